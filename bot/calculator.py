@@ -1,0 +1,182 @@
+"""The plan's formulas: one small function per kind of provision.
+
+Each takes a measure (its parameters come from the measure table, never from
+code) and the citizen's facts, and returns a Result that carries the amount
+with everything an answer must cite: steps, conditions, department, section
+and quote. Facts that are missing or wrong raise a FactError instead.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from bot import facts as fact_checks
+from bot.facts import InvalidFact, MissingFact, NotEligible
+from bot.numbers import money, plain, wan
+
+if TYPE_CHECKING:
+    from bot.measures import Measure
+
+Facts = Mapping[str, object]
+
+
+@dataclass(frozen=True)
+class Figure:
+    label: str
+    value: float
+    unit: str
+
+    def __str__(self) -> str:
+        if self.unit == "元":
+            return f"{self.label}{money(self.value)}"
+        return f"{self.label}{plain(self.value)}{self.unit}"
+
+
+@dataclass(frozen=True)
+class Result:
+    measure_id: str
+    title: str
+    amount: float | None  # in `unit` per `period`; None where the provision has no single amount
+    unit: str
+    period: str
+    steps: tuple[str, ...]
+    conditions: tuple[str, ...]
+    department: str
+    department_source: str
+    section: str
+    quote: str
+    amount_max: float | None = None  # upper end, for ranges
+    figures: tuple[Figure, ...] = field(default=())
+
+
+def check_requirements(measure: Measure, facts: Facts) -> None:
+    """Raise NotEligible on a given fact that fails a requirement; facts not given are left to the conditions text."""
+    for req in measure.requires:
+        value = facts.get(req["fact"])
+        if value is None:
+            continue
+        if "equals" in req and value != req["equals"]:
+            raise NotEligible(req["fact"], f"{measure.title}的条件是：{req['label']}。")
+        if "min" in req and fact_checks.number(facts, req["fact"]) < req["min"]:
+            raise NotEligible(req["fact"], f"{measure.title}的条件是：{req['label']}。")
+
+
+def standard(m: Measure, facts: Facts) -> dict:
+    p = m.params
+    rise = p["new"] - p["old"]
+    return {
+        "amount": p["new"],
+        "steps": (f"由每人每{p['period']}{money(p['old'])}提高到{money(p['new'])}，增加{money(rise)}",),
+    }
+
+
+def per_service_year(m: Measure, facts: Facts) -> dict:
+    p = m.params
+    years = fact_checks.number(facts, "service_years")
+    if years != int(years):
+        raise InvalidFact("service_years", "服役年数请按整年计算。")
+    amount = p["new_rate"] * years
+    return {
+        "amount": amount,
+        "steps": (
+            f"{plain(p['new_rate'])}元/年 × {plain(years)}年 = {money(amount)}/{p['period']}",
+            f"原标准{plain(p['old_rate'])}元/年，即{money(p['old_rate'] * years)}/{p['period']}",
+        ),
+    }
+
+
+def merit_addition(m: Measure, facts: Facts) -> dict:
+    levels = m.params["levels"]
+    level = facts.get("merit")
+    if level is None:
+        raise MissingFact("merit", "请告诉我立功等级：" + "、".join(levels) + "。")
+    if level not in levels:
+        raise InvalidFact("merit", f"没有“{level}”这一等级，政策列出的是：" + "、".join(levels) + "。")
+    return {"amount": levels[level], "steps": (f"荣立{level}：每人每{m.params['period']}增加{money(levels[level])}",)}
+
+
+def base_plus_increment(m: Measure, facts: Facts) -> dict:
+    p = m.params
+    count = fact_checks.number(facts, "product_count")
+    if count != int(count):
+        raise InvalidFact("product_count", "获证产品数应是整数。")
+    extra = int(count) - 1
+    uncapped = p["base"] + extra * p["increment"]
+    amount = min(uncapped, p["cap"])
+    step = f"{wan(p['base'])} + {extra}×{wan(p['increment'])} = {wan(uncapped)}元" if extra else f"{wan(p['base'])}元（1个产品）"
+    steps = (step,) if uncapped <= p["cap"] else (step, f"超过最高限额，按{wan(p['cap'])}元计")
+    return {"amount": amount, "steps": steps}
+
+
+def fixed(m: Measure, facts: Facts) -> dict:
+    return {"amount": m.params["amount"], "steps": (f"{m.params['period']}{money(m.params['amount'])}",)}
+
+
+def range_(m: Measure, facts: Facts) -> dict:
+    p = m.params
+    return {
+        "amount": p["min"],
+        "amount_max": p["max"],
+        "steps": (f"{p['period']}{wan(p['min'])}至{wan(p['max'])}元",),
+    }
+
+
+def percent(m: Measure, facts: Facts) -> dict:
+    p = m.params
+    step = f"{p['relation']}{p['of']}的{plain(p['rate'])}%"
+    if facts.get("base_amount") is None:
+        return {"amount": None, "steps": (step,)}
+    base = fact_checks.number(facts, "base_amount")
+    factor = 1 - p["rate"] / 100 if p["relation"] == "降低" else p["rate"] / 100
+    amount = base * factor
+    word = "降低后为" if p["relation"] == "降低" else "至少"
+    return {"amount": amount, "steps": (step, f"按{money(base)}计，{word}{money(amount)}")}
+
+
+def figures_only(m: Measure, facts: Facts) -> dict:
+    """Targets, counts and rules: no amount to compute, only the figures the text gives."""
+    return {"amount": None, "steps": ()}
+
+
+@dataclass(frozen=True)
+class Kind:
+    formula: Callable[[Measure, Facts], dict]
+    params: tuple[str, ...]  # the parameters the measure table must give for this kind
+    has_amount: bool
+
+
+KINDS: dict[str, Kind] = {
+    "standard": Kind(standard, ("old", "new", "unit", "period"), True),
+    "per_service_year": Kind(per_service_year, ("old_rate", "new_rate", "unit", "period"), True),
+    "merit_addition": Kind(merit_addition, ("levels", "unit", "period"), True),
+    "base_plus_increment": Kind(base_plus_increment, ("base", "increment", "cap", "unit"), True),
+    "fixed": Kind(fixed, ("amount", "unit", "period"), True),
+    "range": Kind(range_, ("min", "max", "unit", "period"), True),
+    "percent": Kind(percent, ("rate", "relation", "of", "unit"), True),
+    "target": Kind(figures_only, ("items",), False),
+    "rule": Kind(figures_only, (), False),
+}
+
+
+def calculate(measure: Measure, facts: Facts | None = None) -> Result:
+    """The measure applied to the facts; raises FactError when they are missing, wrong or rule it out."""
+    facts = facts or {}
+    check_requirements(measure, facts)
+    computed = KINDS[measure.kind].formula(measure, facts)
+    p = measure.params
+    return Result(
+        measure_id=measure.id,
+        title=measure.title,
+        amount=computed["amount"],
+        amount_max=computed.get("amount_max"),
+        unit=p.get("unit", ""),
+        period=p.get("period", ""),
+        steps=computed["steps"],
+        conditions=measure.conditions,
+        department=measure.department,
+        department_source=measure.department_source,
+        section=measure.section,
+        quote=measure.quote,
+        figures=tuple(Figure(**item) for item in p.get("items", ())),
+    )

@@ -1,0 +1,57 @@
+"""Reading and writing amounts the way the policy and its readers do.
+
+The plan writes money as 0.3万元, 1-3万元, 1.5亿元 and counts as 六个月; the
+table stores plain numbers in 元 or units. These helpers bridge the two, so
+quotes can be checked against the table and answers read naturally.
+"""
+from __future__ import annotations
+
+import re
+import warnings
+
+import cn2an
+
+MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
+_NUM = r"\d+(?:\.\d+)?"
+_RANGE = re.compile(rf"({_NUM})\s*[-~～—至到]\s*({_NUM})\s*([万亿])?")
+_SINGLE = re.compile(rf"({_NUM})\s*([万亿])?")
+
+
+def chinese_numerals_to_digits(text: str) -> str:
+    """八年 → 8年, 三千六 → 3600; text cn2an cannot parse is returned unchanged."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            return cn2an.transform(text, "cn2an")
+        except (ValueError, KeyError, IndexError):
+            return text
+
+
+def figures(text: str) -> set[float]:
+    """Every number a reader sees in the text, with 万/亿 applied (a range's unit covers both ends)."""
+    text = re.sub(r"\s+", "", chinese_numerals_to_digits(text))
+    found: set[float] = set()
+    for low, high, unit in _RANGE.findall(text):
+        scale = MULTIPLIERS.get(unit, 1)
+        found |= {float(low) * scale, float(high) * scale}
+    for value, unit in _SINGLE.findall(text):
+        found.add(float(value) * MULTIPLIERS.get(unit, 1))
+    return found
+
+
+def plain(value: float) -> str:
+    """21060.0 → '21060', 20.8 → '20.8': no float noise in a citizen's answer."""
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def money(value: float) -> str:
+    """Yuan in digits, as people read them: 21060元, 2.8万 only from 100万 up (1.5亿元)."""
+    for unit, scale, threshold in (("亿", 100_000_000, 100_000_000), ("万", 10_000, 1_000_000)):
+        if value >= threshold:
+            return f"{plain(value / scale)}{unit}元"
+    return f"{plain(value)}元"
+
+
+def wan(value: float) -> str:
+    """The policy's own notation for award steps: 3000 → '0.3万'."""
+    return f"{plain(value / 10_000)}万"

@@ -28,9 +28,8 @@ class Figure:
     unit: str
 
     def __str__(self) -> str:
-        if self.unit == "元":
-            return f"{self.label}{money(self.value)}"
-        return f"{self.label}{plain(self.value)}{self.unit}"
+        value = money(self.value) if self.unit == "元" else f"{plain(self.value)}{self.unit}"
+        return f"{self.label}：{value}"
 
 
 @dataclass(frozen=True)
@@ -67,7 +66,7 @@ def standard(m: Measure, facts: Facts) -> dict:
     rise = p["new"] - p["old"]
     return {
         "amount": p["new"],
-        "steps": (f"由每人每{p['period']}{money(p['old'])}提高到{money(p['new'])}，增加{money(rise)}",),
+        "steps": (f"由每人{p['period']}{money(p['old'])}提高到{money(p['new'])}，增加{money(rise)}",),
     }
 
 
@@ -80,8 +79,8 @@ def per_service_year(m: Measure, facts: Facts) -> dict:
     return {
         "amount": amount,
         "steps": (
-            f"{plain(p['new_rate'])}元/年 × {plain(years)}年 = {money(amount)}/{p['period']}",
-            f"原标准{plain(p['old_rate'])}元/年，即{money(p['old_rate'] * years)}/{p['period']}",
+            f"{plain(p['new_rate'])}元 × 服役{plain(years)}年 = {p['period']}{money(amount)}",
+            f"原标准每服役一年{plain(p['old_rate'])}元，即{p['period']}{money(p['old_rate'] * years)}",
         ),
     }
 
@@ -93,7 +92,7 @@ def merit_addition(m: Measure, facts: Facts) -> dict:
         raise MissingFact("merit", "请告诉我立功等级：" + "、".join(levels) + "。")
     if level not in levels:
         raise InvalidFact("merit", f"没有“{level}”这一等级，政策列出的是：" + "、".join(levels) + "。")
-    return {"amount": levels[level], "steps": (f"荣立{level}：每人每{m.params['period']}增加{money(levels[level])}",)}
+    return {"amount": levels[level], "steps": (f"荣立{level}：每人{m.params['period']}增加{money(levels[level])}",)}
 
 
 def base_plus_increment(m: Measure, facts: Facts) -> dict:

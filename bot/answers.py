@@ -1,0 +1,84 @@
+"""Reply text: short, the amount in digits and 元, the condition, the office, the source.
+
+A WeChat screen shows about 400 characters comfortably, so replies are built
+from parts and the quote, the longest part, is shortened last.
+"""
+from __future__ import annotations
+
+from bot.calculator import KINDS, Result, calculate
+from bot.facts import FactError
+from bot.measures import Measure
+from bot.numbers import money, plain, wan
+
+MAX_REPLY = 400
+LEAD_NOTE = "（计划牵头部门；原文未写明承办部门）"
+
+
+def amount_text(result: Result) -> str:
+    """The headline: 每年15780元, 一次性5000元, 每个网点1万至3万元, or the plan's figures."""
+    if result.amount_max is not None:
+        return f"{result.period}{wan(result.amount)}至{wan(result.amount_max)}元"
+    if result.amount is not None:
+        return f"{result.period}{money(result.amount)}" if result.unit == "元" else f"{plain(result.amount)}{result.unit}"
+    figures = "；".join(map(str, result.figures))
+    return figures or "；".join(result.steps)
+
+
+def department_text(measure_or_result: Measure | Result) -> str:
+    note = LEAD_NOTE if measure_or_result.department_source == "lead" else ""
+    return f"{measure_or_result.department}{note}"
+
+
+def _citation(section: str, quote: str, room: int) -> str:
+    head = f"出处：暖流计划{section}“"
+    if len(head) + len(quote) + 1 > room:
+        quote = quote[: max(room - len(head) - 2, 10)] + "…"
+    return f"{head}{quote}”"
+
+
+def _assemble(lines: list[str], section: str, quote: str) -> str:
+    body = "\n".join(lines)
+    return body + "\n" + _citation(section, quote, MAX_REPLY - len(body) - 1)
+
+
+def reply(result: Result) -> str:
+    """What a citizen reads for a computed measure."""
+    headline = amount_text(result)
+    lines = [f"【{result.title}】{headline}"]
+    steps = [s for s in result.steps if s != headline]
+    if steps:
+        lines.append(("计算：" if result.amount is not None else "") + "；".join(steps))
+    if result.conditions:
+        lines.append("条件：" + "；".join(result.conditions))
+    lines.append("咨询：" + department_text(result))
+    return _assemble(lines, result.section, result.quote)
+
+
+def formula_text(measure: Measure) -> str:
+    """How the amount is reckoned, for measures whose amount depends on the citizen's facts."""
+    p = measure.params
+    if measure.kind == "per_service_year":
+        return f"每服役一年{p['period']}{plain(p['new_rate'])}元（原{plain(p['old_rate'])}元）"
+    if measure.kind == "merit_addition":
+        return "；".join(f"{level}{p['period']}增加{money(v)}" for level, v in p["levels"].items())
+    if measure.kind == "base_plus_increment":
+        return f"{wan(p['base'])}元起，每增加1个产品加{wan(p['increment'])}元，最高{wan(p['cap'])}元"
+    return amount_text(calculate(measure))
+
+
+def summary(measure: Measure) -> str:
+    """One line an operator reads in the lookup table."""
+    return formula_text(measure)
+
+
+def needs_fact(measure: Measure, error: FactError) -> str:
+    """A question back when a fact is missing, wrong or rules the measure out, with the rule it applies."""
+    lines = [f"【{measure.title}】{formula_text(measure)}", str(error)]
+    if measure.conditions:
+        lines.append("条件：" + "；".join(measure.conditions))
+    lines.append("咨询：" + department_text(measure))
+    return _assemble(lines, measure.section, measure.quote)
+
+
+def is_amount_kind(measure: Measure) -> bool:
+    return KINDS[measure.kind].has_amount

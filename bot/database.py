@@ -1,0 +1,124 @@
+"""build/measures.db: the measure table in SQLite, for the bot, operators and Datasette.
+
+Built with sqlite-utils from the checked YAML records. The build writes a new
+file and swaps it in only when complete, so a bad edit leaves the last good
+database in place. SQLite FTS does not segment Chinese, so the indexed text is
+pre-cut by jieba (with the plan's terms kept whole) and queries are cut the same way.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import asdict
+from pathlib import Path
+
+import sqlite_utils
+
+from bot.glossary import cut, terms
+from bot.measures import Measure
+
+TABLE = "measures"
+SECTION_ORDER = ["导语", "关注一", "关注二", "关注三", "关注四", "关注五", "关注六", "关注七", "关注八", "关注九", "关注十"]
+JSON_FIELDS = ("groups", "params", "requires", "conditions", "keywords")
+
+
+class StoreError(RuntimeError):
+    """The measure database cannot be used; the message says which file and how to rebuild it."""
+
+
+def _row(m: Measure, words: tuple[str, ...], summary: str) -> dict:
+    row = asdict(m)
+    for name in JSON_FIELDS:
+        row[name] = json.dumps(row[name], ensure_ascii=False)
+    row["section_order"] = SECTION_ORDER.index(m.section)
+    row["summary"] = summary
+    text = " ".join([m.title, m.audience, m.department, *m.keywords, *m.conditions, m.quote])
+    row["search_text"] = " ".join(cut(text, words))
+    return row
+
+
+def build(measures: Sequence[Measure], path: Path) -> None:
+    """Write the table to `path` atomically; same measures, same database content."""
+    from bot.answers import summary  # answers renders measures; imported here to keep the store free of wording at import
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.unlink(missing_ok=True)
+    words = tuple(terms(measures))
+    db = sqlite_utils.Database(tmp)
+    db[TABLE].insert_all((_row(m, words, summary(m)) for m in measures), pk="id")
+    db[TABLE].create_index(["section"])
+    db[TABLE].create_index(["department"])
+    db[TABLE].create_index(["kind"])
+    db[TABLE].enable_fts(["search_text"], fts_version="FTS5", tokenize="unicode61")
+    db.close()
+    os.replace(tmp, path)
+
+
+def _measure(row: sqlite3.Row) -> Measure:
+    fields = {k: row[k] for k in Measure.__dataclass_fields__}
+    for name in JSON_FIELDS:
+        fields[name] = json.loads(fields[name])
+    for name in ("groups", "requires", "conditions", "keywords"):
+        fields[name] = tuple(fields[name])
+    return Measure(**fields)
+
+
+def _covered(text: str, keywords: Sequence[str]) -> int:
+    """How many characters of the text fall inside an occurrence of any keyword."""
+    hit = bytearray(len(text))
+    for k in keywords:
+        start = text.find(k)
+        while start != -1:
+            hit[start:start + len(k)] = b"\x01" * len(k)
+            start = text.find(k, start + 1)
+    return sum(hit)
+
+
+class MeasureStore:
+    """Read-only access to build/measures.db: every measure, by id, or by what a citizen wrote."""
+
+    def __init__(self, path: Path) -> None:
+        if not path.is_file():
+            raise StoreError(f"measure database {path} is missing: run `make db` to build it from data/measures/")
+        try:
+            self._conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            self._conn.row_factory = sqlite3.Row
+            rows = self._conn.execute(f"select * from {TABLE} order by section_order, rowid").fetchall()
+        except sqlite3.DatabaseError as err:
+            raise StoreError(f"measure database {path} is unreadable ({err}): run `make db` to rebuild it") from err
+        self.measures = [_measure(r) for r in rows]
+        self._by_id = {m.id: m for m in self.measures}
+        self.terms = tuple(terms(self.measures))
+
+    def get(self, measure_id: str) -> Measure:
+        return self._by_id[measure_id]
+
+    def search(self, text: str, limit: int = 5) -> list[Measure]:
+        """Measures for a question, best first.
+
+        The measure whose title and keywords cover most characters of the
+        question comes first (有机产品 + 再认证 beats 有机产品 alone); full-text
+        rank breaks ties and finds the rest.
+        """
+        fts_rank = self._fts_rank(text)
+        scored = []
+        for m in self.measures:
+            covered = _covered(text, (m.title, *m.keywords))
+            if covered or m.id in fts_rank:
+                scored.append((-covered, fts_rank.get(m.id, len(fts_rank)), m.id))
+        return [self._by_id[mid] for *_, mid in sorted(scored)[:limit]]
+
+    def _fts_rank(self, text: str) -> dict[str, int]:
+        tokens = {t for t in cut(text, self.terms) if len(t) > 1}
+        if not tokens:
+            return {}
+        query = " OR ".join('"' + t.replace('"', '""') + '"' for t in tokens)
+        rows = self._conn.execute(
+            f"select m.id from {TABLE}_fts f join {TABLE} m on m.rowid = f.rowid "
+            f"where {TABLE}_fts match ? order by bm25({TABLE}_fts) limit 20",
+            (query,),
+        ).fetchall()
+        return {r["id"]: i for i, r in enumerate(rows)}

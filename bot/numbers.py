@@ -13,8 +13,8 @@ import cn2an
 
 MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
 _NUM = r"\d+(?:\.\d+)?"
-_RANGE = re.compile(rf"({_NUM})\s*[-~～—至到]\s*({_NUM})\s*([万亿])?")
-_SINGLE = re.compile(rf"({_NUM})\s*([万亿])?")
+# A range first (its unit covers both ends: 1-3万 is 1万 to 3万), else a single number.
+_FIGURE = re.compile(rf"({_NUM})[-~～—至到]({_NUM})([万亿])?|({_NUM})([万亿])?")
 
 
 def chinese_numerals_to_digits(text: str) -> str:
@@ -27,16 +27,26 @@ def chinese_numerals_to_digits(text: str) -> str:
             return text
 
 
-def figures(text: str) -> set[float]:
-    """Every number a reader sees in the text, with 万/亿 applied (a range's unit covers both ends)."""
-    text = re.sub(r"\s+", "", chinese_numerals_to_digits(text))
-    found: set[float] = set()
-    for low, high, unit in _RANGE.findall(text):
-        scale = MULTIPLIERS.get(unit, 1)
-        found |= {float(low) * scale, float(high) * scale}
-    for value, unit in _SINGLE.findall(text):
-        found.add(float(value) * MULTIPLIERS.get(unit, 1))
-    return found
+def figure_spans(text: str) -> list[tuple[int, set[float]]]:
+    """(position, values) of each figure written in digits in whitespace-free text."""
+    spans = []
+    for m in _FIGURE.finditer(text):
+        low, high, range_unit, single, unit = m.groups()
+        if single is not None:
+            spans.append((m.start(), {float(single) * MULTIPLIERS.get(unit, 1)}))
+        else:
+            scale = MULTIPLIERS.get(range_unit, 1)
+            spans.append((m.start(), {float(low) * scale, float(high) * scale}))
+    return spans
+
+
+def figures(text: str, numerals: bool = True) -> set[float]:
+    """Every number a reader sees in the text, with 万/亿 applied.
+
+    numerals=False reads Arabic digits only, leaving 关注七 or 三是 alone.
+    """
+    text = re.sub(r"\s+", "", chinese_numerals_to_digits(text) if numerals else text)
+    return set().union(*(values for _, values in figure_spans(text)))
 
 
 def plain(value: float) -> str:

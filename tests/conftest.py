@@ -1,0 +1,39 @@
+"""Shared fixtures: the measures as loaded from YAML, and a database built from them once."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.database import MeasureStore, build
+from bot.measures import Measure, load_measures
+
+CASES = Path(__file__).parent / "cases"
+
+
+def cases(name: str) -> list[dict]:
+    """Test cases kept as data, each with a sentence `name` used as the pytest id."""
+    return yaml.safe_load((CASES / name).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def measures() -> list[Measure]:
+    return load_measures()
+
+
+@pytest.fixture(scope="session")
+def by_id(measures: list[Measure]) -> dict[str, Measure]:
+    return {m.id: m for m in measures}
+
+
+@pytest.fixture(scope="session")
+def db_path(measures: list[Measure], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("db") / "measures.db"
+    build(measures, path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def store(db_path: Path) -> MeasureStore:
+    return MeasureStore(db_path)

@@ -5,7 +5,7 @@ from parts and the quote, the longest part, is shortened last.
 """
 from __future__ import annotations
 
-from bot.calculator import KINDS, Result, calculate
+from bot.calculator import Result, calculate
 from bot.facts import FactError
 from bot.measures import Measure
 from bot.numbers import money, plain, wan
@@ -29,29 +29,27 @@ def department_text(measure_or_result: Measure | Result) -> str:
     return f"{measure_or_result.department}{note}"
 
 
-def _citation(section: str, quote: str, room: int) -> str:
-    head = f"出处：暖流计划{section}“"
-    if len(head) + len(quote) + 1 > room:
-        quote = quote[: max(room - len(head) - 2, 10)] + "…"
-    return f"{head}{quote}”"
-
-
-def _assemble(lines: list[str], section: str, quote: str) -> str:
-    body = "\n".join(lines)
-    return body + "\n" + _citation(section, quote, MAX_REPLY - len(body) - 1)
+def _fit(before: list[str], quote_head: str, quote: str, after: list[str]) -> str:
+    """Lines with the quote between them, the quote shortened so the whole stays within MAX_REPLY."""
+    room = MAX_REPLY - len("\n".join([*before, *after, quote_head + "”"]))
+    if len(quote) > room:
+        quote = quote[: max(room - 1, 10)] + "…"
+    return "\n".join([*before, f"{quote_head}{quote}”", *after])
 
 
 def reply(result: Result) -> str:
-    """What a citizen reads for a computed measure."""
+    """What a citizen reads for a computed measure; for a rule with no figures the quote is the answer."""
     headline = amount_text(result)
-    lines = [f"【{result.title}】{headline}"]
+    details = []
     steps = [s for s in result.steps if s != headline]
     if steps:
-        lines.append(("计算：" if result.amount is not None else "") + "；".join(steps))
+        details.append(("计算：" if result.amount is not None else "") + "；".join(steps))
     if result.conditions:
-        lines.append("条件：" + "；".join(result.conditions))
-    lines.append("咨询：" + department_text(result))
-    return _assemble(lines, result.section, result.quote)
+        details.append("条件：" + "；".join(result.conditions))
+    details.append("咨询：" + department_text(result))
+    if not headline:
+        return _fit([f"【{result.title}】"], f"暖流计划{result.section}原文：“", result.quote, details)
+    return _fit([f"【{result.title}】{headline}", *details], f"出处：暖流计划{result.section}“", result.quote, [])
 
 
 def formula_text(measure: Measure) -> str:
@@ -77,8 +75,4 @@ def needs_fact(measure: Measure, error: FactError) -> str:
     if measure.conditions:
         lines.append("条件：" + "；".join(measure.conditions))
     lines.append("咨询：" + department_text(measure))
-    return _assemble(lines, measure.section, measure.quote)
-
-
-def is_amount_kind(measure: Measure) -> bool:
-    return KINDS[measure.kind].has_amount
+    return _fit(lines, f"出处：暖流计划{measure.section}“", measure.quote, [])

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from bot import facts as fact_checks
 from bot.facts import InvalidFact, MissingFact, NotEligible
-from bot.numbers import money, plain, wan
+from bot.numbers import count, money, plain, wan
 
 if TYPE_CHECKING:
     from bot.measures import Measure
@@ -28,7 +28,7 @@ class Figure:
     unit: str
 
     def __str__(self) -> str:
-        value = money(self.value) if self.unit == "元" else f"{plain(self.value)}{self.unit}"
+        value = money(self.value) if self.unit == "元" else count(self.value, self.unit)
         return f"{self.label}：{value}"
 
 

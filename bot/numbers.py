@@ -62,6 +62,13 @@ def money(value: float) -> str:
     return f"{plain(value)}元"
 
 
+def count(value: float, unit: str) -> str:
+    """A count as the plan prints it: 871.4万人次, 13万个, but 5200人."""
+    if value >= 10_000:
+        return f"{plain(value / 10_000)}万{unit}"
+    return f"{plain(value)}{unit}"
+
+
 def wan(value: float) -> str:
     """The policy's own notation for award steps: 3000 → '0.3万'."""
     return f"{plain(value / 10_000)}万"

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from bot.answers import summary
 from bot.glossary import cut, terms
 from bot.measures import Measure
 
@@ -41,8 +42,6 @@ def _row(m: Measure, words: tuple[str, ...], summary: str) -> dict:
 
 def build(measures: Sequence[Measure], path: Path) -> None:
     """Write the table to `path` atomically; same measures, same database content."""
-    from bot.answers import summary  # answers renders measures; imported here to keep the store free of wording at import
-
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
     tmp.unlink(missing_ok=True)

@@ -66,7 +66,7 @@ def entitlements(profile: Profile, measures: Iterable[Measure]) -> list[Entitlem
         except NotEligible:
             continue
         except MissingFact as missing:
-            result, needs = None, tuple(dict.fromkeys(needs + (missing.fact,)))
+            result, needs = None, tuple(dict.fromkeys((*needs, missing.fact)))
         found.append(Entitlement(m, result, needs))
     return sorted(found, key=lambda e: (bool(e.needs), not KINDS[e.measure.kind].has_amount))
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -45,7 +45,7 @@ class FactSpec:
     max: float | None = None
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_specs(path: Path = DATA / "facts.yml") -> Mapping[str, FactSpec]:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     return {name: FactSpec(name=name, **fields) for name, fields in raw.items()}

@@ -6,7 +6,7 @@ normaliser from turning 三等功 into 3等功, and seed search.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import jieba
@@ -35,7 +35,7 @@ def write_jieba_dictionary(words: Iterable[str], path: Path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def tokenizer(words: tuple[str, ...]) -> jieba.Tokenizer:
     """A jieba tokenizer that keeps the given terms whole (one per term set, built once)."""
     tok = jieba.Tokenizer()

@@ -62,7 +62,7 @@ class Measure:
     @cached_property
     def numbers(self) -> list[float]:
         """Every number in params and requirements: each must be a figure of the quote."""
-        return [v for v in _numbers_in(self.params)] + [r[k] for r in self.requires for k in ("min",) if k in r]
+        return [*_numbers_in(self.params), *(r["min"] for r in self.requires if "min" in r)]
 
 
 def _numbers_in(value: object) -> Iterable[float]:

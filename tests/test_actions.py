@@ -50,7 +50,7 @@ def test_a_computation_without_its_fact_asks_for_it():
 def test_a_question_outside_the_plan_gets_the_scope_not_an_amount():
     events, messages = run("你能帮我查一下快递吗")
     assert events == []
-    assert messages == [{"response": "utter_out_of_scope", **{k: v for k, v in messages[0].items() if k != "response"}}]
+    assert [m["response"] for m in messages] == ["utter_out_of_scope"]
 
 
 def test_a_missing_database_fails_loudly_with_how_to_fix_it(tmp_path, monkeypatch):

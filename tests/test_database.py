@@ -125,6 +125,6 @@ def test_a_bad_edit_fails_the_build_and_keeps_the_previous_database(tmp_path):
     assert dump(db) == before
 
 
-def test_command_line_help_names_the_build(tmp_path):
+def test_command_line_help_names_the_build():
     out = run_cli("--help")
     assert out.returncode == 0 and "build-db" in out.stdout

@@ -1,7 +1,11 @@
 """Rasa custom actions: thin adapters between the tracker and the bot/ core.
 
-No figure or policy rule lives here; the action finds the measure a message
-asks about in the measure table and lets bot/ compute and word the answer.
+No figure or policy rule lives here. The measure a message asks about is
+found in the measure table (or kept from the conversation for a follow-up
+such as 如果是3个产品呢); the citizen's facts come from slots, which the
+FactEntityExtractor fills; bot/ computes and words the reply. A missing fact
+is asked for and remembered in `requested_fact`, so a bare reply (“8”) fills
+it: the table, not the domain, knows which fact each measure needs.
 """
 from __future__ import annotations
 
@@ -15,11 +19,16 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot import DEFAULT_DB
-from bot.answers import needs_fact, reply
+from bot.answers import department_reply, entitlement_list, needs_fact, reply
 from bot.calculator import calculate
 from bot.database import MeasureStore
-from bot.facts import FactError
+from bot.eligibility import Profile, entitlements
+from bot.facts import FactError, load_specs
+from bot.measures import Measure
+from bot.numbers import to_number
 from bot.text import Normalizer
+
+FACT_SLOTS = tuple(load_specs())  # data/facts.yml: one slot per fact
 
 
 @lru_cache(maxsize=1)
@@ -33,21 +42,94 @@ def normalize() -> Normalizer:
     return Normalizer(store().terms)
 
 
+def known_facts(tracker: Tracker) -> dict[str, object]:
+    """The facts told so far; a bare number answers the fact the bot last asked for."""
+    facts = {name: tracker.get_slot(name) for name in FACT_SLOTS if tracker.get_slot(name) is not None}
+    requested = tracker.get_slot("requested_fact")
+    stated = {e["entity"] for e in tracker.latest_message.get("entities", [])}
+    if requested and requested not in stated:
+        number = to_number(normalize()(tracker.latest_message.get("text") or ""))
+        if number is not None:
+            facts[requested] = number
+    return facts
+
+
+def the_measure(tracker: Tracker, question: str) -> Measure | None:
+    """Named in this message; else, for a follow-up (facts given, or a reply to our question),
+    the one the conversation is about; else the best full-text match."""
+    named = store().named_in(question)
+    if named:
+        return named
+    current = tracker.get_slot("measure")
+    follow_up = (
+        tracker.get_intent_of_latest_message() == "inform"
+        or tracker.latest_message.get("entities")
+        or tracker.get_slot("requested_fact")
+    )
+    if current and follow_up:
+        return store().get(current)
+    found = store().search(question, limit=1)
+    return found[0] if found else (store().get(current) if current else None)
+
+
+def names_only_who(measure: Measure, tracker: Tracker) -> bool:
+    """我是抗日老兵: the words that name the measure are the citizen's category, so this is a profile."""
+    stated = {e["value"] for e in tracker.latest_message.get("entities", []) if e["entity"] == "veteran_category"}
+    return any(r.get("equals") in stated for r in measure.requires)
+
+
+def answer_measure(dispatcher: CollectingDispatcher, tracker: Tracker, measure: Measure) -> list[dict]:
+    """Reply about one measure with the facts known, or ask for the one fact it still needs."""
+    facts = known_facts(tracker)
+    events = [SlotSet("measure", measure.id)]
+    events += [SlotSet(k, v) for k, v in facts.items() if tracker.get_slot(k) != v]
+    if tracker.get_intent_of_latest_message() == "ask_department":
+        dispatcher.utter_message(text=department_reply(measure))
+        return events
+    try:
+        dispatcher.utter_message(text=reply(calculate(measure, facts)))
+        return [*events, SlotSet("requested_fact", None)]
+    except FactError as error:
+        dispatcher.utter_message(text=needs_fact(measure, error))
+        return [*events, SlotSet(error.fact, None), SlotSet("requested_fact", error.fact)]
+
+
 class ActionAnswerMeasure(Action):
-    """Answer the measure the latest message is about, with its amount and source."""
+    """Answer the measure asked about, computed from the facts the citizen has given."""
 
     def name(self) -> str:
         return "action_answer_measure"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[dict]:
-        question = normalize()(tracker.latest_message.get("text") or "")
-        found = store().search(question, limit=1)
-        if not found:
+        measure = the_measure(tracker, normalize()(tracker.latest_message.get("text") or ""))
+        if measure is None:
             dispatcher.utter_message(response="utter_out_of_scope")
             return []
-        measure = found[0]
+        return answer_measure(dispatcher, tracker, measure)
+
+
+class ActionListEntitlements(Action):
+    """我能领什么: what applies to the profile; 能领X吗 names X, and is answered about X."""
+
+    def name(self) -> str:
+        return "action_list_entitlements"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[dict]:
+        named = store().named_in(normalize()(tracker.latest_message.get("text") or ""))
+        if named is not None and named.groups and not names_only_who(named, tracker):
+            return answer_measure(dispatcher, tracker, named)
+        group = tracker.get_slot("group")
+        facts = known_facts(tracker)
+        if not group and not facts.get("veteran_category"):
+            dispatcher.utter_message(response="utter_ask_profile")
+            return []
         try:
-            dispatcher.utter_message(text=reply(calculate(measure)))
+            found = entitlements(Profile(frozenset({group} if group else ()), facts), store().measures)
         except FactError as error:
-            dispatcher.utter_message(text=needs_fact(measure, error))
-        return [SlotSet("measure", measure.id)]
+            dispatcher.utter_message(text=str(error))
+            return [SlotSet(error.fact, None)]
+        if not found:
+            dispatcher.utter_message(response="utter_nothing_applies")
+            return []
+        dispatcher.utter_message(text=entitlement_list(found))
+        return []

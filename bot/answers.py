@@ -6,7 +6,8 @@ from parts and the quote, the longest part, is shortened last.
 from __future__ import annotations
 
 from bot.calculator import Result, calculate
-from bot.facts import FactError
+from bot.eligibility import Entitlement
+from bot.facts import FactError, NotEligible, label
 from bot.measures import Measure
 from bot.numbers import money, plain, wan
 
@@ -71,8 +72,35 @@ def summary(measure: Measure) -> str:
 
 def needs_fact(measure: Measure, error: FactError) -> str:
     """A question back when a fact is missing, wrong or rules the measure out, with the rule it applies."""
-    lines = [f"【{measure.title}】{formula_text(measure)}", str(error)]
+    if isinstance(error, NotEligible):
+        lines = [f"【{measure.title}】按您说的情况，暂不符合条件。", str(error), f"（标准：{formula_text(measure)}）"]
+    else:
+        lines = [f"【{measure.title}】{formula_text(measure)}", str(error)]
     if measure.conditions:
         lines.append("条件：" + "；".join(measure.conditions))
     lines.append("咨询：" + department_text(measure))
     return _fit(lines, f"出处：暖流计划{measure.section}“", measure.quote, [])
+
+
+def department_reply(measure: Measure) -> str:
+    """For 哪个部门管/去哪办: the office first, then what it handles and where the plan says so."""
+    lines = [f"【{measure.title}】承办部门：{department_text(measure)}", f"内容：{formula_text(measure)}"]
+    return _fit(lines, f"出处：暖流计划{measure.section}“", measure.quote, [])
+
+
+def entitlement_list(entitlements: list[Entitlement]) -> str:
+    """A short list of what applies, each with its amount or the fact still needed; details on request."""
+    head = "按您说的情况，暖流计划中与您有关的有："
+    tail = "想看哪一项的条件、承办部门和出处，直接问那一项即可。"
+    lines: list[str] = []
+    for shown, e in enumerate(entitlements):
+        what = amount_text(e.result) if e.result else formula_text(e.measure)
+        need = f"（还需告诉我：{'、'.join(label(f) for f in e.needs)}）" if e.needs else ""
+        line = f"· {e.measure.title}{'：' + what if what else ''}{need}（{e.measure.section}）"
+        rest = len(entitlements) - shown - 1
+        reserve = f"……另有{rest}项" if rest else ""
+        if len("\n".join(filter(None, [head, *lines, line, reserve, tail]))) > MAX_REPLY:
+            lines.append(f"……另有{len(entitlements) - shown}项")
+            break
+        lines.append(line)
+    return "\n".join([head, *lines, tail])

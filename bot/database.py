@@ -110,6 +110,11 @@ class MeasureStore:
                 scored.append((-covered, fts_rank.get(m.id, len(fts_rank)), m.id))
         return [self._by_id[mid] for *_, mid in sorted(scored)[:limit]]
 
+    def named_in(self, text: str) -> Measure | None:
+        """The measure the text names by a title or keyword (not merely shares words with), if any."""
+        best = max(self.measures, key=lambda m: _covered(text, (m.title, *m.keywords)))
+        return best if _covered(text, (best.title, *best.keywords)) else None
+
     def _fts_rank(self, text: str) -> dict[str, int]:
         tokens = {t for t in cut(text, self.terms) if len(t) > 1}
         if not tokens:

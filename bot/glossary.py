@@ -35,6 +35,12 @@ def write_jieba_dictionary(words: Iterable[str], path: Path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def read_jieba_dictionaries(folder: Path) -> list[str]:
+    """The words of every `word freq tag` file in the folder (how Rasa stores the dictionary)."""
+    return [line.split()[0] for path in sorted(folder.glob("*")) if path.is_file()
+            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
 @cache
 def tokenizer(words: tuple[str, ...]) -> jieba.Tokenizer:
     """A jieba tokenizer that keeps the given terms whole (one per term set, built once)."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Iterator
 
 import cn2an
 
@@ -17,14 +18,35 @@ _NUM = r"\d+(?:\.\d+)?"
 _FIGURE = re.compile(rf"({_NUM})[-~～—至到]({_NUM})([万亿])?|({_NUM})([万亿])?")
 
 
+NUMERALS = "零〇一二两三四五六七八九十百千万亿"
+_NUMERAL = re.compile(rf"百分之([{NUMERALS}]+)|[{NUMERALS}]+")
+
+
+def numeral_replacements(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, digits) for each run of Chinese numerals that reads as a number.
+
+    Run by run, not cn2an.transform on the whole text, so each replacement
+    keeps its place (the tokenizer maps tokens back to what the user typed).
+    A lone 万 or 百 (1.5万, 百姓) is no number and stays.
+    """
+    for m in _NUMERAL.finditer(text):
+        run, percent = (m.group(1), True) if m.group(1) else (m.group(), False)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                value = cn2an.cn2an(run, "smart")
+            except (ValueError, KeyError, IndexError):
+                continue
+        yield m.start(), m.end(), plain(value) + ("%" if percent else "")
+
+
 def chinese_numerals_to_digits(text: str) -> str:
-    """八年 → 8年, 三千六 → 3600; text cn2an cannot parse is returned unchanged."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            return cn2an.transform(text, "cn2an")
-        except (ValueError, KeyError, IndexError):
-            return text
+    """八年 → 8年, 三千六 → 3600, 百分之七十 → 70%."""
+    parts, last = [], 0
+    for start, end, digits in numeral_replacements(text):
+        parts += [text[last:start], digits]
+        last = end
+    return "".join(parts) + text[last:]
 
 
 def figure_spans(text: str) -> list[tuple[int, set[float]]]:
@@ -47,6 +69,12 @@ def figures(text: str, numerals: bool = True) -> set[float]:
     """
     text = re.sub(r"\s+", "", chinese_numerals_to_digits(text) if numerals else text)
     return set().union(*(values for _, values in figure_spans(text)))
+
+
+def to_number(text: str) -> float | None:
+    """The first figure in a short text (8, 八, 1.5万 → 15000), or None."""
+    spans = figure_spans(re.sub(r"\s+", "", chinese_numerals_to_digits(text)))
+    return min(spans[0][1]) if spans else None
 
 
 def plain(value: float) -> str:

@@ -1,4 +1,4 @@
-"""The Rasa action, run as the action server runs it, over a test database."""
+"""The Rasa actions, run as the action server runs them, over a test database."""
 from __future__ import annotations
 
 import pytest
@@ -7,6 +7,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions
+from bot.extraction import FactExtractor
 
 
 @pytest.fixture(autouse=True)
@@ -19,43 +20,120 @@ def test_database(db_path, monkeypatch):
     actions.normalize.cache_clear()
 
 
-def run(text: str) -> tuple[list[dict], list[dict]]:
+@pytest.fixture(scope="module")
+def extract(store):
+    return FactExtractor(store.measures, actions.Normalizer(store.terms))
+
+
+def run(action, extract, text: str, intent: str = "ask_measure", **slots) -> tuple[dict, str]:
+    """Run like Rasa does: entities found, slots filled from them, then the action; return slot changes and reply."""
+    found = extract(text)
+    entities = [{"entity": f.fact, "value": f.value, "start": f.start, "end": f.end} for f in found]
+    filled = {name: None for name in (*actions.FACT_SLOTS, "group", "measure", "requested_fact")} | slots
+    filled |= {e["entity"]: e["value"] for e in entities}
     tracker = Tracker(
-        sender_id="test", slots={"measure": None}, latest_message={"text": text, "intent": {"name": "ask_measure"}},
+        sender_id="test", slots=filled, latest_message={
+            "text": text, "intent": {"name": intent}, "entities": entities,
+            "intent_ranking": [{"name": intent, "confidence": 1.0}],
+        },
         events=[], paused=False, followup_action=None, active_loop={}, latest_action_name="action_listen",
     )
     dispatcher = CollectingDispatcher()
-    events = actions.ActionAnswerMeasure().run(dispatcher, tracker, {})
-    return events, dispatcher.messages
+    events = action.run(dispatcher, tracker, {})
+    changes = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+    reply = "\n".join(m.get("text") or m.get("response") for m in dispatcher.messages)
+    return changes, reply
 
 
-def test_a_veteran_question_is_answered_from_the_table():
-    events, messages = run("抗日战争老兵每年的补助标准是多少")
-    assert events == [SlotSet("measure", "veteran_anti_japanese")]
-    assert "每年21060元" in messages[0]["text"] and "关注十" in messages[0]["text"]
+def answer(extract, text, intent="ask_measure", **slots):
+    return run(actions.ActionAnswerMeasure(), extract, text, intent, **slots)
 
 
-def test_traditional_characters_are_understood():
-    events, messages = run("我外公是抗美援朝老兵，今年補助多少")
-    assert events == [SlotSet("measure", "veteran_korean_war")]
-    assert "15780元" in messages[0]["text"]
+def test_a_veteran_question_is_answered_from_the_table(extract):
+    changes, reply = answer(extract, "抗日战争老兵每年的补助标准是多少")
+    assert changes["measure"] == "veteran_anti_japanese"
+    assert "每年21060元" in reply and "关注十" in reply and "市民政局" in reply
 
 
-def test_a_computation_without_its_fact_asks_for_it():
-    events, messages = run("绿色食品认证奖补怎么算")
-    assert events == [SlotSet("measure", "cert_green_food")]
-    assert "请告诉我获证产品数" in messages[0]["text"]
+def test_facts_in_the_question_are_used(extract):
+    changes, reply = answer(extract, "我外公72岁，以前当过八年义务兵，现在每个月的补助是多少")
+    assert changes["measure"] == "former_conscript" and "每月200元" in reply
 
 
-def test_a_question_outside_the_plan_gets_the_scope_not_an_amount():
-    events, messages = run("你能帮我查一下快递吗")
-    assert events == []
-    assert [m["response"] for m in messages] == ["utter_out_of_scope"]
+def test_traditional_characters_are_understood(extract):
+    changes, reply = answer(extract, "我外公是抗美援朝老兵，今年補助多少")
+    assert changes["measure"] == "veteran_korean_war" and "15780元" in reply
 
 
-def test_a_missing_database_fails_loudly_with_how_to_fix_it(tmp_path, monkeypatch):
+def test_a_missing_fact_is_asked_for_and_remembered(extract):
+    changes, reply = answer(extract, "绿色食品认证奖补怎么算")
+    assert changes == {"measure": "cert_green_food", "product_count": None, "requested_fact": "product_count"}
+    assert "请告诉我获证产品数" in reply
+
+
+def test_a_follow_up_with_the_fact_completes_the_answer(extract):
+    changes, reply = answer(extract, "我们有3个产品", "inform", measure="cert_green_food", requested_fact="product_count")
+    assert changes["measure"] == "cert_green_food" and changes["requested_fact"] is None
+    assert "24000元" in reply
+
+
+def test_a_bare_number_answers_the_fact_asked_for(extract):
+    changes, reply = answer(extract, "8", "inform", measure="former_conscript", requested_fact="service_years")
+    assert changes["service_years"] == 8 and "每月200元" in reply
+
+
+def test_a_follow_up_naming_another_measure_switches_to_it(extract):
+    changes, reply = answer(extract, "那抗日老兵呢", "inform", measure="veteran_korean_war")
+    assert changes["measure"] == "veteran_anti_japanese" and "21060元" in reply
+
+
+def test_a_fact_continues_the_measure_even_if_nlu_missed_the_follow_up(extract):
+    changes, reply = answer(extract, "我们有3个产品", "ask_measure", measure="cert_green_food")
+    assert changes["measure"] == "cert_green_food" and "24000元" in reply
+
+
+def test_a_follow_up_changing_the_merit_level_keeps_the_measure(extract):
+    _, reply = answer(extract, "二等功呢", "inform", measure="merit_addition", merit="一等功")
+    assert "每月100元" in reply
+
+
+def test_an_absurd_fact_is_refused_and_cleared(extract):
+    changes, reply = answer(extract, "服役500年的义务兵每月多少")
+    assert changes["service_years"] is None and "应在1到40年之间" in reply
+
+
+def test_a_department_question_names_the_office_first(extract):
+    _, reply = answer(extract, "降低渔业资源增殖保护费是哪个部门的事", "ask_department")
+    assert reply.startswith("【渔业资源增殖保护费降低】承办部门：市水利局")
+
+
+def test_a_question_outside_the_plan_gets_the_scope_not_an_amount(extract):
+    changes, reply = answer(extract, "你能帮我查一下快递吗")
+    assert changes == {} and reply == "utter_out_of_scope"
+
+
+def entitlements(extract, text, **slots):
+    return run(actions.ActionListEntitlements(), extract, text, "ask_entitlements", **slots)
+
+
+def test_a_veteran_profile_lists_his_standard_with_its_amount(extract):
+    _, reply = entitlements(extract, "我是抗日老兵，有什么待遇")
+    assert "抗日老兵生活补助：每年21060元" in reply and "立功等级" in reply and len(reply) <= 400
+
+
+def test_no_profile_asks_who_the_citizen_is(extract):
+    _, reply = entitlements(extract, "我能领什么")
+    assert reply == "utter_ask_profile"
+
+
+def test_asking_whether_one_can_get_a_named_measure_answers_that_measure(extract):
+    changes, reply = entitlements(extract, "我是享受低保的人，营业执照办下来八个月了，能领一次性创业补贴吗")
+    assert changes["measure"] == "startup_subsidy_difficulty" and "一次性5000元" in reply
+
+
+def test_a_missing_database_fails_loudly_with_how_to_fix_it(extract, tmp_path, monkeypatch):
     monkeypatch.setenv("NUANLIU_DB", str(tmp_path / "none.db"))
     actions.store.cache_clear()
     actions.normalize.cache_clear()
     with pytest.raises(Exception, match="make db"):
-        run("抗日老兵补助")
+        answer(extract, "抗日老兵补助")

@@ -100,3 +100,23 @@ def test_a_fixed_amount_is_not_repeated_as_a_step(by_id):
 )
 def test_operator_summary_states_each_measure_in_one_line(by_id, measure_id, expected):
     assert summary(by_id[measure_id]) == expected
+
+
+def test_a_citizen_ruled_out_is_told_so_before_any_amount(by_id):
+    from bot.facts import NotEligible
+
+    with pytest.raises(NotEligible) as raised:
+        calculate(by_id["survivor_martyr_child"], {"age": 50})
+    text = needs_fact(by_id["survivor_martyr_child"], raised.value)
+    assert text.splitlines()[0] == "【烈士老年子女生活补助】按您说的情况，暂不符合条件。"
+    assert "年满60周岁" in text.splitlines()[1]
+
+
+def test_an_entitlement_list_fits_and_says_how_many_more(measures):
+    from bot.eligibility import Profile, entitlements
+    from bot.answers import entitlement_list
+
+    found = entitlements(Profile(frozenset({"entrepreneur", "coop", "veteran", "graduate"})), measures)
+    text = entitlement_list(found)
+    assert len(text) <= MAX_REPLY and "……另有" in text
+    assert "：（" not in text  # a rule without figures has no empty amount

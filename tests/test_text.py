@@ -43,3 +43,20 @@ def test_without_protected_terms_numerals_are_converted_everywhere():
 def test_normalizing_twice_changes_nothing(normalize):
     once = normalize("我外公八十二歲，當過五年義務兵，荣立過三等功")
     assert normalize(once) == once
+
+
+@pytest.mark.parametrize(
+    "typed, token, original",
+    [
+        ("当过八年義務兵", "8", "八"),
+        ("原来每年三千六", "3600", "三千六"),
+        ("服役２０年", "20", "２０"),
+        ("抗美援朝老兵補助", "补助", "補助"),
+        ("抗日\u200b老兵  补助", "补助", "补助"),
+    ],
+)
+def test_each_normalised_character_points_back_to_what_was_typed(normalize, typed, token, original):
+    text, spans = normalize.align(typed)
+    start = text.index(token)
+    first, last = spans[start], spans[start + len(token) - 1]
+    assert typed[first[0]:last[1]] == original

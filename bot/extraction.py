@@ -1,0 +1,80 @@
+"""The facts a message states: numbers by pattern, categories and groups by the table's words.
+
+Deterministic on purpose: 8年 after 当过 is service years, 72岁 is an age, and
+a closed vocabulary (抗战老兵 → 抗日老兵, 荣誉称号 → 个人荣誉称号) needs no
+learning. Offsets point into the text as typed, as the tokenizer's do.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from bot import DATA
+from bot.measures import Measure, load_groups
+from bot.numbers import to_number
+from bot.text import Normalizer
+
+PATTERNS_FILE = DATA / "fact_patterns.yml"
+
+
+@dataclass(frozen=True)
+class Found:
+    fact: str
+    value: object  # a number for counted facts, the canonical word for the rest
+    start: int  # span in the original text
+    end: int
+
+
+def vocabularies(measures: Iterable[Measure], words: Mapping[str, Mapping[str, str]]) -> dict[str, dict[str, str]]:
+    """fact → {word people use: canonical value}, from the patterns file, the table and the groups."""
+    vocab = {fact: dict(mapping) for fact, mapping in words.items()}
+    for m in measures:
+        for req in m.requires:
+            if "equals" in req and isinstance(req["equals"], str):
+                surfaces = vocab.setdefault(req["fact"], {})
+                surfaces.update({k: req["equals"] for k in (req["equals"], *m.keywords)})
+    vocab["group"] = {syn: gid for gid, g in load_groups().items() for syn in g["synonyms"]}
+    return vocab
+
+
+class FactExtractor:
+    def __init__(self, measures: Iterable[Measure], normalizer: Normalizer, patterns_file: Path = PATTERNS_FILE) -> None:
+        spec = yaml.safe_load(patterns_file.read_text(encoding="utf-8"))
+        self._normalize = normalizer
+        self._numbers = {fact: [re.compile(p) for p in pats] for fact, pats in spec["numbers"].items()}
+        self._words = {
+            fact: (re.compile("|".join(map(re.escape, sorted(mapping, key=len, reverse=True)))), mapping)
+            for fact, mapping in vocabularies(measures, spec["words"]).items()
+        }
+
+    def __call__(self, text: str) -> list[Found]:
+        normalized, origin = self._normalize.align(text)
+        found: list[Found] = []
+        taken: list[tuple[int, int]] = []
+
+        def add(fact: str, value: object, start: int, end: int) -> None:
+            if not any(start < t_end and t_start < end for t_start, t_end in taken):
+                taken.append((start, end))
+                found.append(Found(fact, value, origin[start][0], origin[end - 1][1]))
+
+        for fact, (pattern, mapping) in self._words.items():
+            for m in pattern.finditer(normalized):
+                add(fact, mapping[m.group()], *m.span())
+        for fact, patterns in self._numbers.items():
+            for pattern in patterns:
+                for m in pattern.finditer(normalized):
+                    value = to_number(m.group(1))
+                    if value is not None:
+                        add(fact, int(value) if value == int(value) else value, *m.span(1))
+        return sorted(found, key=lambda f: f.start)
+
+    def facts(self, text: str) -> dict[str, object]:
+        """The facts as a dict, first mention wins."""
+        out: dict[str, object] = {}
+        for f in self(text):
+            out.setdefault(f.fact, f.value)
+        return out

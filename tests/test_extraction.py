@@ -1,0 +1,40 @@
+"""Facts from what citizens type: numbers by pattern, categories and groups by the table's words."""
+from __future__ import annotations
+
+import pytest
+
+from bot.extraction import FactExtractor
+from bot.text import Normalizer
+
+
+@pytest.fixture(scope="module")
+def extract(store):
+    return FactExtractor(store.measures, Normalizer(store.terms))
+
+
+@pytest.mark.parametrize(
+    "typed, facts",
+    [
+        ("我外公72岁，以前当过八年义务兵，现在每个月的补助是多少", {"age": 72, "service_years": 8, "veteran_category": "老义务兵"}),
+        ("我爸服役三年，今年六十五歲，立過三等功", {"service_years": 3, "age": 65, "merit": "三等功"}),
+        ("合作社初次有两个产品获无公害农产品认证", {"group": "coop", "product_count": 2}),
+        ("我们有３个产品", {"product_count": 3}),
+        ("营业执照办下来八个月了", {"months_in_business": 8}),
+        ("那抗战老兵呢", {"veteran_category": "抗日老兵"}),
+        ("志愿军老战士补助", {"veteran_category": "抗美援朝老兵"}),
+        ("有荣誉称号的加多少", {"merit": "个人荣誉称号"}),
+        ("签了两年劳动合同", {"contract_years": 2}),
+        ("成果转让收益100万元", {"base_amount": 1_000_000}),
+        ("我是大学生", {"group": "graduate"}),
+        ("今天天气怎么样", {}),
+        ("2017年暖流计划", {}),  # a year is no fact about the citizen
+    ],
+)
+def test_facts_are_read_from_the_message(extract, typed, facts):
+    assert extract.facts(typed) == facts
+
+
+def test_each_fact_points_at_the_words_the_user_typed(extract):
+    typed = "當過八年義務兵"
+    spans = {f.fact: typed[f.start:f.end] for f in extract(typed)}
+    assert spans == {"service_years": "八", "veteran_category": "義務兵"}

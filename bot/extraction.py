@@ -46,6 +46,7 @@ class FactExtractor:
         spec = yaml.safe_load(patterns_file.read_text(encoding="utf-8"))
         self._normalize = normalizer
         self._numbers = {fact: [re.compile(p) for p in pats] for fact, pats in spec["numbers"].items()}
+        self._group_needs = re.compile(spec["group_needs"])
         self._words = {
             fact: (re.compile("|".join(map(re.escape, sorted(mapping, key=len, reverse=True)))), mapping)
             for fact, mapping in vocabularies(measures, spec["words"]).items()
@@ -63,6 +64,8 @@ class FactExtractor:
 
         for fact, (pattern, mapping) in self._words.items():
             for m in pattern.finditer(normalized):
+                if fact == "group" and not self._group_needs.search(normalized[: m.start()]):
+                    continue
                 add(fact, mapping[m.group()], *m.span())
         for fact, patterns in self._numbers.items():
             for pattern in patterns:

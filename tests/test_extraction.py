@@ -15,9 +15,11 @@ def extract(store):
 @pytest.mark.parametrize(
     "typed, facts",
     [
-        ("我外公72岁，以前当过八年义务兵，现在每个月的补助是多少", {"age": 72, "service_years": 8, "veteran_category": "老义务兵"}),
+        ("我外公72岁，以前当过八年义务兵", {"age": 72, "service_years": 8, "veteran_category": "老义务兵"}),
         ("我爸服役三年，今年六十五歲，立過三等功", {"service_years": 3, "age": 65, "merit": "三等功"}),
-        ("合作社初次有两个产品获无公害农产品认证", {"group": "coop", "product_count": 2}),
+        ("合作社初次有两个产品获无公害农产品认证", {"product_count": 2}),
+        ("我们合作社有两个产品", {"group": "coop", "product_count": 2}),
+        ("创业补贴多少钱", {}),  # a word in a question says nothing about who asks
         ("我们有３个产品", {"product_count": 3}),
         ("营业执照办下来八个月了", {"months_in_business": 8}),
         ("那抗战老兵呢", {"veteran_category": "抗日老兵"}),

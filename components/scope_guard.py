@@ -1,0 +1,70 @@
+"""Marks a message out of scope when the plan cannot be what it asks about.
+
+A classifier trained on a few examples cannot know every city or year, but
+the data can: a place outside the plan's area, a year other than the plan's,
+or a measure/department question that shares no word with the plan's
+vocabulary (家里停电了找谁) is out of scope, whatever DIET guessed.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import jieba.posseg
+import yaml
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot import DATA
+from bot.glossary import cut, terms
+from bot.measures import load_measures, policy_text
+from bot.text import Normalizer
+
+OUT_OF_SCOPE = "out_of_scope"
+TOPICAL_INTENTS = {"ask_measure", "ask_department"}
+ABOUT_THE_PLAN = TOPICAL_INTENTS | {"ask_entitlements", "inform"}
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class ScopeGuard(GraphComponent):
+    def __init__(self, config: dict[str, Any]) -> None:
+        scope = yaml.safe_load((DATA / "scope.yml").read_text(encoding="utf-8"))
+        self._inside = set(scope["places_inside"])
+        self._policy = policy_text()  # words jieba tags as places but the plan itself uses (城镇, 惠及)
+        self._years = {str(y) for y in scope["years"]}
+        words = tuple(terms(load_measures()))
+        self._normalize = Normalizer(words)
+        self._vocabulary = {w for term in words for w in cut(term, words) if len(w) > 1} - set(scope["not_topical"])
+        self._words = words
+
+    @classmethod
+    def create(
+        cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource, execution_context: ExecutionContext
+    ) -> ScopeGuard:
+        return cls(config)
+
+    def reason(self, text: str, intent: str | None) -> str | None:
+        """Why the message is out of scope, or None when it may be about the plan."""
+        if intent not in ABOUT_THE_PLAN:
+            return None
+        text = self._normalize(text)
+        for word, flag in jieba.posseg.cut(text):
+            if flag == "ns" and word not in self._policy and not any(word.startswith(p) for p in self._inside):
+                return f"place {word}"
+        for year in re.findall(r"(20\d\d)\s*年", text):
+            if year not in self._years:
+                return f"year {year}"
+        if intent in TOPICAL_INTENTS and not self._vocabulary & set(cut(text, self._words)):
+            return "no word of the plan"
+        return None
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+            if intent != OUT_OF_SCOPE and self.reason(message.get(TEXT) or "", intent):
+                message.set(INTENT, {INTENT_NAME_KEY: OUT_OF_SCOPE, PREDICTED_CONFIDENCE_KEY: 1.0}, add_to_output=True)
+        return messages

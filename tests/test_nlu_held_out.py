@@ -1,0 +1,97 @@
+"""The NLU on messages it never saw: `rasa test nlu` on tests/nlu/held_out.yml.
+
+Fails under 0.95 intent accuracy or 0.90 entity F1, and prints both figures.
+"""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+HELD_OUT = ROOT / "tests" / "nlu" / "held_out.yml"
+MODEL = ROOT / "models" / "nuanliu.tar.gz"
+MIN_INTENT_ACCURACY = 0.95
+MIN_ENTITY_F1 = 0.90
+
+pytestmark = pytest.mark.e2e
+
+
+def examples(path: Path) -> dict[str, list[str]]:
+    """intent → plain example texts (annotations stripped)."""
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {
+        block["intent"]: [re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", line[2:].strip())
+                          for line in block["examples"].splitlines() if line.strip()]
+        for block in doc["nlu"] if "intent" in block
+    }
+
+
+def test_held_out_set_is_large_and_shares_nothing_with_training():
+    held = {text for texts in examples(HELD_OUT).values() for text in texts}
+    trained = {text for path in (ROOT / "data" / "nlu").glob("*.yml") for texts in examples(path).values() for text in texts}
+    assert len(held) >= 300
+    assert not held & trained
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory) -> Path:
+    assert MODEL.exists(), f"{MODEL} is missing: run `make model`"
+    out = tmp_path_factory.mktemp("nlu")
+    run = subprocess.run(
+        [Path(sys.executable).parent / "rasa", "test", "nlu", "--model", str(MODEL), "--nlu", str(HELD_OUT),
+         "--out", str(out), "--quiet"],
+        cwd=ROOT, capture_output=True, text=True, timeout=900,
+    )
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    return out
+
+
+def test_intent_accuracy_on_held_out_messages(report):
+    accuracy = json.loads((report / "intent_report.json").read_text())["accuracy"]
+    print(f"held-out intent accuracy: {accuracy:.3f}")
+    assert accuracy >= MIN_INTENT_ACCURACY, intent_errors(report)
+
+
+def test_entity_f1_on_held_out_messages(report):
+    entity = json.loads((report / "FactEntityExtractor_report.json").read_text())
+    f1 = entity["micro avg"]["f1-score"]
+    print(f"held-out entity F1: {f1:.3f}")
+    assert f1 >= MIN_ENTITY_F1, {k: v for k, v in entity.items() if isinstance(v, dict) and v.get("f1-score", 1) < 1}
+
+
+def intent_errors(report: Path) -> list:
+    path = report / "intent_errors.json"
+    return [(e["text"], e["intent"], e["intent_prediction"]["name"]) for e in json.loads(path.read_text())] if path.exists() else []
+
+
+@pytest.fixture(scope="module")
+def guard():
+    from components.scope_guard import ScopeGuard
+
+    return ScopeGuard({})
+
+
+@pytest.mark.parametrize(
+    "text, intent, out",
+    [
+        ("天津的低保标准多少", "ask_measure", True),
+        ("沈阳老兵补助多少", "ask_measure", True),
+        ("吉林市的低保标准", "ask_measure", True),  # another city of the province
+        ("2019年的老兵补助", "ask_measure", True),
+        ("新冠疫苗去哪打", "ask_department", True),
+        ("长春的低保标准", "ask_measure", False),
+        ("在榆树九台种榛子有补贴吗", "ask_measure", False),
+        ("2017年人均增收多少", "ask_measure", False),
+        ("城镇新增就业多少人", "ask_measure", False),  # jieba tags 城镇 as a place; the plan uses the word
+        ("好的拜拜", "goodbye", False),
+        ("我能领什么", "ask_entitlements", False),
+    ],
+)
+def test_scope_guard_marks_what_the_plan_cannot_be_about(guard, text, intent, out):
+    assert (guard.reason(text, intent) is not None) == out

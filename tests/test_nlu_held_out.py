@@ -67,7 +67,9 @@ def test_entity_f1_on_held_out_messages(report):
 
 def intent_errors(report: Path) -> list:
     path = report / "intent_errors.json"
-    return [(e["text"], e["intent"], e["intent_prediction"]["name"]) for e in json.loads(path.read_text())] if path.exists() else []
+    if not path.exists():
+        return []
+    return [(e["text"], e["intent"], e["intent_prediction"]["name"]) for e in json.loads(path.read_text())]
 
 
 @pytest.fixture(scope="module")

@@ -10,6 +10,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -48,11 +49,11 @@ def wait_for(url: str, ready, procs: list[subprocess.Popen]) -> None:
     raise TimeoutError(f"{url} not ready after {START_TIMEOUT} s")
 
 
-@pytest.fixture(scope="module")
-def rest_url(tmp_path_factory, db_path) -> Iterator[str]:
+@contextmanager
+def servers(work: Path, db_path: Path, with_actions: bool = True) -> Iterator[str]:
+    """Start the Rasa server (and the action server, unless told not to) on free ports; yield the REST URL."""
     assert MODEL.exists(), f"{MODEL} is missing: run `make model` (make test trains it first)"
-    work = tmp_path_factory.mktemp("e2e")
-    rasa_port, action_port = free_port(), free_port()
+    rasa_port, action_port = free_port(), free_port()  # without actions nothing listens on action_port
     endpoints = work / "endpoints.yml"
     endpoints.write_text(
         f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n'
@@ -61,24 +62,33 @@ def rest_url(tmp_path_factory, db_path) -> Iterator[str]:
     )
     env = os.environ | {"NUANLIU_DB": str(db_path), "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2"}
     common = {"cwd": ROOT, "env": env, "stdout": subprocess.PIPE, "stderr": subprocess.STDOUT, "text": True}
-    actions = subprocess.Popen([BIN / "rasa", "run", "actions", "--port", str(action_port)], **common)
-    rasa = subprocess.Popen(
+    procs = []
+    if with_actions:
+        procs.append(subprocess.Popen([BIN / "rasa", "run", "actions", "--port", str(action_port)], **common))
+    procs.append(subprocess.Popen(
         [BIN / "rasa", "run", "--enable-api", "--interface", "127.0.0.1", "--port", str(rasa_port),
          "--model", str(MODEL), "--endpoints", str(endpoints), "--credentials", str(ROOT / "credentials.yml")],
         **common,
-    )
+    ))
     try:
-        wait_for(f"http://127.0.0.1:{action_port}/health", lambda r: r.get("status") == "ok", [actions])
-        wait_for(f"http://127.0.0.1:{rasa_port}/status", lambda r: bool(r.get("model_id")), [rasa, actions])
+        if with_actions:
+            wait_for(f"http://127.0.0.1:{action_port}/health", lambda r: r.get("status") == "ok", procs)
+        wait_for(f"http://127.0.0.1:{rasa_port}/status", lambda r: bool(r.get("model_id")), procs)
         yield f"http://127.0.0.1:{rasa_port}/webhooks/rest/webhook"
     finally:
-        for p in (rasa, actions):
+        for p in procs:
             p.terminate()
-        for p in (rasa, actions):
+        for p in procs:
             try:
                 p.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 p.kill()
+
+
+@pytest.fixture(scope="module")
+def rest_url(tmp_path_factory, db_path) -> Iterator[str]:
+    with servers(tmp_path_factory.mktemp("e2e"), db_path) as url:
+        yield url
 
 
 def ask(url: str, text: str, sender: str = "e2e") -> str:

@@ -1,0 +1,1 @@
+"""Rasa input channels (these import Rasa; the rest of bot/ does not)."""

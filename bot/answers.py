@@ -84,7 +84,8 @@ def needs_fact(measure: Measure, error: FactError) -> str:
 
 def department_reply(measure: Measure) -> str:
     """For 哪个部门管/去哪办: the office first, then what it handles and where the plan says so."""
-    lines = [f"【{measure.title}】承办部门：{department_text(measure)}", f"内容：{formula_text(measure)}"]
+    content = formula_text(measure)
+    lines = [f"【{measure.title}】承办部门：{department_text(measure)}", *([f"内容：{content}"] if content else [])]
     return _fit(lines, f"出处：暖流计划{measure.section}“", measure.quote, [])
 
 

@@ -120,3 +120,10 @@ def test_an_entitlement_list_fits_and_says_how_many_more(measures):
     text = entitlement_list(found)
     assert len(text) <= MAX_REPLY and "……另有" in text
     assert "：（" not in text  # a rule without figures has no empty amount
+
+
+def test_a_department_answer_for_a_rule_has_no_empty_content_line(by_id):
+    from bot.answers import department_reply
+
+    text = department_reply(by_id["work_injury_benefits"])
+    assert text.startswith("【工伤待遇标准提高】承办部门：市人社局\n出处：") and "内容：" not in text

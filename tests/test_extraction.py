@@ -21,6 +21,7 @@ def extract(store):
         ("我们合作社有两个产品", {"group": "coop", "product_count": 2}),
         ("创业补贴多少钱", {}),  # a word in a question says nothing about who asks
         ("我们有３个产品", {"product_count": 3}),
+        ("我們合作社有三個綠色食品認證", {"group": "coop", "product_count": 3}),
         ("营业执照办下来八个月了", {"months_in_business": 8}),
         ("那抗战老兵呢", {"veteran_category": "抗日老兵"}),
         ("志愿军老战士补助", {"veteran_category": "抗美援朝老兵"}),

@@ -65,11 +65,6 @@ def formula_text(measure: Measure) -> str:
     return amount_text(calculate(measure))
 
 
-def summary(measure: Measure) -> str:
-    """One line an operator reads in the lookup table."""
-    return formula_text(measure)
-
-
 def needs_fact(measure: Measure, error: FactError) -> str:
     """A question back when a fact is missing, wrong or rules the measure out, with the rule it applies."""
     if isinstance(error, NotEligible):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from bot.answers import summary
+from bot.answers import formula_text
 from bot.glossary import cut, terms
 from bot.measures import Measure
 
@@ -47,7 +47,7 @@ def build(measures: Sequence[Measure], path: Path) -> None:
     tmp.unlink(missing_ok=True)
     words = tuple(terms(measures))
     db = sqlite_utils.Database(tmp)
-    db[TABLE].insert_all((_row(m, words, summary(m)) for m in measures), pk="id")
+    db[TABLE].insert_all((_row(m, words, formula_text(m)) for m in measures), pk="id")
     db[TABLE].create_index(["section"])
     db[TABLE].create_index(["department"])
     db[TABLE].create_index(["kind"])

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import jieba
 
-from bot.measures import Measure, load_groups
+from bot.measures import Measure, load_groups, load_measures
+from bot.text import Normalizer
 
 jieba.setLogLevel(60)  # jieba logs its dictionary build at WARNING on every start
 
@@ -26,6 +27,13 @@ def terms(measures: Iterable[Measure], groups: Mapping[str, dict] | None = None)
     for group in groups.values():
         found |= {group["label"], *group["synonyms"]}
     return sorted(found, key=lambda t: (-len(t), t))
+
+
+@cache
+def plan() -> tuple[tuple[Measure, ...], Normalizer]:
+    """The checked measures and a normaliser protecting their terms, loaded once per process."""
+    measures = tuple(load_measures())
+    return measures, Normalizer(terms(measures))
 
 
 def write_jieba_dictionary(words: Iterable[str], path: Path) -> None:

@@ -17,17 +17,14 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.extraction import FactExtractor
-from bot.glossary import terms
-from bot.measures import load_measures
-from bot.text import Normalizer
+from bot.glossary import plan
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
 class FactEntityExtractor(GraphComponent, EntityExtractorMixin):
     def __init__(self, config: dict[str, Any]) -> None:
         self._config = config
-        measures = load_measures()
-        self._extract = FactExtractor(measures, Normalizer(terms(measures)))
+        self._extract = FactExtractor(*plan())
 
     @classmethod
     def create(

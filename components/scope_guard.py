@@ -20,9 +20,8 @@ from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDE
 from rasa.shared.nlu.training_data.message import Message
 
 from bot import DATA
-from bot.glossary import cut, terms
-from bot.measures import load_measures, policy_text
-from bot.text import Normalizer
+from bot.glossary import cut, plan, terms
+from bot.measures import policy_text
 
 OUT_OF_SCOPE = "out_of_scope"
 TOPICAL_INTENTS = {"ask_measure", "ask_department"}
@@ -36,8 +35,8 @@ class ScopeGuard(GraphComponent):
         self._inside = set(scope["places_inside"])
         self._policy = policy_text()  # words jieba tags as places but the plan itself uses (城镇, 惠及)
         self._years = {str(y) for y in scope["years"]}
-        words = tuple(terms(load_measures()))
-        self._normalize = Normalizer(words)
+        measures, self._normalize = plan()
+        words = tuple(terms(measures))
         self._vocabulary = {w for term in words for w in cut(term, words) if len(w) > 1} - set(scope["not_topical"])
         self._words = words
 

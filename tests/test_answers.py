@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from bot.answers import MAX_REPLY, needs_fact, reply, summary
+from bot.answers import MAX_REPLY, formula_text, needs_fact, reply
 from bot.calculator import calculate
 from bot.facts import FactError, MissingFact
 from bot.numbers import figures
@@ -99,7 +99,7 @@ def test_a_fixed_amount_is_not_repeated_as_a_step(by_id):
     ],
 )
 def test_operator_summary_states_each_measure_in_one_line(by_id, measure_id, expected):
-    assert summary(by_id[measure_id]) == expected
+    assert formula_text(by_id[measure_id]) == expected
 
 
 def test_a_citizen_ruled_out_is_told_so_before_any_amount(by_id):

@@ -42,13 +42,18 @@ def normalize() -> Normalizer:
     return Normalizer(store().terms)
 
 
-def known_facts(tracker: Tracker) -> dict[str, object]:
+def question_of(tracker: Tracker) -> str:
+    """The latest message as normalised text (简体, digits), as search and fact reading expect."""
+    return normalize()(tracker.latest_message.get("text") or "")
+
+
+def known_facts(tracker: Tracker, question: str) -> dict[str, object]:
     """The facts told so far; a bare number answers the fact the bot last asked for."""
     facts = {name: tracker.get_slot(name) for name in FACT_SLOTS if tracker.get_slot(name) is not None}
     requested = tracker.get_slot("requested_fact")
     stated = {e["entity"] for e in tracker.latest_message.get("entities", [])}
     if requested and requested not in stated:
-        number = to_number(normalize()(tracker.latest_message.get("text") or ""))
+        number = to_number(question)
         if number is not None:
             facts[requested] = number
     return facts
@@ -78,9 +83,9 @@ def names_only_who(measure: Measure, tracker: Tracker) -> bool:
     return any(r.get("equals") in stated for r in measure.requires)
 
 
-def answer_measure(dispatcher: CollectingDispatcher, tracker: Tracker, measure: Measure) -> list[dict]:
+def answer_measure(dispatcher: CollectingDispatcher, tracker: Tracker, measure: Measure, question: str) -> list[dict]:
     """Reply about one measure with the facts known, or ask for the one fact it still needs."""
-    facts = known_facts(tracker)
+    facts = known_facts(tracker, question)
     events = [SlotSet("measure", measure.id)]
     events += [SlotSet(k, v) for k, v in facts.items() if tracker.get_slot(k) != v]
     if tracker.get_intent_of_latest_message() == "ask_department":
@@ -101,11 +106,12 @@ class ActionAnswerMeasure(Action):
         return "action_answer_measure"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[dict]:
-        measure = the_measure(tracker, normalize()(tracker.latest_message.get("text") or ""))
+        question = question_of(tracker)
+        measure = the_measure(tracker, question)
         if measure is None:
             dispatcher.utter_message(response="utter_out_of_scope")
             return []
-        return answer_measure(dispatcher, tracker, measure)
+        return answer_measure(dispatcher, tracker, measure, question)
 
 
 class ActionListEntitlements(Action):
@@ -115,11 +121,12 @@ class ActionListEntitlements(Action):
         return "action_list_entitlements"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[dict]:
-        named = store().named_in(normalize()(tracker.latest_message.get("text") or ""))
+        question = question_of(tracker)
+        named = store().named_in(question)
         if named is not None and named.groups and not names_only_who(named, tracker):
-            return answer_measure(dispatcher, tracker, named)
+            return answer_measure(dispatcher, tracker, named, question)
         group = tracker.get_slot("group")
-        facts = known_facts(tracker)
+        facts = known_facts(tracker, question)
         if not group and not facts.get("veteran_category"):
             dispatcher.utter_message(response="utter_ask_profile")
             return []

@@ -38,6 +38,10 @@ def _fit(before: list[str], quote_head: str, quote: str, after: list[str]) -> st
     return "\n".join([*before, f"{quote_head}{quote}”", *after])
 
 
+def _conditions_and_office(conditions: tuple[str, ...], source: Measure | Result) -> list[str]:
+    return [*(["条件：" + "；".join(conditions)] if conditions else []), "咨询：" + department_text(source)]
+
+
 def reply(result: Result) -> str:
     """What a citizen reads for a computed measure; for a rule with no figures the quote is the answer."""
     headline = amount_text(result)
@@ -45,9 +49,7 @@ def reply(result: Result) -> str:
     steps = [s for s in result.steps if s != headline]
     if steps:
         details.append(("计算：" if result.amount is not None else "") + "；".join(steps))
-    if result.conditions:
-        details.append("条件：" + "；".join(result.conditions))
-    details.append("咨询：" + department_text(result))
+    details += _conditions_and_office(result.conditions, result)
     if not headline:
         return _fit([f"【{result.title}】"], f"暖流计划{result.section}原文：“", result.quote, details)
     return _fit([f"【{result.title}】{headline}", *details], f"出处：暖流计划{result.section}“", result.quote, [])
@@ -71,9 +73,7 @@ def needs_fact(measure: Measure, error: FactError) -> str:
         lines = [f"【{measure.title}】按您说的情况，暂不符合条件。", str(error), f"（标准：{formula_text(measure)}）"]
     else:
         lines = [f"【{measure.title}】{formula_text(measure)}", str(error)]
-    if measure.conditions:
-        lines.append("条件：" + "；".join(measure.conditions))
-    lines.append("咨询：" + department_text(measure))
+    lines += _conditions_and_office(measure.conditions, measure)
     return _fit(lines, f"出处：暖流计划{measure.section}“", measure.quote, [])
 
 

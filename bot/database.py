@@ -112,8 +112,8 @@ class MeasureStore:
 
     def named_in(self, text: str) -> Measure | None:
         """The measure the text names by a title or keyword (not merely shares words with), if any."""
-        best = max(self.measures, key=lambda m: _covered(text, (m.title, *m.keywords)))
-        return best if _covered(text, (best.title, *best.keywords)) else None
+        covered, best = max(((_covered(text, (m.title, *m.keywords)), m) for m in self.measures), key=lambda c: c[0])
+        return best if covered else None
 
     def _fts_rank(self, text: str) -> dict[str, int]:
         tokens = {t for t in cut(text, self.terms) if len(t) > 1}

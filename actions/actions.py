@@ -26,6 +26,7 @@ from bot.eligibility import Profile, entitlements
 from bot.facts import FactError, load_specs
 from bot.measures import Measure
 from bot.numbers import to_number
+from bot.glossary import normalizer
 from bot.text import Normalizer
 
 FACT_SLOTS = tuple(load_specs())  # data/facts.yml: one slot per fact
@@ -39,7 +40,7 @@ def store() -> MeasureStore:
 
 @lru_cache(maxsize=1)
 def normalize() -> Normalizer:
-    return Normalizer(store().terms)
+    return normalizer(store().measures)
 
 
 def question_of(tracker: Tracker) -> str:
@@ -60,9 +61,13 @@ def known_facts(tracker: Tracker, question: str) -> dict[str, object]:
 
 
 def the_measure(tracker: Tracker, question: str) -> Measure | None:
-    """Named in this message; else, for a follow-up (facts given, or a reply to our question),
-    the one the conversation is about; else the best full-text match."""
-    named = store().named_in(question)
+    """Named in this message, or made for the category the citizen states (我爸是烈士); else, for a
+    follow-up (facts given, or a reply to our question), the one the conversation is about; else
+    the best full-text match."""
+    named = store().named_in(question) or next(
+        (m for e in tracker.latest_message.get("entities", []) if (m := store().made_for(e["entity"], e["value"]))),
+        None,
+    )
     if named:
         return named
     current = tracker.get_slot("measure")

@@ -115,6 +115,11 @@ class MeasureStore:
         covered, best = max(((_covered(text, (m.title, *m.keywords)), m) for m in self.measures), key=lambda c: c[0])
         return best if covered else None
 
+    def made_for(self, fact: str, value: object) -> Measure | None:
+        """The measure whose requirement is this fact value (烈士老年子女 → its subsidy), if one is."""
+        return next((m for m in self.measures if any(r["fact"] == fact and r.get("equals") == value
+                                                     for r in m.requires)), None)
+
     def _fts_rank(self, text: str) -> dict[str, int]:
         tokens = {t for t in cut(text, self.terms) if len(t) > 1}
         if not tokens:

@@ -47,6 +47,9 @@ class FactExtractor:
         self._normalize = normalizer
         self._numbers = {fact: [re.compile(p) for p in pats] for fact, pats in spec["numbers"].items()}
         self._group_needs = re.compile(spec["group_needs"])
+        self._phrases = [
+            (fact, re.compile(p["pattern"]), p["value"]) for fact, phrases in spec["phrases"].items() for p in phrases
+        ]
         self._words = {
             fact: (re.compile("|".join(map(re.escape, sorted(mapping, key=len, reverse=True)))), mapping)
             for fact, mapping in vocabularies(measures, spec["words"]).items()
@@ -62,6 +65,9 @@ class FactExtractor:
                 taken.append((start, end))
                 found.append(Found(fact, value, origin[start][0], origin[end - 1][1]))
 
+        for fact, pattern, value in self._phrases:
+            for m in pattern.finditer(normalized):
+                add(fact, value, *m.span())
         for fact, (pattern, mapping) in self._words.items():
             for m in pattern.finditer(normalized):
                 if fact == "group" and not self._group_needs.search(normalized[: m.start()]):

@@ -10,30 +10,56 @@ from functools import cache
 from pathlib import Path
 
 import jieba
+import yaml
 
-from bot.measures import Measure, load_groups, load_measures
+from bot import DATA
+from bot.measures import Measure, load_groups, load_measures, policy_text
 from bot.text import Normalizer
 
 jieba.setLogLevel(60)  # jieba logs its dictionary build at WARNING on every start
 
 
-def terms(measures: Iterable[Measure], groups: Mapping[str, dict] | None = None) -> list[str]:
-    """Titles, keywords, merit levels and group synonyms, longest first, without duplicates."""
+def meanings(measures: Iterable[Measure], groups: Mapping[str, dict] | None = None) -> dict[str, frozenset[str]]:
+    """Each title, keyword, merit level, category and group synonym → the measures and groups it names.
+
+    Two terms with one meaning (抗日老兵, 抗战老兵) may both fit a typo (抗曰老兵)
+    without making it ambiguous.
+    """
     groups = load_groups() if groups is None else groups
-    found: set[str] = set()
+    named: dict[str, set[str]] = {}
     for m in measures:
-        found |= {m.title, *m.keywords, *m.params.get("levels", {})}
-        found |= {str(r["equals"]) for r in m.requires if "equals" in r}
-    for group in groups.values():
-        found |= {group["label"], *group["synonyms"]}
-    return sorted(found, key=lambda t: (-len(t), t))
+        words = {m.title, *m.keywords, *m.params.get("levels", {})}
+        words |= {str(r["equals"]) for r in m.requires if "equals" in r}
+        for word in words:
+            named.setdefault(word, set()).add(m.id)
+    for gid, group in groups.items():
+        for word in (group["label"], *group["synonyms"]):
+            named.setdefault(word, set()).add(gid)
+    return {word: frozenset(ids) for word, ids in named.items()}
+
+
+def terms(measures: Iterable[Measure], groups: Mapping[str, dict] | None = None) -> list[str]:
+    """The plan's terms, longest first."""
+    return sorted(meanings(measures, groups), key=lambda t: (-len(t), t))
+
+
+def normalizer(measures: Iterable[Measure]) -> Normalizer:
+    """The one normaliser every component and action uses.
+
+    Known characters are the plan's and those of the NLU examples: the plan's
+    formal text never says 我, so without the citizens' wording 我能享受 would
+    pass for a typo of the keyword 谁能享受.
+    """
+    scope = yaml.safe_load((DATA / "scope.yml").read_text(encoding="utf-8"))
+    citizens = "".join(path.read_text(encoding="utf-8") for path in sorted((DATA / "nlu").glob("*.yml")))
+    return Normalizer(meanings(measures), policy_text() + citizens, scope["real_words"])
 
 
 @cache
 def plan() -> tuple[tuple[Measure, ...], Normalizer]:
-    """The checked measures and a normaliser protecting their terms, loaded once per process."""
+    """The checked measures and their normaliser, loaded once per process."""
     measures = tuple(load_measures())
-    return measures, Normalizer(terms(measures))
+    return measures, normalizer(measures)
 
 
 def write_jieba_dictionary(words: Iterable[str], path: Path) -> None:
@@ -41,12 +67,6 @@ def write_jieba_dictionary(words: Iterable[str], path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     lines = [f"{w} 100000 n" for w in sorted(set(words)) if " " not in w]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-
-def read_jieba_dictionaries(folder: Path) -> list[str]:
-    """The words of every `word freq tag` file in the folder (how Rasa stores the dictionary)."""
-    return [line.split()[0] for path in sorted(folder.glob("*")) if path.is_file()
-            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 @cache

@@ -5,6 +5,10 @@ Citizens type 繁體字, full-width digits and Chinese numerals (八年, 两个�
 The plan's own terms that contain numerals (三等功, 三品一标, 一点通) are kept
 whole: no one writes "3等功".
 
+A character the plan never uses, standing where a plan term has another one
+(抗曰老兵, 抗美援潮), is a typo for that term and is put right; a character
+the plan does use (就业补贴 beside 创业补贴) is a different word and is left.
+
 `align` also says where each normalised character came from, so the
 tokenizer can hand Rasa tokens whose offsets point into the text the user
 typed: entity annotations and extracted values stay in the user's words.
@@ -13,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable, Mapping
 
 from opencc import OpenCC
 
@@ -46,19 +50,45 @@ def _one_to_one(text: str) -> str:
     return _simplified(visible)
 
 
-class Normalizer:
-    """Callable text normaliser that leaves the given terms untouched by numeral conversion."""
+MIN_TYPO_TERM = 4  # shorter terms are too close to everyday words to guess at
 
-    def __init__(self, protected_terms: Iterable[str] = ()) -> None:
-        terms = sorted({t for t in protected_terms if set(NUMERALS) & set(t)}, key=len, reverse=True)
-        self._protected = re.compile("|".join(map(re.escape, terms))) if terms else None
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+class Normalizer:
+    """Callable text normaliser: keeps the plan's terms whole and puts one-character typos in them right.
+
+    `terms` may map each term to what it names: terms of one meaning that fit
+    a typo equally are no ambiguity. `known_text` is the plan's own wording;
+    `real_words` are one character away from a term but mean something else
+    (抗美援越), and are left alone.
+    """
+
+    def __init__(
+        self, terms: Mapping[str, Hashable] | Iterable[str] = (), known_text: str = "", real_words: Iterable[str] = ()
+    ) -> None:
+        self._meaning = dict(terms) if isinstance(terms, Mapping) else {t: t for t in terms}
+        terms = set(self._meaning)
+        numbered = sorted((t for t in terms if set(NUMERALS) & set(t)), key=len, reverse=True)
+        self._protected = re.compile("|".join(map(re.escape, numbered))) if numbered else None
+        self._known = set(known_text).union(*terms) if terms else set(known_text)
+        self._real = re.compile("|".join(map(re.escape, real_words))) if real_words else None
+        self._near: dict[int, dict[str, set[str]]] = {}  # length → term with one character blanked → terms
+        for term in terms:
+            if len(term) >= MIN_TYPO_TERM:
+                index = self._near.setdefault(len(term), {})
+                for i in range(len(term)):
+                    index.setdefault(term[:i] + _DROP + term[i + 1:], set()).add(term)
+        self._near = dict(sorted(self._near.items(), reverse=True))
 
     def __call__(self, text: str) -> str:
         return self.align(text)[0]
 
     def align(self, text: str) -> tuple[str, list[Span]]:
         """The normalised text, and for each of its characters the span of the original it stands for."""
-        text = _one_to_one(text)
+        text = self._corrected(_one_to_one(text))
         pieces: list[tuple[str, int, int]] = []  # (normalised text, original start, original end)
         last = 0
         for start, end, digits in self._numerals(text):
@@ -67,6 +97,25 @@ class Normalizer:
             last = end
         pieces += [(ch, i, i + 1) for i, ch in enumerate(text[last:], last)]
         return _collapse_blanks(pieces)
+
+    def _corrected(self, text: str) -> str:
+        """A character foreign to the plan becomes the one of the longest fitting terms, if they all mean one thing."""
+        kept = {i for m in self._real.finditer(text) for i in range(*m.span())} if self._real else set()
+        chars = list(text)
+        for pos, ch in enumerate(text):
+            if ch in self._known or pos in kept or not _is_han(ch):
+                continue
+            for length, index in self._near.items():
+                fits = sorted(
+                    (term, term[pos - start])
+                    for start in range(max(0, pos - length + 1), min(pos, len(text) - length) + 1)
+                    for term in index.get(text[start:pos] + _DROP + text[pos + 1:start + length], ())
+                )
+                if fits:
+                    if len({self._meaning[term] for term, _ in fits}) == 1:
+                        chars[pos] = fits[0][1]
+                    break
+        return "".join(chars)
 
     def _numerals(self, text: str) -> list[tuple[int, int, str]]:
         kept = [m.span() for m in self._protected.finditer(text)] if self._protected else []

@@ -7,48 +7,19 @@ which jieba returns for spaces (Rasa issue 7910), are dropped.
 """
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
 import jieba
-from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.tokenizers.jieba_tokenizer import JiebaTokenizer
 from rasa.nlu.tokenizers.tokenizer import Token
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.glossary import read_jieba_dictionaries
-from bot.text import Normalizer
+from bot.glossary import plan
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=True)
 class NormalizingJiebaTokenizer(JiebaTokenizer):
-    normalizer: Normalizer = Normalizer()
-
-    @classmethod
-    def create(
-        cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource, execution_context: ExecutionContext
-    ) -> NormalizingJiebaTokenizer:
-        tokenizer = super().create(config, model_storage, resource, execution_context)
-        if config["dictionary_path"]:
-            tokenizer.normalizer = Normalizer(read_jieba_dictionaries(Path(config["dictionary_path"])))
-        return tokenizer
-
-    @classmethod
-    def load(
-        cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
-        execution_context: ExecutionContext, **kwargs: Any,
-    ) -> NormalizingJiebaTokenizer:
-        tokenizer = super().load(config, model_storage, resource, execution_context, **kwargs)
-        if config["dictionary_path"]:
-            with model_storage.read_from(resource) as stored:
-                tokenizer.normalizer = Normalizer(read_jieba_dictionaries(Path(stored)))
-        return tokenizer
-
     def tokenize(self, message: Message, attribute: str) -> list[Token]:
-        text, origin = self.normalizer.align(message.get(attribute) or "")
+        text, origin = plan()[1].align(message.get(attribute) or "")  # the normaliser every component uses
         tokens = [
             Token(word, origin[start][0], origin[end - 1][1])
             for word, start, end in jieba.tokenize(text)

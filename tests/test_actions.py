@@ -7,6 +7,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions
 from bot.extraction import FactExtractor
+from bot.glossary import normalizer
 
 
 @pytest.fixture(autouse=True)
@@ -21,7 +22,7 @@ def test_database(db_path, monkeypatch):
 
 @pytest.fixture(scope="module")
 def extract(store):
-    return FactExtractor(store.measures, actions.Normalizer(store.terms))
+    return FactExtractor(store.measures, normalizer(store.measures))
 
 
 def run(action, extract, text: str, intent: str = "ask_measure", **slots) -> tuple[dict, str]:
@@ -62,6 +63,21 @@ def test_facts_in_the_question_are_used(extract):
 def test_traditional_characters_are_understood(extract):
     changes, reply = answer(extract, "我外公是抗美援朝老兵，今年補助多少")
     assert changes["measure"] == "veteran_korean_war" and "15780元" in reply
+
+
+def test_a_typo_inside_a_term_still_finds_the_measure(extract):
+    changes, reply = answer(extract, "抗曰老兵一年补助多少")
+    assert changes["measure"] == "veteran_anti_japanese" and "21060元" in reply
+
+
+def test_a_category_said_through_a_relative_picks_the_measure_for_it(extract):
+    changes, reply = answer(extract, "我爸是烈士，我今年六十二岁，能领多少")
+    assert changes["measure"] == "survivor_martyr_child" and "每年4800元" in reply
+
+
+def test_a_martyrs_child_under_sixty_is_told_the_age_condition(extract):
+    _, reply = answer(extract, "我爸是烈士，我今年五十岁，能领多少")
+    assert "暂不符合条件" in reply and "年满60周岁" in reply
 
 
 def test_a_missing_fact_is_asked_for_and_remembered(extract):

@@ -11,7 +11,7 @@ import pytest
 import sqlite_utils
 
 from bot.database import MeasureStore, StoreError, build
-from bot.text import Normalizer
+from bot.glossary import normalizer
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -70,7 +70,7 @@ def test_search_finds_the_measure_a_question_is_about(store, query, expected):
 
 
 def test_search_understands_traditional_characters_after_normalising(store):
-    assert store.search(Normalizer(store.terms)("抗美援朝老兵補助標準"))[0].id == "veteran_korean_war"
+    assert store.search(normalizer(store.measures)("抗美援朝老兵補助標準"))[0].id == "veteran_korean_war"
 
 
 @pytest.mark.parametrize("query", ["你能帮我查一下快递吗", "", "？？？", "'; DROP TABLE measures; --", '"" OR AND NEAR( *'])

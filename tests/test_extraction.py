@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
-from bot.extraction import FactExtractor
-from bot.text import Normalizer
+from bot.extraction import PATTERNS_FILE, FactExtractor
+from bot.glossary import normalizer
 
 
 @pytest.fixture(scope="module")
 def extract(store):
-    return FactExtractor(store.measures, Normalizer(store.terms))
+    return FactExtractor(store.measures, normalizer(store.measures))
 
 
 @pytest.mark.parametrize(
@@ -29,6 +30,8 @@ def extract(store):
         ("签了两年劳动合同", {"contract_years": 2}),
         ("成果转让收益100万元", {"base_amount": 1_000_000}),
         ("我是大学生", {"group": "graduate"}),
+        ("我爸是烈士，我今年六十二岁", {"veteran_category": "烈士老年子女", "age": 62}),  # a martyr's child
+        ("我父亲被追认为烈士", {"veteran_category": "烈士老年子女"}),
         ("今天天气怎么样", {}),
         ("2017年暖流计划", {}),  # a year is no fact about the citizen
     ],
@@ -41,3 +44,11 @@ def test_each_fact_points_at_the_words_the_user_typed(extract):
     typed = "當過八年義務兵"
     spans = {f.fact: typed[f.start:f.end] for f in extract(typed)}
     assert spans == {"service_years": "八", "veteran_category": "義務兵"}
+
+
+def test_every_phrase_names_a_category_of_the_table(store):
+    spec = yaml.safe_load(PATTERNS_FILE.read_text(encoding="utf-8"))
+    categories = {(r["fact"], r.get("equals")) for m in store.measures for r in m.requires}
+    for fact, phrases in spec["phrases"].items():
+        for phrase in phrases:
+            assert (fact, phrase["value"]) in categories, phrase

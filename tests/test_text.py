@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import pytest
 
+from bot.glossary import normalizer
 from bot.text import Normalizer
 
 
 @pytest.fixture(scope="module")
 def normalize(store):
-    return Normalizer(store.terms)
+    return normalizer(store.measures)
 
 
 @pytest.mark.parametrize(
@@ -60,3 +61,35 @@ def test_each_normalised_character_points_back_to_what_was_typed(normalize, type
     start = text.index(token)
     first, last = spans[start], spans[start + len(token) - 1]
     assert typed[first[0]:last[1]] == original
+
+
+@pytest.mark.parametrize(
+    "typed, read",
+    [
+        ("抗曰老兵补助多少", "抗战老兵补助多少"),  # 抗日老兵 and 抗战老兵 both fit, and mean the same
+        ("抗美援潮老兵", "抗美援朝老兵"),
+        ("无公害农产吕认证", "无公害农产品认证"),
+        ("創業補帖多少", "创业补贴多少"),  # after 繁→简
+    ],
+)
+def test_a_character_foreign_to_the_plan_inside_a_term_is_read_as_the_term(normalize, typed, read):
+    assert normalize(typed) == read
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "就业补贴多少",  # 就 is a word of the plan: another measure's word, not a typo of 创业补贴
+        "抗美援越老兵",  # a real war the plan does not cover (data/scope.yml real_words)
+        "我爸是烈土",  # 土 is in the plan's text, and two-character terms are too short to guess at
+        "我能享受什么",  # 我 is everyday wording (the NLU examples), not a typo of the keyword 谁能享受
+    ],
+)
+def test_real_words_near_a_term_are_left_alone(normalize, typed):
+    assert normalize(typed) == typed
+
+
+def test_a_typo_that_fits_terms_of_different_meaning_is_not_guessed():
+    normalize = Normalizer({"甲乙丙丁": "one", "甲乙丙戊": "two"})
+    assert normalize("甲乙丙己") == "甲乙丙己"
+    assert Normalizer({"甲乙丙丁": "one"})("甲乙丙己") == "甲乙丙丁"

@@ -13,8 +13,10 @@ RASA := $(VENV)/bin/rasa
 DB := build/measures.db
 JIEBA_DICT := build/jieba/nuanliu.txt
 MODEL := models/nuanliu.tar.gz
+LOG := build/unanswered.db
 RASA_PORT ?= 5005
 ACTION_PORT ?= 5055
+LOOKUP_PORT ?= 8001
 
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
@@ -23,10 +25,11 @@ export PYTHONDONTWRITEBYTECODE := 1
 MEASURE_INPUTS := $(wildcard data/measures/*.yml data/policy/*.txt) data/facts.yml data/groups.yml $(wildcard bot/*.py)
 MODEL_INPUTS := config.yml domain.yml data/scope.yml data/fact_patterns.yml $(wildcard components/*.py) $(MEASURE_INPUTS) $(wildcard data/nlu/*.yml) data/rules.yml data/stories.yml $(JIEBA_DICT)
 
-.PHONY: help install db model run test clean
+.PHONY: help install db model run lookup test clean
 
 help:
 	@echo "make run    install, build the measure table, train if needed, start the bot (REST on :$(RASA_PORT)) and action server (:$(ACTION_PORT))"
+	@echo "make lookup the operators' lookup (Datasette) on http://localhost:$(LOOKUP_PORT)"
 	@echo "make test   install, build, train if needed, run every test"
 	@echo "make db     build $(DB) from data/measures/"
 	@echo "make model  train $(MODEL) if its inputs changed"
@@ -64,6 +67,15 @@ run: $(DB) $(MODEL)
 	@$(RASA) run actions --port $(ACTION_PORT) & actions=$$!; \
 	trap 'kill $$actions 2>/dev/null' EXIT INT TERM; \
 	$(RASA) run --enable-api --port $(RASA_PORT) --model $(MODEL) --endpoints endpoints.yml --credentials credentials.yml
+
+$(LOG): | $(VENV)/.installed
+	$(PY) -m bot init-log
+
+# The measure table is served immutable (read-only); the unanswered log grows while the bot runs.
+lookup: $(DB) $(LOG)
+	@echo ">> operators' lookup on http://localhost:$(LOOKUP_PORT) (Ctrl-C stops it)"
+	PYTHONPATH=. $(VENV)/bin/datasette serve --immutable $(DB) $(LOG) --metadata lookup/metadata.yml \
+	  --plugins-dir lookup/plugins --host 127.0.0.1 --port $(LOOKUP_PORT)
 
 test: $(DB) $(MODEL)
 	$(PY) -m pytest

@@ -19,6 +19,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot import DEFAULT_DB
+from bot import unanswered
 from bot.answers import department_reply, entitlement_list, needs_fact, reply
 from bot.calculator import calculate
 from bot.database import MeasureStore
@@ -41,6 +42,17 @@ def store() -> MeasureStore:
 @lru_cache(maxsize=1)
 def normalize() -> Normalizer:
     return normalizer(store().measures)
+
+
+def record_unanswered(tracker: Tracker) -> None:
+    """Keep the message for the team (masked); NUANLIU_UNANSWERED_DB points elsewhere for tests."""
+    message = tracker.latest_message
+    intent = message.get("intent") or {}
+    unanswered.record(
+        Path(os.environ.get("NUANLIU_UNANSWERED_DB", unanswered.DEFAULT_LOG)), message.get("text") or "",
+        channel=tracker.get_latest_input_channel(), intent=intent.get("name"), confidence=intent.get("confidence"),
+        normalize=normalize(),
+    )
 
 
 def question_of(tracker: Tracker) -> str:
@@ -114,9 +126,21 @@ class ActionAnswerMeasure(Action):
         question = question_of(tracker)
         measure = the_measure(tracker, question)
         if measure is None:
-            dispatcher.utter_message(response="utter_out_of_scope")
-            return []
+            return ActionUnanswered().run(dispatcher, tracker, domain)
         return answer_measure(dispatcher, tracker, measure, question)
+
+
+class ActionUnanswered(Action):
+    """Outside the plan, or not understood: say what the bot covers, and log the question for the team."""
+
+    def name(self) -> str:
+        return "action_unanswered"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[dict]:
+        record_unanswered(tracker)
+        fallback = (tracker.latest_message.get("intent") or {}).get("name") == "nlu_fallback"
+        dispatcher.utter_message(response="utter_default" if fallback else "utter_out_of_scope")
+        return []
 
 
 class ActionListEntitlements(Action):

@@ -1,4 +1,4 @@
-"""Command line: `python -m bot build-db` builds build/measures.db from data/measures/."""
+"""Command line: `python -m bot build-db` builds build/measures.db; `python -m bot lookup 抗日老兵` searches it."""
 from __future__ import annotations
 
 import argparse
@@ -6,9 +6,11 @@ import sys
 from pathlib import Path
 
 from bot import BUILD, DEFAULT_DB
-from bot.database import build
+from bot.database import StoreError, build
 from bot.glossary import terms, write_jieba_dictionary
+from bot.lookup import Lookup, table
 from bot.measures import MEASURES_DIR, MeasureError, load_measures
+from bot.unanswered import DEFAULT_LOG, open_log
 
 JIEBA_DICT = BUILD / "jieba" / "nuanliu.txt"
 
@@ -27,6 +29,23 @@ def build_db(args: argparse.Namespace) -> int:
     return 0
 
 
+def lookup(args: argparse.Namespace) -> int:
+    query = " ".join(args.words)
+    try:
+        found = Lookup(args.db).find(query, limit=args.limit)
+    except StoreError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    print(table(found) if found else f"没有找到与“{query}”相符的措施。可换个说法，如：抗美援朝、创业补贴、低保。")
+    return 0
+
+
+def init_log(args: argparse.Namespace) -> int:
+    open_log(args.log)
+    print(f"unanswered-question log ready at {args.log}", flush=True)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot", description="暖流助手 tools")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -35,6 +54,14 @@ def main(argv: list[str] | None = None) -> int:
     db.add_argument("--db", type=Path, default=DEFAULT_DB)
     db.add_argument("--jieba-dict", type=Path, default=JIEBA_DICT)
     db.set_defaults(func=build_db)
+    find = sub.add_parser("lookup", help="print the measures matching some words, as a table with their sources")
+    find.add_argument("words", nargs="+")
+    find.add_argument("--db", type=Path, default=DEFAULT_DB)
+    find.add_argument("--limit", type=int, default=5)
+    find.set_defaults(func=lookup)
+    log = sub.add_parser("init-log", help="create the unanswered-question log if it is missing")
+    log.add_argument("--log", type=Path, default=DEFAULT_LOG)
+    log.set_defaults(func=init_log)
     args = parser.parse_args(argv)
     return args.func(args)
 

@@ -56,8 +56,10 @@ def reply(result: Result) -> str:
 
 
 def formula_text(measure: Measure) -> str:
-    """How the amount is reckoned, for measures whose amount depends on the citizen's facts."""
+    """How the amount is reckoned (and what it was before the plan raised it), without the citizen's facts."""
     p = measure.params
+    if measure.kind == "standard":
+        return f"{p['period']}{money(p['new'])}（原{money(p['old'])}）"
     if measure.kind == "per_service_year":
         return f"每服役一年{p['period']}{plain(p['new_rate'])}元（原{plain(p['old_rate'])}元）"
     if measure.kind == "merit_addition":

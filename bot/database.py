@@ -21,6 +21,13 @@ from bot.glossary import cut, terms
 from bot.measures import Measure
 
 TABLE = "measures"
+LOOKUP_VIEW = "measure_lookup"  # the operators' page in Datasette: Chinese column names, plan order
+_LOOKUP_SQL = f"""
+select rowid as 行号, section as 关注, title as 措施, summary as 标准金额,
+       (select group_concat(value, '；') from json_each(conditions)) as 条件,
+       department as 承办部门, quote as 原文, audience as 惠及对象, id as 编号
+from {TABLE} order by section_order, rowid
+"""
 SECTION_ORDER = ["导语", "关注一", "关注二", "关注三", "关注四", "关注五", "关注六", "关注七", "关注八", "关注九", "关注十"]
 JSON_FIELDS = ("groups", "params", "requires", "conditions", "keywords")
 
@@ -52,6 +59,7 @@ def build(measures: Sequence[Measure], path: Path) -> None:
     db[TABLE].create_index(["department"])
     db[TABLE].create_index(["kind"])
     db[TABLE].enable_fts(["search_text"], fts_version="FTS5", tokenize="unicode61")
+    db.create_view(LOOKUP_VIEW, _LOOKUP_SQL)
     db.close()
     os.replace(tmp, path)
 

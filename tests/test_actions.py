@@ -6,13 +6,15 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions
+from bot import unanswered
 from bot.extraction import FactExtractor
 from bot.glossary import normalizer
 
 
 @pytest.fixture(autouse=True)
-def test_database(db_path, monkeypatch):
+def test_database(db_path, tmp_path, monkeypatch):
     monkeypatch.setenv("NUANLIU_DB", str(db_path))
+    monkeypatch.setenv("NUANLIU_UNANSWERED_DB", str(tmp_path / "unanswered.db"))
     actions.store.cache_clear()
     actions.normalize.cache_clear()
     yield
@@ -125,6 +127,27 @@ def test_a_department_question_names_the_office_first(extract):
 def test_a_question_outside_the_plan_gets_the_scope_not_an_amount(extract):
     changes, reply = answer(extract, "你能帮我查一下快递吗")
     assert changes == {} and reply == "utter_out_of_scope"
+
+
+def logged(tmp_path) -> list[dict]:
+    return list(unanswered.open_log(tmp_path / "unanswered.db")[unanswered.TABLE].rows)
+
+
+def test_an_out_of_scope_question_is_logged_masked(extract, tmp_path):
+    _, reply = run(actions.ActionUnanswered(), extract, "我电话13812345678，帮我查快递", "out_of_scope")
+    assert reply == "utter_out_of_scope"
+    [row] = logged(tmp_path)
+    assert row["text"] == "我电话138****5678，帮我查快递" and row["intent"] == "out_of_scope"
+
+
+def test_a_message_not_understood_asks_to_rephrase_and_is_logged(extract, tmp_path):
+    _, reply = run(actions.ActionUnanswered(), extract, "嗯那个就是", "nlu_fallback")
+    assert reply == "utter_default" and [r["text"] for r in logged(tmp_path)] == ["嗯那个就是"]
+
+
+def test_a_question_no_measure_matches_is_logged(extract, tmp_path):
+    answer(extract, "你能帮我查一下快递吗")
+    assert [r["text"] for r in logged(tmp_path)] == ["你能帮我查一下快递吗"]
 
 
 def entitlements(extract, text, **slots):

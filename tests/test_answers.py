@@ -84,7 +84,7 @@ def test_a_fixed_amount_is_not_repeated_as_a_step(by_id):
 @pytest.mark.parametrize(
     "measure_id, expected",
     [
-        ("veteran_anti_japanese", "每年21060元"),
+        ("veteran_anti_japanese", "每年21060元（原19860元）"),
         ("former_conscript", "每服役一年每月25元（原20元）"),
         ("merit_addition", "三等功每月增加50元；二等功每月增加100元；一等功每月增加150元；个人荣誉称号每月增加200元"),
         ("cert_pollution_free", "0.3万元起，每增加1个产品加0.1万元，最高1万元"),

@@ -36,7 +36,7 @@ def test_the_table_has_one_row_per_measure_with_json_params(measures, db_path):
     row = db["measures"].get("veteran_korean_war")
     assert json.loads(row["params"]) == {"old": 14580, "new": 15780, "unit": "元", "period": "每年"}
     assert (row["section"], row["department"]) == ("关注十", "市民政局")
-    assert row["summary"] == "每年15780元"
+    assert row["summary"] == "每年15780元（原14580元）"
 
 
 def test_lookup_columns_are_indexed_and_text_is_full_text_searchable(db_path):

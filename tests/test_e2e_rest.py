@@ -1,57 +1,29 @@
 """The whole path `make run` starts: REST → Rasa → action server → measure table → reply."""
 from __future__ import annotations
 
-import json
-import os
 import re
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from bot import unanswered
+from tests.servers import BIN, ROOT, free_port, post_json, running
+
 MODEL = ROOT / "models" / "nuanliu.tar.gz"
-BIN = Path(sys.executable).parent
-START_TIMEOUT = 240  # seconds: loading TensorFlow and the model takes ~15–30 s here, more on a busy machine
 
 pytestmark = pytest.mark.e2e
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def get_json(url: str) -> dict:
-    with urllib.request.urlopen(url, timeout=5) as r:
-        return json.loads(r.read().decode())
-
-
-def wait_for(url: str, ready, procs: list[subprocess.Popen]) -> None:
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        for p in procs:
-            if p.poll() is not None:
-                raise RuntimeError(f"{p.args[:3]} exited with {p.returncode}: {p.stdout.read()[-3000:]}")
-        try:
-            if ready(get_json(url)):
-                return
-        except OSError:
-            pass
-        time.sleep(1)
-    raise TimeoutError(f"{url} not ready after {START_TIMEOUT} s")
-
-
 @contextmanager
 def servers(work: Path, db_path: Path, with_actions: bool = True) -> Iterator[str]:
-    """Start the Rasa server (and the action server, unless told not to) on free ports; yield the REST URL."""
+    """Start the Rasa server (and the action server, unless told not to) on free ports; yield the REST URL.
+
+    Conversations and the unanswered-question log go to `work`, never to build/.
+    """
     assert MODEL.exists(), f"{MODEL} is missing: run `make model` (make test trains it first)"
     rasa_port, action_port = free_port(), free_port()  # without actions nothing listens on action_port
     endpoints = work / "endpoints.yml"
@@ -60,42 +32,29 @@ def servers(work: Path, db_path: Path, with_actions: bool = True) -> Iterator[st
         f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {work / 'tracker.db'}\n",
         encoding="utf-8",
     )
-    env = os.environ | {"NUANLIU_DB": str(db_path), "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2"}
-    common = {"cwd": ROOT, "env": env, "stdout": subprocess.PIPE, "stderr": subprocess.STDOUT, "text": True}
-    procs = []
-    if with_actions:
-        procs.append(subprocess.Popen([BIN / "rasa", "run", "actions", "--port", str(action_port)], **common))
-    procs.append(subprocess.Popen(
-        [BIN / "rasa", "run", "--enable-api", "--interface", "127.0.0.1", "--port", str(rasa_port),
-         "--model", str(MODEL), "--endpoints", str(endpoints), "--credentials", str(ROOT / "credentials.yml")],
-        **common,
-    ))
-    try:
-        if with_actions:
-            wait_for(f"http://127.0.0.1:{action_port}/health", lambda r: r.get("status") == "ok", procs)
-        wait_for(f"http://127.0.0.1:{rasa_port}/status", lambda r: bool(r.get("model_id")), procs)
+    env = {"NUANLIU_DB": str(db_path), "NUANLIU_UNANSWERED_DB": str(work / "unanswered.db")}
+    actions = ([BIN / "rasa", "run", "actions", "--port", action_port],
+               f"http://127.0.0.1:{action_port}/health", lambda r: r.get("status") == "ok")
+    rasa = ([BIN / "rasa", "run", "--enable-api", "--interface", "127.0.0.1", "--port", rasa_port,
+             "--model", MODEL, "--endpoints", endpoints, "--credentials", ROOT / "credentials.yml"],
+            f"http://127.0.0.1:{rasa_port}/status", lambda r: bool(r.get("model_id")))
+    with running([actions, rasa] if with_actions else [rasa], env):
         yield f"http://127.0.0.1:{rasa_port}/webhooks/rest/webhook"
-    finally:
-        for p in procs:
-            p.terminate()
-        for p in procs:
-            try:
-                p.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                p.kill()
 
 
 @pytest.fixture(scope="module")
-def rest_url(tmp_path_factory, db_path) -> Iterator[str]:
-    with servers(tmp_path_factory.mktemp("e2e"), db_path) as url:
+def e2e_work(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("e2e")
+
+
+@pytest.fixture(scope="module")
+def rest_url(e2e_work, db_path) -> Iterator[str]:
+    with servers(e2e_work, db_path) as url:
         yield url
 
 
 def ask(url: str, text: str, sender: str = "e2e") -> str:
-    body = json.dumps({"sender": sender, "message": text}).encode()
-    req = urllib.request.Request(url, data=body, headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(req, timeout=60) as r:
-        return "\n".join(m.get("text", "") for m in json.loads(r.read().decode()))
+    return "\n".join(m.get("text", "") for m in post_json(url, {"sender": sender, "message": text}))
 
 
 @pytest.mark.parametrize(
@@ -121,6 +80,13 @@ def test_greeting_says_what_the_assistant_covers(rest_url):
 def test_an_out_of_scope_question_gets_no_amount(rest_url):
     reply = ask(rest_url, "今天天气怎么样")
     assert "暖流计划" in reply and not re.search(r"\d\s*[万亿]?元", reply)
+
+
+def test_an_unanswered_question_is_logged_without_personal_numbers(rest_url, e2e_work):
+    ask(rest_url, "我手机13812345678，帮我查下快递到哪了", "e2e-log")
+    rows = list(unanswered.open_log(e2e_work / "unanswered.db")[unanswered.TABLE].rows)
+    mine = [(r["text"], r["channel"]) for r in rows if "快递到哪了" in r["text"]]
+    assert mine == [("我手机138****5678，帮我查下快递到哪了", "rest")]
 
 
 def test_a_conversation_keeps_its_context_across_turns(rest_url):

@@ -1,0 +1,62 @@
+"""The questions the bot could not answer, kept for the team and shown to operators.
+
+A message that ends in fallback or out of scope is written, masked, to its own
+SQLite file (build/unanswered.db by default; NUANLIU_UNANSWERED_DB elsewhere):
+the measure table stays read-only, and the log survives a rebuild of it.
+Similar questions are grouped by their normalised wording (简体, digits, no
+punctuation or blanks), so 抗美援越老兵补助? and 抗美援越老兵補助 count as one.
+"""
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+
+import sqlite_utils
+
+from bot import BUILD
+from bot.privacy import mask
+from bot.text import Normalizer
+
+DEFAULT_LOG = BUILD / "unanswered.db"
+TABLE = "unanswered"
+SUMMARY_VIEW = "unanswered_summary"
+_NOT_WORDING = re.compile(r"[\W_]+")
+
+_SUMMARY_SQL = f"""
+select key as 问题归并, count(*) as 次数, max(time) as 最近一次,
+       (select text from {TABLE} u where u.key = g.key order by id desc limit 1) as 最近原话,
+       group_concat(distinct intent) as 识别意图
+from {TABLE} g group by key order by max(id) desc
+"""
+
+
+def open_log(path: Path = DEFAULT_LOG) -> sqlite_utils.Database:
+    """The log database, with its table and summary view created if they are missing."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite_utils.Database(path)
+    if TABLE not in db.table_names():
+        db[TABLE].create(
+            {"id": int, "time": str, "channel": str, "text": str, "key": str, "intent": str, "confidence": float},
+            pk="id",
+        )
+        db[TABLE].create_index(["time"])
+        db[TABLE].create_index(["key"])
+    if SUMMARY_VIEW not in db.view_names():
+        db.create_view(SUMMARY_VIEW, _SUMMARY_SQL)
+    return db
+
+
+def similarity_key(text: str, normalize: Normalizer) -> str:
+    return _NOT_WORDING.sub("", normalize(text)).lower()
+
+
+def record(path: Path, text: str, *, channel: str | None, intent: str | None, confidence: float | None,
+           normalize: Normalizer) -> None:
+    """Append one unanswered message, masked; no sender id is kept."""
+    masked = mask(text)
+    open_log(path)[TABLE].insert({
+        "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "channel": channel or "", "text": masked,
+        "key": similarity_key(masked, normalize), "intent": intent or "", "confidence": confidence,
+    })

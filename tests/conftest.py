@@ -1,6 +1,7 @@
 """Shared fixtures: the measures as loaded from YAML, and a database built from them once."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,8 @@ import yaml
 
 from bot.database import MeasureStore, build
 from bot.measures import Measure, load_measures
+from tests import wechat_requests
+from tests.servers import Live, bot_servers
 
 CASES = Path(__file__).parent / "cases"
 
@@ -37,3 +40,12 @@ def db_path(measures: list[Measure], tmp_path_factory: pytest.TempPathFactory) -
 @pytest.fixture(scope="session")
 def store(db_path: Path) -> MeasureStore:
     return MeasureStore(db_path)
+
+
+@pytest.fixture(scope="session")
+def live(db_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Live]:
+    """One running bot (Rasa + action server, every channel) shared by the end-to-end tests."""
+    wechat = {"WECHAT_TOKEN": wechat_requests.TOKEN, "WECHAT_APPID": wechat_requests.APP_ID,
+              "WECHAT_AES_KEY": wechat_requests.AES_KEY}
+    with bot_servers(tmp_path_factory.mktemp("live"), db_path, env=wechat) as running:
+        yield running

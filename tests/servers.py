@@ -10,12 +10,14 @@ import time
 import urllib.request
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 START_TIMEOUT = 240  # seconds: loading TensorFlow and the model takes ~15–30 s here, more on a busy machine
 QUIET_ENV = {"RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2"}
+MODEL = ROOT / "models" / "nuanliu.tar.gz"
 
 
 def free_port() -> int:
@@ -70,3 +72,33 @@ def running(commands: Sequence[tuple[list, str, Callable[[object], bool]]], env:
                 p.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 p.kill()
+
+
+@dataclass(frozen=True)
+class Live:
+    url: str  # the Rasa server, e.g. http://127.0.0.1:41234
+    work: Path  # its tracker store and unanswered-question log
+
+
+@contextmanager
+def bot_servers(work: Path, db_path: Path, with_actions: bool = True, env: dict[str, str] | None = None) -> Iterator[Live]:
+    """The Rasa server (and the action server, unless told not to) as `make run` starts them, on free ports.
+
+    Conversations and the unanswered-question log go to `work`, never to build/.
+    """
+    assert MODEL.exists(), f"{MODEL} is missing: run `make model` (make test trains it first)"
+    rasa_port, action_port = free_port(), free_port()  # without actions nothing listens on action_port
+    endpoints = work / "endpoints.yml"
+    endpoints.write_text(
+        f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n'
+        f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {work / 'tracker.db'}\n",
+        encoding="utf-8",
+    )
+    env = {"NUANLIU_DB": str(db_path), "NUANLIU_UNANSWERED_DB": str(work / "unanswered.db"), **(env or {})}
+    actions = ([BIN / "rasa", "run", "actions", "--port", action_port],
+               f"http://127.0.0.1:{action_port}/health", lambda r: r.get("status") == "ok")
+    rasa = ([BIN / "rasa", "run", "--enable-api", "--interface", "127.0.0.1", "--port", rasa_port,
+             "--model", MODEL, "--endpoints", endpoints, "--credentials", ROOT / "credentials.yml"],
+            f"http://127.0.0.1:{rasa_port}/status", lambda r: bool(r.get("model_id")))
+    with running([actions, rasa] if with_actions else [rasa], env):
+        yield Live(f"http://127.0.0.1:{rasa_port}", work)

@@ -3,16 +3,17 @@ from __future__ import annotations
 
 import pytest
 
-from bot.channels.rest import UNAVAILABLE
-from tests.test_e2e_rest import ask, servers
+from bot.channels.turns import UNAVAILABLE
+from tests.servers import bot_servers
+from tests.test_e2e_rest import ask
 
 pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture(scope="module")
 def url_without_actions(tmp_path_factory, db_path):
-    with servers(tmp_path_factory.mktemp("faults"), db_path, with_actions=False) as url:
-        yield url
+    with bot_servers(tmp_path_factory.mktemp("faults"), db_path, with_actions=False) as live:
+        yield live.url + "/webhooks/rest/webhook"
 
 
 def test_a_question_needing_the_action_server_gets_try_again_later(url_without_actions):

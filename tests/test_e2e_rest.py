@@ -4,53 +4,18 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
 
 from bot import unanswered
-from tests.servers import BIN, ROOT, free_port, post_json, running
-
-MODEL = ROOT / "models" / "nuanliu.tar.gz"
+from tests.servers import ROOT, post_json
 
 pytestmark = pytest.mark.e2e
 
 
-@contextmanager
-def servers(work: Path, db_path: Path, with_actions: bool = True) -> Iterator[str]:
-    """Start the Rasa server (and the action server, unless told not to) on free ports; yield the REST URL.
-
-    Conversations and the unanswered-question log go to `work`, never to build/.
-    """
-    assert MODEL.exists(), f"{MODEL} is missing: run `make model` (make test trains it first)"
-    rasa_port, action_port = free_port(), free_port()  # without actions nothing listens on action_port
-    endpoints = work / "endpoints.yml"
-    endpoints.write_text(
-        f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n'
-        f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {work / 'tracker.db'}\n",
-        encoding="utf-8",
-    )
-    env = {"NUANLIU_DB": str(db_path), "NUANLIU_UNANSWERED_DB": str(work / "unanswered.db")}
-    actions = ([BIN / "rasa", "run", "actions", "--port", action_port],
-               f"http://127.0.0.1:{action_port}/health", lambda r: r.get("status") == "ok")
-    rasa = ([BIN / "rasa", "run", "--enable-api", "--interface", "127.0.0.1", "--port", rasa_port,
-             "--model", MODEL, "--endpoints", endpoints, "--credentials", ROOT / "credentials.yml"],
-            f"http://127.0.0.1:{rasa_port}/status", lambda r: bool(r.get("model_id")))
-    with running([actions, rasa] if with_actions else [rasa], env):
-        yield f"http://127.0.0.1:{rasa_port}/webhooks/rest/webhook"
-
-
 @pytest.fixture(scope="module")
-def e2e_work(tmp_path_factory) -> Path:
-    return tmp_path_factory.mktemp("e2e")
-
-
-@pytest.fixture(scope="module")
-def rest_url(e2e_work, db_path) -> Iterator[str]:
-    with servers(e2e_work, db_path) as url:
-        yield url
+def rest_url(live) -> str:
+    return live.url + "/webhooks/rest/webhook"
 
 
 def ask(url: str, text: str, sender: str = "e2e") -> str:
@@ -82,9 +47,9 @@ def test_an_out_of_scope_question_gets_no_amount(rest_url):
     assert "暖流计划" in reply and not re.search(r"\d\s*[万亿]?元", reply)
 
 
-def test_an_unanswered_question_is_logged_without_personal_numbers(rest_url, e2e_work):
+def test_an_unanswered_question_is_logged_without_personal_numbers(rest_url, live):
     ask(rest_url, "我手机13812345678，帮我查下快递到哪了", "e2e-log")
-    rows = list(unanswered.open_log(e2e_work / "unanswered.db")[unanswered.TABLE].rows)
+    rows = list(unanswered.open_log(live.work / "unanswered.db")[unanswered.TABLE].rows)
     mine = [(r["text"], r["channel"]) for r in rows if "快递到哪了" in r["text"]]
     assert mine == [("我手机138****5678，帮我查下快递到哪了", "rest")]
 

@@ -1,0 +1,211 @@
+"""WeChat Official Account channel: the server protocol, on /webhooks/wechat/webhook.
+
+WeChat signs every request with the account's token (GET to verify the URL,
+POST for each message), gives 5 seconds for a passive XML reply and, without
+one, sends the same MsgId again (3 tries). So:
+- a forged or stale signature is refused (403) before the bot sees anything;
+- a retry joins the turn already running for its MsgId: one answer, never two;
+- a turn that outlasts REPLY_WITHIN gets a short holding reply at once, and its
+  answer is handed over with the citizen's next message, so nothing is lost and
+  no request waits past WeChat's limit.
+Replies are plain text; the bot's buttons become numbered options, and a bare
+digit answers them. The token (and, for safe mode, AppID and EncodingAESKey)
+come from the environment: WECHAT_TOKEN, WECHAT_APPID, WECHAT_AES_KEY.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import re
+import time
+from collections import OrderedDict
+from typing import Any
+from xml.parsers.expat import ExpatError
+
+from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from sanic import Blueprint, response
+from sanic.request import Request
+from wechatpy import parse_message
+from wechatpy.crypto import WeChatCrypto
+from wechatpy.exceptions import InvalidAppIdException, InvalidSignatureException
+from wechatpy.replies import create_reply
+from wechatpy.utils import check_signature
+
+from bot.channels.turns import Handler, answered
+
+logger = logging.getLogger(__name__)
+
+REPLY_WITHIN = 4.5  # seconds: WeChat waits 5 for a passive reply
+MAX_SIGNATURE_AGE = 300  # seconds: an older timestamp is a replay
+MAX_REPLY_BYTES = 2000  # WeChat truncates passive text replies a little above this
+REMEMBERED = 10_000  # turns, pending answers and option lists kept per process
+GREET = "/greet"  # Rasa reads "/intent" as that intent: a new follower gets the greeting and examples
+NOT_TEXT = "目前只能看懂文字消息。请用文字提问，例如：抗美援朝老兵每年补助多少？"
+STILL_WORKING = "正在查询，请稍候。答案会在您发下一条消息时一并发给您（发送任意文字即可）。"
+LATE_HEADING = "您上一个问题的答复：\n"
+_MARKDOWN = re.compile(r"\*\*|__|`|^#+\s*", re.MULTILINE)
+_LINK = re.compile(r"\[([^\]]+)\]\(([^)]+)\)")
+
+
+class _Recent(OrderedDict):
+    """A dict that forgets its oldest entries beyond `size`, so memory stays bounded."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__()
+        self.size = size
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        super().__setitem__(key, value)
+        self.move_to_end(key)
+        while len(self) > self.size:
+            self.popitem(last=False)
+
+
+def plain(text: str) -> str:
+    """Markdown marks dropped and links written out: WeChat shows text as typed."""
+    return _MARKDOWN.sub("", _LINK.sub(r"\1 \2", text))
+
+
+class WeChatInput(InputChannel):
+    @classmethod
+    def name(cls) -> str:
+        return "wechat"
+
+    @classmethod
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> WeChatInput:
+        return cls(os.environ.get("WECHAT_TOKEN"), os.environ.get("WECHAT_APPID"), os.environ.get("WECHAT_AES_KEY"))
+
+    def __init__(self, token: str | None, app_id: str | None = None, aes_key: str | None = None) -> None:
+        self.token = token
+        self.crypto = WeChatCrypto(token, aes_key, app_id) if token and app_id and aes_key else None
+        if not token:
+            logger.warning("WECHAT_TOKEN is not set: /webhooks/wechat/webhook answers 503 until it is")
+        self._turns: _Recent = _Recent(REMEMBERED)  # MsgId → the task answering it
+        self._late: _Recent = _Recent(REMEMBERED)  # OpenID → (MsgId, answer) that missed WeChat's 5 s
+        self._options: _Recent = _Recent(REMEMBERED)  # OpenID → payloads of the numbered options last shown
+
+    def signed(self, args: Any) -> bool:
+        """A valid signature over a fresh timestamp."""
+        try:
+            check_signature(self.token, args.get("signature", ""), args.get("timestamp", ""), args.get("nonce", ""))
+            return abs(time.time() - int(args.get("timestamp", ""))) <= MAX_SIGNATURE_AGE
+        except (InvalidSignatureException, ValueError):
+            return False
+
+    def blueprint(self, on_new_message: Handler) -> Blueprint:
+        webhook = Blueprint("wechat_webhook", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> response.HTTPResponse:
+            return response.json({"status": "ok" if self.token else "WECHAT_TOKEN not set"})
+
+        @webhook.route("/webhook", methods=["GET"])
+        async def verify(request: Request) -> response.HTTPResponse:
+            refused = self._refusal(request)
+            return refused or response.text(request.args.get("echostr", ""))
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> response.HTTPResponse:
+            refused = self._refusal(request)
+            if refused:
+                return refused
+            args = request.args
+            encrypted = args.get("encrypt_type") == "aes"
+            try:
+                body = request.body.decode("utf-8")
+                if encrypted:
+                    if not self.crypto:
+                        return response.text("safe mode needs WECHAT_APPID and WECHAT_AES_KEY", status=400)
+                    body = self.crypto.decrypt_message(body, args.get("msg_signature"), args.get("timestamp"),
+                                                       args.get("nonce"))
+                message = parse_message(body)
+            except (InvalidSignatureException, InvalidAppIdException):
+                return response.text("forbidden", status=403)
+            except (ExpatError, KeyError, TypeError, ValueError, UnicodeDecodeError):
+                return response.text("malformed message", status=400)
+            if message is None:
+                return response.text("malformed message", status=400)
+            reply = await self.reply(on_new_message, message)
+            if reply is None:
+                return response.text("success")
+            xml = create_reply(reply, message, render=True)
+            if encrypted:
+                xml = self.crypto.encrypt_message(xml, args.get("nonce"), args.get("timestamp"))
+            return response.text(xml, content_type="application/xml")
+
+        return webhook
+
+    def _refusal(self, request: Request) -> response.HTTPResponse | None:
+        if not self.token:
+            return response.text("WECHAT_TOKEN is not set", status=503)
+        if not self.signed(request.args):
+            return response.text("forbidden", status=403)
+        return None
+
+    async def reply(self, on_new_message: Handler, message: Any) -> str | None:
+        """The text to send back for one WeChat message, or None for "success" (no reply)."""
+        openid = message.source
+        if message.type == "text":
+            text = self._chosen_option(openid, message.content.strip())
+        elif message.type == "voice" and getattr(message, "recognition", None):
+            text = message.recognition  # WeChat's own speech recognition, when the account has it on
+        elif message.type == "event":
+            if message.event not in ("subscribe", "subscribe_scan"):
+                return None
+            text = GREET
+        else:
+            return NOT_TEXT
+        key = message.id or f"{openid}:{message.create_time}:{message.type}"
+        turn = self._turns.get(key)
+        if turn is None:
+            turn = self._turns[key] = asyncio.ensure_future(self._turn(on_new_message, openid, text))
+        try:
+            reply = await asyncio.wait_for(asyncio.shield(turn), REPLY_WITHIN)
+        except asyncio.TimeoutError:
+            turn.add_done_callback(lambda done: self._keep_late(openid, key, done))
+            return STILL_WORKING
+        if self._late.get(openid, (None,))[0] == key:
+            del self._late[openid]  # a retry delivered it after all
+        return reply
+
+    async def _turn(self, on_new_message: Handler, openid: str, text: str) -> str:
+        collector = CollectingOutputChannel()
+        await answered(on_new_message, UserMessage(text, collector, openid, input_channel=self.name()))
+        _, late = self._late.pop(openid, (None, None))
+        reply = self._render(openid, collector.messages)
+        return _fit(f"{LATE_HEADING}{late}\n\n{reply}" if late else reply)
+
+    def _keep_late(self, openid: str, key: str, turn: asyncio.Future) -> None:
+        if not turn.cancelled() and turn.exception() is None:
+            self._late[openid] = (key, turn.result())
+
+    def _chosen_option(self, openid: str, text: str) -> str:
+        """A bare digit picks the numbered option last shown to this user; anything else is a message."""
+        options = self._options.get(openid) or []
+        if text.isdigit() and 1 <= int(text) <= len(options):
+            return options[int(text) - 1]
+        return text
+
+    def _render(self, openid: str, messages: list[dict[str, Any]]) -> str:
+        parts, payloads = [], []
+        for m in messages:
+            if m.get("text"):
+                parts.append(plain(m["text"]))
+            for button in m.get("buttons") or []:
+                payloads.append(button["payload"])
+                parts.append(f"{len(payloads)}. {button['title']}")
+        if payloads:
+            parts.append("回复数字即可选择。")
+            self._options[openid] = payloads
+        else:
+            self._options.pop(openid, None)
+        return "\n".join(parts)
+
+
+def _fit(text: str) -> str:
+    """Cut to what a passive reply carries, at a character boundary."""
+    data = text.encode("utf-8")
+    if len(data) <= MAX_REPLY_BYTES:
+        return text
+    return data[: MAX_REPLY_BYTES - 3].decode("utf-8", errors="ignore") + "…"

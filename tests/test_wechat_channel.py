@@ -1,0 +1,133 @@
+"""The WeChat channel's own logic, with a stand-in for Rasa: retries, slow turns, options, signatures."""
+from __future__ import annotations
+
+import asyncio
+import time
+
+import pytest
+from wechatpy import parse_message
+
+from bot.channels import wechat
+from bot.channels.turns import UNAVAILABLE
+from bot.channels.wechat import NOT_TEXT, STILL_WORKING, WeChatInput, plain
+from tests.wechat_requests import TOKEN, event_xml, image_xml, query, text_xml
+
+
+class FakeBot:
+    """Answers each message by echoing it, after `delay` seconds; counts the turns it ran."""
+
+    def __init__(self, delay: float = 0.0, buttons: list[dict] | None = None) -> None:
+        self.delay, self.buttons, self.seen = delay, buttons, []
+
+    async def __call__(self, message) -> None:
+        self.seen.append(message.text)
+        await asyncio.sleep(self.delay)
+        await message.output_channel.send_text_message(message.sender_id, f"答：{message.text}")
+        if self.buttons:
+            await message.output_channel.send_text_with_buttons(message.sender_id, "请选择：", self.buttons)
+
+
+def reply(channel: WeChatInput, bot: FakeBot, xml: str) -> str | None:
+    return asyncio.run(channel.reply(bot, parse_message(xml)))
+
+
+@pytest.fixture()
+def channel() -> WeChatInput:
+    return WeChatInput(TOKEN)
+
+
+def test_a_text_message_gets_the_bots_reply(channel):
+    assert reply(channel, FakeBot(), text_xml("抗美援朝老兵补助多少")) == "答：抗美援朝老兵补助多少"
+
+
+def test_a_retry_of_the_same_msgid_joins_the_running_turn(channel):
+    bot = FakeBot(delay=0.3)
+
+    async def first_and_retry():
+        message = parse_message(text_xml("绿色食品认证奖补", msg_id=42))
+        return await asyncio.gather(channel.reply(bot, message), channel.reply(bot, message))
+
+    assert asyncio.run(first_and_retry()) == ["答：绿色食品认证奖补"] * 2
+    assert bot.seen == ["绿色食品认证奖补"]
+
+
+def test_a_slow_turn_gets_a_holding_reply_and_its_answer_comes_with_the_next_message(channel, monkeypatch):
+    monkeypatch.setattr(wechat, "REPLY_WITHIN", 0.1)
+    slow = FakeBot(delay=0.5)
+
+    async def conversation():
+        first = await channel.reply(slow, parse_message(text_xml("抗日老兵", msg_id=1)))
+        await asyncio.sleep(0.8)  # the slow turn finishes after WeChat stopped waiting
+        second = await channel.reply(FakeBot(), parse_message(text_xml("好的", msg_id=2)))
+        return first, second
+
+    first, second = asyncio.run(conversation())
+    assert first == STILL_WORKING
+    assert second.startswith("您上一个问题的答复：\n答：抗日老兵") and second.endswith("答：好的")
+
+
+def test_buttons_become_numbered_options_and_a_digit_picks_one(channel):
+    bot = FakeBot(buttons=[{"title": "老兵", "payload": "/inform_veteran"}, {"title": "农民", "payload": "/inform_farmer"}])
+    shown = reply(channel, bot, text_xml("我能领什么", msg_id=5))
+    assert "1. 老兵\n2. 农民" in shown and "回复数字" in shown
+    reply(channel, FakeBot(), text_xml("2", msg_id=6))
+    assert channel._options.get("o-test-user") is None
+
+
+def test_a_digit_after_options_is_sent_as_the_chosen_payload(channel):
+    bot = FakeBot(buttons=[{"title": "老兵", "payload": "/pick_veteran"}])
+    reply(channel, bot, text_xml("我能领什么", msg_id=7))
+    follow = FakeBot()
+    reply(channel, follow, text_xml("1", msg_id=8))
+    assert follow.seen == ["/pick_veteran"]
+
+
+def test_a_digit_without_options_is_an_ordinary_message(channel):
+    bot = FakeBot()
+    reply(channel, bot, text_xml("8", msg_id=10))
+    assert bot.seen == ["8"]
+
+
+def test_a_new_follower_is_greeted_by_the_bot(channel):
+    bot = FakeBot()
+    reply(channel, bot, event_xml("subscribe"))
+    assert bot.seen == ["/greet"]
+
+
+def test_other_events_get_no_reply(channel):
+    assert reply(channel, FakeBot(), event_xml("unsubscribe")) is None
+
+
+def test_an_image_gets_a_short_useful_reply(channel):
+    assert reply(channel, FakeBot(), image_xml()) == NOT_TEXT
+
+
+def test_a_turn_that_fails_says_try_again_later(channel):
+    async def broken(message):
+        raise RuntimeError("action server down")
+
+    assert asyncio.run(channel.reply(broken, parse_message(text_xml("抗日老兵", msg_id=11)))) == UNAVAILABLE
+
+
+def test_personal_numbers_are_masked_before_the_bot_sees_them(channel):
+    bot = FakeBot()
+    reply(channel, bot, text_xml("我电话13812345678，能领什么", msg_id=12))
+    assert bot.seen == ["我电话138****5678，能领什么"]
+
+
+@pytest.mark.parametrize(
+    "params, valid",
+    [
+        (query(), True),
+        (query(token="forged"), False),
+        (query(timestamp=int(time.time()) - 3600), False),  # a replay an hour late
+        ({"timestamp": "x", "nonce": "1", "signature": "y"}, False),
+        ({}, False),
+    ],
+)
+def test_only_fresh_valid_signatures_pass(channel, params, valid):
+    assert channel.signed(params) is valid
+
+
+def test_markdown_is_shown_as_plain_text():
+    assert plain("**每年15780元**，详见[原文](http://example.invalid)") == "每年15780元，详见原文 http://example.invalid"

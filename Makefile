@@ -17,6 +17,11 @@ LOG := build/unanswered.db
 RASA_PORT ?= 5005
 ACTION_PORT ?= 5055
 LOOKUP_PORT ?= 8001
+# Loopback by default: the action server must only hear the Rasa server, and the Rasa
+# server is reached through a proxy (nginx) in production. RASA_INTERFACE=0.0.0.0 opens it.
+RASA_INTERFACE ?= 127.0.0.1
+export SANIC_HOST ?= 127.0.0.1
+API_TOKEN := build/api-token
 
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
@@ -62,11 +67,21 @@ $(MODEL): $(VENV)/.installed $(MODEL_INPUTS)
 
 model: $(MODEL)
 
-run: $(DB) $(MODEL)
-	@echo ">> action server on :$(ACTION_PORT), Rasa REST on http://localhost:$(RASA_PORT)/webhooks/rest/webhook (Ctrl-C stops both)"
+# The HTTP API (tracker, model endpoints) needs a token: RASA_API_TOKEN, else one generated
+# once into $(API_TOKEN) (mode 600). Channels (REST, WeChat, the web chat page) need none.
+$(API_TOKEN): | $(VENV)/.installed
+	@mkdir -p $(@D)
+	@umask 077 && $(PY) -c 'import secrets; print(secrets.token_urlsafe(32))' > $@
+	@echo ">> generated the HTTP API token in $@"
+
+run: $(DB) $(MODEL) $(API_TOKEN)
+	@echo ">> action server on $(SANIC_HOST):$(ACTION_PORT); Rasa on http://$(RASA_INTERFACE):$(RASA_PORT):"
+	@echo "   web chat /webchat/, REST /webhooks/rest/webhook, WeChat /webhooks/wechat/webhook (Ctrl-C stops both)"
+	@echo "   HTTP API token: RASA_API_TOKEN or the contents of $(API_TOKEN)"
 	@$(RASA) run actions --port $(ACTION_PORT) & actions=$$!; \
 	trap 'kill $$actions 2>/dev/null' EXIT INT TERM; \
-	$(RASA) run --enable-api --port $(RASA_PORT) --model $(MODEL) --endpoints endpoints.yml --credentials credentials.yml
+	$(RASA) run --enable-api --auth-token "$${RASA_API_TOKEN:-$$(cat $(API_TOKEN))}" \
+	  --interface $(RASA_INTERFACE) --port $(RASA_PORT) --model $(MODEL) --endpoints endpoints.yml --credentials credentials.yml
 
 $(LOG): | $(VENV)/.installed
 	$(PY) -m bot init-log

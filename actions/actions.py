@@ -47,6 +47,8 @@ def normalize() -> Normalizer:
 def record_unanswered(tracker: Tracker) -> None:
     """Keep the message for the team (masked); NUANLIU_UNANSWERED_DB points elsewhere for tests."""
     message = tracker.latest_message
+    if not (message.get("text") or "").strip():
+        return  # an empty message tells the team nothing
     intent = message.get("intent") or {}
     unanswered.record(
         Path(os.environ.get("NUANLIU_UNANSWERED_DB", unanswered.DEFAULT_LOG)), message.get("text") or "",
@@ -169,3 +171,6 @@ class ActionListEntitlements(Action):
             return []
         dispatcher.utter_message(text=entitlement_list(found))
         return []
+
+
+store()  # at start-up: a missing or corrupt database stops the action server, naming the file and `make db`

@@ -41,6 +41,12 @@ def vocabularies(measures: Iterable[Measure], words: Mapping[str, Mapping[str, s
     return vocab
 
 
+def _signed(figure: str) -> float | None:
+    """8 → 8, 1.5万 → 15000, -3 or 负3 → -3: a negative fact must be refused, not read as positive."""
+    value = to_number(figure.lstrip("-负"))
+    return -value if value is not None and figure[0] in "-负" else value
+
+
 class FactExtractor:
     def __init__(self, measures: Iterable[Measure], normalizer: Normalizer, patterns_file: Path = PATTERNS_FILE) -> None:
         spec = yaml.safe_load(patterns_file.read_text(encoding="utf-8"))
@@ -76,7 +82,7 @@ class FactExtractor:
         for fact, patterns in self._numbers.items():
             for pattern in patterns:
                 for m in pattern.finditer(normalized):
-                    value = to_number(m.group(1))
+                    value = _signed(m.group(1))
                     if value is not None:
                         add(fact, int(value) if value == int(value) else value, *m.span(1))
         return sorted(found, key=lambda f: f.start)

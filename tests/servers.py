@@ -74,10 +74,25 @@ def running(commands: Sequence[tuple[list, str, Callable[[object], bool]]], env:
                 p.kill()
 
 
+API_TOKEN = "nuanliu-test-api-token"
+
+
 @dataclass(frozen=True)
 class Live:
     url: str  # the Rasa server, e.g. http://127.0.0.1:41234
     work: Path  # its tracker store and unanswered-question log
+    action_port: int
+    env: dict  # what the servers were started with, to start an action server again
+
+    def tracker(self, sender: str) -> dict:
+        """The stored conversation, through the token-protected HTTP API."""
+        return get_json(f"{self.url}/conversations/{sender}/tracker?token={API_TOKEN}")
+
+
+def action_server(port: int) -> tuple[list, str, Callable[[object], bool]]:
+    """The action server as `make run` starts it (loopback only, through SANIC_HOST)."""
+    return ([BIN / "rasa", "run", "actions", "--port", port], f"http://127.0.0.1:{port}/health",
+            lambda r: r.get("status") == "ok")
 
 
 @contextmanager
@@ -94,11 +109,11 @@ def bot_servers(work: Path, db_path: Path, with_actions: bool = True, env: dict[
         f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {work / 'tracker.db'}\n",
         encoding="utf-8",
     )
-    env = {"NUANLIU_DB": str(db_path), "NUANLIU_UNANSWERED_DB": str(work / "unanswered.db"), **(env or {})}
-    actions = ([BIN / "rasa", "run", "actions", "--port", action_port],
-               f"http://127.0.0.1:{action_port}/health", lambda r: r.get("status") == "ok")
-    rasa = ([BIN / "rasa", "run", "--enable-api", "--interface", "127.0.0.1", "--port", rasa_port,
+    env = {"NUANLIU_DB": str(db_path), "NUANLIU_UNANSWERED_DB": str(work / "unanswered.db"),
+           "SANIC_HOST": "127.0.0.1", **(env or {})}
+    rasa = ([BIN / "rasa", "run", "--enable-api", "--auth-token", API_TOKEN, "--interface", "127.0.0.1",
+             "--port", rasa_port,
              "--model", MODEL, "--endpoints", endpoints, "--credentials", ROOT / "credentials.yml"],
-            f"http://127.0.0.1:{rasa_port}/status", lambda r: bool(r.get("model_id")))
-    with running([actions, rasa] if with_actions else [rasa], env):
-        yield Live(f"http://127.0.0.1:{rasa_port}", work)
+            f"http://127.0.0.1:{rasa_port}/status?token={API_TOKEN}", lambda r: bool(r.get("model_id")))
+    with running([action_server(action_port), rasa] if with_actions else [rasa], env):
+        yield Live(f"http://127.0.0.1:{rasa_port}", work, action_port, env)

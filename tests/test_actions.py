@@ -114,8 +114,9 @@ def test_a_follow_up_changing_the_merit_level_keeps_the_measure(extract):
     assert "每月100元" in reply
 
 
-def test_an_absurd_fact_is_refused_and_cleared(extract):
-    changes, reply = answer(extract, "服役500年的义务兵每月多少")
+@pytest.mark.parametrize("question", ["服役500年的义务兵每月多少", "服役-3年的义务兵每月多少"])
+def test_an_absurd_fact_is_refused_and_cleared(extract, question):
+    changes, reply = answer(extract, question)
     assert changes["service_years"] is None and "应在1到40年之间" in reply
 
 

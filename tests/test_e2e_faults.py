@@ -1,24 +1,48 @@
-"""The bot with its action server down: a clear reply, not silence."""
+"""Faults: the action server down and back, a restart of the Rasa server, a bad measure database."""
 from __future__ import annotations
+
+import os
+import subprocess
 
 import pytest
 
 from bot.channels.turns import UNAVAILABLE
-from tests.servers import bot_servers
-from tests.test_e2e_rest import ask
+from tests.servers import BIN, QUIET_ENV, ROOT, action_server, bot_servers, running
+from tests.test_e2e_bad_input import ask
 
 pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture(scope="module")
-def url_without_actions(tmp_path_factory, db_path):
+def without_actions(tmp_path_factory, db_path):
     with bot_servers(tmp_path_factory.mktemp("faults"), db_path, with_actions=False) as live:
-        yield live.url + "/webhooks/rest/webhook"
+        yield live
 
 
-def test_a_question_needing_the_action_server_gets_try_again_later(url_without_actions):
-    assert ask(url_without_actions, "抗美援朝老兵每年补助多少", "faults") == UNAVAILABLE
+def test_with_the_action_server_down_the_citizen_hears_try_again_later_then_normal_service(without_actions):
+    webhook = without_actions.url + "/webhooks/rest/webhook"
+    assert ask(webhook, "抗美援朝老兵每年补助多少", "faults") == UNAVAILABLE
+    assert "暖流助手" in ask(webhook, "你好", "faults-greet")  # what needs no action still works
+    with running([action_server(without_actions.action_port)], without_actions.env):
+        assert "15780元" in ask(webhook, "抗美援朝老兵每年补助多少", "faults")
 
 
-def test_answers_that_need_no_action_server_still_work(url_without_actions):
-    assert "暖流助手" in ask(url_without_actions, "你好", "faults-greet")
+def test_a_restarted_bot_remembers_the_conversation(tmp_path, db_path):
+    """Slots live in the SQLite tracker store: facts given before a restart are not asked for again."""
+    with bot_servers(tmp_path, db_path) as live:
+        ask(live.url + "/webhooks/rest/webhook", "我外公当过8年义务兵", "restart")
+    with bot_servers(tmp_path, db_path) as live:
+        webhook = live.url + "/webhooks/rest/webhook"
+        assert "每月200元" in ask(webhook, "老义务兵每月补助多少", "restart")
+        assert "服役年数" in ask(webhook, "老义务兵每月补助多少", "someone-new")  # the memory is his, not a guess
+
+
+@pytest.mark.parametrize("damage", ["missing", "corrupt"])
+def test_the_action_server_refuses_to_start_on_a_bad_database_naming_file_and_fix(tmp_path, damage):
+    db = tmp_path / "measures.db"
+    if damage == "corrupt":
+        db.write_bytes(b"this is not a database" * 100)
+    run = subprocess.run([BIN / "rasa", "run", "actions", "--port", "0"], cwd=ROOT, capture_output=True, text=True,
+                         timeout=300, env=os.environ | QUIET_ENV | {"NUANLIU_DB": str(db)})
+    assert run.returncode != 0
+    assert str(db) in run.stderr + run.stdout and "make db" in run.stderr + run.stdout

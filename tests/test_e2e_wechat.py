@@ -6,7 +6,6 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from tests.servers import get_json
 from tests.wechat_requests import (
     decrypted, encrypted, event_xml, get, image_xml, post, query, reply_text, text_xml,
 )
@@ -54,7 +53,7 @@ def test_a_retried_msgid_is_answered_once(live, webhook):
         replies = list(pool.map(lambda _: post(webhook, body, query()), range(2)))
     assert [reply_text(xml) for _, xml in replies][0] == [reply_text(xml) for _, xml in replies][1]
     post(webhook, body, query())  # a third try, after the answer
-    events = get_json(f"{live.url}/conversations/o-retry/tracker")["events"]
+    events = live.tracker("o-retry")["events"]
     assert [e["text"] for e in events if e["event"] == "user"] == ["绿色食品认证奖补怎么算"]
 
 

@@ -34,6 +34,9 @@ def extract(store):
         ("我父亲被追认为烈士", {"veteran_category": "烈士老年子女"}),
         ("今天天气怎么样", {}),
         ("2017年暖流计划", {}),  # a year is no fact about the citizen
+        ("服役-3年", {"service_years": -3}),  # kept negative, so the bounds refuse it
+        ("服役负三年", {"service_years": -3}),
+        ("60-70岁", {"age": 70}),  # a range's dash is no minus sign
     ],
 )
 def test_facts_are_read_from_the_message(extract, typed, facts):

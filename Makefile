@@ -8,6 +8,11 @@ PYTHON310 ?= $(shell for p in $$(command -v python3.10) \
   $$(ls -d $$(pyenv root 2>/dev/null || echo $$HOME/.pyenv)/versions/3.10.*/bin/python 2>/dev/null | sort -V -r); do \
   "$$p" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 10))' 2>/dev/null && { echo "$$p"; break; }; done)
 VENV := .venv
+# The load generator (locust 2.47) needs Python >= 3.11: its own venv, from the first 3.11+ that runs.
+LOAD_PYTHON ?= $(shell for p in $$(command -v python3.11 python3.12 python3) \
+  $$(ls -d $$(pyenv root 2>/dev/null || echo $$HOME/.pyenv)/versions/3.1[1-9].*/bin/python 2>/dev/null | sort -V); do \
+  "$$p" -c 'import sys; sys.exit(sys.version_info[:2] < (3, 11))' 2>/dev/null && { echo "$$p"; break; }; done)
+LOAD_VENV := .venv-load
 PY := $(VENV)/bin/python
 RASA := $(VENV)/bin/rasa
 DB := build/measures.db
@@ -30,12 +35,14 @@ export PYTHONDONTWRITEBYTECODE := 1
 MEASURE_INPUTS := $(wildcard data/measures/*.yml data/policy/*.txt) data/facts.yml data/groups.yml $(wildcard bot/*.py)
 MODEL_INPUTS := config.yml domain.yml data/scope.yml data/fact_patterns.yml $(wildcard components/*.py) $(MEASURE_INPUTS) $(wildcard data/nlu/*.yml) data/rules.yml data/stories.yml $(JIEBA_DICT)
 
-.PHONY: help install db model run lookup test clean
+.PHONY: help install load-venv db model run lookup test scale-test soak clean
 
 help:
 	@echo "make run    install, build the measure table, train if needed, start the bot (REST on :$(RASA_PORT)) and action server (:$(ACTION_PORT))"
 	@echo "make lookup the operators' lookup (Datasette) on http://localhost:$(LOOKUP_PORT)"
 	@echo "make test   install, build, train if needed, run every test"
+	@echo "make scale-test  two Rasa servers on PostgreSQL + Redis behind nginx (installs them if missing)"
+	@echo "make soak   50 simulated citizens for 5 minutes (locust): no failure, memory flat"
 	@echo "make db     build $(DB) from data/measures/"
 	@echo "make model  train $(MODEL) if its inputs changed"
 
@@ -51,6 +58,14 @@ $(VENV)/.installed: requirements.txt
 	touch $@
 
 install: $(VENV)/.installed
+
+$(LOAD_VENV)/.installed: requirements-load.txt
+	@if [ -z "$(LOAD_PYTHON)" ]; then echo "error: locust needs Python >= 3.11; none found" >&2; exit 1; fi
+	$(LOAD_PYTHON) -m venv $(LOAD_VENV)
+	$(LOAD_VENV)/bin/python -m pip install --quiet --progress-bar off -r requirements-load.txt
+	touch $@
+
+load-venv: $(LOAD_VENV)/.installed
 
 # One build writes both the table and the jieba dictionary of the plan's terms.
 $(DB) $(JIEBA_DICT) &: $(VENV)/.installed $(MEASURE_INPUTS)
@@ -94,6 +109,12 @@ lookup: $(DB) $(LOG)
 
 test: $(DB) $(MODEL)
 	$(PY) -m pytest
+
+scale-test: $(DB) $(MODEL)
+	$(PY) -m pytest -m scale tests/scale
+
+soak: $(DB) $(MODEL) $(LOAD_VENV)/.installed
+	$(PY) -m pytest -s -m soak tests/soak
 
 clean:
 	rm -rf build models .pytest_cache

@@ -53,7 +53,8 @@ def _wait_for(url: str, ready: Callable[[object], bool], procs: Sequence[subproc
 
 
 @contextmanager
-def running(commands: Sequence[tuple[list, str, Callable[[object], bool]]], env: dict[str, str]) -> Iterator[None]:
+def running(commands: Sequence[tuple[list, str, Callable[[object], bool]]], env: dict[str, str]
+            ) -> Iterator[list[subprocess.Popen]]:
     """Start each (command, readiness URL, ready?) in order, waiting for each; stop them all at the end."""
     procs: list[subprocess.Popen] = []
     try:
@@ -63,7 +64,7 @@ def running(commands: Sequence[tuple[list, str, Callable[[object], bool]]], env:
                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
             ))
             _wait_for(url, ready, procs)
-        yield
+        yield procs
     finally:
         for p in procs:
             p.terminate()
@@ -83,6 +84,7 @@ class Live:
     work: Path  # its tracker store and unanswered-question log
     action_port: int
     env: dict  # what the servers were started with, to start an action server again
+    pids: dict  # "rasa" and, when started, "actions": for memory readings
 
     def tracker(self, sender: str) -> dict:
         """The stored conversation, through the token-protected HTTP API."""
@@ -115,5 +117,6 @@ def bot_servers(work: Path, db_path: Path, with_actions: bool = True, env: dict[
              "--port", rasa_port,
              "--model", MODEL, "--endpoints", endpoints, "--credentials", ROOT / "credentials.yml"],
             f"http://127.0.0.1:{rasa_port}/status?token={API_TOKEN}", lambda r: bool(r.get("model_id")))
-    with running([action_server(action_port), rasa] if with_actions else [rasa], env):
-        yield Live(f"http://127.0.0.1:{rasa_port}", work, action_port, env)
+    with running([action_server(action_port), rasa] if with_actions else [rasa], env) as procs:
+        pids = dict(zip(["actions", "rasa"] if with_actions else ["rasa"], (p.pid for p in procs)))
+        yield Live(f"http://127.0.0.1:{rasa_port}", work, action_port, env, pids)

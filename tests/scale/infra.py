@@ -1,0 +1,121 @@
+"""PostgreSQL, Redis and nginx from Debian's packages, started on loopback for one test run.
+
+Installed with apt-get when missing (CI starts from a clean machine); each
+server runs in the foreground under the test's control and is stopped with it.
+"""
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+PACKAGES = ["postgresql", "redis-server", "nginx"]
+START_TIMEOUT = 60
+DB_USER, DB_NAME, DB_PASSWORD = "nuanliu", "nuanliu", "scale-test-password"
+
+
+def _postgres_bin() -> Path | None:
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/postgres"))
+    return Path(found[-1]).parent if found else None
+
+
+def ensure_packages() -> None:
+    if _postgres_bin() and shutil.which("redis-server") and shutil.which("nginx"):
+        return
+    env = os.environ | {"DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run(["apt-get", "update", "-q"], env=env, capture_output=True, timeout=600, check=False)
+    done = subprocess.run(["apt-get", "install", "-y", "-q", *PACKAGES], env=env, capture_output=True, text=True,
+                          timeout=1200)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+
+
+def _wait_for_port(port: int, proc: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"{proc.args[:3]} exited with {proc.returncode}: {log.read_text()[-2000:]}")
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.3)
+    raise TimeoutError(f"nothing listens on 127.0.0.1:{port} after {START_TIMEOUT} s: {log.read_text()[-2000:]}")
+
+
+@contextmanager
+def _server(command: list[str], port: int, log: Path) -> Iterator[None]:
+    with log.open("w") as out:
+        proc = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
+        try:
+            _wait_for_port(port, proc, log)
+            yield
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
+def _as_postgres(command: list[str]) -> list[str]:
+    """PostgreSQL refuses to run as root: as root, run it as the `postgres` user the package made."""
+    return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else command
+
+
+@contextmanager
+def postgres(port: int) -> Iterator[None]:
+    """A fresh cluster with a password-protected user and database for the tracker store, removed afterwards.
+
+    It lives in its own directory under /tmp: pytest's temporary directories are
+    private to root, and the server runs as `postgres`.
+    """
+    bin_dir = _postgres_bin()
+    work = Path(tempfile.mkdtemp(prefix="nuanliu-pg-"))
+    try:
+        data, password_file = work / "data", work / "pgpass"
+        password_file.write_text(DB_PASSWORD + "\n")
+        if os.geteuid() == 0:
+            for path in (work, password_file):
+                shutil.chown(path, "postgres")
+        init = subprocess.run(
+            _as_postgres([str(bin_dir / "initdb"), "-D", str(data), "-U", DB_USER, "--auth=scram-sha-256",
+                          f"--pwfile={password_file}", "-E", "UTF8", "--locale=C.UTF-8"]),
+            capture_output=True, text=True, timeout=120)
+        assert init.returncode == 0, init.stdout[-2000:] + init.stderr[-2000:]
+        command = _as_postgres([str(bin_dir / "postgres"), "-D", str(data), "-p", str(port), "-k", str(work),
+                                "-c", "listen_addresses=127.0.0.1"])
+        with _server(command, port, work / "postgres.log"):
+            created = subprocess.run(
+                [str(bin_dir / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", DB_USER, DB_NAME],
+                env=os.environ | {"PGPASSWORD": DB_PASSWORD}, capture_output=True, text=True, timeout=60)
+            assert created.returncode == 0, created.stderr
+            yield
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+@contextmanager
+def redis(work: Path, port: int) -> Iterator[None]:
+    command = ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+               "--dir", str(work)]
+    with _server(command, port, work / "redis.log"):
+        yield
+
+
+@contextmanager
+def nginx(work: Path, port: int, upstream_ports: list[int]) -> Iterator[None]:
+    prefix = work / "nginx"
+    prefix.mkdir()
+    os.chmod(prefix, 0o777)  # nginx's workers (user nobody, when started as root) write temp files here
+    template = (Path(__file__).resolve().parents[2] / "ops" / "nginx.conf.template").read_text()
+    servers = "\n".join(f"    server 127.0.0.1:{p};" for p in upstream_ports)
+    conf = prefix / "nginx.conf"
+    conf.write_text(template.format(prefix=prefix, port=port, servers=servers))
+    with _server(["nginx", "-c", str(conf), "-p", str(prefix)], port, work / "nginx.log"):
+        yield

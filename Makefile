@@ -35,7 +35,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 MEASURE_INPUTS := $(wildcard data/measures/*.yml data/policy/*.txt) data/facts.yml data/groups.yml $(wildcard bot/*.py)
 MODEL_INPUTS := config.yml domain.yml data/scope.yml data/fact_patterns.yml $(wildcard components/*.py) $(MEASURE_INPUTS) $(wildcard data/nlu/*.yml) data/rules.yml data/stories.yml $(JIEBA_DICT)
 
-.PHONY: help install load-venv db model run lookup test scale-test soak clean
+.PHONY: help install load-venv db model run lookup test scale-test soak bench clean
 
 help:
 	@echo "make run    install, build the measure table, train if needed, start the bot (REST on :$(RASA_PORT)) and action server (:$(ACTION_PORT))"
@@ -43,6 +43,7 @@ help:
 	@echo "make test   install, build, train if needed, run every test"
 	@echo "make scale-test  two Rasa servers on PostgreSQL + Redis behind nginx (installs them if missing)"
 	@echo "make soak   50 simulated citizens for 5 minutes (locust): no failure, memory flat"
+	@echo "make bench  latency, throughput, accuracy, cost beside references: build/bench/results.json, report.md"
 	@echo "make db     build $(DB) from data/measures/"
 	@echo "make model  train $(MODEL) if its inputs changed"
 
@@ -115,6 +116,9 @@ scale-test: $(DB) $(MODEL)
 
 soak: $(DB) $(MODEL) $(LOAD_VENV)/.installed
 	$(PY) -m pytest -s -m soak tests/soak
+
+bench: $(DB) $(MODEL) $(LOAD_VENV)/.installed
+	$(PY) -m bench
 
 clean:
 	rm -rf build models .pytest_cache

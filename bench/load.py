@@ -6,10 +6,13 @@ measure load the same way.
 from __future__ import annotations
 
 import csv
+import json
 import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+
+from bench.nlu import held_out_questions
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCUST = ROOT / ".venv-load" / "bin" / "locust"
@@ -33,13 +36,15 @@ def run_locust(host: str, users: int, seconds: int, out: Path, wait: str = "1,3"
     if not LOCUST.exists():
         raise FileNotFoundError(f"{LOCUST} is missing: `make load-venv` builds it")
     out.mkdir(parents=True, exist_ok=True)
+    questions = out / "questions.json"
+    questions.write_text(json.dumps(held_out_questions(), ensure_ascii=False), encoding="utf-8")
     prefix = out / f"locust_{users}u"
     run = subprocess.run(
         [str(LOCUST), "-f", str(LOCUSTFILE), "--headless", "--host", host, "-u", str(users),
          "-r", str(min(users, 10)), "-t", f"{seconds}s", "--csv", str(prefix), "--only-summary",
          "--stop-timeout", "30", "--exit-code-on-error", "0"],
         cwd=ROOT, capture_output=True, text=True, timeout=seconds + 180,
-        env=os.environ | {"LOAD_WAIT": wait},
+        env=os.environ | {"LOAD_WAIT": wait, "LOAD_QUESTIONS": str(questions)},
     )
     (out / f"locust_{users}u.log").write_text(run.stdout + run.stderr, encoding="utf-8")
     if run.returncode != 0:

@@ -1,44 +1,24 @@
 """Simulated citizens for the soak (make soak) and the throughput benchmark (make bench).
 
-Each user is one citizen with their own sender id, asking questions drawn from
-the held-out NLU set (every intent, as people word them) through the REST
-channel, with a pause between questions (LOAD_WAIT="min,max" seconds; "0"
-for as fast as possible). A reply that is empty or "try again later" counts
+Each user is one citizen with their own sender id, asking the questions in
+the JSON file LOAD_QUESTIONS (the held-out NLU set: every intent, as people
+word them; written by bench/load.py) through the REST channel, with a pause
+between questions (LOAD_WAIT="min,max" seconds; "0" for as fast as possible). A reply that is empty or "try again later" counts
 as a failure, as does any HTTP error.
 """
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import random
-import re
 import uuid
 from pathlib import Path
 
-import yaml
 from locust import HttpUser, between, constant, task
 
-HELD_OUT = Path(__file__).resolve().parent.parent / "tests" / "nlu" / "held_out.yml"
 UNAVAILABLE_START = "抱歉，系统暂时无法回答"
-
-
-def questions() -> list[str]:
-    data = yaml.safe_load(HELD_OUT.read_text(encoding="utf-8"))
-    found = []
-    for block in data["nlu"]:
-        for line in (block.get("examples") or "").splitlines():
-            text = line.strip().removeprefix("- ").strip()
-            if text:
-                found.append(_plain(text))
-    return found
-
-
-def _plain(annotated: str) -> str:
-    """Entity annotations ([8](service_years)) as the text a citizen typed."""
-    return re.sub(r"\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\{[^}]*\}", lambda m: m.group(1) or m.group(2), annotated)
-
-
-QUESTIONS = questions()
+QUESTIONS = json.loads(Path(os.environ["LOAD_QUESTIONS"]).read_text(encoding="utf-8"))
 _low, _, _high = os.environ.get("LOAD_WAIT", "1,3").partition(",")
 
 

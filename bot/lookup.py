@@ -90,10 +90,9 @@ def _clip(text: str) -> str:
 
 def table(measures: Sequence[Measure]) -> str:
     """Rows that line up in a terminal (Chinese characters count double), then each one's source."""
-    rows = [HEADINGS] + [
-        tuple(map(_clip, (m.section, m.title, formula_text(m) or "见原文", m.department))) + (m.id,) for m in measures
-    ]
+    rows = [HEADINGS, *((*map(_clip, (m.section, m.title, formula_text(m) or "见原文", m.department)), m.id)
+                        for m in measures)]
     widths = [max(_width(row[i]) for row in rows) + 2 for i in range(len(HEADINGS))]
-    lines = ["".join(c + " " * (w - _width(c)) for c, w in zip(row, widths)).rstrip() for row in rows]
+    lines = ["".join(c + " " * (w - _width(c)) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows]
     lines += ["", "出处："] + [f"[{m.id}] 暖流计划{m.section}“{m.quote}”" for m in measures]
     return "\n".join(lines)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 
 import yaml
@@ -87,7 +87,9 @@ def policy_text(policy_dir: Path = POLICY_DIR) -> str:
     return "".join(squeeze(p.read_text(encoding="utf-8")) for p in sorted(policy_dir.glob("*.txt")))
 
 
+@cache
 def load_groups(path: Path = GROUPS_FILE) -> dict[str, dict]:
+    """Read once per process (the action server asked for it on every 我能领什么); do not modify."""
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 

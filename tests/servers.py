@@ -98,12 +98,13 @@ def action_server(port: int) -> tuple[list, str, Callable[[object], bool]]:
 
 
 @contextmanager
-def bot_servers(work: Path, db_path: Path, with_actions: bool = True, env: dict[str, str] | None = None) -> Iterator[Live]:
+def bot_servers(work: Path, db_path: Path, with_actions: bool = True, env: dict[str, str] | None = None,
+                model: Path = MODEL) -> Iterator[Live]:
     """The Rasa server (and the action server, unless told not to) as `make run` starts them, on free ports.
 
     Conversations and the unanswered-question log go to `work`, never to build/.
     """
-    assert MODEL.exists(), f"{MODEL} is missing: run `make model` (make test trains it first)"
+    assert model.exists(), f"{model} is missing: run `make model` (make test trains it first)"
     rasa_port, action_port = free_port(), free_port()  # without actions nothing listens on action_port
     endpoints = work / "endpoints.yml"
     endpoints.write_text(
@@ -115,8 +116,8 @@ def bot_servers(work: Path, db_path: Path, with_actions: bool = True, env: dict[
            "SANIC_HOST": "127.0.0.1", **(env or {})}
     rasa = ([BIN / "rasa", "run", "--enable-api", "--auth-token", API_TOKEN, "--interface", "127.0.0.1",
              "--port", rasa_port,
-             "--model", MODEL, "--endpoints", endpoints, "--credentials", ROOT / "credentials.yml"],
+             "--model", model, "--endpoints", endpoints, "--credentials", ROOT / "credentials.yml"],
             f"http://127.0.0.1:{rasa_port}/status?token={API_TOKEN}", lambda r: bool(r.get("model_id")))
     with running([action_server(action_port), rasa] if with_actions else [rasa], env) as procs:
-        pids = dict(zip(["actions", "rasa"] if with_actions else ["rasa"], (p.pid for p in procs)))
+        pids = dict(zip(["actions", "rasa"] if with_actions else ["rasa"], (p.pid for p in procs), strict=True))
         yield Live(f"http://127.0.0.1:{rasa_port}", work, action_port, env, pids)

@@ -4,32 +4,17 @@ Fails under 0.95 intent accuracy or 0.90 entity F1, and prints both figures.
 """
 from __future__ import annotations
 
-import json
-import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-HELD_OUT = ROOT / "tests" / "nlu" / "held_out.yml"
+from bench.nlu import HELD_OUT, ROOT, entity_f1, entity_report, examples, intent_accuracy, intent_errors, run_test_nlu
+
 MODEL = ROOT / "models" / "nuanliu.tar.gz"
 MIN_INTENT_ACCURACY = 0.95
 MIN_ENTITY_F1 = 0.90
 
 pytestmark = pytest.mark.e2e
-
-
-def examples(path: Path) -> dict[str, list[str]]:
-    """intent → plain example texts (annotations stripped)."""
-    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return {
-        block["intent"]: [re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", line[2:].strip())
-                          for line in block["examples"].splitlines() if line.strip()]
-        for block in doc["nlu"] if "intent" in block
-    }
 
 
 def test_held_out_set_is_large_and_shares_nothing_with_training():
@@ -43,33 +28,21 @@ def test_held_out_set_is_large_and_shares_nothing_with_training():
 def report(tmp_path_factory) -> Path:
     assert MODEL.exists(), f"{MODEL} is missing: run `make model`"
     out = tmp_path_factory.mktemp("nlu")
-    run = subprocess.run(
-        [Path(sys.executable).parent / "rasa", "test", "nlu", "--model", str(MODEL), "--nlu", str(HELD_OUT),
-         "--out", str(out), "--quiet"],
-        cwd=ROOT, capture_output=True, text=True, timeout=900,
-    )
-    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    run_test_nlu(MODEL, out)
     return out
 
 
 def test_intent_accuracy_on_held_out_messages(report):
-    accuracy = json.loads((report / "intent_report.json").read_text())["accuracy"]
+    accuracy = intent_accuracy(report)
     print(f"held-out intent accuracy: {accuracy:.3f}")
     assert accuracy >= MIN_INTENT_ACCURACY, intent_errors(report)
 
 
 def test_entity_f1_on_held_out_messages(report):
-    entity = json.loads((report / "FactEntityExtractor_report.json").read_text())
-    f1 = entity["micro avg"]["f1-score"]
+    f1 = entity_f1(report)
     print(f"held-out entity F1: {f1:.3f}")
-    assert f1 >= MIN_ENTITY_F1, {k: v for k, v in entity.items() if isinstance(v, dict) and v.get("f1-score", 1) < 1}
-
-
-def intent_errors(report: Path) -> list:
-    path = report / "intent_errors.json"
-    if not path.exists():
-        return []
-    return [(e["text"], e["intent"], e["intent_prediction"]["name"]) for e in json.loads(path.read_text())]
+    assert f1 >= MIN_ENTITY_F1, {k: v for k, v in entity_report(report).items()
+                                 if isinstance(v, dict) and v.get("f1-score", 1) < 1}
 
 
 @pytest.fixture(scope="module")

@@ -21,7 +21,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot import DEFAULT_DB
 from bot import unanswered
 from bot.answers import department_reply, entitlement_list, needs_fact, reply
-from bot.calculator import calculate
+from bot.calculator import KINDS, calculate
 from bot.database import MeasureStore
 from bot.eligibility import Profile, entitlements
 from bot.facts import FactError, load_specs
@@ -62,15 +62,19 @@ def question_of(tracker: Tracker) -> str:
     return normalize()(tracker.latest_message.get("text") or "")
 
 
-def known_facts(tracker: Tracker, question: str) -> dict[str, object]:
-    """The facts told so far; a bare number answers the fact the bot last asked for."""
+def known_facts(tracker: Tracker, question: str, measure: Measure | None = None) -> dict[str, object]:
+    """The facts told so far. A bare number answers the fact the bot last asked for or, in a
+    follow-up about the conversation's measure (如果是5个呢), the number its formula counts with."""
     facts = {name: tracker.get_slot(name) for name in FACT_SLOTS if tracker.get_slot(name) is not None}
-    requested = tracker.get_slot("requested_fact")
+    wanted = tracker.get_slot("requested_fact")
+    continuing = measure is not None and measure.id == tracker.get_slot("measure") and not store().named_in(question)
+    if not wanted and continuing:
+        wanted = KINDS[measure.kind].counts
     stated = {e["entity"] for e in tracker.latest_message.get("entities", [])}
-    if requested and requested not in stated:
+    if wanted and wanted not in stated:
         number = to_number(question)
         if number is not None:
-            facts[requested] = number
+            facts[wanted] = number
     return facts
 
 
@@ -104,7 +108,7 @@ def names_only_who(measure: Measure, tracker: Tracker) -> bool:
 
 def answer_measure(dispatcher: CollectingDispatcher, tracker: Tracker, measure: Measure, question: str) -> list[dict]:
     """Reply about one measure with the facts known, or ask for the one fact it still needs."""
-    facts = known_facts(tracker, question)
+    facts = known_facts(tracker, question, measure)
     events = [SlotSet("measure", measure.id)]
     events += [SlotSet(k, v) for k, v in facts.items() if tracker.get_slot(k) != v]
     if tracker.get_intent_of_latest_message() == "ask_department":

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from bench import nlu
-from bench.load import rss_mb, run_locust
+from bench.load import LoadResult, rss_mb, run_locust
 from tests.servers import API_TOKEN, BIN, QUIET_ENV, ROOT, bot_servers, free_port, post_json, running
 
 JUDGE = ROOT.parent / "shared" / "eval" / "judge.py"
@@ -85,9 +85,9 @@ def judge(url: str | None, report: Path) -> tuple[int, int, int]:
     return int(cases.group(1)), int(strict.group(1)) if strict else 0, int(cases.group(2))
 
 
-def minimal_bot_latency(model: Path, work: Path, turns: int) -> list[float]:
-    """The same sequential measure on the minimal bot: Rasa alone, rules and responses only,
-    with the same SQLite tracker store, so the ratio shows what this bot adds to Rasa's floor."""
+def minimal_bot(model: Path, work: Path, turns: int) -> tuple[list[float], LoadResult]:
+    """The same measures on the minimal bot: Rasa alone, rules and responses only, with the same
+    SQLite tracker store, so the ratios show what this bot adds to Rasa's floor on this machine."""
     port = free_port()
     endpoints = work / "minimal-endpoints.yml"
     endpoints.write_text(f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {work / 'minimal-tracker.db'}\n",
@@ -99,7 +99,9 @@ def minimal_bot_latency(model: Path, work: Path, turns: int) -> list[float]:
     with running([ready], {}):
         url = f"http://127.0.0.1:{port}/webhooks/rest/webhook"
         timed_turns(url, messages, 20)  # warm-up, as for our bot
-        return timed_turns(url, messages, turns)
+        latency = timed_turns(url, messages, turns)
+        load = run_locust(f"http://127.0.0.1:{port}", max(LOAD_USERS), LOAD_SECONDS, work / "locust-minimal", wait="0")
+        return latency, load
 
 
 def run_all(out: Path, db_path: Path, step: Callable[[str], None] = say) -> dict:
@@ -141,8 +143,8 @@ def run_all(out: Path, db_path: Path, step: Callable[[str], None] = say) -> dict
             load.append(run_locust(live.url, users, LOAD_SECONDS, out / "locust", wait="0"))
         results["rss_mb"] = {name: rss_mb(pid) for name, pid in live.pids.items()}
 
-    step(f"latency of the minimal bot: {LATENCY_TURNS} sequential messages")
-    floor = minimal_bot_latency(minimal_model, work, LATENCY_TURNS)
+    step(f"the minimal bot: {LATENCY_TURNS} sequential messages, then locust with {max(LOAD_USERS)} users")
+    floor, floor_load = minimal_bot(minimal_model, work, LATENCY_TURNS)
 
     results.update({
         "latency_turns": len(ours),
@@ -151,6 +153,7 @@ def run_all(out: Path, db_path: Path, step: Callable[[str], None] = say) -> dict
         "baseline_p50_ms": percentile(floor, 50), "baseline_p95_ms": percentile(floor, 95),
         "baseline_p99_ms": percentile(floor, 99),
         "throughput_msg_s": load[-1].throughput, "throughput_errors": sum(r.failures for r in load),
+        "baseline_throughput_msg_s": floor_load.throughput,
         "load": [vars(r) for r in load],
     })
     results["p95_ratio"] = results["latency_p95_ms"] / results["baseline_p95_ms"]

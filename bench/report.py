@@ -39,7 +39,8 @@ def summary_rows(results: dict) -> list[tuple[str, str, str, str]]:
          f"ratio {r['p95_ratio']:.2f}: {met['p95_ratio']}"),
         ("throughput at 10 / 25 / 50 users (msg/s)",
          " / ".join(f"{load[u]['throughput']:.1f}" for u in sorted(load)),
-         f"errors {r['throughput_errors']}, p95 at 50 users {load[max(load)]['p95_ms']:.0f} ms",
+         f"minimal bot {r['baseline_throughput_msg_s']:.1f} at {max(load)} users; errors {r['throughput_errors']}, "
+         f"p95 at {max(load)} users {load[max(load)]['p95_ms']:.0f} ms",
          met["throughput_msg_s"]),
         ("train time (s)", f"{r['train_s']:.0f}", f"minimal bot {r['baseline_train_s']:.0f}", met["train_s"]),
         ("memory after load (MB)", f"{r['rss_mb_total']:.0f}",
@@ -69,7 +70,8 @@ def plot_latency(latencies: dict[str, list[float]], results: dict, path: Path) -
     ax.set_xticks(list(xs), labels)
     ax.set_ylabel("ms per REST turn")
     ax.set_title("Sequential latency, same run")
-    ax.legend()
+    ax.set_ylim(0, max(ours + floor) * 1.35)  # room for the legend above the bars
+    ax.legend(loc="upper left")
     fig.tight_layout()
     fig.savefig(path, dpi=100)
     plt.close(fig)
@@ -80,6 +82,9 @@ def plot_throughput(results: dict, path: Path) -> None:
     fig, ax = plt.subplots(figsize=(6, 3.5))
     ax.plot([r["users"] for r in load], [r["throughput"] for r in load], marker="o", label="messages/s")
     ax.axhline(60, linestyle="--", color="grey", label="target 60 msg/s")
+    ax.axhline(results["baseline_throughput_msg_s"], linestyle=":", color="tab:orange",
+               label=f"minimal Rasa bot at {load[-1]['users']} users")
+    ax.set_ylim(0, max(70, results["baseline_throughput_msg_s"], *(r["throughput"] for r in load)) * 1.15)
     ax.set_xlabel("concurrent users (locust, no pause)")
     ax.set_ylabel("messages/s")
     ax.set_title("Throughput vs concurrent users")

@@ -143,16 +143,17 @@ class Kind:
     formula: Callable[[Measure, Facts], dict]
     params: tuple[str, ...]  # the parameters the measure table must give for this kind
     has_amount: bool
+    counts: str | None = None  # the citizen's number the formula counts with (如果是5个呢 gives it)
 
 
 KINDS: dict[str, Kind] = {
     "standard": Kind(standard, ("old", "new", "unit", "period"), True),
-    "per_service_year": Kind(per_service_year, ("old_rate", "new_rate", "unit", "period"), True),
+    "per_service_year": Kind(per_service_year, ("old_rate", "new_rate", "unit", "period"), True, "service_years"),
     "merit_addition": Kind(merit_addition, ("levels", "unit", "period"), True),
-    "base_plus_increment": Kind(base_plus_increment, ("base", "increment", "cap", "unit"), True),
+    "base_plus_increment": Kind(base_plus_increment, ("base", "increment", "cap", "unit"), True, "product_count"),
     "fixed": Kind(fixed, ("amount", "unit", "period"), True),
     "range": Kind(range_, ("min", "max", "unit", "period"), True),
-    "percent": Kind(percent, ("rate", "relation", "of", "unit"), True),
+    "percent": Kind(percent, ("rate", "relation", "of", "unit"), True, "base_amount"),
     "target": Kind(figures_only, ("items",), False),
     "rule": Kind(figures_only, (), False),
 }

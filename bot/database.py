@@ -17,6 +17,7 @@ from pathlib import Path
 import sqlite_utils
 
 from bot.answers import formula_text
+from bot.calculator import KINDS
 from bot.glossary import cut, terms
 from bot.measures import Measure
 
@@ -124,9 +125,11 @@ class MeasureStore:
         return best if covered else None
 
     def made_for(self, fact: str, value: object) -> Measure | None:
-        """The measure whose requirement is this fact value (烈士老年子女 → its subsidy), if one is."""
-        return next((m for m in self.measures if any(r["fact"] == fact and r.get("equals") == value
-                                                     for r in m.requires)), None)
+        """The measure a stated fact points to: the one requiring this value (烈士老年子女 → its subsidy),
+        or the only one whose formula counts with this fact (服役12年 → 老义务兵); else None."""
+        required = [m for m in self.measures if any(r["fact"] == fact and r.get("equals") == value for r in m.requires)]
+        counting = [m for m in self.measures if KINDS[m.kind].counts == fact]
+        return required[0] if required else counting[0] if len(counting) == 1 else None
 
     def _fts_rank(self, text: str) -> dict[str, int]:
         tokens = {t for t in cut(text, self.terms) if len(t) > 1}

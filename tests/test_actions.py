@@ -57,24 +57,24 @@ def test_a_veteran_question_is_answered_from_the_table(extract):
     assert "每年21060元" in reply and "关注十" in reply and "市民政局" in reply
 
 
-def test_facts_in_the_question_are_used(extract):
-    changes, reply = answer(extract, "我外公72岁，以前当过八年义务兵，现在每个月的补助是多少")
-    assert changes["measure"] == "former_conscript" and "每月200元" in reply
-
-
-def test_traditional_characters_are_understood(extract):
-    changes, reply = answer(extract, "我外公是抗美援朝老兵，今年補助多少")
-    assert changes["measure"] == "veteran_korean_war" and "15780元" in reply
-
-
-def test_a_typo_inside_a_term_still_finds_the_measure(extract):
-    changes, reply = answer(extract, "抗曰老兵一年补助多少")
-    assert changes["measure"] == "veteran_anti_japanese" and "21060元" in reply
-
-
-def test_a_category_said_through_a_relative_picks_the_measure_for_it(extract):
-    changes, reply = answer(extract, "我爸是烈士，我今年六十二岁，能领多少")
-    assert changes["measure"] == "survivor_martyr_child" and "每年4800元" in reply
+@pytest.mark.parametrize(
+    "question, measure, amount",
+    [
+        pytest.param("我外公72岁，以前当过八年义务兵，现在每个月的补助是多少", "former_conscript", "每月200元",
+                     id="facts in the question are used"),
+        pytest.param("我外公是抗美援朝老兵，今年補助多少", "veteran_korean_war", "15780元",
+                     id="traditional characters are understood"),
+        pytest.param("抗曰老兵一年补助多少", "veteran_anti_japanese", "21060元",
+                     id="a typo inside a term still finds the measure"),
+        pytest.param("我爸是烈士，我今年六十二岁，能领多少", "survivor_martyr_child", "每年4800元",
+                     id="a category said through a relative picks the measure for it"),
+        pytest.param("我当了十二年兵，今年六十五了，每月能拿多少", "former_conscript", "每月300元",
+                     id="service years alone point to the only measure that counts them"),
+    ],
+)
+def test_the_question_is_answered_with_the_measures_amount(extract, question, measure, amount):
+    changes, reply = answer(extract, question)
+    assert changes["measure"] == measure and amount in reply
 
 
 def test_a_martyrs_child_under_sixty_is_told_the_age_condition(extract):
@@ -92,6 +92,16 @@ def test_a_follow_up_with_the_fact_completes_the_answer(extract):
     changes, reply = answer(extract, "我们有3个产品", "inform", measure="cert_green_food", requested_fact="product_count")
     assert changes["measure"] == "cert_green_food" and changes["requested_fact"] is None
     assert "24000元" in reply
+
+
+def test_a_follow_up_with_a_new_count_recomputes_the_conversations_measure(extract):
+    changes, reply = answer(extract, "如果是五个呢", "inform", measure="cert_green_food", product_count=2)
+    assert changes["product_count"] == 5 and "28000元" in reply
+
+
+def test_a_year_in_a_question_naming_the_measure_is_not_a_count(extract):
+    _, reply = answer(extract, "绿色食品认证奖补2017年怎么算", measure="cert_green_food")
+    assert "请告诉我获证产品数" in reply
 
 
 def test_a_bare_number_answers_the_fact_asked_for(extract):

@@ -128,3 +128,15 @@ def test_a_bad_edit_fails_the_build_and_keeps_the_previous_database(tmp_path):
 def test_command_line_help_names_the_build():
     out = run_cli("--help")
     assert out.returncode == 0 and "build-db" in out.stdout
+
+
+@pytest.mark.parametrize(
+    "fact, value, measure_id",
+    [("veteran_category", "烈士老年子女", "survivor_martyr_child"),  # the measure requiring the value
+     ("service_years", 12, "former_conscript"),  # the only measure counting with the fact
+     ("product_count", 3, None),  # two certification awards count products: no guess
+     ("age", 70, None)],
+)
+def test_a_stated_fact_points_to_a_measure_only_when_one_fits(store, fact, value, measure_id):
+    found = store.made_for(fact, value)
+    assert (found.id if found else None) == measure_id

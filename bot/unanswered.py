@@ -55,8 +55,12 @@ def record(path: Path, text: str, *, channel: str | None, intent: str | None, co
            normalize: Normalizer) -> None:
     """Append one unanswered message, masked; no sender id is kept."""
     masked = mask(text)
-    open_log(path)[TABLE].insert({
-        "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "channel": channel or "", "text": masked,
-        "key": similarity_key(masked, normalize), "intent": intent or "", "confidence": confidence,
-    })
+    db = open_log(path)
+    try:
+        db[TABLE].insert({
+            "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "channel": channel or "", "text": masked,
+            "key": similarity_key(masked, normalize), "intent": intent or "", "confidence": confidence,
+        })
+    finally:
+        db.close()

@@ -30,7 +30,8 @@ def fake_results(**changes) -> dict:
              "p95_ms": 300.0, "p99_ms": 400.0} for u, t in ((10, 40.0), (25, 55.0), (50, 62.0))]
     results = {
         "latency_p50_ms": 30.0, "latency_p95_ms": 45.0, "latency_p99_ms": 60.0, "baseline_p50_ms": 20.0,
-        "baseline_p95_ms": 35.0, "baseline_p99_ms": 50.0, "p95_ratio": 45 / 35, "throughput_msg_s": 62.0, "baseline_throughput_msg_s": 70.0,
+        "baseline_p95_ms": 35.0, "baseline_p99_ms": 50.0, "p95_ratio": 45 / 35, "throughput_msg_s": 62.0,
+        "baseline_throughput_msg_s": 70.0,
         "throughput_errors": 0, "train_s": 25.0, "baseline_train_s": 10.0, "rss_mb": {"rasa": 950.0, "actions": 200.0},
         "rss_mb_total": 1150.0, "model_mb": 5.0, "startup_s": 30.0, "intent_accuracy": 0.951, "entity_f1": 0.991,
         "sample_correct": 19, "sample_strict": 19, "sample_cases": 19, "bm25_correct": 3, "load": load,

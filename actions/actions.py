@@ -18,16 +18,15 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot import DEFAULT_DB
-from bot import unanswered
+from bot import DEFAULT_DB, unanswered
 from bot.answers import department_reply, entitlement_list, needs_fact, reply
 from bot.calculator import KINDS, calculate
 from bot.database import MeasureStore
 from bot.eligibility import Profile, entitlements
 from bot.facts import FactError, load_specs
+from bot.glossary import normalizer
 from bot.measures import Measure
 from bot.numbers import to_number
-from bot.glossary import normalizer
 from bot.text import Normalizer
 
 FACT_SLOTS = tuple(load_specs())  # data/facts.yml: one slot per fact

@@ -1,11 +1,11 @@
 """What every channel does around a turn: bound and mask the text, and never answer with silence.
 
 No question about the plan needs more than MAX_MESSAGE characters, so longer
-text is cut before the NLU pays for it. Masking happens here, before Rasa sees the message, so the tracker store and
-Rasa's logs never hold an ID-card or phone number; the bot does not need
-them to answer. Every intent of this assistant answers, so a turn with no
-reply means something failed (most often the action server being down): the
-citizen is told to try again later instead.
+text is cut before the NLU pays for it. Masking happens here, before Rasa
+sees the message, so the tracker store and Rasa's logs never hold an ID-card
+or phone number; the bot does not need them to answer. Every intent of this
+assistant answers, so a turn with no reply means something failed (most often
+the action server being down): the citizen is told to try again later instead.
 """
 from __future__ import annotations
 

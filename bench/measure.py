@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from bench import nlu
@@ -27,6 +28,7 @@ MINIMAL = ROOT / "bench" / "minimal"
 LATENCY_TURNS = 600  # sequential questions per bot (the issue asks for at least 500)
 CONVERSATIONS = 20  # senders the sequential questions rotate over, as in real traffic
 LOAD_USERS = (10, 25, 50)
+BURST = 30  # one citizen's messages sent at once (a pasted list, a retrying client)
 LOAD_SECONDS = 30
 
 
@@ -67,6 +69,20 @@ def timed_turns(url: str, questions: list[str], turns: int) -> list[float]:
     return times
 
 
+def burst(url: str, questions: list[str], size: int = BURST) -> tuple[float, list[float]]:
+    """Seconds until one citizen's `size` simultaneous messages are all answered (the lock serves them
+    one by one), and the milliseconds of other citizens' sequential turns meanwhile."""
+    def one(i: int) -> None:
+        post_json(url, {"sender": "bench-burst", "message": questions[i % len(questions)]}, timeout=300)
+
+    with ThreadPoolExecutor(size + 1) as pool:
+        start = time.perf_counter()
+        others = pool.submit(timed_turns, url, questions, size)
+        list(pool.map(one, range(size)))
+        seconds = time.perf_counter() - start
+        return seconds, others.result()
+
+
 def first_answer_seconds(start: float, url: str) -> float:
     """From starting the servers to the first reply (they are already up when this is called)."""
     post_json(url, {"sender": "bench-first", "message": "你好"})
@@ -85,9 +101,10 @@ def judge(url: str | None, report: Path) -> tuple[int, int, int]:
     return int(cases.group(1)), int(strict.group(1)) if strict else 0, int(cases.group(2))
 
 
-def minimal_bot(model: Path, work: Path, turns: int) -> tuple[list[float], LoadResult]:
+def minimal_bot(model: Path, work: Path, turns: int) -> tuple[list[float], LoadResult, float]:
     """The same measures on the minimal bot: Rasa alone, rules and responses only, with the same
-    SQLite tracker store, so the ratios show what this bot adds to Rasa's floor on this machine."""
+    SQLite tracker store and Rasa's own lock store, so the ratios show what this bot adds to (or
+    takes from) Rasa's floor on this machine."""
     port = free_port()
     endpoints = work / "minimal-endpoints.yml"
     endpoints.write_text(f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {work / 'minimal-tracker.db'}\n",
@@ -101,7 +118,8 @@ def minimal_bot(model: Path, work: Path, turns: int) -> tuple[list[float], LoadR
         timed_turns(url, messages, 20)  # warm-up, as for our bot
         latency = timed_turns(url, messages, turns)
         load = run_locust(f"http://127.0.0.1:{port}", max(LOAD_USERS), LOAD_SECONDS, work / "locust-minimal", wait="0")
-        return latency, load
+        burst_s, _ = burst(url, messages)
+        return latency, load, burst_s
 
 
 def run_all(out: Path, db_path: Path, step: Callable[[str], None] = say) -> dict:
@@ -133,6 +151,9 @@ def run_all(out: Path, db_path: Path, step: Callable[[str], None] = say) -> dict
         results["rss_mb_after_warmup"] = {name: rss_mb(pid) for name, pid in live.pids.items()}
         step(f"latency: {LATENCY_TURNS} sequential questions over every intent")
         ours = timed_turns(url, questions, LATENCY_TURNS)
+        step(f"one citizen's burst: {BURST} messages at once, other citizens asking meanwhile")
+        results["burst_s"], others = burst(url, questions)
+        results["burst_others_p95_ms"] = percentile(others, 95)
         step("judge.py on the public sample")
         results["sample_correct"], results["sample_strict"], results["sample_cases"] = judge(url, out / "judge.json")
         step("judge.py --baseline bm25 (keyword search over the policy text)")
@@ -143,8 +164,8 @@ def run_all(out: Path, db_path: Path, step: Callable[[str], None] = say) -> dict
             load.append(run_locust(live.url, users, LOAD_SECONDS, out / "locust", wait="0"))
         results["rss_mb"] = {name: rss_mb(pid) for name, pid in live.pids.items()}
 
-    step(f"the minimal bot: {LATENCY_TURNS} sequential messages, then locust with {max(LOAD_USERS)} users")
-    floor, floor_load = minimal_bot(minimal_model, work, LATENCY_TURNS)
+    step(f"the minimal bot: {LATENCY_TURNS} sequential messages, locust with {max(LOAD_USERS)} users, a burst of {BURST}")
+    floor, floor_load, results["baseline_burst_s"] = minimal_bot(minimal_model, work, LATENCY_TURNS)
 
     results.update({
         "latency_turns": len(ours),

@@ -13,6 +13,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 START_TIMEOUT = 240  # seconds: loading TensorFlow and the model takes ~15–30 s here, more on a busy machine
@@ -106,12 +108,11 @@ def bot_servers(work: Path, db_path: Path, with_actions: bool = True, env: dict[
     """
     assert model.exists(), f"{model} is missing: run `make model` (make test trains it first)"
     rasa_port, action_port = free_port(), free_port()  # without actions nothing listens on action_port
-    endpoints = work / "endpoints.yml"
-    endpoints.write_text(
-        f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n'
-        f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {work / 'tracker.db'}\n",
-        encoding="utf-8",
-    )
+    endpoints = work / "endpoints.yml"  # make run's endpoints, with this run's port and tracker file
+    config = yaml.safe_load((ROOT / "endpoints.yml").read_text(encoding="utf-8"))
+    config["action_endpoint"]["url"] = f"http://127.0.0.1:{action_port}/webhook"
+    config["tracker_store"]["db"] = str(work / "tracker.db")
+    endpoints.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     env = {"NUANLIU_DB": str(db_path), "NUANLIU_UNANSWERED_DB": str(work / "unanswered.db"),
            "SANIC_HOST": "127.0.0.1", **(env or {})}
     rasa = ([BIN / "rasa", "run", "--enable-api", "--auth-token", API_TOKEN, "--interface", "127.0.0.1",

@@ -35,6 +35,7 @@ def fake_results(**changes) -> dict:
         "throughput_errors": 0, "train_s": 25.0, "baseline_train_s": 10.0, "rss_mb": {"rasa": 950.0, "actions": 200.0},
         "rss_mb_total": 1150.0, "model_mb": 5.0, "startup_s": 30.0, "intent_accuracy": 0.951, "entity_f1": 0.991,
         "sample_correct": 19, "sample_strict": 19, "sample_cases": 19, "bm25_correct": 3, "load": load,
+        "burst_s": 2.5, "burst_others_p95_ms": 60.0, "baseline_burst_s": 29.8,
     }
     return results | changes
 
@@ -44,6 +45,9 @@ def test_the_summary_says_which_targets_are_met():
     assert rows["train time (s)"][3].startswith("NO")
     assert rows["latency p50 / p95 / p99 (ms)"][3].startswith("ratio 1.29: yes")
     assert rows["throughput at 10 / 25 / 50 users (msg/s)"][1] == "40.0 / 55.0 / 62.0"
+    assert rows["one citizen's 30 messages at once: all answered (s)"][3].startswith("yes")
+    slow = {row[0]: row for row in report.summary_rows(fake_results(burst_s=29.0))}
+    assert slow["one citizen's 30 messages at once: all answered (s)"][3].startswith("NO")
 
 
 def test_results_json_report_and_plots_are_written(tmp_path):

@@ -1,0 +1,67 @@
+"""Two Rasa servers on PostgreSQL + Redis behind nginx, with one action server, for the scale tests."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.scale import infra
+from tests.servers import API_TOKEN, BIN, MODEL, ROOT, action_server, free_port, get_json, post_json, running
+
+# One citizen's questions, each a whole turn that stores one user event.
+BURST = ["抗日老兵每年补助多少", "解放战争老兵每年补助多少", "抗美援朝老兵每年补助多少", "荣立三等功每月加多少",
+         "烈士遗属每年多少", "病故军人遗属每年多少", "因公牺牲军人遗属每年多少", "荣立二等功每月加多少"]
+
+
+@dataclass(frozen=True)
+class Cluster:
+    rasa: list[str]  # each Rasa server's base URL
+    proxy: str  # nginx
+
+
+@contextmanager
+def started(work: Path, db_path: Path, endpoints: Path) -> Iterator[Cluster]:
+    """PostgreSQL, Redis, the action server, two Rasa servers started with `endpoints`, and nginx."""
+    infra.ensure_packages()
+    pg, rd, proxy, actions = free_port(), free_port(), free_port(), free_port()
+    rasa_ports = [free_port(), free_port()]
+    env = {
+        "NUANLIU_DB": str(db_path), "NUANLIU_UNANSWERED_DB": str(work / "unanswered.db"), "SANIC_HOST": "127.0.0.1",
+        "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{actions}/webhook",
+        "DB_HOST": "127.0.0.1", "DB_PORT": str(pg), "DB_NAME": infra.DB_NAME, "DB_USER": infra.DB_USER,
+        "DB_PASSWORD": infra.DB_PASSWORD, "REDIS_HOST": "127.0.0.1", "REDIS_PORT": str(rd),
+    }
+    servers = [action_server(actions)] + [
+        ([BIN / "rasa", "run", "--enable-api", "--auth-token", API_TOKEN, "--interface", "127.0.0.1",
+          "--port", port, "--model", MODEL, "--endpoints", endpoints, "--credentials", ROOT / "credentials.yml"],
+         f"http://127.0.0.1:{port}/status?token={API_TOKEN}", lambda r: bool(r.get("model_id")))
+        for port in rasa_ports  # one after the other: the first creates the tables
+    ]
+    with ExitStack() as stack:
+        stack.enter_context(infra.postgres(pg))
+        stack.enter_context(infra.redis(work, rd))
+        stack.enter_context(running(servers, env))
+        stack.enter_context(infra.nginx(work, proxy, rasa_ports))
+        yield Cluster([f"http://127.0.0.1:{p}" for p in rasa_ports], f"http://127.0.0.1:{proxy}")
+
+
+def ask(base: str, sender: str, text: str) -> str:
+    return "\n".join(m.get("text", "") for m in post_json(f"{base}/webhooks/rest/webhook",
+                                                         {"sender": sender, "message": text}, timeout=180))
+
+
+def user_turns(base: str, sender: str) -> list[str]:
+    events = get_json(f"{base}/conversations/{sender}/tracker?token={API_TOKEN}")["events"]
+    return [e["text"] for e in events if e["event"] == "user"]
+
+
+def burst(cluster: Cluster, sender: str, size: int) -> tuple[list[str], list[str]]:
+    """`size` questions of one citizen sent at once, alternating between the servers:
+    (the questions that were answered, the questions the stored conversation holds)."""
+    questions = BURST[:size]
+    with ThreadPoolExecutor(size) as pool:
+        replies = list(pool.map(lambda i: ask(cluster.rasa[i % 2], sender, questions[i]), range(size)))
+    answered = [q for q, r in zip(questions, replies, strict=True) if "元" in r]
+    return answered, user_turns(cluster.rasa[0], sender)

@@ -1,0 +1,24 @@
+"""Why endpoints.scale.yml names our lock store: under the same bursts as test_scale_out.py,
+Rasa's stock RedisLockStore answers a turn and then loses it from the stored conversation."""
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from tests.scale.cluster import burst, started
+from tests.servers import ROOT
+
+pytestmark = pytest.mark.scale
+
+
+def test_rasas_stock_redis_lock_store_loses_an_answered_turn_under_simultaneous_turns(tmp_path, db_path):
+    config = yaml.safe_load((ROOT / "endpoints.scale.yml").read_text(encoding="utf-8"))
+    config["lock_store"] = {"type": "redis", "url": "${REDIS_HOST}", "port": "${REDIS_PORT}", "db": 0}
+    endpoints = tmp_path / "endpoints.stock.yml"
+    endpoints.write_text(yaml.safe_dump(config), encoding="utf-8")
+    with started(tmp_path, db_path, endpoints) as cluster:
+        for round_ in range(20):  # the first lost turn proves the race
+            answered, stored = burst(cluster, f"stock-{round_}", 8)
+            if set(answered) - set(stored):
+                return
+    pytest.fail("the stock lock store kept every answered turn in 20 rounds: this test no longer shows the race")

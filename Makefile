@@ -96,7 +96,7 @@ run: $(DB) $(MODEL) $(API_TOKEN)
 	@echo "   HTTP API token: RASA_API_TOKEN or the contents of $(API_TOKEN)"
 	@$(RASA) run actions --port $(ACTION_PORT) & actions=$$!; \
 	trap 'kill $$actions 2>/dev/null' EXIT INT TERM; \
-	$(RASA) run --enable-api --auth-token "$${RASA_API_TOKEN:-$$(cat $(API_TOKEN))}" \
+	$(RASA) run --enable-api --auth-token="$${RASA_API_TOKEN:-$$(cat $(API_TOKEN))}" \
 	  --interface $(RASA_INTERFACE) --port $(RASA_PORT) --model $(MODEL) --endpoints endpoints.yml --credentials credentials.yml
 
 $(LOG): | $(VENV)/.installed

@@ -5,11 +5,12 @@ from parts and the quote, the longest part, is shortened last.
 """
 from __future__ import annotations
 
-from bot.calculator import Result, calculate
+from bot.calculator import MONTHS, Result, calculate, over
 from bot.eligibility import Entitlement
 from bot.facts import FactError, NotEligible, label
 from bot.measures import Measure
 from bot.numbers import money, plain, wan
+from bot.turn import PERIODS
 
 MAX_REPLY = 400
 LEAD_NOTE = "（计划牵头部门；原文未写明承办部门）"
@@ -42,11 +43,38 @@ def _conditions_and_office(conditions: tuple[str, ...], source: Measure | Result
     return [*(["条件：" + "；".join(conditions)] if conditions else []), "咨询：" + department_text(source)]
 
 
-def reply(result: Result) -> str:
-    """What a citizen reads for a computed measure; for a rule with no figures the quote is the answer."""
-    headline = amount_text(result)
+def _asked(result: Result, kind: str) -> tuple[str, list[str]]:
+    """The headline for what was asked of the amount, and the calculation lines that show it."""
+    if result.amount is None or result.amount_max is not None:
+        return amount_text(result), []
+    now = f"{result.period}{money(result.amount)}"
+    if kind in ("old", "rise"):
+        if result.old_amount is None:
+            return f"{now}（暖流计划只写了现在的标准，没有写原来的）", []
+        rise = result.amount - result.old_amount
+        if kind == "old":
+            return f"原来{result.period}{money(result.old_amount)}，2017年提高到{now}", []
+        shown = any(f"增加{money(rise)}" in step for step in result.steps)
+        return (f"{result.period}增加{money(rise)}",
+                [] if shown else [f"{money(result.amount)} − 原来{money(result.old_amount)} = {money(rise)}"])
+    period = PERIODS.get(kind)
+    if period is None or period == result.period:
+        return amount_text(result), []
+    converted = over(period, result.amount, result.period)
+    if converted is None:
+        return f"{amount_text(result)}（不按{period[1]}计）", []
+    value, line = converted
+    return f"{now}，折合{period}{'约' if value != round(value, 2) else ''}{money(round(value, 2))}", [line]
+
+
+def reply(result: Result, kind: str = "amount") -> str:
+    """What a citizen reads for a computed measure; for a rule with no figures the quote is the answer.
+
+    `kind` is what was asked of it (bot/turn.py): the amount, the old one, the rise, a month's or a year's worth.
+    """
+    headline, shown = _asked(result, kind)
     details = []
-    steps = [s for s in result.steps if s != headline]
+    steps = [*shown, *(s for s in result.steps if s not in headline)]
     if steps:
         details.append(("计算：" if result.amount is not None else "") + "；".join(steps))
     details += _conditions_and_office(result.conditions, result)
@@ -84,6 +112,54 @@ def department_reply(measure: Measure) -> str:
     content = formula_text(measure)
     lines = [f"【{measure.title}】承办部门：{department_text(measure)}", *([f"内容：{content}"] if content else [])]
     return _fit(lines, f"出处：暖流计划{measure.section}“", measure.quote, [])
+
+
+def apply_reply(measure: Measure) -> str:
+    """For 怎么申请: the plan names who handles a measure but describes no procedure; say both."""
+    lines = [f"【{measure.title}】承办部门：{department_text(measure)}",
+             "申请办法：暖流计划原文没有写申请流程和材料，请向承办部门咨询。"]
+    return _fit(lines, f"出处：暖流计划{measure.section}“", measure.quote, [])
+
+
+ONE_OFF = ("", "一次性")  # awards paid once (the certification awards name no period)
+
+
+def _total(results: list[Result], period: str | None) -> str | None:
+    """合计 line for figures that add up: all periodic (converted to one period) or all one-off."""
+    if any(r.amount is None or r.amount_max is not None for r in results):
+        return None
+    periods = {r.period for r in results}
+    if periods <= set(ONE_OFF):
+        total = sum(r.amount for r in results)
+        return f"合计：{' + '.join(money(r.amount) for r in results)} = {money(total)}"
+    if not periods <= set(MONTHS):
+        return "这几项发放方式不同（" + "、".join(sorted(p or "一次性" for p in periods)) + "），不能直接相加。"
+    target = period or results[0].period
+    values = [r.amount if r.period == target else over(target, r.amount, r.period)[0] for r in results]
+    line = f"合计：{' + '.join(money(round(v, 2)) for v in values)} = {target}{money(round(sum(values), 2))}"
+    other = next(p for p in MONTHS if p != target)
+    yearly = over(other, sum(values), target)
+    return line + (f"；{other}{money(round(yearly[0], 2))}" if yearly else "")
+
+
+def several(answers: list[tuple[Measure, Result | FactError]], total: bool, period: str | None) -> str:
+    """Several measures in one question: one line each (amount, or what is still needed), and a total when asked."""
+    lines = []
+    for measure, answer in answers:
+        if isinstance(answer, FactError):
+            what = f"{formula_text(measure)}；{answer}"
+        else:
+            what = _asked(answer, next((k for k, p in PERIODS.items() if p == period), "amount"))[0]
+            steps = [s for s in answer.steps if s != what][:1]
+            what += f"（{steps[0]}）" if steps and answer.amount is not None else ""
+        lines.append(f"· {measure.title}：{what}（{measure.section}）")
+    results = [a for _, a in answers if isinstance(a, Result)]
+    if total and len(results) == len(answers):
+        lines.append(_total(results, period) or "这几项没有可以相加的金额。")
+    offices = "；".join(dict.fromkeys(department_text(m) for m, _ in answers))
+    lines += [f"咨询：{offices}", "想看某一项的条件和原文，请单独问那一项。"]
+    text = "\n".join(lines)
+    return text if len(text) <= MAX_REPLY else text[: MAX_REPLY - 1] + "…"
 
 
 def entitlement_list(entitlements: list[Entitlement]) -> str:

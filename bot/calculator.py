@@ -46,6 +46,7 @@ class Result:
     section: str
     quote: str
     amount_max: float | None = None  # upper end, for ranges
+    old_amount: float | None = None  # before the 2017 plan raised it, where the plan says
     figures: tuple[Figure, ...] = field(default=())
 
 
@@ -66,20 +67,22 @@ def standard(m: Measure, facts: Facts) -> dict:
     rise = p["new"] - p["old"]
     return {
         "amount": p["new"],
+        "old_amount": p["old"],
         "steps": (f"由每人{p['period']}{money(p['old'])}提高到{money(p['new'])}，增加{money(rise)}",),
     }
 
 
 def per_service_year(m: Measure, facts: Facts) -> dict:
     p = m.params
-    years = fact_checks.number(facts, "service_years")
-    if years != int(years):
-        raise InvalidFact("service_years", "服役年数请按整年计算。")
+    stated = fact_checks.number(facts, "service_years")
+    years = int(stated)  # the plan counts each full year served
+    part = () if years == stated else (f"按满{years}年计；不满一年的部分怎么算，原文没有写，请向承办部门确认",)
     amount = p["new_rate"] * years
     return {
         "amount": amount,
+        "old_amount": p["old_rate"] * years,
         "steps": (
-            f"{plain(p['new_rate'])}元 × 服役{plain(years)}年 = {p['period']}{money(amount)}",
+            f"{plain(p['new_rate'])}元 × 服役{years}年 = {p['period']}{money(amount)}", *part,
             f"原标准每服役一年{plain(p['old_rate'])}元，即{p['period']}{money(p['old_rate'] * years)}",
         ),
     }
@@ -124,9 +127,10 @@ def range_(m: Measure, facts: Facts) -> dict:
 def percent(m: Measure, facts: Facts) -> dict:
     p = m.params
     step = f"{p['relation']}{p['of']}的{plain(p['rate'])}%"
-    if facts.get("base_amount") is None:
+    base_fact = p.get("base_fact", "base_amount")  # 低保: the city's income figure, never a household's
+    if facts.get(base_fact) is None:
         return {"amount": None, "steps": (step,)}
-    base = fact_checks.number(facts, "base_amount")
+    base = fact_checks.number(facts, base_fact)
     factor = 1 - p["rate"] / 100 if p["relation"] == "降低" else p["rate"] / 100
     amount = base * factor
     word = "降低后为" if p["relation"] == "降低" else "至少"
@@ -159,6 +163,20 @@ KINDS: dict[str, Kind] = {
 }
 
 
+MONTHS = {"每年": 12, "每月": 1}  # the periods that convert into each other, in months
+
+
+def over(period: str, amount: float, from_period: str) -> tuple[float, str] | None:
+    """`amount` per `from_period` expressed per `period` (每年21060元 → 每月1755元), with the calculation
+    line; None when either is no regular period (一次性, 每个网点): those do not convert."""
+    if period not in MONTHS or from_period not in MONTHS or period == from_period:
+        return None
+    value = amount * MONTHS[period] / MONTHS[from_period]
+    sign = "÷" if MONTHS[period] < MONTHS[from_period] else "×"
+    exact = "" if value == round(value, 2) else "约"
+    return value, f"{money(amount)} {sign} 12 = {period}{exact}{money(round(value, 2))}"
+
+
 def calculate(measure: Measure, facts: Facts | None = None) -> Result:
     """The measure applied to the facts; raises FactError when they are missing, wrong or rule it out."""
     facts = facts or {}
@@ -170,6 +188,7 @@ def calculate(measure: Measure, facts: Facts | None = None) -> Result:
         title=measure.title,
         amount=computed["amount"],
         amount_max=computed.get("amount_max"),
+        old_amount=computed.get("old_amount"),
         unit=p.get("unit", ""),
         period=p.get("period", ""),
         steps=computed["steps"],

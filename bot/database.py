@@ -74,15 +74,20 @@ def _measure(row: sqlite3.Row) -> Measure:
     return Measure(**fields)
 
 
-def _covered(text: str, keywords: Sequence[str]) -> int:
-    """How many characters of the text fall inside an occurrence of any keyword."""
+def _hits(text: str, keywords: Sequence[str]) -> bytearray:
+    """A mark on each character of the text that falls inside an occurrence of any keyword."""
     hit = bytearray(len(text))
     for k in keywords:
         start = text.find(k)
         while start != -1:
             hit[start:start + len(k)] = b"\x01" * len(k)
             start = text.find(k, start + 1)
-    return sum(hit)
+    return hit
+
+
+def _covered(text: str, keywords: Sequence[str]) -> int:
+    """How many characters of the text fall inside an occurrence of any keyword."""
+    return sum(_hits(text, keywords))
 
 
 class MeasureStore:
@@ -123,6 +128,26 @@ class MeasureStore:
         """The measure the text names by a title or keyword (not merely shares words with), if any."""
         covered, best = max(((_covered(text, (m.title, *m.keywords)), m) for m in self.measures), key=lambda c: c[0])
         return best if covered else None
+
+    def all_named_in(self, text: str) -> list[Measure]:
+        """Every measure the text names, in the order named (烈士遗属和病故军人遗属各多少 → both).
+
+        The measure covering most characters is taken first and its words are
+        blanked, so 有机产品再认证 is the re-certification alone, not also the
+        first certification whose keyword 有机产品 it contains.
+        """
+        found: list[tuple[int, Measure]] = []
+        while True:
+            best = max(((sum(_hits(text, (m.title, *m.keywords))), m) for m in self.measures), key=lambda c: c[0])
+            if best[0] < 2:  # one character names nothing
+                break
+            hit = _hits(text, (best[1].title, *best[1].keywords))
+            found.append((hit.index(1), best[1]))
+            text = "".join("\0" if h else ch for ch, h in zip(text, hit))
+        named = [m for _, m in sorted(found, key=lambda f: f[0])]
+        if len(named) > 1:  # beside a measure, the plan's own name (暖流计划) is context, not a subject
+            named = [m for m in named if m.section != SECTION_ORDER[0]] or named
+        return named
 
     def made_for(self, fact: str, value: object) -> Measure | None:
         """The measure a stated fact points to: the one requiring this value (烈士老年子女 → its subsidy),

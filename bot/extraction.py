@@ -19,6 +19,8 @@ from bot.numbers import to_number
 from bot.text import Normalizer
 
 PATTERNS_FILE = DATA / "fact_patterns.yml"
+# {N} in the patterns: a number not inside another (8.5 is not 5, 1,000 is not 0), its sign kept.
+NUMBER = r"(?<![\d.])(?<!\d,)[-负]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,7 @@ def vocabularies(measures: Iterable[Measure], words: Mapping[str, Mapping[str, s
 
 def _signed(figure: str) -> float | None:
     """8 → 8, 1.5万 → 15000, -3 or 负3 → -3: a negative fact must be refused, not read as positive."""
-    value = to_number(figure.lstrip("-负"))
+    value = to_number(figure.lstrip("-负").replace(",", ""))
     return -value if value is not None and figure[0] in "-负" else value
 
 
@@ -51,7 +53,7 @@ class FactExtractor:
     def __init__(self, measures: Iterable[Measure], normalizer: Normalizer, patterns_file: Path = PATTERNS_FILE) -> None:
         spec = yaml.safe_load(patterns_file.read_text(encoding="utf-8"))
         self._normalize = normalizer
-        self._numbers = {fact: [re.compile(p) for p in pats] for fact, pats in spec["numbers"].items()}
+        self._numbers = {fact: [re.compile(p.replace("{N}", NUMBER)) for p in pats] for fact, pats in spec["numbers"].items()}
         self._group_needs = re.compile(spec["group_needs"])
         self._phrases = [
             (fact, re.compile(p["pattern"]), p["value"]) for fact, phrases in spec["phrases"].items() for p in phrases

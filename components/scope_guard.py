@@ -7,11 +7,8 @@ vocabulary (家里停电了找谁) is out of scope, whatever DIET guessed.
 """
 from __future__ import annotations
 
-import re
 from typing import Any
 
-import jieba.posseg
-import yaml
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -19,9 +16,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot import DATA
-from bot.glossary import cut, plan, terms
-from bot.measures import policy_text
+from bot.scope import scope
 
 OUT_OF_SCOPE = "out_of_scope"
 TOPICAL_INTENTS = {"ask_measure", "ask_department"}
@@ -31,14 +26,7 @@ ABOUT_THE_PLAN = TOPICAL_INTENTS | {"ask_entitlements", "inform"}
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
 class ScopeGuard(GraphComponent):
     def __init__(self, config: dict[str, Any]) -> None:
-        scope = yaml.safe_load((DATA / "scope.yml").read_text(encoding="utf-8"))
-        self._inside = set(scope["places_inside"])
-        self._policy = policy_text()  # words jieba tags as places but the plan itself uses (城镇, 惠及)
-        self._years = {str(y) for y in scope["years"]}
-        measures, self._normalize = plan()
-        words = tuple(terms(measures))
-        self._vocabulary = {w for term in words for w in cut(term, words) if len(w) > 1} - set(scope["not_topical"])
-        self._words = words
+        self._scope = scope()
 
     @classmethod
     def create(
@@ -50,14 +38,10 @@ class ScopeGuard(GraphComponent):
         """Why the message is out of scope, or None when it may be about the plan."""
         if intent not in ABOUT_THE_PLAN:
             return None
-        text = self._normalize(text)
-        for word, flag in jieba.posseg.cut(text):
-            if flag == "ns" and word not in self._policy and not any(word.startswith(p) for p in self._inside):
-                return f"place {word}"
-        for year in re.findall(r"(20\d\d)\s*年", text):
-            if year not in self._years:
-                return f"year {year}"
-        if intent in TOPICAL_INTENTS and not self._vocabulary & set(cut(text, self._words)):
+        text = self._scope.normalize(text)
+        if elsewhere := self._scope.elsewhere(text):
+            return elsewhere
+        if intent in TOPICAL_INTENTS and not self._scope.topical(text):
             return "no word of the plan"
         return None
 

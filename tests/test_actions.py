@@ -15,11 +15,11 @@ from bot.glossary import normalizer
 def test_database(db_path, tmp_path, monkeypatch):
     monkeypatch.setenv("NUANLIU_DB", str(db_path))
     monkeypatch.setenv("NUANLIU_UNANSWERED_DB", str(tmp_path / "unanswered.db"))
-    actions.store.cache_clear()
-    actions.normalize.cache_clear()
+    for cached in (actions.store, actions.normalize, actions.asked):
+        cached.cache_clear()
     yield
-    actions.store.cache_clear()
-    actions.normalize.cache_clear()
+    for cached in (actions.store, actions.normalize, actions.asked):
+        cached.cache_clear()
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +31,7 @@ def run(action, extract, text: str, intent: str = "ask_measure", **slots) -> tup
     """Run like Rasa does: entities found, slots filled from them, then the action; return slot changes and reply."""
     found = extract(text)
     entities = [{"entity": f.fact, "value": f.value, "start": f.start, "end": f.end} for f in found]
-    filled = {name: None for name in (*actions.FACT_SLOTS, "group", "measure", "requested_fact")} | slots
+    filled = {name: None for name in (*actions.FACT_SLOTS, "group", "measure", "requested_fact", "subjects")} | slots
     filled |= {e["entity"]: e["value"] for e in entities}
     tracker = Tracker(
         sender_id="test", slots=filled, latest_message={
@@ -186,3 +186,68 @@ def test_a_missing_database_fails_loudly_with_how_to_fix_it(extract, tmp_path, m
     actions.normalize.cache_clear()
     with pytest.raises(Exception, match="make db"):
         answer(extract, "抗日老兵补助")
+
+
+@pytest.mark.parametrize(
+    "question, intent, expected",
+    [
+        pytest.param("去哪里申请", "out_of_scope", ["承办部门：市民政局"], id="where to apply keeps the subject"),
+        pytest.param("找哪个部门", "ask_department", ["承办部门：市民政局"], id="the measure's own office, not the lead"),
+        pytest.param("折合每个月多少", "nlu_fallback", ["折合每月400元", "4800元 ÷ 12 = 每月400元"],
+                     id="a year's amount per month, with its calculation"),
+        pytest.param("比以前多了多少", "out_of_scope", ["每年增加1200元"], id="the rise over the old standard"),
+        pytest.param("原来是多少", "ask_measure", ["原来每年3600元"], id="the old standard"),
+        pytest.param("怎么申请", "ask_measure", ["原文没有写申请流程", "市民政局"], id="how to apply: the plan gives no procedure"),
+    ],
+)
+def test_a_follow_up_without_a_plan_word_is_about_the_conversations_measure(extract, question, intent, expected):
+    action = actions.ActionUnanswered() if intent in ("out_of_scope", "nlu_fallback") else actions.ActionAnswerMeasure()
+    _, reply = run(action, extract, question, intent, measure="survivor_martyr_child")
+    assert all(e in reply for e in expected), reply
+
+
+def test_a_follow_up_about_another_city_stays_out_of_scope(extract):
+    _, reply = run(actions.ActionUnanswered(), extract, "那上海呢", "out_of_scope", measure="survivor_martyr_child")
+    assert reply == "utter_out_of_scope"
+
+
+def test_two_measures_in_one_question_are_both_answered(extract):
+    changes, reply = answer(extract, "烈士遗属和病故军人遗属各多少")
+    assert "每年24570元" in reply and "每年17490元" in reply
+    assert changes["subjects"] == "survivor_martyr,survivor_died_of_illness"
+
+
+def test_a_total_adds_the_measures_per_month_and_per_year(extract):
+    _, reply = answer(extract, "当过8年义务兵，今年70岁，荣立三等功，每月一共多少")
+    assert "合计：200元 + 50元 = 每月250元；每年3000元" in reply
+
+
+def test_a_total_of_two_awards_reads_each_count_and_keeps_both(extract):
+    _, reply = answer(extract, "绿色食品认证2个产品，再加一个有机认证，一共奖多少")
+    assert "22000元" in reply and "50000元" in reply and "合计：22000元 + 50000元 = 72000元" in reply
+
+
+def test_a_follow_up_after_several_measures_keeps_them_all(extract):
+    _, reply = answer(extract, "一年呢", "inform", subjects="former_conscript,merit_addition", measure="merit_addition",
+                      service_years=8, age=70, merit="三等功")
+    assert "每年2400元" in reply and "每年600元" in reply
+
+
+def test_an_age_given_when_service_years_were_asked_is_not_taken_as_years(extract):
+    changes, reply = answer(extract, "我72岁", "inform", measure="former_conscript", requested_fact="service_years")
+    assert changes.get("service_years") is None and "请告诉我服役年数" in reply
+
+
+def test_a_household_income_is_never_the_base_of_the_citywide_dibao_rule(extract):
+    _, reply = answer(extract, "我家是低保户，人均收入一千，能领多少低保")
+    assert "20%" in reply and "200元" not in reply
+
+
+def test_asking_for_a_year_is_not_taken_as_one_year_of_service(extract):
+    changes, reply = answer(extract, "一年呢", "inform", measure="former_conscript", service_years=10, age=70)
+    assert changes.get("service_years", 10) == 10 and "每年3000元" in reply
+
+
+def test_categories_asked_about_together_are_not_kept_as_the_citizens_own(extract):
+    changes, _ = answer(extract, "抗日老兵和解放战争老兵各多少")
+    assert changes["veteran_category"] is None

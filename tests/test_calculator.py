@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from bot import facts as fact_errors
-from bot.calculator import KINDS, calculate
+from bot.calculator import KINDS, calculate, over
 from tests.conftest import cases
 
 WORKED = cases("calculator.yml")
@@ -53,3 +53,16 @@ def test_targets_and_rules_report_the_plan_figures_and_no_amount(by_id):
 
 def test_a_fact_the_measure_does_not_use_changes_nothing(by_id):
     assert calculate(by_id["veteran_anti_japanese"], {"product_count": 3}).amount == 21060
+
+
+@pytest.mark.parametrize("period, amount, from_period, value, line", [
+    ("每月", 21060, "每年", 1755, "21060元 ÷ 12 = 每月1755元"),
+    ("每年", 200, "每月", 2400, "200元 × 12 = 每年2400元"),
+    ("每月", 16120, "每年", 16120 / 12, "16120元 ÷ 12 = 每月约1343.33元"),
+])
+def test_a_yearly_amount_converts_to_a_month_and_back_with_its_calculation(period, amount, from_period, value, line):
+    assert over(period, amount, from_period) == (pytest.approx(value), line)
+
+
+def test_a_one_off_payment_does_not_convert_to_a_month():
+    assert over("每月", 5000, "一次性") is None

@@ -140,3 +140,13 @@ def test_command_line_help_names_the_build():
 def test_a_stated_fact_points_to_a_measure_only_when_one_fits(store, fact, value, measure_id):
     found = store.made_for(fact, value)
     assert (found.id if found else None) == measure_id
+
+
+@pytest.mark.parametrize("question, ids", [
+    ("烈士遗属和病故军人遗属各多少", ["survivor_martyr", "survivor_died_of_illness"]),
+    ("绿色食品认证2个产品，再加1个有机认证", ["cert_green_food", "cert_organic_new"]),
+    ("有机产品再认证第一年能拿多少", ["cert_organic_renewal"]),
+    ("暖流计划是谁牵头的", ["lead_department"]),
+])
+def test_every_measure_a_question_names_is_found_in_the_order_named(store, question, ids):
+    assert [m.id for m in store.all_named_in(question)] == ids

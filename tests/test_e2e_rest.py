@@ -10,6 +10,8 @@ import pytest
 from bot import unanswered
 from tests.servers import ROOT, post_json
 
+CONVERSATIONS = ROOT / "tests" / "conversations"
+
 pytestmark = pytest.mark.e2e
 
 
@@ -80,13 +82,19 @@ def test_questions_across_the_plan_get_the_amount_from_the_table(rest_url, quest
     assert expected in ask(rest_url, question, f"e2e-{question}")
 
 
-def test_the_shared_sample_is_answered_correctly_and_briefly(rest_url):
-    """../shared/eval/judge.py on the public sample: every case correct and every reply within 400 characters."""
+def judged(rest_url: str, *cases: str) -> str:
+    """What ../shared/eval/judge.py prints for the running bot, on its sample or on `cases`."""
     judge = ROOT.parent / "shared" / "eval" / "judge.py"
     assert judge.exists(), f"{judge} is missing: CI runs with shared/ beside the clone"
-    out = subprocess.run(
-        [sys.executable, str(judge), "--url", rest_url, "-q"], capture_output=True, text=True, timeout=600
+    return subprocess.run(
+        [sys.executable, str(judge), "--url", rest_url, "-q", *cases], capture_output=True, text=True, timeout=900
     ).stdout
+
+
+@pytest.mark.parametrize("cases", [(), ("--cases", str(CONVERSATIONS / "tuned.yml"))], ids=["public sample", "our set"])
+def test_the_conversations_are_answered_correctly_and_briefly(rest_url, cases):
+    """The public sample and our own conversation set: every turn correct and every reply within 400 characters."""
+    out = judged(rest_url, *cases)
     cases = re.search(r"cases: (\d+)/(\d+) passed", out)
     strict = re.search(r"strict \(correct and every reply <= 400 chars\): (\d+)/(\d+)", out)
     assert cases and cases.group(1) == cases.group(2), out

@@ -55,3 +55,15 @@ def test_every_phrase_names_a_category_of_the_table(store):
     for fact, phrases in spec["phrases"].items():
         for phrase in phrases:
             assert (fact, phrase["value"]) in categories, phrase
+
+
+@pytest.mark.parametrize("text, facts", [
+    ("当过8.5年义务兵", {"service_years": 8.5}),
+    ("绿色食品3.7个产品", {"product_count": 3.7}),
+    ("无公害认证1,000个产品", {"product_count": 1000}),
+    ("当过8年兵,今年72岁", {"service_years": 8, "age": 72}),
+    ("当地上年度人均可支配收入3万元", {"disposable_income": 30000}),
+])
+def test_decimals_and_thousands_separators_are_read_whole(extract, text, facts):
+    found = {k: v for k, v in extract.facts(text).items() if k in facts}
+    assert found == facts

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from bench.nlu import HELD_OUT, ROOT, entity_f1, entity_report, examples, intent_accuracy, intent_errors, run_test_nlu
 
@@ -22,6 +23,13 @@ def test_held_out_set_is_large_and_shares_nothing_with_training():
     trained = {text for path in (ROOT / "data" / "nlu").glob("*.yml") for texts in examples(path).values() for text in texts}
     assert len(held) >= 300
     assert not held & trained
+
+
+def test_no_message_of_the_conversation_sets_is_in_the_training_data():
+    trained = {text for path in (ROOT / "data" / "nlu").glob("*.yml") for texts in examples(path).values() for text in texts}
+    asked = {turn["user"] for path in (ROOT / "tests" / "conversations").glob("*.yml")
+             for case in yaml.safe_load(path.read_text(encoding="utf-8")) for turn in case["turns"]}
+    assert asked and not asked & trained
 
 
 @pytest.fixture(scope="module")

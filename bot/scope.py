@@ -1,0 +1,49 @@
+"""What the plan cannot be about: another place, another year, or no word of the plan.
+
+Rasa-free so that the NLU scope guard (per message) and the turn step (which
+also knows the conversation) apply the same rules: a place or a year outside
+the plan is out of scope whatever came before; "no word of the plan" is not,
+when the message continues the conversation's subject (那去哪办, 涨了多少).
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import jieba.posseg
+import yaml
+
+from bot import DATA
+from bot.glossary import cut, plan, terms
+from bot.measures import policy_text
+
+
+class Scope:
+    def __init__(self) -> None:
+        scope = yaml.safe_load((DATA / "scope.yml").read_text(encoding="utf-8"))
+        self._inside = tuple(scope["places_inside"])
+        self._policy = policy_text()  # words jieba tags as places but the plan itself uses (城镇, 惠及)
+        self._years = {str(y) for y in scope["years"]}
+        measures, self.normalize = plan()
+        self._words = tuple(terms(measures))
+        self._vocabulary = {w for term in self._words for w in cut(term, self._words) if len(w) > 1} - set(
+            scope["not_topical"])
+
+    def elsewhere(self, text: str) -> str | None:
+        """'place X' or 'year Y' when the normalised text is about somewhere or some year the plan is not."""
+        for word, flag in jieba.posseg.cut(text):
+            if flag == "ns" and word not in self._policy and not word.startswith(self._inside):
+                return f"place {word}"
+        for year in re.findall(r"(20\d\d)\s*年", text):
+            if year not in self._years:
+                return f"year {year}"
+        return None
+
+    def topical(self, text: str) -> bool:
+        """Whether the normalised text shares a word with the plan's vocabulary."""
+        return bool(self._vocabulary & set(cut(text, self._words)))
+
+
+@cache
+def scope() -> Scope:
+    return Scope()

@@ -1,0 +1,52 @@
+"""What a message asks of its subject, by the words citizens use (data/question_kinds.yml).
+
+Rasa-free. The subject (the measures a message names, else the conversation's
+measure) is found by the actions with the measure store; this module says
+what is asked of it: the amount, the old amount, the rise, a month's or a
+year's worth, the office, how to apply; whether to add the figures up; and
+whether a message that names nothing asks something of the conversation's
+subject at all (去哪里申请, 折合每个月多少: a follow-up, not out of scope).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from bot import DATA
+
+KINDS_FILE = DATA / "question_kinds.yml"
+PERIODS = {"per_month": "每月", "per_year": "每年"}  # kinds that ask for the amount over a period
+
+
+@dataclass(frozen=True)
+class Cues:
+    kinds: dict[str, tuple[str, ...]]  # in the order they are tried
+    totals: tuple[str, ...]
+    continues: tuple[str, ...]
+
+    def kind(self, text: str) -> str:
+        """amount | old | rise | per_month | per_year | department | apply, for normalised text."""
+        return next((kind for kind, words in self.kinds.items() if any(w in text for w in words)), "amount")
+
+    def period(self, text: str) -> str | None:
+        """每月 or 每年 when the message asks for one (折合每月多少), else None."""
+        return PERIODS.get(self.kind(text))
+
+    def total(self, text: str) -> bool:
+        """一共, 加起来: add the figures up."""
+        return any(w in text for w in self.totals)
+
+    def asks_something(self, text: str) -> bool:
+        """A word of a question kind, of adding up or of continuing: the message asks something of a subject."""
+        words = (*self.continues, *self.totals, *(w for ws in self.kinds.values() for w in ws))
+        return any(w in text for w in words)
+
+
+def cues(normalize: Callable[[str], str], path: Path = KINDS_FILE) -> Cues:
+    """The cue words normalised as messages are (一共 → 1共, 一个月 → 1个月), so they match them."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    words = lambda ws: tuple(dict.fromkeys(normalize(w) for w in ws))  # noqa: E731
+    return Cues({k: words(v) for k, v in raw["kinds"].items()}, words(raw["total"]), words(raw["continues"]))

@@ -147,7 +147,7 @@ def answer_several(dispatcher: CollectingDispatcher, tracker: Tracker, named: li
             answers.append((measure, calculate(measure, facts)))
         except FactError as error:
             answers.append((measure, error))
-    dispatcher.utter_message(text=several(answers, asked().total(question), asked().period(question)))
+    dispatcher.utter_message(text=several(answers, asked().total(question), asked().kind(question)))
     return [SlotSet("measure", named[-1].id), SlotSet("subjects", ",".join(m.id for m in named)),
             *(SlotSet(k, v) for k, v in facts.items() if tracker.get_slot(k) != v),
             *(SlotSet(k, None) for k in asked_about)]

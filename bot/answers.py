@@ -9,7 +9,7 @@ from bot.calculator import MONTHS, Result, calculate, over
 from bot.eligibility import Entitlement
 from bot.facts import FactError, NotEligible, label
 from bot.measures import Measure
-from bot.numbers import money, plain, wan
+from bot.numbers import about, money, plain, wan
 from bot.turn import PERIODS
 
 MAX_REPLY = 400
@@ -64,7 +64,7 @@ def _asked(result: Result, kind: str) -> tuple[str, list[str]]:
     if converted is None:
         return f"{amount_text(result)}（不按{period[1]}计）", []
     value, line = converted
-    return f"{now}，折合{period}{'约' if value != round(value, 2) else ''}{money(round(value, 2))}", [line]
+    return f"{now}，折合{period}{about(value)}", [line]
 
 
 def reply(result: Result, kind: str = "amount") -> str:
@@ -142,20 +142,23 @@ def _total(results: list[Result], period: str | None) -> str | None:
     return line + (f"；{other}{money(round(yearly[0], 2))}" if yearly else "")
 
 
-def several(answers: list[tuple[Measure, Result | FactError]], total: bool, period: str | None) -> str:
-    """Several measures in one question: one line each (amount, or what is still needed), and a total when asked."""
+def several(answers: list[tuple[Measure, Result | FactError]], total: bool, kind: str = "amount") -> str:
+    """Several measures in one question: one line each (amount, or what is still needed), and a total when asked.
+
+    `kind` is what was asked (bot/turn.py); a month's or a year's worth converts each line and the total.
+    """
     lines = []
     for measure, answer in answers:
         if isinstance(answer, FactError):
             what = f"{formula_text(measure)}；{answer}"
         else:
-            what = _asked(answer, next((k for k, p in PERIODS.items() if p == period), "amount"))[0]
+            what = _asked(answer, kind)[0]
             steps = [s for s in answer.steps if s != what][:1]
             what += f"（{steps[0]}）" if steps and answer.amount is not None else ""
         lines.append(f"· {measure.title}：{what}（{measure.section}）")
     results = [a for _, a in answers if isinstance(a, Result)]
     if total and len(results) == len(answers):
-        lines.append(_total(results, period) or "这几项没有可以相加的金额。")
+        lines.append(_total(results, PERIODS.get(kind)) or "这几项没有可以相加的金额。")
     offices = "；".join(dict.fromkeys(department_text(m) for m, _ in answers))
     lines += [f"咨询：{offices}", "想看某一项的条件和原文，请单独问那一项。"]
     text = "\n".join(lines)

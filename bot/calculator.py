@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from bot import facts as fact_checks
 from bot.facts import InvalidFact, MissingFact, NotEligible
-from bot.numbers import count, money, plain, wan
+from bot.numbers import about, count, money, plain, wan
 
 if TYPE_CHECKING:
     from bot.measures import Measure
@@ -173,8 +173,8 @@ def over(period: str, amount: float, from_period: str) -> tuple[float, str] | No
         return None
     value = amount * MONTHS[period] / MONTHS[from_period]
     sign = "÷" if MONTHS[period] < MONTHS[from_period] else "×"
-    exact = "" if value == round(value, 2) else "约"
-    return value, f"{money(amount)} {sign} 12 = {period}{exact}{money(round(value, 2))}"
+    factor = max(MONTHS[period], MONTHS[from_period]) // min(MONTHS[period], MONTHS[from_period])
+    return value, f"{money(amount)} {sign} {factor} = {period}{about(value)}"
 
 
 def calculate(measure: Measure, facts: Facts | None = None) -> Result:

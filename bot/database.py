@@ -138,11 +138,11 @@ class MeasureStore:
         """
         found: list[tuple[int, Measure]] = []
         while True:
-            best = max(((sum(_hits(text, (m.title, *m.keywords))), m) for m in self.measures), key=lambda c: c[0])
-            if best[0] < 2:  # one character names nothing
+            hit, measure = max(((_hits(text, (m.title, *m.keywords)), m) for m in self.measures),
+                               key=lambda c: sum(c[0]))
+            if sum(hit) < 2:  # one character names nothing
                 break
-            hit = _hits(text, (best[1].title, *best[1].keywords))
-            found.append((hit.index(1), best[1]))
+            found.append((hit.index(1), measure))
             text = "".join("\0" if h else ch for ch, h in zip(text, hit))
         named = [m for _, m in sorted(found, key=lambda f: f[0])]
         if len(named) > 1:  # beside a measure, the plan's own name (暖流计划) is context, not a subject

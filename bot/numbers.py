@@ -90,6 +90,11 @@ def money(value: float) -> str:
     return f"{plain(value)}元"
 
 
+def about(value: float) -> str:
+    """Yuan to the fen, marked 约 when rounded: 1755 → '1755元', 16120/12 → '约1343.33元'."""
+    return ("" if value == round(value, 2) else "约") + money(round(value, 2))
+
+
 def count(value: float, unit: str) -> str:
     """A count as the plan prints it: 871.4万人次, 13万个, but 5200人."""
     if value >= 10_000:

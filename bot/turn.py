@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -39,10 +40,13 @@ class Cues:
         """一共, 加起来: add the figures up."""
         return any(w in text for w in self.totals)
 
+    @cached_property
+    def _every_cue(self) -> tuple[str, ...]:
+        return (*self.continues, *self.totals, *(w for ws in self.kinds.values() for w in ws))
+
     def asks_something(self, text: str) -> bool:
         """A word of a question kind, of adding up or of continuing: the message asks something of a subject."""
-        words = (*self.continues, *self.totals, *(w for ws in self.kinds.values() for w in ws))
-        return any(w in text for w in words)
+        return any(w in text for w in self._every_cue)
 
 
 def cues(normalize: Callable[[str], str], path: Path = KINDS_FILE) -> Cues:

@@ -136,10 +136,10 @@ def _total(results: list[Result], period: str | None) -> str | None:
         return "这几项发放方式不同（" + "、".join(sorted(p or "一次性" for p in periods)) + "），不能直接相加。"
     target = period or results[0].period
     values = [r.amount if r.period == target else over(target, r.amount, r.period)[0] for r in results]
-    line = f"合计：{' + '.join(money(round(v, 2)) for v in values)} = {target}{money(round(sum(values), 2))}"
+    line = f"合计：{' + '.join(about(v) for v in values)} = {target}{about(sum(values))}"
     other = next(p for p in MONTHS if p != target)
     yearly = over(other, sum(values), target)
-    return line + (f"；{other}{money(round(yearly[0], 2))}" if yearly else "")
+    return line + (f"；{other}{about(yearly[0])}" if yearly else "")
 
 
 def several(answers: list[tuple[Measure, Result | FactError]], total: bool, kind: str = "amount") -> str:

@@ -251,3 +251,8 @@ def test_asking_for_a_year_is_not_taken_as_one_year_of_service(extract):
 def test_categories_asked_about_together_are_not_kept_as_the_citizens_own(extract):
     changes, _ = answer(extract, "抗日老兵和解放战争老兵各多少")
     assert changes["veteran_category"] is None
+
+
+def test_a_total_rounded_to_the_fen_says_it_is_rounded(extract):
+    _, reply = answer(extract, "抗日老兵和解放战争老兵一共多少")
+    assert "合计：21060元 + 16120元 = 每年37180元；每月约3098.33元" in reply

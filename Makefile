@@ -33,7 +33,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
 MEASURE_INPUTS := $(wildcard data/measures/*.yml data/policy/*.txt) data/facts.yml data/groups.yml $(wildcard bot/*.py)
-MODEL_INPUTS := config.yml domain.yml data/scope.yml data/fact_patterns.yml $(wildcard components/*.py) $(MEASURE_INPUTS) $(wildcard data/nlu/*.yml) data/rules.yml data/stories.yml $(JIEBA_DICT)
+MODEL_INPUTS := config.yml domain.yml data/scope.yml data/fact_patterns.yml data/vocabulary.yml $(wildcard components/*.py) $(MEASURE_INPUTS) $(wildcard data/nlu/*.yml) data/rules.yml data/stories.yml $(JIEBA_DICT)
 
 .PHONY: help install load-venv db model run lookup test scale-test soak bench clean
 

@@ -5,6 +5,8 @@ from parts and the quote, the longest part, is shortened last.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from bot.calculator import MONTHS, Result, calculate, over
 from bot.eligibility import Entitlement
 from bot.facts import FactError, NotEligible, label
@@ -43,36 +45,40 @@ def _conditions_and_office(conditions: tuple[str, ...], source: Measure | Result
     return [*(["条件：" + "；".join(conditions)] if conditions else []), "咨询：" + department_text(source)]
 
 
-def _asked(result: Result, kind: str) -> tuple[str, list[str]]:
-    """The headline for what was asked of the amount, and the calculation lines that show it."""
+def _asked(result: Result, kind: str, period: str | None = None) -> tuple[str, list[str]]:
+    """The headline for what was asked of the amount (the kind, over the period asked for: 折合每个月多多少),
+    and the calculation lines that show it."""
+    period = period or PERIODS.get(kind)
     if result.amount is None or result.amount_max is not None:
         return amount_text(result), []
     now = f"{result.period}{money(result.amount)}"
-    if kind in ("old", "rise"):
-        if result.old_amount is None:
-            return f"{now}（暖流计划只写了现在的标准，没有写原来的）", []
+    if kind == "old" and result.old_amount is not None:
+        return f"原来{result.period}{money(result.old_amount)}，2017年提高到{now}", []
+    if kind == "rise" and result.old_amount is not None:
         rise = result.amount - result.old_amount
-        if kind == "old":
-            return f"原来{result.period}{money(result.old_amount)}，2017年提高到{now}", []
         shown = any(f"增加{money(rise)}" in step for step in result.steps)
-        return (f"{result.period}增加{money(rise)}",
-                [] if shown else [f"{money(result.amount)} − 原来{money(result.old_amount)} = {money(rise)}"])
-    period = PERIODS.get(kind)
+        lines = [] if shown else [f"{money(result.amount)} − 原来{money(result.old_amount)} = {money(rise)}"]
+        converted = over(period, rise, result.period) if period else None
+        if converted is None:
+            return f"{result.period}增加{money(rise)}", lines
+        return f"{result.period}增加{money(rise)}，折合{period}增加{about(converted[0])}", [*lines, converted[1]]
+    is_rise = any("增加" in step for step in result.steps)  # an addition (立功增发) is itself the rise
+    note = "（暖流计划只写了现在的标准，没有写原来的）" if kind in ("old", "rise") and not is_rise else ""
     if period is None or period == result.period:
-        return amount_text(result), []
+        return amount_text(result) + note, []
     converted = over(period, result.amount, result.period)
     if converted is None:
-        return f"{amount_text(result)}（不按{period[1]}计）", []
+        return f"{amount_text(result)}（不按{period[1]}计）{note}", []
     value, line = converted
-    return f"{now}，折合{period}{about(value)}", [line]
+    return f"{now}，折合{period}{about(value)}{note}", [line]
 
 
-def reply(result: Result, kind: str = "amount") -> str:
+def reply(result: Result, kind: str = "amount", period: str | None = None) -> str:
     """What a citizen reads for a computed measure; for a rule with no figures the quote is the answer.
 
     `kind` is what was asked of it (bot/turn.py): the amount, the old one, the rise, a month's or a year's worth.
     """
-    headline, shown = _asked(result, kind)
+    headline, shown = _asked(result, kind, period)
     details = []
     steps = [*shown, *(s for s in result.steps if s not in headline)]
     if steps:
@@ -114,6 +120,25 @@ def department_reply(measure: Measure) -> str:
     return _fit(lines, f"出处：暖流计划{measure.section}“", measure.quote, [])
 
 
+def conditions_reply(measure: Measure) -> str:
+    """For 要什么条件/要开多久才能领: the conditions as the plan states them, and its words."""
+    conditions = "；".join(measure.conditions) or "暖流计划原文没有另列条件，以原文为准"
+    lines = [f"【{measure.title}】条件：{conditions}", f"标准：{formula_text(measure)}" if formula_text(measure) else "",
+             "咨询：" + department_text(measure)]
+    return _fit([line for line in lines if line], f"出处：暖流计划{measure.section}“", measure.quote, [])
+
+
+def office_reply(duty: Measure, measures: Sequence[Measure]) -> str:
+    """For 市民政局管什么: the office's duties in the plan's words, then the measures it handles."""
+    handled = [m for m in measures if m.department == duty.department and m.groups and m.department_source == "text"]
+    lines = [f"【{duty.title}】暖流计划{duty.section}：“{duty.quote}”"]
+    if handled:
+        lines.append(f"{duty.department}承办的措施：" + "、".join(f"{m.title}（{m.section}）" for m in handled))
+    lines.append("想知道哪一项的金额和条件，直接问那一项即可。")
+    text = "\n".join(lines)
+    return text if len(text) <= MAX_REPLY else text[: MAX_REPLY - 1] + "…"
+
+
 def apply_reply(measure: Measure) -> str:
     """For 怎么申请: the plan names who handles a measure but describes no procedure; say both."""
     lines = [f"【{measure.title}】承办部门：{department_text(measure)}",
@@ -142,6 +167,14 @@ def _total(results: list[Result], period: str | None) -> str | None:
     return line + (f"；{other}{about(yearly[0])}" if yearly else "")
 
 
+def _difference(first: Result, second: Result) -> str:
+    """相差 line for two amounts over the same period (两类老兵差多少)."""
+    if first.amount is None or second.amount is None or first.period != second.period or first.amount_max or second.amount_max:
+        return "这两项的金额计法不同，不能直接比较。"
+    high, low = sorted((first.amount, second.amount), reverse=True)
+    return f"相差：{money(high)} − {money(low)} = {first.period}{money(high - low)}"
+
+
 def several(answers: list[tuple[Measure, Result | FactError]], total: bool, kind: str = "amount") -> str:
     """Several measures in one question: one line each (amount, or what is still needed), and a total when asked.
 
@@ -157,7 +190,9 @@ def several(answers: list[tuple[Measure, Result | FactError]], total: bool, kind
             what += f"（{steps[0]}）" if steps and answer.amount is not None else ""
         lines.append(f"· {measure.title}：{what}（{measure.section}）")
     results = [a for _, a in answers if isinstance(a, Result)]
-    if total and len(results) == len(answers):
+    if kind == "difference" and len(results) == len(answers) == 2:
+        lines.append(_difference(*results))
+    elif total and len(results) == len(answers):
         lines.append(_total(results, PERIODS.get(kind)) or "这几项没有可以相加的金额。")
     offices = "；".join(dict.fromkeys(department_text(m) for m, _ in answers))
     lines += [f"咨询：{offices}", "想看某一项的条件和原文，请单独问那一项。"]
@@ -165,19 +200,19 @@ def several(answers: list[tuple[Measure, Result | FactError]], total: bool, kind
     return text if len(text) <= MAX_REPLY else text[: MAX_REPLY - 1] + "…"
 
 
-def entitlement_list(entitlements: list[Entitlement]) -> str:
-    """A short list of what applies, each with its amount or the fact still needed; details on request."""
+def entitlement_list(entitlements: list[Entitlement]) -> tuple[str, list[Entitlement]]:
+    """A short list of what applies, each with its amount or the fact still needed; the reply stays
+    within MAX_REPLY and the entitlements that did not fit are returned, for buttons."""
     head = "按您说的情况，暖流计划中与您有关的有："
     tail = "想看哪一项的条件、承办部门和出处，直接问那一项即可。"
+    more = "其余几项见下面的按钮。"
     lines: list[str] = []
     for shown, e in enumerate(entitlements):
         what = amount_text(e.result) if e.result else formula_text(e.measure)
         need = f"（还需告诉我：{'、'.join(label(f) for f in e.needs)}）" if e.needs else ""
         line = f"· {e.measure.title}{'：' + what if what else ''}{need}（{e.measure.section}）"
-        rest = len(entitlements) - shown - 1
-        reserve = f"……另有{rest}项" if rest else ""
+        reserve = more if shown < len(entitlements) - 1 else ""
         if len("\n".join(filter(None, [head, *lines, line, reserve, tail]))) > MAX_REPLY:
-            lines.append(f"……另有{len(entitlements) - shown}项")
-            break
+            return "\n".join([head, *lines, more, tail]), entitlements[shown:]
         lines.append(line)
-    return "\n".join([head, *lines, tail])
+    return "\n".join([head, *lines, tail]), []

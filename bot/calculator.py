@@ -112,7 +112,15 @@ def base_plus_increment(m: Measure, facts: Facts) -> dict:
 
 
 def fixed(m: Measure, facts: Facts) -> dict:
-    return {"amount": m.params["amount"], "steps": (f"{m.params['period']}{money(m.params['amount'])}",)}
+    """A fixed sum; where the plan pays it per person or per site (`per`), times the count the citizen gives."""
+    p = m.params
+    if p.get("per") and facts.get("count") is not None:
+        n = fact_checks.number(facts, "count")
+        if n != int(n):
+            raise InvalidFact("count", f"{p['per']}数应是整数。")
+        total = p["amount"] * n
+        return {"amount": total, "steps": (f"{money(p['amount'])} × {plain(n)}{p['per']} = {money(total)}",)}
+    return {"amount": p["amount"], "steps": (f"{p['period']}{money(p['amount'])}",)}
 
 
 def range_(m: Measure, facts: Facts) -> dict:
@@ -155,7 +163,7 @@ KINDS: dict[str, Kind] = {
     "per_service_year": Kind(per_service_year, ("old_rate", "new_rate", "unit", "period"), True, "service_years"),
     "merit_addition": Kind(merit_addition, ("levels", "unit", "period"), True),
     "base_plus_increment": Kind(base_plus_increment, ("base", "increment", "cap", "unit"), True, "product_count"),
-    "fixed": Kind(fixed, ("amount", "unit", "period"), True),
+    "fixed": Kind(fixed, ("amount", "unit", "period"), True, "count"),
     "range": Kind(range_, ("min", "max", "unit", "period"), True),
     "percent": Kind(percent, ("rate", "relation", "of", "unit"), True, "base_amount"),
     "target": Kind(figures_only, ("items",), False),
@@ -183,6 +191,7 @@ def calculate(measure: Measure, facts: Facts | None = None) -> Result:
     check_requirements(measure, facts)
     computed = KINDS[measure.kind].formula(measure, facts)
     p = measure.params
+    counted = p.get("per") and facts.get("count") is not None
     return Result(
         measure_id=measure.id,
         title=measure.title,
@@ -190,7 +199,7 @@ def calculate(measure: Measure, facts: Facts | None = None) -> Result:
         amount_max=computed.get("amount_max"),
         old_amount=computed.get("old_amount"),
         unit=p.get("unit", ""),
-        period=p.get("period", ""),
+        period="合计" if counted else p.get("period", ""),
         steps=computed["steps"],
         conditions=measure.conditions,
         department=measure.department,

@@ -52,7 +52,8 @@ def _groups_of(profile: Profile, measures: list[Measure]) -> set[str]:
 
 
 def entitlements(profile: Profile, measures: Iterable[Measure]) -> list[Entitlement]:
-    """What applies to the profile: amounts first, then what still needs facts, then the rest, plan order."""
+    """What applies to the profile: amounts first, then what still needs facts, then the rest, plan order.
+    A measure's groups are those who benefit in person: the city's job targets name none."""
     measures = list(measures)
     _check_profile(profile, measures)
     groups = _groups_of(profile, measures)

@@ -64,8 +64,6 @@ def number(facts: Mapping[str, object], fact: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise InvalidFact(fact, f"{spec.label}应是一个数字，收到：{value!r}。")
     if (spec.min is not None and value < spec.min) or (spec.max is not None and value > spec.max):
-        raise InvalidFact(
-            fact,
-            f"{spec.label}应在{plain(spec.min)}到{plain(spec.max)}{spec.unit}之间，收到：{plain(value)}{spec.unit}，请核对。",
-        )
+        # the bounds are plausibility checks, not policy: said as such, never as figures of the plan
+        raise InvalidFact(fact, f"{spec.label}收到的是{plain(value)}{spec.unit}，不像实际情况，请核对后再告诉我。")
     return value

@@ -15,6 +15,7 @@ import yaml
 from bot import DATA
 from bot.measures import Measure, load_groups, load_measures, policy_text
 from bot.text import Normalizer
+from bot.vocabulary import load_vocabulary
 
 jieba.setLogLevel(60)  # jieba logs its dictionary build at WARNING on every start
 
@@ -52,7 +53,8 @@ def normalizer(measures: Iterable[Measure]) -> Normalizer:
     """
     scope = yaml.safe_load((DATA / "scope.yml").read_text(encoding="utf-8"))
     citizens = "".join(path.read_text(encoding="utf-8") for path in sorted((DATA / "nlu").glob("*.yml")))
-    return Normalizer(meanings(measures), policy_text() + citizens, scope["real_words"])
+    named = meanings(measures)
+    return Normalizer(named, policy_text() + citizens, scope["real_words"], load_vocabulary(named).same)
 
 
 @cache

@@ -63,14 +63,20 @@ class Normalizer:
     `terms` may map each term to what it names: terms of one meaning that fit
     a typo equally are no ambiguity. `known_text` is the plan's own wording;
     `real_words` are one character away from a term but mean something else
-    (抗美援越), and are left alone.
+    (抗美援越), and are left alone. `everyday` maps citizens' words to the
+    plan's terms (老八路 → 抗日老兵): the term is written in the word's place,
+    except where the word is part of a term (民政 in 民政局).
     """
 
     def __init__(
-        self, terms: Mapping[str, Hashable] | Iterable[str] = (), known_text: str = "", real_words: Iterable[str] = ()
+        self, terms: Mapping[str, Hashable] | Iterable[str] = (), known_text: str = "", real_words: Iterable[str] = (),
+        everyday: Mapping[str, str] | None = None,
     ) -> None:
         self._meaning = dict(terms) if isinstance(terms, Mapping) else {t: t for t in terms}
         terms = set(self._meaning)
+        self._everyday = dict(everyday or {})
+        self._words = _alternation([*self._everyday, *terms])  # a term found first shields the words inside it
+        known_text += "".join(self._everyday)
         numbered = sorted((t for t in terms if set(NUMERALS) & set(t)), key=len, reverse=True)
         self._protected = re.compile("|".join(map(re.escape, numbered))) if numbered else None
         self._known = set(known_text).union(*terms) if terms else set(known_text)
@@ -91,9 +97,9 @@ class Normalizer:
         text = self._corrected(_one_to_one(text))
         pieces: list[tuple[str, int, int]] = []  # (normalised text, original start, original end)
         last = 0
-        for start, end, digits in self._numerals(text):
+        for start, end, replacement in sorted(self._plan_words(text) + self._numerals(text)):
             pieces += [(ch, i, i + 1) for i, ch in enumerate(text[last:start], last)]
-            pieces.append((digits, start, end))
+            pieces.append((replacement, start, end))
             last = end
         pieces += [(ch, i, i + 1) for i, ch in enumerate(text[last:], last)]
         return _collapse_blanks(pieces)
@@ -117,13 +123,26 @@ class Normalizer:
                     break
         return "".join(chars)
 
+    def _plan_words(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, term) for each everyday word outside the plan's terms."""
+        if not self._everyday:
+            return []
+        return [(m.start(), m.end(), self._everyday[m.group()])
+                for m in self._words.finditer(text) if m.group() in self._everyday]
+
     def _numerals(self, text: str) -> list[tuple[int, int, str]]:
         kept = [m.span() for m in self._protected.finditer(text)] if self._protected else []
+        kept += [(start, end) for start, end, _ in self._plan_words(text)]  # 老八路 is no 8
         return [
             (start, end, digits)
             for start, end, digits in numeral_replacements(text)
             if not any(start < k_end and k_start < end for k_start, k_end in kept)
         ]
+
+
+def _alternation(words: Iterable[str]) -> re.Pattern[str]:
+    """One pattern for all the words, the longest tried first."""
+    return re.compile("|".join(map(re.escape, sorted(set(words), key=len, reverse=True))) or "(?!)")
 
 
 def _collapse_blanks(pieces: list[tuple[str, int, int]]) -> tuple[str, list[Span]]:

@@ -2,8 +2,9 @@
 
 Rasa-free. The subject (the measures a message names, else the conversation's
 measure) is found by the actions with the measure store; this module says
-what is asked of it: the amount, the old amount, the rise, a month's or a
-year's worth, the office, how to apply; whether to add the figures up; and
+what is asked of it: the amount, the old amount, the rise, the difference, a
+month's or a year's worth, the office, how to apply, the conditions; whom it
+is about (我爸, 我妈); whether to add the figures up; and
 whether a message that names nothing asks something of the conversation's
 subject at all (去哪里申请, 折合每个月多少: a follow-up, not out of scope).
 """
@@ -27,14 +28,17 @@ class Cues:
     kinds: dict[str, tuple[str, ...]]  # in the order they are tried
     totals: tuple[str, ...]
     continues: tuple[str, ...]
+    people: tuple[str, ...] = ()
+    not_names: frozenset[str] = frozenset()  # 这个, 什么: before 补贴 they name no benefit
 
     def kind(self, text: str) -> str:
-        """amount | old | rise | per_month | per_year | department | apply, for normalised text."""
+        """amount | old | rise | difference | per_month | per_year | department | apply | conditions,
+        for normalised text."""
         return next((kind for kind, words in self.kinds.items() if any(w in text for w in words)), "amount")
 
     def period(self, text: str) -> str | None:
-        """每月 or 每年 when the message asks for one (折合每月多少), else None."""
-        return PERIODS.get(self.kind(text))
+        """每月 or 每年 when the message speaks of one (折合每月多少, 每月多多少), else None, whatever else it asks."""
+        return next((PERIODS[k] for k in PERIODS if any(w in text for w in self.kinds[k])), None)
 
     def total(self, text: str) -> bool:
         """一共, 加起来: add the figures up."""
@@ -53,4 +57,5 @@ def cues(normalize: Callable[[str], str], path: Path = KINDS_FILE) -> Cues:
     """The cue words normalised as messages are (一共 → 1共, 一个月 → 1个月), so they match them."""
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     words = lambda ws: tuple(dict.fromkeys(normalize(w) for w in ws))  # noqa: E731
-    return Cues({k: words(v) for k, v in raw["kinds"].items()}, words(raw["total"]), words(raw["continues"]))
+    return Cues({k: words(v) for k, v in raw["kinds"].items()}, words(raw["total"]), words(raw["continues"]),
+                words(raw["people"]), frozenset(raw["not_names"]))

@@ -4,6 +4,11 @@ A classifier trained on a few examples cannot know every city or year, but
 the data can: a place outside the plan's area, a year other than the plan's,
 or a measure/department question that shares no word with the plan's
 vocabulary (家里停电了找谁) is out of scope, whatever DIET guessed.
+
+The place or year is also set on the message as an `elsewhere` entity, so the
+turn step (bot/dialogue.py) knows it without loading the scope rules again:
+another place stays out of scope even as a follow-up, while "no word of the
+plan" does not when the message continues the conversation's subject.
 """
 from __future__ import annotations
 
@@ -13,12 +18,15 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
+from rasa.shared.nlu.constants import (ENTITIES, ENTITY_ATTRIBUTE_END, ENTITY_ATTRIBUTE_START, ENTITY_ATTRIBUTE_TYPE,
+                                       ENTITY_ATTRIBUTE_VALUE, EXTRACTOR, INTENT, INTENT_NAME_KEY,
+                                       PREDICTED_CONFIDENCE_KEY, TEXT)
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.scope import scope
 
 OUT_OF_SCOPE = "out_of_scope"
+ELSEWHERE = "elsewhere"  # the entity, declared in domain.yml
 TOPICAL_INTENTS = {"ask_measure", "ask_department"}
 ABOUT_THE_PLAN = TOPICAL_INTENTS | {"ask_entitlements", "inform"}
 
@@ -34,12 +42,13 @@ class ScopeGuard(GraphComponent):
     ) -> ScopeGuard:
         return cls(config)
 
-    def reason(self, text: str, intent: str | None) -> str | None:
-        """Why the message is out of scope, or None when it may be about the plan."""
+    def reason(self, text: str, intent: str | None, elsewhere: str | None = None) -> str | None:
+        """Why the message is out of scope, or None when it may be about the plan; `elsewhere`, when
+        given, is the place or year already found in it."""
         if intent not in ABOUT_THE_PLAN:
             return None
         text = self._scope.normalize(text)
-        if elsewhere := self._scope.elsewhere(text):
+        if elsewhere := elsewhere or self._scope.elsewhere(text):
             return elsewhere
         if intent in TOPICAL_INTENTS and not self._scope.topical(text):
             return "no word of the plan"
@@ -47,7 +56,12 @@ class ScopeGuard(GraphComponent):
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
+            text = message.get(TEXT) or ""
             intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
-            if intent != OUT_OF_SCOPE and self.reason(message.get(TEXT) or "", intent):
+            if elsewhere := self._scope.elsewhere(self._scope.normalize(text)):
+                entity = {ENTITY_ATTRIBUTE_TYPE: ELSEWHERE, ENTITY_ATTRIBUTE_VALUE: elsewhere,
+                          ENTITY_ATTRIBUTE_START: 0, ENTITY_ATTRIBUTE_END: len(text), EXTRACTOR: "ScopeGuard"}
+                message.set(ENTITIES, [*message.get(ENTITIES, []), entity], add_to_output=True)
+            if intent != OUT_OF_SCOPE and self.reason(text, intent, elsewhere):
                 message.set(INTENT, {INTENT_NAME_KEY: OUT_OF_SCOPE, PREDICTED_CONFIDENCE_KEY: 1.0}, add_to_output=True)
         return messages

@@ -112,13 +112,14 @@ def test_a_citizen_ruled_out_is_told_so_before_any_amount(by_id):
     assert "年满60周岁" in text.splitlines()[1]
 
 
-def test_an_entitlement_list_fits_and_says_how_many_more(measures):
+def test_an_entitlement_list_fits_and_hands_the_rest_back_for_buttons(measures):
     from bot.eligibility import Profile, entitlements
     from bot.answers import entitlement_list
 
     found = entitlements(Profile(frozenset({"entrepreneur", "coop", "veteran", "graduate"})), measures)
-    text = entitlement_list(found)
-    assert len(text) <= MAX_REPLY and "……另有" in text
+    text, rest = entitlement_list(found)
+    assert len(text) <= MAX_REPLY and "其余几项见下面的按钮" in text
+    assert rest and all(e.measure.title not in text for e in rest)
     assert "：（" not in text  # a rule without figures has no empty amount
 
 

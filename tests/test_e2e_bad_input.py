@@ -53,7 +53,7 @@ def test_sql_looking_text_leaves_the_measure_table_intact(webhook, db_path):
 
 @pytest.mark.parametrize(
     "question, expected",
-    [("服役-3年的老义务兵每月多少", "应在1到40年之间"), ("服役500年的老义务兵每月多少", "应在1到40年之间"),
+    [("服役-3年的老义务兵每月多少", "不像实际情况"), ("服役500年的老义务兵每月多少", "不像实际情况"),
      ("绿色食品认证有10000个产品奖多少", "获证产品数")],
 )
 def test_absurd_numbers_are_refused_with_the_rule(webhook, question, expected):

@@ -78,3 +78,12 @@ def guard():
 )
 def test_scope_guard_marks_what_the_plan_cannot_be_about(guard, text, intent, out):
     assert (guard.reason(text, intent) is not None) == out
+
+
+def test_scope_guard_tells_the_dialogue_which_place_a_follow_up_names(guard):
+    """那上海呢 after a measure: the turn step must see the place even when the intent is a follow-up."""
+    from rasa.shared.nlu.training_data.message import Message
+
+    message = Message(data={"text": "那上海呢", "intent": {"name": "inform", "confidence": 0.9}})
+    guard.process([message])
+    assert [(e["entity"], e["value"]) for e in message.get("entities")] == [("elsewhere", "place 上海")]

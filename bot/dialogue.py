@@ -1,0 +1,245 @@
+"""One turn of a conversation, understood and answered: the message with its NLU parse and the
+conversation's state in, a reply and the state's changes out.
+
+Rasa-free, so every rule is unit-tested without a model or a tracker: the
+actions only translate the tracker into a `Message` and a `State` and send
+the `Reply` back. The subject (one or several measures), the facts, what is
+asked of the subject (bot/turn.py) and whether the message is in scope at
+all are decided here together, because each depends on the others: 去哪里申请
+names nothing, yet continues the conversation's measure; 那独生子女费呢 continues
+nothing, because the plan has no such thing.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from bot.answers import (apply_reply, conditions_reply, department_reply, entitlement_list, needs_fact,
+                         office_reply, reply, several)
+from bot.calculator import KINDS, Result, calculate
+from bot.database import MeasureStore
+from bot.eligibility import Profile, entitlements
+from bot.facts import FactError
+from bot.glossary import cut
+from bot.measures import Measure, policy_text
+from bot.numbers import to_number
+from bot.text import Normalizer
+from bot.turn import Cues
+from bot.vocabulary import Vocabulary
+
+PERSONAL_FACTS = ("age", "service_years", "veteran_category", "merit")  # facts of one person, not of the household
+RECENT = 3  # measures answered one by one that a later 加起来 / 差多少 may add up
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message as the NLU left it: the text normalised (简体, digits, the plan's words), the intent,
+    the facts it states (fact, value) in order, and a place or year outside the plan if it names one."""
+    text: str
+    intent: str | None = None
+    entities: tuple[tuple[str, Any], ...] = ()
+    elsewhere: str | None = None
+
+
+@dataclass(frozen=True)
+class State:
+    """What the conversation holds before this turn (the tracker's slots)."""
+    measure: str | None = None  # the subject
+    subjects: tuple[str, ...] = ()  # several measures asked about together
+    recent: tuple[str, ...] = ()  # measures answered one by one, latest last
+    requested_fact: str | None = None  # the fact the bot asked for last
+    person: str | None = None  # whom the facts are about (我, 我爸 …)
+    facts: Mapping[str, Any] = field(default_factory=dict)
+    group: str | None = None
+
+
+@dataclass
+class Reply:
+    text: str | None = None
+    response: str | None = None  # a response of the domain (utter_…) instead of text
+    buttons: list[tuple[str, str]] = field(default_factory=list)  # (title, payload)
+    slots: dict[str, Any] = field(default_factory=dict)  # the state's changes
+    unanswered: bool = False  # keep the message for the team
+    measures: tuple[Measure, ...] = ()  # the measures the reply is about (their quotes may be cited)
+
+
+class Conversation:
+    """The plan's measures, the cue words and the citizens' vocabulary, applied to one turn at a time."""
+
+    def __init__(self, store: MeasureStore, cues: Cues, vocabulary: Vocabulary, normalize: Normalizer) -> None:
+        self.store, self.cues, self.vocabulary, self.normalize = store, cues, vocabulary, normalize
+
+    @cached_property
+    def _plan_text(self) -> str:
+        return self.normalize(policy_text())
+
+    # ---- the turn
+    def respond(self, message: Message, state: State) -> Reply:
+        text = message.text
+        if message.elsewhere:
+            return self._out_of_scope(message)
+        person_changed = self._person(text) not in (None, state.person)
+        if person_changed:  # 那我妈呢: the facts told so far were someone else's
+            state = State(**{**state.__dict__, "facts": {k: v for k, v in state.facts.items() if k not in PERSONAL_FACTS}})
+        named = self.store.all_named_in(text)
+        who_only = named and self._names_only_who(named, message) and not self.cues.asks_something(text)
+        if message.intent == "ask_entitlements" and (not named or who_only):  # 我是抗日老兵，有什么待遇
+            return self._profile(message, state)
+        if len(named) > 1:
+            return self._several(named, message, state)
+        if named:
+            return self._one(named[0], message, state)
+        made = next((m for fact, value in message.entities if (m := self.store.made_for(fact, value))), None)
+        if made:
+            return self._one(made, message, state)
+        if missing := self._not_in_plan(text):  # 那独生子女费呢: a new subject, one the plan lacks
+            return self._no_such_measure(*missing)
+        if len(state.recent) > 1 and (self.cues.total(text) or self.cues.kind(text) == "difference"):
+            return self._several([self.store.get(mid) for mid in state.recent], message, state)
+        if state.subjects and self.cues.asks_something(text):  # 一年呢, after 各多少 / 一共多少
+            return self._several([self.store.get(mid) for mid in state.subjects], message, state)
+        if state.measure and self._continues(message, state):
+            return self._one(self.store.get(state.measure), message, state)
+        ambiguous = self.vocabulary.ambiguous_in(text)
+        if ambiguous and not self.store.search(self._content(text.replace(ambiguous[0], ""))):  # nothing else names one
+            return self._clarify(message, *ambiguous)
+        if message.intent in ("ask_measure", "ask_department") and (found := self.store.search(text, limit=1)):
+            return self._one(found[0], message, state)
+        return self._out_of_scope(message)
+
+    # ---- what the message is about
+    def _continues(self, message: Message, state: State) -> bool:
+        """A message that names no measure continues the subject when it states a fact, answers the
+        question just asked with a number, or asks something of a subject (去哪里申请, 折合每个月多少)."""
+        answers = state.requested_fact is not None and to_number(message.text) is not None  # “8”, after 服役几年？
+        return bool(message.entities or answers or self.cues.asks_something(message.text)
+                    or message.intent in ("inform", "ask_department"))
+
+    @cached_property
+    def _question_words(self) -> re.Pattern[str]:
+        words = sorted({*self.cues.not_names, *(w for ws in self.cues.kinds.values() for w in ws)}, key=len, reverse=True)
+        return re.compile("|".join(map(re.escape, words)))
+
+    def _content(self, text: str) -> str:
+        """The text without its question words (多少, 什么, 每年): what is left is what it is about."""
+        return self._question_words.sub(" ", text)
+
+    def _person(self, text: str) -> str | None:
+        return next((p for p in self.cues.people if p in text), None)
+
+    @staticmethod
+    def _names_only_who(named: list[Measure], message: Message) -> bool:
+        """我是抗日老兵: the words that name the measure are the citizen's category, so this is a profile."""
+        stated = {value for fact, value in message.entities if fact == "veteran_category"}
+        return all(any(r.get("equals") in stated for r in m.requires) for m in named)
+
+    _BENEFIT = re.compile(r"([\u4e00-\u9fff]{2,8}?)(补贴|补助|津贴|奖励费|奖励|费|金|待遇)")
+
+    _FUNCTION_CHARACTERS = set("的了吗么呢话是在给要有")  # 的话补助, 胎有奖励: no benefit's name
+
+    def _not_in_plan(self, text: str) -> tuple[str, str] | None:
+        """A benefit the message names (取暖补贴, 独生子女费) by a word the plan never uses: (word, 补贴)."""
+        for m in self._BENEFIT.finditer(text):
+            name = cut(m.group(1), self.store.terms)[-1]  # the word before 补贴: 今年冬天取暖 → 取暖
+            if (len(name) >= 2 and not set(name) & self._FUNCTION_CHARACTERS and name not in self.cues.not_names
+                    and name not in self._plan_text
+                    and not self.store.named_in(name + m.group(2))):
+                return name, m.group(2)
+        return None
+
+    # ---- replies
+    def _facts(self, message: Message, state: State, measure: Measure | None) -> dict[str, Any]:
+        """The facts told so far, this message's first mention winning. A bare number answers the fact
+        the bot asked for or, in a follow-up about the subject (如果是5个呢), the number its formula
+        counts with; 我72岁 states an age, never years of service; 1年呢 asks for a period, not 1 of anything."""
+        facts = {k: v for k, v in state.facts.items() if k != "count"}  # a count is of this message's people or sites
+        facts |= {fact: value for fact, value in reversed(message.entities)}
+        wanted = state.requested_fact
+        if not wanted and measure is not None and measure.id == state.measure and not self.store.named_in(message.text):
+            wanted = KINDS[measure.kind].counts
+        if wanted and not message.entities and self.cues.period(message.text) is None:
+            number = to_number(message.text)
+            if number is not None:
+                facts[wanted] = number
+        return facts
+
+    def _one(self, measure: Measure, message: Message, state: State) -> Reply:
+        facts = self._facts(message, state, measure)
+        recent = tuple(m for m in state.recent if m != measure.id)[-(RECENT - 1):] + (measure.id,)
+        slots = {"measure": measure.id, "subjects": None, "recent": ",".join(recent), "person": self._person(message.text) or state.person,
+                 **{k: v for k, v in facts.items() if state.facts.get(k) != v}}
+        kind = self.cues.kind(message.text)
+        if measure.id.startswith("duty_") and kind in ("amount", "department"):  # 市民政局管什么
+            return Reply(office_reply(measure, self.store.measures), slots=slots, measures=(measure,))
+        if kind == "apply":
+            return Reply(apply_reply(measure), slots=slots, measures=(measure,))
+        if kind == "department" or message.intent == "ask_department":
+            return Reply(department_reply(measure), slots=slots, measures=(measure,))
+        if kind == "conditions":
+            return Reply(conditions_reply(measure), slots=slots, measures=(measure,))
+        try:
+            return Reply(reply(calculate(measure, facts), kind, self.cues.period(message.text)), slots={**slots, "requested_fact": None}, measures=(measure,))
+        except FactError as error:
+            return Reply(needs_fact(measure, error), slots={**slots, error.fact: None, "requested_fact": error.fact},
+                         measures=(measure,))
+
+    def _several(self, named: list[Measure], message: Message, state: State) -> Reply:
+        """烈士遗属和病故军人遗属各多少 / 义务兵补助加三等功一共多少: a line each, and the total when asked."""
+        facts = self._facts(message, state, None)
+        asked_about = {fact for fact, _ in message.entities if fact == "veteran_category"}
+        facts.pop("veteran_category", None)  # 烈士遗属和病故军人遗属 / 俩老头: the subjects, not one person's category
+        answers: list[tuple[Measure, Result | FactError]] = []
+        for measure in named:
+            try:
+                answers.append((measure, calculate(measure, facts)))
+            except FactError as error:
+                answers.append((measure, error))
+        kind = self.cues.kind(message.text)
+        text = several(answers, self.cues.total(message.text) or kind == "difference", kind)
+        slots = {"measure": named[-1].id, "subjects": ",".join(m.id for m in named),
+                 **{k: v for k, v in facts.items() if state.facts.get(k) != v}, **{k: None for k in asked_about}}
+        return Reply(text, slots=slots, measures=tuple(named))
+
+    def _profile(self, message: Message, state: State) -> Reply:
+        group = next((v for f, v in message.entities if f == "group"), state.group)
+        facts = self._facts(message, state, None)
+        if not group and not facts.get("veteran_category"):
+            if state.measure and self.cues.asks_something(message.text):  # 啥时候能领, about the subject
+                return self._one(self.store.get(state.measure), message, state)
+            if found := self.store.search(self._content(message.text), limit=1):  # 烈士的老年子女有补助不
+                return self._one(found[0], message, state)
+            return Reply(response="utter_ask_profile")
+        try:
+            found = entitlements(Profile(frozenset({group} if group else ()), facts), self.store.measures)
+        except FactError as error:
+            return Reply(str(error), slots={error.fact: None})
+        if not found:
+            return Reply(response="utter_nothing_applies")
+        text, rest = entitlement_list(found)
+        first = found[0].measure.id  # 比以前多了多少 next asks about the first (the best) of the list
+        return Reply(text, buttons=[(e.measure.title, e.measure.title) for e in rest[:6]],
+                     slots={"measure": first, "subjects": None, "recent": first}, measures=tuple(e.measure for e in found))
+
+    def _clarify(self, message: Message, word: str, question: Any) -> Reply:
+        """老兵一年多少: which war? Each button asks the same question of one of the plan's terms."""
+        buttons = [(option, message.text.replace(word, option, 1)) for option in question.options]
+        return Reply(question.question, buttons=buttons)
+
+    def _no_such_measure(self, name: str, benefit: str) -> Reply:
+        """暖流计划中没有这一项, and the measure whose words come nearest, offered as such."""
+        nearest = self.store.search(name, limit=1)
+        text = f"暖流计划（长春市2017年）中没有“{name}{benefit}”这一项。"
+        buttons = []
+        if nearest and nearest[0].groups:
+            text += f"\n最接近的是：{nearest[0].title}（{nearest[0].section}），点下面的按钮可以看。"
+            buttons = [(nearest[0].title, nearest[0].title)]
+        text += "\n其他政策请咨询市人社局（计划牵头部门）。"
+        return Reply(text, buttons=buttons, unanswered=True)
+
+    @staticmethod
+    def _out_of_scope(message: Message) -> Reply:
+        fallback = message.intent == "nlu_fallback"
+        return Reply(response="utter_default" if fallback else "utter_out_of_scope", unanswered=True)

@@ -22,8 +22,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot import DEFAULT_DB, unanswered
 from bot.database import MeasureStore
 from bot.dialogue import Conversation, Message, Reply, State
+from bot.extraction import FactExtractor
 from bot.facts import load_specs
-from bot.glossary import meanings, normalizer
+from bot.glossary import cut, meanings, normalizer
 from bot.provenance import PLAN_YEARS, Provenance, stated_numbers
 from bot.turn import cues
 from bot.vocabulary import load_vocabulary
@@ -43,7 +44,8 @@ def store() -> MeasureStore:
 @lru_cache(maxsize=1)
 def conversation() -> Conversation:
     normalize = normalizer(store().measures)
-    return Conversation(store(), cues(normalize), load_vocabulary(meanings(store().measures)), normalize)
+    return Conversation(store(), cues(normalize), load_vocabulary(meanings(store().measures)), normalize,
+                        FactExtractor(store().measures, normalize).facts)
 
 
 @lru_cache(maxsize=1)
@@ -136,4 +138,8 @@ class ActionUnanswered(ActionRespond):
         return "action_unanswered"
 
 
-store()  # at start-up: a missing or corrupt database stops the action server, naming the file and `make db`
+# At start-up, not during the first citizens' turns: a missing or corrupt database stops the action server,
+# naming the file and `make db`; the turn step, the provenance check and jieba's dictionary (loaded on its
+# first cut) are built now, so memory after start-up is what the server keeps (the soak test holds it to that).
+cut("暖流计划", store().terms)
+conversation(), provenance()

@@ -53,7 +53,11 @@ def _asked(result: Result, kind: str, period: str | None = None) -> tuple[str, l
         return amount_text(result), []
     now = f"{result.period}{money(result.amount)}"
     if kind == "old" and result.old_amount is not None:
-        return f"原来{result.period}{money(result.old_amount)}，2017年提高到{now}", []
+        headline = f"原来{result.period}{money(result.old_amount)}，2017年提高到{now}"
+        converted = over(period, result.old_amount, result.period) if period else None
+        if converted is None:
+            return headline, []
+        return f"{headline}；原来折合{period}{about(converted[0])}", [converted[1]]
     if kind == "rise" and result.old_amount is not None:
         rise = result.amount - result.old_amount
         shown = any(f"增加{money(rise)}" in step for step in result.steps)

@@ -30,6 +30,7 @@ select rowid as 行号, section as 关注, title as 措施, summary as 标准金
 from {TABLE} order by section_order, rowid
 """
 SECTION_ORDER = ["导语", "关注一", "关注二", "关注三", "关注四", "关注五", "关注六", "关注七", "关注八", "关注九", "关注十"]
+PLAN_NAMES = ("暖流计划", "“暖流计划”")  # words every question about the plan may hold
 JSON_FIELDS = ("groups", "params", "requires", "conditions", "keywords")
 
 
@@ -134,19 +135,22 @@ class MeasureStore:
 
         The measure covering most characters is taken first and its words are
         blanked, so 有机产品再认证 is the re-certification alone, not also the
-        first certification whose keyword 有机产品 it contains.
+        first certification whose keyword 有机产品 it contains. A word several
+        measures share (三品一标) names them all. Beside other measures, the
+        plan's own name (暖流计划) is context, not a subject.
         """
-        found: list[tuple[int, Measure]] = []
+        found: list[tuple[int, Measure, str]] = []
         while True:
-            hit, measure = max(((_hits(text, (m.title, *m.keywords)), m) for m in self.measures),
-                               key=lambda c: sum(c[0]))
-            if sum(hit) < 2:  # one character names nothing
+            hits = [(_hits(text, (m.title, *m.keywords)), m) for m in self.measures]
+            best = max(hits, key=lambda c: sum(c[0]))[0]
+            if sum(best) < 2:  # one character names nothing
                 break
-            found.append((hit.index(1), measure))
-            text = "".join("\0" if h else ch for ch, h in zip(text, hit))
-        named = [m for _, m in sorted(found, key=lambda f: f[0])]
-        if len(named) > 1:  # beside a measure, the plan's own name (暖流计划) is context, not a subject
-            named = [m for m in named if m.section != SECTION_ORDER[0]] or named
+            words = "".join(ch for ch, h in zip(text, best) if h)
+            found += [(best.index(1), m, words) for hit, m in hits if hit == best]
+            text = "".join("\0" if h else ch for ch, h in zip(text, best))
+        named = [m for _, m, _ in sorted(found, key=lambda f: f[0])]
+        if len(named) > 1:
+            named = [m for _, m, words in sorted(found, key=lambda f: f[0]) if words not in PLAN_NAMES] or named
         return named
 
     def made_for(self, fact: str, value: object) -> Measure | None:

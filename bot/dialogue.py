@@ -12,7 +12,7 @@ nothing, because the plan has no such thing.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -63,14 +63,15 @@ class Reply:
     buttons: list[tuple[str, str]] = field(default_factory=list)  # (title, payload)
     slots: dict[str, Any] = field(default_factory=dict)  # the state's changes
     unanswered: bool = False  # keep the message for the team
-    measures: tuple[Measure, ...] = ()  # the measures the reply is about (their quotes may be cited)
 
 
 class Conversation:
     """The plan's measures, the cue words and the citizens' vocabulary, applied to one turn at a time."""
 
-    def __init__(self, store: MeasureStore, cues: Cues, vocabulary: Vocabulary, normalize: Normalizer) -> None:
-        self.store, self.cues, self.vocabulary, self.normalize = store, cues, vocabulary, normalize
+    def __init__(self, store: MeasureStore, cues: Cues, vocabulary: Vocabulary, normalize: Normalizer,
+                 extract: Callable[[str], dict[str, Any]]) -> None:
+        """`extract` reads the facts of a piece of text (bot/extraction.py), for clauses of one message."""
+        self.store, self.cues, self.vocabulary, self.normalize, self.extract = store, cues, vocabulary, normalize, extract
 
     @cached_property
     def _plan_text(self) -> str:
@@ -81,13 +82,18 @@ class Conversation:
         text = message.text
         if message.elsewhere:
             return self._out_of_scope(message)
-        person_changed = self._person(text) not in (None, state.person)
-        if person_changed:  # 那我妈呢: the facts told so far were someone else's
+        if self._person(text) not in (None, state.person):  # 那我妈呢: the facts told so far were someone else's
             state = State(**{**state.__dict__, "facts": {k: v for k, v in state.facts.items() if k not in PERSONAL_FACTS}})
         named = self.store.all_named_in(text)
+        plan_only = all(m.section == "导语" for m in named)  # nothing named, or only the plan itself
+        if plan_only and (missing := self._not_in_plan(text)):
+            return self._no_such_measure(*missing)  # 暖流计划里有取暖补贴吗 / 那独生子女费呢: the plan lacks it
+        current = self.store.get(state.measure) if state.measure else None
+        if message.intent == "ask_entitlements" and not named and current and self.cues.kind(text) != "amount":
+            return self._one(current, message, state)  # 啥时候能领: about the subject, not a new profile
         who_only = named and self._names_only_who(named, message) and not self.cues.asks_something(text)
-        if message.intent == "ask_entitlements" and (not named or who_only):  # 我是抗日老兵，有什么待遇
-            return self._profile(message, state)
+        if message.intent == "ask_entitlements" and (plan_only or who_only):  # 暖流计划对我有啥实惠 / 我是抗日老兵
+            return self._profile(message, state, named)
         if len(named) > 1:
             return self._several(named, message, state)
         if named:
@@ -95,36 +101,42 @@ class Conversation:
         made = next((m for fact, value in message.entities if (m := self.store.made_for(fact, value))), None)
         if made:
             return self._one(made, message, state)
-        if missing := self._not_in_plan(text):  # 那独生子女费呢: a new subject, one the plan lacks
-            return self._no_such_measure(*missing)
-        if len(state.recent) > 1 and (self.cues.total(text) or self.cues.kind(text) == "difference"):
+        if len(state.recent) > 1 and (self.cues.total(text) or self.cues.several(text)
+                                      or self.cues.kind(text) == "difference"):  # 俩加起来 / 这俩原来都是多少
             return self._several([self.store.get(mid) for mid in state.recent], message, state)
         if state.subjects and self.cues.asks_something(text):  # 一年呢, after 各多少 / 一共多少
             return self._several([self.store.get(mid) for mid in state.subjects], message, state)
-        if state.measure and self._continues(message, state):
-            return self._one(self.store.get(state.measure), message, state)
+        if current and self._continues(message, state, current):
+            return self._one(current, message, state)
         ambiguous = self.vocabulary.ambiguous_in(text)
         if ambiguous and not self.store.search(self._content(text.replace(ambiguous[0], ""))):  # nothing else names one
             return self._clarify(message, *ambiguous)
-        if message.intent in ("ask_measure", "ask_department") and (found := self.store.search(text, limit=1)):
+        if (message.intent in ("ask_measure", "ask_department") or message.entities) and (
+                found := self.store.search(text, limit=1)):  # stated facts make it a question about a measure
             return self._one(found[0], message, state)
         return self._out_of_scope(message)
 
     # ---- what the message is about
-    def _continues(self, message: Message, state: State) -> bool:
+    def _continues(self, message: Message, state: State, current: Measure) -> bool:
         """A message that names no measure continues the subject when it states a fact, answers the
-        question just asked with a number, or asks something of a subject (去哪里申请, 折合每个月多少)."""
-        answers = state.requested_fact is not None and to_number(message.text) is not None  # “8”, after 服役几年？
+        question just asked with a number, asks something of a subject (去哪里申请, 折合每个月多少), or
+        asks about words of the subject's own provision (扶持多少人创业, after 创业担保贷款)."""
+        answers = state.requested_fact is not None and to_number(self._content(message.text)) is not None  # “8”
         return bool(message.entities or answers or self.cues.asks_something(message.text)
-                    or message.intent in ("inform", "ask_department"))
+                    or message.intent in ("inform", "ask_department") or self._about(message.text, current))
+
+    def _about(self, text: str, measure: Measure) -> bool:
+        """Whether the words the message asks about (question words aside) occur in the measure's provision."""
+        words = [w for w in cut(self._content(text), self.store.terms) if len(w) > 1]
+        return bool(words) and any(w in measure.quote or w in measure.title for w in words)
 
     @cached_property
     def _question_words(self) -> re.Pattern[str]:
-        words = sorted({*self.cues.not_names, *(w for ws in self.cues.kinds.values() for w in ws)}, key=len, reverse=True)
+        words = sorted({*self.cues.not_names, *self.cues.every_cue}, key=len, reverse=True)
         return re.compile("|".join(map(re.escape, words)))
 
     def _content(self, text: str) -> str:
-        """The text without its question words (多少, 什么, 每年): what is left is what it is about."""
+        """The text without its question words (多少, 什么, 每年, 一共): what is left is what it is about."""
         return self._question_words.sub(" ", text)
 
     def _person(self, text: str) -> str | None:
@@ -161,7 +173,7 @@ class Conversation:
         if not wanted and measure is not None and measure.id == state.measure and not self.store.named_in(message.text):
             wanted = KINDS[measure.kind].counts
         if wanted and not message.entities and self.cues.period(message.text) is None:
-            number = to_number(message.text)
+            number = to_number(self._content(message.text))  # 那1共多少: the 1 of 一共 is no count
             if number is not None:
                 facts[wanted] = number
         return facts
@@ -172,19 +184,20 @@ class Conversation:
         slots = {"measure": measure.id, "subjects": None, "recent": ",".join(recent), "person": self._person(message.text) or state.person,
                  **{k: v for k, v in facts.items() if state.facts.get(k) != v}}
         kind = self.cues.kind(message.text)
+        if self.cues.total(message.text) and "count" not in facts and (planned := measure.params.get("planned")):
+            facts = {**facts, "count": planned}  # 全建完一共多少: as many as the plan builds
         if measure.id.startswith("duty_") and kind in ("amount", "department"):  # 市民政局管什么
-            return Reply(office_reply(measure, self.store.measures), slots=slots, measures=(measure,))
+            return Reply(office_reply(measure, self.store.measures), slots=slots)
         if kind == "apply":
-            return Reply(apply_reply(measure), slots=slots, measures=(measure,))
+            return Reply(apply_reply(measure), slots=slots)
         if kind == "department" or message.intent == "ask_department":
-            return Reply(department_reply(measure), slots=slots, measures=(measure,))
+            return Reply(department_reply(measure), slots=slots)
         if kind == "conditions":
-            return Reply(conditions_reply(measure), slots=slots, measures=(measure,))
+            return Reply(conditions_reply(measure), slots=slots)
         try:
-            return Reply(reply(calculate(measure, facts), kind, self.cues.period(message.text)), slots={**slots, "requested_fact": None}, measures=(measure,))
+            return Reply(reply(calculate(measure, facts), kind, self.cues.period(message.text)), slots={**slots, "requested_fact": None})
         except FactError as error:
-            return Reply(needs_fact(measure, error), slots={**slots, error.fact: None, "requested_fact": error.fact},
-                         measures=(measure,))
+            return Reply(needs_fact(measure, error), slots={**slots, error.fact: None, "requested_fact": error.fact})
 
     def _several(self, named: list[Measure], message: Message, state: State) -> Reply:
         """烈士遗属和病故军人遗属各多少 / 义务兵补助加三等功一共多少: a line each, and the total when asked."""
@@ -194,34 +207,47 @@ class Conversation:
         answers: list[tuple[Measure, Result | FactError]] = []
         for measure in named:
             try:
-                answers.append((measure, calculate(measure, facts)))
+                answers.append((measure, calculate(measure, self._beside(measure, message.text, facts))))
             except FactError as error:
                 answers.append((measure, error))
         kind = self.cues.kind(message.text)
         text = several(answers, self.cues.total(message.text) or kind == "difference", kind)
         slots = {"measure": named[-1].id, "subjects": ",".join(m.id for m in named),
                  **{k: v for k, v in facts.items() if state.facts.get(k) != v}, **{k: None for k in asked_about}}
-        return Reply(text, slots=slots, measures=tuple(named))
+        return Reply(text, slots=slots)
 
-    def _profile(self, message: Message, state: State) -> Reply:
-        group = next((v for f, v in message.entities if f == "group"), state.group)
+    _CLAUSE = re.compile(r"[,，;；。]|另外|再加|还有|以及")
+
+    def _beside(self, measure: Measure, text: str, facts: dict[str, Any]) -> dict[str, Any]:
+        """绿色食品3个产品，无公害2个产品: the count a measure computes with is the one said in its own clause."""
+        counted = KINDS[measure.kind].counts
+        for clause in self._CLAUSE.split(text) if counted else ():
+            if any(w in clause for w in (measure.title, *measure.keywords)) and counted in (said := self.extract(clause)):
+                return {**facts, counted: said[counted]}
+        return facts
+
+    def _profile(self, message: Message, state: State, named: list[Measure]) -> Reply:
+        """What the person can claim, for every group the message states (下岗 and 低保 both count)."""
+        groups = frozenset(v for f, v in message.entities if f == "group") or frozenset(filter(None, [state.group]))
         facts = self._facts(message, state, None)
-        if not group and not facts.get("veteran_category"):
+        if not groups and not facts.get("veteran_category"):
             if state.measure and self.cues.asks_something(message.text):  # 啥时候能领, about the subject
                 return self._one(self.store.get(state.measure), message, state)
             if found := self.store.search(self._content(message.text), limit=1):  # 烈士的老年子女有补助不
                 return self._one(found[0], message, state)
             return Reply(response="utter_ask_profile")
         try:
-            found = entitlements(Profile(frozenset({group} if group else ()), facts), self.store.measures)
+            found = entitlements(Profile(groups, facts), self.store.measures)
         except FactError as error:
             return Reply(str(error), slots={error.fact: None})
+        if not found and named:  # 我是烈士子女，今年才52，能领吗: say which condition rules it out
+            return self._one(named[0], message, state)
         if not found:
             return Reply(response="utter_nothing_applies")
         text, rest = entitlement_list(found)
         first = found[0].measure.id  # 比以前多了多少 next asks about the first (the best) of the list
         return Reply(text, buttons=[(e.measure.title, e.measure.title) for e in rest[:6]],
-                     slots={"measure": first, "subjects": None, "recent": first}, measures=tuple(e.measure for e in found))
+                     slots={"measure": first, "subjects": None, "recent": first})
 
     def _clarify(self, message: Message, word: str, question: Any) -> Reply:
         """老兵一年多少: which war? Each button asks the same question of one of the plan's terms."""

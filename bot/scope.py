@@ -24,6 +24,8 @@ class Scope:
         self._inside = tuple(scope["places_inside"])
         self._policy = policy_text()  # words jieba tags as places but the plan itself uses (城镇, 惠及)
         self._years = {str(y) for y in scope["years"]}
+        self._outside = tuple(scope["places_outside"])
+        self._other_years = tuple(scope["other_years"])
         measures, self.normalize = plan()
         self._words = tuple(terms(measures))
         self._vocabulary = {w for term in self._words for w in cut(term, self._words) if len(w) > 1} - set(
@@ -31,9 +33,13 @@ class Scope:
 
     def elsewhere(self, text: str) -> str | None:
         """'place X' or 'year Y' when the normalised text is about somewhere or some year the plan is not."""
+        if place := next((p for p in self._outside if p in text), None):
+            return f"place {place}"
         for word, flag in jieba.posseg.cut(text):
             if flag == "ns" and word not in self._policy and not word.startswith(self._inside):
                 return f"place {word}"
+        if year := next((y for y in self._other_years if y in text), None):
+            return f"year {year}"
         for year in re.findall(r"(20\d\d)\s*年", text):
             if year not in self._years:
                 return f"year {year}"

@@ -29,6 +29,7 @@ class Cues:
     totals: tuple[str, ...]
     continues: tuple[str, ...]
     people: tuple[str, ...] = ()
+    both: tuple[str, ...] = ()  # 这俩, 各多少: the measures talked about, together
     not_names: frozenset[str] = frozenset()  # 这个, 什么: before 补贴 they name no benefit
 
     def kind(self, text: str) -> str:
@@ -37,20 +38,26 @@ class Cues:
         return next((kind for kind, words in self.kinds.items() if any(w in text for w in words)), "amount")
 
     def period(self, text: str) -> str | None:
-        """每月 or 每年 when the message speaks of one (折合每月多少, 每月多多少), else None, whatever else it asks."""
-        return next((PERIODS[k] for k in PERIODS if any(w in text for w in self.kinds[k])), None)
+        """每月 or 每年 when the message speaks of one, whatever else it asks; of two, the last said
+        (每月加100，一年下来多多少 asks for a year)."""
+        said = [(text.rfind(w), PERIODS[k]) for k in PERIODS for w in self.kinds[k] if w in text]
+        return max(said)[1] if said else None
+
+    def several(self, text: str) -> bool:
+        """这俩, 各多少: the message asks about the measures talked about, each."""
+        return any(w in text for w in self.both)
 
     def total(self, text: str) -> bool:
         """一共, 加起来: add the figures up."""
         return any(w in text for w in self.totals)
 
     @cached_property
-    def _every_cue(self) -> tuple[str, ...]:
-        return (*self.continues, *self.totals, *(w for ws in self.kinds.values() for w in ws))
+    def every_cue(self) -> tuple[str, ...]:
+        return (*self.continues, *self.totals, *self.both, *(w for ws in self.kinds.values() for w in ws))
 
     def asks_something(self, text: str) -> bool:
         """A word of a question kind, of adding up or of continuing: the message asks something of a subject."""
-        return any(w in text for w in self._every_cue)
+        return any(w in text for w in self.every_cue)
 
 
 def cues(normalize: Callable[[str], str], path: Path = KINDS_FILE) -> Cues:
@@ -58,4 +65,4 @@ def cues(normalize: Callable[[str], str], path: Path = KINDS_FILE) -> Cues:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     words = lambda ws: tuple(dict.fromkeys(normalize(w) for w in ws))  # noqa: E731
     return Cues({k: words(v) for k, v in raw["kinds"].items()}, words(raw["total"]), words(raw["continues"]),
-                words(raw["people"]), frozenset(raw["not_names"]))
+                words(raw["people"]), words(raw["both"]), frozenset(raw["not_names"]))

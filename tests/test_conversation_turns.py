@@ -14,8 +14,8 @@ from bot.vocabulary import load_vocabulary
 def talk(store):
     """A function (text, intent, state) → (reply, state after), as the action server runs a turn."""
     normalize = normalizer(store.measures)
-    conversation = Conversation(store, cues(normalize), load_vocabulary(meanings(store.measures)), normalize)
     extract = FactExtractor(store.measures, normalize)
+    conversation = Conversation(store, cues(normalize), load_vocabulary(meanings(store.measures)), normalize, extract.facts)
 
     def turn(text: str, intent: str = "ask_measure", state: State | None = None) -> tuple[Reply, State]:
         state = state or State()
@@ -107,6 +107,62 @@ def test_an_age_said_without_sui_is_read_as_an_age(talk):
 
 def test_another_city_stays_out_of_scope_even_as_a_follow_up(talk, store):
     normalize = normalizer(store.measures)
-    conversation = Conversation(store, cues(normalize), load_vocabulary(meanings(store.measures)), normalize)
+    conversation = Conversation(store, cues(normalize), load_vocabulary(meanings(store.measures)), normalize,
+                                FactExtractor(store.measures, normalize).facts)
     reply = conversation.respond(Message("那上海呢", "inform", (), "place 上海"), State(measure="survivor_martyr"))
     assert reply.response == "utter_out_of_scope" and reply.unanswered
+
+
+def test_each_award_counts_the_products_said_beside_it(talk):
+    reply, _ = talk("初次有3个产品拿了绿色食品认证，另外2个产品拿了无公害认证，一共能奖多少")
+    assert "24000元" in reply.text and "4000元" in reply.text and "= 28000元" in reply.text
+
+
+def test_the_measures_talked_about_are_asked_about_together(talk):
+    *_, last = talk.conversation("病故军人遗属一年给多少", "那因公牺牲的呢", "这俩原来都是多少")
+    assert "16890元" in last.text and "17860元" in last.text
+
+
+def test_a_count_question_after_a_target_stays_on_it(talk):
+    *_, last = talk.conversation("创业担保贷款全年发多少", "带动多少人就业")
+    assert "创业担保贷款" in last.text and "3万人" in last.text
+
+
+def test_of_two_periods_the_last_said_is_asked_for(talk):
+    reply, _ = talk("二等功每月加100，一年下来多多少钱")
+    assert "每年1200元" in reply.text
+
+
+def test_the_old_standard_per_month(talk):
+    *_, last = talk.conversation("抗日老兵一个月合多少钱", "那原来一个月呢")
+    assert "1655元" in last.text
+
+
+def test_a_named_measure_a_profile_rules_out_says_the_condition(talk):
+    reply, _ = talk("我是烈士子女，今年才52，能领烈士老年子女那个补助不", "ask_entitlements")
+    assert "暂不符合条件" in reply.text and "60周岁" in reply.text
+
+
+def test_a_benefit_the_plan_lacks_beside_the_plans_name_is_said_to_be_missing(talk):
+    reply, _ = talk("暖流计划里有冬天的取暖补贴吗，一户给多少")
+    assert "没有“取暖补贴”这一项" in reply.text and "元" not in reply.text
+
+
+def test_a_word_several_measures_share_names_them_all(talk):
+    reply, _ = talk("三品一标的奖补标准分别是多少")
+    assert all(t in reply.text for t in ("无公害农产品认证奖补", "绿色食品认证奖补", "有机产品新认证奖补", "农产品地理标志登记奖补"))
+
+
+def test_the_plans_total_for_all_sites_uses_the_plans_own_count(talk):
+    *_, last = talk.conversation("农村电商示范点今年建几个", "全建完的话补助一共得花多少")
+    assert "50000元 × 20个示范点 = 100万元" in last.text
+
+
+def test_the_one_of_yi_gong_is_no_count(talk):
+    *_, last = talk.conversation("职业介绍补贴每人多少", "那一共得多少钱")
+    assert "× 1人" not in last.text
+
+
+def test_a_profile_question_naming_only_the_plan_lists_the_persons_measures(talk):
+    reply, _ = talk("我是市属科研院所的研究员，暖流计划对我个人有啥实惠", "ask_entitlements")
+    assert reply.text.startswith("按您说的情况") and "科技成果转化收益奖励" in reply.text

@@ -67,6 +67,8 @@ def guard():
         ("沈阳老兵补助多少", "ask_measure", True),
         ("吉林市的低保标准", "ask_measure", True),  # another city of the province
         ("2019年的老兵补助", "ask_measure", True),
+        ("哈尔滨那边的创业补贴咋样", "ask_measure", True),  # a city jieba does not tag as a place
+        ("明年老兵补助还涨吗", "ask_measure", True),  # a year said relative to now
         ("新冠疫苗去哪打", "ask_department", True),
         ("长春的低保标准", "ask_measure", False),
         ("在榆树九台种榛子有补贴吗", "ask_measure", False),

@@ -9,9 +9,8 @@ number neither the plan nor the citizen gave is never shown to a citizen.
 from __future__ import annotations
 
 import logging
-from abc import ABC, abstractmethod
 import os
-from functools import lru_cache
+from abc import ABC, abstractmethod
 from pathlib import Path
 from typing import Any
 
@@ -19,15 +18,12 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot import DEFAULT_DB, unanswered
-from bot.database import MeasureStore
-from bot.dialogue import Conversation, Message, Reply, State
-from bot.extraction import FactExtractor
+from bot import unanswered
+from bot.dialogue import Message, Reply, State
 from bot.facts import load_specs
-from bot.glossary import cut, meanings, normalizer
-from bot.provenance import PLAN_YEARS, Provenance, stated_numbers
-from bot.turn import cues
-from bot.vocabulary import load_vocabulary
+from bot.glossary import cut
+from bot.plan import plan
+from bot.provenance import stated_numbers
 
 FACT_SLOTS = tuple(load_specs())  # data/facts.yml: one slot per fact
 ELSEWHERE = "elsewhere"  # the entity the NLU scope guard sets on a message about another place or year
@@ -35,29 +31,11 @@ NO_PROVENANCE = "这一问我给不出在暖流计划中有出处的数字，为
 log = logging.getLogger(__name__)
 
 
-@lru_cache(maxsize=1)
-def store() -> MeasureStore:
-    """Opened once per action server; NUANLIU_DB points elsewhere for tests."""
-    return MeasureStore(Path(os.environ.get("NUANLIU_DB", DEFAULT_DB)))
-
-
-@lru_cache(maxsize=1)
-def conversation() -> Conversation:
-    normalize = normalizer(store().measures)
-    return Conversation(store(), cues(normalize), load_vocabulary(meanings(store().measures)), normalize,
-                        FactExtractor(store().measures, normalize).facts)
-
-
-@lru_cache(maxsize=1)
-def provenance() -> Provenance:
-    return Provenance(store().measures, PLAN_YEARS)
-
-
 def message_of(tracker: Tracker) -> Message:
     latest = tracker.latest_message
     entities = latest.get("entities", [])
     return Message(
-        text=conversation().normalize(latest.get("text") or ""),
+        text=plan().normalize(latest.get("text") or ""),
         intent=(latest.get("intent") or {}).get("name"),
         entities=tuple((e["entity"], e["value"]) for e in entities if e["entity"] in FACT_SLOTS or e["entity"] == "group"),
         elsewhere=next((e["value"] for e in entities if e["entity"] == ELSEWHERE), None),
@@ -83,7 +61,7 @@ def record_unanswered(tracker: Tracker) -> None:
     unanswered.record(
         Path(os.environ.get("NUANLIU_UNANSWERED_DB", unanswered.DEFAULT_LOG)), message.get("text") or "",
         channel=tracker.get_latest_input_channel(), intent=intent.get("name"), confidence=intent.get("confidence"),
-        normalize=conversation().normalize,
+        normalize=plan().normalize,
     )
 
 
@@ -93,7 +71,7 @@ def checked(reply: Reply, tracker: Tracker) -> Reply:
         return reply
     said = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"] or [tracker.latest_message.get("text") or ""]
     remembered = {float(v) for v in state_of(tracker).facts.values() if isinstance(v, (int, float))}  # kept in slots
-    stray = provenance().unexplained(reply.text, stated_numbers(map(conversation().normalize, said)) | remembered)
+    stray = plan().provenance.unexplained(reply.text, stated_numbers(map(plan().normalize, said)) | remembered)
     if not stray:
         return reply
     log.error("reply withheld: numbers %s have no provenance: %r", stray, reply.text)
@@ -120,7 +98,7 @@ class ActionRespond(Action, ABC):
     def name(self) -> str: ...
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[dict]:
-        return send(dispatcher, tracker, conversation().respond(message_of(tracker), state_of(tracker)))
+        return send(dispatcher, tracker, plan().conversation.respond(message_of(tracker), state_of(tracker)))
 
 
 class ActionAnswerMeasure(ActionRespond):
@@ -141,5 +119,5 @@ class ActionUnanswered(ActionRespond):
 # At start-up, not during the first citizens' turns: a missing or corrupt database stops the action server,
 # naming the file and `make db`; the turn step, the provenance check and jieba's dictionary (loaded on its
 # first cut) are built now, so memory after start-up is what the server keeps (the soak test holds it to that).
-cut("暖流计划", store().terms)
-conversation(), provenance()
+cut("暖流计划", plan().store.terms)
+plan().conversation, plan().provenance

@@ -156,7 +156,7 @@ class MeasureStore:
     def made_for(self, fact: str, value: object) -> Measure | None:
         """The measure a stated fact points to: the one requiring this value (烈士老年子女 → its subsidy),
         or the only one whose formula counts with this fact (服役12年 → 老义务兵); else None."""
-        required = [m for m in self.measures if any(r["fact"] == fact and r.get("equals") == value for r in m.requires)]
+        required = [m for m in self.measures if m.categories.get(fact) == value]
         counting = [m for m in self.measures if KINDS[m.kind].counts == fact]
         return required[0] if required else counting[0] if len(counting) == 1 else None
 

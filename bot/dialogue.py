@@ -146,7 +146,7 @@ class Conversation:
     def _names_only_who(named: list[Measure], message: Message) -> bool:
         """我是抗日老兵: the words that name the measure are the citizen's category, so this is a profile."""
         stated = {value for fact, value in message.entities if fact == "veteran_category"}
-        return all(any(r.get("equals") in stated for r in m.requires) for m in named)
+        return all(set(m.categories.values()) & stated for m in named)
 
     _BENEFIT = re.compile(r"([\u4e00-\u9fff]{2,8}?)(补贴|补助|津贴|奖励费|奖励|费|金|待遇)")
 

@@ -30,7 +30,7 @@ class Entitlement:
 
 def categories(measures: Iterable[Measure]) -> dict[str, str]:
     """Each value a requirement matches exactly (抗日老兵, 老义务兵 …) → the fact it belongs to."""
-    return {str(r["equals"]): r["fact"] for m in measures for r in m.requires if "equals" in r}
+    return {str(value): fact for m in measures for fact, value in m.categories.items()}
 
 
 def _check_profile(profile: Profile, measures: list[Measure]) -> None:
@@ -47,7 +47,7 @@ def _check_profile(profile: Profile, measures: list[Measure]) -> None:
 def _groups_of(profile: Profile, measures: list[Measure]) -> set[str]:
     """The profile's groups plus those its category implies (an 抗日老兵 is a veteran)."""
     given = {str(v) for v in profile.facts.values() if v is not None}
-    implied = {g for m in measures for r in m.requires if str(r.get("equals")) in given for g in m.groups}
+    implied = {g for m in measures if {str(v) for v in m.categories.values()} & given for g in m.groups}
     return set(profile.groups) | implied
 
 

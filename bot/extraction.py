@@ -35,10 +35,9 @@ def vocabularies(measures: Iterable[Measure], words: Mapping[str, Mapping[str, s
     """fact → {word people use: canonical value}, from the patterns file, the table and the groups."""
     vocab = {fact: dict(mapping) for fact, mapping in words.items()}
     for m in measures:
-        for req in m.requires:
-            if "equals" in req and isinstance(req["equals"], str):
-                surfaces = vocab.setdefault(req["fact"], {})
-                surfaces.update({k: req["equals"] for k in (req["equals"], *m.keywords)})
+        for fact, value in m.categories.items():
+            if isinstance(value, str):
+                vocab.setdefault(fact, {}).update({k: value for k in (value, *m.keywords)})
     vocab["group"] = {syn: gid for gid, g in load_groups().items() for syn in g["synonyms"]}
     return vocab
 

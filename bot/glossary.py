@@ -13,9 +13,9 @@ import jieba
 import yaml
 
 from bot import DATA
-from bot.measures import Measure, load_groups, load_measures, policy_text
+from bot.measures import Measure, load_groups, policy_text
 from bot.text import Normalizer
-from bot.vocabulary import load_vocabulary
+from bot.vocabulary import Vocabulary, load_vocabulary
 
 jieba.setLogLevel(60)  # jieba logs its dictionary build at WARNING on every start
 
@@ -30,7 +30,7 @@ def meanings(measures: Iterable[Measure], groups: Mapping[str, dict] | None = No
     named: dict[str, set[str]] = {}
     for m in measures:
         words = {m.title, *m.keywords, *m.params.get("levels", {})}
-        words |= {str(r["equals"]) for r in m.requires if "equals" in r}
+        words |= {str(v) for v in m.categories.values()}
         for word in words:
             named.setdefault(word, set()).add(m.id)
     for gid, group in groups.items():
@@ -44,8 +44,8 @@ def terms(measures: Iterable[Measure], groups: Mapping[str, dict] | None = None)
     return sorted(meanings(measures, groups), key=lambda t: (-len(t), t))
 
 
-def normalizer(measures: Iterable[Measure]) -> Normalizer:
-    """The one normaliser every component and action uses.
+def normalizer(measures: Iterable[Measure], vocabulary: Vocabulary | None = None) -> Normalizer:
+    """The one normaliser every component and action uses (bot/plan.py builds it once per process).
 
     Known characters are the plan's and those of the NLU examples: the plan's
     formal text never says 我, so without the citizens' wording 我能享受 would
@@ -54,14 +54,8 @@ def normalizer(measures: Iterable[Measure]) -> Normalizer:
     scope = yaml.safe_load((DATA / "scope.yml").read_text(encoding="utf-8"))
     citizens = "".join(path.read_text(encoding="utf-8") for path in sorted((DATA / "nlu").glob("*.yml")))
     named = meanings(measures)
-    return Normalizer(named, policy_text() + citizens, scope["real_words"], load_vocabulary(named).same)
-
-
-@cache
-def plan() -> tuple[tuple[Measure, ...], Normalizer]:
-    """The checked measures and their normaliser, loaded once per process."""
-    measures = tuple(load_measures())
-    return measures, normalizer(measures)
+    vocabulary = vocabulary or load_vocabulary(named)
+    return Normalizer(named, policy_text() + citizens, scope["real_words"], vocabulary.same)
 
 
 def write_jieba_dictionary(words: Iterable[str], path: Path) -> None:

@@ -16,11 +16,9 @@ from pathlib import Path
 
 from bot.answers import formula_text, needs_fact, reply
 from bot.calculator import calculate
-from bot.database import MeasureStore
-from bot.extraction import FactExtractor
 from bot.facts import FactError
-from bot.glossary import normalizer
 from bot.measures import Measure
+from bot.plan import load_plan
 
 HEADINGS = ("关注", "措施", "标准/金额", "承办部门", "编号")
 MAX_CELL = 34  # display columns; longer titles and amounts end in …, the full text is in the source lines
@@ -30,9 +28,8 @@ class Lookup:
     """One measure database with the normaliser and fact reader the bot uses on it."""
 
     def __init__(self, db_path: Path) -> None:
-        self.store = MeasureStore(db_path)
-        self.normalize = normalizer(self.store.measures)
-        self.extract = FactExtractor(self.store.measures, self.normalize)
+        known = load_plan(db_path)  # the bot's own store, normaliser and fact reader
+        self.store, self.normalize, self.extract = known.store, known.normalize, known.extract
 
     def find(self, query: str, limit: int = 5) -> list[Measure]:
         """What an operator's words name, read like a citizen's (繁體, 中文数字, typos)."""

@@ -60,6 +60,12 @@ class Measure:
     source_file: str
 
     @cached_property
+    def categories(self) -> dict[str, object]:
+        """fact → the value a requirement names (veteran_category → 抗日老兵): whom the measure is for.
+        Every part that matches a citizen's category to a measure reads it here."""
+        return {r["fact"]: r["equals"] for r in self.requires if "equals" in r}
+
+    @cached_property
     def numbers(self) -> list[float]:
         """Every number in params and requirements: each must be a figure of the quote."""
         return [*_numbers_in(self.params), *(r["min"] for r in self.requires if "min" in r)]

@@ -14,7 +14,8 @@ import jieba.posseg
 import yaml
 
 from bot import DATA
-from bot.glossary import cut, plan, terms
+from bot.glossary import cut
+from bot.plan import plan
 from bot.measures import policy_text
 
 
@@ -26,8 +27,8 @@ class Scope:
         self._years = {str(y) for y in scope["years"]}
         self._outside = tuple(scope["places_outside"])
         self._other_years = tuple(scope["other_years"])
-        measures, self.normalize = plan()
-        self._words = tuple(terms(measures))
+        self.normalize = plan().normalize
+        self._words = plan().store.terms
         self._vocabulary = {w for term in self._words for w in cut(term, self._words) if len(w) > 1} - set(
             scope["not_topical"])
 

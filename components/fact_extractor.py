@@ -16,15 +16,14 @@ from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.extraction import FactExtractor
-from bot.glossary import plan
+from bot.plan import plan
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
 class FactEntityExtractor(GraphComponent, EntityExtractorMixin):
     def __init__(self, config: dict[str, Any]) -> None:
         self._config = config
-        self._extract = FactExtractor(*plan())
+        self._extract = plan().extract
 
     @classmethod
     def create(

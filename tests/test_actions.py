@@ -15,11 +15,7 @@ from bot.glossary import normalizer
 def test_database(db_path, tmp_path, monkeypatch):
     monkeypatch.setenv("NUANLIU_DB", str(db_path))
     monkeypatch.setenv("NUANLIU_UNANSWERED_DB", str(tmp_path / "unanswered.db"))
-    for cached in (actions.store, actions.conversation, actions.provenance):
-        cached.cache_clear()
     yield
-    for cached in (actions.store, actions.conversation, actions.provenance):
-        cached.cache_clear()
 
 
 @pytest.fixture(scope="module")
@@ -185,8 +181,6 @@ def test_asking_whether_one_can_get_a_named_measure_answers_that_measure(extract
 
 def test_a_missing_database_fails_loudly_with_how_to_fix_it(extract, tmp_path, monkeypatch):
     monkeypatch.setenv("NUANLIU_DB", str(tmp_path / "none.db"))
-    actions.store.cache_clear()
-    actions.conversation.cache_clear()
     with pytest.raises(Exception, match="make db"):
         answer(extract, "抗日老兵补助")
 

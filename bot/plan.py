@@ -1,0 +1,64 @@
+"""The 暖流计划 as the assistant knows it: one object per process, built from one source.
+
+The source is the measure database (build/measures.db, itself built from the
+checked YAML by `make db`). The NLU components, the action server and the
+operators' lookup all take their measures, normaliser, citizens' vocabulary,
+cue words and fact reader from here, so no part reads a word differently from
+another, and a policy edit reaches all of them through one rebuild. Each piece
+is built the first time it is asked for: the Rasa process never builds the turn
+step or the provenance check, which only the action server uses.
+"""
+from __future__ import annotations
+
+import os
+from functools import cache, cached_property
+from pathlib import Path
+
+from bot import DEFAULT_DB
+from bot.database import MeasureStore
+from bot.dialogue import Conversation
+from bot.extraction import FactExtractor
+from bot.glossary import meanings, normalizer
+from bot.provenance import PLAN_YEARS, Provenance
+from bot.text import Normalizer
+from bot.turn import Cues, cues
+from bot.vocabulary import Vocabulary, load_vocabulary
+
+
+class Plan:
+    def __init__(self, db_path: Path) -> None:
+        self.store = MeasureStore(db_path)  # a missing or corrupt database fails here, naming `make db`
+
+    @cached_property
+    def normalize(self) -> Normalizer:
+        return normalizer(self.store.measures, self.vocabulary)
+
+    @cached_property
+    def vocabulary(self) -> Vocabulary:
+        return load_vocabulary(meanings(self.store.measures))
+
+    @cached_property
+    def cues(self) -> Cues:
+        return cues(self.normalize)
+
+    @cached_property
+    def extract(self) -> FactExtractor:
+        return FactExtractor(self.store.measures, self.normalize)
+
+    @cached_property
+    def provenance(self) -> Provenance:
+        return Provenance(self.store.measures, PLAN_YEARS)
+
+    @cached_property
+    def conversation(self) -> Conversation:
+        return Conversation(self.store, self.cues, self.vocabulary, self.normalize, self.extract.facts)
+
+
+@cache
+def load_plan(db_path: Path) -> Plan:
+    return Plan(db_path)
+
+
+def plan() -> Plan:
+    """The plan of this process's database: NUANLIU_DB (tests, the scale-out) or build/measures.db."""
+    return load_plan(Path(os.environ.get("NUANLIU_DB", DEFAULT_DB)))

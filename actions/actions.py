@@ -39,6 +39,7 @@ def message_of(tracker: Tracker) -> Message:
         intent=(latest.get("intent") or {}).get("name"),
         entities=tuple((e["entity"], e["value"]) for e in entities if e["entity"] in FACT_SLOTS or e["entity"] == "group"),
         elsewhere=next((e["value"] for e in entities if e["entity"] == ELSEWHERE), None),
+        said=latest.get("text") or "",
     )
 
 

@@ -204,6 +204,23 @@ def several(answers: list[tuple[Measure, Result | FactError]], total: bool, kind
     return text if len(text) <= MAX_REPLY else text[: MAX_REPLY - 1] + "…"
 
 
+def for_each_person(measure: Measure, answers: list[tuple[str, Result | FactError]], total: bool, kind: str) -> str:
+    """我爸当兵6年，我叔当兵4年，每月各多少: one line per person with their own facts, and a total when asked."""
+    lines = [f"【{measure.title}】"]
+    for person, answer in answers:
+        if isinstance(answer, FactError):
+            lines.append(f"· {person}：{answer}")
+            continue
+        what = _asked(answer, kind)[0]
+        steps = [s for s in answer.steps if s not in what][:1]
+        lines.append(f"· {person}：{what}" + (f"（{steps[0]}）" if steps else ""))
+    results = [a for _, a in answers if isinstance(a, Result)]
+    if total and len(results) == len(answers):
+        lines.append(_total(results, PERIODS.get(kind)) or "这几项不能直接相加。")
+    lines += _conditions_and_office(measure.conditions, measure)
+    return _fit(lines, f"出处：暖流计划{measure.section}“", measure.quote, [])
+
+
 def entitlement_list(entitlements: list[Entitlement]) -> tuple[str, list[Entitlement]]:
     """A short list of what applies, each with its amount or the fact still needed; the reply stays
     within MAX_REPLY and the entitlements that did not fit are returned, for buttons."""

@@ -112,15 +112,22 @@ def base_plus_increment(m: Measure, facts: Facts) -> dict:
 
 
 def fixed(m: Measure, facts: Facts) -> dict:
-    """A fixed sum; where the plan pays it per person or per site (`per`), times the count the citizen gives."""
-    p = m.params
-    if p.get("per") and facts.get("count") is not None:
-        n = fact_checks.number(facts, "count")
-        if n != int(n):
-            raise InvalidFact("count", f"{p['per']}数应是整数。")
-        total = p["amount"] * n
-        return {"amount": total, "steps": (f"{money(p['amount'])} × {plain(n)}{p['per']} = {money(total)}",)}
-    return {"amount": p["amount"], "steps": (f"{p['period']}{money(p['amount'])}",)}
+    return {"amount": m.params["amount"], "steps": (f"{m.params['period']}{money(m.params['amount'])}",)}
+
+
+def times_count(m: Measure, facts: Facts, computed: dict) -> dict:
+    """Where the plan pays per person or per site (`per`), the amount for the count the citizen gives
+    (俺们哥仨 → 3人, 介绍了6个人 → 6人), with its calculation line."""
+    per = m.params.get("per")
+    if not per or facts.get("count") is None or computed["amount"] is None or computed.get("amount_max") is not None:
+        return computed
+    n = fact_checks.number(facts, "count")
+    if n != int(n):
+        raise InvalidFact("count", f"人数或个数应是整数，收到：{plain(n)}。")
+    total = computed["amount"] * n
+    old = computed.get("old_amount")
+    return {**computed, "amount": total, "old_amount": old * n if old is not None else None,
+            "steps": (*computed["steps"], f"{money(computed['amount'])} × {plain(n)}{per} = {money(total)}")}
 
 
 def range_(m: Measure, facts: Facts) -> dict:
@@ -189,9 +196,9 @@ def calculate(measure: Measure, facts: Facts | None = None) -> Result:
     """The measure applied to the facts; raises FactError when they are missing, wrong or rule it out."""
     facts = facts or {}
     check_requirements(measure, facts)
-    computed = KINDS[measure.kind].formula(measure, facts)
+    computed = times_count(measure, facts, KINDS[measure.kind].formula(measure, facts))
     p = measure.params
-    counted = p.get("per") and facts.get("count") is not None
+    per_unit = p.get("per") and facts.get("count") is not None and p.get("period") not in MONTHS
     return Result(
         measure_id=measure.id,
         title=measure.title,
@@ -199,7 +206,7 @@ def calculate(measure: Measure, facts: Facts | None = None) -> Result:
         amount_max=computed.get("amount_max"),
         old_amount=computed.get("old_amount"),
         unit=p.get("unit", ""),
-        period="合计" if counted else p.get("period", ""),
+        period="合计" if per_unit else p.get("period", ""),  # 每个示范点 × 20: a sum, no longer per site
         steps=computed["steps"],
         conditions=measure.conditions,
         department=measure.department,

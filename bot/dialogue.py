@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from bot.answers import (apply_reply, conditions_reply, department_reply, entitlement_list, needs_fact,
-                         office_reply, reply, several)
+from bot.answers import (apply_reply, conditions_reply, department_reply, entitlement_list, for_each_person,
+                         needs_fact, office_reply, reply, several)
 from bot.calculator import KINDS, Result, calculate
 from bot.database import MeasureStore
 from bot.eligibility import Profile, entitlements
@@ -37,11 +37,13 @@ RECENT = 3  # measures answered one by one that a later 加起来 / 差多少 ma
 @dataclass(frozen=True)
 class Message:
     """A message as the NLU left it: the text normalised (简体, digits, the plan's words), the intent,
-    the facts it states (fact, value) in order, and a place or year outside the plan if it names one."""
+    the facts it states (fact, value) in order, a place or year outside the plan if it names one, and
+    the text as the citizen typed it."""
     text: str
     intent: str | None = None
     entities: tuple[tuple[str, Any], ...] = ()
     elsewhere: str | None = None
+    said: str = ""  # the text as typed, for buttons that repeat the question
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,8 @@ class Conversation:
         if plan_only and (missing := self._not_in_plan(text)):
             return self._no_such_measure(*missing)  # 暖流计划里有取暖补贴吗 / 那独生子女费呢: the plan lacks it
         current = self.store.get(state.measure) if state.measure else None
+        if message.intent == "help" and not (current and self.cues.kind(text) in ("apply", "department", "conditions")):
+            return Reply(response="utter_help")  # 你能干什么; but 怎么申请 after a measure is about that measure
         if message.intent == "ask_entitlements" and not named and current and self.cues.kind(text) != "amount":
             return self._one(current, message, state)  # 啥时候能领: about the subject, not a new profile
         who_only = named and self._names_only_who(named, message) and not self.cues.asks_something(text)
@@ -96,6 +100,9 @@ class Conversation:
             return self._profile(message, state, named)
         if len(named) > 1:
             return self._several(named, message, state)
+        subject = named[0] if named else current
+        if subject and len(people := self._people(text)) > 1:
+            return self._each_person(subject, people, message, state)
         if named:
             return self._one(named[0], message, state)
         made = next((m for fact, value in message.entities if (m := self.store.made_for(fact, value))), None)
@@ -226,6 +233,29 @@ class Conversation:
                 return {**facts, counted: said[counted]}
         return facts
 
+    def _people(self, text: str) -> dict[str, str]:
+        """Each person the message speaks of, with the clauses about them (我爸当兵6年，我叔当兵4年)."""
+        people: dict[str, str] = {}
+        for clause in self._CLAUSE.split(text):
+            if person := self._person(clause):
+                people[person] = people.get(person, "") + clause
+        return people
+
+    def _each_person(self, measure: Measure, people: dict[str, str], message: Message, state: State) -> Reply:
+        """One answer per person, each from their own facts plus what the message says of them all."""
+        shared = {k: v for k, v in self._facts(message, state, None).items() if k not in PERSONAL_FACTS}
+        shared |= self.extract(self._CLAUSE.sub("，", "，".join(c for c in self._CLAUSE.split(message.text)
+                                                             if not self._person(c))))
+        answers: list[tuple[str, Result | FactError]] = []
+        for person, clauses in people.items():
+            try:
+                answers.append((person, calculate(measure, {**shared, **self.extract(clauses)})))
+            except FactError as error:
+                answers.append((person, error))
+        kind = self.cues.kind(message.text)
+        text = for_each_person(measure, answers, self.cues.total(message.text), kind)
+        return Reply(text, slots={"measure": measure.id, "subjects": None})
+
     def _profile(self, message: Message, state: State, named: list[Measure]) -> Reply:
         """What the person can claim, for every group the message states (下岗 and 低保 both count)."""
         groups = frozenset(v for f, v in message.entities if f == "group") or frozenset(filter(None, [state.group]))
@@ -251,7 +281,8 @@ class Conversation:
 
     def _clarify(self, message: Message, word: str, question: Any) -> Reply:
         """老兵一年多少: which war? Each button asks the same question of one of the plan's terms."""
-        buttons = [(option, message.text.replace(word, option, 1)) for option in question.options]
+        said = message.said if word in message.said else message.text  # the citizen's own words, 老兵 in them replaced
+        buttons = [(option, said.replace(word, option, 1)) for option in question.options]
         return Reply(question.question, buttons=buttons)
 
     def _no_such_measure(self, name: str, benefit: str) -> Reply:

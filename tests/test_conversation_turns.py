@@ -20,7 +20,7 @@ def talk(store):
     def turn(text: str, intent: str = "ask_measure", state: State | None = None) -> tuple[Reply, State]:
         state = state or State()
         found = tuple((f.fact, f.value) for f in extract(text))
-        reply = conversation.respond(Message(normalize(text), intent, found), state)
+        reply = conversation.respond(Message(normalize(text), intent, found, said=text), state)
         slots = reply.slots
         ids = lambda name, old: tuple(filter(None, (slots[name] or "").split(","))) if name in slots else old  # noqa: E731
         facts = {**state.facts, **{f: v for f, v in found}}
@@ -49,7 +49,7 @@ def test_an_everyday_name_for_a_category_finds_its_measure(talk):
 def test_an_ambiguous_word_is_asked_about_with_buttons_never_guessed(talk):
     reply, _ = talk("老兵一年给多少钱")
     assert "哪一类老兵" in reply.text and not any(ch.isdigit() for ch in reply.text)
-    assert ("抗美援朝老兵", "抗美援朝老兵1年给多少钱") in reply.buttons
+    assert ("抗美援朝老兵", "抗美援朝老兵一年给多少钱") in reply.buttons  # the question as typed, 老兵 made exact
 
 
 def test_a_benefit_the_plan_does_not_have_is_said_plainly(talk):
@@ -166,3 +166,20 @@ def test_the_one_of_yi_gong_is_no_count(talk):
 def test_a_profile_question_naming_only_the_plan_lists_the_persons_measures(talk):
     reply, _ = talk("我是市属科研院所的研究员，暖流计划对我个人有啥实惠", "ask_entitlements")
     assert reply.text.startswith("按您说的情况") and "科技成果转化收益奖励" in reply.text
+
+
+def test_how_to_apply_after_a_measure_is_about_it_and_bare_help_says_what_the_bot_covers(talk):
+    _, state = talk("一次性创业补贴多少钱")
+    reply, _ = talk("怎么申请", "help", state)
+    assert "申请办法" in reply.text and "市人社局" in reply.text
+    assert talk("你能干什么", "help")[0].response == "utter_help"
+
+
+def test_a_per_person_standard_times_the_people_the_citizen_counts(talk):
+    *_, last = talk.conversation("烈士老年子女一年多少", "俺们哥仨都过60了，都是烈士子女，一年一共多少")
+    assert "4800元 × 3人 = 14400元" in last.text
+
+
+def test_two_people_in_one_message_each_get_their_own_facts(talk):
+    reply, _ = talk("我爸当兵6年，我叔当兵4年，都是义务兵，都70多了，每月各多少")
+    assert "我爸：每月150元" in reply.text and "我叔：每月100元" in reply.text

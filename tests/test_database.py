@@ -34,7 +34,7 @@ def test_the_table_has_one_row_per_measure_with_json_params(measures, db_path):
     db = sqlite_utils.Database(db_path)
     assert db["measures"].count == len(measures)
     row = db["measures"].get("veteran_korean_war")
-    assert json.loads(row["params"]) == {"old": 14580, "new": 15780, "unit": "元", "period": "每年"}
+    assert json.loads(row["params"]) == {"old": 14580, "new": 15780, "unit": "元", "period": "每年", "per": "人"}
     assert (row["section"], row["department"]) == ("关注十", "市民政局")
     assert row["summary"] == "每年15780元（原14580元）"
 

@@ -48,6 +48,7 @@ def state_of(tracker: Tracker) -> State:
     return State(
         measure=tracker.get_slot("measure"), subjects=ids("subjects"), recent=ids("recent"),
         requested_fact=tracker.get_slot("requested_fact"), person=tracker.get_slot("person"),
+        listing=bool(tracker.get_slot("listing")),
         facts={name: tracker.get_slot(name) for name in FACT_SLOTS if tracker.get_slot(name) is not None},
         group=tracker.get_slot("group"),
     )

@@ -221,11 +221,23 @@ def for_each_person(measure: Measure, answers: list[tuple[str, Result | FactErro
     return _fit(lines, f"出处：暖流计划{measure.section}“", measure.quote, [])
 
 
+def settling_fact(entitlements: list[Entitlement]) -> str | None:
+    """The fact that, once told, would settle the most of the list (the most often still needed)."""
+    needed = [f for e in entitlements for f in e.needs]
+    return max(dict.fromkeys(needed), key=needed.count) if needed else None
+
+
 def entitlement_list(entitlements: list[Entitlement]) -> tuple[str, list[Entitlement]]:
-    """A short list of what applies, each with its amount or the fact still needed; the reply stays
-    within MAX_REPLY and the entitlements that did not fit are returned, for buttons."""
+    """A short list of what applies, each with its amount or the fact still needed, a yearly total where
+    the amounts add up, and the one question that would settle the most; the reply stays within
+    MAX_REPLY and the entitlements that did not fit are returned, for buttons."""
     head = "按您说的情况，暖流计划中与您有关的有："
-    tail = "想看哪一项的条件、承办部门和出处，直接问那一项即可。"
+    periodic = [e.result for e in entitlements if e.result and e.result.amount is not None
+                and e.result.amount_max is None and e.result.period in MONTHS]
+    total = _total(periodic, "每年") if len(periodic) > 1 else None
+    fact = settling_fact(entitlements)
+    tail = [*([total] if total else []), f"告诉我您的{label(fact)}，我就能把金额算全。" if fact
+            else "想看哪一项的条件、承办部门和出处，直接问那一项即可。"]
     more = "其余几项见下面的按钮。"
     lines: list[str] = []
     for shown, e in enumerate(entitlements):
@@ -233,7 +245,7 @@ def entitlement_list(entitlements: list[Entitlement]) -> tuple[str, list[Entitle
         need = f"（还需告诉我：{'、'.join(label(f) for f in e.needs)}）" if e.needs else ""
         line = f"· {e.measure.title}{'：' + what if what else ''}{need}（{e.measure.section}）"
         reserve = more if shown < len(entitlements) - 1 else ""
-        if len("\n".join(filter(None, [head, *lines, line, reserve, tail]))) > MAX_REPLY:
-            return "\n".join([head, *lines, more, tail]), entitlements[shown:]
+        if len("\n".join(filter(None, [head, *lines, line, reserve, *tail]))) > MAX_REPLY:
+            return "\n".join([head, *lines, more, *tail]), entitlements[shown:]
         lines.append(line)
-    return "\n".join([head, *lines, tail]), []
+    return "\n".join([head, *lines, *tail]), []

@@ -18,7 +18,7 @@ from functools import cached_property
 from typing import Any
 
 from bot.answers import (apply_reply, conditions_reply, department_reply, entitlement_list, for_each_person,
-                         needs_fact, office_reply, reply, several)
+                         needs_fact, office_reply, reply, settling_fact, several)
 from bot.calculator import KINDS, Result, calculate
 from bot.database import MeasureStore
 from bot.eligibility import Profile, entitlements
@@ -53,6 +53,7 @@ class State:
     subjects: tuple[str, ...] = ()  # several measures asked about together
     recent: tuple[str, ...] = ()  # measures answered one by one, latest last
     requested_fact: str | None = None  # the fact the bot asked for last
+    listing: bool = False  # the last reply listed what a profile can claim
     person: str | None = None  # whom the facts are about (我, 我爸 …)
     facts: Mapping[str, Any] = field(default_factory=dict)
     group: str | None = None
@@ -81,6 +82,12 @@ class Conversation:
 
     # ---- the turn
     def respond(self, message: Message, state: State) -> Reply:
+        reply = self._respond(message, state)
+        if state.listing and "listing" not in reply.slots:
+            reply.slots["listing"] = None  # the list is no longer what the conversation is about
+        return reply
+
+    def _respond(self, message: Message, state: State) -> Reply:
         text = message.text
         if message.elsewhere:
             return self._out_of_scope(message)
@@ -91,6 +98,8 @@ class Conversation:
         if plan_only and (missing := self._not_in_plan(text)):
             return self._no_such_measure(*missing)  # 暖流计划里有取暖补贴吗 / 那独生子女费呢: the plan lacks it
         current = self.store.get(state.measure) if state.measure else None
+        if state.listing and any(fact == state.requested_fact for fact, _ in message.entities):
+            return self._profile(message, state, [])  # 二等功, after the list asked for it: the list, completed
         if message.intent == "help" and not (current and self.cues.kind(text) in ("apply", "department", "conditions")):
             return Reply(response="utter_help")  # 你能干什么; but 怎么申请 after a measure is about that measure
         if message.intent == "ask_entitlements" and not named and current and self.cues.kind(text) != "amount":
@@ -277,7 +286,8 @@ class Conversation:
         text, rest = entitlement_list(found)
         first = found[0].measure.id  # 比以前多了多少 next asks about the first (the best) of the list
         return Reply(text, buttons=[(e.measure.title, e.measure.title) for e in rest[:6]],
-                     slots={"measure": first, "subjects": None, "recent": first})
+                     slots={"measure": first, "subjects": None, "recent": first, "listing": True,
+                            "requested_fact": settling_fact(found)})
 
     def _clarify(self, message: Message, word: str, question: Any) -> Reply:
         """老兵一年多少: which war? Each button asks the same question of one of the plan's terms."""

@@ -27,13 +27,17 @@ def talk(store):
         facts = {**facts, **{k: v for k, v in slots.items() if k in facts or k in dict(found)}}
         after = State(measure=slots.get("measure", state.measure), subjects=ids("subjects", state.subjects),
                       recent=ids("recent", state.recent), requested_fact=slots.get("requested_fact", state.requested_fact),
-                      person=slots.get("person", state.person), facts={k: v for k, v in facts.items() if v is not None})
+                      person=slots.get("person", state.person), listing=bool(slots.get("listing", state.listing)),
+                      group=state.group or next((v for f, v in found if f == "group"), None),
+                      facts={k: v for k, v in facts.items() if v is not None})
         return reply, after
 
-    def conversation_of(*turns: str) -> list[Reply]:
+    def conversation_of(*turns: str | tuple[str, str]) -> list[Reply]:
+        """Turns in order, each a text (asked as ask_measure) or (text, intent)."""
         state, replies = None, []
-        for text in turns:
-            reply, state = turn(text, state=state)
+        for said in turns:
+            text, intent = (said, "ask_measure") if isinstance(said, str) else said
+            reply, state = turn(text, intent, state)
             replies.append(reply)
         return replies
 
@@ -183,3 +187,9 @@ def test_a_per_person_standard_times_the_people_the_citizen_counts(talk):
 def test_two_people_in_one_message_each_get_their_own_facts(talk):
     reply, _ = talk("我爸当兵6年，我叔当兵4年，都是义务兵，都70多了，每月各多少")
     assert "我爸：每月150元" in reply.text and "我叔：每月100元" in reply.text
+
+
+def test_a_profile_asks_the_fact_that_settles_most_and_the_answer_completes_it_with_a_yearly_total(talk):
+    first, second = talk.conversation(("我是抗日老兵，有什么待遇", "ask_entitlements"), ("二等功", "inform"))
+    assert "告诉我您的立功等级" in first.text
+    assert "合计：21060元 + 1200元 = 每年22260元" in second.text

@@ -19,15 +19,15 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot import unanswered
-from bot.dialogue import Message, Reply, State
+from bot.dialogue import ELSEWHERE, Message, Reply, State
 from bot.facts import load_specs
 from bot.glossary import cut
 from bot.plan import plan
 from bot.provenance import stated_numbers
 
 FACT_SLOTS = tuple(load_specs())  # data/facts.yml: one slot per fact
-ELSEWHERE = "elsewhere"  # the entity the NLU scope guard sets on a message about another place or year
 NO_PROVENANCE = "这一问我给不出在暖流计划中有出处的数字，为免误导，不作答。请咨询承办部门或市人社局（计划牵头部门）。"
+RECENT_MESSAGES = 10  # the citizen's messages whose numbers count as stated
 log = logging.getLogger(__name__)
 
 
@@ -48,7 +48,7 @@ def state_of(tracker: Tracker) -> State:
     return State(
         measure=tracker.get_slot("measure"), subjects=ids("subjects"), recent=ids("recent"),
         requested_fact=tracker.get_slot("requested_fact"), person=tracker.get_slot("person"),
-        listing=bool(tracker.get_slot("listing")),
+        listing=bool(tracker.get_slot("listing")), people=tracker.get_slot("people") or {},
         facts={name: tracker.get_slot(name) for name in FACT_SLOTS if tracker.get_slot(name) is not None},
         group=tracker.get_slot("group"),
     )
@@ -68,16 +68,18 @@ def record_unanswered(tracker: Tracker) -> None:
 
 
 def checked(reply: Reply, tracker: Tracker) -> Reply:
-    """The reply, or a refusal to answer when it states a number without provenance (logged for the team)."""
+    """The reply, or a refusal to answer when it states a number without provenance (logged for the team;
+    the conversation's state is left as it was, since the citizen saw no answer)."""
     if reply.text is None:
         return reply
-    said = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"] or [tracker.latest_message.get("text") or ""]
+    said = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-RECENT_MESSAGES:]
+    said = said or [tracker.latest_message.get("text") or ""]
     remembered = {float(v) for v in state_of(tracker).facts.values() if isinstance(v, (int, float))}  # kept in slots
-    stray = plan().provenance.unexplained(reply.text, stated_numbers(map(plan().normalize, said)) | remembered)
+    stray = plan().provenance.unexplained(reply.text, stated_numbers([plan().normalize(t) for t in said]) | remembered)
     if not stray:
         return reply
     log.error("reply withheld: numbers %s have no provenance: %r", stray, reply.text)
-    return Reply(NO_PROVENANCE, slots=reply.slots, unanswered=True)
+    return Reply(NO_PROVENANCE, unanswered=True)
 
 
 def send(dispatcher: CollectingDispatcher, tracker: Tracker, reply: Reply) -> list[dict]:

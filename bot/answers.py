@@ -221,6 +221,13 @@ def for_each_person(measure: Measure, answers: list[tuple[str, Result | FactErro
     return _fit(lines, f"出处：暖流计划{measure.section}“", measure.quote, [])
 
 
+def _need(measure: Measure, fact: str) -> str:
+    """What a list says of a fact still needed: the plan's condition on it where there is one
+    (条件：正常经营满6个月以上), else the question (还需告诉我：立功等级)."""
+    rule = next((r["label"] for r in measure.requires if r["fact"] == fact), None)
+    return f"条件：{rule}" if rule else f"还需告诉我：{label(fact)}"
+
+
 def settling_fact(entitlements: list[Entitlement]) -> str | None:
     """The fact that, once told, would settle the most of the list (the most often still needed)."""
     needed = [f for e in entitlements for f in e.needs]
@@ -242,7 +249,7 @@ def entitlement_list(entitlements: list[Entitlement]) -> tuple[str, list[Entitle
     lines: list[str] = []
     for shown, e in enumerate(entitlements):
         what = amount_text(e.result) if e.result else formula_text(e.measure)
-        need = f"（还需告诉我：{'、'.join(label(f) for f in e.needs)}）" if e.needs else ""
+        need = f"（{'；'.join(_need(e.measure, f) for f in e.needs)}）" if e.needs else ""
         line = f"· {e.measure.title}{'：' + what if what else ''}{need}（{e.measure.section}）"
         reserve = more if shown < len(entitlements) - 1 else ""
         if len("\n".join(filter(None, [head, *lines, line, reserve, *tail]))) > MAX_REPLY:

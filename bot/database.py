@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
@@ -109,6 +109,14 @@ class MeasureStore:
 
     def get(self, measure_id: str) -> Measure:
         return self._by_id[measure_id]
+
+    def find(self, measure_id: str | None) -> Measure | None:
+        """The measure, or None for no id or one a rebuilt table no longer has (a conversation's old slot)."""
+        return self._by_id.get(measure_id) if measure_id else None
+
+    def known(self, measure_ids: Iterable[str]) -> list[Measure]:
+        """The measures of these ids that the table has, in order."""
+        return [m for m in map(self.find, measure_ids) if m is not None]
 
     def search(self, text: str, limit: int = 5) -> list[Measure]:
         """Measures for a question, best first.

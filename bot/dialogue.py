@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
@@ -25,11 +25,11 @@ from bot.eligibility import Profile, entitlements
 from bot.facts import FactError
 from bot.glossary import cut
 from bot.measures import Measure, policy_text
-from bot.numbers import to_number
 from bot.text import Normalizer
 from bot.turn import Cues
-from bot.vocabulary import Vocabulary
+from bot.vocabulary import Clarification, Vocabulary
 
+ELSEWHERE = "elsewhere"  # the entity the NLU scope guard sets on a message naming another place or year
 PERSONAL_FACTS = ("age", "service_years", "veteran_category", "merit")  # facts of one person, not of the household
 RECENT = 3  # measures answered one by one that a later 加起来 / 差多少 may add up
 
@@ -54,6 +54,7 @@ class State:
     recent: tuple[str, ...] = ()  # measures answered one by one, latest last
     requested_fact: str | None = None  # the fact the bot asked for last
     listing: bool = False  # the last reply listed what a profile can claim
+    people: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # the last reply's people, their facts
     person: str | None = None  # whom the facts are about (我, 我爸 …)
     facts: Mapping[str, Any] = field(default_factory=dict)
     group: str | None = None
@@ -82,64 +83,97 @@ class Conversation:
 
     # ---- the turn
     def respond(self, message: Message, state: State) -> Reply:
+        """The reply and the state's changes. What only the last reply was about (a list awaiting a fact,
+        the people it answered for, the fact it asked for) is cleared unless this reply is about it again;
+        when the message turns to another person, the facts told of the first one are cleared too."""
+        moved_on = self._person(message.text) not in (None, state.person)  # 那我妈呢
+        if moved_on:
+            state = replace(state, facts={k: v for k, v in state.facts.items() if k not in PERSONAL_FACTS})
         reply = self._respond(message, state)
-        if state.listing and "listing" not in reply.slots:
-            reply.slots["listing"] = None  # the list is no longer what the conversation is about
+        for name in ("listing", "people", "requested_fact"):
+            if getattr(state, name) and name not in reply.slots:
+                reply.slots[name] = None
+        if moved_on:
+            stated = {fact for fact, _ in message.entities}
+            reply.slots |= {k: None for k in PERSONAL_FACTS if k not in stated and k not in reply.slots}
         return reply
 
     def _respond(self, message: Message, state: State) -> Reply:
         text = message.text
         if message.elsewhere:
             return self._out_of_scope(message)
-        if self._person(text) not in (None, state.person):  # 那我妈呢: the facts told so far were someone else's
-            state = State(**{**state.__dict__, "facts": {k: v for k, v in state.facts.items() if k not in PERSONAL_FACTS}})
         named = self.store.all_named_in(text)
-        plan_only = all(m.section == "导语" for m in named)  # nothing named, or only the plan itself
-        if plan_only and (missing := self._not_in_plan(text)):
+        nothing_named = all(m.section == "导语" for m in named)  # nothing, or only the plan itself
+        if nothing_named and (missing := self._not_in_plan(text)):
             return self._no_such_measure(*missing)  # 暖流计划里有取暖补贴吗 / 那独生子女费呢: the plan lacks it
-        current = self.store.get(state.measure) if state.measure else None
-        if state.listing and any(fact == state.requested_fact for fact, _ in message.entities):
-            return self._profile(message, state, [])  # 二等功, after the list asked for it: the list, completed
-        if message.intent == "help" and not (current and self.cues.kind(text) in ("apply", "department", "conditions")):
+        current = self.store.find(state.measure)
+        if message.intent == "help" and nothing_named and not (current and self._continues(message, state, current)):
             return Reply(response="utter_help")  # 你能干什么; but 怎么申请 after a measure is about that measure
-        if message.intent == "ask_entitlements" and not named and current and self.cues.kind(text) != "amount":
-            return self._one(current, message, state)  # 啥时候能领: about the subject, not a new profile
+        if (state.listing and any(fact == state.requested_fact for fact, _ in message.entities)
+                and not self.cues.asks_something(text)):
+            return self._profile(message, state, [])  # 二等功, after the list asked for it: the list, completed
         who_only = named and self._names_only_who(named, message) and not self.cues.asks_something(text)
-        if message.intent == "ask_entitlements" and (plan_only or who_only):  # 暖流计划对我有啥实惠 / 我是抗日老兵
+        if message.intent == "ask_entitlements" and (nothing_named or who_only):  # 暖流计划对我有啥实惠 / 我是抗日老兵
             return self._profile(message, state, named)
         if len(named) > 1:
             return self._several(named, message, state)
         subject = named[0] if named else current
         if subject and len(people := self._people(text)) > 1:
             return self._each_person(subject, people, message, state)
+        if current and not named and state.people and (self.cues.total(text) or self.cues.several(text)):
+            return self._each_person(current, {p: "" for p in state.people}, message, state)  # 两个人一共多少
         if named:
             return self._one(named[0], message, state)
         made = next((m for fact, value in message.entities if (m := self.store.made_for(fact, value))), None)
         if made:
             return self._one(made, message, state)
-        if len(state.recent) > 1 and (self.cues.total(text) or self.cues.several(text)
-                                      or self.cues.kind(text) == "difference"):  # 俩加起来 / 这俩原来都是多少
-            return self._several([self.store.get(mid) for mid in state.recent], message, state)
-        if state.subjects and self.cues.asks_something(text):  # 一年呢, after 各多少 / 一共多少
-            return self._several([self.store.get(mid) for mid in state.subjects], message, state)
+        subjects = self.store.known(state.subjects)
+        if subjects and self.cues.asks_something(text):  # 一年呢 / 加起来多少, after 各多少
+            return self._several(subjects, message, state)
+        recent = self.store.known(state.recent)
+        if len(recent) > 1 and (self.cues.total(text) or self.cues.several(text) or self.cues.kind(text) == "difference"):
+            return self._several(recent, message, state)  # 俩加起来 / 这俩原来都是多少, after one answer each
+        if clarify := self._ambiguous(text, current):
+            return self._clarify(message, *clarify)
         if current and self._continues(message, state, current):
             return self._one(current, message, state)
-        ambiguous = self.vocabulary.ambiguous_in(text)
-        if ambiguous and not self.store.search(self._content(text.replace(ambiguous[0], ""))):  # nothing else names one
-            return self._clarify(message, *ambiguous)
         if (message.intent in ("ask_measure", "ask_department") or message.entities) and (
                 found := self.store.search(text, limit=1)):  # stated facts make it a question about a measure
             return self._one(found[0], message, state)
         return self._out_of_scope(message)
 
     # ---- what the message is about
+    def _ambiguous(self, text: str, current: Measure | None) -> tuple[str, Clarification] | None:
+        """老兵一年多少 / 那老兵呢: a word of several meanings that nothing else in the message (every such
+        word set aside) settles, and the conversation's subject is not one of; None otherwise."""
+        found = self.vocabulary.ambiguous_in(text)
+        if found is None or (current and (found[1].subject_settles
+                                          or any(o in (current.title, *current.keywords) for o in found[1].options))):
+            return None
+        rest = text
+        for word in self.vocabulary.ask:
+            rest = rest.replace(word, " ")
+        return None if self.store.search(self._content(rest)) else found
+
     def _continues(self, message: Message, state: State, current: Measure) -> bool:
         """A message that names no measure continues the subject when it states a fact, answers the
         question just asked with a number, asks something of a subject (去哪里申请, 折合每个月多少), or
         asks about words of the subject's own provision (扶持多少人创业, after 创业担保贷款)."""
-        answers = state.requested_fact is not None and to_number(self._content(message.text)) is not None  # “8”
-        return bool(message.entities or answers or self.cues.asks_something(message.text)
+        replies = state.requested_fact is not None and self._bare_number(message.text) is not None  # “8”
+        return bool(message.entities or replies or self.cues.asks_something(message.text)
                     or message.intent in ("inform", "ask_department") or self._about(message.text, current))
+
+    _NUMBER = re.compile(r"([-负]?)(\d+(?:\.\d+)?)[个年岁月人项种名位户元]?")
+
+    def _bare_number(self, text: str) -> float | None:
+        """“8”, “-5”, “8吧”: a reply that is one number and nothing else (question words aside: the 1 of
+        1共 is none); a negative stays negative, so its check refuses it. 3到5年 or 1e9 is no bare number."""
+        content = re.sub(r"[\s,.!?;:、。，！？吧啊呀了是的有就]", "", self._content(text))
+        match = self._NUMBER.fullmatch(content)
+        if match is None:
+            return None
+        value = float(match.group(2))
+        return -value if match.group(1) else value
 
     def _about(self, text: str, measure: Measure) -> bool:
         """Whether the words the message asks about (question words aside) occur in the measure's provision."""
@@ -189,7 +223,7 @@ class Conversation:
         if not wanted and measure is not None and measure.id == state.measure and not self.store.named_in(message.text):
             wanted = KINDS[measure.kind].counts
         if wanted and not message.entities and self.cues.period(message.text) is None:
-            number = to_number(self._content(message.text))  # 那1共多少: the 1 of 一共 is no count
+            number = self._bare_number(message.text)
             if number is not None:
                 facts[wanted] = number
         return facts
@@ -232,7 +266,7 @@ class Conversation:
                  **{k: v for k, v in facts.items() if state.facts.get(k) != v}, **{k: None for k in asked_about}}
         return Reply(text, slots=slots)
 
-    _CLAUSE = re.compile(r"[,，;；。]|另外|再加|还有|以及")
+    _CLAUSE = re.compile(r"[,;.!?、 ]|另外|再加|还有|以及")  # normalised text: the punctuation is ASCII
 
     def _beside(self, measure: Measure, text: str, facts: dict[str, Any]) -> dict[str, Any]:
         """绿色食品3个产品，无公害2个产品: the count a measure computes with is the one said in its own clause."""
@@ -247,23 +281,25 @@ class Conversation:
         people: dict[str, str] = {}
         for clause in self._CLAUSE.split(text):
             if person := self._person(clause):
-                people[person] = people.get(person, "") + clause
+                people[person] = ",".join(filter(None, [people.get(person), clause]))
         return people
 
     def _each_person(self, measure: Measure, people: dict[str, str], message: Message, state: State) -> Reply:
-        """One answer per person, each from their own facts plus what the message says of them all."""
+        """One answer per person, each from their own facts (said in their clauses now, or before) plus what
+        the message says of them all; a total when asked."""
         shared = {k: v for k, v in self._facts(message, state, None).items() if k not in PERSONAL_FACTS}
-        shared |= self.extract(self._CLAUSE.sub("，", "，".join(c for c in self._CLAUSE.split(message.text)
-                                                             if not self._person(c))))
+        shared |= self.extract("，".join(c for c in self._CLAUSE.split(message.text) if not self._person(c)))
+        shared.pop("count", None)  # 两个人 counts the people listed, it multiplies nothing
+        facts = {person: {**state.people.get(person, {}), **self.extract(clauses)} for person, clauses in people.items()}
         answers: list[tuple[str, Result | FactError]] = []
-        for person, clauses in people.items():
+        for person, own in facts.items():
             try:
-                answers.append((person, calculate(measure, {**shared, **self.extract(clauses)})))
+                answers.append((person, calculate(measure, {**shared, **own})))
             except FactError as error:
                 answers.append((person, error))
         kind = self.cues.kind(message.text)
         text = for_each_person(measure, answers, self.cues.total(message.text), kind)
-        return Reply(text, slots={"measure": measure.id, "subjects": None})
+        return Reply(text, slots={"measure": measure.id, "subjects": None, "people": facts})
 
     def _profile(self, message: Message, state: State, named: list[Measure]) -> Reply:
         """What the person can claim, for every group the message states (下岗 and 低保 both count)."""
@@ -289,7 +325,7 @@ class Conversation:
                      slots={"measure": first, "subjects": None, "recent": first, "listing": True,
                             "requested_fact": settling_fact(found)})
 
-    def _clarify(self, message: Message, word: str, question: Any) -> Reply:
+    def _clarify(self, message: Message, word: str, question: Clarification) -> Reply:
         """老兵一年多少: which war? Each button asks the same question of one of the plan's terms."""
         said = message.said if word in message.said else message.text  # the citizen's own words, 老兵 in them replaced
         buttons = [(option, said.replace(word, option, 1)) for option in question.options]

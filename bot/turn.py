@@ -10,7 +10,8 @@ subject at all (去哪里申请, 折合每个月多少: a follow-up, not out of 
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -35,21 +36,21 @@ class Cues:
     def kind(self, text: str) -> str:
         """amount | old | rise | difference | per_month | per_year | department | apply | conditions,
         for normalised text."""
-        return next((kind for kind, words in self.kinds.items() if any(w in text for w in words)), "amount")
+        return next((kind for kind, said in self._kinds.items() if said.search(text)), "amount")
 
     def period(self, text: str) -> str | None:
         """每月 or 每年 when the message speaks of one, whatever else it asks; of two, the last said
         (每月加100，一年下来多多少 asks for a year)."""
-        said = [(text.rfind(w), PERIODS[k]) for k in PERIODS for w in self.kinds[k] if w in text]
+        said = [(m.start(), PERIODS[k]) for k in PERIODS for m in self._kinds[k].finditer(text)]
         return max(said)[1] if said else None
 
     def several(self, text: str) -> bool:
         """这俩, 各多少: the message asks about the measures talked about, each."""
-        return any(w in text for w in self.both)
+        return bool(self._both.search(text))
 
     def total(self, text: str) -> bool:
         """一共, 加起来: add the figures up."""
-        return any(w in text for w in self.totals)
+        return bool(self._totals.search(text))
 
     @cached_property
     def every_cue(self) -> tuple[str, ...]:
@@ -57,7 +58,30 @@ class Cues:
 
     def asks_something(self, text: str) -> bool:
         """A word of a question kind, of adding up or of continuing: the message asks something of a subject."""
-        return any(w in text for w in self.every_cue)
+        return bool(self._every.search(text))
+
+    @cached_property
+    def _kinds(self) -> dict[str, re.Pattern[str]]:
+        return {kind: said(words) for kind, words in self.kinds.items()}
+
+    @cached_property
+    def _totals(self) -> re.Pattern[str]:
+        return said(self.totals)
+
+    @cached_property
+    def _both(self) -> re.Pattern[str]:
+        return said(self.both)
+
+    @cached_property
+    def _every(self) -> re.Pattern[str]:
+        return said(self.every_cue)
+
+
+def said(words: Iterable[str]) -> re.Pattern[str]:
+    """A pattern for the cue words in normalised text. A cue that starts with a digit (1年, 1个月: 一年,
+    一个月 normalised) is no cue inside a longer number: 服役21年 does not ask for a year."""
+    alternatives = [(r"(?<![\d.])" if w[:1].isdigit() else "") + re.escape(w) for w in sorted(words, key=len, reverse=True)]
+    return re.compile("|".join(alternatives) or "(?!)")
 
 
 def cues(normalize: Callable[[str], str], path: Path = KINDS_FILE) -> Cues:
@@ -65,4 +89,4 @@ def cues(normalize: Callable[[str], str], path: Path = KINDS_FILE) -> Cues:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     words = lambda ws: tuple(dict.fromkeys(normalize(w) for w in ws))  # noqa: E731
     return Cues({k: words(v) for k, v in raw["kinds"].items()}, words(raw["total"]), words(raw["continues"]),
-                words(raw["people"]), words(raw["both"]), frozenset(raw["not_names"]))
+                words(raw["people"]), words(raw["both"]), frozenset(words(raw["not_names"])))

@@ -7,6 +7,7 @@ by a guess: the bot asks, offering the plan's terms.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,8 @@ import yaml
 from bot import DATA
 
 VOCABULARY_FILE = DATA / "vocabulary.yml"
+ASKS_A_NUMBER = re.compile("几|多少")
+FIGURE = re.compile(r"[\d一二两三四五六七八九十百千万]")
 
 
 class VocabularyError(ValueError):
@@ -26,6 +29,7 @@ class VocabularyError(ValueError):
 class Clarification:
     question: str
     options: tuple[str, ...]
+    subject_settles: bool = False  # 补助 after a measure is that measure's; 老兵 is asked about whatever came before
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,9 @@ def load_vocabulary(meanings: Mapping[str, frozenset[str]], path: Path = VOCABUL
     for word, term in same.items():
         if word in meanings:
             raise VocabularyError(f"{path.name}: same: {word!r} is already a term of the plan; list it there, not here")
+        if ASKS_A_NUMBER.search(word) and FIGURE.search(term):
+            raise VocabularyError(f"{path.name}: same: {word!r} asks for a number; writing {term!r} for it would answer "
+                                  "the question with a figure the citizen never stated")
         one_meaning(term, f"same: {word}")
     for word, entry in ask.items():
         if word in same:
@@ -61,4 +68,5 @@ def load_vocabulary(meanings: Mapping[str, frozenset[str]], path: Path = VOCABUL
             raise VocabularyError(f"{path.name}: ask: {word!r} needs a question and at least two options")
         for option in entry["options"]:
             one_meaning(option, f"ask: {word}")
-    return Vocabulary(dict(same), {w: Clarification(e["question"], tuple(e["options"])) for w, e in ask.items()})
+    return Vocabulary(dict(same), {w: Clarification(e["question"], tuple(e["options"]), bool(e.get("subject_settles")))
+                                   for w, e in ask.items()})

@@ -23,10 +23,10 @@ from rasa.shared.nlu.constants import (ENTITIES, ENTITY_ATTRIBUTE_END, ENTITY_AT
                                        PREDICTED_CONFIDENCE_KEY, TEXT)
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.dialogue import ELSEWHERE
 from bot.scope import scope
 
 OUT_OF_SCOPE = "out_of_scope"
-ELSEWHERE = "elsewhere"  # the entity, declared in domain.yml
 TOPICAL_INTENTS = {"ask_measure", "ask_department"}
 ABOUT_THE_PLAN = TOPICAL_INTENTS | {"ask_entitlements", "inform"}
 

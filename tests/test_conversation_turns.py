@@ -28,6 +28,7 @@ def talk(store):
         after = State(measure=slots.get("measure", state.measure), subjects=ids("subjects", state.subjects),
                       recent=ids("recent", state.recent), requested_fact=slots.get("requested_fact", state.requested_fact),
                       person=slots.get("person", state.person), listing=bool(slots.get("listing", state.listing)),
+                      people=slots.get("people", state.people) or {},
                       group=state.group or next((v for f, v in found if f == "group"), None),
                       facts={k: v for k, v in facts.items() if v is not None})
         return reply, after
@@ -193,3 +194,62 @@ def test_a_profile_asks_the_fact_that_settles_most_and_the_answer_completes_it_w
     first, second = talk.conversation(("我是抗日老兵，有什么待遇", "ask_entitlements"), ("二等功", "inform"))
     assert "告诉我您的立功等级" in first.text
     assert "合计：21060元 + 1200元 = 每年22260元" in second.text
+
+
+def test_the_people_answered_for_add_up_in_a_follow_up(talk):
+    _, last = talk.conversation("我爸当兵6年，我叔当兵4年，都是义务兵，都70多了，每月各多少", "两个人一共多少")
+    assert "合计：150元 + 100元 = 每月250元" in last.text
+
+
+def test_each_award_reads_a_count_said_after_the_word_certified(talk):
+    reply, _ = talk("我是农民合作社的，绿色食品认证了3个产品，无公害认证了2个，一共奖多少")
+    assert "= 28000元" in reply.text
+
+
+def test_a_list_states_the_plans_condition_instead_of_asking_for_a_number(talk):
+    reply, _ = talk("我是下岗的，想开个小店，能领啥", "ask_entitlements")
+    assert "条件：自领取营业执照之日起正常经营满6个月以上" in reply.text
+
+
+def test_a_question_classed_as_help_that_names_a_measure_is_answered(talk):
+    reply, _ = talk("市总工会在暖流计划里干啥", "help")
+    assert "市总工会的职责" in reply.text
+
+
+def test_another_persons_facts_are_cleared_from_the_conversation(talk):
+    state = State(measure="former_conscript", person="我爸", facts={"service_years": 8, "age": 70})
+    reply, _ = talk("那我叔呢", "inform", state)
+    assert reply.slots["service_years"] is None and reply.slots["age"] is None
+
+
+def test_a_number_after_another_question_does_not_answer_an_old_request(talk):
+    _, state = talk("老义务兵每月多少")
+    assert state.requested_fact == "service_years"
+    _, state = talk("烈士遗属和病故军人遗属各多少", state=state)
+    assert state.requested_fact is None
+
+
+def test_the_measures_of_the_last_reply_add_up_before_older_ones(talk):
+    *_, last = talk.conversation("抗日老兵一年多少", "解放战争老兵呢", "烈士遗属和病故军人遗属各多少", "加起来多少")
+    assert "24570元 + 17490元" in last.text
+
+
+def test_an_ambiguous_word_is_asked_about_even_after_another_subject(talk):
+    _, last = talk.conversation("烈士遗属一年多少", "那老兵呢")
+    assert "哪一类老兵" in last.text
+
+
+def test_a_cue_inside_a_longer_number_is_no_cue(talk):
+    reply, _ = talk("老义务兵每月多少，服役21年，今年80岁")
+    assert "每月525元" in reply.text and "折合每年" not in reply.text
+
+
+def test_a_negative_bare_number_is_refused_not_read_as_positive(talk):
+    _, state = talk("老义务兵每月多少")
+    reply, _ = talk("-5", "inform", state)
+    assert "不像实际情况" in reply.text
+
+
+def test_a_question_after_a_list_is_answered_even_when_it_states_the_fact_the_list_asked_for(talk):
+    _, last = talk.conversation(("我是老兵", "ask_entitlements"), "我外公是抗美援朝老兵，今年补助多少")
+    assert last.text.startswith("【抗美援朝老兵生活补助】每年15780元")

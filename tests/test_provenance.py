@@ -49,3 +49,25 @@ def test_a_reply_citing_nothing_may_state_no_figure(check):
 def test_a_percentage_of_the_plan_applies_as_its_factor(check):
     reply = "【渔业资源增殖保护费降低】1900元\n计算：降低现行收费标准的5%；按2000元计，降低后为1900元"
     assert check.unexplained(reply, stated_numbers(["去年交了两千块保护费"])) == []
+
+
+def test_a_quotient_is_matched_within_the_rounding_of_the_fen_only(check, measures):
+    """With 10 measures cited, an invented amount must not pass as some figure divided by another."""
+    titles = "".join(f"【{m.title}】" for m in measures if m.section == "关注十")
+    assert check.unexplained(titles + "每年98765.43元", set()) == [98765.43]
+
+
+def test_a_reply_that_shows_its_working_explains_a_three_step_total(check):
+    reply = ("· 抗日老兵生活补助：每年21060元\n· 老义务兵生活补助：每月175元（25元 × 服役7年 = 每月175元）\n"
+             "合计：21060元 + 2100元 = 每年23160元；每月1930元")
+    assert check.unexplained(reply, stated_numbers(["服役7年"])) == []
+
+
+def test_the_plans_years_may_be_named_but_not_computed_with(check):
+    assert check.unexplained("【抗日老兵生活补助】2017年起每年21060元", set()) == []
+    assert check.unexplained("【抗日老兵生活补助】每年4033元", set()) == [4033.0]  # 2016 + 2017
+
+
+def test_only_the_citizens_latest_numbers_count_as_stated():
+    many = ["，".join(str(n) for n in range(1000, 1100))]
+    assert len(stated_numbers(many)) == 40

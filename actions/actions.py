@@ -67,14 +67,14 @@ def record_unanswered(tracker: Tracker) -> None:
     )
 
 
-def checked(reply: Reply, tracker: Tracker) -> Reply:
+def checked(reply: Reply, tracker: Tracker, state: State) -> Reply:
     """The reply, or a refusal to answer when it states a number without provenance (logged for the team;
     the conversation's state is left as it was, since the citizen saw no answer)."""
     if reply.text is None:
         return reply
     said = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-RECENT_MESSAGES:]
     said = said or [tracker.latest_message.get("text") or ""]
-    remembered = {float(v) for v in state_of(tracker).facts.values() if isinstance(v, (int, float))}  # kept in slots
+    remembered = {float(v) for v in state.facts.values() if isinstance(v, (int, float))}  # kept in slots
     stray = plan().provenance.unexplained(reply.text, stated_numbers([plan().normalize(t) for t in said]) | remembered)
     if not stray:
         return reply
@@ -82,8 +82,8 @@ def checked(reply: Reply, tracker: Tracker) -> Reply:
     return Reply(NO_PROVENANCE, unanswered=True)
 
 
-def send(dispatcher: CollectingDispatcher, tracker: Tracker, reply: Reply) -> list[dict]:
-    reply = checked(reply, tracker)
+def send(dispatcher: CollectingDispatcher, tracker: Tracker, state: State, reply: Reply) -> list[dict]:
+    reply = checked(reply, tracker, state)
     buttons = [{"title": title, "payload": payload} for title, payload in reply.buttons]
     if reply.response:
         dispatcher.utter_message(response=reply.response)
@@ -102,7 +102,8 @@ class ActionRespond(Action, ABC):
     def name(self) -> str: ...
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[dict]:
-        return send(dispatcher, tracker, plan().conversation.respond(message_of(tracker), state_of(tracker)))
+        state = state_of(tracker)
+        return send(dispatcher, tracker, state, plan().conversation.respond(message_of(tracker), state))
 
 
 class ActionAnswerMeasure(ActionRespond):

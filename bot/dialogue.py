@@ -254,12 +254,7 @@ class Conversation:
         facts = self._facts(message, state, None)
         asked_about = {fact for fact, _ in message.entities if fact == "veteran_category"}
         facts.pop("veteran_category", None)  # 烈士遗属和病故军人遗属 / 俩老头: the subjects, not one person's category
-        answers: list[tuple[Measure, Result | FactError]] = []
-        for measure in named:
-            try:
-                answers.append((measure, calculate(measure, self._beside(measure, message.text, facts))))
-            except FactError as error:
-                answers.append((measure, error))
+        answers = [(measure, _outcome(measure, self._beside(measure, message.text, facts))) for measure in named]
         kind = self.cues.kind(message.text)
         text = several(answers, self.cues.total(message.text) or kind == "difference", kind)
         slots = {"measure": named[-1].id, "subjects": ",".join(m.id for m in named),
@@ -291,12 +286,7 @@ class Conversation:
         shared |= self.extract("，".join(c for c in self._CLAUSE.split(message.text) if not self._person(c)))
         shared.pop("count", None)  # 两个人 counts the people listed, it multiplies nothing
         facts = {person: {**state.people.get(person, {}), **self.extract(clauses)} for person, clauses in people.items()}
-        answers: list[tuple[str, Result | FactError]] = []
-        for person, own in facts.items():
-            try:
-                answers.append((person, calculate(measure, {**shared, **own})))
-            except FactError as error:
-                answers.append((person, error))
+        answers = [(person, _outcome(measure, {**shared, **own})) for person, own in facts.items()]
         kind = self.cues.kind(message.text)
         text = for_each_person(measure, answers, self.cues.total(message.text), kind)
         return Reply(text, slots={"measure": measure.id, "subjects": None, "people": facts})
@@ -346,3 +336,11 @@ class Conversation:
     def _out_of_scope(message: Message) -> Reply:
         fallback = message.intent == "nlu_fallback"
         return Reply(response="utter_default" if fallback else "utter_out_of_scope", unanswered=True)
+
+
+def _outcome(measure: Measure, facts: Mapping[str, Any]) -> Result | FactError:
+    """The measure computed, or what stops it (a missing, wrong or ruling-out fact), for a line of a list."""
+    try:
+        return calculate(measure, facts)
+    except FactError as error:
+        return error

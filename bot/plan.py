@@ -1,10 +1,11 @@
 """The 暖流计划 as the assistant knows it: one object per process, built from one source.
 
-The source is the measure database (build/measures.db, itself built from the
-checked YAML by `make db`). The NLU components, the action server and the
-operators' lookup all take their measures, normaliser, citizens' vocabulary,
-cue words and fact reader from here, so no part reads a word differently from
-another, and a policy edit reaches all of them through one rebuild. Each piece
+The measures come from the measure database (build/measures.db, built from
+the checked YAML by `make db`); the words around them from the data files
+beside it (vocabulary, cue words, fact patterns, the policy text). The NLU
+components, the action server and the operators' lookup all take their
+measures, normaliser, citizens' vocabulary, cue words and fact reader from
+here, so no part reads a word differently from another. Each piece
 is built the first time it is asked for: the Rasa process never builds the turn
 step or the provenance check, which only the action server uses.
 """

@@ -97,7 +97,8 @@ class Normalizer:
         text = self._corrected(_one_to_one(text))
         pieces: list[tuple[str, int, int]] = []  # (normalised text, original start, original end)
         last = 0
-        for start, end, replacement in sorted(self._plan_words(text) + self._numerals(text)):
+        words = self._plan_words(text)
+        for start, end, replacement in sorted(words + self._numerals(text, words)):
             pieces += [(ch, i, i + 1) for i, ch in enumerate(text[last:start], last)]
             pieces.append((replacement, start, end))
             last = end
@@ -130,9 +131,10 @@ class Normalizer:
         return [(m.start(), m.end(), self._everyday[m.group()])
                 for m in self._words.finditer(text) if m.group() in self._everyday]
 
-    def _numerals(self, text: str) -> list[tuple[int, int, str]]:
+    def _numerals(self, text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """The numerals to write in digits, outside the plan's terms and the everyday words being replaced."""
         kept = [m.span() for m in self._protected.finditer(text)] if self._protected else []
-        kept += [(start, end) for start, end, _ in self._plan_words(text)]  # 老八路 is no 8
+        kept += [(start, end) for start, end, _ in words]  # 老八路 is no 8
         return [
             (start, end, digits)
             for start, end, digits in numeral_replacements(text)

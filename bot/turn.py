@@ -30,7 +30,7 @@ class Cues:
     totals: tuple[str, ...]
     continues: tuple[str, ...]
     people: tuple[str, ...] = ()
-    both: tuple[str, ...] = ()  # 这俩, 各多少: the measures talked about, together
+    each: tuple[str, ...] = ()  # 这俩, 各多少: the measures talked about, each
     not_names: frozenset[str] = frozenset()  # 这个, 什么: before 补贴 they name no benefit
 
     def kind(self, text: str) -> str:
@@ -46,7 +46,7 @@ class Cues:
 
     def several(self, text: str) -> bool:
         """这俩, 各多少: the message asks about the measures talked about, each."""
-        return bool(self._both.search(text))
+        return bool(self._each.search(text))
 
     def total(self, text: str) -> bool:
         """一共, 加起来: add the figures up."""
@@ -54,7 +54,7 @@ class Cues:
 
     @cached_property
     def every_cue(self) -> tuple[str, ...]:
-        return (*self.continues, *self.totals, *self.both, *(w for ws in self.kinds.values() for w in ws))
+        return (*self.continues, *self.totals, *self.each, *(w for ws in self.kinds.values() for w in ws))
 
     def asks_something(self, text: str) -> bool:
         """A word of a question kind, of adding up or of continuing: the message asks something of a subject."""
@@ -69,8 +69,8 @@ class Cues:
         return said(self.totals)
 
     @cached_property
-    def _both(self) -> re.Pattern[str]:
-        return said(self.both)
+    def _each(self) -> re.Pattern[str]:
+        return said(self.each)
 
     @cached_property
     def _every(self) -> re.Pattern[str]:
@@ -89,4 +89,4 @@ def cues(normalize: Callable[[str], str], path: Path = KINDS_FILE) -> Cues:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     words = lambda ws: tuple(dict.fromkeys(normalize(w) for w in ws))  # noqa: E731
     return Cues({k: words(v) for k, v in raw["kinds"].items()}, words(raw["total"]), words(raw["continues"]),
-                words(raw["people"]), words(raw["both"]), frozenset(words(raw["not_names"])))
+                words(raw["people"]), words(raw["each"]), frozenset(words(raw["not_names"])))

@@ -42,26 +42,30 @@ class ScopeGuard(GraphComponent):
     ) -> ScopeGuard:
         return cls(config)
 
-    def reason(self, text: str, intent: str | None, elsewhere: str | None = None) -> str | None:
-        """Why the message is out of scope, or None when it may be about the plan; `elsewhere`, when
-        given, is the place or year already found in it."""
+    def reason(self, text: str, intent: str | None) -> str | None:
+        """Why the message is out of scope, or None when it may be about the plan."""
+        return self._reason(self._scope.normalize(text), intent)[0]
+
+    def _reason(self, normalized: str, intent: str | None) -> tuple[str | None, str | None]:
+        """(why the message is out of scope or None, the place or year outside the plan it names or None)."""
+        elsewhere = self._scope.elsewhere(normalized)
         if intent not in ABOUT_THE_PLAN:
-            return None
-        text = self._scope.normalize(text)
-        if elsewhere := elsewhere or self._scope.elsewhere(text):
-            return elsewhere
-        if intent in TOPICAL_INTENTS and not self._scope.topical(text):
-            return "no word of the plan"
-        return None
+            return None, elsewhere
+        if elsewhere:
+            return elsewhere, elsewhere
+        if intent in TOPICAL_INTENTS and not self._scope.topical(normalized):
+            return "no word of the plan", None
+        return None, None
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
             intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
-            if elsewhere := self._scope.elsewhere(self._scope.normalize(text)):
+            why, elsewhere = self._reason(self._scope.normalize(text), intent)
+            if elsewhere:
                 entity = {ENTITY_ATTRIBUTE_TYPE: ELSEWHERE, ENTITY_ATTRIBUTE_VALUE: elsewhere,
                           ENTITY_ATTRIBUTE_START: 0, ENTITY_ATTRIBUTE_END: len(text), EXTRACTOR: "ScopeGuard"}
                 message.set(ENTITIES, [*message.get(ENTITIES, []), entity], add_to_output=True)
-            if intent != OUT_OF_SCOPE and self.reason(text, intent, elsewhere):
+            if intent != OUT_OF_SCOPE and why:
                 message.set(INTENT, {INTENT_NAME_KEY: OUT_OF_SCOPE, PREDICTED_CONFIDENCE_KEY: 1.0}, add_to_output=True)
         return messages

@@ -3,19 +3,19 @@ from __future__ import annotations
 
 import pytest
 
-from bot.dialogue import Conversation, Message, Reply, State
-from bot.extraction import FactExtractor
-from bot.glossary import meanings, normalizer
-from bot.turn import cues
-from bot.vocabulary import load_vocabulary
+from bot.dialogue import Message, Reply, State
+from bot.plan import load_plan
 
 
 @pytest.fixture(scope="module")
-def talk(store):
+def plan(db_path):
+    return load_plan(db_path)
+
+
+@pytest.fixture(scope="module")
+def talk(plan):
     """A function (text, intent, state) → (reply, state after), as the action server runs a turn."""
-    normalize = normalizer(store.measures)
-    extract = FactExtractor(store.measures, normalize)
-    conversation = Conversation(store, cues(normalize), load_vocabulary(meanings(store.measures)), normalize, extract.facts)
+    normalize, extract, conversation = plan.normalize, plan.extract, plan.conversation
 
     def turn(text: str, intent: str = "ask_measure", state: State | None = None) -> tuple[Reply, State]:
         state = state or State()
@@ -110,11 +110,8 @@ def test_an_age_said_without_sui_is_read_as_an_age(talk):
     assert "烈士老年子女生活补助" in reply.text and "4800元" in reply.text
 
 
-def test_another_city_stays_out_of_scope_even_as_a_follow_up(talk, store):
-    normalize = normalizer(store.measures)
-    conversation = Conversation(store, cues(normalize), load_vocabulary(meanings(store.measures)), normalize,
-                                FactExtractor(store.measures, normalize).facts)
-    reply = conversation.respond(Message("那上海呢", "inform", (), "place 上海"), State(measure="survivor_martyr"))
+def test_another_city_stays_out_of_scope_even_as_a_follow_up(plan):
+    reply = plan.conversation.respond(Message("那上海呢", "inform", (), "place 上海"), State(measure="survivor_martyr"))
     assert reply.response == "utter_out_of_scope" and reply.unanswered
 
 

@@ -24,7 +24,7 @@ from bot.database import MeasureStore
 from bot.eligibility import Profile, entitlements
 from bot.facts import FactError
 from bot.glossary import cut
-from bot.measures import Measure, policy_text
+from bot.measures import Measure, load_groups, policy_text
 from bot.text import Normalizer
 from bot.turn import Cues
 from bot.vocabulary import Clarification, Vocabulary
@@ -192,11 +192,18 @@ class Conversation:
     def _person(self, text: str) -> str | None:
         return next((p for p in self.cues.people if p in text), None)
 
-    @staticmethod
-    def _names_only_who(named: list[Measure], message: Message) -> bool:
-        """我是抗日老兵: the words that name the measure are the citizen's category, so this is a profile."""
-        stated = {value for fact, value in message.entities if fact == "veteran_category"}
-        return all(set(m.categories.values()) & stated for m in named)
+    def _names_only_who(self, named: list[Measure], message: Message) -> bool:
+        """我是抗日老兵 / 俺是吃低保的: the words that name the measure say who the citizen is (a category,
+        or a group word such as 低保户 that names it nowhere else in the message), so this is a profile;
+        我家是低保户，能领多少低保 names 低保 again, as what it asks about."""
+        categories = {value for fact, value in message.entities if fact == "veteran_category"}
+        groups = {value for fact, value in message.entities if fact == "group"}
+        rest = message.text
+        for word in sorted((w for g in groups for w in load_groups()[g]["synonyms"]), key=len, reverse=True):
+            rest = rest.replace(word, " ")
+        still = {m.id for m in self.store.all_named_in(rest)}
+        return all(set(m.categories.values()) & categories or (set(m.groups) & groups and m.id not in still)
+                   for m in named)
 
     _BENEFIT = re.compile(r"([\u4e00-\u9fff]{2,8}?)(补贴|补助|津贴|奖励费|奖励|费|金|待遇)")
 

@@ -45,10 +45,12 @@ def _check_profile(profile: Profile, measures: list[Measure]) -> None:
 
 
 def _groups_of(profile: Profile, measures: list[Measure]) -> set[str]:
-    """The profile's groups plus those its category implies (an 抗日老兵 is a veteran)."""
+    """The profile's groups plus those its category implies (an 抗日老兵 is a veteran) and those a group
+    implies (groups.yml: a 低保户 is one of the 就业困难人员 of the start-up subsidy)."""
     given = {str(v) for v in profile.facts.values() if v is not None}
     implied = {g for m in measures if {str(v) for v in m.categories.values()} & given for g in m.groups}
-    return set(profile.groups) | implied
+    groups = set(profile.groups) | implied
+    return groups | {g for group in groups for g in load_groups()[group].get("implies", ())}
 
 
 def entitlements(profile: Profile, measures: Iterable[Measure]) -> list[Entitlement]:

@@ -250,3 +250,13 @@ def test_a_negative_bare_number_is_refused_not_read_as_positive(talk):
 def test_a_question_after_a_list_is_answered_even_when_it_states_the_fact_the_list_asked_for(talk):
     _, last = talk.conversation(("我是老兵", "ask_entitlements"), "我外公是抗美援朝老兵，今年补助多少")
     assert last.text.startswith("【抗美援朝老兵生活补助】每年15780元")
+
+
+def test_a_dibao_household_starting_a_business_is_listed_the_start_up_subsidy(talk):
+    reply, _ = talk("俺是吃低保的，想干点小买卖，有补贴吗", "ask_entitlements")
+    assert reply.text.startswith("按您说的情况") and "一次性创业补贴" in reply.text
+
+
+def test_a_household_asking_how_much_dibao_is_answered_about_dibao_not_listed(talk):
+    reply, _ = talk("我家是低保户，人均收入一千，能领多少低保", "ask_entitlements")
+    assert reply.text.startswith("【城区城市低保标准】") and "5000" not in reply.text

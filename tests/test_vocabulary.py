@@ -27,7 +27,7 @@ def test_the_projects_vocabulary_loads_and_every_word_leads_somewhere(named):
     pytest.param("same:\n  老八路: 不存在的词\n", "no title or keyword", id="a word leading to nothing of the plan"),
     pytest.param("same:\n  老战友: 义务兵\n", "means several things", id="a word leading to two meanings"),
     pytest.param("same:\n  抗日老兵: 抗战老兵\n", "already a term of the plan", id="a plan term listed as everyday"),
-    pytest.param("same:\n  几项: 37项\n", "asks for a number", id="a question word rewritten as a figure"),
+    pytest.param("same:\n  多少个任务: 37项任务\n", "asks for a number", id="a question word rewritten as a figure"),
     pytest.param("ask:\n  老兵:\n    question: 哪一类？\n    options: [抗日老兵]\n", "at least two options",
                  id="a question with one option"),
     pytest.param("ask:\n  老兵:\n    question: 哪一类？\n    options: [抗日老兵, 义务兵]\n", "means several things",

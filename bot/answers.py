@@ -221,11 +221,12 @@ def for_each_person(measure: Measure, answers: list[tuple[str, Result | FactErro
     return _fit(lines, f"出处：暖流计划{measure.section}“", measure.quote, [])
 
 
-def _need(measure: Measure, fact: str) -> str:
-    """What a list says of a fact still needed: the plan's condition on it where there is one
-    (条件：正常经营满6个月以上), else the question (还需告诉我：立功等级)."""
-    rule = next((r["label"] for r in measure.requires if r["fact"] == fact), None)
-    return f"条件：{rule}" if rule else f"还需告诉我：{label(fact)}"
+def _needs(measure: Measure, facts: tuple[str, ...]) -> str:
+    """What a list says of the facts still needed: the plan's conditions on them where there are some
+    (条件：正常经营满6个月以上), and the question for the rest (还需告诉我：立功等级)."""
+    rules = [r["label"] for f in facts for r in measure.requires if r["fact"] == f]
+    asked = [label(f) for f in facts if not any(r["fact"] == f for r in measure.requires)]
+    return "；".join([*(["条件：" + "、".join(rules)] if rules else []), *(["还需告诉我：" + "、".join(asked)] if asked else [])])
 
 
 def settling_fact(entitlements: list[Entitlement]) -> str | None:
@@ -239,17 +240,17 @@ def entitlement_list(entitlements: list[Entitlement]) -> tuple[str, list[Entitle
     the amounts add up, and the one question that would settle the most; the reply stays within
     MAX_REPLY and the entitlements that did not fit are returned, for buttons."""
     head = "按您说的情况，暖流计划中与您有关的有："
-    periodic = [e.result for e in entitlements if e.result and e.result.amount is not None
-                and e.result.amount_max is None and e.result.period in MONTHS]
+    periodic = [e.result for e in entitlements if e.result and not e.needs and e.result.amount is not None
+                and e.result.amount_max is None and e.result.period in MONTHS]  # one person's, conditions met
     total = _total(periodic, "每年") if len(periodic) > 1 else None
     fact = settling_fact(entitlements)
-    tail = [*([total] if total else []), f"告诉我您的{label(fact)}，我就能把金额算全。" if fact
+    tail = [*([total] if total else []), f"再告诉我：{label(fact)}，我就能把金额算准。" if fact
             else "想看哪一项的条件、承办部门和出处，直接问那一项即可。"]
     more = "其余几项见下面的按钮。"
     lines: list[str] = []
     for shown, e in enumerate(entitlements):
         what = amount_text(e.result) if e.result else formula_text(e.measure)
-        need = f"（{'；'.join(_need(e.measure, f) for f in e.needs)}）" if e.needs else ""
+        need = f"（{_needs(e.measure, e.needs)}）" if e.needs else ""
         line = f"· {e.measure.title}{'：' + what if what else ''}{need}（{e.measure.section}）"
         reserve = more if shown < len(entitlements) - 1 else ""
         if len("\n".join(filter(None, [head, *lines, line, reserve, *tail]))) > MAX_REPLY:

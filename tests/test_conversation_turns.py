@@ -189,7 +189,7 @@ def test_two_people_in_one_message_each_get_their_own_facts(talk):
 
 def test_a_profile_asks_the_fact_that_settles_most_and_the_answer_completes_it_with_a_yearly_total(talk):
     first, second = talk.conversation(("我是抗日老兵，有什么待遇", "ask_entitlements"), ("二等功", "inform"))
-    assert "告诉我您的立功等级" in first.text
+    assert "再告诉我：立功等级" in first.text
     assert "合计：21060元 + 1200元 = 每年22260元" in second.text
 
 
@@ -260,3 +260,23 @@ def test_a_dibao_household_starting_a_business_is_listed_the_start_up_subsidy(ta
 def test_a_household_asking_how_much_dibao_is_answered_about_dibao_not_listed(talk):
     reply, _ = talk("我家是低保户，人均收入一千，能领多少低保", "ask_entitlements")
     assert reply.text.startswith("【城区城市低保标准】") and "5000" not in reply.text
+
+
+def test_traditional_where_to_apply_asks_for_the_office(talk):
+    _, last = talk.conversation("抗美援朝老兵一年多少", "在哪兒申請")
+    assert "承办部门：市民政局" in last.text
+
+
+def test_a_count_before_the_award_name_is_the_product_count(talk):
+    reply, _ = talk("俺家种了三个绿色食品，还有一个地理标志，合计奖多少钱")
+    assert "24000元" in reply.text and "= 124000元" in reply.text
+
+
+def test_a_word_for_every_kind_of_veteran_is_asked_about(talk):
+    reply, _ = talk("退伍军人有啥补助")
+    assert "哪一类老兵" in reply.text and len(reply.buttons) == 4
+
+
+def test_a_list_adds_up_only_what_one_person_gets(talk):
+    reply, _ = talk("我是退役军人，能领啥", "ask_entitlements")
+    assert "合计" not in reply.text and "再告诉我：老兵或遗属的类别" in reply.text

@@ -91,7 +91,8 @@ def send(dispatcher: CollectingDispatcher, tracker: Tracker, state: State, reply
         dispatcher.utter_message(text=reply.text, buttons=buttons)
     if reply.unanswered:
         record_unanswered(tracker)
-    return [SlotSet(name, value) for name, value in reply.slots.items()]
+    # only the slots that change: every event stays in the tracker, which Rasa reads and writes on each turn
+    return [SlotSet(name, value) for name, value in reply.slots.items() if tracker.get_slot(name) != value]
 
 
 class ActionRespond(Action, ABC):

@@ -139,8 +139,7 @@ def office_reply(duty: Measure, measures: Sequence[Measure]) -> str:
     if handled:
         lines.append(f"{duty.department}承办的措施：" + "、".join(f"{m.title}（{m.section}）" for m in handled))
     lines.append("想知道哪一项的金额和条件，直接问那一项即可。")
-    text = "\n".join(lines)
-    return text if len(text) <= MAX_REPLY else text[: MAX_REPLY - 1] + "…"
+    return _cut(lines)
 
 
 def apply_reply(measure: Measure) -> str:
@@ -171,6 +170,19 @@ def _total(results: list[Result], period: str | None) -> str | None:
     return line + (f"；{other}{about(yearly[0])}" if yearly else "")
 
 
+def _brief(answer: Result, kind: str) -> str:
+    """One line of a list: what was asked of the amount, with the first calculation step that shows it."""
+    what = _asked(answer, kind)[0]
+    steps = [s for s in answer.steps if s not in what][:1]
+    return what + (f"（{steps[0]}）" if steps and answer.amount is not None else "")
+
+
+def _cut(lines: list[str]) -> str:
+    """Lines with no quote to shorten (lists, an office's measures), cut at MAX_REPLY."""
+    text = "\n".join(lines)
+    return text if len(text) <= MAX_REPLY else text[: MAX_REPLY - 1] + "…"
+
+
 def _difference(first: Result, second: Result) -> str:
     """相差 line for two amounts over the same period (两类老兵差多少)."""
     if first.amount is None or second.amount is None or first.period != second.period or first.amount_max or second.amount_max:
@@ -186,12 +198,7 @@ def several(answers: list[tuple[Measure, Result | FactError]], total: bool, kind
     """
     lines = []
     for measure, answer in answers:
-        if isinstance(answer, FactError):
-            what = f"{formula_text(measure)}；{answer}"
-        else:
-            what = _asked(answer, kind)[0]
-            steps = [s for s in answer.steps if s != what][:1]
-            what += f"（{steps[0]}）" if steps and answer.amount is not None else ""
+        what = f"{formula_text(measure)}；{answer}" if isinstance(answer, FactError) else _brief(answer, kind)
         lines.append(f"· {measure.title}：{what}（{measure.section}）")
     results = [a for _, a in answers if isinstance(a, Result)]
     if kind == "difference" and len(results) == len(answers) == 2:
@@ -199,21 +206,14 @@ def several(answers: list[tuple[Measure, Result | FactError]], total: bool, kind
     elif total and len(results) == len(answers):
         lines.append(_total(results, PERIODS.get(kind)) or "这几项没有可以相加的金额。")
     offices = "；".join(dict.fromkeys(department_text(m) for m, _ in answers))
-    lines += [f"咨询：{offices}", "想看某一项的条件和原文，请单独问那一项。"]
-    text = "\n".join(lines)
-    return text if len(text) <= MAX_REPLY else text[: MAX_REPLY - 1] + "…"
+    return _cut([*lines, f"咨询：{offices}", "想看某一项的条件和原文，请单独问那一项。"])
 
 
 def for_each_person(measure: Measure, answers: list[tuple[str, Result | FactError]], total: bool, kind: str) -> str:
     """我爸当兵6年，我叔当兵4年，每月各多少: one line per person with their own facts, and a total when asked."""
     lines = [f"【{measure.title}】"]
     for person, answer in answers:
-        if isinstance(answer, FactError):
-            lines.append(f"· {person}：{answer}")
-            continue
-        what = _asked(answer, kind)[0]
-        steps = [s for s in answer.steps if s not in what][:1]
-        lines.append(f"· {person}：{what}" + (f"（{steps[0]}）" if steps else ""))
+        lines.append(f"· {person}：{answer if isinstance(answer, FactError) else _brief(answer, kind)}")
     results = [a for _, a in answers if isinstance(a, Result)]
     if total and len(results) == len(answers):
         lines.append(_total(results, PERIODS.get(kind)) or "这几项不能直接相加。")

@@ -126,8 +126,11 @@ def times_count(m: Measure, facts: Facts, computed: dict) -> dict:
         raise InvalidFact("count", f"人数或个数应是整数，收到：{plain(n)}。")
     total = computed["amount"] * n
     old = computed.get("old_amount")
-    return {**computed, "amount": total, "old_amount": old * n if old is not None else None,
-            "steps": (*computed["steps"], f"{money(computed['amount'])} × {plain(n)}{per} = {money(total)}")}
+    counted = {**computed, "amount": total, "old_amount": old * n if old is not None else None,
+               "steps": (*computed["steps"], f"{money(computed['amount'])} × {plain(n)}{per} = {money(total)}")}
+    if m.params.get("period") not in MONTHS:  # 每个示范点 × 20: a sum, no longer per site; 每年 × 3人 stays 每年
+        counted["period"] = "合计"
+    return counted
 
 
 def range_(m: Measure, facts: Facts) -> dict:
@@ -198,7 +201,6 @@ def calculate(measure: Measure, facts: Facts | None = None) -> Result:
     check_requirements(measure, facts)
     computed = times_count(measure, facts, KINDS[measure.kind].formula(measure, facts))
     p = measure.params
-    per_unit = p.get("per") and facts.get("count") is not None and p.get("period") not in MONTHS
     return Result(
         measure_id=measure.id,
         title=measure.title,
@@ -206,7 +208,7 @@ def calculate(measure: Measure, facts: Facts | None = None) -> Result:
         amount_max=computed.get("amount_max"),
         old_amount=computed.get("old_amount"),
         unit=p.get("unit", ""),
-        period="合计" if per_unit else p.get("period", ""),  # 每个示范点 × 20: a sum, no longer per site
+        period=computed.get("period", p.get("period", "")),
         steps=computed["steps"],
         conditions=measure.conditions,
         department=measure.department,

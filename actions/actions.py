@@ -23,11 +23,10 @@ from bot.dialogue import ELSEWHERE, Message, Reply, State
 from bot.facts import load_specs
 from bot.glossary import cut
 from bot.plan import plan
-from bot.provenance import stated_numbers
+from bot.provenance import STATED_MESSAGES, stated_numbers
 
 FACT_SLOTS = tuple(load_specs())  # data/facts.yml: one slot per fact
 NO_PROVENANCE = "这一问我给不出在暖流计划中有出处的数字，为免误导，不作答。请咨询承办部门或市人社局（计划牵头部门）。"
-RECENT_MESSAGES = 10  # the citizen's messages whose numbers count as stated
 log = logging.getLogger(__name__)
 
 
@@ -72,7 +71,7 @@ def checked(reply: Reply, tracker: Tracker, state: State) -> Reply:
     the conversation's state is left as it was, since the citizen saw no answer)."""
     if reply.text is None:
         return reply
-    said = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-RECENT_MESSAGES:]
+    said = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-STATED_MESSAGES:]
     said = said or [tracker.latest_message.get("text") or ""]
     remembered = {float(v) for v in state.facts.values() if isinstance(v, (int, float))}  # kept in slots
     stray = plan().provenance.unexplained(reply.text, stated_numbers([plan().normalize(t) for t in said]) | remembered)

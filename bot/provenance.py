@@ -28,6 +28,7 @@ from bot.numbers import figure_spans, figures
 MONTHS_PER_YEAR = float(MONTHS["每年"])  # an operand of × and ÷ only (每月 ↔ 每年)
 PLAN_YEARS = (2016.0, 2017.0)  # the plan's year and the one it compares with: named in any reply, computed with never
 TOLERANCE = 0.01  # replies round yuan to the fen
+STATED_MESSAGES = 10  # the citizen's latest messages whose numbers count as stated
 TRIVIAL = {0.0, 1.0}  # stated as they are, never computed with: 12 ÷ (1 + 1) would "explain" any small count
 STATED_LIMIT = 40  # the citizen's most recent numbers that count as inputs: a message of 1,500 numbers explains nothing
 

@@ -1,0 +1,163 @@
+"""A SQL tracker store whose turns cost the same at the fiftieth question as at the first.
+
+Rasa 3.6's `SQLTrackerStore` reads every event of the session on every turn,
+decodes each one through `Event.resolve_by_type` (which walks every Event
+subclass, with `inspect.isabstract` on each, per event) and replays them all;
+the policies then featurise the whole history again, and the action server
+receives it whole. A turn's cost grows with the conversation: by the 50th
+question it was 2.5 times the first.
+
+`WindowedSQLTrackerStore` gives a turn the conversation it needs and no more:
+the slots as they stand (the dialogue's memory is in slots), whether the
+conversation is paused, the citizen's recent messages (the action server reads
+the numbers in the last ones) and the last `window_turns` whole turns (more
+than the policies' max_history). Everything is still stored, and read whole
+where Rasa reads a conversation for people (`retrieve_full_tracker`: the
+HTTP API, the operators' tools).
+
+The window of each recent conversation is kept in memory after it is saved,
+checked against the database by its last event id, so a turn reads one
+indexed number instead of the session; another server writing the
+conversation (the scale-out set-up) changes that id and the window is read
+anew. SQLite gets WAL and a busy timeout, and the events table an index on
+(sender_id, id), which is the order every read uses.
+"""
+from __future__ import annotations
+
+import itertools
+import json
+import logging
+from collections import OrderedDict
+from typing import Any
+
+import sqlalchemy as sa
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import (
+    ActionExecuted, ActiveLoop, ConversationPaused, Event, SessionStarted, SlotSet, UserUttered,
+)
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.utils.common import all_subclasses
+
+from bot.provenance import STATED_MESSAGES
+
+logger = logging.getLogger(__name__)
+
+WINDOW_TURNS = 4  # whole turns kept: the policies look back at most 5 states (two turns here)
+CACHE_CONVERSATIONS = 2000  # windows kept in memory, least recently used dropped first
+STORED = "_nuanliu_stored_events"  # on a retrieved tracker: how many of its events are already stored
+SQLITE_BUSY_MS = 5000
+
+
+class EventDecoder:
+    """Event dicts to Events through a table built once (Rasa looks the class up anew per event)."""
+
+    def __init__(self) -> None:
+        self._types = {cls.type_name: cls for cls in all_subclasses(Event) if cls.type_name != "event"}
+
+    def __call__(self, data: dict[str, Any]) -> Event | None:
+        cls = self._types.get(data.get("event"))
+        return cls._from_parameters(data) if cls else Event.from_parameters(data)
+
+    def all(self, dicts: list[dict[str, Any]]) -> list[Event]:
+        return [e for e in map(self, dicts) if e is not None]
+
+
+def window(sender_id: str, events: list[Event], slots: Any, turns: int = WINDOW_TURNS,
+           messages: int = STATED_MESSAGES) -> list[Event]:
+    """The events a turn needs: the state before the last `turns` turns as events, older user
+    messages (up to `messages` in all), then those turns whole. Short conversations come back as they are."""
+    users = [i for i, e in enumerate(events) if isinstance(e, UserUttered)]
+    if len(users) <= turns:
+        return events
+    start = users[-turns]
+    if start and isinstance(events[start - 1], ActionExecuted):
+        start -= 1  # the action_listen the turn began with
+    before = DialogueStateTracker.from_events(sender_id, events[:start], slots)
+    stamp = events[start].timestamp
+    state: list[Event] = [SessionStarted(timestamp=stamp)]
+    state += [SlotSet(s.name, s.value, timestamp=stamp) for s in before.slots.values()
+              if s.value != s.initial_value]
+    if before.active_loop_name:
+        state.append(ActiveLoop(before.active_loop_name, timestamp=stamp))
+    if before.is_paused():
+        state.append(ConversationPaused(timestamp=stamp))
+    older = [events[i] for i in users[:-turns]][-max(messages - turns, 0):] if messages > turns else []
+    return state + older + events[start:]
+
+
+class WindowedSQLTrackerStore(SQLTrackerStore):
+    """`SQLTrackerStore` that hands a turn its window (see the module docstring) and stores every event."""
+
+    def __init__(self, domain: Domain | None = None, window_turns: int = WINDOW_TURNS,
+                 cache_conversations: int = CACHE_CONVERSATIONS, **kwargs: Any) -> None:
+        super().__init__(domain, **kwargs)
+        self.window_turns = int(window_turns)
+        self._cache: OrderedDict[str, tuple[int, str]] = OrderedDict()  # sender → (last event id, window JSON)
+        self._cache_size = int(cache_conversations)
+        self._decode = EventDecoder()
+        self._tune_database()
+
+    def _tune_database(self) -> None:
+        if self.engine.dialect.name == "sqlite":
+            @sa.event.listens_for(self.engine, "connect")
+            def _pragmas(connection: Any, _record: Any) -> None:
+                connection.execute("PRAGMA journal_mode=WAL")
+                connection.execute("PRAGMA synchronous=NORMAL")
+                connection.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
+        sa.Index("ix_events_sender_id_id", self.SQLEvent.sender_id, self.SQLEvent.id).create(
+            self.engine, checkfirst=True)
+
+    async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
+        with self.session_scope() as session:
+            last = self._last_id(session, sender_id)
+            if last is None:
+                self._cache.pop(sender_id, None)
+                return None
+            cached = self._cache.get(sender_id)
+            if cached and cached[0] == last:
+                self._cache.move_to_end(sender_id)
+                events = self._decode.all(json.loads(cached[1]))
+            else:
+                rows = self._event_query(session, sender_id, fetch_events_from_all_sessions=False).all()
+                events = window(sender_id, self._decode.all([json.loads(r.data) for r in rows]),
+                                self.domain.slots, self.window_turns)
+        tracker = DialogueStateTracker.from_events(sender_id, events, self.domain.slots)
+        setattr(tracker, STORED, len(tracker.events))
+        return tracker
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        stored = getattr(tracker, STORED, None)
+        if stored is None:  # not from retrieve (a new conversation, the HTTP API): Rasa's own count
+            self._cache.pop(tracker.sender_id, None)
+            await super().save(tracker)
+            return
+        new = list(itertools.islice(tracker.events, stored, None))
+        if self.event_broker:
+            await self._stream_new_events(self.event_broker, new, tracker.sender_id)
+        with self.session_scope() as session:
+            rows = [self._row(tracker.sender_id, e) for e in new]
+            session.add_all(rows)
+            session.flush()
+            last = rows[-1].id if rows else self._last_id(session, tracker.sender_id)
+            session.commit()
+        setattr(tracker, STORED, len(tracker.events))
+        kept = window(tracker.sender_id, list(tracker.events), self.domain.slots, self.window_turns)
+        self._remember(tracker.sender_id, last, json.dumps([e.as_dict() for e in kept]))
+
+    def _row(self, sender_id: str, event: Event) -> Any:
+        data = event.as_dict()
+        return self.SQLEvent(sender_id=sender_id, type_name=event.type_name, timestamp=data.get("timestamp"),
+                             intent_name=data.get("parse_data", {}).get("intent", {}).get("name"),
+                             action_name=data.get("name"), data=json.dumps(data))
+
+    def _last_id(self, session: Any, sender_id: str) -> int | None:
+        return session.query(sa.func.max(self.SQLEvent.id)).filter(self.SQLEvent.sender_id == sender_id).scalar()
+
+    def _remember(self, sender_id: str, last: int | None, window_json: str) -> None:
+        if last is None:
+            return
+        self._cache[sender_id] = (last, window_json)
+        self._cache.move_to_end(sender_id)
+        while len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)

@@ -30,6 +30,8 @@ CONVERSATIONS = 20  # senders the sequential questions rotate over, as in real t
 LOAD_USERS = (10, 25, 50)
 BURST = 30  # one citizen's messages sent at once (a pasted list, a retrying client)
 LOAD_SECONDS = 30
+LONG_TURNS = 50  # questions in one long conversation
+LONG_CONVERSATIONS = 40  # such conversations, one after the other: each turn's p95 over these
 
 
 def say(step: str) -> None:
@@ -67,6 +69,19 @@ def timed_turns(url: str, questions: list[str], turns: int) -> list[float]:
         post_json(url, {"sender": f"bench-{i % CONVERSATIONS}", "message": questions[i % len(questions)]})
         times.append((time.perf_counter() - start) * 1000)
     return times
+
+
+def long_conversations(url: str, questions: list[str], turns: int = LONG_TURNS,
+                       conversations: int = LONG_CONVERSATIONS) -> list[float]:
+    """The p95 milliseconds of each turn (1 … `turns`) over `conversations` conversations of that length,
+    each asked from a different point of the question list."""
+    times: list[list[float]] = [[] for _ in range(turns)]
+    for c in range(conversations):
+        for t in range(turns):
+            start = time.perf_counter()
+            post_json(url, {"sender": f"bench-long-{c}", "message": questions[(c * turns + t) % len(questions)]})
+            times[t].append((time.perf_counter() - start) * 1000)
+    return [percentile(turn, 95) for turn in times]
 
 
 def burst(url: str, questions: list[str], size: int = BURST) -> tuple[float, list[float]]:
@@ -151,6 +166,8 @@ def run_all(out: Path, db_path: Path, step: Callable[[str], None] = say) -> dict
         results["rss_mb_after_warmup"] = {name: rss_mb(pid) for name, pid in live.pids.items()}
         step(f"latency: {LATENCY_TURNS} sequential questions over every intent")
         ours = timed_turns(url, questions, LATENCY_TURNS)
+        step(f"{LONG_CONVERSATIONS} conversations of {LONG_TURNS} questions each: does a turn slow down as they grow?")
+        results["long_conversation_p95_ms"] = long_conversations(url, questions)
         step(f"one citizen's burst: {BURST} messages at once, other citizens asking meanwhile")
         results["burst_s"], others = burst(url, questions)
         results["burst_others_p95_ms"] = percentile(others, 95)
@@ -178,6 +195,9 @@ def run_all(out: Path, db_path: Path, step: Callable[[str], None] = say) -> dict
         "load": [vars(r) for r in load],
     })
     results["p95_ratio"] = results["latency_p95_ms"] / results["baseline_p95_ms"]
+    results["throughput_ratio"] = results["throughput_msg_s"] / results["baseline_throughput_msg_s"]
+    long_p95 = results["long_conversation_p95_ms"]
+    results["long_conversation_p95_ratio"] = long_p95[-1] / long_p95[0]
     results["rss_mb_total"] = sum(results["rss_mb"].values())
     (out / "latency_ms.json").write_text(json.dumps({"ours": ours, "minimal": floor}))
     return results

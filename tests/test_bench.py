@@ -35,7 +35,8 @@ def fake_results(**changes) -> dict:
         "throughput_errors": 0, "train_s": 25.0, "baseline_train_s": 10.0, "rss_mb": {"rasa": 950.0, "actions": 200.0},
         "rss_mb_total": 1150.0, "model_mb": 5.0, "startup_s": 30.0, "intent_accuracy": 0.951, "entity_f1": 0.991,
         "sample_correct": 19, "sample_strict": 19, "sample_cases": 19, "bm25_correct": 3, "load": load,
-        "burst_s": 2.5, "burst_others_p95_ms": 60.0, "baseline_burst_s": 29.8,
+        "burst_s": 2.5, "burst_others_p95_ms": 60.0, "baseline_burst_s": 29.8, "throughput_ratio": 62 / 70,
+        "long_conversation_p95_ms": [30.0] * 49 + [36.0], "long_conversation_p95_ratio": 1.2,
     }
     return results | changes
 
@@ -46,6 +47,13 @@ def test_the_summary_says_which_targets_are_met():
     assert rows["latency p50 / p95 / p99 (ms)"][3].startswith("ratio 1.29: yes")
     assert rows["throughput at 10 / 25 / 50 users (msg/s)"][1] == "40.0 / 55.0 / 62.0"
     assert rows["one citizen's 30 messages at once: all answered (s)"][3].startswith("yes")
+    assert rows["throughput at 10 / 25 / 50 users (msg/s)"][3].startswith("ratio 0.89: yes")
+    assert rows["one conversation of 50 questions: p95 of turn 1 / 50 (ms)"][1] == "30 / 36"
+    assert rows["one conversation of 50 questions: p95 of turn 1 / 50 (ms)"][3].startswith("ratio 1.20: yes")
+    behind = {row[0]: row for row in report.summary_rows(fake_results(throughput_ratio=0.8,
+                                                                       long_conversation_p95_ratio=1.4))}
+    assert behind["throughput at 10 / 25 / 50 users (msg/s)"][3].startswith("ratio 0.80: NO")
+    assert behind["one conversation of 50 questions: p95 of turn 1 / 50 (ms)"][3].startswith("ratio 1.40: NO")
     slow = {row[0]: row for row in report.summary_rows(fake_results(burst_s=29.0))}
     assert slow["one citizen's 30 messages at once: all answered (s)"][3].startswith("NO")
 
@@ -54,7 +62,8 @@ def test_results_json_report_and_plots_are_written(tmp_path):
     report.write(fake_results(), {"ours": [30.0] * 600, "minimal": [20.0] * 600}, tmp_path)
     assert not report.missing(json.loads((tmp_path / "results.json").read_text()))
     assert "| public sample correct / strict | 19 / 19 of 19 |" in (tmp_path / "report.md").read_text()
-    assert (tmp_path / "latency.png").stat().st_size > 5000 and (tmp_path / "throughput.png").stat().st_size > 5000
+    for plot in ("latency.png", "throughput.png", "long_conversation.png"):
+        assert (tmp_path / plot).stat().st_size > 5000
 
 
 def test_results_missing_a_figure_are_refused(tmp_path):

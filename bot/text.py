@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Hashable, Iterable, Mapping
+from functools import lru_cache
 
 from opencc import OpenCC
 
@@ -51,6 +52,7 @@ def _one_to_one(text: str) -> str:
 
 
 MIN_TYPO_TERM = 4  # shorter terms are too close to everyday words to guess at
+NORMALIZED_CACHE = 4096  # texts whose normal form is kept (a turn re-reads the citizen's last ones)
 
 
 def _is_han(ch: str) -> bool:
@@ -88,9 +90,11 @@ class Normalizer:
                 for i in range(len(term)):
                     index.setdefault(term[:i] + _DROP + term[i + 1:], set()).add(term)
         self._near = dict(sorted(self._near.items(), reverse=True))
+        # a turn normalises the citizen's last messages again (provenance): each is worked out once
+        self._normalized = lru_cache(maxsize=NORMALIZED_CACHE)(lambda text: self.align(text)[0])
 
     def __call__(self, text: str) -> str:
-        return self.align(text)[0]
+        return self._normalized(text)
 
     def align(self, text: str) -> tuple[str, list[Span]]:
         """The normalised text, and for each of its characters the span of the original it stands for."""

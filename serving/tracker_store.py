@@ -19,8 +19,8 @@ The window of each recent conversation is kept in memory after it is saved,
 checked against the database by its last event id, so a turn reads one
 indexed number instead of the session; another server writing the
 conversation (the scale-out set-up) changes that id and the window is read
-anew. SQLite gets WAL and a busy timeout, and the events table an index on
-(sender_id, id), which is the order every read uses.
+anew. SQLite gets one lasting connection, WAL and a busy timeout, and the
+events table an index on (sender_id, id), which is the order every read uses.
 """
 from __future__ import annotations
 
@@ -96,15 +96,23 @@ class WindowedSQLTrackerStore(SQLTrackerStore):
         self._cache: OrderedDict[str, tuple[int, str]] = OrderedDict()  # sender → (last event id, window JSON)
         self._cache_size = int(cache_conversations)
         self._decode = EventDecoder()
+        self._last_id_query = sa.select(sa.func.max(self.SQLEvent.id)).where(
+            self.SQLEvent.sender_id == sa.bindparam("sender"))
         self._tune_database()
 
     def _tune_database(self) -> None:
+        """SQLite: one connection kept open (Rasa's engine opens and closes one per query, and closing the
+        last connection of a WAL database checkpoints it), WAL, a busy timeout. Any dialect: the index."""
         if self.engine.dialect.name == "sqlite":
+            self.engine = sa.create_engine(self.engine.url, poolclass=sa.pool.SingletonThreadPool)
+
             @sa.event.listens_for(self.engine, "connect")
             def _pragmas(connection: Any, _record: Any) -> None:
                 connection.execute("PRAGMA journal_mode=WAL")
                 connection.execute("PRAGMA synchronous=NORMAL")
                 connection.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
+
+            self.sessionmaker = sa.orm.sessionmaker(bind=self.engine)
         sa.Index("ix_events_sender_id_id", self.SQLEvent.sender_id, self.SQLEvent.id).create(
             self.engine, checkfirst=True)
 
@@ -152,7 +160,7 @@ class WindowedSQLTrackerStore(SQLTrackerStore):
                              action_name=data.get("name"), data=json.dumps(data))
 
     def _last_id(self, session: Any, sender_id: str) -> int | None:
-        return session.query(sa.func.max(self.SQLEvent.id)).filter(self.SQLEvent.sender_id == sender_id).scalar()
+        return session.execute(self._last_id_query, {"sender": sender_id}).scalar()
 
     def _remember(self, sender_id: str, last: int | None, window_json: str) -> None:
         if last is None:

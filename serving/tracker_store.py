@@ -135,20 +135,18 @@ class WindowedSQLTrackerStore(SQLTrackerStore):
         return tracker
 
     async def save(self, tracker: DialogueStateTracker) -> None:
-        stored = getattr(tracker, STORED, None)
-        if stored is None:  # not from retrieve (a new conversation, the HTTP API): Rasa's own count
-            self._cache.pop(tracker.sender_id, None)
-            await super().save(tracker)
-            return
-        new = list(itertools.islice(tracker.events, stored, None))
-        if self.event_broker:
-            await self._stream_new_events(self.event_broker, new, tracker.sender_id)
         with self.session_scope() as session:
+            stored = getattr(tracker, STORED, None)
+            if stored is None:  # not from retrieve (a new conversation, the HTTP API): count as Rasa does
+                stored = self._event_query(session, tracker.sender_id, fetch_events_from_all_sessions=False).count()
+            new = list(itertools.islice(tracker.events, stored, None))
             rows = [self._row(tracker.sender_id, e) for e in new]
             session.add_all(rows)
             session.flush()
             last = rows[-1].id if rows else self._last_id(session, tracker.sender_id)
             session.commit()
+        if self.event_broker:
+            await self._stream_new_events(self.event_broker, new, tracker.sender_id)
         setattr(tracker, STORED, len(tracker.events))
         kept = window(tracker.sender_id, list(tracker.events), self.domain.slots, self.window_turns)
         self._remember(tracker.sender_id, last, json.dumps([e.as_dict() for e in kept]))

@@ -1,7 +1,8 @@
 """Rasa input channels (these import Rasa; the rest of bot/ does not).
 
-Loading them also installs the one Rasa fix this project needs (action_results.py).
+Loading them also installs this project's fixes to Rasa 3.6 (serving/rasa_patches.py),
+so every Rasa server started with our credentials.yml has them.
 """
-from bot.channels import action_results
+from serving import rasa_patches
 
-action_results.install()
+rasa_patches.install()

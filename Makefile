@@ -35,7 +35,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 MEASURE_INPUTS := $(wildcard data/measures/*.yml data/policy/*.txt) data/facts.yml data/groups.yml $(wildcard bot/*.py)
 MODEL_INPUTS := config.yml domain.yml data/scope.yml data/fact_patterns.yml data/vocabulary.yml $(wildcard components/*.py) $(MEASURE_INPUTS) $(wildcard data/nlu/*.yml) data/rules.yml data/stories.yml $(JIEBA_DICT)
 
-.PHONY: help install load-venv db model run lookup test scale-test soak bench clean
+.PHONY: help install load-venv db model run lookup test scale-test soak bench clean wechat-menu
 
 help:
 	@echo "make run    install, build the measure table, train if needed, start the bot (REST on :$(RASA_PORT)) and action server (:$(ACTION_PORT))"
@@ -46,6 +46,7 @@ help:
 	@echo "make bench  latency, throughput, accuracy, cost beside references: build/bench/results.json, report.md"
 	@echo "make db     build $(DB) from data/measures/"
 	@echo "make model  train $(MODEL) if its inputs changed"
+	@echo "make wechat-menu  publish data/wechat_menu.yml as the WeChat account's menu (WECHAT_APPID, WECHAT_SECRET)"
 
 $(VENV)/.installed: requirements.txt
 	@if [ -z "$(PYTHON310)" ]; then \
@@ -119,6 +120,10 @@ soak: $(DB) $(MODEL) $(LOAD_VENV)/.installed
 
 bench: $(DB) $(MODEL) $(LOAD_VENV)/.installed
 	$(PY) -m bench
+
+# The account's menu (自定义菜单) from data/wechat_menu.yml; the AppID and AppSecret from the environment only.
+wechat-menu: $(VENV)/.installed
+	$(PY) -m bot wechat-menu
 
 clean:
 	rm -rf build models .pytest_cache

@@ -1,9 +1,13 @@
-"""Command line: `python -m bot build-db` builds build/measures.db; `python -m bot lookup 抗日老兵` searches it."""
+"""Command line: `python -m bot build-db` builds build/measures.db; `python -m bot lookup 抗日老兵` searches it;
+`python -m bot wechat-menu` publishes the WeChat account's menu."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
+
+from wechatpy.exceptions import WeChatClientException
 
 from bot import BUILD, DEFAULT_DB
 from bot.database import StoreError, build
@@ -11,6 +15,7 @@ from bot.glossary import terms, write_jieba_dictionary
 from bot.lookup import Lookup, table
 from bot.measures import MEASURES_DIR, MeasureError, load_measures
 from bot.unanswered import DEFAULT_LOG, open_log
+from bot.wechat_menu import MENU, WECHAT_API, MenuError, load, publish
 
 JIEBA_DICT = BUILD / "jieba" / "nuanliu.txt"
 
@@ -46,6 +51,24 @@ def init_log(args: argparse.Namespace) -> int:
     return 0
 
 
+def wechat_menu(args: argparse.Namespace) -> int:
+    """Publish data/wechat_menu.yml; the account's AppID and AppSecret come from the environment only."""
+    app_id, secret = os.environ.get("WECHAT_APPID"), os.environ.get("WECHAT_SECRET")
+    if not app_id or not secret:
+        print("error: set WECHAT_APPID and WECHAT_SECRET (公众平台 → 设置与开发 → 基本配置)", file=sys.stderr)
+        return 1
+    try:
+        publish(load(args.menu), app_id, secret, args.api_base)
+    except MenuError as err:
+        print(f"error: {args.menu}: {err}", file=sys.stderr)
+        return 1
+    except WeChatClientException as err:
+        print(f"error: WeChat refused the menu: {err.errcode} {err.errmsg}", file=sys.stderr)
+        return 1
+    print(f"published {args.menu} to the account {app_id}", flush=True)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot", description="暖流助手 tools")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -62,6 +85,10 @@ def main(argv: list[str] | None = None) -> int:
     log = sub.add_parser("init-log", help="create the unanswered-question log if it is missing")
     log.add_argument("--log", type=Path, default=DEFAULT_LOG)
     log.set_defaults(func=init_log)
+    menu = sub.add_parser("wechat-menu", help="publish the WeChat account's menu (WECHAT_APPID, WECHAT_SECRET)")
+    menu.add_argument("--menu", type=Path, default=MENU)
+    menu.add_argument("--api-base", default=WECHAT_API, help="WeChat's API, ending in /cgi-bin/")
+    menu.set_defaults(func=wechat_menu)
     args = parser.parse_args(argv)
     return args.func(args)
 

@@ -3,9 +3,12 @@
 The machine has no Chromium until a test needs one: it is installed from
 Debian's packages (as the project installs everything its tests use), and
 started with the flags this closed network needs (no background connections).
+axe-core, the accessibility checker injected into pages, comes from npm at the
+version pinned in package-lock.json, installed with `npm ci` on first use.
 """
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -15,8 +18,11 @@ from pathlib import Path
 
 import pytest
 
+ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
-SCREENSHOTS = Path(__file__).resolve().parent.parent / "build" / "screenshots"
+SCREENSHOTS = ROOT / "build" / "screenshots"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -61,3 +67,23 @@ def screenshot(page, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def axe_source() -> str:
+    """axe-core's script, installed with `npm ci` (package-lock.json) if missing."""
+    if not AXE.exists():
+        if not shutil.which("npm"):
+            pytest.fail(f"{AXE} is missing and npm is not installed: apt-get install npm, then npm ci")
+        done = subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=ROOT, capture_output=True, text=True,
+                              timeout=600)
+        assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    return AXE.read_text(encoding="utf-8")
+
+
+def accessibility_violations(page, impacts: tuple[str, ...] = ("serious", "critical")) -> list[str]:
+    """axe-core's WCAG 2.1 A/AA violations of these impacts on the page as it is now, one line each."""
+    page.add_script_tag(content=axe_source())
+    result = page.evaluate("options => axe.run(document, options)",
+                           {"runOnly": {"type": "tag", "values": WCAG_AA}, "resultTypes": ["violations"]})
+    return [f"{v['impact']} {v['id']}: {v['help']} at {json.dumps([n['target'] for n in v['nodes']][:5])}"
+            for v in result["violations"] if v["impact"] in impacts]

@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from tests.wechat_requests import (
-    decrypted, encrypted, event_xml, get, image_xml, post, query, reply_text, text_xml,
+    click_xml, decrypted, encrypted, event_xml, get, image_xml, post, query, reply_text, text_xml, voice_xml,
 )
 
 pytestmark = pytest.mark.e2e
@@ -67,6 +67,30 @@ def test_a_follow_up_keeps_the_conversation(webhook):
 def test_a_new_follower_gets_a_welcome_with_example_questions(webhook):
     _, xml = post(webhook, event_xml("subscribe", openid="o-new"), query())
     assert "暖流助手" in reply_text(xml) and "抗美援朝" in reply_text(xml)
+
+
+def test_the_welcome_offers_the_starting_options_as_numbered_lines_and_a_digit_picks_one(webhook):
+    _, xml = post(webhook, event_xml("subscribe", openid="o-start"), query())
+    welcome = reply_text(xml)
+    assert "1. 我能领什么" in welcome and "2. 老兵或优抚对象" in welcome and "回复数字" in welcome
+    _, xml = post(webhook, text_xml("2", openid="o-start", msg_id=107), query())
+    assert "抗美援朝老兵生活补助：每年15780元" in reply_text(xml)
+
+
+def test_a_voice_message_is_answered_from_its_recognition(webhook):
+    _, xml = post(webhook, voice_xml("抗美援朝老兵每年补助多少。", openid="o-voice", msg_id=108), query())
+    assert "15780元" in reply_text(xml)
+
+
+def test_a_voice_message_without_recognition_asks_to_type(webhook):
+    _, xml = post(webhook, voice_xml(None, openid="o-voice-off", msg_id=109), query())
+    assert "打字" in reply_text(xml)
+
+
+def test_a_menu_click_is_answered_like_the_matching_button(webhook):
+    _, clicked = post(webhook, click_xml("GROUP_VETERAN", openid="o-menu"), query())
+    _, typed = post(webhook, text_xml("我是老兵", openid="o-typed", msg_id=110), query())
+    assert reply_text(clicked) == reply_text(typed) and "15780元" in reply_text(clicked)
 
 
 def test_an_image_gets_a_short_useful_reply(webhook):

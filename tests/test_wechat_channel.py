@@ -9,8 +9,8 @@ from wechatpy import parse_message
 
 from bot.channels import wechat
 from bot.channels.turns import UNAVAILABLE
-from bot.channels.wechat import NOT_TEXT, STILL_WORKING, WeChatInput, plain
-from tests.wechat_requests import TOKEN, event_xml, image_xml, query, text_xml
+from bot.channels.wechat import NOT_HEARD, NOT_TEXT, STILL_WORKING, WeChatInput, plain
+from tests.wechat_requests import TOKEN, click_xml, event_xml, image_xml, query, text_xml, voice_xml
 
 
 class FakeBot:
@@ -96,6 +96,30 @@ def test_a_new_follower_is_greeted_by_the_bot(channel):
 
 def test_other_events_get_no_reply(channel):
     assert reply(channel, FakeBot(), event_xml("unsubscribe")) is None
+
+
+def test_a_voice_message_is_answered_from_wechats_recognition(channel):
+    bot = FakeBot()
+    assert reply(channel, bot, voice_xml("抗美援朝老兵补助多少。")) == "答：抗美援朝老兵补助多少。"
+    assert bot.seen == ["抗美援朝老兵补助多少。"]
+
+
+@pytest.mark.parametrize("recognition", [None, "", "  "], ids=["recognition off", "nothing heard", "blank"])
+def test_a_voice_message_without_recognition_gets_a_hint_to_type_and_no_turn(channel, recognition):
+    bot = FakeBot()
+    assert reply(channel, bot, voice_xml(recognition)) == NOT_HEARD
+    assert bot.seen == [] and "打字" in NOT_HEARD
+
+
+def test_a_menu_click_sends_the_bot_the_items_payload(channel):
+    bot = FakeBot()
+    reply(channel, bot, click_xml("GROUP_VETERAN"))
+    assert bot.seen == ["我是老兵"]
+
+
+def test_a_click_on_an_item_the_menu_no_longer_has_gets_no_reply(channel):
+    bot = FakeBot()
+    assert reply(channel, bot, click_xml("REMOVED_LAST_YEAR")) is None and bot.seen == []
 
 
 def test_an_image_gets_a_short_useful_reply(channel):

@@ -38,6 +38,23 @@ def event_xml(event: str, openid: str = "o-test-user") -> str:
             f"<MsgType><![CDATA[event]]></MsgType><Event><![CDATA[{event}]]></Event></xml>")
 
 
+def voice_xml(recognition: str | None, openid: str = "o-test-user", msg_id: int = 20) -> str:
+    """A voice message; `recognition` is WeChat's speech-to-text, absent when the account has it off."""
+    heard = "" if recognition is None else f"<Recognition><![CDATA[{recognition}]]></Recognition>"
+    return ("<xml><ToUserName><![CDATA[gh_nuanliu]]></ToUserName>"
+            f"<FromUserName><![CDATA[{openid}]]></FromUserName><CreateTime>{int(time.time())}</CreateTime>"
+            "<MsgType><![CDATA[voice]]></MsgType><MediaId><![CDATA[media]]></MediaId><Format><![CDATA[amr]]></Format>"
+            f"{heard}<MsgId>{msg_id}</MsgId></xml>")
+
+
+def click_xml(key: str, openid: str = "o-test-user") -> str:
+    """A tap on a CLICK item of the account's menu."""
+    return ("<xml><ToUserName><![CDATA[gh_nuanliu]]></ToUserName>"
+            f"<FromUserName><![CDATA[{openid}]]></FromUserName><CreateTime>{int(time.time())}</CreateTime>"
+            "<MsgType><![CDATA[event]]></MsgType><Event><![CDATA[CLICK]]></Event>"
+            f"<EventKey><![CDATA[{key}]]></EventKey></xml>")
+
+
 def image_xml(openid: str = "o-test-user", msg_id: int = 9) -> str:
     return ("<xml><ToUserName><![CDATA[gh_nuanliu]]></ToUserName>"
             f"<FromUserName><![CDATA[{openid}]]></FromUserName><CreateTime>{int(time.time())}</CreateTime>"

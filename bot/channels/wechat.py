@@ -9,7 +9,10 @@ one, sends the same MsgId again (3 tries). So:
   answer is handed over with the citizen's next message, so nothing is lost and
   no request waits past WeChat's limit.
 Replies are plain text; the bot's buttons become numbered options, and a bare
-digit answers them. The token (and, for safe mode, AppID and EncodingAESKey)
+digit answers them. A voice message is answered from WeChat's own speech
+recognition (`Recognition`, when the account has it on), with a hint to type
+when there is none; a tap on the account's menu (data/wechat_menu.yml) is
+answered like the matching button. The token (and, for safe mode, AppID and EncodingAESKey)
 come from the environment: WECHAT_TOKEN, WECHAT_APPID, WECHAT_AES_KEY.
 """
 from __future__ import annotations
@@ -32,6 +35,7 @@ from wechatpy.exceptions import InvalidAppIdException, InvalidSignatureException
 from wechatpy.replies import create_reply
 from wechatpy.utils import check_signature
 
+from bot import wechat_menu
 from bot.channels.turns import Handler, answered
 
 logger = logging.getLogger(__name__)
@@ -42,6 +46,7 @@ MAX_REPLY_BYTES = 2000  # WeChat truncates passive text replies a little above t
 REMEMBERED = 10_000  # turns, pending answers and option lists kept per process
 GREET = "/greet"  # Rasa reads "/intent" as that intent: a new follower gets the greeting and examples
 NOT_TEXT = "目前只能看懂文字消息。请用文字提问，例如：抗美援朝老兵每年补助多少？"
+NOT_HEARD = "这段语音没能听清。请打字提问，例如：抗美援朝老兵每年补助多少？"
 STILL_WORKING = "正在查询，请稍候。答案会在您发下一条消息时一并发给您（发送任意文字即可）。"
 LATE_HEADING = "您上一个问题的答复：\n"
 _MARKDOWN = re.compile(r"\*\*|__|`|^#+\s*", re.MULTILINE)
@@ -84,6 +89,7 @@ class WeChatInput(InputChannel):
         self._turns: _Recent = _Recent(REMEMBERED)  # MsgId → the task answering it
         self._late: _Recent = _Recent(REMEMBERED)  # OpenID → (MsgId, answer) that missed WeChat's 5 s
         self._options: _Recent = _Recent(REMEMBERED)  # OpenID → payloads of the numbered options last shown
+        self.menu = wechat_menu.click_payloads(wechat_menu.load())  # EventKey → what the tap sends the bot
 
     def signed(self, args: Any) -> bool:
         """A valid signature over a fresh timestamp."""
@@ -146,16 +152,9 @@ class WeChatInput(InputChannel):
     async def reply(self, on_new_message: Handler, message: Any) -> str | None:
         """The text to send back for one WeChat message, or None for "success" (no reply)."""
         openid = message.source
-        if message.type == "text":
-            text = self._chosen_option(openid, message.content.strip())
-        elif message.type == "voice" and getattr(message, "recognition", None):
-            text = message.recognition  # WeChat's own speech recognition, when the account has it on
-        elif message.type == "event":
-            if message.event not in ("subscribe", "subscribe_scan"):
-                return None
-            text = GREET
-        else:
-            return NOT_TEXT
+        text, at_once = self._incoming(message)
+        if text is None:
+            return at_once
         key = message.id or f"{openid}:{message.create_time}:{message.type}"
         turn = self._turns.get(key)
         if turn is None:
@@ -168,6 +167,19 @@ class WeChatInput(InputChannel):
         if self._late.get(openid, (None,))[0] == key:
             del self._late[openid]  # a retry delivered it after all
         return reply
+
+    def _incoming(self, message: Any) -> tuple[str | None, str | None]:
+        """(what the bot is sent, None), or (None, the reply to give at once without a turn, or None for none)."""
+        if message.type == "text":
+            return self._chosen_option(message.source, message.content.strip()), None
+        if message.type == "voice":  # WeChat's own speech recognition, when the account has it on
+            heard = (message.recognition or "").strip()
+            return (heard, None) if heard else (None, NOT_HEARD)
+        if message.type == "event" and message.event in ("subscribe", "subscribe_scan"):
+            return GREET, None
+        if message.type == "event" and message.event == "click":
+            return self.menu.get(message.key), None  # an unknown key: a menu published from another version
+        return None, None if message.type == "event" else NOT_TEXT
 
     async def _turn(self, on_new_message: Handler, openid: str, text: str) -> str:
         collector = CollectingOutputChannel()

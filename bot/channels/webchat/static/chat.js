@@ -1,25 +1,45 @@
 // 暖流助手 web chat: WeChat-like bubbles over Rasa's REST channel, same origin, no framework.
-// The sender id and the conversation live in localStorage, so a reload shows the same
-// conversation and the bot keeps its context (the tracker is keyed by the sender id).
-"use strict";
+// The sender id, the conversation and the text size live in localStorage, so a reload shows the same
+// conversation and the bot keeps its context (the tracker is keyed by the sender id). What is kept is
+// masked (format.js), and 新对话 forgets it, because one phone or PC is often shared.
+import { fillWithFigures, mask } from "./format.js";
 
 const ENDPOINT = "/webhooks/rest/webhook";
 const SENDER_KEY = "nuanliu.sender";
 const HISTORY_KEY = "nuanliu.history";
+const SIZE_KEY = "nuanliu.textSize";
+const SIZES = ["标准", "大", "较大", "特大"];  // chat.css: html[data-size="0".."3"]
 const HISTORY_LIMIT = 200;
 const TIMEOUT_MS = 30000;
-const UNREACHABLE = "暂时连不上暖流助手，请检查网络后重试（您的问题还在输入框里）。";
+const COUNTER_FROM = 0.8;  // the counter shows from this share of the limit
+const RESEND_HINT = "点按消息旁的“!”即可重新发送。";
+// Whose fault a failure is, said plainly: the citizen's network, or our system (never blamed on them).
+const FAILURES = {
+  network: "网络连接不上，请检查手机的网络（无线网或移动数据）。",
+  busy: "系统繁忙，请稍后再试。",
+  throttled: (wait) => `现在咨询的人比较多，请${wait}后再试。您的问题已保留。`,
+};
 
 const log = document.getElementById("log");
 const form = document.getElementById("composer");
 const input = document.getElementById("text");
 const sendButton = document.getElementById("send");
 const notice = document.getElementById("notice");
+const counter = document.getElementById("counter");
+const maxLength = Number(input.dataset.maxLength);  // the server's own limit, written into the page
+
+class SendFailure extends Error {
+  constructor(kind, wait) {
+    super(kind);
+    this.kind = kind;
+    this.wait = wait;
+  }
+}
 
 function senderId() {
   let id = localStorage.getItem(SENDER_KEY);
   if (!id) {
-    id = "web-" + (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random().toString(16).slice(2));
+    id = "web-" + crypto.randomUUID();
     localStorage.setItem(SENDER_KEY, id);
   }
   return id;
@@ -37,27 +57,48 @@ function saveHistory(history) {
   localStorage.setItem(HISTORY_KEY, JSON.stringify(history.slice(-HISTORY_LIMIT)));
 }
 
-// Amounts (15780元, 1.5亿元, 5%) stand out on a phone screen; built from text nodes, never innerHTML.
-function fillWithAmounts(element, text) {
-  const amount = /\d[\d,.]*\s*(?:万|亿)?\s*(?:元|%)/g;
-  let last = 0;
-  for (const match of text.matchAll(amount)) {
-    element.append(text.slice(last, match.index));
-    const strong = document.createElement("strong");
-    strong.className = "amount";
-    strong.textContent = match[0];
-    element.append(strong);
-    last = match.index + match[0].length;
-  }
-  element.append(text.slice(last));
+function updateEntry(id, change) {
+  const history = loadHistory();
+  const entry = history.find((e) => e.id === id);
+  if (entry) Object.assign(entry, change);
+  saveHistory(history);
 }
+
+// ---- text size: A− / A+, remembered on this device (not part of a conversation, so 新对话 keeps it)
+
+const smaller = document.getElementById("smaller");
+const larger = document.getElementById("larger");
+const sizeLabel = document.getElementById("size");
+
+function applySize(step) {
+  const size = Math.min(Math.max(step, 0), SIZES.length - 1);
+  document.documentElement.dataset.size = String(size);
+  sizeLabel.textContent = SIZES[size];
+  smaller.disabled = size === 0;
+  larger.disabled = size === SIZES.length - 1;
+  localStorage.setItem(SIZE_KEY, String(size));
+  return size;
+}
+
+// Larger text moves everything: the input box is fitted again and the latest message kept in view.
+function resize(step) {
+  textSize = applySize(step);
+  fitInput();
+  scrollDown();
+}
+
+let textSize = applySize(Number(localStorage.getItem(SIZE_KEY)) || 0);
+smaller.addEventListener("click", () => resize(textSize - 1));
+larger.addEventListener("click", () => resize(textSize + 1));
+
+// ---- the conversation on screen
 
 function bubble(who, text) {
   const item = document.createElement("li");
   item.className = "msg " + who;
   const body = document.createElement("div");
   body.className = "bubble";
-  if (who === "bot") fillWithAmounts(body, text); else body.textContent = text;
+  if (who === "bot") fillWithFigures(body, text); else body.textContent = text;
   item.append(body);
   log.append(item);
   return item;
@@ -71,14 +112,38 @@ function options(buttons, live) {
     button.type = "button";
     button.textContent = b.title;
     button.disabled = !live;
-    button.addEventListener("click", () => ask(b.payload, b.title));
+    button.addEventListener("click", () => ask(userEntry(b.title, b.payload)));
     row.append(button);
   }
   log.append(row);
 }
 
+// A message that did not get through: a "!" to tap, and words saying so (not only a colour).
+function markFailed(item, entry) {
+  item.classList.add("failed");
+  const resend = document.createElement("button");
+  resend.type = "button";
+  resend.className = "resend";
+  resend.textContent = "!";
+  resend.setAttribute("aria-label", "发送失败，点按重新发送");
+  resend.addEventListener("click", () => ask(entry, item));
+  const note = document.createElement("p");
+  note.className = "failed-note";
+  note.textContent = "未发出，点按“!”重新发送";
+  item.prepend(resend);
+  item.append(note);
+}
+
+function unmark(item) {
+  item.classList.remove("failed");
+  item.querySelectorAll(".resend, .failed-note").forEach((e) => e.remove());
+}
+
 function show(entry, live) {
-  if (entry.text) bubble(entry.who, entry.text);
+  if (entry.text) {
+    const item = bubble(entry.who, entry.text);
+    if (entry.failed) markFailed(item, entry);
+  }
   if (entry.buttons && entry.buttons.length) options(entry.buttons, live);
 }
 
@@ -89,46 +154,80 @@ function scrollDown() {
 function busy(on) {
   input.disabled = on;
   sendButton.disabled = on;
+  log.querySelectorAll(".resend").forEach((b) => { b.disabled = on; });
 }
 
-// `shown` is what the citizen sees as their bubble; null sends without one (the opening greeting).
-async function ask(message, shown) {
-  const history = loadHistory();
-  if (shown !== null) {
-    const mine = { who: "user", text: shown };
-    show(mine, false);
-    history.push(mine);
-    saveHistory(history);
+function say(text) {
+  notice.textContent = text;
+  notice.hidden = !text;
+}
+
+// ---- talking to the server
+
+// "30秒" or "2分钟" from a Retry-After header (seconds or an HTTP date); a minute when it gives none.
+function retryWait(header) {
+  const seconds = /^\d+$/.test(header || "") ? Number(header) : (Date.parse(header) - Date.now()) / 1000;
+  if (!(seconds > 0)) return "1分钟";
+  return seconds < 60 ? `${Math.ceil(seconds)}秒` : `${Math.ceil(seconds / 60)}分钟`;
+}
+
+async function post(message) {
+  let reply;
+  try {
+    reply = await fetch(ENDPOINT, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ sender: senderId(), message }),
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+  } catch (error) {
+    throw new SendFailure(error.name === "TimeoutError" ? "busy" : "network");
   }
-  log.querySelectorAll(".options button").forEach((b) => { b.disabled = true; });
-  notice.hidden = true;
+  if (reply.status === 429) throw new SendFailure("throttled", retryWait(reply.headers.get("Retry-After")));
+  if (!reply.ok) throw new SendFailure("busy");
+  return reply.json();
+}
+
+function userEntry(text, payload) {
+  return { id: crypto.randomUUID(), who: "user", text: mask(text), payload: mask(payload) };
+}
+
+// Sends one of the citizen's messages (or, with `entry` null, the opening greeting). `item` is the bubble
+// of a failed message being sent again: it is reused, so a resend never shows the question twice.
+async function ask(entry, item = null) {
+  if (entry && !item) {
+    item = bubble("user", entry.text);
+    saveHistory([...loadHistory(), entry]);
+  } else if (item) {
+    unmark(item);
+    updateEntry(entry.id, { failed: false });
+  }
+  const live = [...log.querySelectorAll(".options button:not(:disabled)")];
+  live.forEach((b) => { b.disabled = true; });
+  say("");
   busy(true);
   const typing = bubble("bot typing", "");
   typing.querySelector(".bubble").innerHTML = "<span>•</span><span>•</span><span>•</span>";
   typing.setAttribute("aria-label", "正在输入");
   scrollDown();
   try {
-    const reply = await fetch(ENDPOINT, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ sender: senderId(), message }),
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-    if (!reply.ok) throw new Error("HTTP " + reply.status);
-    const messages = await reply.json();
+    const messages = await post(entry ? entry.payload : "/greet");
     typing.remove();
-    for (const m of messages) {
-      const entry = { who: "bot", text: m.text || "", buttons: m.buttons || [] };
-      show(entry, true);
-      history.push(entry);
-    }
-    saveHistory(history);
-    input.value = "";
+    const answers = messages.map((m) => ({ who: "bot", text: m.text || "", buttons: m.buttons || [] }));
+    answers.forEach((a) => show(a, true));
+    saveHistory([...loadHistory(), ...answers]);
   } catch (error) {
     typing.remove();
-    notice.textContent = UNREACHABLE;
-    notice.hidden = false;
-    if (!input.value && shown !== null) input.value = shown;  // nothing the citizen typed is lost
+    live.forEach((b) => { b.disabled = false; });  // the options still answer the last thing the bot said
+    const reason = error instanceof SendFailure ? error : new SendFailure("busy");
+    const why = reason.kind === "throttled" ? FAILURES.throttled(reason.wait) : FAILURES[reason.kind];
+    if (entry) {
+      markFailed(item, entry);
+      updateEntry(entry.id, { failed: true });
+      say(why + RESEND_HINT);
+    } else {
+      say(why + "请稍后刷新页面。");
+    }
   } finally {
     busy(false);
     input.focus();
@@ -136,17 +235,62 @@ async function ask(message, shown) {
   }
 }
 
+// ---- the input: as long as the server accepts, a counter near the limit, nothing cut
+
+function fitInput() {
+  input.style.height = "auto";
+  input.style.height = input.scrollHeight + 2 + "px";
+  const length = input.value.length;
+  counter.hidden = length < maxLength * COUNTER_FROM;
+  counter.classList.toggle("over", length > maxLength);
+  counter.textContent = length > maxLength
+    ? `已输入${length}字，超出${length - maxLength}字，请删减后再发送（最多${maxLength}字）`
+    : `已输入${length}字，最多${maxLength}字`;
+}
+
+function submit() {
+  const text = input.value.trim();
+  if (!text) return;
+  if (text.length > maxLength) {
+    say(`问题太长了：最多${maxLength}字，现在${text.length}字。请删减后再发送，您写的内容都还在输入框里。`);
+    return;
+  }
+  input.value = "";
+  fitInput();
+  ask(userEntry(text, text));
+}
+
+input.addEventListener("input", fitInput);
+input.addEventListener("keydown", (event) => {
+  if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {  // Shift+Enter: a new line
+    event.preventDefault();
+    submit();
+  }
+});
 form.addEventListener("submit", (event) => {
   event.preventDefault();
-  const text = input.value.trim();
-  if (text) ask(text, text);
+  submit();
 });
+
+// ---- starting and ending
 
 function restore() {
   const history = loadHistory();
   history.forEach((entry, i) => show(entry, i === history.length - 1));
   scrollDown();
-  if (!history.length) ask("/greet", null);  // the bot's own greeting, with example questions
+  if (!history.length) ask(null);  // the bot's own greeting, with buttons to start from
 }
 
+document.getElementById("restart").addEventListener("click", () => {
+  if (!confirm("开始新对话？本机上的对话记录会被清除。")) return;
+  localStorage.removeItem(HISTORY_KEY);
+  localStorage.removeItem(SENDER_KEY);  // a new sender id: the bot starts without the last person's context
+  log.replaceChildren();
+  say("");
+  input.value = "";
+  fitInput();
+  restore();
+});
+
+fitInput();
 restore();

@@ -14,7 +14,9 @@ from bot import unanswered
 from bot.glossary import normalizer
 from bot.lookup import Lookup
 from tests.browser import DESKTOP, browser, screenshot
-from tests.servers import BIN, ROOT, free_port, get_json, running
+from serving.client import get_json
+from serving.processes import ROOT, Server, free_port, running
+from serving.start import environment
 
 
 def cli(*args: str, db: Path) -> subprocess.CompletedProcess:
@@ -75,10 +77,11 @@ def datasette(db_path, store, tmp_path_factory) -> Iterator[str]:
     for text in ("我电话13812345678，快递到哪了", "身份证220102195001011234能办护照吗", "快递到哪了？", "快遞到哪了"):
         unanswered.record(log, text, channel="rest", intent="out_of_scope", confidence=1.0, normalize=normalize)
     port = free_port()
-    command = [BIN / "datasette", "serve", "--immutable", db_path, log, "--metadata", ROOT / "lookup" / "metadata.yml",
+    command = [Path(sys.executable).parent / "datasette", "serve", "--immutable", db_path, log, "--metadata", ROOT / "lookup" / "metadata.yml",
                "--plugins-dir", ROOT / "lookup" / "plugins", "--host", "127.0.0.1", "--port", port]
     base = f"http://127.0.0.1:{port}"
-    with running([(command, f"{base}/-/versions.json", lambda r: "datasette" in r)], {"PYTHONPATH": str(ROOT)}):
+    with running([Server(command, f"{base}/-/versions.json", lambda r: "datasette" in r)],
+                 environment({"PYTHONPATH": str(ROOT)})):
         yield base
 
 

@@ -26,7 +26,7 @@ def rasa(args: list[str]) -> None:
         sys.exit(f"error: {err}")
     from rasa.__main__ import main
 
-    sys.argv = ["rasa", "run", *args, "--auth-token", token]
+    sys.argv = ["rasa", "run", *args, f"--auth-token={token}"]  # one word: a token may start with "-"
     main()
 
 

@@ -94,11 +94,13 @@ def rows(base: str, path: str, **params: str) -> list[dict]:
     [("抗美援朝", "veteran_korean_war"), ("绿色食品", "cert_green_food"),
      ("创业补贴", "startup_subsidy_difficulty"), ("下岗", "startup_subsidy_difficulty")],
 )
+@pytest.mark.e2e  # Datasette is a server (and the screenshot needs a browser): not in the unit run
 def test_chinese_full_text_search_finds_the_measure(datasette, words, measure_id):
     assert measure_id in [r["id"] for r in rows(datasette, "/measures/measures", _search=words)]
     assert measure_id in [r["编号"] for r in rows(datasette, "/measures/measure_lookup", _search=words)]
 
 
+@pytest.mark.e2e
 def test_facets_list_every_section_of_the_plan(datasette):
     facets = get_json(f"{datasette}/measures/measure_lookup.json")["facet_results"]
     assert {f"关注{n}" for n in "一二三四五六七八九十"} <= {v["value"] for v in facets["关注"]["results"]}
@@ -106,11 +108,13 @@ def test_facets_list_every_section_of_the_plan(datasette):
     assert facets["惠及对象"]["results"]
 
 
+@pytest.mark.e2e
 def test_whole_sentence_search_ranks_like_the_bot(datasette):
     found = rows(datasette, "/measures/search", question="我外公是抗美援朝老兵，今年補助多少")
     assert found[0]["编号"] == "veteran_korean_war" and "14580元提高到15780元" in found[0]["原文"]
 
 
+@pytest.mark.e2e
 def test_canned_queries_compute_with_the_bots_calculator(datasette):
     [conscript] = rows(datasette, "/measures/conscript_allowance", service_years="8", age="72")
     assert "每月200元" in conscript["答复"]
@@ -120,12 +124,14 @@ def test_canned_queries_compute_with_the_bots_calculator(datasette):
     assert "每月100元" in said["答复"]
 
 
+@pytest.mark.e2e
 def test_the_measure_table_cannot_be_changed_from_the_ui(datasette):
     with pytest.raises(urllib.error.HTTPError):
         get_json(f"{datasette}/measures.json?" + urllib.parse.urlencode({"sql": "delete from measures"}))
     assert rows(datasette, "/measures", sql="select count(*) as n from measures")[0]["n"] == 72
 
 
+@pytest.mark.e2e
 def test_unanswered_questions_show_newest_first_masked_and_grouped(datasette):
     logged = rows(datasette, "/unanswered/unanswered")
     assert [r["id"] for r in logged] == sorted((r["id"] for r in logged), reverse=True)
@@ -134,6 +140,7 @@ def test_unanswered_questions_show_newest_first_masked_and_grouped(datasette):
     assert (summary[0]["次数"], summary[0]["最近原话"]) == (2, "快遞到哪了")
 
 
+@pytest.mark.e2e
 def test_search_page_screenshot(datasette):
     with browser() as chromium:
         page = chromium.new_page(viewport=DESKTOP)

@@ -76,17 +76,21 @@ def test_the_rasa_launcher_hands_the_token_to_rasas_own_entry_point_in_memory(mo
     seen = []
     monkeypatch.setattr(rasa.__main__, "main", lambda: seen.append(list(sys.argv)))
     monkeypatch.setattr(sys, "argv", ["python -m serving"])
-    monkeypatch.setenv(TOKEN_VARIABLE, "in-memory")
+    monkeypatch.setenv(TOKEN_VARIABLE, "-starts-like-a-flag")  # token_urlsafe may begin with "-"
     launch.rasa(["--enable-api", "--port", "5005"])
-    assert seen == [["rasa", "run", "--enable-api", "--port", "5005", "--auth-token", "in-memory"]]
+    assert seen == [["rasa", "run", "--enable-api", "--port", "5005", "--auth-token=-starts-like-a-flag"]]
+    assert rasa.__main__.create_argument_parser().parse_args(seen[0][1:]).auth_token == "-starts-like-a-flag"
 
 
-def test_the_action_launcher_refuses_a_missing_database_before_listening_naming_file_and_fix(tmp_path, monkeypatch):
-    missing = tmp_path / "measures.db"
-    monkeypatch.setenv("NUANLIU_DB", str(missing))
-    with pytest.raises(SystemExit) as refused:
-        launch.actions(["--port", "0"])
-    assert str(missing) in str(refused.value.code) and "make db" in str(refused.value.code)
+@pytest.mark.parametrize("damage", ["missing", "corrupt"])
+def test_the_action_server_refuses_to_start_on_a_bad_database_naming_file_and_fix_before_it_listens(tmp_path, damage):
+    db = tmp_path / "measures.db"
+    if damage == "corrupt":
+        db.write_bytes(b"this is not a database" * 100)
+    run = subprocess.run(action_server(0).command, cwd=ROOT, capture_output=True, text=True, timeout=300,
+                         env=environment({"NUANLIU_DB": str(db)}))
+    assert run.returncode != 0
+    assert str(db) in run.stderr + run.stdout and "make db" in run.stderr + run.stdout
 
 
 def test_importing_the_actions_opens_no_database(tmp_path):

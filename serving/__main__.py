@@ -38,6 +38,9 @@ def run() -> int:
             return next(proc.returncode for proc in procs if proc.returncode is not None)
     except KeyboardInterrupt:
         return 0
+    except (RuntimeError, TimeoutError) as err:  # a server that stopped or never got ready while starting
+        print(f"error: {err}", file=sys.stderr)
+        return 1
 
 
 def main(argv: list[str]) -> int:

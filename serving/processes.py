@@ -56,7 +56,7 @@ def _wait_for(server: Server, procs: Sequence[tuple[subprocess.Popen, IO[str] | 
         except OSError:
             pass
         time.sleep(1)
-    raise TimeoutError(f"{server.ready_url} not ready after {START_TIMEOUT} s")
+    raise TimeoutError(f"{server.ready_url} not ready after {START_TIMEOUT} s: {_tail(procs[-1][1])}")
 
 
 @contextmanager

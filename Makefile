@@ -19,13 +19,7 @@ DB := build/measures.db
 JIEBA_DICT := build/jieba/nuanliu.txt
 MODEL := models/nuanliu.tar.gz
 LOG := build/unanswered.db
-RASA_PORT ?= 5005
-ACTION_PORT ?= 5055
 LOOKUP_PORT ?= 8001
-# Loopback by default: the action server must only hear the Rasa server, and the Rasa
-# server is reached through a proxy (nginx) in production. RASA_INTERFACE=0.0.0.0 opens it.
-RASA_INTERFACE ?= 127.0.0.1
-export SANIC_HOST ?= 127.0.0.1
 API_TOKEN := build/api-token
 
 export RASA_TELEMETRY_ENABLED := false
@@ -38,7 +32,7 @@ MODEL_INPUTS := config.yml domain.yml data/scope.yml data/fact_patterns.yml data
 .PHONY: help install load-venv db model run lookup test scale-test soak bench clean wechat-menu
 
 help:
-	@echo "make run    install, build the measure table, train if needed, start the bot (REST on :$(RASA_PORT)) and action server (:$(ACTION_PORT))"
+	@echo "make run    install, build the measure table, train if needed, start the bot and the action server (ports: serving/start.py)"
 	@echo "make lookup the operators' lookup (Datasette) on http://localhost:$(LOOKUP_PORT)"
 	@echo "make test   install, build, train if needed, run every test"
 	@echo "make scale-test  two Rasa servers on PostgreSQL + Redis behind nginx (installs them if missing)"
@@ -91,14 +85,9 @@ $(API_TOKEN): | $(VENV)/.installed
 	@umask 077 && $(PY) -c 'import secrets; print(secrets.token_urlsafe(32))' > $@
 	@echo ">> generated the HTTP API token in $@"
 
+# Ports, endpoints, credentials, the token and the environment of both servers: serving/start.py.
 run: $(DB) $(MODEL) $(API_TOKEN)
-	@echo ">> action server on $(SANIC_HOST):$(ACTION_PORT); Rasa on http://$(RASA_INTERFACE):$(RASA_PORT):"
-	@echo "   web chat /webchat/, REST /webhooks/rest/webhook, WeChat /webhooks/wechat/webhook (Ctrl-C stops both)"
-	@echo "   HTTP API token: RASA_API_TOKEN or the contents of $(API_TOKEN)"
-	@$(RASA) run actions --port $(ACTION_PORT) & actions=$$!; \
-	trap 'kill $$actions 2>/dev/null' EXIT INT TERM; \
-	$(RASA) run --enable-api --auth-token="$${RASA_API_TOKEN:-$$(cat $(API_TOKEN))}" \
-	  --interface $(RASA_INTERFACE) --port $(RASA_PORT) --model $(MODEL) --endpoints endpoints.yml --credentials credentials.yml
+	@$(PY) -m serving run
 
 $(LOG): | $(VENV)/.installed
 	$(PY) -m bot init-log

@@ -5,6 +5,8 @@ the turn from the message and the conversation's state, and these classes
 only read the tracker into them and send the reply back. Before a reply is
 sent, every number in it is checked for provenance (bot/provenance.py): a
 number neither the plan nor the citizen gave is never shown to a citizen.
+Importing this module opens no database: the action server (python -m serving
+actions) builds the plan before it listens.
 """
 from __future__ import annotations
 
@@ -21,7 +23,6 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot import unanswered
 from bot.dialogue import ELSEWHERE, Message, Reply, State
 from bot.facts import load_specs
-from bot.glossary import cut
 from bot.plan import plan
 from bot.provenance import STATED_MESSAGES, stated_numbers
 
@@ -120,9 +121,3 @@ class ActionUnanswered(ActionRespond):
     def name(self) -> str:
         return "action_unanswered"
 
-
-# At start-up, not during the first citizens' turns: a missing or corrupt database stops the action server,
-# naming the file and `make db`; the turn step, the provenance check and jieba's dictionary (loaded on its
-# first cut) are built now, so memory after start-up is what the server keeps (the soak test holds it to that).
-cut("暖流计划", plan().store.terms)
-plan().conversation, plan().provenance

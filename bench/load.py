@@ -12,7 +12,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.nlu import held_out_questions
+from evaluation.nlu import held_out_questions
 from bot.channels.turns import UNAVAILABLE
 
 ROOT = Path(__file__).resolve().parent.parent

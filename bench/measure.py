@@ -8,8 +8,8 @@ baseline. Every step prints what it is doing; figures are plain numbers.
 from __future__ import annotations
 
 import json
-import os
 import re
+import secrets
 import shutil
 import statistics
 import subprocess
@@ -19,9 +19,11 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from bench import nlu
 from bench.load import LoadResult, rss_mb, run_locust
-from tests.servers import API_TOKEN, BIN, QUIET_ENV, ROOT, bot_servers, free_port, post_json, running
+from evaluation import nlu
+from serving.client import post_json
+from serving.processes import ROOT, free_port, running
+from serving.start import bot, environment, rasa_server
 
 JUDGE = ROOT.parent / "shared" / "eval" / "judge.py"
 MINIMAL = ROOT / "bench" / "minimal"
@@ -53,8 +55,8 @@ def train(project: Path, out: Path, name: str) -> tuple[float, Path]:
     """Seconds to train the project from scratch, and the model file."""
     start = time.monotonic()
     run = subprocess.run(
-        [BIN / "rasa", "train", "--force", "--fixed-model-name", name, "--out", str(out), "--quiet"],
-        cwd=project, capture_output=True, text=True, timeout=1800, env=os.environ | QUIET_ENV,
+        [Path(sys.executable).parent / "rasa", "train", "--force", "--fixed-model-name", name, "--out", str(out),
+         "--quiet"], cwd=project, capture_output=True, text=True, timeout=1800, env=environment(),
     )
     if run.returncode != 0:
         raise RuntimeError(run.stdout[-2000:] + run.stderr[-2000:])
@@ -124,11 +126,10 @@ def minimal_bot(model: Path, work: Path, turns: int) -> tuple[list[float], LoadR
     endpoints = work / "minimal-endpoints.yml"
     endpoints.write_text(f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {work / 'minimal-tracker.db'}\n",
                          encoding="utf-8")
-    command = [BIN / "rasa", "run", "--enable-api", "--auth-token", API_TOKEN, "--interface", "127.0.0.1",
-               "--port", port, "--model", model, "--credentials", MINIMAL / "credentials.yml", "--endpoints", endpoints]
+    server = rasa_server(port, secrets.token_urlsafe(24), model=model, endpoints=endpoints,
+                         credentials=MINIMAL / "credentials.yml")
     messages = [text for texts in nlu.examples(MINIMAL / "data" / "nlu.yml").values() for text in texts]
-    ready = (command, f"http://127.0.0.1:{port}/status?token={API_TOKEN}", lambda r: bool(r.get("model_id")))
-    with running([ready], {}):
+    with running([server], environment()):
         url = f"http://127.0.0.1:{port}/webhooks/rest/webhook"
         timed_turns(url, messages, 20)  # warm-up, as for our bot
         latency = timed_turns(url, messages, turns)
@@ -159,7 +160,7 @@ def run_all(out: Path, db_path: Path, step: Callable[[str], None] = say) -> dict
     work = out / "live"
     shutil.rmtree(work, ignore_errors=True)  # conversations of an earlier run would slow every turn
     work.mkdir()
-    with bot_servers(work, db_path, model=model) as live:
+    with bot(work, db_path, model=model) as live:
         url = f"{live.url}/webhooks/rest/webhook"
         results["startup_s"] = first_answer_seconds(started, url)
         timed_turns(url, questions, 20)  # warm-up: TensorFlow's first calls are slow

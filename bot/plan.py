@@ -19,7 +19,7 @@ from bot import DEFAULT_DB
 from bot.database import MeasureStore
 from bot.dialogue import Conversation
 from bot.extraction import FactExtractor
-from bot.glossary import meanings, normalizer
+from bot.glossary import cut, meanings, normalizer
 from bot.provenance import PLAN_YEARS, Provenance
 from bot.text import Normalizer
 from bot.turn import Cues, cues
@@ -53,6 +53,13 @@ class Plan:
     @cached_property
     def conversation(self) -> Conversation:
         return Conversation(self.store, self.cues, self.vocabulary, self.normalize, self.extract.facts)
+
+    def warm_up(self) -> None:
+        """Build what the action server's turns use (the turn step, the provenance check, and jieba's
+        dictionary, which loads on its first cut), so no citizen waits for it and memory after start-up
+        is what the server keeps (the soak test holds it to that)."""
+        cut("暖流计划", self.store.terms)
+        self.conversation, self.provenance
 
 
 @cache

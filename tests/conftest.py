@@ -10,7 +10,7 @@ import yaml
 from bot.database import MeasureStore, build
 from bot.measures import Measure, load_measures
 from tests import wechat_requests
-from tests.servers import Live, bot_servers
+from serving.start import Live, bot
 
 CASES = Path(__file__).parent / "cases"
 
@@ -47,5 +47,5 @@ def live(db_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Li
     """One running bot (Rasa + action server, every channel) shared by the end-to-end tests."""
     wechat = {"WECHAT_TOKEN": wechat_requests.TOKEN, "WECHAT_APPID": wechat_requests.APP_ID,
               "WECHAT_AES_KEY": wechat_requests.AES_KEY}
-    with bot_servers(tmp_path_factory.mktemp("live"), db_path, env=wechat) as running:
+    with bot(tmp_path_factory.mktemp("live"), db_path, env=wechat) as running:
         yield running

@@ -7,7 +7,6 @@ import pytest
 
 from bench import report
 from bench.measure import percentile
-from bench.nlu import held_out_questions
 
 
 def test_percentiles_interpolate_between_ranks():
@@ -17,12 +16,6 @@ def test_percentiles_interpolate_between_ranks():
     assert percentile([7.0], 99) == 7.0
     with pytest.raises(ValueError):
         percentile([], 50)
-
-
-def test_held_out_questions_interleave_every_intent():
-    questions = held_out_questions()
-    assert len(questions) >= 300 and len(set(questions[:9])) == 9
-    assert not any("](" in q or "]{" in q for q in questions)  # annotations stripped
 
 
 def fake_results(**changes) -> dict:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.channels.turns import UNAVAILABLE
-from tests.servers import post_json
+from serving.client import post_json
 
 pytestmark = pytest.mark.e2e
 
@@ -83,6 +83,18 @@ def test_the_http_api_needs_the_token(live):
         urllib.request.urlopen(f"{live.url}/conversations/bad-sql/tracker", timeout=10)
     assert refused.value.code == 401
     assert live.tracker("bad-sql")["sender_id"] == "bad-sql"
+
+
+def test_the_api_token_protects_the_api_without_appearing_on_the_rasa_command_line(live):
+    """/proc/<pid>/cmdline is what `ps` shows every user of the machine."""
+    cmdline = Path(f"/proc/{live.pids['rasa']}/cmdline").read_bytes().decode().split("\0")
+    assert "--enable-api" in cmdline and "--auth-token" not in cmdline
+    assert not any(live.token in argument for argument in cmdline)
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(f"{live.url}/status", timeout=10)
+    assert refused.value.code == 401
+    with urllib.request.urlopen(f"{live.url}/status?token={live.token}", timeout=10) as allowed:
+        assert allowed.status == 200
 
 
 def test_id_card_and_phone_numbers_never_reach_the_tracker_store(webhook, live):

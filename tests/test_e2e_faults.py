@@ -1,13 +1,11 @@
-"""Faults: the action server down and back, a restart of the Rasa server, a bad measure database."""
+"""Faults: the action server down and back, a restart of the Rasa server (a bad measure database: test_start.py)."""
 from __future__ import annotations
-
-import os
-import subprocess
 
 import pytest
 
 from bot.channels.turns import UNAVAILABLE
-from tests.servers import BIN, QUIET_ENV, ROOT, action_server, bot_servers, running
+from serving.processes import running
+from serving.start import action_server, bot
 from tests.test_e2e_bad_input import ask
 
 pytestmark = pytest.mark.e2e
@@ -15,7 +13,7 @@ pytestmark = pytest.mark.e2e
 
 @pytest.fixture(scope="module")
 def without_actions(tmp_path_factory, db_path):
-    with bot_servers(tmp_path_factory.mktemp("faults"), db_path, with_actions=False) as live:
+    with bot(tmp_path_factory.mktemp("faults"), db_path, with_actions=False) as live:
         yield live
 
 
@@ -29,20 +27,10 @@ def test_with_the_action_server_down_the_citizen_hears_try_again_later_then_norm
 
 def test_a_restarted_bot_remembers_the_conversation(tmp_path, db_path):
     """Slots live in the SQLite tracker store: facts given before a restart are not asked for again."""
-    with bot_servers(tmp_path, db_path) as live:
+    with bot(tmp_path, db_path) as live:
         ask(live.url + "/webhooks/rest/webhook", "我外公当过8年义务兵", "restart")
-    with bot_servers(tmp_path, db_path) as live:
+    with bot(tmp_path, db_path) as live:
         webhook = live.url + "/webhooks/rest/webhook"
         assert "每月200元" in ask(webhook, "老义务兵每月补助多少", "restart")
         assert "服役年数" in ask(webhook, "老义务兵每月补助多少", "someone-new")  # the memory is his, not a guess
 
-
-@pytest.mark.parametrize("damage", ["missing", "corrupt"])
-def test_the_action_server_refuses_to_start_on_a_bad_database_naming_file_and_fix(tmp_path, damage):
-    db = tmp_path / "measures.db"
-    if damage == "corrupt":
-        db.write_bytes(b"this is not a database" * 100)
-    run = subprocess.run([BIN / "rasa", "run", "actions", "--port", "0"], cwd=ROOT, capture_output=True, text=True,
-                         timeout=300, env=os.environ | QUIET_ENV | {"NUANLIU_DB": str(db)})
-    assert run.returncode != 0
-    assert str(db) in run.stderr + run.stdout and "make db" in run.stderr + run.stdout

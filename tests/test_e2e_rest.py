@@ -11,7 +11,8 @@ import pytest
 from bot import unanswered
 from bot.answers import MAX_REPLY
 from bot.provenance import PLAN_YEARS, Provenance, stated_numbers
-from tests.servers import ROOT, post_json
+from serving.client import post_json
+from serving.processes import ROOT
 
 CONVERSATIONS = ROOT / "tests" / "conversations"
 

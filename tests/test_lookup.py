@@ -14,7 +14,9 @@ from bot import unanswered
 from bot.glossary import normalizer
 from bot.lookup import Lookup
 from tests.browser import DESKTOP, browser, screenshot
-from tests.servers import BIN, ROOT, free_port, get_json, running
+from serving.client import get_json
+from serving.processes import ROOT, Server, free_port, running
+from serving.start import environment
 
 
 def cli(*args: str, db: Path) -> subprocess.CompletedProcess:
@@ -75,10 +77,11 @@ def datasette(db_path, store, tmp_path_factory) -> Iterator[str]:
     for text in ("我电话13812345678，快递到哪了", "身份证220102195001011234能办护照吗", "快递到哪了？", "快遞到哪了"):
         unanswered.record(log, text, channel="rest", intent="out_of_scope", confidence=1.0, normalize=normalize)
     port = free_port()
-    command = [BIN / "datasette", "serve", "--immutable", db_path, log, "--metadata", ROOT / "lookup" / "metadata.yml",
+    command = [Path(sys.executable).parent / "datasette", "serve", "--immutable", db_path, log, "--metadata", ROOT / "lookup" / "metadata.yml",
                "--plugins-dir", ROOT / "lookup" / "plugins", "--host", "127.0.0.1", "--port", port]
     base = f"http://127.0.0.1:{port}"
-    with running([(command, f"{base}/-/versions.json", lambda r: "datasette" in r)], {"PYTHONPATH": str(ROOT)}):
+    with running([Server(command, f"{base}/-/versions.json", lambda r: "datasette" in r)],
+                 environment({"PYTHONPATH": str(ROOT)})):
         yield base
 
 
@@ -91,11 +94,13 @@ def rows(base: str, path: str, **params: str) -> list[dict]:
     [("抗美援朝", "veteran_korean_war"), ("绿色食品", "cert_green_food"),
      ("创业补贴", "startup_subsidy_difficulty"), ("下岗", "startup_subsidy_difficulty")],
 )
+@pytest.mark.e2e  # Datasette is a server (and the screenshot needs a browser): not in the unit run
 def test_chinese_full_text_search_finds_the_measure(datasette, words, measure_id):
     assert measure_id in [r["id"] for r in rows(datasette, "/measures/measures", _search=words)]
     assert measure_id in [r["编号"] for r in rows(datasette, "/measures/measure_lookup", _search=words)]
 
 
+@pytest.mark.e2e
 def test_facets_list_every_section_of_the_plan(datasette):
     facets = get_json(f"{datasette}/measures/measure_lookup.json")["facet_results"]
     assert {f"关注{n}" for n in "一二三四五六七八九十"} <= {v["value"] for v in facets["关注"]["results"]}
@@ -103,11 +108,13 @@ def test_facets_list_every_section_of_the_plan(datasette):
     assert facets["惠及对象"]["results"]
 
 
+@pytest.mark.e2e
 def test_whole_sentence_search_ranks_like_the_bot(datasette):
     found = rows(datasette, "/measures/search", question="我外公是抗美援朝老兵，今年補助多少")
     assert found[0]["编号"] == "veteran_korean_war" and "14580元提高到15780元" in found[0]["原文"]
 
 
+@pytest.mark.e2e
 def test_canned_queries_compute_with_the_bots_calculator(datasette):
     [conscript] = rows(datasette, "/measures/conscript_allowance", service_years="8", age="72")
     assert "每月200元" in conscript["答复"]
@@ -117,12 +124,14 @@ def test_canned_queries_compute_with_the_bots_calculator(datasette):
     assert "每月100元" in said["答复"]
 
 
+@pytest.mark.e2e
 def test_the_measure_table_cannot_be_changed_from_the_ui(datasette):
     with pytest.raises(urllib.error.HTTPError):
         get_json(f"{datasette}/measures.json?" + urllib.parse.urlencode({"sql": "delete from measures"}))
     assert rows(datasette, "/measures", sql="select count(*) as n from measures")[0]["n"] == 72
 
 
+@pytest.mark.e2e
 def test_unanswered_questions_show_newest_first_masked_and_grouped(datasette):
     logged = rows(datasette, "/unanswered/unanswered")
     assert [r["id"] for r in logged] == sorted((r["id"] for r in logged), reverse=True)
@@ -131,6 +140,7 @@ def test_unanswered_questions_show_newest_first_masked_and_grouped(datasette):
     assert (summary[0]["次数"], summary[0]["最近原话"]) == (2, "快遞到哪了")
 
 
+@pytest.mark.e2e
 def test_search_page_screenshot(datasette):
     with browser() as chromium:
         page = chromium.new_page(viewport=DESKTOP)

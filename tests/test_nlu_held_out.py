@@ -1,4 +1,4 @@
-"""The NLU on messages it never saw: `rasa test nlu` on tests/nlu/held_out.yml.
+"""The NLU on messages it never saw: `rasa test nlu` on evaluation/nlu_held_out.yml.
 
 Fails under 0.95 intent accuracy or 0.90 entity F1, and prints both figures.
 """
@@ -9,13 +9,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bench.nlu import HELD_OUT, ROOT, entity_f1, entity_report, examples, intent_accuracy, intent_errors, run_test_nlu
+from evaluation.nlu import (HELD_OUT, ROOT, entity_f1, entity_report, examples, held_out_questions, intent_accuracy,
+                            intent_errors, run_test_nlu)
 
 MODEL = ROOT / "models" / "nuanliu.tar.gz"
 MIN_INTENT_ACCURACY = 0.95
 MIN_ENTITY_F1 = 0.90
-
-pytestmark = pytest.mark.e2e
 
 
 def test_held_out_set_is_large_and_shares_nothing_with_training():
@@ -32,6 +31,12 @@ def test_no_message_of_the_conversation_sets_is_in_the_training_data():
     assert asked and not asked & trained
 
 
+def test_held_out_questions_interleave_every_intent():
+    questions = held_out_questions()
+    assert len(questions) >= 300 and len(set(questions[:9])) == 9
+    assert not any("](" in q or "]{" in q for q in questions)  # annotations stripped
+
+
 @pytest.fixture(scope="module")
 def report(tmp_path_factory) -> Path:
     assert MODEL.exists(), f"{MODEL} is missing: run `make model`"
@@ -40,12 +45,14 @@ def report(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.mark.e2e
 def test_intent_accuracy_on_held_out_messages(report):
     accuracy = intent_accuracy(report)
     print(f"held-out intent accuracy: {accuracy:.3f}")
     assert accuracy >= MIN_INTENT_ACCURACY, intent_errors(report)
 
 
+@pytest.mark.e2e
 def test_entity_f1_on_held_out_messages(report):
     f1 = entity_f1(report)
     print(f"held-out entity F1: {f1:.3f}")
@@ -54,10 +61,12 @@ def test_entity_f1_on_held_out_messages(report):
 
 
 @pytest.fixture(scope="module")
-def guard():
+def guard(db_path):
     from components.scope_guard import ScopeGuard
 
-    return ScopeGuard({})
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("NUANLIU_DB", str(db_path))
+        yield ScopeGuard({})
 
 
 @pytest.mark.parametrize(

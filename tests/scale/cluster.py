@@ -1,14 +1,17 @@
 """Two Rasa servers on PostgreSQL + Redis behind nginx, with one action server, for the scale tests."""
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from serving.client import get_json, post_json
+from serving.processes import free_port, running
+from serving.start import action_server, environment, rasa_server
 from tests.scale import infra
-from tests.servers import API_TOKEN, BIN, MODEL, ROOT, action_server, free_port, get_json, post_json, running
 
 # One citizen's questions, each a whole turn that stores one user event.
 BURST = ["抗日老兵每年补助多少", "解放战争老兵每年补助多少", "抗美援朝老兵每年补助多少", "荣立三等功每月加多少",
@@ -19,6 +22,7 @@ BURST = ["抗日老兵每年补助多少", "解放战争老兵每年补助多少
 class Cluster:
     rasa: list[str]  # each Rasa server's base URL
     proxy: str  # nginx
+    token: str  # the Rasa servers' HTTP API token
 
 
 @contextmanager
@@ -27,24 +31,21 @@ def started(work: Path, db_path: Path, endpoints: Path) -> Iterator[Cluster]:
     infra.ensure_packages()
     pg, rd, proxy, actions = free_port(), free_port(), free_port(), free_port()
     rasa_ports = [free_port(), free_port()]
-    env = {
+    token = secrets.token_urlsafe(24)
+    env = environment({
         "NUANLIU_DB": str(db_path), "NUANLIU_UNANSWERED_DB": str(work / "unanswered.db"), "SANIC_HOST": "127.0.0.1",
         "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{actions}/webhook",
         "DB_HOST": "127.0.0.1", "DB_PORT": str(pg), "DB_NAME": infra.DB_NAME, "DB_USER": infra.DB_USER,
         "DB_PASSWORD": infra.DB_PASSWORD, "REDIS_HOST": "127.0.0.1", "REDIS_PORT": str(rd),
-    }
-    servers = [action_server(actions)] + [
-        ([BIN / "rasa", "run", "--enable-api", "--auth-token", API_TOKEN, "--interface", "127.0.0.1",
-          "--port", port, "--model", MODEL, "--endpoints", endpoints, "--credentials", ROOT / "credentials.yml"],
-         f"http://127.0.0.1:{port}/status?token={API_TOKEN}", lambda r: bool(r.get("model_id")))
-        for port in rasa_ports  # one after the other: the first creates the tables
-    ]
+    })
+    # one after the other: the first creates the tables
+    servers = [action_server(actions)] + [rasa_server(port, token, endpoints=endpoints) for port in rasa_ports]
     with ExitStack() as stack:
         stack.enter_context(infra.postgres(pg))
         stack.enter_context(infra.redis(work, rd))
         stack.enter_context(running(servers, env))
         stack.enter_context(infra.nginx(work, proxy, rasa_ports))
-        yield Cluster([f"http://127.0.0.1:{p}" for p in rasa_ports], f"http://127.0.0.1:{proxy}")
+        yield Cluster([f"http://127.0.0.1:{p}" for p in rasa_ports], f"http://127.0.0.1:{proxy}", token)
 
 
 def ask(base: str, sender: str, text: str) -> str:
@@ -52,8 +53,8 @@ def ask(base: str, sender: str, text: str) -> str:
                                                          {"sender": sender, "message": text}, timeout=180))
 
 
-def user_turns(base: str, sender: str) -> list[str]:
-    events = get_json(f"{base}/conversations/{sender}/tracker?token={API_TOKEN}")["events"]
+def user_turns(cluster: Cluster, base: str, sender: str) -> list[str]:
+    events = get_json(f"{base}/conversations/{sender}/tracker?token={cluster.token}")["events"]
     return [e["text"] for e in events if e["event"] == "user"]
 
 
@@ -64,4 +65,4 @@ def burst(cluster: Cluster, sender: str, size: int) -> tuple[list[str], list[str
     with ThreadPoolExecutor(size) as pool:
         replies = list(pool.map(lambda i: ask(cluster.rasa[i % 2], sender, questions[i]), range(size)))
     answered = [q for q, r in zip(questions, replies, strict=True) if "元" in r]
-    return answered, user_turns(cluster.rasa[0], sender)
+    return answered, user_turns(cluster, cluster.rasa[0], sender)

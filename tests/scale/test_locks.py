@@ -19,8 +19,8 @@ import redis
 from rasa.core.lock_store import LockError, RedisLockStore
 
 from serving.locks import RedisTicketLockStore
+from serving.processes import free_port
 from tests.scale import infra
-from tests.servers import free_port
 
 pytestmark = pytest.mark.scale
 

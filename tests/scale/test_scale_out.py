@@ -11,8 +11,8 @@ from collections.abc import Iterator
 
 import pytest
 
+from serving.processes import ROOT
 from tests.scale.cluster import Cluster, ask, burst, started, user_turns
-from tests.servers import ROOT
 
 pytestmark = pytest.mark.scale
 
@@ -35,7 +35,7 @@ def test_a_conversation_alternating_between_two_servers_keeps_its_context(cluste
     for i, (question, expected) in enumerate(TURNS):
         assert expected in ask(cluster.rasa[i % 2], "alternating", question), question
     for base in cluster.rasa:  # both servers see the whole conversation, each turn once
-        assert user_turns(base, "alternating") == [q for q, _ in TURNS]
+        assert user_turns(cluster, base, "alternating") == [q for q, _ in TURNS]
 
 
 def test_through_nginx_turns_reach_both_servers_and_none_is_lost_or_doubled(cluster):
@@ -47,7 +47,7 @@ def test_through_nginx_turns_reach_both_servers_and_none_is_lost_or_doubled(clus
             upstreams.add(r.headers["X-Upstream"])
             assert expected in "\n".join(m.get("text", "") for m in json.loads(r.read())), question
     assert len(upstreams) == 2
-    assert user_turns(cluster.rasa[0], "via-nginx") == [q for q, _ in TURNS]
+    assert user_turns(cluster, cluster.rasa[0], "via-nginx") == [q for q, _ in TURNS]
 
 
 @pytest.mark.parametrize("round_", range(20))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
+from serving.processes import ROOT
 from tests.scale.cluster import burst, started
-from tests.servers import ROOT
 
 pytestmark = pytest.mark.scale
 

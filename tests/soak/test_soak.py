@@ -12,7 +12,8 @@ import os
 import pytest
 
 from bench.load import rss_mb, run_locust
-from tests.servers import ROOT, post_json
+from serving.client import post_json
+from serving.processes import ROOT
 
 pytestmark = pytest.mark.soak
 

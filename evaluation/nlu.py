@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-HELD_OUT = ROOT / "tests" / "nlu" / "held_out.yml"
+HELD_OUT = ROOT / "evaluation" / "nlu_held_out.yml"
 _ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]+\)|\{[^}]+\})")
 
 

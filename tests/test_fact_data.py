@@ -1,0 +1,51 @@
+"""One fact, three files: data/facts.yml names it, domain.yml keeps it (entity and slot), data/fact_patterns.yml reads it.
+
+A fact missing from one of them is silently never remembered (no slot), never
+extracted (no entity, no pattern) or never checked (no bounds); a name left
+behind in one file after a fact is dropped is dead configuration.
+"""
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from bot import DATA, ROOT
+from bot.facts import load_specs
+
+FACTS = set(load_specs())
+DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+PATTERNS = yaml.safe_load((DATA / "fact_patterns.yml").read_text(encoding="utf-8"))
+PATTERN_KINDS = ("numbers", "words", "phrases")
+# Entities that are not facts a citizen tells, and why they are in domain.yml.
+NOT_FACTS = {
+    "group": "who the citizen is (data/groups.yml), read by the fact extractor from the groups' synonyms",
+    "elsewhere": "the place or year outside the plan, set by the scope guard",
+}
+
+
+def entity_slots() -> dict[str, str]:
+    """slot → the entity it is filled from, for the slots filled from an entity."""
+    return {name: mapping["entity"] for name, slot in DOMAIN["slots"].items()
+            for mapping in slot["mappings"] if mapping["type"] == "from_entity"}
+
+
+def patterned() -> set[str]:
+    return {fact for kind in PATTERN_KINDS for fact in PATTERNS[kind]}
+
+
+@pytest.mark.parametrize("fact", sorted(FACTS))
+def test_every_fact_is_an_entity_and_a_slot_filled_from_it(fact):
+    assert fact in DOMAIN["entities"]
+    assert entity_slots().get(fact) == fact
+
+
+@pytest.mark.parametrize("fact", sorted(FACTS))
+def test_every_fact_has_a_pattern_to_read_it_from_a_citizens_words(fact):
+    assert fact in patterned()
+
+
+def test_no_entity_slot_or_pattern_names_a_fact_that_does_not_exist():
+    assert set(DOMAIN["entities"]) - FACTS == set(NOT_FACTS)
+    assert set(entity_slots()) - FACTS <= set(NOT_FACTS)
+    assert set(entity_slots().values()) <= set(DOMAIN["entities"])
+    assert patterned() <= FACTS

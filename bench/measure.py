@@ -15,8 +15,9 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 from bench.load import LoadResult, rss_mb, run_locust
@@ -32,6 +33,7 @@ CONVERSATIONS = 20  # senders the sequential questions rotate over, as in real t
 LOAD_USERS = (10, 25, 50)
 BURST = 30  # one citizen's messages sent at once (a pasted list, a retrying client)
 LOAD_SECONDS = 30
+LOAD_ROUNDS = 2  # at the top load, 暖流助手 and the minimal bot take turns this many times each
 LONG_TURNS = 50  # questions in one long conversation
 LONG_CONVERSATIONS = 40  # such conversations, one after the other: each turn's p95 over these
 
@@ -65,12 +67,38 @@ def train(project: Path, out: Path, name: str) -> tuple[float, Path]:
 
 def timed_turns(url: str, questions: list[str], turns: int) -> list[float]:
     """Milliseconds per REST turn, one after the other, over a few conversations."""
-    times = []
+    return interleaved_turns([(url, questions)], turns)[0]
+
+
+def interleaved_turns(bots: list[tuple[str, list[str]]], turns: int) -> list[list[float]]:
+    """Milliseconds per REST turn for each (url, questions), the bots asked in turn, one question each:
+    whatever else the machine does meanwhile slows them alike, so their ratio holds."""
+    times: list[list[float]] = [[] for _ in bots]
     for i in range(turns):
-        start = time.perf_counter()
-        post_json(url, {"sender": f"bench-{i % CONVERSATIONS}", "message": questions[i % len(questions)]})
-        times.append((time.perf_counter() - start) * 1000)
+        for (url, questions), taken in zip(bots, times, strict=True):
+            start = time.perf_counter()
+            post_json(url, {"sender": f"bench-{i % CONVERSATIONS}", "message": questions[i % len(questions)]})
+            taken.append((time.perf_counter() - start) * 1000)
     return times
+
+
+def alternating_load(hosts: list[str], users: int, out: Path, rounds: int = LOAD_ROUNDS) -> list[LoadResult]:
+    """Each host's throughput with `users` locust users, the hosts taking turns `rounds` times
+    (LOAD_SECONDS each) so that neither gets the machine's quieter minutes: one result per host."""
+    runs: list[list[LoadResult]] = [[] for _ in hosts]
+    for _ in range(rounds):
+        for i, (host, taken) in enumerate(zip(hosts, runs, strict=True)):
+            taken.append(run_locust(host, users, LOAD_SECONDS, out / f"locust-{i}", wait="0"))
+    return [combined(taken) for taken in runs]
+
+
+def combined(runs: list[LoadResult]) -> LoadResult:
+    """Runs of equal length as one: requests and failures added, throughput averaged, the worst percentiles."""
+    return LoadResult(
+        users=runs[0].users, seconds=sum(r.seconds for r in runs), requests=sum(r.requests for r in runs),
+        failures=sum(r.failures for r in runs), throughput=statistics.fmean(r.throughput for r in runs),
+        p50_ms=max(r.p50_ms for r in runs), p95_ms=max(r.p95_ms for r in runs), p99_ms=max(r.p99_ms for r in runs),
+    )
 
 
 def long_conversations(url: str, questions: list[str], turns: int = LONG_TURNS,
@@ -118,24 +146,19 @@ def judge(url: str | None, report: Path) -> tuple[int, int, int]:
     return int(cases.group(1)), int(strict.group(1)) if strict else 0, int(cases.group(2))
 
 
-def minimal_bot(model: Path, work: Path, turns: int) -> tuple[list[float], LoadResult, float]:
-    """The same measures on the minimal bot: Rasa alone, rules and responses only, with the same
-    SQLite tracker store and Rasa's own lock store, so the ratios show what this bot adds to (or
-    takes from) Rasa's floor on this machine."""
+@contextmanager
+def minimal_bot(model: Path, work: Path) -> Iterator[str]:
+    """The minimal bot's base URL while it runs: Rasa alone, rules and responses only, through the same
+    launcher and REST channel, with Rasa's stock SQL tracker store on SQLite and its own lock store, so
+    the ratios show what this bot adds to (or takes from) plain Rasa on this machine."""
     port = free_port()
     endpoints = work / "minimal-endpoints.yml"
     endpoints.write_text(f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {work / 'minimal-tracker.db'}\n",
                          encoding="utf-8")
     server = rasa_server(port, secrets.token_urlsafe(24), model=model, endpoints=endpoints,
                          credentials=MINIMAL / "credentials.yml")
-    messages = [text for texts in nlu.examples(MINIMAL / "data" / "nlu.yml").values() for text in texts]
     with running([server], environment()):
-        url = f"http://127.0.0.1:{port}/webhooks/rest/webhook"
-        timed_turns(url, messages, 20)  # warm-up, as for our bot
-        latency = timed_turns(url, messages, turns)
-        load = run_locust(f"http://127.0.0.1:{port}", max(LOAD_USERS), LOAD_SECONDS, work / "locust-minimal", wait="0")
-        burst_s, _ = burst(url, messages)
-        return latency, load, burst_s
+        yield f"http://127.0.0.1:{port}"
 
 
 def run_all(out: Path, db_path: Path, step: Callable[[str], None] = say) -> dict:
@@ -155,6 +178,7 @@ def run_all(out: Path, db_path: Path, step: Callable[[str], None] = say) -> dict
     results["entity_f1"] = nlu.entity_f1(out / "nlu")
 
     questions = nlu.held_out_questions()
+    messages = [text for texts in nlu.examples(MINIMAL / "data" / "nlu.yml").values() for text in texts]
     step("starting 暖流助手 (Rasa + action server, SQLite tracker)")
     started = time.monotonic()
     work = out / "live"
@@ -163,27 +187,33 @@ def run_all(out: Path, db_path: Path, step: Callable[[str], None] = say) -> dict
     with bot(work, db_path, model=model) as live:
         url = f"{live.url}/webhooks/rest/webhook"
         results["startup_s"] = first_answer_seconds(started, url)
-        timed_turns(url, questions, 20)  # warm-up: TensorFlow's first calls are slow
-        results["rss_mb_after_warmup"] = {name: rss_mb(pid) for name, pid in live.pids.items()}
-        step(f"latency: {LATENCY_TURNS} sequential questions over every intent")
-        ours = timed_turns(url, questions, LATENCY_TURNS)
-        step(f"{LONG_CONVERSATIONS} conversations of {LONG_TURNS} questions each: does a turn slow down as they grow?")
-        results["long_conversation_p95_ms"] = long_conversations(url, questions)
-        step(f"one citizen's burst: {BURST} messages at once, other citizens asking meanwhile")
-        results["burst_s"], others = burst(url, questions)
-        results["burst_others_p95_ms"] = percentile(others, 95)
-        step("judge.py on the public sample")
-        results["sample_correct"], results["sample_strict"], results["sample_cases"] = judge(url, out / "judge.json")
-        step("judge.py --baseline bm25 (keyword search over the policy text)")
-        results["bm25_correct"], _, _ = judge(None, out / "judge-bm25.json")
-        load = []
-        for users in LOAD_USERS:
-            step(f"throughput: locust, {users} users, {LOAD_SECONDS} s, no pause between questions")
-            load.append(run_locust(live.url, users, LOAD_SECONDS, out / "locust", wait="0"))
-        results["rss_mb"] = {name: rss_mb(pid) for name, pid in live.pids.items()}
-
-    step(f"the minimal bot: {LATENCY_TURNS} sequential messages, locust with {max(LOAD_USERS)} users, a burst of {BURST}")
-    floor, floor_load, results["baseline_burst_s"] = minimal_bot(minimal_model, work, LATENCY_TURNS)
+        step("starting the minimal bot beside it: the two are measured in turns, not one after the other")
+        with minimal_bot(minimal_model, work) as floor_host:
+            floor_url = f"{floor_host}/webhooks/rest/webhook"
+            interleaved_turns([(url, questions), (floor_url, messages)], 20)  # warm-up: TensorFlow's first calls
+            results["rss_mb_after_warmup"] = {name: rss_mb(pid) for name, pid in live.pids.items()}
+            step(f"latency: {LATENCY_TURNS} sequential questions each, one to 暖流助手, one to the minimal bot, …")
+            ours, floor = interleaved_turns([(url, questions), (floor_url, messages)], LATENCY_TURNS)
+            step(f"{LONG_CONVERSATIONS} conversations of {LONG_TURNS} questions each: does a turn slow down as they grow?")
+            results["long_conversation_p95_ms"] = long_conversations(url, questions)
+            step(f"one citizen's burst: {BURST} messages at once, other citizens asking meanwhile")
+            results["burst_s"], others = burst(url, questions)
+            results["burst_others_p95_ms"] = percentile(others, 95)
+            results["baseline_burst_s"], _ = burst(floor_url, messages)
+            step("judge.py on the public sample")
+            results["sample_correct"], results["sample_strict"], results["sample_cases"] = judge(url, out / "judge.json")
+            step("judge.py --baseline bm25 (keyword search over the policy text)")
+            results["bm25_correct"], _, _ = judge(None, out / "judge-bm25.json")
+            load = []
+            for users in LOAD_USERS[:-1]:
+                step(f"throughput: locust, {users} users, {LOAD_SECONDS} s, no pause between questions")
+                load.append(run_locust(live.url, users, LOAD_SECONDS, out / "locust", wait="0"))
+            users = LOAD_USERS[-1]
+            step(f"throughput: locust, {users} users, no pause, 暖流助手 and the minimal bot taking turns "
+                 f"{LOAD_ROUNDS} times {LOAD_SECONDS} s each")
+            top, floor_load = alternating_load([live.url, floor_host], users, out)
+            load.append(top)
+            results["rss_mb"] = {name: rss_mb(pid) for name, pid in live.pids.items()}
 
     results.update({
         "latency_turns": len(ours),

@@ -6,7 +6,8 @@ import json
 import pytest
 
 from bench import report
-from bench.measure import percentile
+from bench.load import LoadResult
+from bench.measure import combined, percentile
 
 
 def test_percentiles_interpolate_between_ranks():
@@ -64,3 +65,12 @@ def test_results_missing_a_figure_are_refused(tmp_path):
     del results["bm25_correct"]
     with pytest.raises(ValueError, match="bm25_correct"):
         report.write(results, {"ours": [1.0], "minimal": [1.0]}, tmp_path)
+
+
+def test_alternating_load_rounds_combine_into_one_result_per_bot():
+    runs = [LoadResult(50, 30, 1500, 0, 50.0, 900.0, 1400.0, 1800.0),
+            LoadResult(50, 30, 1200, 2, 40.0, 1000.0, 1600.0, 1700.0)]
+    both = combined(runs)
+    assert (both.seconds, both.requests, both.failures) == (60, 2700, 2)
+    assert both.throughput == pytest.approx(45.0)
+    assert (both.p50_ms, both.p95_ms, both.p99_ms) == (1000.0, 1600.0, 1800.0)

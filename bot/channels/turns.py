@@ -72,8 +72,8 @@ async def answered(on_new_message: Handler, message: UserMessage) -> None:
             return
         try:
             await on_new_message(message)
-        except Exception as error:  # the traceback would carry the tracker and the citizen's words
-            logger.error("the turn failed (%s); the user is told to try again later", type(error).__name__)
+        except Exception:  # serving/quiet_logs.py keeps the traceback out at the default level
+            logger.exception("the turn failed; the user is told to try again later")
     collected = getattr(message.output_channel, "messages", None)
     if isinstance(collected, list) and not collected:  # a streaming channel's queue is left alone
         await message.output_channel.send_text_message(message.sender_id, UNAVAILABLE)

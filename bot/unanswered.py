@@ -5,6 +5,8 @@ SQLite file (build/unanswered.db by default; NUANLIU_UNANSWERED_DB elsewhere):
 the measure table stays read-only, and the log survives a rebuild of it.
 Similar questions are grouped by their normalised wording (简体, digits, no
 punctuation or blanks), so 抗美援越老兵补助? and 抗美援越老兵補助 count as one.
+The file is readable by its owner only (0600); `purge` deletes entries older
+than the retention period (serving/retention.py runs it).
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ import sqlite_utils
 
 from bot import BUILD
 from bot.privacy import mask
+from bot.privacy_files import private_file
 from bot.text import Normalizer
 
 DEFAULT_LOG = BUILD / "unanswered.db"
@@ -35,8 +38,7 @@ from {TABLE} g group by key order by max(id) desc
 def open_log(path: Path = DEFAULT_LOG) -> sqlite_utils.Database:
     """The log database, with its table and summary view created if they are missing (WAL: a write does
     not wait on the operators' readers, and commits without a sync each)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    db = sqlite_utils.Database(path)
+    db = sqlite_utils.Database(private_file(path))
     db.enable_wal()
     db.execute("PRAGMA synchronous=NORMAL")
     if TABLE not in db.table_names():
@@ -49,6 +51,15 @@ def open_log(path: Path = DEFAULT_LOG) -> sqlite_utils.Database:
     if SUMMARY_VIEW not in db.view_names():
         db.create_view(SUMMARY_VIEW, _SUMMARY_SQL)
     return db
+
+
+def purge(path: Path, before: datetime) -> int:
+    """Delete the entries written before `before`; how many."""
+    if not path.exists():
+        return 0
+    db = open_log(path)
+    with db.conn:
+        return db.execute(f"delete from {TABLE} where time < ?", [before.isoformat(timespec="seconds")]).rowcount
 
 
 def similarity_key(text: str, normalize: Normalizer) -> str:

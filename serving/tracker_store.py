@@ -21,6 +21,11 @@ indexed number instead of the session; another server writing the
 conversation (the scale-out set-up) changes that id and the window is read
 anew. SQLite gets one lasting connection, WAL and a busy timeout, and the
 events table an index on (sender_id, id), which is the order every read uses.
+
+Conversations are personal data: the SQLite file is readable by its owner only
+(0600), a citizen can have theirs deleted (`forget`, 删除我的记录), and
+`purge` deletes every conversation silent for longer than the retention period
+(serving/retention.py runs it).
 """
 from __future__ import annotations
 
@@ -28,6 +33,7 @@ import itertools
 import json
 import logging
 from collections import OrderedDict
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -39,6 +45,7 @@ from rasa.shared.core.events import (
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.utils.common import all_subclasses
 
+from bot.privacy_files import private_file
 from bot.provenance import STATED_MESSAGES
 
 logger = logging.getLogger(__name__)
@@ -91,6 +98,8 @@ class WindowedSQLTrackerStore(SQLTrackerStore):
 
     def __init__(self, domain: Domain | None = None, window_turns: int = WINDOW_TURNS,
                  cache_conversations: int = CACHE_CONVERSATIONS, **kwargs: Any) -> None:
+        if kwargs.get("dialect") == "sqlite":
+            private_file(Path(kwargs.get("db") or "rasa.db"))
         super().__init__(domain, **kwargs)
         self.window_turns = int(window_turns)
         self._cache: OrderedDict[str, tuple[int, str]] = OrderedDict()  # sender → (last event id, window JSON)
@@ -167,3 +176,22 @@ class WindowedSQLTrackerStore(SQLTrackerStore):
         self._cache.move_to_end(sender_id)
         while len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
+
+    async def forget(self, sender_id: str) -> int:
+        """Delete one citizen's whole conversation (every session), and its window in memory; how many events."""
+        with self.session_scope() as session:
+            deleted = session.query(self.SQLEvent).filter(self.SQLEvent.sender_id == sender_id).delete()
+            session.commit()
+        self._cache.pop(sender_id, None)
+        return deleted
+
+    def purge(self, before: float) -> int:
+        """Delete every conversation whose last event is older than `before` (a Unix time); how many."""
+        with self.session_scope() as session:
+            stale = [row[0] for row in session.query(self.SQLEvent.sender_id).group_by(self.SQLEvent.sender_id)
+                     .having(sa.func.max(self.SQLEvent.timestamp) < before)]
+            for sender_id in stale:
+                session.query(self.SQLEvent).filter(self.SQLEvent.sender_id == sender_id).delete()
+                self._cache.pop(sender_id, None)
+            session.commit()
+        return len(stale)

@@ -13,6 +13,10 @@ from tests import wechat_requests
 from serving.start import Live, bot
 
 CASES = Path(__file__).parent / "cases"
+# Limits small enough to reach in a test (tests/test_e2e_security.py). Loopback callers have no per-client limit,
+# so the other tests are not slowed; the security tests pose as remote clients through the proxy's header.
+EDGE_LIMITS = {"SANIC_REAL_IP_HEADER": "x-real-ip", "NUANLIU_CLIENT_BURST": "5", "NUANLIU_CLIENT_PER_MINUTE": "6",
+               "NUANLIU_MAX_TURNS_IN_FLIGHT": "8"}
 
 
 def cases(name: str) -> list[dict]:
@@ -47,5 +51,5 @@ def live(db_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Li
     """One running bot (Rasa + action server, every channel) shared by the end-to-end tests."""
     wechat = {"WECHAT_TOKEN": wechat_requests.TOKEN, "WECHAT_APPID": wechat_requests.APP_ID,
               "WECHAT_AES_KEY": wechat_requests.AES_KEY}
-    with bot(tmp_path_factory.mktemp("live"), db_path, env=wechat) as running:
+    with bot(tmp_path_factory.mktemp("live"), db_path, env=wechat | EDGE_LIMITS) as running:
         yield running

@@ -1,6 +1,8 @@
 """Faults: the action server down and back, a restart of the Rasa server (a bad measure database: test_start.py)."""
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from bot.channels.turns import UNAVAILABLE
@@ -34,3 +36,33 @@ def test_a_restarted_bot_remembers_the_conversation(tmp_path, db_path):
         assert "每月200元" in ask(webhook, "老义务兵每月补助多少", "restart")
         assert "服役年数" in ask(webhook, "老义务兵每月补助多少", "someone-new")  # the memory is his, not a guess
 
+
+def test_an_action_server_answering_500_leaves_no_tracker_or_text_in_the_log(without_actions):
+    """Rasa's error log quoted the action server's 500 body (which can hold the tracker) in its traceback."""
+    import http.server
+    import threading
+
+    from tests.test_e2e_security import MARKER, server_log
+
+    class Failing(http.server.BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+            received = self.rfile.read(int(self.headers["Content-Length"]))
+            self.send_response(500)
+            self.end_headers()
+            self.wfile.write(b"tracker: " + received)  # a server that echoes what it got, as a debug page does
+
+        def log_message(self, *_: object) -> None:
+            return None
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", without_actions.action_port), Failing)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        server_log(without_actions.pids["rasa"])
+        reply = ask(without_actions.url + "/webhooks/rest/webhook", f"{MARKER}抗美援朝老兵每年补助多少", "faults-500")
+        time.sleep(1)
+        log = server_log(without_actions.pids["rasa"])
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert reply == UNAVAILABLE
+    assert "ClientResponseError" in log and MARKER not in log and "sender_id" not in log

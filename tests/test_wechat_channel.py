@@ -75,11 +75,11 @@ def test_buttons_become_numbered_options_and_a_digit_picks_one(channel):
 
 
 def test_a_digit_after_options_is_sent_as_the_chosen_payload(channel):
-    bot = FakeBot(buttons=[{"title": "老兵", "payload": "/pick_veteran"}])
+    bot = FakeBot(buttons=[{"title": "老兵", "payload": "我是老兵"}])
     reply(channel, bot, text_xml("我能领什么", msg_id=7))
     follow = FakeBot()
     reply(channel, follow, text_xml("1", msg_id=8))
-    assert follow.seen == ["/pick_veteran"]
+    assert follow.seen == ["我是老兵"]
 
 
 def test_a_digit_without_options_is_an_ordinary_message(channel):
@@ -155,3 +155,46 @@ def test_only_fresh_valid_signatures_pass(channel, params, valid):
 
 def test_markdown_is_shown_as_plain_text():
     assert plain("**每年15780元**，详见[原文](http://example.invalid)") == "每年15780元，详见原文 http://example.invalid"
+
+
+def test_the_same_msgid_from_another_citizen_is_a_turn_of_their_own(channel):
+    bot = FakeBot()
+    assert reply(channel, bot, text_xml("抗日老兵", openid="o-a", msg_id=5)) == "答：抗日老兵"
+    assert reply(channel, bot, text_xml("大学生", openid="o-b", msg_id=5)) == "答：大学生"
+    assert bot.seen == ["抗日老兵", "大学生"]
+
+
+def test_many_slow_turns_come_back_once_each_never_nested(channel, monkeypatch):
+    monkeypatch.setattr(wechat, "REPLY_WITHIN", 0.05)
+    slow = FakeBot(delay=0.2)
+
+    async def conversation():
+        holding = [await channel.reply(slow, parse_message(text_xml(f"问题{i}", msg_id=100 + i))) for i in range(5)]
+        await asyncio.sleep(0.5)
+        after = await channel.reply(FakeBot(), parse_message(text_xml("好的", msg_id=200)))
+        again = await channel.reply(FakeBot(), parse_message(text_xml("还有吗", msg_id=201)))
+        return holding, after, again
+
+    holding, after, again = asyncio.run(conversation())
+    assert holding == [STILL_WORKING] * 5
+    assert after.count(wechat.LATE_HEADING.strip()) == 5 and all(f"答：问题{i}" in after for i in range(5))
+    assert again == "答：还有吗"
+
+
+def test_a_signed_url_replayed_with_another_body_is_refused_but_a_retry_of_the_same_body_passes(channel):
+    params = query(nonce="replay-1")
+    assert not channel.replayed(params, text_xml("你好").encode())
+    assert not channel.replayed(params, text_xml("你好").encode())
+    assert channel.replayed(params, text_xml("我的银行卡").encode())
+
+
+@pytest.mark.parametrize("body", [
+    "<xml><FromUserName>o</FromUserName><MsgType>text</MsgType></xml>",  # no Content
+    "<xml><FromUserName>o</FromUserName><MsgType>text</MsgType><Content>a</Content><Content>b</Content></xml>",
+    "<xml><FromUserName>o</FromUserName><MsgType><a>text</a><a>x</a></MsgType></xml>",
+    "<xml><MsgType>text</MsgType><Content>a</Content></xml>",  # no sender
+    "<xml>", "", "not xml", "<xml></xml>", "<other/>",
+])
+def test_malformed_messages_are_refused_as_malformed(body):
+    with pytest.raises(wechat.Malformed):
+        wechat.read_message(body)

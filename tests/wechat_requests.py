@@ -1,6 +1,7 @@
 """Requests as a WeChat server sends them: signed with wechatpy's signer, XML bodies, optional safe mode."""
 from __future__ import annotations
 
+import secrets
 import time
 import urllib.error
 import urllib.parse
@@ -21,7 +22,9 @@ def signature(token: str, timestamp: str, nonce: str) -> str:
     return signer.signature
 
 
-def query(token: str = TOKEN, timestamp: int | None = None, nonce: str = "20171125", **extra: str) -> dict:
+def query(token: str = TOKEN, timestamp: int | None = None, nonce: str | None = None, **extra: str) -> dict:
+    """Signed query parameters; a fresh random nonce each time, as WeChat sends (a reused one is a replay)."""
+    nonce = secrets.token_hex(8) if nonce is None else nonce
     ts = str(int(time.time()) if timestamp is None else timestamp)
     return {"signature": signature(token, ts, nonce), "timestamp": ts, "nonce": nonce, **extra}
 

@@ -1,19 +1,27 @@
-"""Rasa's REST channel, refusing malformed requests and never answering with silence (see turns.py).
+"""Rasa's REST channel, refusing malformed and abusive requests and never answering with silence (see turns.py).
 
 Rasa's own channel answers a JSON list with a 500, runs a turn with no
 message, and files every request without a sender under one shared
 conversation ("default"): strangers would share context. Here each of those is
-a 400 naming what is wrong. Streaming replies (`?stream=true`) are passed
-through the same way.
+a 400 naming what is wrong, as is a sender id longer than MAX_SENDER; a sender
+or client over its rate gets a 429 (bot/channels/edge.py). The message is
+cleaned (cut, unencodable text dropped, intent syntax disarmed, numbers masked)
+before Rasa's channel reads it, so nothing Rasa logs about the request holds
+the raw text. 删除我的记录 deletes the conversation and says so. Streaming
+replies (`?stream=true`) are passed through the same way.
 """
 from __future__ import annotations
 
+import math
+
 from rasa.core.channels.rest import RestInput
-from sanic import Blueprint, response
+from sanic import Blueprint, Sanic, response
 from sanic.exceptions import InvalidUsage
 from sanic.request import Request
 
-from bot.channels.turns import Handler, answered
+from bot.channels import edge
+from bot.channels.turns import Handler, answered, clean, encodable
+from serving import retention
 
 
 def problem(request: Request) -> str | None:
@@ -26,9 +34,15 @@ def problem(request: Request) -> str | None:
         return 'body must be a JSON object: {"sender": "...", "message": "..."}'
     if not isinstance(body.get("sender"), str) or not body["sender"].strip():
         return "sender is required: a string naming the conversation"
+    if len(body["sender"]) > edge.MAX_SENDER:
+        return f"sender is at most {edge.MAX_SENDER} characters"
     if not isinstance(body.get("message"), str):
         return "message is required: a string"
     return None
+
+
+def too_fast(wait: float) -> response.HTTPResponse:
+    return response.json({"error": edge.TOO_FAST}, status=429, headers={"Retry-After": str(math.ceil(wait))})
 
 
 class RestWithFallbackInput(RestInput):
@@ -39,12 +53,27 @@ class RestWithFallbackInput(RestInput):
     def blueprint(self, on_new_message: Handler) -> Blueprint:
         webhook = super().blueprint(lambda message: answered(on_new_message, message))
 
+        @webhook.listener("before_server_start")
+        async def limits_and_retention(app: Sanic, _: object) -> None:
+            edge.limit_bodies(app)
+            retention.start(app)
+
         @webhook.middleware("request")
-        async def well_formed(request: Request) -> response.HTTPResponse | None:
-            if request.method == "POST" and request.path.rstrip("/").endswith("/webhook"):
-                wrong = problem(request)
-                if wrong:
-                    return response.json({"error": wrong}, status=400)
+        async def guarded(request: Request) -> response.HTTPResponse | None:
+            if request.method != "POST" or not request.path.rstrip("/").endswith("/webhook"):
+                return None
+            wrong = problem(request)
+            if wrong:
+                return response.json({"error": wrong}, status=400)
+            body = request.json
+            sender = body["sender"] = encodable(body["sender"])
+            wait = edge.EDGE.wait_before(edge.client_address(request), sender)
+            if wait:
+                return too_fast(wait)
+            body["message"] = clean(body["message"])
+            if edge.asks_to_forget(body["message"]):
+                await edge.forget(request.app, sender)
+                return response.json([{"recipient_id": sender, "text": edge.FORGOTTEN}])
             return None
 
         return webhook

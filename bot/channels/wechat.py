@@ -3,11 +3,18 @@
 WeChat signs every request with the account's token (GET to verify the URL,
 POST for each message), gives 5 seconds for a passive XML reply and, without
 one, sends the same MsgId again (3 tries). So:
-- a forged or stale signature is refused (403) before the bot sees anything;
-- a retry joins the turn already running for its MsgId: one answer, never two;
+- a forged or stale signature is refused (403) before the bot sees anything,
+  and so is a signed URL replayed with another body (in plain mode the
+  signature does not cover the body; a retry of the same body passes);
+- a body that is not one well-formed message (malformed XML, a missing or
+  repeated field) is refused with 400 (`read_message`); the body size is
+  capped for the whole server (bot/channels/edge.py);
+- a retry joins the turn already running for its (OpenID, MsgId): one answer,
+  never two, and never another citizen's;
 - a turn that outlasts REPLY_WITHIN gets a short holding reply at once, and its
-  answer is handed over with the citizen's next message, so nothing is lost and
-  no request waits past WeChat's limit.
+  answer is handed over, once and under one heading, with the citizen's next
+  message, so nothing is lost and no request waits past WeChat's limit;
+- 删除我的记录 deletes the conversation and says so, without a turn.
 Replies are plain text; the bot's buttons become numbered options, and a bare
 digit answers them. A voice message is answered from WeChat's own speech
 recognition (`Recognition`, when the account has it on), with a hint to type
@@ -18,6 +25,7 @@ come from the environment: WECHAT_TOKEN, WECHAT_APPID, WECHAT_AES_KEY.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 import os
 import re
@@ -27,8 +35,9 @@ from typing import Any
 from xml.parsers.expat import ExpatError
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
-from sanic import Blueprint, response
+from sanic import Blueprint, Sanic, response
 from sanic.request import Request
+import xmltodict
 from wechatpy import parse_message
 from wechatpy.crypto import WeChatCrypto
 from wechatpy.exceptions import InvalidAppIdException, InvalidSignatureException
@@ -36,7 +45,8 @@ from wechatpy.replies import create_reply
 from wechatpy.utils import check_signature
 
 from bot import wechat_menu
-from bot.channels.turns import Handler, answered
+from bot.channels import edge
+from bot.channels.turns import GREET, Handler, answered
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +54,6 @@ REPLY_WITHIN = 4.5  # seconds: WeChat waits 5 for a passive reply
 MAX_SIGNATURE_AGE = 300  # seconds: an older timestamp is a replay
 MAX_REPLY_BYTES = 2000  # WeChat truncates passive text replies a little above this
 REMEMBERED = 10_000  # turns, pending answers and option lists kept per process
-GREET = "/greet"  # Rasa reads "/intent" as that intent: a new follower gets the greeting and examples
 NOT_TEXT = "目前只能看懂文字消息。请用文字提问，例如：抗美援朝老兵每年补助多少？"
 NOT_HEARD = "这段语音没能听清。请打字提问，例如：抗美援朝老兵每年补助多少？"
 STILL_WORKING = "正在查询，请稍候。答案会在您发下一条消息时一并发给您（发送任意文字即可）。"
@@ -89,6 +98,7 @@ class WeChatInput(InputChannel):
         self._turns: _Recent = _Recent(REMEMBERED)  # MsgId → the task answering it
         self._late: _Recent = _Recent(REMEMBERED)  # OpenID → (MsgId, answer) that missed WeChat's 5 s
         self._options: _Recent = _Recent(REMEMBERED)  # OpenID → payloads of the numbered options last shown
+        self._signatures: _Recent = _Recent(REMEMBERED)  # (signature, timestamp, nonce) → sha256 of the body
         self.menu = wechat_menu.click_payloads(wechat_menu.load())  # EventKey → what the tap sends the bot
 
     def signed(self, args: Any) -> bool:
@@ -99,8 +109,18 @@ class WeChatInput(InputChannel):
         except (InvalidSignatureException, ValueError):
             return False
 
+    def replayed(self, args: Any, body: bytes) -> bool:
+        """A signature seen before with another body: the signed URL was reused for a forged message."""
+        key = (args.get("signature"), args.get("timestamp"), args.get("nonce"))
+        digest = hashlib.sha256(body).hexdigest()
+        return self._signatures.setdefault(key, digest) != digest
+
     def blueprint(self, on_new_message: Handler) -> Blueprint:
         webhook = Blueprint("wechat_webhook", __name__)
+
+        @webhook.listener("before_server_start")
+        async def limit_bodies(app: Sanic, _: object) -> None:
+            edge.limit_bodies(app)
 
         @webhook.route("/", methods=["GET"])
         async def health(_: Request) -> response.HTTPResponse:
@@ -117,6 +137,8 @@ class WeChatInput(InputChannel):
             if refused:
                 return refused
             args = request.args
+            if self.replayed(args, request.body):
+                return response.text("forbidden", status=403)
             encrypted = args.get("encrypt_type") == "aes"
             try:
                 body = request.body.decode("utf-8")
@@ -125,14 +147,18 @@ class WeChatInput(InputChannel):
                         return response.text("safe mode needs WECHAT_APPID and WECHAT_AES_KEY", status=400)
                     body = self.crypto.decrypt_message(body, args.get("msg_signature"), args.get("timestamp"),
                                                        args.get("nonce"))
-                message = parse_message(body)
+                message = read_message(body)
             except (InvalidSignatureException, InvalidAppIdException):
                 return response.text("forbidden", status=403)
-            except (ExpatError, KeyError, TypeError, ValueError, UnicodeDecodeError):
+            except (Malformed, UnicodeDecodeError):
                 return response.text("malformed message", status=400)
-            if message is None:
-                return response.text("malformed message", status=400)
-            reply = await self.reply(on_new_message, message)
+            if message.type == "text" and edge.asks_to_forget(message.content):
+                await edge.forget(request.app, message.source)
+                self._late.pop(message.source, None)
+                self._options.pop(message.source, None)
+                reply = edge.FORGOTTEN
+            else:
+                reply = await self.reply(on_new_message, message)
             if reply is None:
                 return response.text("success")
             xml = create_reply(reply, message, render=True)
@@ -155,7 +181,7 @@ class WeChatInput(InputChannel):
         text, at_once = self._incoming(message)
         if text is None:
             return at_once
-        key = message.id or f"{openid}:{message.create_time}:{message.type}"
+        key = (openid, message.id or f"{message.create_time}:{message.type}")
         turn = self._turns.get(key)
         if turn is None:
             turn = self._turns[key] = asyncio.ensure_future(self._turn(on_new_message, openid, text))
@@ -164,9 +190,9 @@ class WeChatInput(InputChannel):
         except asyncio.TimeoutError:
             turn.add_done_callback(lambda done: self._keep_late(openid, key, done))
             return STILL_WORKING
-        if self._late.get(openid, (None,))[0] == key:
-            del self._late[openid]  # a retry delivered it after all
-        return reply
+        late = self._late.pop(openid, {})
+        late.pop(key, None)  # a retry delivered it after all
+        return _fit("\n\n".join([*(f"{LATE_HEADING}{answer}" for answer in late.values()), reply]))
 
     def _incoming(self, message: Any) -> tuple[str | None, str | None]:
         """(what the bot is sent, None), or (None, the reply to give at once without a turn, or None for none)."""
@@ -184,13 +210,14 @@ class WeChatInput(InputChannel):
     async def _turn(self, on_new_message: Handler, openid: str, text: str) -> str:
         collector = CollectingOutputChannel()
         await answered(on_new_message, UserMessage(text, collector, openid, input_channel=self.name()))
-        _, late = self._late.pop(openid, (None, None))
-        reply = self._render(openid, collector.messages)
-        return _fit(f"{LATE_HEADING}{late}\n\n{reply}" if late else reply)
+        return self._render(openid, collector.messages)
 
-    def _keep_late(self, openid: str, key: str, turn: asyncio.Future) -> None:
+    def _keep_late(self, openid: str, key: Any, turn: asyncio.Future) -> None:
+        """Keep the answer of a turn WeChat stopped waiting for, to be given once with the next message."""
         if not turn.cancelled() and turn.exception() is None:
-            self._late[openid] = (key, turn.result())
+            late = self._late.pop(openid, {})
+            late[key] = turn.result()
+            self._late[openid] = late
 
     def _chosen_option(self, openid: str, text: str) -> str:
         """A bare digit picks the numbered option last shown to this user; anything else is a message."""
@@ -213,6 +240,34 @@ class WeChatInput(InputChannel):
         else:
             self._options.pop(openid, None)
         return "\n".join(parts)
+
+
+class Malformed(ValueError):
+    """A body that is not one well-formed WeChat message."""
+
+
+_ONE_VALUE = ("ToUserName", "FromUserName", "CreateTime", "MsgType", "MsgId", "Content", "Event", "EventKey",
+              "Recognition")
+
+
+def read_message(body: str) -> Any:
+    """wechatpy's message for `body`, or Malformed: not XML, no sender or type, or a field given twice or
+    with children (wechatpy passes those on as lists and dicts, which broke the turn with a 500)."""
+    try:
+        fields = xmltodict.parse(body)["xml"]
+        if not isinstance(fields, dict) or not isinstance(fields.get("FromUserName"), str) \
+                or not isinstance(fields.get("MsgType"), str):
+            raise Malformed("no sender or type")
+        if any(name in fields and not isinstance(fields[name], (str, type(None))) for name in _ONE_VALUE):
+            raise Malformed("a field given twice or with children")
+        if fields["MsgType"] == "text" and not isinstance(fields.get("Content"), str):
+            raise Malformed("a text message without Content")
+        message = parse_message(body)
+    except (ExpatError, KeyError, TypeError, ValueError, AttributeError) as error:
+        raise Malformed(str(error)) from error
+    if message is None:
+        raise Malformed("empty")
+    return message
 
 
 def _fit(text: str) -> str:

@@ -1,0 +1,151 @@
+"""What every channel checks at the HTTP edge, before Rasa sees a request: size, sender, rate, load, 删除我的记录.
+
+Rasa and Sanic accept bodies up to 100 MB, sender ids of any length (stored in
+every event row), and any number of turns at once; one client could fill the
+disk or the memory, or make every citizen wait past WeChat's 5 s. Here:
+- every request body is capped at MAX_BODY (Sanic refuses a longer one with 413
+  before reading it) and a sender id at MAX_SENDER characters;
+- each sender and each client address has a token bucket: a burst, then a
+  steady rate; beyond it a 429 with a short Chinese message and Retry-After.
+  Loopback callers (nginx on the same host, the operators' own tools) have no
+  per-client limit: behind a proxy set SANIC_REAL_IP_HEADER=x-real-ip so the
+  citizen's address is the one counted;
+- at most MAX_TURNS_IN_FLIGHT turns run at once in the process: one more is
+  answered at once that the system is busy, so the turns already running keep
+  their pace.
+The limits come from the environment (NUANLIU_SENDER_BURST, …, see LIMITS), the
+defaults sized so that one citizen typing and the page's retries never meet them.
+A citizen asking to delete their records (data/forget_me.yml) has the whole
+conversation deleted here, without a turn, so nothing of the request is stored.
+"""
+from __future__ import annotations
+
+import ipaddress
+import os
+import re
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from sanic import Sanic
+from sanic.request import Request
+
+from bot import DATA
+from bot.text import Normalizer
+
+MAX_BODY = 64 * 1024  # bytes: a question is at most 1000 characters (3 KB in UTF-8)
+MAX_SENDER = 128  # characters: WeChat's OpenIDs have 28, the page's UUIDs 36
+TOO_FAST = "您发送得太快了，请稍等几秒再发。"
+BUSY = "现在咨询的人较多，请稍后再试。"
+REMEMBERED_KEYS = 100_000  # buckets kept; the least recently used is dropped (it is full again by then)
+_FORGET_ME = yaml.safe_load((DATA / "forget_me.yml").read_text(encoding="utf-8"))
+FORGOTTEN: str = _FORGET_ME["reply"]
+
+
+@dataclass(frozen=True)
+class Limit:
+    burst: int  # requests allowed at once
+    per_minute: float  # requests allowed per minute after the burst
+
+
+def _limit(name: str, burst: int, per_minute: float) -> Limit:
+    env = f"NUANLIU_{name.upper()}"
+    return Limit(int(os.environ.get(f"{env}_BURST", burst)), float(os.environ.get(f"{env}_PER_MINUTE", per_minute)))
+
+
+def max_turns_in_flight() -> int:
+    return int(os.environ.get("NUANLIU_MAX_TURNS_IN_FLIGHT", 64))
+
+
+class TokenBuckets:
+    """One token bucket per key: `take` spends a token, or says how many seconds until one is there."""
+
+    def __init__(self, limit: Limit, clock: Callable[[], float] = time.monotonic) -> None:
+        self.limit, self.clock = limit, clock
+        self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()  # key → (tokens, when)
+
+    def take(self, key: str) -> float:
+        now = self.clock()
+        tokens, then = self._buckets.pop(key, (float(self.limit.burst), now))
+        tokens = min(float(self.limit.burst), tokens + (now - then) * self.limit.per_minute / 60)
+        wait = 0.0 if tokens >= 1 else (1 - tokens) * 60 / self.limit.per_minute
+        self._buckets[key] = (tokens - 1 if not wait else tokens, now)
+        while len(self._buckets) > REMEMBERED_KEYS:
+            self._buckets.popitem(last=False)
+        return wait
+
+
+class TurnsInFlight:
+    """A count of the turns running in this process, refusing one beyond `limit`."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit, self.running = limit, 0
+
+    @contextmanager
+    def slot(self) -> Iterator[bool]:
+        """True (and counted until the block ends) if a turn may run now."""
+        if self.running >= self.limit:
+            yield False
+            return
+        self.running += 1
+        try:
+            yield True
+        finally:
+            self.running -= 1
+
+
+class Edge:
+    """The limits of one Rasa process, shared by its channels."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self.senders = TokenBuckets(_limit("sender", 30, 60), clock)
+        self.clients = TokenBuckets(_limit("client", 120, 240), clock)
+        self.turns = TurnsInFlight(max_turns_in_flight())
+
+    def wait_before(self, client: str, sender: str) -> float:
+        """Seconds this request must wait (0: it may go on); loopback clients only count per sender."""
+        by_client = 0.0 if _loopback(client) else self.clients.take(client)
+        return max(by_client, self.senders.take(sender))
+
+
+EDGE = Edge()
+
+
+def client_address(request: Request) -> str:
+    """The caller's address: the proxy's header when SANIC_REAL_IP_HEADER names one, else the socket's."""
+    return request.remote_addr or request.ip
+
+
+def _loopback(address: str) -> bool:
+    try:
+        return ipaddress.ip_address(address).is_loopback
+    except ValueError:
+        return False
+
+
+def limit_bodies(app: Sanic) -> None:
+    """Sanic refuses a longer body with 413 before buffering it (it reads the limit per connection)."""
+    app.config.REQUEST_MAX_SIZE = MAX_BODY
+
+
+_POLITE = re.compile("|".join(map(re.escape, _FORGET_ME["polite"])))
+_NOT_WORDING = re.compile(r"[\W_]+")
+_normalize = Normalizer()
+_WORDINGS = {_NOT_WORDING.sub("", _normalize(w)) for w in _FORGET_ME["wordings"]}
+
+
+def asks_to_forget(text: str) -> bool:
+    """删除我的记录 and its close wordings, as the whole message."""
+    return _NOT_WORDING.sub("", _POLITE.sub("", _normalize(text))) in _WORDINGS
+
+
+async def forget(app: Sanic, sender_id: str) -> None:
+    """Delete the sender's conversation from the tracker store (Rasa wraps ours in a fail-safe store)."""
+    store: Any = app.ctx.agent.tracker_store
+    store = getattr(store, "_tracker_store", store)
+    async with app.ctx.agent.lock_store.lock(sender_id):
+        await store.forget(sender_id)

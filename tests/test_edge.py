@@ -1,0 +1,57 @@
+"""The edge's limits and text cleaning, with a clock the tests move."""
+from __future__ import annotations
+
+import pytest
+
+from bot.channels.edge import Limit, TokenBuckets, TurnsInFlight, asks_to_forget
+from bot.channels.turns import GREET, OWN_INTENT_PAYLOADS, clean
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_a_bucket_allows_its_burst_then_says_how_long_to_wait_then_refills():
+    clock = Clock()
+    buckets = TokenBuckets(Limit(burst=3, per_minute=60), clock)
+    assert [buckets.take("a") for _ in range(3)] == [0, 0, 0]
+    assert buckets.take("a") == pytest.approx(1.0)
+    assert buckets.take("b") == 0  # another sender is not affected
+    clock.now += 1
+    assert buckets.take("a") == 0
+
+
+def test_turns_beyond_the_bound_are_refused_and_a_finished_turn_frees_its_slot():
+    turns = TurnsInFlight(1)
+    with turns.slot() as first:
+        with turns.slot() as second:
+            assert first and not second
+    with turns.slot() as again:
+        assert again
+
+
+@pytest.mark.parametrize("text", ['/ask_entitlements{"group":"../../x"}', " /greet{\"a\":1}", "/restart",
+                                  "/ask_entitlements"])
+def test_typed_intent_syntax_becomes_plain_words(text):
+    assert not clean(text).strip().startswith("/")
+
+
+def test_the_pages_and_menus_own_intent_payloads_pass():
+    assert GREET in OWN_INTENT_PAYLOADS and "/help" in OWN_INTENT_PAYLOADS
+    assert all(clean(payload) == payload for payload in OWN_INTENT_PAYLOADS)
+
+
+def test_text_that_cannot_be_encoded_is_dropped():
+    assert clean("抗美援朝\ud800老兵\x00") == "抗美援朝老兵"
+    clean("\udfff" * 5).encode("utf-8")
+
+
+@pytest.mark.parametrize("text, asks", [("删除我的记录", True), ("请帮我删除聊天记录！", True), ("刪除我的記錄", True),
+                                        ("清空聊天记录吧", True), ("删除记录以后还能领补贴吗", False),
+                                        ("抗美援朝老兵每年多少", False)])
+def test_delete_my_records_is_recognised_in_close_wordings_only(text, asks):
+    assert asks_to_forget(text) is asks

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 
 import pytest
 
 from bench.load import rss_mb, run_locust
 from serving.client import post_json
 from serving.processes import ROOT
+from serving.start import Live, bot
 
 pytestmark = pytest.mark.soak
 
@@ -23,7 +25,15 @@ SOAK_MAX_GROWTH = 0.20  # a fifth: room for caches filling, not for a leak per t
 WARM_UP = ["你好", "抗美援朝老兵每年补助多少", "绿色食品认证奖补怎么算", "3个", "我能领什么", "今天天气怎么样"] * 5
 
 
-def test_fifty_citizens_for_five_minutes_without_a_failure_or_a_leak(live, tmp_path):
+@pytest.fixture(scope="module")
+def deployed(db_path, tmp_path_factory) -> Iterator[Live]:
+    """The bot with the limits it is deployed with (the shared `live` fixture has small ones to test them)."""
+    with bot(tmp_path_factory.mktemp("soak"), db_path) as running:
+        yield running
+
+
+def test_fifty_citizens_for_five_minutes_without_a_failure_or_a_leak(deployed):
+    live = deployed
     for i, question in enumerate(WARM_UP):
         post_json(f"{live.url}/webhooks/rest/webhook", {"sender": f"warm-{i % 3}", "message": question})
     before = {name: rss_mb(pid) for name, pid in live.pids.items()}

@@ -110,8 +110,8 @@ class Desk:
         found += store.search(text, limit=LIMIT)
         exact = bool(found) and missing is None
         measures = list({m.id: m for m in reversed(found)}.values())[::-1][:LIMIT] if found else self._nearest(text)
-        typed = {k: v for k, v in (form or {}).items() if v.strip()}
-        cards = tuple(self.card(m, {**facts, **(self._read(typed) if m.id == card else {})}, exact) for m in measures)
+        cards = tuple(self.card(m, self._calculator(m, facts, form or {}) if m.id == card else facts, exact)
+                      for m in measures)
         return Answer(words, text, facts, cards, "".join(missing) if missing else None)
 
     def card(self, measure: Measure, facts: Mapping[str, Any], exact: bool = True) -> Card:
@@ -149,10 +149,13 @@ class Desk:
             applied=applied, calculation=steps, verdict=verdict, fields=_fields(measure),
         )
 
-    def _read(self, typed: Mapping[str, str]) -> dict[str, Any]:
-        specs = load_specs()
-        return {fact: raw.strip() if specs[fact].unit == "" else read_number(self.plan.normalize, raw)
-                for fact, raw in typed.items() if fact in specs}
+    def _calculator(self, measure: Measure, facts: Mapping[str, Any], form: Mapping[str, str]) -> dict[str, Any]:
+        """The facts for a card whose calculator was used: its fields as typed (an emptied field is no fact,
+        even if the caller's words gave one), the caller's other facts as they were."""
+        specs, fields = load_specs(), inputs(measure)
+        typed = {f: form[f].strip() for f in fields if form.get(f, "").strip()}
+        return {**{k: v for k, v in facts.items() if k not in fields},
+                **{f: raw if specs[f].unit == "" else read_number(self.plan.normalize, raw) for f, raw in typed.items()}}
 
     def _nearest(self, text: str) -> list[Measure]:
         """Nothing matched: the measures sharing most of the words' characters with their title and keywords,

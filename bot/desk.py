@@ -51,7 +51,7 @@ class Card:
     conditions: tuple[str, ...]
     department: str  # the office the plan names, or UNNAMED
     department_named: bool
-    lead: str | None  # where the plan names no office: its lead department, said as such
+    lead: str | None  # where the plan names no office: its lead department (市人社局), shown as the lead
     quote: str
     exact: bool  # False for a near match offered because nothing matched
     applied: dict[str, Any] = field(default_factory=dict)  # the facts this card was computed with
@@ -145,7 +145,7 @@ class Desk:
             audience=measure.audience, groups=tuple(groups[g]["label"] for g in measure.groups),
             amount=amount, before=before, conditions=measure.conditions,
             department=measure.department if named else UNNAMED, department_named=named,
-            lead=None if named else f"{measure.department}（计划牵头部门）", quote=measure.quote, exact=exact,
+            lead=None if named else measure.department, quote=measure.quote, exact=exact,
             applied=applied, calculation=steps, verdict=verdict, fields=_fields(measure),
         )
 

@@ -76,7 +76,7 @@ def test_another_categorys_card_is_ruled_out_and_the_named_one_is_not(desk):
 
 def test_an_office_the_plan_does_not_name_is_marked_not_guessed(desk):
     [card, *_] = desk.search("绿色食品认证奖补").cards
-    assert (card.department, card.department_named, card.lead) == (UNNAMED, False, "市人社局（计划牵头部门）")
+    assert (card.department, card.department_named, card.lead) == (UNNAMED, False, "市人社局")
 
 
 @pytest.mark.parametrize("words", ["火星移民", "取暖补贴"])

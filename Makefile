@@ -95,7 +95,7 @@ $(LOG): | $(VENV)/.installed
 # The measure table is served immutable (read-only); the unanswered log grows while the bot runs.
 lookup: $(DB) $(LOG)
 	@echo ">> operators' lookup on http://localhost:$(LOOKUP_PORT) (Ctrl-C stops it)"
-	PYTHONPATH=. $(VENV)/bin/datasette serve --immutable $(DB) $(LOG) --metadata lookup/metadata.yml \
+	PYTHONPATH=. $(VENV)/bin/datasette serve --immutable $(DB) $(LOG) --metadata lookup/metadata.yml --template-dir lookup/templates \
 	  --plugins-dir lookup/plugins --host 127.0.0.1 --port $(LOOKUP_PORT)
 
 test: $(DB) $(MODEL)

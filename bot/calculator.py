@@ -142,10 +142,15 @@ def range_(m: Measure, facts: Facts) -> dict:
     }
 
 
+def _base_fact(p: Mapping) -> str:
+    """The fact a percentage is taken of: 低保 names the city's income figure, never a household's."""
+    return p.get("base_fact", "base_amount")
+
+
 def percent(m: Measure, facts: Facts) -> dict:
     p = m.params
     step = f"{p['relation']}{p['of']}的{plain(p['rate'])}%"
-    base_fact = p.get("base_fact", "base_amount")  # 低保: the city's income figure, never a household's
+    base_fact = _base_fact(p)
     if facts.get(base_fact) is None:
         return {"amount": None, "steps": (step,)}
     base = fact_checks.number(facts, base_fact)
@@ -193,6 +198,19 @@ def over(period: str, amount: float, from_period: str) -> tuple[float, str] | No
     sign = "÷" if MONTHS[period] < MONTHS[from_period] else "×"
     factor = max(MONTHS[period], MONTHS[from_period]) // min(MONTHS[period], MONTHS[from_period])
     return value, f"{money(amount)} {sign} {factor} = {period}{about(value)}"
+
+
+def inputs(measure: Measure) -> tuple[str, ...]:
+    """The citizen's facts this measure reads, in the order one would ask: what its formula counts with
+    (a per-person count only where the plan pays per person or site), a merit level, then each requirement
+    checked against a number. A category the measure is made for (抗日老兵) is no input: it names the card.
+    The operators' calculator offers exactly these fields."""
+    counted = _base_fact(measure.params) if measure.kind == "percent" else KINDS[measure.kind].counts
+    if counted == "count" and not measure.params.get("per"):
+        counted = None
+    level = ("merit",) if measure.kind == "merit_addition" else ()
+    required = tuple(r["fact"] for r in measure.requires if "min" in r)
+    return tuple(dict.fromkeys((*filter(None, [counted]), *level, *required)))
 
 
 def calculate(measure: Measure, facts: Facts | None = None) -> Result:

@@ -19,14 +19,18 @@ import sqlite_utils
 from bot.answers import formula_text
 from bot.calculator import KINDS
 from bot.glossary import cut, terms
-from bot.measures import Measure
+from bot.measures import Measure, load_aspects, load_groups
 
 TABLE = "measures"
+GROUPS = "groups"  # one row per group of data/groups.yml, so a measure counts under each of its groups
 LOOKUP_VIEW = "measure_lookup"  # the operators' page in Datasette: Chinese column names, plan order
 _LOOKUP_SQL = f"""
-select rowid as 行号, section as 关注, title as 措施, summary as 标准金额,
+select rowid as 行号, section as 关注, aspect as 所属方面, title as 措施, summary as 标准金额,
        (select group_concat(value, '；') from json_each(conditions)) as 条件,
-       department as 承办部门, quote as 原文, audience as 惠及对象, id as 编号
+       case department_source when 'text' then department else '原文未写明承办部门' end as 承办部门,
+       quote as 原文, audience as 惠及对象,
+       (select json_group_array(g.label) from json_each({TABLE}.groups) j join {GROUPS} g on g.id = j.value) as 适用人群,
+       id as 编号
 from {TABLE} order by section_order, rowid
 """
 SECTION_ORDER = ["导语", "关注一", "关注二", "关注三", "关注四", "关注五", "关注六", "关注七", "关注八", "关注九", "关注十"]
@@ -44,6 +48,7 @@ def _row(m: Measure, words: tuple[str, ...], summary: str) -> dict:
         row[name] = json.dumps(row[name], ensure_ascii=False)
     row["section_order"] = SECTION_ORDER.index(m.section)
     row["summary"] = summary
+    row["aspect"] = load_aspects().get(m.section, "")  # 导语 and 关注一至四 describe the plan, no 方面 of it
     text = " ".join([m.title, m.audience, m.department, *m.keywords, *m.conditions, m.quote])
     row["search_text"] = " ".join(cut(text, words))
     return row
@@ -60,6 +65,7 @@ def build(measures: Sequence[Measure], path: Path) -> None:
     db[TABLE].create_index(["section"])
     db[TABLE].create_index(["department"])
     db[TABLE].create_index(["kind"])
+    db[GROUPS].insert_all(({"id": gid, "label": g["label"]} for gid, g in load_groups().items()), pk="id")
     db[TABLE].enable_fts(["search_text"], fts_version="FTS5", tokenize="unicode61")
     db.create_view(LOOKUP_VIEW, _LOOKUP_SQL)
     db.close()

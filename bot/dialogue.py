@@ -104,7 +104,7 @@ class Conversation:
             return self._out_of_scope(message)
         named = self.store.all_named_in(text)
         nothing_named = all(m.section == "导语" for m in named)  # nothing, or only the plan itself
-        if nothing_named and (missing := self._not_in_plan(text)):
+        if nothing_named and (missing := self.not_in_plan(text)):
             return self._no_such_measure(*missing)  # 暖流计划里有取暖补贴吗 / 那独生子女费呢: the plan lacks it
         current = self.store.find(state.measure)
         if message.intent == "help" and nothing_named and not (current and self._continues(message, state, current)):
@@ -209,7 +209,7 @@ class Conversation:
 
     _FUNCTION_CHARACTERS = set("的了吗么呢话是在给要有")  # 的话补助, 胎有奖励: no benefit's name
 
-    def _not_in_plan(self, text: str) -> tuple[str, str] | None:
+    def not_in_plan(self, text: str) -> tuple[str, str] | None:
         """A benefit the message names (取暖补贴, 独生子女费) by a word the plan never uses: (word, 补贴)."""
         for m in self._BENEFIT.finditer(text):
             name = cut(m.group(1), self.store.terms)[-1]  # the word before 补贴: 今年冬天取暖 → 取暖

@@ -23,6 +23,7 @@ from bot.numbers import figures
 MEASURES_DIR = DATA / "measures"
 POLICY_DIR = DATA / "policy"
 GROUPS_FILE = DATA / "groups.yml"
+ASPECTS_FILE = DATA / "aspects.yml"
 SECTION = re.compile(r"^(导语|关注[一二三四五六七八九十]+)$")
 RECORD_FIELDS = {
     "id": str, "title": str, "audience": str, "groups": list, "department": str,
@@ -97,6 +98,19 @@ def policy_text(policy_dir: Path = POLICY_DIR) -> str:
 def load_groups(path: Path = GROUPS_FILE) -> dict[str, dict]:
     """Read once per process (the action server asked for it on every 我能领什么); do not modify."""
     return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+@cache
+def load_aspects(path: Path = ASPECTS_FILE, policy_dir: Path = POLICY_DIR) -> dict[str, str]:
+    """关注 section → the plan's 方面 it works out ("1. 发展新型农业项目，促进农民增收"), each name checked
+    against the policy text, so the operators' "which of the 37 tasks" column quotes the plan."""
+    policy = policy_text(policy_dir)
+    aspects = {}
+    for section, aspect in yaml.safe_load(path.read_text(encoding="utf-8")).items():
+        if squeeze(aspect["name"]) not in policy:
+            raise MeasureError(path, section, "name", f"{aspect['name']!r} is not in the policy text")
+        aspects[section] = f"{aspect['number']}. {aspect['name']}"
+    return aspects
 
 
 def _check_record(path: Path, raw: object, policy: str, groups: Mapping) -> None:

@@ -10,6 +10,7 @@ import yaml
 from bot.database import MeasureStore, build
 from bot.measures import Measure, load_measures
 from tests import wechat_requests
+from tests.lookup_server import LookupServer, lookup_server
 from serving.start import Live, bot
 
 CASES = Path(__file__).parent / "cases"
@@ -53,3 +54,10 @@ def live(db_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Li
               "WECHAT_AES_KEY": wechat_requests.AES_KEY}
     with bot(tmp_path_factory.mktemp("live"), db_path, env=wechat | EDGE_LIMITS) as running:
         yield running
+
+
+@pytest.fixture(scope="session")
+def lookup(db_path: Path, measures: list[Measure], tmp_path_factory: pytest.TempPathFactory) -> Iterator[LookupServer]:
+    """The operators' lookup (Datasette with the desk), shared by the lookup and desk tests."""
+    with lookup_server(db_path, measures, tmp_path_factory.mktemp("lookup")) as server:
+        yield server

@@ -5,18 +5,15 @@ import subprocess
 import sys
 import urllib.error
 import urllib.parse
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from bot import unanswered
-from bot.glossary import normalizer
 from bot.lookup import Lookup
 from tests.browser import DESKTOP, browser, screenshot
+from tests.lookup_server import get_json_as, logged_in
 from serving.client import get_json
-from serving.processes import ROOT, Server, free_port, running
-from serving.start import environment
+from serving.processes import ROOT
 
 
 def cli(*args: str, db: Path) -> subprocess.CompletedProcess:
@@ -71,18 +68,8 @@ def test_a_callers_words_become_facts(tools):
 
 
 @pytest.fixture(scope="module")
-def datasette(db_path, store, tmp_path_factory) -> Iterator[str]:
-    log = tmp_path_factory.mktemp("lookup") / "unanswered.db"
-    normalize = normalizer(store.measures)
-    for text in ("我电话13812345678，快递到哪了", "身份证220102195001011234能办护照吗", "快递到哪了？", "快遞到哪了"):
-        unanswered.record(log, text, channel="rest", intent="out_of_scope", confidence=1.0, normalize=normalize)
-    port = free_port()
-    command = [Path(sys.executable).parent / "datasette", "serve", "--immutable", db_path, log, "--metadata", ROOT / "lookup" / "metadata.yml",
-               "--plugins-dir", ROOT / "lookup" / "plugins", "--host", "127.0.0.1", "--port", port]
-    base = f"http://127.0.0.1:{port}"
-    with running([Server(command, f"{base}/-/versions.json", lambda r: "datasette" in r)],
-                 environment({"PYTHONPATH": str(ROOT)})):
-        yield base
+def datasette(lookup) -> str:
+    return lookup.base
 
 
 def rows(base: str, path: str, **params: str) -> list[dict]:
@@ -105,7 +92,20 @@ def test_facets_list_every_section_of_the_plan(datasette):
     facets = get_json(f"{datasette}/measures/measure_lookup.json")["facet_results"]
     assert {f"关注{n}" for n in "一二三四五六七八九十"} <= {v["value"] for v in facets["关注"]["results"]}
     assert "市民政局" in {v["value"] for v in facets["承办部门"]["results"]}
-    assert facets["惠及对象"]["results"]
+    assert len(facets["所属方面"]["results"]) == 7  # the plan's 6 方面, and the overview outside them
+
+
+@pytest.mark.e2e
+def test_a_measure_counts_under_each_of_its_groups(datasette, measures):
+    groups = {v["value"]: v["count"] for v in get_json(f"{datasette}/measures/measure_lookup.json")["facet_results"]["适用人群"]["results"]}
+    assert groups["创业者"] == sum("entrepreneur" in m.groups for m in measures) > 2
+
+
+@pytest.mark.e2e
+def test_an_office_the_plan_does_not_name_is_never_shown_as_named(datasette, measures):
+    offices = {r["编号"]: r["承办部门"] for r in rows(datasette, "/measures/measure_lookup", _size="max")}
+    for m in measures:
+        assert offices[m.id] == (m.department if m.department_source == "text" else "原文未写明承办部门")
 
 
 @pytest.mark.e2e
@@ -133,10 +133,11 @@ def test_the_measure_table_cannot_be_changed_from_the_ui(datasette):
 
 @pytest.mark.e2e
 def test_unanswered_questions_show_newest_first_masked_and_grouped(datasette):
-    logged = rows(datasette, "/unanswered/unanswered")
+    operator = logged_in(datasette)
+    logged = get_json_as(operator, f"{datasette}/unanswered/unanswered.json?_shape=array")
     assert [r["id"] for r in logged] == sorted((r["id"] for r in logged), reverse=True)
     assert not any(n in r["text"] for r in logged for n in ("13812345678", "220102195001011234"))
-    summary = rows(datasette, "/unanswered/unanswered_summary")
+    summary = get_json_as(operator, f"{datasette}/unanswered/unanswered_summary.json?_shape=array")
     assert (summary[0]["次数"], summary[0]["最近原话"]) == (2, "快遞到哪了")
 
 

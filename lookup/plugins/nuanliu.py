@@ -1,18 +1,106 @@
-"""Datasette plugin: the bot's search and calculator as SQL functions on the `measures` database.
+"""Datasette plugin: the operators' desk, the bot's search and calculator as SQL functions, and the audit log.
 
-The canned queries in lookup/metadata.yml call these, so an operator's amount
-comes from bot.calculator exactly as a citizen's does.
+The desk (`/`, `/desk.json`) and the canned queries of lookup/metadata.yml
+answer from bot.desk and bot.lookup over the bot's own plan, so an operator's
+card says what the chat would. Every request is written to the audit log
+(bot/audit.py) with the actor Datasette resolves for it.
 """
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import unquote_plus
 
 from datasette import hookimpl
+from datasette.plugins import pm
+from datasette.utils import await_me_maybe
+from datasette.utils.asgi import Request, Response
 
-from bot.lookup import register_functions
+from bot import audit
+from bot.desk import Desk
+from bot.facts import load_specs
+from bot.lookup import lookup, register_functions
+from bot.plan import load_plan
+
+MEASURES = "measures"
+# The desk's pages, in its menu; a page added later (the handover queue) is one more entry and route.
+PAGES = [("/", "坐席查询台"), ("/measures/measure_lookup", "措施一览"), ("/measures", "措施表与计算查询"),
+         ("/unanswered", "未能回答的问题")]
+
+
+def _desk(datasette) -> Desk:
+    return Desk(load_plan(Path(datasette.get_database(MEASURES).path)))
+
+
+def _asked(request: Request) -> tuple[str, dict[str, str], str | None]:
+    """The caller's words, the calculator's fields (every other parameter) and the card they belong to."""
+    args = {k: request.args.get(k, "") for k in request.args}
+    words, card = args.pop("q", "").strip(), args.pop("card", None)
+    return words, args, card
+
+
+async def desk_page(request: Request, datasette) -> Response:
+    words, form, card = _asked(request)
+    answer = _desk(datasette).search(words, form, card) if words else None
+    specs = load_specs()
+    context = {"answer": answer, "words": words, "form": form, "open_card": card, "pages": PAGES, "here": "/",
+               "labels": {f: s.label for f, s in specs.items()}, "units": {f: s.unit for f, s in specs.items()}}
+    return Response.html(await datasette.render_template("desk.html", context, request=request))
+
+
+async def desk_json(request: Request, datasette) -> Response:
+    words, form, card = _asked(request)
+    if not words:
+        return Response.json({"error": "请用 q 参数传来电人的原话，例如 /desk.json?q=抗美援朝补助"}, status=400)
+    return Response.json(_desk(datasette).search(words, form, card).json())
+
+
+@hookimpl
+def register_routes():
+    return [(r"^/$", desk_page), (r"^/desk\.json$", desk_json)]
 
 
 @hookimpl
 def prepare_connection(conn, database, datasette):
-    if database == "measures":
+    if database == MEASURES:
         register_functions(conn, Path(datasette.get_database(database).path))
+
+
+@hookimpl
+def startup(datasette):
+    """Build the plan (jieba's dictionary, the normaliser) before the first caller is searched for."""
+    async def inner():
+        lookup(Path(datasette.get_database(MEASURES).path))
+        _desk(datasette).search("暖流计划")
+    return inner
+
+
+async def _actor_id(datasette, scope, receive) -> str | None:
+    """The actor as Datasette's own hook resolves it (the login cookie of datasette-auth-passwords)."""
+    request = Request(scope, receive)
+    for candidate in pm.hook.actor_from_request(datasette=datasette, request=request):
+        actor = await await_me_maybe(candidate)
+        if actor:
+            return str(actor.get("id"))
+    return None
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    """Every request into the audit log, with its actor and status, once the response has started."""
+    def wrap(app):
+        async def audited(scope, receive, send):
+            if scope["type"] != "http":
+                return await app(scope, receive, send)
+            actor = await _actor_id(datasette, scope, receive)
+            status: dict[str, int] = {}
+
+            async def sending(message):
+                if message["type"] == "http.response.start":
+                    status["code"] = message["status"]
+                    audit.record(audit.audit_path(), actor, scope["method"], scope["path"],
+                                 unquote_plus(scope.get("query_string", b"").decode("latin-1")), status["code"])
+                await send(message)
+
+            await app(scope, receive, sending)
+        return audited
+    return wrap

@@ -1,0 +1,190 @@
+"""The operators' desk: a caller's words → answer cards, by the bot's own reading, in a real browser.
+
+The card logic is checked directly on bot.desk (no server); the page, its
+calculator, the JSON twin, the login and the audit log over the real
+Datasette with Chromium, with screenshots at desktop width in build/screenshots/.
+"""
+from __future__ import annotations
+
+import sqlite3
+import urllib.error
+import urllib.parse
+
+import pytest
+
+from bot.desk import UNNAMED, Desk
+from bot.plan import load_plan
+from serving.client import get_json
+from tests.browser import DESKTOP, browser, screenshot
+from tests.lookup_server import OPERATOR, PASSWORD
+
+# Caller phrasings that returned "0 records" in the old lookup, and the measure each must find.
+PHRASINGS = [("老兵补助", "veteran_korean_war"), ("抗美援朝补助", "veteran_korean_war"),
+             ("下岗职工", "startup_subsidy_difficulty"), ("抗日老兵每年多少", "veteran_anti_japanese"),
+             ("義務兵", "former_conscript")]
+
+
+@pytest.fixture(scope="module")
+def desk(db_path) -> Desk:
+    return Desk(load_plan(db_path))
+
+
+@pytest.mark.parametrize("words, measure_id", PHRASINGS)
+def test_a_callers_everyday_words_find_the_measure(desk, words, measure_id):
+    cards = desk.search(words).cards
+    assert measure_id in [c.id for c in cards] and all(c.exact for c in cards)
+
+
+def test_an_ambiguous_word_offers_every_measure_it_may_mean(desk):
+    assert {"veteran_anti_japanese", "veteran_liberation_war", "veteran_korean_war", "former_conscript"} <= {
+        c.id for c in desk.search("老兵补助").cards}
+
+
+def test_the_callers_facts_are_applied_with_the_calculation(desk):
+    [card, *_] = desk.search("当过八年兵今年七十二岁").cards
+    assert (card.id, card.amount, card.verdict) == ("former_conscript", "每月200元", None)
+    assert "25元 × 服役8年 = 每月200元" in card.calculation
+
+
+def test_the_calculator_reads_chinese_numerals(desk):
+    [card] = [c for c in desk.search("义务兵补助", {"service_years": "八年", "age": "七十二"}, "former_conscript").cards
+              if c.id == "former_conscript"]
+    assert card.amount == "每月200元" and (card.applied["service_years"], card.applied["age"]) == (8, 72)
+
+
+def test_an_empty_calculator_settles_nothing(desk):
+    [card] = [c for c in desk.search("义务兵补助", {"service_years": " ", "age": ""}, "former_conscript").cards
+              if c.id == "former_conscript"]
+    assert card.verdict is None and card.calculation == () and not {"service_years", "age"} & set(card.applied)
+
+
+def test_an_emptied_field_is_not_refilled_from_the_callers_words(desk):
+    [card, *_] = desk.search("当过八年兵今年七十二岁", {"service_years": "8", "age": ""}, "former_conscript").cards
+    assert card.applied == {"service_years": 8} and card.amount == "每月200元"
+
+
+def test_a_fact_that_fails_a_condition_says_so(desk):
+    [card, *_] = desk.search("当过八年兵今年五十岁").cards
+    assert card.verdict.startswith("按所说情况暂不符合") and "60周岁" in card.verdict
+
+
+def test_another_categorys_card_is_ruled_out_and_the_named_one_is_not(desk):
+    cards = {c.id: c for c in desk.search("抗日老兵每年多少").cards}
+    assert cards["veteran_anti_japanese"].verdict is None and cards["veteran_anti_japanese"].amount == "每年21060元"
+    assert "暂不符合" in cards["veteran_korean_war"].verdict
+
+
+def test_an_office_the_plan_does_not_name_is_marked_not_guessed(desk):
+    [card, *_] = desk.search("绿色食品认证奖补").cards
+    assert (card.department, card.department_named, card.lead) == (UNNAMED, False, "市人社局")
+
+
+@pytest.mark.parametrize("words", ["火星移民", "取暖补贴"])
+def test_words_that_match_nothing_get_near_matches_marked_as_such(desk, words):
+    answer = desk.search(words)
+    assert answer.cards and not answer.exact and not any(c.exact for c in answer.cards)
+
+
+# ---- over the real Datasette, in Chromium
+
+def desk_url(base: str, words: str) -> str:
+    return f"{base}/?q=" + urllib.parse.quote(words)
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("words, measure_id", PHRASINGS)
+def test_an_operator_reads_the_right_card(lookup, words, measure_id):
+    with browser() as chromium:
+        page = chromium.new_page(viewport=DESKTOP)
+        page.goto(f"{lookup.base}/")
+        assert page.locator("html").get_attribute("lang") == "zh-CN"
+        page.fill("#q", words)
+        page.click("form.ask button")
+        card = page.locator(f"#card-{measure_id}")
+        assert card.is_visible() and "相近措施" not in card.inner_text()
+        assert "原文：“" in card.inner_text() and "关注" in card.inner_text()
+        screenshot(page, f"desk_{measure_id}_{PHRASINGS.index((words, measure_id))}")
+
+
+@pytest.mark.e2e
+def test_the_callers_facts_show_the_amount_and_calculation(lookup):
+    with browser() as chromium:
+        page = chromium.new_page(viewport=DESKTOP)
+        page.goto(desk_url(lookup.base, "我爸当过八年兵，今年七十二岁，每月能领多少"))
+        card = page.locator("#card-former_conscript")
+        assert "每月200元" in card.inner_text() and "25元 × 服役8年" in card.inner_text()
+        assert card.locator("input[name=service_years]").input_value() == "8"
+        screenshot(page, "desk_facts_applied")
+
+
+@pytest.mark.e2e
+def test_the_card_calculator_takes_chinese_numerals_and_shows_nothing_while_empty(lookup):
+    with browser() as chromium:
+        page = chromium.new_page(viewport=DESKTOP)
+        page.goto(desk_url(lookup.base, "义务兵补助"))
+        card = page.locator("#card-former_conscript")
+        assert card.locator("label", has_text="服役年数").is_visible() and card.locator("label", has_text="年龄").is_visible()
+        card.locator("button", has_text="计算").click()  # nothing entered
+        card = page.locator("#card-former_conscript")
+        assert card.locator(".result").count() == 0 and "不符合" not in card.inner_text()
+        screenshot(page, "desk_calculator_empty")
+        card.locator("input[name=service_years]").fill("八")
+        card.locator("input[name=age]").fill("七十二")
+        card.locator("button", has_text="计算").click()
+        card = page.locator("#card-former_conscript")
+        assert "每月200元" in card.locator(".result").inner_text()
+        screenshot(page, "desk_calculator_chinese_numerals")
+
+
+@pytest.mark.e2e
+def test_a_search_that_matches_nothing_says_so(lookup):
+    with browser() as chromium:
+        page = chromium.new_page(viewport=DESKTOP)
+        page.goto(desk_url(lookup.base, "火星移民"))
+        assert "没有找到" in page.locator(".nothing").inner_text()
+        assert page.locator("article.card.near").count() > 0 and page.locator("article.card:not(.near)").count() == 0
+        screenshot(page, "desk_nothing_found")
+
+
+@pytest.mark.e2e
+def test_the_json_twin_gives_the_cards(lookup):
+    answer = get_json(f"{lookup.base}/desk.json?q=" + urllib.parse.quote("抗美援朝补助"))
+    card = answer["cards"][0]
+    assert {"id", "title", "amount", "department", "department_named", "section", "quote", "exact"} <= set(card)
+    assert (card["id"], card["amount"], card["department"], card["department_named"], card["section"], card["exact"]) == (
+        "veteran_korean_war", "每年15780元", "市民政局", True, "关注十", True)
+    green = get_json(f"{lookup.base}/desk.json?q=" + urllib.parse.quote("绿色食品"))["cards"][0]
+    assert (green["department"], green["department_named"]) == (UNNAMED, False)
+    assert not any(c["exact"] for c in get_json(f"{lookup.base}/desk.json?q=" + urllib.parse.quote("火星移民"))["cards"])
+
+
+def audited(lookup, path: str) -> list[tuple]:
+    with sqlite3.connect(lookup.audit) as conn:
+        return conn.execute("select actor, path, status from views where path = ?", (path,)).fetchall()
+
+
+@pytest.mark.e2e
+def test_the_citizens_words_need_a_login_and_every_view_is_audited(lookup):
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        get_json(f"{lookup.base}/unanswered/unanswered.json")
+    assert refused.value.code == 403
+    with browser() as chromium:
+        page = chromium.new_page(viewport=DESKTOP)
+        page.goto(f"{lookup.base}/-/login")
+        page.fill("input[name=username]", OPERATOR)
+        page.fill("input[name=password]", PASSWORD)
+        page.click("input[type=submit], button[type=submit]")
+        page.goto(f"{lookup.base}/unanswered/unanswered")
+        assert "快递到哪了" in page.content() and "13812345678" not in page.content()
+        screenshot(page, "unanswered_logged_in")
+    assert (None, "/unanswered/unanswered.json", 403) in audited(lookup, "/unanswered/unanswered.json")
+    assert (OPERATOR, "/unanswered/unanswered", 200) in audited(lookup, "/unanswered/unanswered")
+
+
+@pytest.mark.e2e
+def test_no_arbitrary_sql_on_the_citizens_words_even_logged_in(lookup):
+    from tests.lookup_server import get_json_as, logged_in
+
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        get_json_as(logged_in(lookup.base), f"{lookup.base}/unanswered.json?sql=" + urllib.parse.quote("select * from unanswered"))
+    assert refused.value.code == 403

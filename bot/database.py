@@ -11,6 +11,7 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterable, Sequence
+from contextlib import closing
 from dataclasses import asdict
 from pathlib import Path
 
@@ -95,6 +96,20 @@ def _hits(text: str, keywords: Sequence[str]) -> bytearray:
 def _covered(text: str, keywords: Sequence[str]) -> int:
     """How many characters of the text fall inside an occurrence of any keyword."""
     return sum(_hits(text, keywords))
+
+
+def problem(path: Path) -> str | None:
+    """What keeps the measure database at `path` from answering, or None. Opened anew each time: a server's
+    open connection would go on reading a file that was deleted or replaced under it."""
+    if not path.is_file():
+        return f"measure database {path} is missing"
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+            rows = conn.execute(f"select count(*) from {TABLE}").fetchone()[0]
+            conn.execute(f"select count(*) from {TABLE}_fts where {TABLE}_fts match ?", ("暖流",)).fetchone()
+    except sqlite3.DatabaseError as err:
+        return f"measure database {path} is unreadable ({err})"
+    return None if rows else f"measure database {path} has no measures"
 
 
 class MeasureStore:

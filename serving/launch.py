@@ -3,7 +3,9 @@
 Rasa 3.6 takes its HTTP API token only as `--auth-token`, which would show in
 every `ps` listing; here the token is read from the environment or the token
 file and handed to Rasa's own command-line entry in memory, so Rasa parses and
-starts exactly as `rasa run` does. The action server builds the plan (the
+starts exactly as `rasa run` does. The action server answers only callers
+with the shared secret and reports its database's health (serving/action_guard.py),
+and builds the plan (the
 measure database, the turn step, the provenance check, jieba's dictionary)
 before it listens: a bad database stops it at once, naming the file and
 `make db`, and the first citizen does not wait for the warm-up.
@@ -35,10 +37,16 @@ def actions(args: list[str]) -> None:
     from bot.database import StoreError  # here, not above: a Rasa server (the minimal bot's too) never loads the plan
     from bot.plan import plan
 
+    from rasa_sdk.plugin import plugin_manager
+
+    from serving import action_guard
+
     try:
+        action_guard.secret()
         plan().warm_up()
-    except StoreError as err:
+    except (StoreError, action_guard.MissingSecret) as err:
         sys.exit(f"error: {err}")
+    plugin_manager().register(action_guard)
     from rasa_sdk.__main__ import main_from_args
     from rasa_sdk.endpoint import create_argument_parser
 

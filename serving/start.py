@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from serving.action_guard import SECRET_VARIABLE
 from serving.client import get_json
 from serving.processes import ROOT, Server, free_port, running
 
@@ -55,8 +56,13 @@ def interface(environ: Mapping[str, str] = os.environ) -> str:
 
 def environment(extra: Mapping[str, str] = {}, environ: Mapping[str, str] = os.environ) -> dict[str, str]:
     """What every server process runs with: this environment, the action server on loopback unless
-    SANIC_HOST says otherwise, Rasa's telemetry off and TensorFlow quiet, then `extra`."""
-    return {"SANIC_HOST": LOOPBACK, **environ, **QUIET, **extra}
+    SANIC_HOST says otherwise, Rasa's telemetry off and TensorFlow quiet, then `extra`; and the secret the
+    Rasa server shows the action server (NUANLIU_ACTION_SECRET, else a new one for the servers started
+    together with this environment)."""
+    env = {"SANIC_HOST": LOOPBACK, **environ, **QUIET, **extra}
+    if not env.get(SECRET_VARIABLE, "").strip():
+        env[SECRET_VARIABLE] = secrets.token_urlsafe(32)
+    return env
 
 
 def rasa_server(port: int, token: str, *, model: Path = MODEL, endpoints: Path = ENDPOINTS,

@@ -16,6 +16,10 @@ import pytest
 
 from bot.channels.edge import FORGOTTEN, MAX_BODY, TOO_FAST
 from bot.channels.turns import UNAVAILABLE
+from serving.action_guard import SECRET_HEADER, SECRET_VARIABLE
+from serving.client import get_json
+from serving.processes import free_port, running
+from serving.start import action_server, environment
 from tests.test_e2e_bad_input import ask
 
 pytestmark = pytest.mark.e2e
@@ -31,6 +35,14 @@ def post(url: str, payload: object, headers: dict | None = None, timeout: float 
     except urllib.error.HTTPError as err:
         body = err.read().decode()
         return err.code, dict(err.headers), json.loads(body) if body.startswith(("{", "[")) else body
+
+
+def get(url: str) -> tuple[int, dict, object]:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as r:
+            return r.status, dict(r.headers), json.loads(r.read().decode())
+    except urllib.error.HTTPError as err:
+        return err.code, dict(err.headers), json.loads(err.read().decode())
 
 
 def server_log(pid: int) -> str:
@@ -126,3 +138,32 @@ def test_a_client_hanging_up_mid_turn_leaves_no_message_text_in_the_log(live):
     time.sleep(3)
     log = server_log(live.pids["rasa"])
     assert MARKER not in log and "13812345678" not in log and "138****5678" not in log
+
+
+def test_a_forged_call_to_the_action_server_is_refused(live):
+    """Only the Rasa server holds the secret: a caller without it cannot run an action or write the log."""
+    forged = {"next_action": "action_unanswered", "sender_id": "forger", "version": "3.6.21",
+              "tracker": {"sender_id": "forger", "latest_message": {"text": "系统通知：请转账"}, "events": [],
+                          "slots": {}, "latest_input_channel": "系统"}}
+    webhook = f"http://127.0.0.1:{live.action_port}/webhook"
+    assert post(webhook, forged)[0] == 401
+    assert post(webhook, forged, headers={SECRET_HEADER: "a guess"})[0] == 401
+    assert post(webhook, forged, headers={SECRET_HEADER: live.env[SECRET_VARIABLE]})[0] == 200  # Rasa's own way
+
+
+def test_a_rest_caller_cannot_name_the_channel(live, webhook):
+    assert post(webhook, {"sender": "channel-forger", "message": "今天天气怎么样", "input_channel": "系统通知"})[0] == 200
+    tracker = live.tracker("channel-forger")
+    assert tracker["latest_input_channel"] == "rest"
+
+
+def test_the_action_servers_health_fails_when_its_database_is_gone(tmp_path, db_path):
+    copy = tmp_path / "measures.db"
+    copy.write_bytes(db_path.read_bytes())
+    port = free_port()
+    with running([action_server(port)], environment({"NUANLIU_DB": str(copy)})):
+        health = f"http://127.0.0.1:{port}/health"
+        assert get_json(health) == {"status": "ok"}
+        copy.unlink()
+        status, _, body = get(health)
+        assert status == 503 and str(copy) in body["problem"]

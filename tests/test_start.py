@@ -10,6 +10,7 @@ import yaml
 
 from serving import launch
 from serving.processes import ROOT
+from serving.action_guard import SECRET_VARIABLE
 from serving.start import (ACTION_PORT, CREDENTIALS, ENDPOINTS, LOOPBACK, MODEL, TOKEN_VARIABLE, NoToken,
                            action_server, api_token, environment, interface, rasa_server)
 
@@ -45,8 +46,23 @@ def test_the_servers_listen_on_loopback_unless_told_otherwise():
 
 def test_servers_run_without_telemetry_and_with_the_callers_variables_last():
     env = environment({"NUANLIU_DB": "/x/measures.db"}, environ={"RASA_TELEMETRY_ENABLED": "true", "HOME": "/h"})
+    env.pop(SECRET_VARIABLE)
     assert env == {"SANIC_HOST": LOOPBACK, "HOME": "/h", "RASA_TELEMETRY_ENABLED": "false",
                    "TF_CPP_MIN_LOG_LEVEL": "2", "NUANLIU_DB": "/x/measures.db"}
+
+
+def test_servers_started_together_share_a_fresh_action_secret_unless_one_is_given():
+    first, second = environment(environ={}), environment(environ={})
+    assert len(first[SECRET_VARIABLE]) >= 32 and first[SECRET_VARIABLE] != second[SECRET_VARIABLE]
+    assert environment(environ={SECRET_VARIABLE: "given"})[SECRET_VARIABLE] == "given"
+    assert environment(environ={SECRET_VARIABLE: " "})[SECRET_VARIABLE].strip()
+
+
+def test_the_action_server_refuses_to_start_without_its_secret(db_path):
+    env = environment({"NUANLIU_DB": str(db_path)})
+    del env[SECRET_VARIABLE]
+    run = subprocess.run(action_server(0).command, cwd=ROOT, capture_output=True, text=True, timeout=300, env=env)
+    assert run.returncode != 0 and SECRET_VARIABLE in run.stderr + run.stdout
 
 
 def test_the_action_server_starts_through_the_warming_launcher_and_is_ready_on_its_health_check():

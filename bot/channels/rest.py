@@ -7,7 +7,8 @@ a 400 naming what is wrong, as is a sender id longer than MAX_SENDER; a sender
 or client over its rate gets a 429 (bot/channels/edge.py). The message is
 cleaned (cut, unencodable text dropped, intent syntax disarmed, numbers masked)
 before Rasa's channel reads it, so nothing Rasa logs about the request holds
-the raw text. 删除我的记录 deletes the conversation and says so. Streaming
+the raw text. 删除我的记录 deletes the conversation and says so. The channel's
+name is the server's, never the caller's `input_channel`. Streaming
 replies (`?stream=true`) are passed through the same way.
 """
 from __future__ import annotations
@@ -49,6 +50,10 @@ class RestWithFallbackInput(RestInput):
     @classmethod
     def name(cls) -> str:
         return "rest"  # keeps /webhooks/rest/webhook
+
+    def _extract_input_channel(self, request: Request) -> str:
+        """Always this channel: Rasa took the caller's `input_channel`, which the operators' log then showed."""
+        return self.name()
 
     def blueprint(self, on_new_message: Handler) -> Blueprint:
         webhook = super().blueprint(lambda message: answered(on_new_message, message))

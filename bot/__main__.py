@@ -15,7 +15,8 @@ from bot.glossary import terms, write_jieba_dictionary
 from bot.lookup import Lookup, table
 from bot.measures import MEASURES_DIR, MeasureError, load_measures
 from bot.unanswered import DEFAULT_LOG, open_log
-from bot.wechat_menu import MENU, WECHAT_API, MenuError, load, publish
+from bot.wechat_api import API_BASE
+from bot.wechat_menu import MENU, MenuError, load, publish
 
 JIEBA_DICT = BUILD / "jieba" / "nuanliu.txt"
 
@@ -87,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     log.set_defaults(func=init_log)
     menu = sub.add_parser("wechat-menu", help="publish the WeChat account's menu (WECHAT_APPID, WECHAT_SECRET)")
     menu.add_argument("--menu", type=Path, default=MENU)
-    menu.add_argument("--api-base", default=WECHAT_API, help="WeChat's API, ending in /cgi-bin/")
+    menu.add_argument("--api-base", default=API_BASE, help="WeChat's API, ending in /cgi-bin/")
     menu.set_defaults(func=wechat_menu)
     args = parser.parse_args(argv)
     return args.func(args)

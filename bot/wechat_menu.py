@@ -12,12 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from wechatpy import WeChatClient
 
 from bot import DATA
+from bot.wechat_api import API_BASE, Client
 
 MENU = DATA / "wechat_menu.yml"
-WECHAT_API = WeChatClient.API_BASE_URL
 TOP_ITEMS, SUB_ITEMS = 3, 5  # WeChat's limits on a menu
 TOP_NAME_BYTES, SUB_NAME_BYTES = 16, 60
 
@@ -73,19 +72,6 @@ def for_wechat(menu: dict[str, Any]) -> dict[str, Any]:
     return {"button": [strip(item) for item in menu["button"]]}
 
 
-class MenuClient(WeChatClient):
-    """wechatpy's client against any API base (a loopback fake in tests): wechatpy writes its token URL out
-    in full, so that one call is made relative to the base here."""
-
-    def __init__(self, app_id: str, secret: str, api_base: str = WECHAT_API) -> None:
-        super().__init__(app_id, secret)
-        self.API_BASE_URL = api_base
-
-    def fetch_access_token(self) -> dict[str, Any]:
-        return self._fetch_access_token(url=self.API_BASE_URL + "token", params={
-            "grant_type": "client_credential", "appid": self.appid, "secret": self.secret})
-
-
-def publish(menu: dict[str, Any], app_id: str, secret: str, api_base: str = WECHAT_API) -> dict[str, Any]:
+def publish(menu: dict[str, Any], app_id: str, secret: str, api_base: str = API_BASE) -> dict[str, Any]:
     """Replace the account's menu with this one; WeChat's error (wechatpy's WeChatClientException) is raised."""
-    return MenuClient(app_id, secret, api_base).menu.create(for_wechat(check(menu)))
+    return Client(app_id, secret, api_base).menu.create(for_wechat(check(menu)))

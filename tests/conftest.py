@@ -9,7 +9,7 @@ import yaml
 
 from bot.database import MeasureStore, build
 from bot.measures import Measure, load_measures
-from tests import wechat_requests
+from tests import fake_wechat_api, wechat_requests
 from tests.lookup_server import LookupServer, lookup_server
 from serving.start import Live, bot
 
@@ -61,3 +61,10 @@ def lookup(db_path: Path, measures: list[Measure], tmp_path_factory: pytest.Temp
     """The operators' lookup (Datasette with the desk), shared by the lookup and desk tests."""
     with lookup_server(db_path, measures, tmp_path_factory.mktemp("lookup")) as server:
         yield server
+
+
+@pytest.fixture()
+def fake_wechat() -> Iterator[tuple[str, type[fake_wechat_api.FakeWeChatAPI]]]:
+    """WeChat's server API faked on loopback: (its base URL, the handler class recording what it was sent)."""
+    with fake_wechat_api.serving() as running:
+        yield running

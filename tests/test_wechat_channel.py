@@ -9,7 +9,9 @@ from wechatpy import parse_message
 
 from bot.channels import wechat
 from bot.channels.turns import UNAVAILABLE
-from bot.channels.wechat import NOT_HEARD, NOT_TEXT, STILL_WORKING, WeChatInput, plain
+from bot.channels.wechat import NOT_HEARD, NOT_TEXT, STILL_WORKING, STILL_WORKING_SENT, WeChatInput, plain
+from bot.wechat_api import Client
+from tests.fake_wechat_api import APP_ID, SECRET
 from tests.wechat_requests import TOKEN, click_xml, event_xml, image_xml, query, text_xml, voice_xml
 
 
@@ -198,3 +200,48 @@ def test_a_signed_url_replayed_with_another_body_is_refused_but_a_retry_of_the_s
 def test_malformed_messages_are_refused_as_malformed(body):
     with pytest.raises(wechat.Malformed):
         wechat.read_message(body)
+
+
+def sent_messages(handler) -> list[dict]:
+    return [body for path, _, body in handler.received if path == "/cgi-bin/message/custom/send"]
+
+
+def test_a_slow_turns_answer_is_sent_once_as_a_customer_service_message(monkeypatch, fake_wechat):
+    api, handler = fake_wechat
+    monkeypatch.setattr(wechat, "REPLY_WITHIN", 0.1)
+    channel = WeChatInput(TOKEN, api=Client(APP_ID, SECRET, api))
+
+    async def conversation():
+        first = await channel.reply(FakeBot(delay=0.4), parse_message(text_xml("抗日老兵", msg_id=7)))
+        await asyncio.sleep(1.0)  # the turn ends and its answer is sent
+        retry = await channel.reply(FakeBot(), parse_message(text_xml("抗日老兵", msg_id=7)))
+        second = await channel.reply(FakeBot(), parse_message(text_xml("好的", msg_id=8)))
+        return first, retry, second
+
+    first, retry, second = asyncio.run(conversation())
+    assert first == STILL_WORKING_SENT
+    assert sent_messages(handler) == [{"touser": "o-test-user", "msgtype": "text",
+                                       "text": {"content": "您上一个问题的答复：\n答：抗日老兵"}}]
+    assert retry is None  # WeChat's retry of the same message: already answered
+    assert second == "答：好的"  # not handed over a second time
+
+
+def test_an_answer_wechat_will_not_take_comes_with_the_next_message(monkeypatch, fake_wechat):
+    api, handler = fake_wechat
+    handler.errcode = 45015  # "回复时间超过限制": past the 48-hour window
+    monkeypatch.setattr(wechat, "REPLY_WITHIN", 0.1)
+    channel = WeChatInput(TOKEN, api=Client(APP_ID, SECRET, api))
+
+    async def conversation():
+        await channel.reply(FakeBot(delay=0.4), parse_message(text_xml("抗日老兵", msg_id=9)))
+        await asyncio.sleep(1.0)
+        return await channel.reply(FakeBot(), parse_message(text_xml("好的", msg_id=10)))
+
+    assert asyncio.run(conversation()) == "您上一个问题的答复：\n答：抗日老兵\n\n答：好的"
+    assert len(sent_messages(handler)) == 1
+
+
+def test_without_the_accounts_secret_late_answers_wait_for_the_next_message(monkeypatch):
+    monkeypatch.delenv("WECHAT_SECRET", raising=False)
+    monkeypatch.setenv("WECHAT_TOKEN", TOKEN)
+    assert WeChatInput.from_credentials(None).api is None

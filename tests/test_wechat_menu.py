@@ -6,60 +6,15 @@ import json
 import os
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, urlparse
 
 import pytest
 import yaml
 
 from bot.wechat_menu import MenuError, check, click_payloads, for_wechat, load
+from tests.fake_wechat_api import ACCESS_TOKEN, APP_ID, SECRET
 
 ROOT = Path(__file__).resolve().parent.parent
-APP_ID, SECRET, ACCESS_TOKEN = "wx0123456789abcdef", "test-app-secret", "fake-access-token"
-
-
-class FakeWeChatAPI(BaseHTTPRequestHandler):
-    """WeChat's token and menu/create endpoints as documented; records what it was sent."""
-
-    received: list[tuple[str, dict, object]]
-    menu_errcode = 0
-
-    def _answer(self, body: dict) -> None:
-        data = json.dumps(body).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
-        url = urlparse(self.path)
-        self.received.append((url.path, parse_qs(url.query), None))
-        self._answer({"access_token": ACCESS_TOKEN, "expires_in": 7200})
-
-    def do_POST(self) -> None:  # noqa: N802
-        url = urlparse(self.path)
-        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-        self.received.append((url.path, parse_qs(url.query), body))
-        code = type(self).menu_errcode
-        self._answer({"errcode": code, "errmsg": "ok" if not code else "invalid button name size"})
-
-    def log_message(self, *_: object) -> None:
-        pass
-
-
-@pytest.fixture()
-def fake_wechat() -> Iterator[tuple[str, type[FakeWeChatAPI]]]:
-    handler = type("Handler", (FakeWeChatAPI,), {"received": []})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/cgi-bin/", handler
-    finally:
-        server.shutdown()
 
 
 def publish_command(api_base: str, **env: str) -> subprocess.CompletedProcess:
@@ -82,7 +37,7 @@ def test_the_command_publishes_the_menu_without_our_payloads(fake_wechat):
 
 def test_a_menu_wechat_refuses_fails_the_command_with_wechats_reason(fake_wechat):
     api, handler = fake_wechat
-    handler.menu_errcode = 40018
+    handler.errcode = 40018
     done = publish_command(api, WECHAT_APPID=APP_ID, WECHAT_SECRET=SECRET)
     assert done.returncode == 1 and "40018" in done.stderr
 

@@ -12,15 +12,19 @@ one, sends the same MsgId again (3 tries). So:
 - a retry joins the turn already running for its (OpenID, MsgId): one answer,
   never two, and never another citizen's;
 - a turn that outlasts REPLY_WITHIN gets a short holding reply at once, and its
-  answer is handed over, once and under one heading, with the citizen's next
-  message, so nothing is lost and no request waits past WeChat's limit;
+  answer is sent, once and under one heading, as a customer-service message
+  (客服消息, allowed within 48 hours of the citizen's last message) when the
+  account's AppID and AppSecret are configured (bot/wechat_api.py); without
+  them, or when WeChat refuses it, it comes with the citizen's next message.
+  Nothing is lost and no request waits past WeChat's limit;
 - 删除我的记录 deletes the conversation and says so, without a turn.
 Replies are plain text; the bot's buttons become numbered options, and a bare
 digit answers them. A voice message is answered from WeChat's own speech
 recognition (`Recognition`, when the account has it on), with a hint to type
 when there is none; a tap on the account's menu (data/wechat_menu.yml) is
 answered like the matching button. The token (and, for safe mode, AppID and EncodingAESKey)
-come from the environment: WECHAT_TOKEN, WECHAT_APPID, WECHAT_AES_KEY.
+come from the environment: WECHAT_TOKEN, WECHAT_APPID, WECHAT_AES_KEY, and
+WECHAT_SECRET for customer-service messages.
 """
 from __future__ import annotations
 
@@ -44,7 +48,7 @@ from wechatpy.exceptions import InvalidAppIdException, InvalidSignatureException
 from wechatpy.replies import create_reply
 from wechatpy.utils import check_signature
 
-from bot import wechat_menu
+from bot import wechat_api, wechat_menu
 from bot.channels import edge
 from bot.channels.turns import GREET, Handler, answered
 
@@ -57,6 +61,7 @@ REMEMBERED = 10_000  # turns, pending answers and option lists kept per process
 NOT_TEXT = "目前只能看懂文字消息。请用文字提问，例如：抗美援朝老兵每年补助多少？"
 NOT_HEARD = "这段语音没能听清。请打字提问，例如：抗美援朝老兵每年补助多少？"
 STILL_WORKING = "正在查询，请稍候。答案会在您发下一条消息时一并发给您（发送任意文字即可）。"
+STILL_WORKING_SENT = "正在查询，请稍候，查好后马上发给您。"
 LATE_HEADING = "您上一个问题的答复：\n"
 _MARKDOWN = re.compile(r"\*\*|__|`|^#+\s*", re.MULTILINE)
 _LINK = re.compile(r"\[([^\]]+)\]\(([^)]+)\)")
@@ -88,15 +93,20 @@ class WeChatInput(InputChannel):
 
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> WeChatInput:
-        return cls(os.environ.get("WECHAT_TOKEN"), os.environ.get("WECHAT_APPID"), os.environ.get("WECHAT_AES_KEY"))
+        return cls(os.environ.get("WECHAT_TOKEN"), os.environ.get("WECHAT_APPID"), os.environ.get("WECHAT_AES_KEY"),
+                   wechat_api.from_environment())
 
-    def __init__(self, token: str | None, app_id: str | None = None, aes_key: str | None = None) -> None:
+    def __init__(self, token: str | None, app_id: str | None = None, aes_key: str | None = None,
+                 api: wechat_api.Client | None = None) -> None:
         self.token = token
+        self.api = api  # sends late answers as customer-service messages; None: with the next message
         self.crypto = WeChatCrypto(token, aes_key, app_id) if token and app_id and aes_key else None
         if not token:
             logger.warning("WECHAT_TOKEN is not set: /webhooks/wechat/webhook answers 503 until it is")
         self._turns: _Recent = _Recent(REMEMBERED)  # MsgId → the task answering it
-        self._late: _Recent = _Recent(REMEMBERED)  # OpenID → (MsgId, answer) that missed WeChat's 5 s
+        self._late: _Recent = _Recent(REMEMBERED)  # OpenID → {turn key: answer} that missed WeChat's 5 s
+        self._held: _Recent = _Recent(REMEMBERED)  # turn keys answered with a holding reply → whether the
+        # answer has since been given (a retry, sent, or kept for the next message): once, whichever comes first
         self._options: _Recent = _Recent(REMEMBERED)  # OpenID → payloads of the numbered options last shown
         self._signatures: _Recent = _Recent(REMEMBERED)  # (signature, timestamp, nonce) → sha256 of the body
         self.menu = wechat_menu.click_payloads(wechat_menu.load())  # EventKey → what the tap sends the bot
@@ -188,8 +198,14 @@ class WeChatInput(InputChannel):
         try:
             reply = await asyncio.wait_for(asyncio.shield(turn), REPLY_WITHIN)
         except asyncio.TimeoutError:
-            turn.add_done_callback(lambda done: self._keep_late(openid, key, done))
-            return STILL_WORKING
+            if key not in self._held:
+                self._held[key] = False
+                turn.add_done_callback(lambda done: self._late_answer(openid, key, done))
+            return STILL_WORKING_SENT if self.api else STILL_WORKING
+        if self._held.get(key):
+            return None  # held, and its answer was already given
+        if key in self._held:
+            self._held[key] = True
         late = self._late.pop(openid, {})
         late.pop(key, None)  # a retry delivered it after all
         return _fit("\n\n".join([*(f"{LATE_HEADING}{answer}" for answer in late.values()), reply]))
@@ -212,12 +228,32 @@ class WeChatInput(InputChannel):
         await answered(on_new_message, UserMessage(text, collector, openid, input_channel=self.name()))
         return self._render(openid, collector.messages)
 
-    def _keep_late(self, openid: str, key: Any, turn: asyncio.Future) -> None:
-        """Keep the answer of a turn WeChat stopped waiting for, to be given once with the next message."""
-        if not turn.cancelled() and turn.exception() is None:
-            late = self._late.pop(openid, {})
-            late[key] = turn.result()
-            self._late[openid] = late
+    def _late_answer(self, openid: str, key: Any, turn: asyncio.Future) -> None:
+        """The answer of a turn WeChat stopped waiting for: sent now when the account can, else kept."""
+        if turn.cancelled() or turn.exception() is not None or self._held.get(key):
+            return
+        self._held[key] = True
+        if self.api:
+            asyncio.ensure_future(self._send(openid, key, turn.result()))
+        else:
+            self._keep(openid, key, turn.result())
+
+    async def _send(self, openid: str, key: Any, answer: str) -> None:
+        """One customer-service message; if WeChat refuses it (past 48 hours, a quota) or cannot be reached,
+        the answer is kept for the citizen's next message instead."""
+        try:
+            await asyncio.get_running_loop().run_in_executor(
+                None, self.api.message.send_text, openid, _fit(LATE_HEADING + answer))
+        except Exception as error:  # wechatpy's WeChatClientException, or a network error from requests
+            logger.warning("late answer not sent as a customer-service message (%s): kept for the next message",
+                           type(error).__name__)
+            self._keep(openid, key, answer)
+
+    def _keep(self, openid: str, key: Any, answer: str) -> None:
+        """Keep an answer to be given once with the citizen's next message."""
+        late = self._late.pop(openid, {})
+        late[key] = answer
+        self._late[openid] = late
 
     def _chosen_option(self, openid: str, text: str) -> str:
         """A bare digit picks the numbered option last shown to this user; anything else is a message."""

@@ -29,7 +29,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 MEASURE_INPUTS := $(wildcard data/measures/*.yml data/policy/*.txt) data/facts.yml data/groups.yml $(wildcard bot/*.py)
 MODEL_INPUTS := config.yml domain.yml data/scope.yml data/fact_patterns.yml data/vocabulary.yml $(wildcard components/*.py) $(MEASURE_INPUTS) $(wildcard data/nlu/*.yml) data/rules.yml data/stories.yml $(JIEBA_DICT)
 
-.PHONY: help install load-venv db model run lookup test scale-test soak bench clean wechat-menu
+.PHONY: help install lock load-venv db model run lookup test scale-test soak bench clean wechat-menu
 
 help:
 	@echo "make run    install, build the measure table, train if needed, start the bot and the action server (ports: serving/start.py)"
@@ -40,6 +40,7 @@ help:
 	@echo "make bench  latency, throughput, accuracy, cost beside references: build/bench/results.json, report.md"
 	@echo "make db     build $(DB) from data/measures/"
 	@echo "make model  train $(MODEL) if its inputs changed"
+	@echo "make lock   regenerate the hash-locked requirements.txt from requirements.in (pip-tools)"
 	@echo "make wechat-menu  publish data/wechat_menu.yml as the WeChat account's menu (WECHAT_APPID, WECHAT_SECRET)"
 
 $(VENV)/.installed: requirements.txt
@@ -47,13 +48,21 @@ $(VENV)/.installed: requirements.txt
 	  echo "error: no Python 3.10 found. Rasa 3.6 needs Python < 3.11: install python3.10, or 'pyenv install 3.10'." >&2; exit 1; fi
 	@echo ">> creating $(VENV) with $(PYTHON310)"
 	$(PYTHON310) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip==24.0
-	@echo ">> installing pinned dependencies (a few minutes on a fresh machine)"
-	$(PY) -m pip install --quiet --progress-bar off -r requirements.txt
+	@echo ">> installing the hash-locked dependencies, pip itself included (a few minutes on a fresh machine)"
+	$(PY) -m pip install --quiet --progress-bar off --require-hashes -r requirements.txt
 	$(PY) -m pip check
 	touch $@
 
 install: $(VENV)/.installed
+
+# requirements.txt from requirements.in, every file hashed; existing pins are kept unless
+# requirements.in changes them (pip-tools' own rule). pip-tools runs from a throwaway venv.
+lock:
+	@if [ -z "$(PYTHON310)" ]; then echo "error: no Python 3.10 found" >&2; exit 1; fi
+	$(PYTHON310) -m venv build/lock-venv
+	build/lock-venv/bin/python -m pip install --quiet pip-tools==7.6.2
+	build/lock-venv/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	  --no-emit-index-url --no-emit-find-links requirements.in -o requirements.txt
 
 $(LOAD_VENV)/.installed: requirements-load.txt
 	@if [ -z "$(LOAD_PYTHON)" ]; then echo "error: locust needs Python >= 3.11; none found" >&2; exit 1; fi

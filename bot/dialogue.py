@@ -137,9 +137,10 @@ class Conversation:
             return self._clarify(message, *clarify)
         if current and self._continues(message, state, current):
             return self._one(current, message, state)
-        if (message.intent in ("ask_measure", "ask_department") or message.entities) and (
-                found := self.store.search(text, limit=1)):  # stated facts make it a question about a measure
-            return self._one(found[0], message, state)
+        if (message.intent in ("ask_measure", "ask_department", "inform") or message.entities) and (
+                found := self.store.search(text, limit=1)):  # stated facts, or facts told before any subject
+            return self._one(found[0], message, state)  # (电话138****5678，下岗了想创业…) make it a question
+
         return self._out_of_scope(message)
 
     # ---- what the message is about

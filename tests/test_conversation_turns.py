@@ -51,6 +51,12 @@ def test_an_everyday_name_for_a_category_finds_its_measure(talk):
     assert "抗日老兵生活补助" in reply.text and "21060元" in reply.text
 
 
+def test_a_question_read_as_telling_facts_is_still_answered_at_the_start_of_a_conversation(talk):
+    """A masked phone number beside the question made the classifier read it as telling facts (inform)."""
+    reply, _ = talk("电话138****5678，下岗了想创业有没有补贴", intent="inform")
+    assert "一次性创业补贴" in reply.text and "5000元" in reply.text
+
+
 def test_an_ambiguous_word_is_asked_about_with_buttons_never_guessed(talk):
     reply, _ = talk("老兵一年给多少钱")
     assert "哪一类老兵" in reply.text and not any(ch.isdigit() for ch in reply.text)

@@ -33,6 +33,7 @@ CITIZENS_SAID = ("我电话13812345678，快递到哪了", "身份证22010219500
 class LookupServer:
     base: str
     audit: Path
+    pid: int  # the server's process, whose output a test reads through /proc
 
 
 def command(db: Path, log: Path, port: int) -> list:
@@ -53,8 +54,8 @@ def lookup_server(db: Path, measures: list[Measure], folder: Path) -> Iterator[L
     env = {"PYTHONPATH": str(ROOT), "NUANLIU_AUDIT_DB": str(audit),
            "NUANLIU_OPERATOR_PASSWORD_HASH": hash_password(PASSWORD)}
     with running([Server(command(db, log, port), f"{base}/-/versions.json", lambda r: "datasette" in r)],
-                 environment(env)):
-        yield LookupServer(base, audit)
+                 environment(env)) as procs:
+        yield LookupServer(base, audit, procs[0].pid)
 
 
 def logged_in(base: str, password: str = PASSWORD) -> urllib.request.OpenerDirector:

@@ -188,3 +188,12 @@ def test_no_arbitrary_sql_on_the_citizens_words_even_logged_in(lookup):
     with pytest.raises(urllib.error.HTTPError) as refused:
         get_json_as(logged_in(lookup.base), f"{lookup.base}/unanswered.json?sql=" + urllib.parse.quote("select * from unanswered"))
     assert refused.value.code == 403
+
+
+@pytest.mark.e2e
+def test_a_callers_words_go_to_the_audit_log_and_not_to_the_servers_output(lookup):
+    marker = "紫罗兰测试词"
+    get_json(f"{lookup.base}/desk.json?q={urllib.parse.quote(marker)}")
+    with open(f"/proc/{lookup.pid}/fd/1", encoding="utf-8", errors="replace") as output:
+        printed = output.read()
+    assert "/desk.json" not in printed and urllib.parse.quote(marker) not in printed and marker not in printed

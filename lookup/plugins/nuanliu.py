@@ -3,10 +3,13 @@
 The desk (`/`, `/desk.json`) and the canned queries of lookup/metadata.yml
 answer from bot.desk and bot.lookup over the bot's own plan, so an operator's
 card says what the chat would. Every request is written to the audit log
-(bot/audit.py) with the actor Datasette resolves for it.
+(bot/audit.py) with the actor Datasette resolves for it, and nowhere else:
+uvicorn's access log would print each search (a caller's words) to the
+server's output, so it is switched off.
 """
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from urllib.parse import unquote_plus
 
@@ -20,6 +23,8 @@ from bot.desk import Desk
 from bot.facts import load_specs
 from bot.lookup import lookup, register_functions
 from bot.plan import load_plan
+
+ACCESS_LOG = logging.getLogger("uvicorn.access")
 
 MEASURES = "measures"
 # The desk's pages, in its menu; a page added later (the handover queue) is one more entry and route.
@@ -86,11 +91,13 @@ async def _actor_id(datasette, scope, receive) -> str | None:
 
 @hookimpl
 def asgi_wrapper(datasette):
-    """Every request into the audit log, with its actor and status, once the response has started."""
+    """Every request into the audit log, with its actor and status, once the response has started; and
+    into no other log (uvicorn configures its access log when it starts serving, so it is silenced here)."""
     def wrap(app):
         async def audited(scope, receive, send):
             if scope["type"] != "http":
                 return await app(scope, receive, send)
+            ACCESS_LOG.disabled = True
             actor = await _actor_id(datasette, scope, receive)
             status: dict[str, int] = {}
 

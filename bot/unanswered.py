@@ -57,7 +57,7 @@ def purge(path: Path, before: datetime) -> int:
     """Delete the entries written before `before`; how many."""
     if not path.exists():
         return 0
-    db = open_log(path)
+    db = _writer(path)
     with db.conn:
         return db.execute(f"delete from {TABLE} where time < ?", [before.isoformat(timespec="seconds")]).rowcount
 

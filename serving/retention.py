@@ -21,6 +21,7 @@ from typing import Any
 from sanic import Sanic
 
 from bot import unanswered
+from serving.tracker_store import unwrapped
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +41,7 @@ def unanswered_log() -> Path:
 def purge(tracker_store: Any, log: Path, now: datetime) -> tuple[int, int]:
     """Delete what is older than the retention period at `now`: (conversations, log entries) deleted."""
     before = now - retention()
-    store = getattr(tracker_store, "_tracker_store", tracker_store)  # Rasa wraps ours in a fail-safe store
+    store = unwrapped(tracker_store)
     conversations = store.purge(before.timestamp()) if hasattr(store, "purge") else 0
     return conversations, unanswered.purge(log, before)
 

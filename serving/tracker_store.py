@@ -56,6 +56,11 @@ STORED = "_nuanliu_stored_events"  # on a retrieved tracker: how many of its eve
 SQLITE_BUSY_MS = 5000
 
 
+def unwrapped(tracker_store: Any) -> Any:
+    """The store itself: Rasa wraps the configured tracker store in a FailSafeTrackerStore."""
+    return getattr(tracker_store, "_tracker_store", tracker_store)
+
+
 class EventDecoder:
     """Event dicts to Events through a table built once (Rasa looks the class up anew per event)."""
 

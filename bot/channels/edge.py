@@ -28,7 +28,6 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
 
 import yaml
 from sanic import Sanic
@@ -36,6 +35,8 @@ from sanic.request import Request
 
 from bot import DATA
 from bot.text import Normalizer
+from bot.unanswered import similarity_key
+from serving.tracker_store import unwrapped
 
 MAX_BODY = 64 * 1024  # bytes: a question is at most 1000 characters (3 KB in UTF-8)
 MAX_SENDER = 128  # characters: WeChat's OpenIDs have 28, the page's UUIDs 36
@@ -133,19 +134,16 @@ def limit_bodies(app: Sanic) -> None:
 
 
 _POLITE = re.compile("|".join(map(re.escape, _FORGET_ME["polite"])))
-_NOT_WORDING = re.compile(r"[\W_]+")
 _normalize = Normalizer()
-_WORDINGS = {_NOT_WORDING.sub("", _normalize(w)) for w in _FORGET_ME["wordings"]}
+_WORDINGS = {similarity_key(w, _normalize) for w in _FORGET_ME["wordings"]}
 
 
 def asks_to_forget(text: str) -> bool:
-    """删除我的记录 and its close wordings, as the whole message."""
-    return _NOT_WORDING.sub("", _POLITE.sub("", _normalize(text))) in _WORDINGS
+    """删除我的记录 and its close wordings, as the whole message (its wording as the unanswered log groups it)."""
+    return similarity_key(_POLITE.sub("", _normalize(text)), _normalize) in _WORDINGS
 
 
 async def forget(app: Sanic, sender_id: str) -> None:
-    """Delete the sender's conversation from the tracker store (Rasa wraps ours in a fail-safe store)."""
-    store: Any = app.ctx.agent.tracker_store
-    store = getattr(store, "_tracker_store", store)
+    """Delete the sender's conversation from the tracker store, under the conversation's lock."""
     async with app.ctx.agent.lock_store.lock(sender_id):
-        await store.forget(sender_id)
+        await unwrapped(app.ctx.agent.tracker_store).forget(sender_id)

@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 from datasette import hookimpl
+from datasette.filters import Filters
 from jinja2 import Environment
 from jinja2.ext import Extension
 
@@ -50,7 +51,7 @@ def _extension(templates: dict[str, list[list[str]]], own_folder: str | None) ->
     return Chinese
 
 
-def describe(zh: dict[str, Any], filters, search: str | None, sort: str | None, sort_desc: str | None) -> str:
+def describe(zh: dict[str, Any], filters: Filters, search: str | None, sort: str | None, sort_desc: str | None) -> str:
     """What the rows shown were chosen by, in Chinese: Datasette's `human_description_en`, rebuilt from its parts."""
     parts = [zh["search"].format(v=search)] if search else []
     for column, key, value in filters.selections():
@@ -82,7 +83,7 @@ def prepare_jinja2_environment(env: Environment, datasette) -> None:
         """A canned query's field by its label in lookup/metadata.yml (`param_labels`), else its name."""
         return ((query or {}).get("param_labels") or {}).get(name, name)
 
-    env.filters["zh"] = lambda value: words.get(str(value), value) if value is not None else value
+    env.filters["zh"] = lambda value: words.get(str(value), value)
     env.globals.update(zh_description=lambda *args: describe(zh, *args), table_title=title,
                        crumb_label=crumb_label, param_label=param_label)
 

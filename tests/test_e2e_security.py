@@ -149,7 +149,9 @@ def test_overload_gets_a_fast_busy_answer_and_the_answered_keep_wechats_five_sec
     second is judged. The bound on turns (1000 in these tests) is not what refuses them: the predicted
     time of each turn is."""
     question, answer = "抗美援朝老兵每年补助多少", "15780元"
-    crowd = lambda name: asyncio.run(timed_asks(webhook, [f"sec-{name}-{i}" for i in range(600)], question))  # noqa: E731
+    def crowd(name: str) -> list[tuple[float, str]]:
+        return asyncio.run(timed_asks(webhook, [f"sec-{name}-{i}" for i in range(600)], question))
+
     for timed in (crowd("first"), judged := crowd("second")):
         lost = {text for _, text in timed if answer not in text and text != BUSY}
         assert not lost  # each one an answer or a busy answer

@@ -20,9 +20,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from bot import BUILD
+from bot import BUILD, word_stores
 from bot.privacy import mask
-from bot.privacy_files import private_file
 from bot.text import Normalizer
 from bot.unanswered import similarity_key
 
@@ -38,9 +37,7 @@ def ratings_path() -> Path:
 
 def open_ratings(path: Path = DEFAULT_DB) -> sqlite_utils.Database:
     """The ratings database, its table created if missing (WAL: the desk reads while the bot writes)."""
-    db = sqlite_utils.Database(private_file(path))
-    db.enable_wal()
-    db.execute("PRAGMA synchronous=NORMAL")
+    db = word_stores.open_private(path)
     if TABLE not in db.table_names():
         db[TABLE].create(
             {"id": int, "time": str, "sender": str, "channel": str, "measure": str, "rating": str,
@@ -75,20 +72,12 @@ def add_reason(path: Path, *, sender: str, measure: str, reason: str) -> bool:
 
 def forget(path: Path, sender: str) -> int:
     """Delete one citizen's ratings (删除我的记录); how many."""
-    if not path.exists():
-        return 0
-    db = _writer(path)
-    with db.conn:
-        return db.execute(f"delete from {TABLE} where sender = ?", [sender]).rowcount
+    return word_stores.forget(_writer, path, TABLE, sender)
 
 
 def purge(path: Path, before: datetime) -> int:
     """Delete the ratings given before `before`; how many."""
-    if not path.exists():
-        return 0
-    db = _writer(path)
-    with db.conn:
-        return db.execute(f"delete from {TABLE} where time < ?", [before.isoformat(timespec="seconds")]).rowcount
+    return word_stores.purge(_writer, path, TABLE, before)
 
 
 @cache

@@ -20,9 +20,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from bot import BUILD
+from bot import BUILD, word_stores
 from bot.privacy import mask
-from bot.privacy_files import private_file
 from bot.text import Normalizer
 
 DEFAULT_LOG = BUILD / "unanswered.db"
@@ -48,9 +47,7 @@ def open_log(path: Path = DEFAULT_LOG) -> sqlite_utils.Database:
     """The log database, with its table and summary view created if they are missing (WAL: a write does
     not wait on the operators' readers, and commits without a sync each). A log written before entries kept
     their sender gets the column (empty for those entries)."""
-    db = sqlite_utils.Database(private_file(path))
-    db.enable_wal()
-    db.execute("PRAGMA synchronous=NORMAL")
+    db = word_stores.open_private(path)
     if TABLE not in db.table_names():
         db[TABLE].create(
             {"id": int, "time": str, "channel": str, "text": str, "key": str, "intent": str, "confidence": float,
@@ -70,20 +67,12 @@ def open_log(path: Path = DEFAULT_LOG) -> sqlite_utils.Database:
 
 def purge(path: Path, before: datetime) -> int:
     """Delete the entries written before `before`; how many."""
-    if not path.exists():
-        return 0
-    db = _writer(path)
-    with db.conn:
-        return db.execute(f"delete from {TABLE} where time < ?", [before.isoformat(timespec="seconds")]).rowcount
+    return word_stores.purge(_writer, path, TABLE, before)
 
 
 def forget(path: Path, sender: str) -> int:
     """Delete one citizen's entries (删除我的记录); how many."""
-    if not path.exists():
-        return 0
-    db = _writer(path)
-    with db.conn:
-        return db.execute(f"delete from {TABLE} where sender = ?", [sender]).rowcount
+    return word_stores.forget(_writer, path, TABLE, sender)
 
 
 def similarity_key(text: str, normalize: Normalizer) -> str:

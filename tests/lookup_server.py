@@ -79,6 +79,14 @@ def desk_over(db: Path, folder: Path) -> Iterator[LookupServer]:
         yield LookupServer(base, audit, procs[0].pid)
 
 
+def log_in(page, base: str) -> None:
+    """Log a browser page in at /-/login as the test operator, as an operator does."""
+    page.goto(f"{base}/-/login")
+    page.fill("input[name=username]", OPERATOR)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("input[type=submit], button[type=submit]")
+
+
 def logged_in(base: str, password: str = PASSWORD) -> urllib.request.OpenerDirector:
     """An HTTP client logged in at /-/login as the test operator (with Datasette's CSRF token)."""
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))

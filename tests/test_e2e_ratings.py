@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pytest
 
 from tests.browser import DESKTOP, browser, screenshot
-from tests.lookup_server import OPERATOR, PASSWORD, desk_over
+from tests.lookup_server import OPERATOR, desk_over, log_in
 from tests.webchat_page import bot_bubbles, open_chat, send, stored, wait_for_answer
 from tests.wechat_requests import post, query, reply_text, text_xml
 
@@ -132,10 +132,7 @@ def test_the_worklist_needs_the_login_and_every_view_is_audited(desk):
 def test_ratings_from_both_channels_and_unanswered_questions_reach_the_worklist(desk, web_rated, wechat_rated):
     with browser() as chromium:
         page = chromium.new_page(viewport=DESKTOP)
-        page.goto(f"{desk.base}/-/login")
-        page.fill("input[name=username]", OPERATOR)
-        page.fill("input[name=password]", PASSWORD)
-        page.click("input[type=submit], button[type=submit]")
+        log_in(page, desk.base)
         page.goto(f"{desk.base}/worklist")
         poor = page.locator("#poor tbody tr")
         assert poor.count() == 1  # both asked the same question: one wording

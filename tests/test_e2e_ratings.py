@@ -122,11 +122,12 @@ def audited(desk, path: str) -> list[tuple]:
         return conn.execute("select actor, path, status from views where path = ?", (path,)).fetchall()
 
 
-def test_the_worklist_needs_the_login_and_every_view_is_audited(desk):
+@pytest.mark.parametrize("path", ["/worklist", "/ratings/ratings.json", "/daily_counts/daily_counts.json"])
+def test_the_worklist_and_its_stores_need_the_login_and_every_view_is_audited(desk, path):
     with pytest.raises(urllib.error.HTTPError) as refused:
-        urllib.request.urlopen(f"{desk.base}/worklist", timeout=30)
+        urllib.request.urlopen(f"{desk.base}{path}", timeout=30)
     assert refused.value.code == 403 and WEB_REASON not in refused.value.read().decode()
-    assert (None, "/worklist", 403) in audited(desk, "/worklist")
+    assert (None, path, 403) in audited(desk, path)
 
 
 def test_ratings_from_both_channels_and_unanswered_questions_reach_the_worklist(desk, web_rated, wechat_rated):

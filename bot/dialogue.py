@@ -112,7 +112,8 @@ class Conversation:
 
     def _answer(self, message: Message, state: State) -> Reply:
         """A message that rates nothing: a question (or the reason for a 不满意 just given), and the rating
-        offered after an answer stating a figure of a subject not offered before."""
+        offered after an answer stating a figure of one measure (`_one`) not offered before; lists and several
+        measures at once offer none, since one rating could not say which of them it is about."""
         moved_on = self._person(message.text) not in (None, state.person)  # 那我妈呢
         if moved_on:
             state = replace(state, facts={k: v for k, v in state.facts.items() if k not in PERSONAL_FACTS})

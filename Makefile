@@ -19,6 +19,8 @@ DB := build/measures.db
 JIEBA_DICT := build/jieba/nuanliu.txt
 MODEL := models/nuanliu.tar.gz
 LOG := build/unanswered.db
+RATINGS := build/ratings.db
+COUNTS := build/daily_counts.db
 LOOKUP_PORT ?= 8001
 API_TOKEN := build/api-token
 
@@ -98,13 +100,14 @@ $(API_TOKEN): | $(VENV)/.installed
 run: $(DB) $(MODEL) $(API_TOKEN)
 	@$(PY) -m serving run
 
-$(LOG): | $(VENV)/.installed
+$(LOG) $(RATINGS) $(COUNTS) &: | $(VENV)/.installed
 	$(PY) -m bot init-log
 
-# The measure table is served immutable (read-only); the unanswered log grows while the bot runs.
-lookup: $(DB) $(LOG)
+# The measure table is served immutable (read-only); the unanswered log, the ratings and the daily counts grow
+# while the bot runs.
+lookup: $(DB) $(LOG) $(RATINGS) $(COUNTS)
 	@echo ">> operators' lookup on http://localhost:$(LOOKUP_PORT) (Ctrl-C stops it)"
-	PYTHONPATH=. $(VENV)/bin/datasette serve --immutable $(DB) $(LOG) --metadata lookup/metadata.yml --template-dir lookup/templates \
+	PYTHONPATH=. $(VENV)/bin/datasette serve --immutable $(DB) $(LOG) $(RATINGS) $(COUNTS) --metadata lookup/metadata.yml --template-dir lookup/templates \
 	  --plugins-dir lookup/plugins --host 127.0.0.1 --port $(LOOKUP_PORT)
 
 test: $(DB) $(MODEL)

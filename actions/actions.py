@@ -11,17 +11,15 @@ actions) builds the plan before it listens.
 from __future__ import annotations
 
 import logging
-import os
 from abc import ABC, abstractmethod
-from pathlib import Path
 from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot import unanswered
-from bot.dialogue import ELSEWHERE, Message, Reply, State
+from bot import daily_counts, ratings, unanswered
+from bot.dialogue import ELSEWHERE, RATING, Message, Reply, State
 from bot.facts import load_specs
 from bot.plan import plan
 from bot.provenance import STATED_MESSAGES, stated_numbers
@@ -40,6 +38,8 @@ def message_of(tracker: Tracker) -> Message:
         entities=tuple((e["entity"], e["value"]) for e in entities if e["entity"] in FACT_SLOTS or e["entity"] == "group"),
         elsewhere=next((e["value"] for e in entities if e["entity"] == ELSEWHERE), None),
         said=latest.get("text") or "",
+        rating=next((e["value"] for e in entities if e["entity"] == RATING), None),
+        channel=tracker.get_latest_input_channel(),
     )
 
 
@@ -50,21 +50,56 @@ def state_of(tracker: Tracker) -> State:
         requested_fact=tracker.get_slot("requested_fact"), person=tracker.get_slot("person"),
         listing=bool(tracker.get_slot("listing")), people=tracker.get_slot("people") or {},
         facts={name: tracker.get_slot(name) for name in FACT_SLOTS if tracker.get_slot(name) is not None},
-        group=tracker.get_slot("group"),
+        group=tracker.get_slot("group"), rating_offer=tracker.get_slot("rating_offer"), offered=ids("offered"),
+        reason_for=tracker.get_slot("reason_for"),
     )
 
 
 def record_unanswered(tracker: Tracker) -> None:
-    """Keep the message for the team (masked); NUANLIU_UNANSWERED_DB points elsewhere for tests."""
+    """Keep the message for the team (masked), with the conversation it belongs to; NUANLIU_UNANSWERED_DB
+    points elsewhere for tests."""
     message = tracker.latest_message
     if not (message.get("text") or "").strip():
         return  # an empty message tells the team nothing
     intent = message.get("intent") or {}
     unanswered.record(
-        Path(os.environ.get("NUANLIU_UNANSWERED_DB", unanswered.DEFAULT_LOG)), message.get("text") or "",
+        unanswered.log_path(), message.get("text") or "", sender=tracker.sender_id,
         channel=tracker.get_latest_input_channel(), intent=intent.get("name"), confidence=intent.get("confidence"),
         normalize=plan().normalize,
     )
+
+
+def rated_turn(tracker: Tracker) -> tuple[str, str]:
+    """(the question, the answer) of the turn before this one: the citizen's message and the bot's first text
+    after it. A rating is offered for one turn only, so the turn it rates is always the one just before."""
+    turns: list[list[dict]] = []
+    for event in tracker.events:
+        if event.get("event") == "user":
+            turns.append([event])
+        elif event.get("event") == "bot" and event.get("text") and turns:
+            turns[-1].append(event)
+    [question, *answers] = turns[-2] if len(turns) > 1 else [{}]
+    return question.get("text") or "", answers[0]["text"] if answers else ""
+
+
+def keep_rating(tracker: Tracker, reply: Reply) -> None:
+    """The rating with the answer it rates, or the reason given for a 不满意 (masked), and the day's count."""
+    if reply.rating:
+        measure, verdict = reply.rating
+        question, answer = rated_turn(tracker)
+        ratings.record(ratings.ratings_path(), sender=tracker.sender_id, channel=tracker.get_latest_input_channel(),
+                       measure=measure, verdict=verdict, question=question, answer=answer, normalize=plan().normalize)
+        daily_counts.count(daily_counts.counts_path(), daily_counts.RATING)
+    if reply.reason:
+        measure, reason = reply.reason
+        ratings.add_reason(ratings.ratings_path(), sender=tracker.sender_id, measure=measure, reason=reason)
+
+
+def count_turn(reply: Reply) -> None:
+    """A question, and whether it was answered (not logged as unanswered), in the day's counts."""
+    daily_counts.count(daily_counts.counts_path(), daily_counts.QUESTION)
+    if not reply.unanswered:
+        daily_counts.count(daily_counts.counts_path(), daily_counts.ANSWER)
 
 
 def checked(reply: Reply, tracker: Tracker, state: State) -> Reply:
@@ -89,8 +124,14 @@ def send(dispatcher: CollectingDispatcher, tracker: Tracker, state: State, reply
         dispatcher.utter_message(response=reply.response)
     else:
         dispatcher.utter_message(text=reply.text, buttons=buttons)
+    if reply.offers_rating:
+        dispatcher.utter_message(response="utter_offer_rating")
     if reply.unanswered:
         record_unanswered(tracker)
+    if reply.rating or reply.reason:
+        keep_rating(tracker, reply)
+    if reply.question:
+        count_turn(reply)
     # only the slots that change: every event stays in the tracker, which Rasa reads and writes on each turn
     return [SlotSet(name, value) for name, value in reply.slots.items() if tracker.get_slot(name) != value]
 

@@ -14,6 +14,7 @@ from bot.database import StoreError, build
 from bot.glossary import terms, write_jieba_dictionary
 from bot.lookup import Lookup, table
 from bot.measures import MEASURES_DIR, MeasureError, load_measures
+from bot import daily_counts, ratings
 from bot.unanswered import DEFAULT_LOG, open_log
 from bot.wechat_api import API_BASE
 from bot.wechat_menu import MENU, MenuError, load, publish
@@ -47,8 +48,12 @@ def lookup(args: argparse.Namespace) -> int:
 
 
 def init_log(args: argparse.Namespace) -> int:
+    """The stores the operators' lookup serves beside the measure table, created empty if missing."""
     open_log(args.log)
-    print(f"unanswered-question log ready at {args.log}", flush=True)
+    ratings.open_ratings(args.ratings)
+    daily_counts.open_counts(args.counts)
+    print(f"unanswered-question log, ratings and daily counts ready at {args.log}, {args.ratings}, {args.counts}",
+          flush=True)
     return 0
 
 
@@ -83,8 +88,10 @@ def main(argv: list[str] | None = None) -> int:
     find.add_argument("--db", type=Path, default=DEFAULT_DB)
     find.add_argument("--limit", type=int, default=5)
     find.set_defaults(func=lookup)
-    log = sub.add_parser("init-log", help="create the unanswered-question log if it is missing")
+    log = sub.add_parser("init-log", help="create the unanswered-question log, ratings and daily counts if missing")
     log.add_argument("--log", type=Path, default=DEFAULT_LOG)
+    log.add_argument("--ratings", type=Path, default=ratings.DEFAULT_DB)
+    log.add_argument("--counts", type=Path, default=daily_counts.DEFAULT_DB)
     log.set_defaults(func=init_log)
     menu = sub.add_parser("wechat-menu", help="publish the WeChat account's menu (WECHAT_APPID, WECHAT_SECRET)")
     menu.add_argument("--menu", type=Path, default=MENU)

@@ -30,6 +30,9 @@ from bot.turn import Cues
 from bot.vocabulary import Clarification, Vocabulary
 
 ELSEWHERE = "elsewhere"  # the entity the NLU scope guard sets on a message naming another place or year
+RATING = "rating"  # the entity a rating button's payload sets (domain.yml, utter_offer_rating)
+GOOD, POOR = "满意", "不满意"  # the ratings (好差评), as the buttons' payloads give them
+WECHAT_DIGITS = {"1": GOOD, "2": POOR}  # WeChat's offer reads 回复1满意，2不满意 (domain.yml)
 PERSONAL_FACTS = ("age", "service_years", "veteran_category", "merit")  # facts of one person, not of the household
 RECENT = 3  # measures answered one by one that a later 加起来 / 差多少 may add up
 
@@ -44,6 +47,8 @@ class Message:
     entities: tuple[tuple[str, Any], ...] = ()
     elsewhere: str | None = None
     said: str = ""  # the text as typed, for buttons that repeat the question
+    rating: str | None = None  # GOOD or POOR, from a rating button
+    channel: str | None = None  # "wechat", where the rating offer is answered with a digit
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,9 @@ class State:
     person: str | None = None  # whom the facts are about (我, 我爸 …)
     facts: Mapping[str, Any] = field(default_factory=dict)
     group: str | None = None
+    rating_offer: str | None = None  # the measure whose answer the last reply offered to rate
+    offered: tuple[str, ...] = ()  # measures whose answers were offered to rate: once per subject
+    reason_for: str | None = None  # the measure the last message rated 不满意: the next may say why
 
 
 @dataclass
@@ -67,6 +75,11 @@ class Reply:
     buttons: list[tuple[str, str]] = field(default_factory=list)  # (title, payload)
     slots: dict[str, Any] = field(default_factory=dict)  # the state's changes
     unanswered: bool = False  # keep the message for the team
+    figure_for: str | None = None  # the measure whose figure from the table the text states
+    offers_rating: bool = False  # send the rating offer (utter_offer_rating) after the text
+    rating: tuple[str, str] | None = None  # (measure, GOOD or POOR): keep the rating of its answer
+    reason: tuple[str, str] | None = None  # (measure, the citizen's words): why its answer was rated POOR
+    question: bool = True  # the message asked something (small talk, a rating or its reason did not)
 
 
 class Conversation:
@@ -84,19 +97,61 @@ class Conversation:
     # ---- the turn
     def respond(self, message: Message, state: State) -> Reply:
         """The reply and the state's changes. What only the last reply was about (a list awaiting a fact,
-        the people it answered for, the fact it asked for) is cleared unless this reply is about it again;
-        when the message turns to another person, the facts told of the first one are cleared too."""
+        the people it answered for, the fact it asked for, the rating it offered, the rating it thanked
+        for) is cleared unless this reply is about it again; when the message turns to another person, the
+        facts told of the first one are cleared too."""
+        rating = self._rating(message, state)
+        if rating is not None:
+            reply = self._rated(rating, state)
+        else:
+            reply = self._answer(message, state)
+        for name in ("listing", "people", "requested_fact", "rating_offer", "reason_for"):
+            if getattr(state, name) and name not in reply.slots:
+                reply.slots[name] = None
+        return reply
+
+    def _answer(self, message: Message, state: State) -> Reply:
+        """A message that rates nothing: a question (or the reason for a 不满意 just given), and the rating
+        offered after an answer stating a figure of one measure (`_one`) not offered before; lists and several
+        measures at once offer none, since one rating could not say which of them it is about."""
         moved_on = self._person(message.text) not in (None, state.person)  # 那我妈呢
         if moved_on:
             state = replace(state, facts={k: v for k, v in state.facts.items() if k not in PERSONAL_FACTS})
         reply = self._respond(message, state)
-        for name in ("listing", "people", "requested_fact"):
-            if getattr(state, name) and name not in reply.slots:
-                reply.slots[name] = None
+        if state.reason_for and reply.response in self._NOT_ABOUT_THE_PLAN and message.said.strip():
+            return Reply(response="utter_reason_noted", reason=(state.reason_for, message.said.strip()), question=False)
         if moved_on:
             stated = {fact for fact, _ in message.entities}
             reply.slots |= {k: None for k in PERSONAL_FACTS if k not in stated and k not in reply.slots}
+        if reply.figure_for and reply.figure_for not in state.offered:
+            reply.offers_rating = True
+            reply.slots |= {"rating_offer": reply.figure_for, "offered": ",".join((*state.offered, reply.figure_for))}
         return reply
+
+    # ---- 好差评: a rating is an offer beside the answer, never in the way of the next question
+    # After 不满意, a message that would get one of these asks nothing of the plan: it says why (看不懂). One the
+    # classifier takes for a greeting or thanks never reaches the turn step (data/rules.yml): it is not kept.
+    _NOT_ABOUT_THE_PLAN = ("utter_out_of_scope", "utter_default")
+
+    def _rating(self, message: Message, state: State) -> str | None:
+        """GOOD or POOR: a rating button, or on WeChat a bare 1 or 2 right after the offer, unless it answers
+        a fact the bot asked for (服役几年? 2); None for any other message."""
+        if message.rating in (GOOD, POOR):
+            return message.rating
+        if message.channel == "wechat" and state.rating_offer and not state.requested_fact:
+            return WECHAT_DIGITS.get(re.sub(r"[\s.。!！]", "", message.text))
+        return None
+
+    @staticmethod
+    def _rated(rating: str, state: State) -> Reply:
+        """Thanks, and the rating kept with the answer it rates; after 不满意 the bot asks why, optionally.
+        A rating with no answer offered just before (an old button) rates nothing and is only thanked for."""
+        if not state.rating_offer:
+            return Reply(response="utter_thanks", question=False)
+        if rating == GOOD:
+            return Reply(response="utter_rated_good", rating=(state.rating_offer, GOOD), question=False)
+        return Reply(response="utter_rated_poor", rating=(state.rating_offer, POOR),
+                     slots={"reason_for": state.rating_offer}, question=False)
 
     def _respond(self, message: Message, state: State) -> Reply:
         text = message.text
@@ -253,9 +308,12 @@ class Conversation:
         if kind == "conditions":
             return Reply(conditions_reply(measure), slots=slots)
         try:
-            return Reply(reply(calculate(measure, facts), kind, self.cues.period(message.text)), slots={**slots, "requested_fact": None})
+            result = calculate(measure, facts)
         except FactError as error:
             return Reply(needs_fact(measure, error), slots={**slots, error.fact: None, "requested_fact": error.fact})
+        states_figure = result.amount is not None or bool(result.figures)
+        return Reply(reply(result, kind, self.cues.period(message.text)), slots={**slots, "requested_fact": None},
+                     figure_for=measure.id if states_figure else None)
 
     def _several(self, named: list[Measure], message: Message, state: State) -> Reply:
         """烈士遗属和病故军人遗属各多少 / 义务兵补助加三等功一共多少: a line each, and the total when asked."""

@@ -1,10 +1,11 @@
-"""Deleting conversations and unanswered-log entries after the retention period, from inside the Rasa server.
+"""Deleting conversations, unanswered-log entries and ratings after the retention period, from inside the Rasa server.
 
 PIPL asks for the shortest retention that serves the purpose; the
 Cybersecurity Law asks for access logs of at least 6 months. A conversation is
 kept NUANLIU_RETENTION_DAYS (default DEFAULT_DAYS, 180) after its last
-message, an unanswered-log entry as long after it was written; then both are
-deleted. The Rasa server runs `purge` at start and every PURGE_EVERY seconds
+message, an unanswered-log entry or a rating (with the question, answer and
+reason it keeps) as long after it was written; then each is deleted. The
+daily counts (bot/daily_counts.py) hold no one's words and are kept. The Rasa server runs `purge` at start and every PURGE_EVERY seconds
 (`start`), so no cron job has to be remembered; the clock is a parameter so
 the tests move it instead of waiting.
 """
@@ -20,7 +21,7 @@ from typing import Any
 
 from sanic import Sanic
 
-from bot import unanswered
+from bot import ratings, unanswered
 from serving.tracker_store import unwrapped
 
 logger = logging.getLogger(__name__)
@@ -33,26 +34,22 @@ def retention() -> timedelta:
     return timedelta(days=float(os.environ.get("NUANLIU_RETENTION_DAYS", DEFAULT_DAYS)))
 
 
-def unanswered_log() -> Path:
-    """The file the action server writes (same variable, same default)."""
-    return Path(os.environ.get("NUANLIU_UNANSWERED_DB", unanswered.DEFAULT_LOG))
-
-
-def purge(tracker_store: Any, log: Path, now: datetime) -> tuple[int, int]:
-    """Delete what is older than the retention period at `now`: (conversations, log entries) deleted."""
+def purge(tracker_store: Any, log: Path, ratings_db: Path, now: datetime) -> tuple[int, int, int]:
+    """Delete what is older than the retention period at `now`: (conversations, log entries, ratings) deleted."""
     before = now - retention()
     store = unwrapped(tracker_store)
     conversations = store.purge(before.timestamp()) if hasattr(store, "purge") else 0
-    return conversations, unanswered.purge(log, before)
+    return conversations, unanswered.purge(log, before), ratings.purge(ratings_db, before)
 
 
-async def purge_forever(tracker_store: Callable[[], Any], log: Path, clock: Callable[[], datetime],
+async def purge_forever(tracker_store: Callable[[], Any], log: Path, ratings_db: Path, clock: Callable[[], datetime],
                         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
     while True:
         try:
-            conversations, entries = purge(tracker_store(), log, clock())
-            if conversations or entries:
-                logger.info("retention: deleted %d conversations and %d unanswered entries", conversations, entries)
+            conversations, entries, rated = purge(tracker_store(), log, ratings_db, clock())
+            if conversations or entries or rated:
+                logger.info("retention: deleted %d conversations, %d unanswered entries and %d ratings",
+                            conversations, entries, rated)
         except Exception as error:  # a failed purge must not stop the next one
             logger.error("retention: purge failed (%s)", type(error).__name__)
         await sleep(PURGE_EVERY)
@@ -60,5 +57,5 @@ async def purge_forever(tracker_store: Callable[[], Any], log: Path, clock: Call
 
 def start(app: Sanic) -> None:
     """Run the purge in this server's event loop for as long as it serves."""
-    app.add_task(purge_forever(lambda: app.ctx.agent.tracker_store, unanswered_log(),
+    app.add_task(purge_forever(lambda: app.ctx.agent.tracker_store, unanswered.log_path(), ratings.ratings_path(),
                                lambda: datetime.now(timezone.utc)))

@@ -2,7 +2,8 @@
 
 One server per test session: a test log of citizens' words, a test operator
 whose password hash comes from the environment as in production, and an
-audit log the tests read.
+audit log the tests read. `desk_over` serves the stores a running bot writes
+(its work folder), for tests that follow citizens' words to the desk.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from datasette_auth_passwords.utils import hash_password
 
-from bot import unanswered
+from bot import daily_counts, ratings, unanswered
 from bot.glossary import normalizer
 from bot.measures import Measure
 from serving.processes import ROOT, Server, free_port, running
@@ -36,26 +37,54 @@ class LookupServer:
     pid: int  # the server's process, whose output a test reads through /proc
 
 
-def command(db: Path, log: Path, port: int) -> list:
+def stores(folder: Path) -> list[Path]:
+    """The files `make lookup` serves beside the measure table, as the bot names them in `folder` (created
+    empty when the bot has not written them yet: Datasette refuses a missing file)."""
+    log, rated, counts = folder / "unanswered.db", folder / "ratings.db", folder / "daily_counts.db"
+    unanswered.open_log(log)
+    ratings.open_ratings(rated)
+    daily_counts.open_counts(counts)
+    return [log, rated, counts]
+
+
+def command(db: Path, served: list[Path], port: int) -> list:
     """`make lookup`'s command line, on another port."""
-    return [Path(sys.executable).parent / "datasette", "serve", "--immutable", db, log,
+    return [Path(sys.executable).parent / "datasette", "serve", "--immutable", db, *served,
             "--metadata", ROOT / "lookup" / "metadata.yml", "--template-dir", ROOT / "lookup" / "templates",
             "--plugins-dir", ROOT / "lookup" / "plugins", "--host", "127.0.0.1", "--port", port]
 
 
 @contextmanager
 def lookup_server(db: Path, measures: list[Measure], folder: Path) -> Iterator[LookupServer]:
-    log, audit = folder / "unanswered.db", folder / "audit.db"
+    """The lookup over a log seeded with CITIZENS_SAID."""
     normalize = normalizer(measures)
-    for text in CITIZENS_SAID:
-        unanswered.record(log, text, channel="rest", intent="out_of_scope", confidence=1.0, normalize=normalize)
+    for i, text in enumerate(CITIZENS_SAID):
+        unanswered.record(folder / "unanswered.db", text, sender=f"citizen-{i}", channel="rest",
+                          intent="out_of_scope", confidence=1.0, normalize=normalize)
+    with desk_over(db, folder) as server:
+        yield server
+
+
+@contextmanager
+def desk_over(db: Path, folder: Path) -> Iterator[LookupServer]:
+    """The lookup over the stores in `folder` (a running bot's work folder), its audit log there too."""
+    audit = folder / "audit.db"
+    served = stores(folder)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = {"PYTHONPATH": str(ROOT), "NUANLIU_AUDIT_DB": str(audit),
            "NUANLIU_OPERATOR_PASSWORD_HASH": hash_password(PASSWORD)}
-    with running([Server(command(db, log, port), f"{base}/-/versions.json", lambda r: "datasette" in r)],
+    with running([Server(command(db, served, port), f"{base}/-/versions.json", lambda r: "datasette" in r)],
                  environment(env)) as procs:
         yield LookupServer(base, audit, procs[0].pid)
+
+
+def log_in(page, base: str) -> None:
+    """Log a browser page in at /-/login as the test operator, as an operator does."""
+    page.goto(f"{base}/-/login")
+    page.fill("input[name=username]", OPERATOR)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("input[type=submit], button[type=submit]")
 
 
 def logged_in(base: str, password: str = PASSWORD) -> urllib.request.OpenerDirector:

@@ -15,6 +15,8 @@ from bot.glossary import normalizer
 def test_database(db_path, tmp_path, monkeypatch):
     monkeypatch.setenv("NUANLIU_DB", str(db_path))
     monkeypatch.setenv("NUANLIU_UNANSWERED_DB", str(tmp_path / "unanswered.db"))
+    monkeypatch.setenv("NUANLIU_RATINGS_DB", str(tmp_path / "ratings.db"))
+    monkeypatch.setenv("NUANLIU_DAILY_COUNTS_DB", str(tmp_path / "daily_counts.db"))
     yield
 
 
@@ -258,5 +260,6 @@ def test_a_total_rounded_to_the_fen_says_it_is_rounded(extract):
 
 def test_only_the_slots_that_change_are_set(extract):
     """Every event stays in the tracker Rasa reads and writes on each turn: unchanged slots add none."""
-    changes, _ = answer(extract, "抗日老兵每年多少", measure="veteran_anti_japanese", recent="veteran_anti_japanese")
+    changes, _ = answer(extract, "抗日老兵每年多少", measure="veteran_anti_japanese", recent="veteran_anti_japanese",
+                        offered="veteran_anti_japanese")  # answered before, when the rating was offered
     assert changes == {}

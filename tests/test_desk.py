@@ -16,7 +16,7 @@ from bot.desk import UNNAMED, Desk
 from bot.plan import load_plan
 from serving.client import get_json
 from tests.browser import DESKTOP, browser, screenshot
-from tests.lookup_server import OPERATOR, PASSWORD
+from tests.lookup_server import OPERATOR, log_in
 
 # Caller phrasings that returned "0 records" in the old lookup, and the measure each must find.
 PHRASINGS = [("老兵补助", "veteran_korean_war"), ("抗美援朝补助", "veteran_korean_war"),
@@ -170,10 +170,7 @@ def test_the_citizens_words_need_a_login_and_every_view_is_audited(lookup):
     assert refused.value.code == 403
     with browser() as chromium:
         page = chromium.new_page(viewport=DESKTOP)
-        page.goto(f"{lookup.base}/-/login")
-        page.fill("input[name=username]", OPERATOR)
-        page.fill("input[name=password]", PASSWORD)
-        page.click("input[type=submit], button[type=submit]")
+        log_in(page, lookup.base)
         page.goto(f"{lookup.base}/unanswered/unanswered")
         assert "快递到哪了" in page.content() and "13812345678" not in page.content()
         screenshot(page, "unanswered_logged_in")

@@ -20,6 +20,7 @@ PATTERN_KINDS = ("numbers", "words", "phrases")
 NOT_FACTS = {
     "group": "who the citizen is (data/groups.yml), read by the fact extractor from the groups' synonyms",
     "elsewhere": "the place or year outside the plan, set by the scope guard",
+    "rating": "满意 or 不满意, set by the rating buttons' payloads (domain.yml, utter_offer_rating)",
 }
 
 

@@ -10,7 +10,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot import unanswered
+from bot import ratings, unanswered
 from bot.text import Normalizer
 from serving import retention
 from serving.tracker_store import WindowedSQLTrackerStore
@@ -30,22 +30,26 @@ def save(store: WindowedSQLTrackerStore, sender: str, when: float) -> None:
 def test_databases_are_created_readable_by_their_owner_only(tmp_path):
     store_at(tmp_path / "tracker.db")
     unanswered.open_log(tmp_path / "unanswered.db")
-    for name in ("tracker.db", "unanswered.db"):
+    ratings.open_ratings(tmp_path / "ratings.db")
+    for name in ("tracker.db", "unanswered.db", "ratings.db"):
         assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o600
 
 
-def test_after_the_period_old_conversations_and_entries_go_and_recent_ones_stay(tmp_path, monkeypatch):
+def test_after_the_period_old_conversations_entries_and_ratings_go_and_recent_ones_stay(tmp_path, monkeypatch):
     monkeypatch.setenv("NUANLIU_RETENTION_DAYS", "30")
-    store, log = store_at(tmp_path / "tracker.db"), tmp_path / "unanswered.db"
+    store, log, rated = store_at(tmp_path / "tracker.db"), tmp_path / "unanswered.db", tmp_path / "ratings.db"
     now = time.time()
     save(store, "old", now - 40 * DAY)
     save(store, "recent", now - 5 * DAY)
-    unanswered.record(log, "火星移民补贴", channel="rest", intent="out_of_scope", confidence=0.9, normalize=Normalizer())
+    unanswered.record(log, "火星移民补贴", sender="recent", channel="rest", intent="out_of_scope", confidence=0.9,
+                      normalize=Normalizer())
+    ratings.record(rated, sender="recent", channel="rest", measure="veteran_korean_war", verdict="不满意",
+                   question="抗美援朝老兵补助", answer="每年15780元", normalize=Normalizer())
     clock = datetime.fromtimestamp(now, timezone.utc)
-    assert retention.purge(store, log, clock) == (1, 0)  # the entry was written now
+    assert retention.purge(store, log, rated, clock) == (1, 0, 0)  # the entry and the rating were written now
     assert asyncio.run(store.retrieve("old")) is None and asyncio.run(store.retrieve("recent")) is not None
-    assert retention.purge(store, log, clock + timedelta(days=31)) == (1, 1)  # the clock moved a month on
-    assert unanswered.open_log(log)["unanswered"].count == 0
+    assert retention.purge(store, log, rated, clock + timedelta(days=31)) == (1, 1, 1)  # the clock moved a month on
+    assert unanswered.open_log(log)["unanswered"].count == 0 and ratings.open_ratings(rated)["ratings"].count == 0
 
 
 def test_a_citizens_conversation_is_forgotten_with_its_window_in_memory(tmp_path):
@@ -72,7 +76,8 @@ def test_the_server_purges_at_start_and_then_periodically(tmp_path):
 
     clock = datetime(2027, 1, 1, tzinfo=timezone.utc)
     try:
-        asyncio.run(retention.purge_forever(Store, tmp_path / "none.db", lambda: clock, stop_after_two))
+        asyncio.run(retention.purge_forever(Store, tmp_path / "none.db", tmp_path / "none.db", lambda: clock,
+                                            stop_after_two))
     except asyncio.CancelledError:
         pass
     assert len(purged) == 2 and purged[0] == (clock - retention.retention()).timestamp()

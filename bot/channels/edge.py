@@ -16,7 +16,8 @@ disk or the memory, or make every citizen wait past WeChat's 5 s. Here:
 The limits come from the environment (NUANLIU_SENDER_BURST, …), the
 defaults sized so that one citizen typing and the page's retries never meet them.
 A citizen asking to delete their records (data/forget_me.yml) has the whole
-conversation deleted here, without a turn, so nothing of the request is stored.
+conversation deleted here, without a turn, so nothing of the request is stored,
+and with it their unanswered questions and their ratings.
 """
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ import yaml
 from sanic import Sanic
 from sanic.request import Request
 
-from bot import DATA
+from bot import DATA, ratings, unanswered
 from bot.text import Normalizer
 from bot.unanswered import similarity_key
 from serving.tracker_store import unwrapped
@@ -186,6 +187,9 @@ def asks_to_forget(text: str) -> bool:
 
 
 async def forget(app: Sanic, sender_id: str) -> None:
-    """Delete the sender's conversation from the tracker store, under the conversation's lock."""
+    """Delete the sender's conversation from the tracker store, under the conversation's lock, and every
+    other store of their words: the unanswered log and the ratings."""
     async with app.ctx.agent.lock_store.lock(sender_id):
         await unwrapped(app.ctx.agent.tracker_store).forget(sender_id)
+        unanswered.forget(unanswered.log_path(), sender_id)
+        ratings.forget(ratings.ratings_path(), sender_id)

@@ -86,6 +86,15 @@ def plain(text: str) -> str:
     return _MARKDOWN.sub("", _LINK.sub(r"\1 \2", text))
 
 
+class WeChatOutput(CollectingOutputChannel):
+    """Collects a turn's messages under this channel's name, so Rasa picks a response's WeChat variant
+    (domain.yml: the rating offer is a line answered with a digit here, buttons on the web page)."""
+
+    @classmethod
+    def name(cls) -> str:
+        return WeChatInput.name()
+
+
 class WeChatInput(InputChannel):
     @classmethod
     def name(cls) -> str:
@@ -224,7 +233,7 @@ class WeChatInput(InputChannel):
         return None, None if message.type == "event" else NOT_TEXT
 
     async def _turn(self, on_new_message: Handler, openid: str, text: str) -> str:
-        collector = CollectingOutputChannel()
+        collector = WeChatOutput()
         await answered(on_new_message, UserMessage(text, collector, openid, input_channel=self.name()))
         return self._render(openid, collector.messages)
 

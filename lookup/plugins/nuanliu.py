@@ -1,8 +1,12 @@
-"""Datasette plugin: the operators' desk, the bot's search and calculator as SQL functions, and the audit log.
+"""Datasette plugin: the operators' desk, the team's worklist, the bot's search and calculator as SQL functions,
+and the audit log.
 
 The desk (`/`, `/desk.json`) and the canned queries of lookup/metadata.yml
 answer from bot.desk and bot.lookup over the bot's own plan, so an operator's
-card says what the chat would. Every request is written to the audit log
+card says what the chat would. The worklist (`/worklist`) shows citizens'
+words (unanswered questions, 不满意 answers and their reasons): only to an
+operator the metadata's `allow` blocks let see those databases, that is, one
+logged in. Every request is written to the audit log
 (bot/audit.py) with the actor Datasette resolves for it, and nowhere else:
 uvicorn's access log would print each search (a caller's words) to the
 server's output, so it is switched off.
@@ -10,6 +14,7 @@ server's output, so it is switched off.
 from __future__ import annotations
 
 import logging
+from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import unquote_plus
 
@@ -18,8 +23,10 @@ from datasette.plugins import pm
 from datasette.utils import await_me_maybe
 from datasette.utils.asgi import Request, Response
 
-from bot import audit
+from bot import audit, daily_counts, worklist
+from bot.daily_chart import chart
 from bot.desk import Desk
+from bot.dialogue import POOR
 from bot.facts import load_specs
 from bot.lookup import lookup, register_functions
 from bot.plan import load_plan
@@ -27,9 +34,11 @@ from bot.plan import load_plan
 ACCESS_LOG = logging.getLogger("uvicorn.access")
 
 MEASURES = "measures"
+UNANSWERED, RATINGS, COUNTS = "unanswered", "ratings", "daily_counts"  # the databases `make lookup` serves
+CHART_DAYS = 30
 # The desk's pages, in its menu; a page added later (the handover queue) is one more entry and route.
-PAGES = [("/", "坐席查询台"), ("/measures/measure_lookup", "措施一览"), ("/measures", "措施表与计算查询"),
-         ("/unanswered", "未能回答的问题")]
+PAGES = [("/", "坐席查询台"), ("/worklist", "待办清单"), ("/measures/measure_lookup", "措施一览"),
+         ("/measures", "措施表与计算查询"), ("/unanswered", "未能回答的问题")]
 
 
 def _desk(datasette) -> Desk:
@@ -59,9 +68,26 @@ async def desk_json(request: Request, datasette) -> Response:
     return Response.json(_desk(datasette).search(words, form, card).json())
 
 
+async def worklist_page(request: Request, datasette) -> Response:
+    """Unanswered questions and 不满意 answers grouped by wording, and the daily counts, to operators only."""
+    for database in (UNANSWERED, RATINGS, COUNTS):
+        await datasette.ensure_permissions(request.actor, [("view-database", database)])
+    limit = {"limit": worklist.ROWS_READ, "poor": POOR}
+    unanswered = await datasette.get_database(UNANSWERED).execute(worklist.UNANSWERED_ROWS, limit)
+    poor = await datasette.get_database(RATINGS).execute(worklist.POOR_ROWS, limit)
+    today = daily_counts.today(datetime.now(timezone.utc))
+    counted = await datasette.get_database(COUNTS).execute(
+        f"select day, kind, count from {daily_counts.TABLE} where day > date(:today, :back)",
+        {"today": today.isoformat(), "back": f"-{CHART_DAYS} days"})
+    days = daily_counts.last_days(counted.rows, CHART_DAYS, today)
+    context = {"pages": PAGES, "here": "/worklist", "chart": chart(days), "days": list(reversed(days)),
+               "unanswered": worklist.grouped(map(dict, unanswered.rows)), "poor": worklist.grouped(map(dict, poor.rows))}
+    return Response.html(await datasette.render_template("worklist.html", context, request=request))
+
+
 @hookimpl
 def register_routes():
-    return [(r"^/$", desk_page), (r"^/desk\.json$", desk_json)]
+    return [(r"^/$", desk_page), (r"^/desk\.json$", desk_json), (r"^/worklist$", worklist_page)]
 
 
 @hookimpl

@@ -34,6 +34,7 @@ def started(work: Path, db_path: Path, endpoints: Path) -> Iterator[Cluster]:
     token = secrets.token_urlsafe(24)
     env = environment({
         "NUANLIU_DB": str(db_path), "NUANLIU_UNANSWERED_DB": str(work / "unanswered.db"), "SANIC_HOST": "127.0.0.1",
+        "NUANLIU_RATINGS_DB": str(work / "ratings.db"), "NUANLIU_DAILY_COUNTS_DB": str(work / "daily_counts.db"),
         "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{actions}/webhook",
         "DB_HOST": "127.0.0.1", "DB_PORT": str(pg), "DB_NAME": infra.DB_NAME, "DB_USER": infra.DB_USER,
         "DB_PASSWORD": infra.DB_PASSWORD, "REDIS_HOST": "127.0.0.1", "REDIS_PORT": str(rd),

@@ -11,6 +11,7 @@ from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot import unanswered
+from bot.handover import HandoverQueue
 from bot.text import Normalizer
 from serving import retention
 from serving.tracker_store import WindowedSQLTrackerStore
@@ -30,22 +31,27 @@ def save(store: WindowedSQLTrackerStore, sender: str, when: float) -> None:
 def test_databases_are_created_readable_by_their_owner_only(tmp_path):
     store_at(tmp_path / "tracker.db")
     unanswered.open_log(tmp_path / "unanswered.db")
-    for name in ("tracker.db", "unanswered.db"):
+    HandoverQueue(tmp_path / "handover.db")
+    for name in ("tracker.db", "unanswered.db", "handover.db"):
         assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o600
 
 
 def test_after_the_period_old_conversations_and_entries_go_and_recent_ones_stay(tmp_path, monkeypatch):
     monkeypatch.setenv("NUANLIU_RETENTION_DAYS", "30")
-    store, log = store_at(tmp_path / "tracker.db"), tmp_path / "unanswered.db"
+    store, log, queue = store_at(tmp_path / "tracker.db"), tmp_path / "unanswered.db", tmp_path / "handover.db"
     now = time.time()
     save(store, "old", now - 40 * DAY)
     save(store, "recent", now - 5 * DAY)
     unanswered.record(log, "火星移民补贴", channel="rest", intent="out_of_scope", confidence=0.9, normalize=Normalizer())
     clock = datetime.fromtimestamp(now, timezone.utc)
-    assert retention.purge(store, log, clock) == (1, 0)  # the entry was written now
+    handovers = HandoverQueue(queue)
+    handovers.enqueue("old", "rest", "抗日老兵", clock - timedelta(days=40))
+    handovers.enqueue("recent", "wechat", "抗日老兵", clock - timedelta(days=5))
+    assert retention.purge(store, log, clock, queue) == (1, 0, 1)  # the log entry was written now
     assert asyncio.run(store.retrieve("old")) is None and asyncio.run(store.retrieve("recent")) is not None
-    assert retention.purge(store, log, clock + timedelta(days=31)) == (1, 1)  # the clock moved a month on
-    assert unanswered.open_log(log)["unanswered"].count == 0
+    assert [h.sender_id for h in handovers.waiting()] == ["recent"]
+    assert retention.purge(store, log, clock + timedelta(days=31), queue) == (1, 1, 1)  # a month on
+    assert unanswered.open_log(log)["unanswered"].count == 0 and handovers.waiting() == []
 
 
 def test_a_citizens_conversation_is_forgotten_with_its_window_in_memory(tmp_path):

@@ -16,7 +16,8 @@ disk or the memory, or make every citizen wait past WeChat's 5 s. Here:
 The limits come from the environment (NUANLIU_SENDER_BURST, …, see LIMITS), the
 defaults sized so that one citizen typing and the page's retries never meet them.
 A citizen asking to delete their records (data/forget_me.yml) has the whole
-conversation deleted here, without a turn, so nothing of the request is stored.
+conversation, and its place in the handover queue, deleted here, without a
+turn, so nothing of the request is stored.
 """
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ from sanic import Sanic
 from sanic.request import Request
 
 from bot import DATA
+from bot.handover import HandoverQueue, queue_path
 from bot.text import Normalizer
 from bot.unanswered import similarity_key
 from serving.tracker_store import unwrapped
@@ -144,6 +146,8 @@ def asks_to_forget(text: str) -> bool:
 
 
 async def forget(app: Sanic, sender_id: str) -> None:
-    """Delete the sender's conversation from the tracker store, under the conversation's lock."""
+    """Delete the sender's conversation from the tracker store and the handover queue, under the
+    conversation's lock."""
     async with app.ctx.agent.lock_store.lock(sender_id):
         await unwrapped(app.ctx.agent.tracker_store).forget(sender_id)
+        HandoverQueue(queue_path()).forget(sender_id)

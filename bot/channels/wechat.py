@@ -204,7 +204,7 @@ class WeChatInput(InputChannel):
                 reply = edge.FORGOTTEN
             else:
                 reply = await self.reply(on_new_message, message)
-            if not reply:  # no reply, or the bot's silence while a person holds the conversation
+            if reply is None:
                 return response.text("success")
             xml = create_reply(reply, message, render=True)
             if encrypted:
@@ -243,7 +243,8 @@ class WeChatInput(InputChannel):
             self._held[key] = True
         late = self._late.pop(openid, {})
         late.pop(key, None)  # a retry delivered it after all
-        return _fit("\n\n".join([*(f"{LATE_HEADING}{answer}" for answer in late.values()), *filter(None, [reply])]))
+        parts = [*(f"{LATE_HEADING}{answer}" for answer in late.values()), *filter(None, [reply])]
+        return _fit("\n\n".join(parts)) or None  # nothing: the bot is silent while a person holds the conversation
 
     def _incoming(self, message: Any) -> tuple[str | None, str | None]:
         """(what the bot is sent, None), or (None, the reply to give at once without a turn, or None for none)."""

@@ -12,8 +12,9 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from evaluation.nlu import held_out_questions
+from bot.channels.edge import BUSY
 from bot.channels.turns import UNAVAILABLE
+from evaluation.nlu import held_out_questions
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCUST = ROOT / ".venv-load" / "bin" / "locust"
@@ -45,7 +46,8 @@ def run_locust(host: str, users: int, seconds: int, out: Path, wait: str = "1,3"
          "-r", str(min(users, 10)), "-t", f"{seconds}s", "--csv", str(prefix), "--only-summary",
          "--stop-timeout", "30", "--exit-code-on-error", "0"],
         cwd=ROOT, capture_output=True, text=True, timeout=seconds + 180,
-        env=os.environ | {"LOAD_WAIT": wait, "LOAD_QUESTIONS": str(questions), "LOAD_UNAVAILABLE": UNAVAILABLE},
+        env=os.environ | {"LOAD_WAIT": wait, "LOAD_QUESTIONS": str(questions),
+                          "LOAD_NOT_ANSWERS": json.dumps([UNAVAILABLE, BUSY])},
     )
     (out / f"locust_{users}u.log").write_text(run.stdout + run.stderr, encoding="utf-8")
     if run.returncode != 0:

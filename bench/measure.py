@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from bench.load import LoadResult, rss_mb, run_locust
+from bot.channels.edge import BUSY
 from evaluation import nlu
 from serving.client import post_json
 from serving.processes import ROOT, free_port, running
@@ -118,18 +119,20 @@ def long_conversations(url: str, questions: list[str], turns: int = LONG_TURNS,
     return [percentile(turn, 95) for turn in times]
 
 
-def burst(url: str, questions: list[str], size: int = BURST) -> tuple[float, list[float]]:
+def burst(url: str, questions: list[str], size: int = BURST) -> tuple[float, int, list[float]]:
     """Seconds until one citizen's `size` simultaneous messages are all answered (the lock serves them
-    one by one), and the milliseconds of other citizens' sequential turns meanwhile."""
-    def one(i: int) -> None:
-        post_json(url, {"sender": "bench-burst", "message": questions[i % len(questions)]}, timeout=300)
+    one by one), how many of them were refused as "busy" (bot/channels/edge.py), and the milliseconds of
+    other citizens' sequential turns meanwhile."""
+    def one(i: int) -> bool:
+        replies = post_json(url, {"sender": "bench-burst", "message": questions[i % len(questions)]}, timeout=300)
+        return any(m.get("text") == BUSY for m in replies)
 
     with ThreadPoolExecutor(size + 1) as pool:
         start = time.perf_counter()
         others = pool.submit(timed_turns, url, questions, size)
-        list(pool.map(one, range(size)))
+        refused = sum(pool.map(one, range(size)))
         seconds = time.perf_counter() - start
-        return seconds, others.result()
+        return seconds, refused, others.result()
 
 
 def first_answer_seconds(start: float, url: str) -> float:
@@ -201,9 +204,9 @@ def run_all(out: Path, db_path: Path, step: Callable[[str], None] = say) -> dict
             step(f"{LONG_CONVERSATIONS} conversations of {LONG_TURNS} questions each: does a turn slow down as they grow?")
             results["long_conversation_p95_ms"] = long_conversations(url, questions)
             step(f"one citizen's burst: {BURST} messages at once, other citizens asking meanwhile")
-            results["burst_s"], others = burst(url, questions)
+            results["burst_s"], results["burst_busy"], others = burst(url, questions)
             results["burst_others_p95_ms"] = percentile(others, 95)
-            results["baseline_burst_s"], _ = burst(floor_url, messages)
+            results["baseline_burst_s"], _, _ = burst(floor_url, messages)
             step("judge.py on the public sample")
             results["sample_correct"], results["sample_strict"], results["sample_cases"] = judge(url, out / "judge.json")
             step("judge.py --baseline bm25 (keyword search over the policy text)")

@@ -12,7 +12,7 @@ import matplotlib.pyplot as plt
 REQUIRED = (
     "latency_p50_ms", "latency_p95_ms", "latency_p99_ms", "baseline_p95_ms", "throughput_msg_s",
     "throughput_errors", "train_s", "rss_mb", "intent_accuracy", "entity_f1", "sample_correct",
-    "sample_strict", "bm25_correct", "burst_s", "burst_others_p95_ms", "baseline_burst_s",
+    "sample_strict", "bm25_correct", "burst_s", "burst_busy", "burst_others_p95_ms", "baseline_burst_s",
     "baseline_throughput_msg_s", "throughput_ratio", "long_conversation_p95_ms", "long_conversation_p95_ratio",
 )
 THROUGHPUT_RATIO = 0.85
@@ -55,7 +55,7 @@ def summary_rows(results: dict) -> list[tuple[str, str, str, str]]:
         ("memory after load (MB)", f"{r['rss_mb_total']:.0f}",
          ", ".join(f"{k} {v:.0f}" for k, v in r["rss_mb"].items()), met["rss_mb_total"]),
         ("one citizen's 30 messages at once: all answered (s)", f"{r['burst_s']:.1f}",
-         f"other citizens meanwhile p95 {r['burst_others_p95_ms']:.0f} ms (alone {r['latency_p95_ms']:.0f} ms); "
+         f"{r['burst_busy']} told it is busy; other citizens meanwhile p95 {r['burst_others_p95_ms']:.0f} ms (alone {r['latency_p95_ms']:.0f} ms); "
          f"minimal bot (Rasa's own lock) {r['baseline_burst_s']:.1f} s", met["burst_s"]),
         ("model size (MB) / start-up to first answer (s)", f"{r['model_mb']:.1f} / {r['startup_s']:.0f}", "", ""),
         ("held-out intent accuracy / entity F1", f"{r['intent_accuracy']:.3f} / {r['entity_f1']:.3f}", "", ""),

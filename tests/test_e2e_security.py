@@ -1,6 +1,7 @@
 """Attacks of issue 13 against the running servers (loopback only): each must fail, and personal data stay out."""
 from __future__ import annotations
 
+import asyncio
 import fcntl
 import json
 import os
@@ -12,9 +13,10 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlparse
 
+import aiohttp
 import pytest
 
-from bot.channels.edge import FORGOTTEN, MAX_BODY, TOO_FAST
+from bot.channels.edge import BUSY, FORGOTTEN, MAX_BODY, TOO_FAST
 from bot.channels.turns import UNAVAILABLE
 from serving.action_guard import SECRET_HEADER, SECRET_VARIABLE
 from serving.client import get_json
@@ -125,6 +127,35 @@ def test_one_client_over_its_rate_gets_429_another_client_does_not(webhook):
     statuses = [post(webhook, {"sender": f"sec-client-{i}", "message": "你好"}, as_client)[0] for i in range(8)]
     assert statuses[:5] == [200] * 5 and 429 in statuses[5:]
     assert post(webhook, {"sender": "sec-client-x", "message": "你好"}, {"X-Real-IP": "203.0.113.8"})[0] == 200
+
+
+async def timed_asks(url: str, senders: list[str], message: str) -> list[tuple[float, str]]:
+    """Each sender asks `message` at the same moment: (seconds to the answer, its text) for each."""
+    async def one(session: aiohttp.ClientSession, sender: str) -> tuple[float, str]:
+        began = time.monotonic()
+        async with session.post(url, json={"sender": sender, "message": message}) as response:
+            assert response.status == 200
+            texts = " ".join(m.get("text") or "" for m in await response.json())
+        return time.monotonic() - began, texts
+
+    connector = aiohttp.TCPConnector(limit=0)  # every request at once, as many citizens would
+    async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=120)) as session:
+        return await asyncio.gather(*(one(session, sender) for sender in senders))
+
+
+def test_overload_gets_a_fast_busy_answer_and_the_answered_keep_wechats_five_seconds(webhook):
+    """More citizens at once than the server can answer in time; the bound on turns (1000 in these tests)
+    is not what refuses them: the predicted time of each turn is."""
+    question, answer = "抗美援朝老兵每年补助多少", "15780元"
+    for i in range(5):  # the server learns what a turn costs here
+        assert answer in ask(webhook, question, f"sec-warm-{i}")
+    timed = asyncio.run(timed_asks(webhook, [f"sec-crowd-{i}" for i in range(600)], question))
+    answered = sorted(seconds for seconds, text in timed if answer in text)
+    busy = [seconds for seconds, text in timed if text == BUSY]
+    assert len(answered) + len(busy) == len(timed)  # each one an answer or a busy answer, none lost
+    assert busy and answered
+    assert answered[int(len(answered) * 0.95) - 1] < 5.0 and max(busy) < 5.0
+    assert answer in ask(webhook, question, "sec-after-crowd")  # and the server answers again at once
 
 
 def test_a_client_hanging_up_mid_turn_leaves_no_message_text_in_the_log(live):

@@ -1,6 +1,8 @@
 """The edge's limits and text cleaning, with a clock the tests move."""
 from __future__ import annotations
 
+from contextlib import ExitStack
+
 import pytest
 
 from bot.channels.edge import Limit, TokenBuckets, TurnsInFlight, asks_to_forget
@@ -26,12 +28,58 @@ def test_a_bucket_allows_its_burst_then_says_how_long_to_wait_then_refills():
 
 
 def test_turns_beyond_the_bound_are_refused_and_a_finished_turn_frees_its_slot():
-    turns = TurnsInFlight(1)
+    turns = TurnsInFlight(1, target=60)
     with turns.slot() as first:
         with turns.slot() as second:
             assert first and not second
     with turns.slot() as again:
         assert again
+
+
+def run_together(turns: TurnsInFlight, clock: Clock, count: int, seconds: float) -> None:
+    """`count` turns begun together and finished together after `seconds`."""
+    with ExitStack() as stack:
+        assert all(stack.enter_context(turns.slot()) for _ in range(count))
+        clock.now += seconds
+
+
+def test_a_turn_that_would_end_past_the_target_is_refused_at_once():
+    clock = Clock()
+    turns = TurnsInFlight(100, target=3.0, clock=clock)
+    run_together(turns, clock, 1, 1.0)  # a turn alone took 1 s: its cost
+    with turns.slot() as first, turns.slot() as second, turns.slot() as third:
+        assert first and second  # two at once end by 2 s, three by 3 s: within the target
+        assert third
+        with turns.slot() as fourth:
+            assert not fourth  # four would end at 4 s
+
+
+def test_a_turn_alone_is_let_in_however_slow_turns_have_been():
+    clock = Clock()
+    turns = TurnsInFlight(100, target=3.0, clock=clock)
+    run_together(turns, clock, 1, 30.0)
+    with turns.slot() as alone:
+        assert alone
+
+
+def test_the_cost_of_a_turn_is_its_time_shared_with_the_turns_beside_it():
+    clock = Clock()
+    turns = TurnsInFlight(100, target=3.0, clock=clock)
+    run_together(turns, clock, 10, 5.0)  # ten together took 5 s: each needed 0.5 s
+    assert turns.cost == pytest.approx(0.5)
+    with ExitStack() as stack:
+        admitted = sum(stack.enter_context(turns.slot()) for _ in range(10))
+    assert admitted == 6  # 6 × 0.5 s = 3 s
+
+
+def test_the_cost_follows_the_last_turns_so_a_faster_server_admits_more_again():
+    clock = Clock()
+    turns = TurnsInFlight(100, target=3.0, clock=clock)
+    run_together(turns, clock, 1, 2.0)
+    for _ in range(30):
+        run_together(turns, clock, 1, 0.1)
+    with ExitStack() as stack:
+        assert sum(stack.enter_context(turns.slot()) for _ in range(40)) == 29  # 29 × ≈0.1 s ≤ 3 s
 
 
 @pytest.mark.parametrize("text", ['/ask_entitlements{"group":"../../x"}', " /greet{\"a\":1}", "/restart",

@@ -10,10 +10,10 @@ disk or the memory, or make every citizen wait past WeChat's 5 s. Here:
   Loopback callers (nginx on the same host, the operators' own tools) have no
   per-client limit: behind a proxy set SANIC_REAL_IP_HEADER=x-real-ip so the
   citizen's address is the one counted;
-- at most MAX_TURNS_IN_FLIGHT turns run at once in the process: one more is
-  answered at once that the system is busy, so the turns already running keep
-  their pace.
-The limits come from the environment (NUANLIU_SENDER_BURST, …, see LIMITS), the
+- a turn that would be answered later than the target (3 s: WeChat gives 5) is
+  refused at once with a "busy" answer, so the turns already running keep their
+  pace (TurnsInFlight); never more than MAX_TURNS_IN_FLIGHT run at once.
+The limits come from the environment (NUANLIU_SENDER_BURST, …), the
 defaults sized so that one citizen typing and the page's retries never meet them.
 A citizen asking to delete their records (data/forget_me.yml) has the whole
 conversation, and its place in the handover queue, deleted here, without a
@@ -61,7 +61,11 @@ def _limit(name: str, burst: int, per_minute: float) -> Limit:
 
 
 def max_turns_in_flight() -> int:
-    return int(os.environ.get("NUANLIU_MAX_TURNS_IN_FLIGHT", 64))
+    return int(os.environ.get("NUANLIU_MAX_TURNS_IN_FLIGHT", 256))
+
+
+def turn_target() -> float:
+    return float(os.environ.get("NUANLIU_TURN_TARGET_SECONDS", 3.0))
 
 
 class TokenBuckets:
@@ -83,22 +87,56 @@ class TokenBuckets:
 
 
 class TurnsInFlight:
-    """A count of the turns running in this process, refusing one beyond `limit`."""
+    """The turns running in this process, refusing at once one that would be answered too late.
 
-    def __init__(self, limit: int) -> None:
-        self.limit, self.running = limit, 0
+    A fixed bound on turns cannot keep a deadline: what a turn costs depends on
+    the machine, the conversation and what else runs beside it. The turns of one
+    process share its CPU (one event loop) and the action server, so each runs at
+    about 1/n of the speed when n run together. The work a turn needed is then
+    the time it took divided by the turns beside it over its course: the advance
+    of a clock that runs at 1/n (`_shared`, the virtual time of processor
+    sharing). Smoothed over the last turns, that cost predicts how long a new
+    turn would take: (running + 1) × cost. Beyond `target` seconds the turn is
+    refused; a lone turn is always let in, and never more than `limit` run.
+    """
+
+    SMOOTHING = 0.2  # weight of the latest turn in the cost: a few turns move it, one odd turn does not
+
+    def __init__(self, limit: int, target: float, clock: Callable[[], float] = time.monotonic) -> None:
+        self.limit, self.target, self.clock = limit, target, clock
+        self.running = 0
+        self.cost: float | None = None  # seconds of work per turn; None until a turn has finished
+        self._shared, self._when = 0.0, clock()
+
+    def _advance(self) -> float:
+        now = self.clock()
+        if self.running:
+            self._shared += (now - self._when) / self.running
+        self._when = now
+        return self._shared
+
+    def admits(self) -> bool:
+        """Whether one more turn may run now."""
+        if not self.running:
+            return True
+        if self.running >= self.limit:
+            return False
+        return self.cost is None or (self.running + 1) * self.cost <= self.target
 
     @contextmanager
     def slot(self) -> Iterator[bool]:
         """True (and counted until the block ends) if a turn may run now."""
-        if self.running >= self.limit:
+        if not self.admits():
             yield False
             return
+        began = self._advance()
         self.running += 1
         try:
             yield True
         finally:
+            work = self._advance() - began
             self.running -= 1
+            self.cost = work if self.cost is None else self.cost + self.SMOOTHING * (work - self.cost)
 
 
 class Edge:
@@ -107,7 +145,7 @@ class Edge:
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self.senders = TokenBuckets(_limit("sender", 30, 60), clock)
         self.clients = TokenBuckets(_limit("client", 120, 240), clock)
-        self.turns = TurnsInFlight(max_turns_in_flight())
+        self.turns = TurnsInFlight(max_turns_in_flight(), turn_target())
 
     def wait_before(self, client: str, sender: str) -> float:
         """Seconds this request must wait (0: it may go on); loopback clients only count per sender."""

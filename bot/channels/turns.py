@@ -9,7 +9,7 @@ database. Rasa reads a message that starts with "/" as an intent with slots
 any other such text gets a full-width slash and is read as words. Masking
 happens here too, before Rasa sees the message, so the tracker store and
 Rasa's logs never hold an ID-card, phone or bank-card number; the bot does not
-need them to answer. Beyond the process's bound on turns in flight a turn is
+need them to answer. A turn that the process could not answer in time is
 answered at once that the system is busy (bot/channels/edge.py). Every intent
 of this assistant answers, so a turn with no reply means something failed
 (most often the action server being down): the citizen is told to try again later;

@@ -35,6 +35,9 @@ LOOPBACK = "127.0.0.1"
 # the Rasa server is reached through a proxy (nginx) in production. RASA_INTERFACE=0.0.0.0 opens it.
 INTERFACE_VARIABLE = "RASA_INTERFACE"
 QUIET = {"RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2"}
+# Connections the kernel holds until the server accepts them (Rasa passes SANIC_BACKLOG to Sanic; its default,
+# 100, made some of 600 citizens arriving at once get a reset instead of the quick "busy" answer).
+BACKLOG = {"SANIC_BACKLOG": "1024"}
 
 
 class NoToken(RuntimeError):
@@ -56,10 +59,10 @@ def interface(environ: Mapping[str, str] = os.environ) -> str:
 
 def environment(extra: Mapping[str, str] = {}, environ: Mapping[str, str] = os.environ) -> dict[str, str]:
     """What every server process runs with: this environment, the action server on loopback unless
-    SANIC_HOST says otherwise, Rasa's telemetry off and TensorFlow quiet, then `extra`; and the secret the
-    Rasa server shows the action server (NUANLIU_ACTION_SECRET, else a new one for the servers started
-    together with this environment)."""
-    env = {"SANIC_HOST": LOOPBACK, **environ, **QUIET, **extra}
+    SANIC_HOST says otherwise, a backlog of 1024 connections unless SANIC_BACKLOG says otherwise, Rasa's
+    telemetry off and TensorFlow quiet, then `extra`; and the secret the Rasa server shows the action
+    server (NUANLIU_ACTION_SECRET, else a new one for the servers started together with this environment)."""
+    env = {"SANIC_HOST": LOOPBACK, **BACKLOG, **environ, **QUIET, **extra}
     if not env.get(SECRET_VARIABLE, "").strip():
         env[SECRET_VARIABLE] = secrets.token_urlsafe(32)
     return env

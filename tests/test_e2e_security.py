@@ -144,15 +144,19 @@ async def timed_asks(url: str, senders: list[str], message: str) -> list[tuple[f
 
 
 def test_overload_gets_a_fast_busy_answer_and_the_answered_keep_wechats_five_seconds(webhook):
-    """More citizens at once than the server can answer in time; the bound on turns (1000 in these tests)
-    is not what refuses them: the predicted time of each turn is."""
+    """More citizens at once than the server can answer in time, twice: the first crowd shows the server
+    what a turn costs under this load (on a machine whose other work can change that any moment), the
+    second is judged. The bound on turns (1000 in these tests) is not what refuses them: the predicted
+    time of each turn is."""
     question, answer = "抗美援朝老兵每年补助多少", "15780元"
-    for i in range(5):  # the server learns what a turn costs here
-        assert answer in ask(webhook, question, f"sec-warm-{i}")
-    timed = asyncio.run(timed_asks(webhook, [f"sec-crowd-{i}" for i in range(600)], question))
-    answered = sorted(seconds for seconds, text in timed if answer in text)
-    busy = [seconds for seconds, text in timed if text == BUSY]
-    assert len(answered) + len(busy) == len(timed)  # each one an answer or a busy answer, none lost
+    def crowd(name: str) -> list[tuple[float, str]]:
+        return asyncio.run(timed_asks(webhook, [f"sec-{name}-{i}" for i in range(600)], question))
+
+    for timed in (crowd("first"), judged := crowd("second")):
+        lost = {text for _, text in timed if answer not in text and text != BUSY}
+        assert not lost  # each one an answer or a busy answer
+    answered = sorted(seconds for seconds, text in judged if answer in text)
+    busy = [seconds for seconds, text in judged if text == BUSY]
     assert busy and answered
     assert answered[int(len(answered) * 0.95) - 1] < 5.0 and max(busy) < 5.0
     assert answer in ask(webhook, question, "sec-after-crowd")  # and the server answers again at once

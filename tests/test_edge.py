@@ -54,6 +54,12 @@ def test_a_turn_that_would_end_past_the_target_is_refused_at_once():
             assert not fourth  # four would end at 4 s
 
 
+def test_before_any_turn_has_finished_only_the_first_few_are_let_in():
+    turns = TurnsInFlight(100, target=3.0, clock=Clock())
+    with ExitStack() as stack:
+        assert sum(stack.enter_context(turns.slot()) for _ in range(20)) == TurnsInFlight.FIRST_TURNS
+
+
 def test_a_turn_alone_is_let_in_however_slow_turns_have_been():
     clock = Clock()
     turns = TurnsInFlight(100, target=3.0, clock=clock)
@@ -65,7 +71,7 @@ def test_a_turn_alone_is_let_in_however_slow_turns_have_been():
 def test_the_cost_of_a_turn_is_its_time_shared_with_the_turns_beside_it():
     clock = Clock()
     turns = TurnsInFlight(100, target=3.0, clock=clock)
-    run_together(turns, clock, 10, 5.0)  # ten together took 5 s: each needed 0.5 s
+    run_together(turns, clock, 8, 4.0)  # eight together took 4 s: each needed 0.5 s
     assert turns.cost == pytest.approx(0.5)
     with ExitStack() as stack:
         admitted = sum(stack.enter_context(turns.slot()) for _ in range(10))

@@ -125,10 +125,14 @@ def test_canned_queries_compute_with_the_bots_calculator(datasette):
 
 
 @pytest.mark.e2e
-def test_the_measure_table_cannot_be_changed_from_the_ui(datasette):
-    with pytest.raises(urllib.error.HTTPError):
-        get_json(f"{datasette}/measures.json?" + urllib.parse.urlencode({"sql": "delete from measures"}))
-    assert rows(datasette, "/measures", sql="select count(*) as n from measures")[0]["n"] == 72
+def test_the_measure_table_takes_no_sql_from_the_ui_and_stays_whole(datasette):
+    refusals = {}
+    for sql in ("delete from measures", "select count(*) as n from measures"):
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            get_json(f"{datasette}/measures.json?" + urllib.parse.urlencode({"sql": sql}))
+        refusals[sql.split()[0]] = refused.value.code
+    assert refusals["select"] == 403 and refusals["delete"] in (400, 403)  # arbitrary SQL is off, not only writes
+    assert len(rows(datasette, "/measures/measures", _size="max")) == 72
 
 
 @pytest.mark.e2e

@@ -44,10 +44,15 @@ def test_the_servers_listen_on_loopback_unless_told_otherwise():
     assert flag(opened.command, "--interface") == "0.0.0.0" and opened.ready_url.startswith("http://127.0.0.1:5005/")
 
 
+def test_a_crowd_arriving_at_once_waits_in_a_long_backlog_unless_the_deployment_sets_one():
+    assert environment(environ={})["SANIC_BACKLOG"] == "1024"  # Sanic's own 100 reset some of 600 citizens
+    assert environment(environ={"SANIC_BACKLOG": "4096"})["SANIC_BACKLOG"] == "4096"
+
+
 def test_servers_run_without_telemetry_and_with_the_callers_variables_last():
     env = environment({"NUANLIU_DB": "/x/measures.db"}, environ={"RASA_TELEMETRY_ENABLED": "true", "HOME": "/h"})
     env.pop(SECRET_VARIABLE)
-    assert env == {"SANIC_HOST": LOOPBACK, "HOME": "/h", "RASA_TELEMETRY_ENABLED": "false",
+    assert env == {"SANIC_HOST": LOOPBACK, "SANIC_BACKLOG": "1024", "HOME": "/h", "RASA_TELEMETRY_ENABLED": "false",
                    "TF_CPP_MIN_LOG_LEVEL": "2", "NUANLIU_DB": "/x/measures.db"}
 
 

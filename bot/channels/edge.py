@@ -97,10 +97,12 @@ class TurnsInFlight:
     of a clock that runs at 1/n (`_shared`, the virtual time of processor
     sharing). Smoothed over the last turns, that cost predicts how long a new
     turn would take: (running + 1) × cost. Beyond `target` seconds the turn is
-    refused; a lone turn is always let in, and never more than `limit` run.
+    refused; a lone turn is always let in, and never more than `limit` run. Until a
+    first turn has finished there is no cost to predict from: FIRST_TURNS may run.
     """
 
     SMOOTHING = 0.2  # weight of the latest turn in the cost: a few turns move it, one odd turn does not
+    FIRST_TURNS = 8
 
     def __init__(self, limit: int, target: float, clock: Callable[[], float] = time.monotonic) -> None:
         self.limit, self.target, self.clock = limit, target, clock
@@ -121,7 +123,9 @@ class TurnsInFlight:
             return True
         if self.running >= self.limit:
             return False
-        return self.cost is None or (self.running + 1) * self.cost <= self.target
+        if self.cost is None:
+            return self.running < self.FIRST_TURNS
+        return (self.running + 1) * self.cost <= self.target
 
     @contextmanager
     def slot(self) -> Iterator[bool]:

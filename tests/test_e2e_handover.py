@@ -22,7 +22,7 @@ from bot.handover_settings import WAIT_VARIABLE, handover_settings
 from serving.client import get_json, post_json
 from serving.start import bot
 from tests import fake_wechat_api, wechat_requests
-from tests.browser import DESKTOP, browser, screenshot
+from tests.browser import DESKTOP, accessibility_violations, browser, screenshot
 from tests.lookup_server import OPERATOR, OPERATOR2, PASSWORD, PASSWORD2, csrf_token, logged_in, lookup_server
 from tests.webchat_page import ANSWER_WAIT_MS, bot_bubbles, open_chat, send, stored, wait_until_idle
 from tests.wechat_requests import post, query, reply_text, text_xml
@@ -105,6 +105,7 @@ def test_the_full_round_trip_on_the_web_page(live, desk):
         row = operator.locator("tr", has=operator.locator(f"a[href='/conversation/{sender}']"))
         assert "我的补助什么时候到账" in row.inner_text() and "等待接入" in row.inner_text()
         screenshot(operator, "handover_queue_desktop")
+        assert accessibility_violations(operator) == []
         row.locator("button", has_text="接入").click()
         operator.wait_for_selector("text=已接入")
         assert "是去年申请的" in operator.locator("ol.history").inner_text()
@@ -112,10 +113,12 @@ def test_the_full_round_trip_on_the_web_page(live, desk):
         operator.click("button:has-text('发送')")
         operator.wait_for_selector("text=已发送给市民")
         screenshot(operator, "handover_conversation_desktop")
+        assert accessibility_violations(operator) == []
 
         citizen.wait_for_selector(".msg.person .bubble:has-text('我帮您查一下')", timeout=ANSWER_WAIT_MS)  # no reload
         assert citizen.locator(".msg.person .from").last.inner_text().startswith(handover_settings().operator_label)
         screenshot(citizen, "handover_webchat_operator_answer_desktop")
+        assert accessibility_violations(citizen) == []
 
         operator.click("button:has-text('结束')")
         operator.wait_for_selector("text=已结束")

@@ -104,8 +104,9 @@ $(LOG) $(RATINGS) $(COUNTS) &: | $(VENV)/.installed
 	$(PY) -m bot init-log
 
 # The measure table is served immutable (read-only); the unanswered log, the ratings and the daily counts grow
-# while the bot runs.
-lookup: $(DB) $(LOG) $(RATINGS) $(COUNTS)
+# while the bot runs. The handover pages read conversations through the Rasa server's HTTP API, with the same
+# token as make run.
+lookup: $(DB) $(LOG) $(RATINGS) $(COUNTS) | $(API_TOKEN)
 	@echo ">> operators' lookup on http://localhost:$(LOOKUP_PORT) (Ctrl-C stops it)"
 	PYTHONPATH=. $(VENV)/bin/datasette serve --immutable $(DB) $(LOG) $(RATINGS) $(COUNTS) --metadata lookup/metadata.yml --template-dir lookup/templates \
 	  --plugins-dir lookup/plugins --host 127.0.0.1 --port $(LOOKUP_PORT)

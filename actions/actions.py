@@ -6,25 +6,31 @@ only read the tracker into them and send the reply back. Before a reply is
 sent, every number in it is checked for provenance (bot/provenance.py): a
 number neither the plan nor the citizen gave is never shown to a citizen.
 Importing this module opens no database: the action server (python -m serving
-actions) builds the plan before it listens.
+actions) builds the plan before it listens. When the turn step hands the
+citizen over to a person, the conversation is queued for the operators' desk
+(bot/handover.py) and paused with Rasa's own ConversationPaused: Rasa then runs
+no action for the citizen's messages until the desk resumes it.
 """
 from __future__ import annotations
 
 import logging
+import time
 from abc import ABC, abstractmethod
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import ActionExecuted, ConversationPaused, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot import daily_counts, ratings, unanswered
-from bot.dialogue import ELSEWHERE, RATING, Message, Reply, State
+from bot.dialogue import ELSEWHERE, RATING, Message, Reply, State, count_misses
 from bot.facts import load_specs
+from bot.handover import HandoverQueue, queue_path
 from bot.plan import plan
 from bot.provenance import STATED_MESSAGES, stated_numbers
 
 FACT_SLOTS = tuple(load_specs())  # data/facts.yml: one slot per fact
+ABOUT_HANDOVER = {"request_human", "affirm", "deny"}  # a message asking for a person, or answering the offer
 NO_PROVENANCE = "这一问我给不出在暖流计划中有出处的数字，为免误导，不作答。请咨询承办部门或市人社局（计划牵头部门）。"
 log = logging.getLogger(__name__)
 
@@ -51,7 +57,8 @@ def state_of(tracker: Tracker) -> State:
         listing=bool(tracker.get_slot("listing")), people=tracker.get_slot("people") or {},
         facts={name: tracker.get_slot(name) for name in FACT_SLOTS if tracker.get_slot(name) is not None},
         group=tracker.get_slot("group"), rating_offer=tracker.get_slot("rating_offer"), offered=ids("offered"),
-        reason_for=tracker.get_slot("reason_for"),
+        reason_for=tracker.get_slot("reason_for"), handover_offered=bool(tracker.get_slot("handover_offered")),
+        misses=int(tracker.get_slot("misses") or 0),
     )
 
 
@@ -110,22 +117,47 @@ def checked(reply: Reply, tracker: Tracker, state: State) -> Reply:
     said = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-STATED_MESSAGES:]
     said = said or [tracker.latest_message.get("text") or ""]
     remembered = {float(v) for v in state.facts.values() if isinstance(v, (int, float))}  # kept in slots
-    stray = plan().provenance.unexplained(reply.text, stated_numbers([plan().normalize(t) for t in said]) | remembered)
+    stated = stated_numbers([plan().normalize(t) for t in said]) | remembered | reply.configured
+    stray = plan().provenance.unexplained(reply.text, stated)
     if not stray:
         return reply
     log.error("reply withheld: numbers %s have no provenance: %r", stray, reply.text)
     return Reply(NO_PROVENANCE, unanswered=True)
 
 
+def last_question(tracker: Tracker) -> str:
+    """The citizen's latest words that are not about the handover itself (转人工, 是) nor a button's payload
+    (/greet): what the operator should see first in the queue; "" when there are none."""
+    said = [e for e in tracker.events if e.get("event") == "user" and (e.get("text") or "").strip()
+            and not e["text"].startswith("/")]
+    asked = [e for e in said if ((e.get("parse_data") or {}).get("intent") or {}).get("name") not in ABOUT_HANDOVER]
+    return asked[-1]["text"] if asked else ""
+
+
+def hand_over(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict]:
+    """Queue the conversation for the desk (counted in the day's handovers) and pause it; the web page is
+    told to watch for the operator's words from now on (a custom message, which WeChat's channel does not
+    show). The turn ends listening before the pause: a paused Rasa predicts nothing more, and without the
+    action_listen the first message after the desk resumes it met no rule, so the fallback rewound to the 是
+    and handed over again."""
+    HandoverQueue(queue_path()).enqueue(tracker.sender_id, tracker.get_latest_input_channel() or "",
+                                        last_question(tracker))
+    daily_counts.count(daily_counts.counts_path(), daily_counts.HANDOVER)
+    dispatcher.utter_message(json_message={"handover": "queued", "since": time.time()})
+    return [ActionExecuted("action_listen"), ConversationPaused()]
+
+
 def send(dispatcher: CollectingDispatcher, tracker: Tracker, state: State, reply: Reply) -> list[dict]:
-    reply = checked(reply, tracker, state)
+    reply = count_misses(checked(reply, tracker, state), state)
     buttons = [{"title": title, "payload": payload} for title, payload in reply.buttons]
     if reply.response:
         dispatcher.utter_message(response=reply.response)
-    else:
+    elif reply.text is not None:
         dispatcher.utter_message(text=reply.text, buttons=buttons)
     if reply.offers_rating:
         dispatcher.utter_message(response="utter_offer_rating")
+    if reply.offer_handover:
+        dispatcher.utter_message(response="utter_offer_handover")
     if reply.unanswered:
         record_unanswered(tracker)
     if reply.rating or reply.reason:
@@ -133,7 +165,8 @@ def send(dispatcher: CollectingDispatcher, tracker: Tracker, state: State, reply
     if reply.question:
         count_turn(reply)
     # only the slots that change: every event stays in the tracker, which Rasa reads and writes on each turn
-    return [SlotSet(name, value) for name, value in reply.slots.items() if tracker.get_slot(name) != value]
+    changes = [SlotSet(name, value) for name, value in reply.slots.items() if tracker.get_slot(name) != value]
+    return changes + (hand_over(dispatcher, tracker) if reply.hand_over else [])
 
 
 class ActionRespond(Action, ABC):
@@ -161,4 +194,11 @@ class ActionListEntitlements(ActionRespond):
 class ActionUnanswered(ActionRespond):
     def name(self) -> str:
         return "action_unanswered"
+
+
+class ActionHandover(ActionRespond):
+    """转人工, and 是 / 不用: the turn step decides whether it answers the offer of a person."""
+
+    def name(self) -> str:
+        return "action_handover"
 

@@ -1,6 +1,6 @@
 """The worklist's daily chart, laid out for a server-rendered SVG: one row of day bars per count.
 
-Small multiples (one labelled row each for questions, answers, ratings)
+Small multiples (one labelled row each for questions, answers, handovers, ratings)
 rather than coloured bars side by side: nothing is told by colour alone, and
 each row has its own scale, so thirty days of a few ratings stay readable
 beside hundreds of questions. The same figures go into a table next to the
@@ -12,7 +12,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-SERIES = (("question", "问题"), ("answer", "答复"), ("rating", "评价"))  # (kind in bot/daily_counts, label)
+from bot.daily_counts import ANSWER, HANDOVER, QUESTION, RATING
+
+SERIES = ((QUESTION, "问题"), (ANSWER, "答复"), (HANDOVER, "转人工"), (RATING, "评价"))  # (kind counted, label)
 LABEL_WIDTH = 64  # px left of the bars, for the row's label
 BAR_STEP = 16  # px per day
 BAR_WIDTH = 12

@@ -1,4 +1,4 @@
-"""How many questions, answers and ratings each day: the figures behind the worklist's daily chart.
+"""How many questions, answers, handovers and ratings each day: the figures behind the worklist's daily chart.
 
 The actions add one to a counter per turn (`count`), so the desk reads thirty
 small rows instead of scanning the tracker store, which holds every event of
@@ -10,34 +10,30 @@ daylight saving), so a day's bar matches the operators' working day.
 
 What counts: a question is a message the turn step answered or logged as
 unanswered (greetings, thanks and ratings are none); an answer, such a message
-not logged as unanswered; a rating, each 满意 or 不满意 kept.
+not logged as unanswered; a handover, a conversation queued for a person; a
+rating, each 满意 or 不满意 kept.
 """
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from functools import cache
 from pathlib import Path
 
 import sqlite_utils
 
 from bot import BUILD
+from bot.changchun_time import today
 
 DEFAULT_DB = BUILD / "daily_counts.db"
 TABLE = "daily_counts"
-CHANGCHUN = timezone(timedelta(hours=8), "CST")
-QUESTION, ANSWER, RATING = "question", "answer", "rating"
+QUESTION, ANSWER, HANDOVER, RATING = "question", "answer", "handover", "rating"
 
 
 def counts_path() -> Path:
     """NUANLIU_DAILY_COUNTS_DB (tests, another disk) or build/daily_counts.db."""
     return Path(os.environ.get("NUANLIU_DAILY_COUNTS_DB", DEFAULT_DB))
-
-
-def today(now: datetime | None = None) -> date:
-    """The day in Changchun at `now` (default: now)."""
-    return (now or datetime.now(timezone.utc)).astimezone(CHANGCHUN).date()
 
 
 def open_counts(path: Path = DEFAULT_DB) -> sqlite_utils.Database:

@@ -24,6 +24,7 @@ from bot.database import MeasureStore
 from bot.eligibility import Profile, entitlements
 from bot.facts import FactError
 from bot.glossary import cut
+from bot.handover_settings import HandoverSettings
 from bot.measures import Measure, load_groups, policy_text
 from bot.text import Normalizer
 from bot.turn import Cues
@@ -35,6 +36,8 @@ GOOD, POOR = "满意", "不满意"  # the ratings (好差评), as the buttons' p
 WECHAT_DIGITS = {"1": GOOD, "2": POOR}  # WeChat's offer reads 回复1满意，2不满意 (domain.yml)
 PERSONAL_FACTS = ("age", "service_years", "veteran_category", "merit")  # facts of one person, not of the household
 RECENT = 3  # measures answered one by one that a later 加起来 / 差多少 may add up
+MISSES_BEFORE_OFFER = 2  # replies in a row that did not answer, after which a person is offered
+YES_OR_NO = ("affirm", "deny")  # the intents of 是 / 不用 (and of the offer's buttons)
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,8 @@ class State:
     rating_offer: str | None = None  # the measure whose answer the last reply offered to rate
     offered: tuple[str, ...] = ()  # measures whose answers were offered to rate: once per subject
     reason_for: str | None = None  # the measure the last message rated 不满意: the next may say why
+    handover_offered: bool = False  # the last reply offered a person (转人工): 是 / 不用 answers it
+    misses: int = 0  # replies in a row that did not answer
 
 
 @dataclass
@@ -80,15 +85,20 @@ class Reply:
     rating: tuple[str, str] | None = None  # (measure, GOOD or POOR): keep the rating of its answer
     reason: tuple[str, str] | None = None  # (measure, the citizen's words): why its answer was rated POOR
     question: bool = True  # the message asked something (small talk, a rating or its reason did not)
+    offer_handover: bool = False  # after this reply (if any), offer a person (utter_offer_handover)
+    hand_over: bool = False  # queue the conversation for a person and let the bot fall silent
+    configured: frozenset[float] = frozenset()  # figures the deployment's settings vouch for (the hotline)
 
 
 class Conversation:
     """The plan's measures, the cue words and the citizens' vocabulary, applied to one turn at a time."""
 
     def __init__(self, store: MeasureStore, cues: Cues, vocabulary: Vocabulary, normalize: Normalizer,
-                 extract: Callable[[str], dict[str, Any]]) -> None:
-        """`extract` reads the facts of a piece of text (bot/extraction.py), for clauses of one message."""
+                 extract: Callable[[str], dict[str, Any]], handover: HandoverSettings) -> None:
+        """`extract` reads the facts of a piece of text (bot/extraction.py), for clauses of one message;
+        `handover` is the deployment's wording and settings for handing a citizen over to a person."""
         self.store, self.cues, self.vocabulary, self.normalize, self.extract = store, cues, vocabulary, normalize, extract
+        self.handover = handover
 
     @cached_property
     def _plan_text(self) -> str:
@@ -98,28 +108,33 @@ class Conversation:
     def respond(self, message: Message, state: State) -> Reply:
         """The reply and the state's changes. What only the last reply was about (a list awaiting a fact,
         the people it answered for, the fact it asked for, the rating it offered, the rating it thanked
-        for) is cleared unless this reply is about it again; when the message turns to another person, the
-        facts told of the first one are cleared too."""
+        for, an offer of a person) is cleared unless this reply is about it again; when the message turns
+        to another person, the facts told of the first one are cleared too."""
         rating = self._rating(message, state)
-        if rating is not None:
+        if (handover := self._handover(message, state)) is not None:
+            reply = handover
+        elif rating is not None:
             reply = self._rated(rating, state)
         else:
             reply = self._answer(message, state)
-        for name in ("listing", "people", "requested_fact", "rating_offer", "reason_for"):
+        for name in ("listing", "people", "requested_fact", "rating_offer", "reason_for", "handover_offered"):
             if getattr(state, name) and name not in reply.slots:
                 reply.slots[name] = None
         return reply
 
     def _answer(self, message: Message, state: State) -> Reply:
-        """A message that rates nothing: a question (or the reason for a 不满意 just given), and the rating
-        offered after an answer stating a figure of one measure (`_one`) not offered before; lists and several
-        measures at once offer none, since one rating could not say which of them it is about."""
+        """A message that rates nothing and answers no offer of a person: a question (or the reason for a
+        不满意 just given), and the rating offered after an answer stating a figure of one measure (`_one`)
+        not offered before; lists and several measures at once offer none, since one rating could not say
+        which of them it is about."""
         moved_on = self._person(message.text) not in (None, state.person)  # 那我妈呢
         if moved_on:
             state = replace(state, facts={k: v for k, v in state.facts.items() if k not in PERSONAL_FACTS})
         reply = self._respond(message, state)
         if state.reason_for and reply.response in self._NOT_ABOUT_THE_PLAN and message.said.strip():
             return Reply(response="utter_reason_noted", reason=(state.reason_for, message.said.strip()), question=False)
+        if reply.unanswered and message.intent in YES_OR_NO:  # 好的 after an answer: nothing was asked
+            reply = Reply(response="utter_noted", question=False)
         if moved_on:
             stated = {fact for fact, _ in message.entities}
             reply.slots |= {k: None for k in PERSONAL_FACTS if k not in stated and k not in reply.slots}
@@ -152,6 +167,24 @@ class Conversation:
             return Reply(response="utter_rated_good", rating=(state.rating_offer, GOOD), question=False)
         return Reply(response="utter_rated_poor", rating=(state.rating_offer, POOR),
                      slots={"reason_for": state.rating_offer}, question=False)
+    def _handover(self, message: Message, state: State) -> Reply | None:
+        """转人工 / 我要找人: a person is offered (a yes on a wrong guess costs a tap, a handover nobody
+        wanted costs an operator). After the offer, 是 queues the conversation and 不用 lets the bot go on;
+        anything else is a new question (None), and the offer lapses."""
+        if message.intent == "request_human":
+            return Reply(offer_handover=True, slots={"handover_offered": True, "misses": None}, question=False)
+        if not state.handover_offered:
+            return None
+        answer = self.handover.answer_to_offer(message.said or message.text)
+        if answer is None and message.intent in YES_OR_NO:
+            answer = message.intent == "affirm"
+        if answer is None:
+            return None
+        settled = {"handover_offered": None, "misses": None}
+        if answer:
+            return Reply(self.handover.queued, hand_over=True, configured=self.handover.numbers, slots=settled,
+                         question=False)
+        return Reply(response="utter_handover_declined", slots=settled, question=False)
 
     def _respond(self, message: Message, state: State) -> Reply:
         text = message.text
@@ -402,6 +435,20 @@ class Conversation:
     def _out_of_scope(message: Message) -> Reply:
         fallback = message.intent == "nlu_fallback"
         return Reply(response="utter_default" if fallback else "utter_out_of_scope", unanswered=True)
+
+
+def count_misses(reply: Reply, state: State) -> Reply:
+    """The reply with the count of replies in a row that did not answer brought up to date; at the
+    MISSES_BEFORE_OFFER-th, a person is offered after it and the count starts again. Applied to the reply
+    as sent, after the provenance check, since a withheld reply did not answer either."""
+    if reply.offer_handover or reply.hand_over:
+        return reply
+    misses = state.misses + 1 if reply.unanswered else 0
+    if misses >= MISSES_BEFORE_OFFER:
+        return replace(reply, offer_handover=True, slots={**reply.slots, "handover_offered": True, "misses": None})
+    if misses != state.misses:
+        return replace(reply, slots={**reply.slots, "misses": misses or None})
+    return reply
 
 
 def _outcome(measure: Measure, facts: Mapping[str, Any]) -> Result | FactError:

@@ -20,6 +20,7 @@ from bot.database import MeasureStore
 from bot.dialogue import Conversation
 from bot.extraction import FactExtractor
 from bot.glossary import cut, meanings, normalizer
+from bot.handover_settings import handover_settings
 from bot.provenance import PLAN_YEARS, Provenance
 from bot.text import Normalizer
 from bot.turn import Cues, cues
@@ -52,7 +53,8 @@ class Plan:
 
     @cached_property
     def conversation(self) -> Conversation:
-        return Conversation(self.store, self.cues, self.vocabulary, self.normalize, self.extract.facts)
+        return Conversation(self.store, self.cues, self.vocabulary, self.normalize, self.extract.facts,
+                            handover_settings())
 
     def warm_up(self) -> None:
         """Build what the action server's turns use (the turn step, the provenance check, and jieba's

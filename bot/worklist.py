@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import quote
 
-from bot.daily_counts import CHANGCHUN
+from bot.changchun_time import local_time
 
 UNANSWERED_ROWS = "select id, time, key, text, sender from unanswered order by id desc limit :limit"
 POOR_ROWS = ("select id, time, key, question as text, sender, measure, answer, reason from ratings "
@@ -48,11 +48,6 @@ def conversation_url(sender: str) -> str:
     return "/conversation/" + quote(sender, safe="")
 
 
-def local_time(utc_iso: str) -> str:
-    """A stored UTC time as Changchun's, to the minute: 2026-11-30 20:05."""
-    return datetime.fromisoformat(utc_iso).astimezone(CHANGCHUN).strftime("%Y-%m-%d %H:%M")
-
-
 def grouped(rows: Iterable[Mapping[str, Any]]) -> list[Group]:
     """Rows of one list, newest first, grouped by wording key; groups in the order of their newest row."""
     groups: dict[str, list[Mapping[str, Any]]] = {}
@@ -64,6 +59,6 @@ def grouped(rows: Iterable[Mapping[str, Any]]) -> list[Group]:
 def _group(key: str, rows: list[Mapping[str, Any]]) -> Group:
     newest = rows[0]
     senders = tuple(dict.fromkeys(r["sender"] for r in rows if r["sender"]))
-    return Group(key=key, said=newest["text"], count=len(rows), latest=local_time(newest["time"]), senders=senders,
+    return Group(key=key, said=newest["text"], count=len(rows), latest=local_time(datetime.fromisoformat(newest["time"])), senders=senders,
                  answer=newest.get("answer") or "", measure=newest.get("measure") or "",
                  reasons=tuple(r["reason"] for r in rows if r.get("reason")))

@@ -17,6 +17,11 @@ so an upgrade cannot silently keep a patch written for other code.
   connections are dropped after KEEP_ALIVE_S, under the action server's
   (Sanic's) 5 s, so a request never goes out on a connection the server is
   closing.
+- `MessageProcessor._has_session_expired` started a new session after an hour
+  without a message from the citizen, and a new session unpauses the
+  conversation: the bot would start answering again while a person still holds
+  it (转人工, bot/channels/handover.py). Here a paused conversation never
+  expires; once the desk resumes it, Rasa's rule applies again.
 
 Installed when the channels load (credentials.yml names them), i.e. in every
 Rasa server this project starts.
@@ -34,6 +39,7 @@ import aiohttp
 from jsonschema import ValidationError, validators
 from jsonschema.exceptions import best_match
 from rasa.core.actions.action import RemoteAction
+from rasa.core.processor import MessageProcessor
 from rasa.shared.constants import DOCS_BASE_URL
 from rasa.utils.endpoints import DEFAULT_REQUEST_TIMEOUT, EndpointConfig
 
@@ -43,7 +49,9 @@ PATCHED: dict[str, tuple[Callable, str]] = {  # what is replaced → (Rasa's fun
     "RemoteAction._validate_action_result": (RemoteAction._validate_action_result, "f8cdb4be68123961"),
     "EndpointConfig.session": (EndpointConfig.session, "e55aa13d9d4fb4bc"),
     "EndpointConfig.request": (EndpointConfig.request, "ccdb778aed8208e2"),  # relies on `async with self.session()`
+    "MessageProcessor._has_session_expired": (MessageProcessor._has_session_expired, "aa0e659a9cfa1f70"),
 }
+_session_expired = MessageProcessor._has_session_expired  # Rasa's own, called by the patch
 
 
 def source_hash(function: Callable) -> str:
@@ -97,6 +105,12 @@ def kept_session(self: EndpointConfig) -> _Kept:
     return _Kept(loop_and_session[1])
 
 
+def session_expired_unless_paused(self: MessageProcessor, tracker: Any) -> bool:
+    """MessageProcessor._has_session_expired, never for a paused conversation (a person holds it)."""
+    return not tracker.is_paused() and _session_expired(self, tracker)
+
+
 def install() -> None:
     RemoteAction._validate_action_result = validate_action_result
     EndpointConfig.session = kept_session
+    MessageProcessor._has_session_expired = session_expired_unless_paused

@@ -89,7 +89,7 @@ class Live:
     """A running bot on free loopback ports."""
     url: str  # the Rasa server, e.g. http://127.0.0.1:41234
     token: str  # its HTTP API token, made for this run
-    work: Path  # its tracker store, unanswered-question log, ratings and daily counts
+    work: Path  # its tracker store, unanswered-question log, ratings, daily counts and handover queue
     action_port: int
     env: dict[str, str]  # what the servers were started with, to start an action server again
     pids: dict[str, int]  # "rasa" and, when started, "actions": for memory readings
@@ -104,7 +104,8 @@ def bot(work: Path, db_path: Path, with_actions: bool = True, env: Mapping[str, 
         model: Path = MODEL) -> Iterator[Live]:
     """The Rasa server (and the action server, unless told not to) as `make run` starts them, on free ports.
 
-    Conversations, the unanswered-question log, the ratings and the daily counts go to `work`, never to build/.
+    Conversations, the unanswered-question log, the ratings, the daily counts and the handover queue go to `work`,
+    never to build/.
     """
     if not model.exists():
         raise FileNotFoundError(f"{model} is missing: run `make model`")
@@ -117,7 +118,8 @@ def bot(work: Path, db_path: Path, with_actions: bool = True, env: Mapping[str, 
     token = secrets.token_urlsafe(24)
     env = environment({"NUANLIU_DB": str(db_path), "NUANLIU_UNANSWERED_DB": str(work / "unanswered.db"),
                        "NUANLIU_RATINGS_DB": str(work / "ratings.db"),
-                       "NUANLIU_DAILY_COUNTS_DB": str(work / "daily_counts.db"), "SANIC_HOST": LOOPBACK, **env})
+                       "NUANLIU_DAILY_COUNTS_DB": str(work / "daily_counts.db"),
+                       "NUANLIU_HANDOVER_DB": str(work / "handover.db"), "SANIC_HOST": LOOPBACK, **env})
     rasa = rasa_server(rasa_port, token, model=model, endpoints=endpoints)
     servers = {"actions": action_server(action_port), "rasa": rasa} if with_actions else {"rasa": rasa}
     with running(list(servers.values()), env) as procs:

@@ -13,7 +13,7 @@ import re
 import sys
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +27,7 @@ from serving.processes import ROOT, Server, free_port, running
 from serving.start import environment
 
 OPERATOR, PASSWORD = "operator", "nuanliu-test-口令"
+OPERATOR2, PASSWORD2 = "operator2", "nuanliu-test-口令二"  # a second account (lookup/metadata.yml)
 CITIZENS_SAID = ("我电话13812345678，快递到哪了", "身份证220102195001011234能办护照吗", "快递到哪了？", "快遞到哪了")
 
 
@@ -55,44 +56,52 @@ def command(db: Path, served: list[Path], port: int) -> list:
 
 
 @contextmanager
-def lookup_server(db: Path, measures: list[Measure], folder: Path) -> Iterator[LookupServer]:
-    """The lookup over a log seeded with CITIZENS_SAID."""
+def lookup_server(db: Path, measures: list[Measure], folder: Path,
+                  env: Mapping[str, str] = {}) -> Iterator[LookupServer]:
+    """The lookup over a log seeded with CITIZENS_SAID; `env` adds to its environment (the Rasa server's
+    address for the handover pages)."""
     normalize = normalizer(measures)
     for i, text in enumerate(CITIZENS_SAID):
         unanswered.record(folder / "unanswered.db", text, sender=f"citizen-{i}", channel="rest",
                           intent="out_of_scope", confidence=1.0, normalize=normalize)
-    with desk_over(db, folder) as server:
+    with desk_over(db, folder, env) as server:
         yield server
 
 
 @contextmanager
-def desk_over(db: Path, folder: Path) -> Iterator[LookupServer]:
-    """The lookup over the stores in `folder` (a running bot's work folder), its audit log there too."""
+def desk_over(db: Path, folder: Path, env: Mapping[str, str] = {}) -> Iterator[LookupServer]:
+    """The lookup over the stores in `folder` (a running bot's work folder), its audit log and handover queue
+    there too, with both test operators' accounts; `env` adds to its environment."""
     audit = folder / "audit.db"
     served = stores(folder)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    env = {"PYTHONPATH": str(ROOT), "NUANLIU_AUDIT_DB": str(audit),
-           "NUANLIU_OPERATOR_PASSWORD_HASH": hash_password(PASSWORD)}
+    env = {"PYTHONPATH": str(ROOT), "NUANLIU_AUDIT_DB": str(audit), "NUANLIU_HANDOVER_DB": str(folder / "handover.db"),
+           "NUANLIU_OPERATOR_PASSWORD_HASH": hash_password(PASSWORD),
+           "NUANLIU_OPERATOR2_PASSWORD_HASH": hash_password(PASSWORD2), **env}
     with running([Server(command(db, served, port), f"{base}/-/versions.json", lambda r: "datasette" in r)],
                  environment(env)) as procs:
         yield LookupServer(base, audit, procs[0].pid)
 
 
-def log_in(page, base: str) -> None:
-    """Log a browser page in at /-/login as the test operator, as an operator does."""
+def log_in(page, base: str, user: str = OPERATOR, password: str = PASSWORD) -> None:
+    """Log a browser page in at /-/login as a test operator, as an operator does."""
     page.goto(f"{base}/-/login")
-    page.fill("input[name=username]", OPERATOR)
-    page.fill("input[name=password]", PASSWORD)
+    page.fill("input[name=username]", user)
+    page.fill("input[name=password]", password)
     page.click("input[type=submit], button[type=submit]")
 
 
-def logged_in(base: str, password: str = PASSWORD) -> urllib.request.OpenerDirector:
-    """An HTTP client logged in at /-/login as the test operator (with Datasette's CSRF token)."""
+def csrf_token(page: str) -> str:
+    """Datasette's CSRF token as a form on the page carries it."""
+    return re.search(r'name="csrftoken" value="([^"]+)"', page).group(1)
+
+
+def logged_in(base: str, password: str = PASSWORD, user: str = OPERATOR) -> urllib.request.OpenerDirector:
+    """An HTTP client logged in at /-/login as a test operator (with Datasette's CSRF token)."""
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
-    form = opener.open(f"{base}/-/login", timeout=30).read().decode()
-    token = re.search(r'name="csrftoken" value="([^"]+)"', form).group(1)
-    data = urllib.parse.urlencode({"username": OPERATOR, "password": password, "csrftoken": token}).encode()
+    token = csrf_token(opener.open(f"{base}/-/login", timeout=30).read().decode())
+    data = urllib.parse.urlencode({"username": user, "password": password, "csrftoken": token}).encode()
     opener.open(f"{base}/-/login", data=data, timeout=30).read()
     return opener
 

@@ -7,6 +7,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions
 from bot import unanswered
+from bot.handover import HandoverQueue
 from bot.extraction import FactExtractor
 from bot.glossary import normalizer
 
@@ -138,7 +139,7 @@ def test_a_department_question_names_the_office_first(extract):
 
 def test_a_question_outside_the_plan_gets_the_scope_not_an_amount(extract):
     changes, reply = answer(extract, "你能帮我查一下快递吗")
-    assert changes == {} and reply == "utter_out_of_scope"
+    assert changes == {"misses": 1} and reply == "utter_out_of_scope"  # only the count of replies that missed
 
 
 def logged(tmp_path) -> list[dict]:
@@ -263,3 +264,24 @@ def test_only_the_slots_that_change_are_set(extract):
     changes, _ = answer(extract, "抗日老兵每年多少", measure="veteran_anti_japanese", recent="veteran_anti_japanese",
                         offered="veteran_anti_japanese")  # answered before, when the rating was offered
     assert changes == {}
+
+
+def test_a_yes_to_the_offer_queues_the_conversation_and_pauses_it(tmp_path, monkeypatch):
+    """The queue gets the question asked before 转人工; Rasa gets ConversationPaused; the page gets its cue."""
+    monkeypatch.setenv("NUANLIU_HANDOVER_DB", str(tmp_path / "handover.db"))
+    said = [("我电话13812345678，补助什么时候到账", "out_of_scope"), ("转人工", "request_human"), ("是", "affirm")]
+    events = [{"event": "user", "text": text, "parse_data": {"intent": {"name": intent}}, "input_channel": "rest"}
+              for text, intent in said]
+    tracker = Tracker(
+        sender_id="web-handover", slots={"handover_offered": True},
+        latest_message={"text": "是", "intent": {"name": "affirm"}, "entities": [], "intent_ranking": []},
+        events=events, paused=False, followup_action=None, active_loop={}, latest_action_name="action_listen",
+    )
+    dispatcher = CollectingDispatcher()
+    returned = actions.ActionHandover().run(dispatcher, tracker, {})
+    assert [e["event"] for e in returned[-2:]] == ["action", "pause"] and {"event": "slot", "name": "handover_offered", "value": None,
+                                                 "timestamp": None} in returned
+    assert "12345" in dispatcher.messages[0]["text"]  # the hotline from data/handover.yml passes the number check
+    assert dispatcher.messages[-1]["custom"]["handover"] == "queued"
+    [entry] = HandoverQueue(tmp_path / "handover.db").waiting()
+    assert (entry.sender_id, entry.channel, entry.question) == ("web-handover", "rest", "我电话138****5678，补助什么时候到账")

@@ -3,12 +3,17 @@ what Rasa's own code did, with less work."""
 from __future__ import annotations
 
 import asyncio
+import time
 
 import pytest
 import rasa
 from aiohttp import web
 from jsonschema import ValidationError, validators
 from rasa.core.actions.action import RemoteAction
+from rasa.core.processor import MessageProcessor
+from rasa.shared.core.domain import SessionConfig
+from rasa.shared.core.events import ConversationPaused, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
 import bot.channels  # noqa: F401  (installs the fixes, as loading credentials.yml does)
@@ -27,6 +32,7 @@ def test_the_patches_are_written_for_the_installed_rasa():
 def test_the_channels_install_the_fixes():
     assert RemoteAction._validate_action_result is rasa_patches.validate_action_result
     assert EndpointConfig.session is rasa_patches.kept_session
+    assert MessageProcessor._has_session_expired is rasa_patches.session_expired_unless_paused
 
 
 def test_a_valid_reply_passes():
@@ -80,3 +86,16 @@ def test_requests_to_an_endpoint_reuse_one_connection_and_keep_rasas_errors():
     assert answers == [{"echo": 0}, {"echo": 1}, {"echo": 2}]
     assert len(peers) == 1  # one client connection for all four requests
     assert status == 500
+
+
+def test_a_conversation_a_person_holds_does_not_expire_and_others_still_do():
+    """A new session unpauses a conversation: after an hour's silence the bot would talk over the operator."""
+    class Processor:
+        domain = type("Domain", (), {"session_config": SessionConfig(session_expiration_time=60,
+                                                                     carry_over_slots=True)})()
+
+    silent = [UserUttered("转人工", timestamp=time.time() - 2 * 3600)]
+    held = DialogueStateTracker.from_events("held", [*silent, ConversationPaused()])
+    free = DialogueStateTracker.from_events("free", silent)
+    assert not rasa_patches.session_expired_unless_paused(Processor(), held)
+    assert rasa_patches.session_expired_unless_paused(Processor(), free)

@@ -135,6 +135,18 @@ def test_a_turn_that_fails_says_try_again_later(channel):
     assert asyncio.run(channel.reply(broken, parse_message(text_xml("抗日老兵", msg_id=11)))) == UNAVAILABLE
 
 
+def test_while_a_person_holds_the_conversation_the_bots_silence_is_no_failure(channel):
+    """Rasa runs no action in a paused conversation: the citizen's message waits for the operator, unanswered."""
+    async def paused(message):
+        return None  # what Rasa does with a message of a paused conversation: store it, say nothing
+
+    async def holds(sender_id: str) -> bool:
+        return sender_id == "o-test-user"
+
+    channel.person_holds = holds
+    assert asyncio.run(channel.reply(paused, parse_message(text_xml("我在等", msg_id=13)))) is None
+
+
 def test_personal_numbers_are_masked_before_the_bot_sees_them(channel):
     bot = FakeBot()
     reply(channel, bot, text_xml("我电话13812345678，能领什么", msg_id=12))

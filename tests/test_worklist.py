@@ -35,8 +35,8 @@ def test_each_group_links_to_its_conversations_by_sender_id():
 def test_each_count_has_its_own_row_scaled_to_its_own_highest_day():
     days = [(date(2026, 11, 29), {"question": 10, "rating": 1}), (date(2026, 11, 30), {"question": 5})]
     layout = chart(days)
-    questions, answers, ratings = layout.rows
+    questions, answers, handovers, ratings = layout.rows
     assert [b.height for b in questions.bars] == [questions.bars[0].height, questions.bars[0].height // 2]
-    assert answers.highest == 0 and all(b.height == 0 for b in answers.bars)
+    assert answers.highest == handovers.highest == 0 and all(b.height == 0 for b in answers.bars + handovers.bars)
     assert ratings.bars[0].height == questions.bars[0].height and ratings.total == 1
     assert all(b.y + b.height == questions.baseline for b in questions.bars)

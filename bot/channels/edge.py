@@ -17,7 +17,8 @@ The limits come from the environment (NUANLIU_SENDER_BURST, …), the
 defaults sized so that one citizen typing and the page's retries never meet them.
 A citizen asking to delete their records (data/forget_me.yml) has the whole
 conversation deleted here, without a turn, so nothing of the request is stored,
-and with it their unanswered questions and their ratings.
+and with it their unanswered questions, their ratings and their place in the
+handover queue.
 """
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ from sanic import Sanic
 from sanic.request import Request
 
 from bot import DATA, ratings, unanswered
+from bot.handover import HandoverQueue, queue_path
 from bot.text import Normalizer
 from bot.unanswered import similarity_key
 from serving.tracker_store import unwrapped
@@ -188,8 +190,9 @@ def asks_to_forget(text: str) -> bool:
 
 async def forget(app: Sanic, sender_id: str) -> None:
     """Delete the sender's conversation from the tracker store, under the conversation's lock, and every
-    other store of their words: the unanswered log and the ratings."""
+    other store of their words: the unanswered log, the ratings and the handover queue."""
     async with app.ctx.agent.lock_store.lock(sender_id):
         await unwrapped(app.ctx.agent.tracker_store).forget(sender_id)
         unanswered.forget(unanswered.log_path(), sender_id)
         ratings.forget(ratings.ratings_path(), sender_id)
+        HandoverQueue(queue_path()).forget(sender_id)

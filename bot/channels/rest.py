@@ -9,7 +9,9 @@ cleaned (cut, unencodable text dropped, intent syntax disarmed, numbers masked)
 before Rasa's channel reads it, so nothing Rasa logs about the request holds
 the raw text. 删除我的记录 deletes the conversation and says so. The channel's
 name is the server's, never the caller's `input_channel`. Streaming
-replies (`?stream=true`) are passed through the same way.
+replies (`?stream=true`) are passed through the same way. The server's
+background work starts with this channel, which every deployment has: the
+retention purge and the watch over the handover queue (bot/channels/handover.py).
 """
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ from sanic import Blueprint, Sanic, response
 from sanic.exceptions import InvalidUsage
 from sanic.request import Request
 
-from bot.channels import edge
+from bot.channels import edge, handover
 from bot.channels.turns import Handler, answered, clean, encodable
 from serving import retention
 
@@ -56,12 +58,15 @@ class RestWithFallbackInput(RestInput):
         return self.name()
 
     def blueprint(self, on_new_message: Handler) -> Blueprint:
-        webhook = super().blueprint(lambda message: answered(on_new_message, message))
+        self.person_holds = handover.nobody  # until the server starts
+        webhook = super().blueprint(lambda message: answered(on_new_message, message, self.person_holds))
 
         @webhook.listener("before_server_start")
-        async def limits_and_retention(app: Sanic, _: object) -> None:
+        async def limits_and_background_work(app: Sanic, _: object) -> None:
             edge.limit_bodies(app)
+            self.person_holds = handover.holder(app)
             retention.start(app)
+            handover.start(app)
 
         @webhook.middleware("request")
         async def guarded(request: Request) -> response.HTTPResponse | None:

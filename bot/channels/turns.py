@@ -12,7 +12,9 @@ Rasa's logs never hold an ID-card, phone or bank-card number; the bot does not
 need them to answer. A turn that the process could not answer in time is
 answered at once that the system is busy (bot/channels/edge.py). Every intent
 of this assistant answers, so a turn with no reply means something failed
-(most often the action server being down): the citizen is told to try again later.
+(most often the action server being down): the citizen is told to try again later;
+except while a person holds the conversation (转人工): Rasa then runs no action by
+design, the message waits in the conversation for the operator, and the bot says nothing.
 """
 from __future__ import annotations
 
@@ -35,6 +37,7 @@ GREET = "/greet"  # what the page and WeChat send for a greeting: Rasa reads "/i
 _UNENCODABLE = re.compile("[\ud800-\udfff\x00]")
 
 Handler = Callable[[UserMessage], Awaitable[None]]
+PersonHolds = Callable[[str], Awaitable[bool]]  # does a person hold this conversation (bot/channels/handover.py)
 
 
 def own_intent_payloads() -> frozenset[str]:
@@ -63,8 +66,9 @@ def clean(text: str) -> str:
     return mask(text)
 
 
-async def answered(on_new_message: Handler, message: UserMessage) -> None:
-    """Run one turn with the text cleaned; when the process is full, or the turn produced nothing, say so."""
+async def answered(on_new_message: Handler, message: UserMessage, person_holds: PersonHolds) -> None:
+    """Run one turn with the text cleaned; when the process is full, or the turn produced nothing (and no
+    person holds the conversation), say so."""
     message.text = clean(message.text) if message.text else message.text
     with EDGE.turns.slot() as may_run:
         if not may_run:
@@ -75,5 +79,6 @@ async def answered(on_new_message: Handler, message: UserMessage) -> None:
         except Exception:  # serving/quiet_logs.py keeps the traceback out at the default level
             logger.exception("the turn failed; the user is told to try again later")
     collected = getattr(message.output_channel, "messages", None)
-    if isinstance(collected, list) and not collected:  # a streaming channel's queue is left alone
+    nothing = isinstance(collected, list) and not collected  # a streaming channel's queue is left alone
+    if nothing and not await person_holds(message.sender_id):
         await message.output_channel.send_text_message(message.sender_id, UNAVAILABLE)

@@ -17,7 +17,11 @@ one, sends the same MsgId again (3 tries). So:
   account's AppID and AppSecret are configured (bot/wechat_api.py); without
   them, or when WeChat refuses it, it comes with the citizen's next message.
   Nothing is lost and no request waits past WeChat's limit;
-- 删除我的记录 deletes the conversation and says so, without a turn.
+- 删除我的记录 deletes the conversation and says so, without a turn;
+- while a person holds the conversation (转人工) the bot is silent ("success"),
+  and the operator's words and the handover's notices reach the citizen as
+  customer-service messages (`CustomerServiceMessages`, the channel's output
+  channel outside a turn, which Rasa's HTTP API and bot/channels/handover.py use).
 Replies are plain text; the bot's buttons become numbered options, and a bare
 digit answers them. A voice message is answered from WeChat's own speech
 recognition (`Recognition`, when the account has it on), with a hint to type
@@ -38,7 +42,7 @@ from collections import OrderedDict
 from typing import Any
 from xml.parsers.expat import ExpatError
 
-from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, OutputChannel, UserMessage
 from sanic import Blueprint, Sanic, response
 from sanic.request import Request
 import xmltodict
@@ -49,8 +53,9 @@ from wechatpy.replies import create_reply
 from wechatpy.utils import check_signature
 
 from bot import wechat_api, wechat_menu
-from bot.channels import edge
+from bot.channels import edge, handover
 from bot.channels.turns import GREET, Handler, answered
+from bot.handover_settings import handover_settings
 
 logger = logging.getLogger(__name__)
 
@@ -95,6 +100,31 @@ class WeChatOutput(CollectingOutputChannel):
         return WeChatInput.name()
 
 
+class Undeliverable(RuntimeError):
+    """The account has no AppSecret: nothing can reach a citizen outside a turn."""
+
+
+class CustomerServiceMessages(OutputChannel):
+    """Messages to a citizen outside a turn (an operator's words, the handover's notices), as customer-service
+    messages: WeChat takes them within 48 hours of the citizen's last message and refuses them after (the
+    desk checks first). A refusal raises, so Rasa's HTTP API answers 500 and the desk says it was not sent."""
+
+    @classmethod
+    def name(cls) -> str:
+        return WeChatInput.name()
+
+    def __init__(self, api: wechat_api.Client | None) -> None:
+        self.api = api
+
+    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
+        if self.api is None:
+            raise Undeliverable("WECHAT_APPID and WECHAT_SECRET are needed for customer-service messages")
+        if kwargs.get(handover.KIND) == "operator":
+            text = f"{handover_settings().operator_label}：{text}"
+        await asyncio.get_running_loop().run_in_executor(None, self.api.message.send_text, recipient_id,
+                                                         _fit(plain(text)))
+
+
 class WeChatInput(InputChannel):
     @classmethod
     def name(cls) -> str:
@@ -119,6 +149,10 @@ class WeChatInput(InputChannel):
         self._options: _Recent = _Recent(REMEMBERED)  # OpenID → payloads of the numbered options last shown
         self._signatures: _Recent = _Recent(REMEMBERED)  # (signature, timestamp, nonce) → sha256 of the body
         self.menu = wechat_menu.click_payloads(wechat_menu.load())  # EventKey → what the tap sends the bot
+        self.person_holds = handover.nobody  # whether a person holds a conversation; set when the server starts
+
+    def get_output_channel(self) -> OutputChannel:
+        return CustomerServiceMessages(self.api)
 
     def signed(self, args: Any) -> bool:
         """A valid signature over a fresh timestamp."""
@@ -138,8 +172,9 @@ class WeChatInput(InputChannel):
         webhook = Blueprint("wechat_webhook", __name__)
 
         @webhook.listener("before_server_start")
-        async def limit_bodies(app: Sanic, _: object) -> None:
+        async def attach(app: Sanic, _: object) -> None:
             edge.limit_bodies(app)
+            self.person_holds = handover.holder(app)
 
         @webhook.route("/", methods=["GET"])
         async def health(_: Request) -> response.HTTPResponse:
@@ -217,7 +252,8 @@ class WeChatInput(InputChannel):
             self._held[key] = True
         late = self._late.pop(openid, {})
         late.pop(key, None)  # a retry delivered it after all
-        return _fit("\n\n".join([*(f"{LATE_HEADING}{answer}" for answer in late.values()), reply]))
+        parts = [*(f"{LATE_HEADING}{answer}" for answer in late.values()), *filter(None, [reply])]
+        return _fit("\n\n".join(parts)) or None  # nothing: the bot is silent while a person holds the conversation
 
     def _incoming(self, message: Any) -> tuple[str | None, str | None]:
         """(what the bot is sent, None), or (None, the reply to give at once without a turn, or None for none)."""
@@ -234,7 +270,8 @@ class WeChatInput(InputChannel):
 
     async def _turn(self, on_new_message: Handler, openid: str, text: str) -> str:
         collector = WeChatOutput()
-        await answered(on_new_message, UserMessage(text, collector, openid, input_channel=self.name()))
+        message = UserMessage(text, collector, openid, input_channel=self.name())
+        await answered(on_new_message, message, self.person_holds)
         return self._render(openid, collector.messages)
 
     def _late_answer(self, openid: str, key: Any, turn: asyncio.Future) -> None:

@@ -2,12 +2,17 @@
 // The sender id, the conversation and the text size live in localStorage, so a reload shows the same
 // conversation and the bot keeps its context (the tracker is keyed by the sender id). What is kept is
 // masked (format.js), and 新对话 forgets it, because one phone or PC is often shared.
+// While a person holds the conversation (转人工) the page asks the server every few seconds for what they said,
+// so the operator's words appear without a reload; it stops when the operator hands back to the bot.
 import { fillWithFigures, mask } from "./format.js";
 
 const ENDPOINT = "/webhooks/rest/webhook";
 const SENDER_KEY = "nuanliu.sender";
 const HISTORY_KEY = "nuanliu.history";
 const SIZE_KEY = "nuanliu.textSize";
+const PERSON_KEY = "nuanliu.person";  // {since}: a person holds the conversation; their words after `since` are new
+const PERSON_ENDPOINT = "/webchat/handover";
+const PERSON_POLL_MS = 3000;
 const SIZES = ["标准", "大", "较大", "特大"];  // chat.css: html[data-size="0".."3"]
 const HISTORY_LIMIT = 200;
 const TIMEOUT_MS = 30000;
@@ -26,6 +31,7 @@ const input = document.getElementById("text");
 const sendButton = document.getElementById("send");
 const notice = document.getElementById("notice");
 const counter = document.getElementById("counter");
+const personStatus = document.getElementById("person");
 const maxLength = Number(input.dataset.maxLength);  // the server's own limit, written into the page
 
 class SendFailure extends Error {
@@ -93,12 +99,19 @@ larger.addEventListener("click", () => resize(textSize + 1));
 
 // ---- the conversation on screen
 
-function bubble(who, text) {
+// `from` names a person who wrote a bot-side message (人工客服), so nobody takes it for the bot.
+function bubble(who, text, from = "") {
   const item = document.createElement("li");
-  item.className = "msg " + who;
+  item.className = "msg " + who + (from ? " person" : "");
   const body = document.createElement("div");
   body.className = "bubble";
   if (who === "bot") fillWithFigures(body, text); else body.textContent = text;
+  if (from) {
+    const label = document.createElement("strong");
+    label.className = "from";
+    label.textContent = from + "：";
+    body.prepend(label);
+  }
   item.append(body);
   log.append(item);
   return item;
@@ -141,7 +154,7 @@ function unmark(item) {
 
 function show(entry, live) {
   if (entry.text) {
-    const item = bubble(entry.who, entry.text);
+    const item = bubble(entry.who, entry.text, entry.from);
     if (entry.failed) markFailed(item, entry);
   }
   if (entry.buttons && entry.buttons.length) options(entry.buttons, live);
@@ -213,9 +226,12 @@ async function ask(entry, item = null) {
   try {
     const messages = await post(entry ? entry.payload : "/greet");
     typing.remove();
-    const answers = messages.map((m) => ({ who: "bot", text: m.text || "", buttons: m.buttons || [] }));
+    const answers = messages.filter((m) => m.text || (m.buttons && m.buttons.length))
+      .map((m) => ({ who: "bot", text: m.text || "", buttons: m.buttons || [] }));
     answers.forEach((a) => show(a, true));
     saveHistory([...loadHistory(), ...answers]);
+    const handedOver = messages.find((m) => m.custom && m.custom.handover);
+    if (handedOver) watchPerson(handedOver.custom.since);
   } catch (error) {
     typing.remove();
     live.forEach((b) => { b.disabled = false; });  // the options still answer the last thing the bot said
@@ -233,6 +249,58 @@ async function ask(entry, item = null) {
     input.focus();
     scrollDown();
   }
+}
+
+// ---- a person holds the conversation (转人工): their words, asked for every few seconds
+
+let personTimer = null;
+
+function personHolds() {
+  try {
+    return JSON.parse(localStorage.getItem(PERSON_KEY));
+  } catch (_) {
+    return null;
+  }
+}
+
+function watchPerson(since) {
+  localStorage.setItem(PERSON_KEY, JSON.stringify({ since }));
+  personStatus.hidden = false;
+  clearTimeout(personTimer);
+  personTimer = setTimeout(askPerson, PERSON_POLL_MS);
+}
+
+function stopWatchingPerson() {
+  clearTimeout(personTimer);
+  localStorage.removeItem(PERSON_KEY);
+  personStatus.hidden = true;
+}
+
+async function askPerson() {
+  const held = personHolds();
+  if (!held) return;
+  try {
+    const reply = await fetch(`${PERSON_ENDPOINT}?sender=${encodeURIComponent(senderId())}&since=${held.since}`,
+      { signal: AbortSignal.timeout(TIMEOUT_MS) });
+    if (reply.ok && personHolds()) {  // 新对话 may have been pressed meanwhile
+      const got = await reply.json();
+      const said = got.messages.map((m) => ({ who: "bot", text: m.text, from: m.label || "", buttons: [] }));
+      said.forEach((a) => show(a, true));
+      if (said.length) {
+        saveHistory([...loadHistory(), ...said]);
+        scrollDown();
+      }
+      if (!got.held) {
+        stopWatchingPerson();
+        return;
+      }
+      watchPerson(Math.max(held.since, ...got.messages.map((m) => m.time)));
+      return;
+    }
+  } catch (_) {
+    // the network: asked again on the next round
+  }
+  if (personHolds()) personTimer = setTimeout(askPerson, PERSON_POLL_MS);
 }
 
 // ---- the input: as long as the server accepts, a counter near the limit, nothing cut
@@ -279,12 +347,15 @@ function restore() {
   history.forEach((entry, i) => show(entry, i === history.length - 1));
   scrollDown();
   if (!history.length) ask(null);  // the bot's own greeting, with buttons to start from
+  const held = personHolds();
+  if (held) watchPerson(held.since);
 }
 
 document.getElementById("restart").addEventListener("click", () => {
   if (!confirm("开始新对话？本机上的对话记录会被清除。")) return;
   localStorage.removeItem(HISTORY_KEY);
   localStorage.removeItem(SENDER_KEY);  // a new sender id: the bot starts without the last person's context
+  stopWatchingPerson();
   log.replaceChildren();
   say("");
   input.value = "";

@@ -17,6 +17,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from bot import daily_counts
+from bot.changchun_time import today
 from bot.handover import HandoverQueue
 from bot.handover_settings import WAIT_VARIABLE, handover_settings
 from serving.client import get_json, post_json
@@ -171,6 +173,17 @@ def test_two_operators_racing_for_one_conversation_one_takes_it(live, desk):
     assert sorted("已接入" in page for page in pages) == [False, True]
     assert any("不能重复接入" in page for page in pages)
     assert queue(live).open_for(sender).taken_by in (OPERATOR, OPERATOR2)
+
+
+def test_each_handover_is_counted_in_the_days_handovers_for_the_worklist(live):
+    def handovers_today() -> int:
+        rows = daily_counts.open_counts(live.work / "daily_counts.db")[daily_counts.TABLE].rows_where(
+            "day = ? and kind = ?", [today().isoformat(), daily_counts.HANDOVER])
+        return sum(row["count"] for row in rows)
+
+    before = handovers_today()
+    handed_over(live, f"web-{uuid.uuid4()}")
+    assert handovers_today() == before + 1
 
 
 def test_a_conversation_nobody_takes_is_told_the_hotline_and_stays_queued(live):

@@ -35,7 +35,7 @@ RATING = "rating"  # the entity a rating button's payload sets (domain.yml, utte
 GOOD, POOR = "满意", "不满意"  # the ratings (好差评), as the buttons' payloads give them
 WECHAT_DIGITS = {"1": GOOD, "2": POOR}  # WeChat's offer reads 回复1满意，2不满意 (domain.yml)
 PERSONAL_FACTS = ("age", "service_years", "veteran_category", "merit")  # facts of one person, not of the household
-RECENT = 3  # measures answered one by one that a later 加起来 / 差多少 may add up
+RECENT = 5  # measures answered one by one that a later 这几个加起来 / 差多少 may add up (这俩: the last 2)
 MISSES_BEFORE_OFFER = 2  # replies in a row that did not answer, after which a person is offered
 YES_OR_NO = ("affirm", "deny")  # the intents of 是 / 不用 (and of the offer's buttons)
 
@@ -149,12 +149,17 @@ class Conversation:
     _NOT_ABOUT_THE_PLAN = ("utter_out_of_scope", "utter_default")
 
     def _rating(self, message: Message, state: State) -> str | None:
-        """GOOD or POOR: a rating button, or on WeChat a bare 1 or 2 right after the offer, unless it answers
-        a fact the bot asked for (服役几年? 2); None for any other message."""
+        """GOOD or POOR: a rating button; right after the offer, 满意 or 不满意 typed, or on WeChat a bare 1
+        or 2 unless it answers a fact the bot asked for (服役几年? 2); None for any other message."""
         if message.rating in (GOOD, POOR):
             return message.rating
-        if message.channel == "wechat" and state.rating_offer and not state.requested_fact:
-            return WECHAT_DIGITS.get(re.sub(r"[\s.。!！]", "", message.text))
+        if not state.rating_offer:
+            return None
+        said = re.sub(r"[\s.。!！,，]", "", message.text)
+        if said in (GOOD, POOR):
+            return said
+        if message.channel == "wechat" and not state.requested_fact:
+            return WECHAT_DIGITS.get(said)
         return None
 
     @staticmethod
@@ -218,7 +223,7 @@ class Conversation:
         subjects = self.store.known(state.subjects)
         if subjects and self.cues.asks_something(text):  # 一年呢 / 加起来多少, after 各多少
             return self._several(subjects, message, state)
-        recent = self.store.known(state.recent)
+        recent = self.store.known(state.recent)[-(self.cues.how_many(text) or RECENT):]
         if len(recent) > 1 and (self.cues.total(text) or self.cues.several(text) or self.cues.kind(text) == "difference"):
             return self._several(recent, message, state)  # 俩加起来 / 这俩原来都是多少, after one answer each
         if clarify := self._ambiguous(text, current):
@@ -324,11 +329,23 @@ class Conversation:
                 facts[wanted] = number
         return facts
 
+    @staticmethod
+    def _other_subjects(facts: Mapping[str, Any], message: Message, measure: Measure) -> set[str]:
+        """Remembered facts that rule `measure` out by what it is for (a category it requires), not stated
+        in this message: they came with an earlier subject. 抗日老兵每年多少, then 当兵八年今年七十二岁: the
+        抗日 category was the first question's, and must not refuse the 老义务兵 补助 the facts now point to.
+        Said in the same message (我是抗日老兵，当兵八年…), the category stands and is checked."""
+        stated = {fact for fact, _ in message.entities}
+        return {req["fact"] for req in measure.requires if "equals" in req and req["fact"] not in stated
+                and facts.get(req["fact"]) not in (None, req["equals"])}
+
     def _one(self, measure: Measure, message: Message, state: State) -> Reply:
         facts = self._facts(message, state, measure)
+        stale = self._other_subjects(facts, message, measure)
+        facts = {k: v for k, v in facts.items() if k not in stale}
         recent = tuple(m for m in state.recent if m != measure.id)[-(RECENT - 1):] + (measure.id,)
         slots = {"measure": measure.id, "subjects": None, "recent": ",".join(recent), "person": self._person(message.text) or state.person,
-                 **{k: v for k, v in facts.items() if state.facts.get(k) != v}}
+                 **{k: v for k, v in facts.items() if state.facts.get(k) != v}, **{k: None for k in stale}}
         kind = self.cues.kind(message.text)
         if self.cues.total(message.text) and "count" not in facts and (planned := measure.params.get("planned")):
             facts = {**facts, "count": planned}  # 全建完一共多少: as many as the plan builds

@@ -48,6 +48,16 @@ class Cues:
         """这俩, 各多少: the message asks about the measures talked about, each."""
         return bool(self._each.search(text))
 
+    # 这2个 / 前3个 / 俩 / 仨 (text normalised: 两 → 2): how many of the measures talked about
+    _HOW_MANY = re.compile(r"[这那前后](\d)[个项样种]|(俩|仨)")
+
+    def how_many(self, text: str) -> int | None:
+        """The number of measures a total or a comparison is about, when the message says it (这俩, 前3个)."""
+        found = self._HOW_MANY.search(text)
+        if found is None:
+            return None
+        return int(found.group(1)) if found.group(1) else {"俩": 2, "仨": 3}[found.group(2)]
+
     def total(self, text: str) -> bool:
         """一共, 加起来: add the figures up."""
         return bool(self._totals.search(text))

@@ -1,7 +1,7 @@
 """python -m serving run | rasa <rasa run flags> | actions <action server flags>.
 
-`run` is `make run`: both servers in the foreground until Ctrl-C, which stops
-both. `rasa` and `actions` are the single-server launchers that serving/start.py
+`run` is `make run`: both servers in the foreground until Ctrl-C (or SIGTERM,
+SIGHUP), which stops both. `rasa` and `actions` are the single-server launchers that serving/start.py
 puts on each server's command line (serving/launch.py).
 """
 from __future__ import annotations
@@ -10,7 +10,7 @@ import sys
 import time
 
 from serving import launch
-from serving.processes import ROOT, running
+from serving.processes import ROOT, running, stop_on_termination
 from serving.start import (ACTION_PORT, RASA_PORT, TOKEN_FILE, TOKEN_VARIABLE, NoToken, action_server, api_token,
                            environment, interface, rasa_server)
 
@@ -30,6 +30,7 @@ def run() -> int:
           f"   HTTP API token: {TOKEN_VARIABLE} or the contents of {TOKEN_FILE.relative_to(ROOT)}",
           flush=True)
     servers = [action_server(ACTION_PORT), rasa_server(RASA_PORT, token, interface=address)]
+    stop_on_termination()
     try:
         with running(servers, env, quiet=False) as procs:
             print(">> both servers are ready", flush=True)

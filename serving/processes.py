@@ -5,8 +5,10 @@ caller waits for readiness and stops the same way.
 """
 from __future__ import annotations
 
+import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -29,6 +31,14 @@ class Server:
     ready_url: str
     ready: Callable[[object], bool]
     env: Mapping[str, str] = field(default_factory=dict)  # this server's own variables (e.g. a secret kept out of argv)
+
+
+def stop_on_termination() -> None:
+    """Make SIGTERM and SIGHUP (a service manager stopping us, a closed terminal) end this process the way
+    Ctrl-C does, through `running`'s clean-up: by default they kill it at once and leave its servers
+    running, holding their ports (seen: `kill` on `python -m serving run`)."""
+    for number in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(number, lambda *_: sys.exit(0))
 
 
 def free_port() -> int:

@@ -84,6 +84,25 @@ def test_two_measures_answered_in_turn_add_up_when_asked(talk):
     assert "合计：15780元 + 16120元 = 每年31900元" in last.text
 
 
+def test_a_category_asked_about_before_does_not_refuse_the_measure_new_facts_point_to(talk):
+    first, second = talk.conversation("抗日老兵每年补助多少", ("当兵八年今年七十二岁", "inform"))
+    assert "21060元" in first.text
+    assert "每月200元" in second.text and "不符合" not in second.text
+
+
+def test_two_categories_said_in_one_message_are_each_answered(talk):
+    reply, _ = talk("我是抗日老兵，当了八年义务兵，今年七十二岁，老义务兵补助能领多少")
+    assert "每年21060元" in reply.text and "每月200元" in reply.text
+
+
+def test_these_several_add_up_every_measure_answered_in_turn_and_these_two_the_last_two(talk):
+    asked = ("抗日老兵每年补助多少", "那解放战争老兵呢", "抗美援朝老兵呢", "烈士遗属呢")
+    *_, every = talk.conversation(*asked, "这几个加起来一年多少")
+    assert "21060元 + 16120元 + 15780元 + 24570元" in every.text
+    *_, two = talk.conversation(*asked, "这俩加起来多少")
+    assert "15780元 + 24570元" in two.text and "21060元" not in two.text
+
+
 def test_another_persons_facts_are_not_reused(talk):
     state = State(measure="former_conscript", person="我爸", facts={"service_years": 8, "age": 70})
     reply, after = talk("那我叔呢", "inform", state)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.channels.edge import FORGOTTEN
 from bot.channels.turns import MAX_MESSAGE
 from bot.privacy import mask
 from tests.test_privacy import PERSONAL_DATA
@@ -114,6 +115,23 @@ def test_new_conversation_forgets_the_history_the_numbers_and_the_sender(page_ur
         assert user_bubbles(page) == [] and len(bot_bubbles(page)) == 1  # the greeting only
         after = stored(page)
         assert "138****5678" not in str(after) and after["nuanliu.sender"] != first_sender
+
+
+def test_delete_my_records_also_clears_this_device_and_a_reload_shows_none_of_it(page_url):
+    with browser() as chromium:
+        page = open_chat(chromium, page_url, PHONE)
+        assert "16120元" in send(page, "解放战争老兵每年补助多少")
+        first_sender = stored(page)["nuanliu.sender"]
+        page.fill("#text", "删除我的记录")
+        page.press("#text", "Enter")
+        page.wait_for_function("() => !document.querySelector('.msg.user')", timeout=ANSWER_WAIT_MS)
+        wait_until_idle(page)
+        assert user_bubbles(page) == [] and bot_bubbles(page) == [FORGOTTEN]
+        page.reload()
+        wait_for_answer(page, 0)
+        wait_until_idle(page)
+        assert user_bubbles(page) == [] and "16120元" not in page.inner_text("#log")
+        assert stored(page)["nuanliu.sender"] != first_sender
 
 
 def test_the_page_masks_every_format_of_the_corpus_as_the_server_does(page_url):

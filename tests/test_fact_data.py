@@ -6,6 +6,8 @@ behind in one file after a fact is dropped is dead configuration.
 """
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
 
@@ -50,3 +52,23 @@ def test_no_entity_slot_or_pattern_names_a_fact_that_does_not_exist():
     assert set(entity_slots()) - FACTS <= set(NOT_FACTS)
     assert set(entity_slots().values()) <= set(DOMAIN["entities"])
     assert patterned() <= FACTS
+
+
+def texts_of(value: object) -> list[str]:
+    """Every string in a response (its text, its buttons' titles and payloads)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in texts_of(v)]
+    if isinstance(value, list):
+        return [t for v in value for t in texts_of(v)]
+    return []
+
+
+@pytest.mark.parametrize("name", sorted(DOMAIN["responses"]))
+def test_every_placeholder_in_a_response_is_a_slot(name):
+    """Rasa fills {slot} in responses the way this does; a {…} naming no slot (a button's JSON payload with
+    single braces) is sent raw with an ERROR in the log on every use. Literal braces are doubled."""
+    slots = {slot: "" for slot in DOMAIN["slots"]}
+    for text in texts_of(DOMAIN["responses"][name]):
+        re.sub(r"{([^\n{}]+?)}", r"{0[\1]}", text).format(slots)  # KeyError: a placeholder no slot fills

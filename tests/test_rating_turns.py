@@ -118,6 +118,19 @@ def test_on_the_web_a_typed_digit_is_no_rating(plan):
     assert reply.rating is None and "2.2万元" in reply.text
 
 
+@pytest.mark.parametrize("typed, verdict", [("不满意", POOR), ("满意！", GOOD)])
+def test_a_rating_typed_right_after_the_offer_counts_like_its_button(plan, typed, verdict):
+    chat = Chat(plan)
+    chat.says("抗美援朝老兵每年补助多少")
+    reply = chat.says(typed, intent="affirm")  # the classifier may read 满意 as anything
+    assert reply.rating == ("veteran_korean_war", verdict)
+
+
+def test_satisfied_typed_with_no_offer_open_rates_nothing(plan):
+    reply = Chat(plan).says("满意", intent="thanks")
+    assert reply.rating is None
+
+
 def test_a_rating_button_with_no_answer_just_offered_rates_nothing(plan):
     chat = Chat(plan)
     chat.says("抗美援朝老兵每年补助多少")

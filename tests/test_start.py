@@ -1,15 +1,18 @@
 """serving/start.py and serving/launch.py: how every server is started, without starting one."""
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
 import sys
+import time
 from urllib.parse import urlparse
 
 import pytest
 import yaml
 
 from serving import launch
-from serving.processes import ROOT
+from serving.processes import ROOT, free_port
 from serving.action_guard import SECRET_VARIABLE
 from serving.start import (ACTION_PORT, CREDENTIALS, ENDPOINTS, LOOPBACK, MODEL, TOKEN_VARIABLE, NoToken,
                            action_server, api_token, environment, interface, rasa_server)
@@ -120,3 +123,43 @@ def test_importing_the_actions_opens_no_database(tmp_path):
                          timeout=300, env=environment({"NUANLIU_DB": str(missing)}))
     assert run.returncode == 0, run.stderr[-2000:]
     assert not missing.exists()
+
+
+JSON_SERVER = """
+import http.server, sys
+class Ok(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        self.send_response(200); self.end_headers(); self.wfile.write(b"{}")
+http.server.HTTPServer(("127.0.0.1", int(sys.argv[1])), Ok).serve_forever()
+"""
+HOLDER = """
+import sys, time
+from serving.processes import Server, running, stop_on_termination
+port, serve = int(sys.argv[1]), sys.argv[2]
+stop_on_termination()
+with running([Server([sys.executable, "-c", serve, str(port)], f"http://127.0.0.1:{port}/", lambda _: True)], {}) as procs:
+    print(procs[0].pid, flush=True)
+    time.sleep(120)
+"""
+
+
+@pytest.mark.parametrize("signal_number", [signal.SIGTERM, signal.SIGHUP])
+def test_a_terminated_launcher_stops_the_servers_it_started(signal_number):
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(free_port()), JSON_SERVER], cwd=ROOT,
+                              stdout=subprocess.PIPE, text=True)
+    child = int(holder.stdout.readline())
+    holder.send_signal(signal_number)
+    assert holder.wait(timeout=60) == 0
+    assert not alive(child), "the server outlived its launcher"
+
+
+def alive(pid: int, seconds: float = 10) -> bool:
+    """Whether the process is still there after `seconds` (it has none left if it was stopped and reaped)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        time.sleep(0.2)
+    return True

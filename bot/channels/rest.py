@@ -83,7 +83,8 @@ class RestWithFallbackInput(RestInput):
             body["message"] = clean(body["message"])
             if edge.asks_to_forget(body["message"]):
                 await edge.forget(request.app, sender)
-                return response.json([{"recipient_id": sender, "text": edge.FORGOTTEN}])
+                # `forgotten` tells the web page to clear its own copy too (a shared phone or PC)
+                return response.json([{"recipient_id": sender, "text": edge.FORGOTTEN, "custom": {"forgotten": True}}])
             return None
 
         return webhook

@@ -24,6 +24,7 @@ from collections.abc import Awaitable, Callable
 
 import yaml
 from rasa.core.channels.channel import UserMessage
+from rasa.core.nlg.interpolator import interpolate_text
 
 from bot import ROOT, wechat_menu
 from bot.channels.edge import BUSY, EDGE
@@ -41,10 +42,11 @@ PersonHolds = Callable[[str], Awaitable[bool]]  # does a person hold this conver
 
 
 def own_intent_payloads() -> frozenset[str]:
-    """The "/intent" messages our own buttons send: the greeting, the domain's buttons, the WeChat menu."""
+    """The "/intent" messages our own buttons send: the greeting, the domain's buttons (as Rasa sends them,
+    placeholders filled: `{{` is a brace), the WeChat menu."""
     domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
-    buttons = {button["payload"] for variants in domain["responses"].values() for variant in variants
-               for button in variant.get("buttons") or []}
+    buttons = {interpolate_text(button["payload"], {}) for variants in domain["responses"].values()
+               for variant in variants for button in variant.get("buttons") or []}
     menu = set(wechat_menu.click_payloads(wechat_menu.load()).values())
     return frozenset(p for p in buttons | menu | {GREET} if p.startswith("/"))
 

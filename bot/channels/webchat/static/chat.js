@@ -228,6 +228,11 @@ async function ask(entry, item = null) {
     typing.remove();
     const answers = messages.filter((m) => m.text || (m.buttons && m.buttons.length))
       .map((m) => ({ who: "bot", text: m.text || "", buttons: m.buttons || [] }));
+    if (messages.some((m) => m.custom && m.custom.forgotten)) {
+      forgetHere();  // 删除我的记录: the server has deleted it; nothing of it stays on this device either
+      answers.forEach((a) => show(a, true));
+      return;
+    }
     answers.forEach((a) => show(a, true));
     saveHistory([...loadHistory(), ...answers]);
     const handedOver = messages.find((m) => m.custom && m.custom.handover);
@@ -351,12 +356,18 @@ function restore() {
   if (held) watchPerson(held.since);
 }
 
-document.getElementById("restart").addEventListener("click", () => {
-  if (!confirm("开始新对话？本机上的对话记录会被清除。")) return;
+// The conversation off this device: its history, its sender id (the bot starts without the last person's
+// context) and any wait for a person; what is on the page goes too.
+function forgetHere() {
   localStorage.removeItem(HISTORY_KEY);
-  localStorage.removeItem(SENDER_KEY);  // a new sender id: the bot starts without the last person's context
+  localStorage.removeItem(SENDER_KEY);
   stopWatchingPerson();
   log.replaceChildren();
+}
+
+document.getElementById("restart").addEventListener("click", () => {
+  if (!confirm("开始新对话？本机上的对话记录会被清除。")) return;
+  forgetHere();
   say("");
   input.value = "";
   fitInput();

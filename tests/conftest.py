@@ -16,9 +16,10 @@ from serving.start import Live, bot
 CASES = Path(__file__).parent / "cases"
 # Limits small enough to reach in a test (tests/test_e2e_security.py). Loopback callers have no per-client limit,
 # so the other tests are not slowed; the security tests pose as remote clients through the proxy's header. The
-# bound on turns in flight is set far above what a test sends, so that overload is refused by the predicted time.
+# bound on turns in flight is set far above what a test sends, so that overload is refused by the predicted time;
+# the target is 2 s, not 3, so that a test machine shared with other work (a prediction off by 2.5×) keeps 5 s.
 EDGE_LIMITS = {"SANIC_REAL_IP_HEADER": "x-real-ip", "NUANLIU_CLIENT_BURST": "5", "NUANLIU_CLIENT_PER_MINUTE": "6",
-               "NUANLIU_MAX_TURNS_IN_FLIGHT": "1000"}
+               "NUANLIU_MAX_TURNS_IN_FLIGHT": "1000", "NUANLIU_TURN_TARGET_SECONDS": "2"}
 
 
 def cases(name: str) -> list[dict]:

@@ -13,9 +13,10 @@ import urllib.parse
 import pytest
 
 from bot.desk import UNNAMED, Desk
+from bot.handover import HandoverQueue
 from bot.plan import load_plan
 from serving.client import get_json
-from tests.browser import DESKTOP, browser, screenshot
+from tests.browser import DESKTOP, PHONE, browser, screenshot
 from tests.lookup_server import OPERATOR, log_in
 
 # Caller phrasings that returned "0 records" in the old lookup, and the measure each must find.
@@ -222,3 +223,41 @@ def test_a_callers_words_go_to_the_audit_log_and_not_to_the_servers_output(looku
     with open(f"/proc/{lookup.pid}/fd/1", encoding="utf-8", errors="replace") as output:
         printed = output.read()
     assert "/desk.json" not in printed and urllib.parse.quote(marker) not in printed and marker not in printed
+
+
+# What overflows a page at phone width: the document wider than the window, a menu item or button broken
+# over lines or cut off, a card wider than its own box (a wide table scrolls inside its own .scroll box).
+OVERFLOWS = """() => {
+  const wide = el => el.scrollWidth > el.clientWidth + 1;
+  const lines = el => {
+    const text = document.createRange();
+    text.selectNodeContents(el);
+    return new Set([...text.getClientRects()].map(r => Math.round(r.top))).size;
+  };
+  return {
+    page: Math.max(0, document.documentElement.scrollWidth - window.innerWidth),
+    broken: [...document.querySelectorAll("header.top a, header.top strong, button")]
+      .filter(el => lines(el) > 1 || (el.getBoundingClientRect().right > window.innerWidth && !el.closest(".scroll")))
+      .map(el => el.textContent.trim()),
+    boxes: [...document.querySelectorAll("article.card, .daily, main, .controls")].filter(wide).map(el => el.className || el.tagName),
+  };
+}"""
+NARROW_PAGES = [("desk", "/"), ("desk_cards", "/?q=" + urllib.parse.quote("老兵补助")),
+                ("desk_facts", "/?q=" + urllib.parse.quote("我爸当过八年兵，今年七十二岁，每月能领多少")),
+                ("worklist", "/worklist"), ("handover", "/handover"), ("conversation", "/conversation/phone-width-test")]
+
+
+@pytest.mark.e2e
+def test_every_desk_page_reflows_at_phone_width(lookup):
+    queue = HandoverQueue(lookup.audit.parent / "handover.db")  # where lookup_server keeps the queue
+    queue.enqueue("phone-width-test", "wechat", "我爸当过八年兵，今年七十二岁，每月能领多少，去哪里办")
+    try:
+        with browser() as chromium:
+            page = chromium.new_page(viewport=PHONE)
+            log_in(page, lookup.base)
+            for name, path in NARROW_PAGES:
+                page.goto(lookup.base + path)
+                assert page.evaluate(OVERFLOWS) == {"page": 0, "broken": [], "boxes": []}, name
+                screenshot(page, f"phone_{name}")
+    finally:
+        queue.forget("phone-width-test")

@@ -25,6 +25,9 @@ from bot.measures import Measure, load_aspects, load_groups
 TABLE = "measures"
 GROUPS = "groups"  # one row per group of data/groups.yml, so a measure counts under each of its groups
 LOOKUP_VIEW = "measure_lookup"  # the operators' page in Datasette: Chinese column names, plan order
+# The 方面 of the records outside the plan's 6 (导语 and 关注一至四 describe the plan as a whole), as the operators'
+# facet shows it: a name that says what the rows are, not an empty value Datasette would show as “-”.
+OVERVIEW = "计划概述（导语、关注一至四，不属于6个方面）"
 _LOOKUP_SQL = f"""
 select rowid as 行号, section as 关注, aspect as 所属方面, title as 措施, summary as 标准金额,
        (select group_concat(value, '；') from json_each(conditions)) as 条件,
@@ -49,7 +52,7 @@ def _row(m: Measure, words: tuple[str, ...], summary: str) -> dict:
         row[name] = json.dumps(row[name], ensure_ascii=False)
     row["section_order"] = SECTION_ORDER.index(m.section)
     row["summary"] = summary
-    row["aspect"] = load_aspects().get(m.section, "")  # 导语 and 关注一至四 describe the plan, no 方面 of it
+    row["aspect"] = load_aspects().get(m.section, OVERVIEW)
     text = " ".join([m.title, m.audience, m.department, *m.keywords, *m.conditions, m.quote])
     row["search_text"] = " ".join(cut(text, words))
     return row

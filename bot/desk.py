@@ -17,6 +17,7 @@ from typing import Any
 
 from bot.answers import amount_text, formula_text
 from bot.calculator import Result, calculate, inputs
+from bot.eligibility import for_other_subjects
 from bot.facts import FactError, MissingFact, NotEligible, load_specs
 from bot.measures import Measure, load_aspects, load_groups
 from bot.numbers import money
@@ -53,7 +54,7 @@ class Card:
     department_named: bool
     lead: str | None  # where the plan names no office: its lead department (市人社局), shown as the lead
     quote: str
-    exact: bool  # False for a near match offered because nothing matched
+    exact: bool  # True when it answers the caller's words (Desk._answering), False for a near match
     applied: dict[str, Any] = field(default_factory=dict)  # the facts this card was computed with
     calculation: tuple[str, ...] = ()  # the steps, once facts are applied
     verdict: str | None = None  # what the facts given settle or still lack; None while none is given
@@ -95,33 +96,45 @@ class Desk:
         self.plan = plan
 
     def search(self, words: str, form: Mapping[str, str] | None = None, card: str | None = None) -> Answer:
-        """The cards for a caller's words, best first. `form` holds the calculator fields of `card`, as
-        typed; an empty field is no fact."""
+        """The cards for a caller's words: those that answer them (`_answering`) first and marked exact, then
+        the store's other hits as near matches (all near for a benefit the plan lacks). `form` holds the
+        calculator fields of `card`, as typed; an empty field is no fact."""
         text = self.plan.normalize(words)
         facts = self.plan.extract.facts(words)
         store = self.plan.store
         named = store.all_named_in(text)
         plan_only = all(m.section == "导语" for m in named)  # nothing named, or only the plan itself
         missing = self.plan.conversation.not_in_plan(text) if plan_only else None
-        found = [m for m in named if m.section != "导语"] or list(named)
-        found += [m for fact, value in facts.items() if (m := store.made_for(fact, value))]
-        if not found and not missing and (ambiguous := self.plan.vocabulary.ambiguous_in(text)):
-            found += [m for option in ambiguous[1].options for m in store.all_named_in(option)]  # 老兵: each kind
-        found += store.search(text, limit=LIMIT)
-        exact = bool(found) and missing is None
-        measures = list({m.id: m for m in reversed(found)}.values())[::-1][:LIMIT] if found else self._nearest(text)
-        cards = tuple(self.card(m, self._calculator(m, facts, form or {}) if m.id == card else facts, exact)
+        answering = [] if missing else self._answering(text, named, facts)  # 取暖补贴: nothing answers it
+        found = answering + store.search(text, limit=LIMIT)
+        exact = {m.id for m in answering}
+        ranked = list({m.id: m for m in reversed(found)}.values())[::-1]  # a repeat ranks where the store ranks it
+        measures = sorted(ranked, key=lambda m: m.id not in exact)[:LIMIT] if found else self._nearest(text)
+        cards = tuple(self.card(m, self._calculator(m, facts, form or {}) if m.id == card else facts, m.id in exact)
                       for m in measures)
         return Answer(words, text, facts, cards, "".join(missing) if missing else None)
+
+    def _answering(self, text: str, named: list[Measure], facts: Mapping[str, Any]) -> list[Measure]:
+        """The measures that answer the words, as the chat would take them: those they name (the plan itself
+        only when nothing else), those the facts point to (服役8年 → 老义务兵), each meaning of an ambiguous
+        word (老兵: each kind); failing all, the store's best hit, which the chat answers as its subject
+        (下岗职工). The store's further hits only share words with the question (工伤待遇 for 老兵补助)."""
+        store = self.plan.store
+        found = [m for m in named if m.section != "导语"] or list(named)
+        found += [m for fact, value in facts.items() if (m := store.made_for(fact, value))]
+        if not found and (ambiguous := self.plan.vocabulary.ambiguous_in(text)):
+            found += [m for option in ambiguous[1].options for m in store.all_named_in(option)]
+        return found or store.search(text, limit=1)
 
     def card(self, measure: Measure, facts: Mapping[str, Any], exact: bool = True) -> Card:
         """One measure as a card: its standard amount, then, once the caller or the calculator gives a fact
         it reads, the amount for that fact with the calculation, or what the fact rules out or still lacks.
-        The category the caller named (抗日老兵) only rules out another category's card; facts the
-        measure does not read are ignored, never held against it, and an empty field settles nothing."""
+        A category the caller named (抗日老兵) is the subject of its own card: on another category's card it
+        is set aside (bot.eligibility.for_other_subjects), never a reason for 暂不符合. Facts the measure
+        does not read are ignored, never held against it, and an empty field settles nothing."""
+        facts = {k: v for k, v in facts.items() if k not in for_other_subjects(measure, facts)}
         given = {f: facts[f] for f in inputs(measure) if facts.get(f) not in (None, "")}
-        applied = given | ({"veteran_category": facts["veteran_category"]}
-                           if "veteran_category" in measure.categories and facts.get("veteran_category") else {})
+        applied = given | {f: facts[f] for f in measure.categories if facts.get(f)}
         amount, before, steps, verdict = formula_text(measure), None, (), None
         try:
             standard = calculate(measure)

@@ -21,7 +21,7 @@ from bot.answers import (apply_reply, conditions_reply, department_reply, entitl
                          needs_fact, office_reply, reply, settling_fact, several)
 from bot.calculator import KINDS, Result, calculate
 from bot.database import MeasureStore
-from bot.eligibility import Profile, entitlements
+from bot.eligibility import Profile, entitlements, for_other_subjects
 from bot.facts import FactError
 from bot.glossary import cut
 from bot.handover_settings import HandoverSettings
@@ -329,19 +329,11 @@ class Conversation:
                 facts[wanted] = number
         return facts
 
-    @staticmethod
-    def _other_subjects(facts: Mapping[str, Any], message: Message, measure: Measure) -> set[str]:
-        """Remembered facts that rule `measure` out by what it is for (a category it requires), not stated
-        in this message: they came with an earlier subject. 抗日老兵每年多少, then 当兵八年今年七十二岁: the
-        抗日 category was the first question's, and must not refuse the 老义务兵 补助 the facts now point to.
-        Said in the same message (我是抗日老兵，当兵八年…), the category stands and is checked."""
-        stated = {fact for fact, _ in message.entities}
-        return {req["fact"] for req in measure.requires if "equals" in req and req["fact"] not in stated
-                and facts.get(req["fact"]) not in (None, req["equals"])}
-
     def _one(self, measure: Measure, message: Message, state: State) -> Reply:
         facts = self._facts(message, state, measure)
-        stale = self._other_subjects(facts, message, measure)
+        # 抗日老兵每年多少, then 当兵八年今年七十二岁: the 抗日 category was the first question's, and must not
+        # refuse the 老义务兵 补助 the facts now point to; said in this message, it stands and is checked.
+        stale = for_other_subjects(measure, facts, standing={fact for fact, _ in message.entities})
         facts = {k: v for k, v in facts.items() if k not in stale}
         recent = tuple(m for m in state.recent if m != measure.id)[-(RECENT - 1):] + (measure.id,)
         slots = {"measure": measure.id, "subjects": None, "recent": ",".join(recent), "person": self._person(message.text) or state.person,

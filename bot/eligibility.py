@@ -7,7 +7,7 @@ the facts rule it out and it is left out.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Set as AbstractSet
 from dataclasses import dataclass, field
 
 from bot.calculator import KINDS, Result, calculate
@@ -31,6 +31,17 @@ class Entitlement:
 def categories(measures: Iterable[Measure]) -> dict[str, str]:
     """Each value a requirement matches exactly (抗日老兵, 老义务兵 …) → the fact it belongs to."""
     return {str(value): fact for m in measures for fact, value in m.categories.items()}
+
+
+def for_other_subjects(measure: Measure, facts: Mapping[str, object], standing: AbstractSet[str] = frozenset()) -> set[str]:
+    """The facts that would rule `measure` out only by saying whom another measure is for (a category it
+    requires, given with another value): they name the other measure's subject, not this one's person, so
+    they are set aside for `measure` rather than held against it. Those in `standing` are checked as usual.
+    The chat lets a category said in the message it answers stand (我是抗日老兵，当兵八年…: checked) and sets
+    aside one remembered from an earlier subject; the desk lets none stand, since a caller's 抗日老兵 names
+    the card asked about, and the other categories' cards are simply about others."""
+    return {fact for fact, value in measure.categories.items()
+            if fact not in standing and facts.get(fact) not in (None, value)}
 
 
 def _check_profile(profile: Profile, measures: list[Measure]) -> None:

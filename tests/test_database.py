@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from bot.database import MeasureStore, StoreError, build
+from bot.database import OVERVIEW, MeasureStore, StoreError, build
 from bot.glossary import normalizer
+from bot.measures import load_aspects
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -37,6 +38,14 @@ def test_the_table_has_one_row_per_measure_with_json_params(measures, db_path):
     assert json.loads(row["params"]) == {"old": 14580, "new": 15780, "unit": "元", "period": "每年", "per": "人"}
     assert (row["section"], row["department"]) == ("关注十", "市民政局")
     assert row["summary"] == "每年15780元（原14580元）"
+
+
+def test_every_row_names_its_aspect_and_the_overview_says_what_it_is(measures, db_path):
+    with sqlite3.connect(db_path) as conn:
+        aspects = dict(conn.execute("select 编号, 所属方面 from measure_lookup").fetchall())
+    overview = {m.id for m in measures if m.section not in load_aspects()}
+    assert overview and {i for i, a in aspects.items() if a == OVERVIEW} == overview
+    assert set(aspects.values()) == {*load_aspects().values(), OVERVIEW}
 
 
 def test_lookup_columns_are_indexed_and_text_is_full_text_searchable(db_path):

@@ -13,9 +13,10 @@ import urllib.parse
 import pytest
 
 from bot.desk import UNNAMED, Desk
+from bot.handover import HandoverQueue
 from bot.plan import load_plan
 from serving.client import get_json
-from tests.browser import DESKTOP, browser, screenshot
+from tests.browser import DESKTOP, PHONE, browser, screenshot
 from tests.lookup_server import OPERATOR, log_in
 
 # Caller phrasings that returned "0 records" in the old lookup, and the measure each must find.
@@ -30,9 +31,27 @@ def desk(db_path) -> Desk:
 
 
 @pytest.mark.parametrize("words, measure_id", PHRASINGS)
-def test_a_callers_everyday_words_find_the_measure(desk, words, measure_id):
+def test_a_callers_everyday_words_find_the_measure_first(desk, words, measure_id):
+    [first, *_] = desk.search(words).cards
+    assert (first.id, first.exact) == (measure_id, True)
+
+
+# Cards the store finds only because they share a word with the question (补助, 老, 职工), as a new user met them.
+WEAK = [("老兵补助", {"work_injury_benefits", "retired_1960s_allowance"}), ("抗美援朝补助", {"rural_ecommerce_point"}),
+        ("抗日老兵每年多少", {"employment_targets", "plan_contents"}), ("下岗职工", {"medical_insurance", "collective_bargaining"})]
+
+
+@pytest.mark.parametrize("words, weak", WEAK)
+def test_cards_that_only_share_words_with_the_question_are_near_matches_after_the_exact_ones(desk, words, weak):
     cards = desk.search(words).cards
-    assert measure_id in [c.id for c in cards] and all(c.exact for c in cards)
+    assert weak <= {c.id for c in cards} and not any(c.exact for c in cards if c.id in weak)
+    exact = [c.exact for c in cards]
+    assert exact == sorted(exact, reverse=True)
+
+
+def test_only_the_meanings_of_an_ambiguous_word_are_exact(desk):
+    assert {c.id for c in desk.search("老兵补助").cards if c.exact} == {
+        "veteran_anti_japanese", "veteran_liberation_war", "veteran_korean_war", "former_conscript"}
 
 
 def test_an_ambiguous_word_offers_every_measure_it_may_mean(desk):
@@ -68,10 +87,19 @@ def test_a_fact_that_fails_a_condition_says_so(desk):
     assert card.verdict.startswith("按所说情况暂不符合") and "60周岁" in card.verdict
 
 
-def test_another_categorys_card_is_ruled_out_and_the_named_one_is_not(desk):
-    cards = {c.id: c for c in desk.search("抗日老兵每年多少").cards}
-    assert cards["veteran_anti_japanese"].verdict is None and cards["veteran_anti_japanese"].amount == "每年21060元"
-    assert "暂不符合" in cards["veteran_korean_war"].verdict
+@pytest.mark.parametrize("words, named, others", [
+    ("抗日老兵每年多少", "veteran_anti_japanese", {"veteran_korean_war", "veteran_liberation_war", "former_conscript"}),
+    ("抗美援朝补助", "veteran_korean_war", {"former_conscript"})])
+def test_the_category_named_does_not_rule_out_other_categories_cards(desk, words, named, others):
+    cards = {c.id: c for c in desk.search(words).cards}
+    assert cards[named].exact and cards[named].applied == {"veteran_category": cards[named].applied["veteran_category"]}
+    assert others <= set(cards)
+    assert all(cards[o].verdict is None and not cards[o].exact and cards[o].applied == {} for o in others)
+
+
+def test_a_fact_still_rules_out_the_named_categorys_card(desk):
+    [card, *_] = desk.search("烈士老年子女今年五十岁").cards
+    assert card.id == "survivor_martyr_child" and "60周岁" in card.verdict
 
 
 def test_an_office_the_plan_does_not_name_is_marked_not_guessed(desk):
@@ -156,6 +184,7 @@ def test_the_json_twin_gives_the_cards(lookup):
     green = get_json(f"{lookup.base}/desk.json?q=" + urllib.parse.quote("绿色食品"))["cards"][0]
     assert (green["department"], green["department_named"]) == (UNNAMED, False)
     assert not any(c["exact"] for c in get_json(f"{lookup.base}/desk.json?q=" + urllib.parse.quote("火星移民"))["cards"])
+    assert [c["exact"] for c in answer["cards"] if c["id"] == "rural_ecommerce_point"] == [False]
 
 
 def audited(lookup, path: str) -> list[tuple]:
@@ -194,3 +223,41 @@ def test_a_callers_words_go_to_the_audit_log_and_not_to_the_servers_output(looku
     with open(f"/proc/{lookup.pid}/fd/1", encoding="utf-8", errors="replace") as output:
         printed = output.read()
     assert "/desk.json" not in printed and urllib.parse.quote(marker) not in printed and marker not in printed
+
+
+# What overflows a page at phone width: the document wider than the window, a menu item or button broken
+# over lines or cut off, a card wider than its own box (a wide table scrolls inside its own .scroll box).
+OVERFLOWS = """() => {
+  const wide = el => el.scrollWidth > el.clientWidth + 1;
+  const lines = el => {
+    const text = document.createRange();
+    text.selectNodeContents(el);
+    return new Set([...text.getClientRects()].map(r => Math.round(r.top))).size;
+  };
+  return {
+    page: Math.max(0, document.documentElement.scrollWidth - window.innerWidth),
+    broken: [...document.querySelectorAll("header.top a, header.top strong, button")]
+      .filter(el => lines(el) > 1 || (el.getBoundingClientRect().right > window.innerWidth && !el.closest(".scroll")))
+      .map(el => el.textContent.trim()),
+    boxes: [...document.querySelectorAll("article.card, .daily, main, .controls")].filter(wide).map(el => el.className || el.tagName),
+  };
+}"""
+NARROW_PAGES = [("desk", "/"), ("desk_cards", "/?q=" + urllib.parse.quote("老兵补助")),
+                ("desk_facts", "/?q=" + urllib.parse.quote("我爸当过八年兵，今年七十二岁，每月能领多少")),
+                ("worklist", "/worklist"), ("handover", "/handover"), ("conversation", "/conversation/phone-width-test")]
+
+
+@pytest.mark.e2e
+def test_every_desk_page_reflows_at_phone_width(lookup):
+    queue = HandoverQueue(lookup.audit.parent / "handover.db")  # where lookup_server keeps the queue
+    queue.enqueue("phone-width-test", "wechat", "我爸当过八年兵，今年七十二岁，每月能领多少，去哪里办")
+    try:
+        with browser() as chromium:
+            page = chromium.new_page(viewport=PHONE)
+            log_in(page, lookup.base)
+            for name, path in NARROW_PAGES:
+                page.goto(lookup.base + path)
+                assert page.evaluate(OVERFLOWS) == {"page": 0, "broken": [], "boxes": []}, name
+                screenshot(page, f"phone_{name}")
+    finally:
+        queue.forget("phone-width-test")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.eligibility import Profile, categories, entitlements
+from bot.eligibility import Profile, categories, entitlements, for_other_subjects
 from bot.facts import InvalidFact
 
 
@@ -100,3 +100,11 @@ def test_categories_come_from_the_table(measures):
     assert set(categories(measures)) == {
         "抗日老兵", "解放战争老兵", "抗美援朝老兵", "烈士遗属", "因公牺牲军人遗属", "病故军人遗属", "老义务兵", "烈士老年子女",
     }
+
+
+def test_another_measures_category_is_set_aside_unless_it_stands(measures):
+    conscript = next(m for m in measures if m.id == "former_conscript")
+    facts = {"veteran_category": "抗日老兵", "age": 72, "service_years": 8}
+    assert for_other_subjects(conscript, facts) == {"veteran_category"}
+    assert for_other_subjects(conscript, facts, standing={"veteran_category"}) == set()
+    assert for_other_subjects(conscript, {**facts, "veteran_category": "老义务兵"}) == set()

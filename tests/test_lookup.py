@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.database import OVERVIEW
 from bot.lookup import Lookup
+from bot.measures import load_aspects
 from tests.browser import DESKTOP, browser, screenshot
 from tests.lookup_server import get_json_as, logged_in
 from serving.client import get_json
@@ -93,6 +95,14 @@ def test_facets_list_every_section_of_the_plan(datasette):
     assert {f"关注{n}" for n in "一二三四五六七八九十"} <= {v["value"] for v in facets["关注"]["results"]}
     assert "市民政局" in {v["value"] for v in facets["承办部门"]["results"]}
     assert len(facets["所属方面"]["results"]) == 7  # the plan's 6 方面, and the overview outside them
+
+
+@pytest.mark.e2e
+def test_the_overview_rows_are_named_and_filtered_by_their_aspect(datasette, measures):
+    aspects = {v["value"]: v["count"] for v in get_json(f"{datasette}/measures/measure_lookup.json")["facet_results"]["所属方面"]["results"]}
+    overview = [m.id for m in measures if m.section not in load_aspects()]
+    assert aspects[OVERVIEW] == len(overview) and "" not in aspects and "-" not in aspects
+    assert sorted(r["编号"] for r in rows(datasette, "/measures/measure_lookup", 所属方面=OVERVIEW, _size="max")) == sorted(overview)
 
 
 @pytest.mark.e2e

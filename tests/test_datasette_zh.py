@@ -6,6 +6,10 @@ Datasette offers has its words. Over the real Datasette in Chromium: an
 operator's walk (login, desk → 措施一览 with a facet and a search, export, a
 canned query, the database page, a 404, a refusal, logout) shows no English
 label Datasette prints, lang is zh-CN, and axe-core finds no serious violation;
+and on each table an operator reads (the measure table, 人群, and behind the
+login 未能回答的问题, 好差评, 每日数量) and its row page, the columns show under
+their Chinese labels (headers, facet titles, filters, the sort) while a facet,
+a sort and the column menu still work and the CSV keeps the real names;
 screenshots at desktop width in build/screenshots/.
 """
 from __future__ import annotations
@@ -16,18 +20,23 @@ import json
 import re
 import urllib.parse
 import urllib.request
+from datetime import datetime
 from importlib.metadata import version
 from pathlib import Path
 
 import datasette
 import datasette_auth_passwords
 import pytest
+import yaml
 from datasette.filters import Filters
 
+from bot import daily_counts, ratings
+from bot.glossary import normalizer
 from lookup.plugins.datasette_zh import describe, load, translate_source
 from tests.browser import DESKTOP, accessibility_violations, browser, screenshot
-from tests.lookup_server import OPERATOR, PASSWORD
+from tests.lookup_server import OPERATOR, PASSWORD, log_in, lookup_server
 
+METADATA = yaml.safe_load((Path(__file__).resolve().parent.parent / "lookup" / "metadata.yml").read_text(encoding="utf-8"))
 INSTALLED = [Path(datasette.__file__).parent / "templates", Path(datasette_auth_passwords.__file__).parent / "templates"]
 # Labels Datasette 0.65 and datasette-auth-passwords print in English (whole words, case as printed).
 ENGLISH = ["Search", "Apply", "Run SQL", "Format SQL", "Edit SQL", "View and edit SQL", "rows", "row", "records",
@@ -76,6 +85,23 @@ def test_the_row_count_line_names_the_search_the_filters_and_the_order():
     filters = Filters([("关注", "关注十"), ("适用人群__arraycontains", "创业者")])
     assert describe(load(), filters, "抗美援朝", None, "编号") == "（搜索“抗美援朝”，关注为“关注十”，适用人群中有“创业者”，按编号降序）"
     assert describe(load(), Filters([]), "", None, None) == ""
+    labels = {"channel": "渠道", "id": "序号"}.get
+    assert describe(load(), Filters([("channel", "rest")]), None, None, "id", labels) == "（渠道为“rest”，按序号降序）"
+
+
+def table_metadata(database: str, table: str) -> dict:
+    return METADATA["databases"][database]["tables"][table]
+
+
+@pytest.mark.parametrize("database, table", [(d, t) for d, db in METADATA["databases"].items()
+                                             for t, meta in db.get("tables", {}).items() if "column_labels" in meta])
+def test_each_column_label_is_short_chinese_and_the_note_stays(database, table):
+    """One label per column, in Chinese, no longer than the column's note in `columns` (which stays)."""
+    meta = table_metadata(database, table)
+    for column, label in meta["column_labels"].items():
+        assert re.fullmatch(r"[\u4e00-\u9fff]{1,6}", label), (table, column, label)
+        note = (meta.get("columns") or {}).get(column)
+        assert note is None or len(label) <= len(note), (table, column, label, note)
 
 
 # ---- over the real Datasette, in Chromium
@@ -153,3 +179,98 @@ def test_an_operators_walk_through_datasette_is_in_chinese_and_still_works(looku
 def fetch(url: str) -> str:
     with urllib.request.urlopen(url, timeout=30) as response:
         return response.read().decode("utf-8")
+
+
+# ---- the columns under their Chinese labels, on each table an operator reads
+
+# (database, table, its real columns (None: those labelled in metadata.yml), a column to sort by, one to facet by from the column menu)
+TABLES = [
+    ("measures", "measures", None, "title", "kind"),
+    ("measures", "groups", ["id", "label"], "label", "label"),
+    ("unanswered", "unanswered", ["id", "time", "channel", "text", "key", "intent", "confidence", "sender"], "time", "key"),
+    ("ratings", "ratings", ["id", "time", "sender", "channel", "measure", "rating", "question", "key", "answer", "reason"],
+     "time", "sender"),
+    ("daily_counts", "daily_counts", ["day", "kind", "count"], "count", "kind"),
+]
+HEADERS = "() => [...document.querySelectorAll('table.rows-and-columns th')].map(th => th.innerText.replace(/[▲▼]/g, '').trim())"
+FACET_TITLES = "() => [...document.querySelectorAll('.facet-info-name strong')].map(e => e.firstChild.textContent.trim())"
+
+
+@pytest.fixture(scope="module")
+def labelled(db_path, measures, tmp_path_factory):
+    """A lookup whose ratings and daily counts have rows (the shared one's are empty), for facets to show."""
+    folder = tmp_path_factory.mktemp("labelled")
+    normalize = normalizer(measures)
+    for sender, channel, verdict in [("citizen-a", "rest", "满意"), ("citizen-b", "wechat", "不满意"), ("citizen-c", "rest", "不满意")]:
+        ratings.record(folder / "ratings.db", sender=sender, channel=channel, measure="former_conscript",
+                       verdict=verdict, question="老兵补助多少钱", answer="每月25元×服役年数", normalize=normalize)
+    for day, kind in [("2024-03-01", "question"), ("2024-03-01", "answer"), ("2024-03-02", "question")]:
+        daily_counts.count(folder / "daily_counts.db", kind, now=datetime.fromisoformat(f"{day}T04:00:00+00:00"))
+    with lookup_server(db_path, measures, folder) as server:
+        yield server
+
+
+def labels_of(database: str, table: str) -> dict[str, str]:
+    return table_metadata(database, table)["column_labels"]
+
+
+def expect_chinese_columns(page, database: str, table: str, where: str) -> None:
+    """Every header and facet title is a column's label (or Datasette's 详情 link column), none a real name."""
+    labels = labels_of(database, table)
+    shown = page.evaluate(HEADERS) + page.evaluate(FACET_TITLES)
+    assert shown, where
+    assert [text for text in shown if re.search("[A-Za-z]", text)] == [], where
+    allowed = set(labels.values()) | {load()["link_column"]}
+    assert set(shown) <= allowed, where
+    narrow = re.findall(r'td:nth-of-type\(\d+\):before \{ content: "([^"]*)"', page.content())  # a phone's cell labels
+    assert narrow and set(narrow) <= allowed, where
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("database, table, columns, sort, menu_facet", TABLES, ids=[t[1] for t in TABLES])
+def test_each_table_shows_its_columns_in_chinese_and_still_sorts_facets_and_exports(labelled, database, table,
+                                                                                     columns, sort, menu_facet):
+    labels = labels_of(database, table)
+    columns = columns or list(labels)
+    with browser() as chromium:
+        page = chromium.new_page(viewport=DESKTOP)
+        log_in(page, labelled.base)
+        page.goto(f"{labelled.base}/{database}/{table}")
+        expect_chinese_columns(page, database, table, "table")
+        filter_columns = page.locator("select[name=_filter_column] option").evaluate_all(
+            "options => options.filter(o => o.value).map(o => [o.value, o.textContent])")
+        assert filter_columns and all(labels.get(value) == text for value, text in filter_columns)  # shown by label, sent by name
+        check_chinese(page, f"columns_{table}")
+
+        # the CSV keeps the real names
+        exported = page.locator(".export-links a", has_text="CSV").get_attribute("href")
+        [header, *rows] = list(csv.reader(io.StringIO(page.request.get(labelled.base + exported).text())))
+        assert sorted(header) == sorted(columns) and rows
+
+        # a sort by the header: the URL names the column, the page its label
+        page.locator(f"th[data-column={sort}] a").click()
+        assert urllib.parse.parse_qs(urllib.parse.urlsplit(page.url).query)["_sort"] == [sort]
+        assert f"按{labels[sort]}升序" in page.locator("h3").first.inner_text()
+        assert page.locator(f"th[data-column={sort}]").inner_text().strip() == f"{labels[sort]}\xa0▼"
+
+        # a facet from the column menu, then one of its values
+        page.locator(f"th[data-column={menu_facet}] svg").click()
+        page.locator(".dropdown-menu a.dropdown-facet").click()
+        query = urllib.parse.parse_qs(urllib.parse.urlsplit(page.url).query)
+        assert menu_facet in query["_facet"] and query["_sort"] == [sort]
+        facet = page.locator(f".facet-info[data-column={menu_facet}]")
+        assert facet.locator("strong").inner_text().startswith(labels[menu_facet])
+        first_value = facet.locator("li a").first
+        value = first_value.inner_text()
+        first_value.click()
+        query = urllib.parse.parse_qs(urllib.parse.urlsplit(page.url).query)
+        assert query[menu_facet] == [value], query
+        assert f"{labels[menu_facet]}为“{value}”" in page.locator("h3").first.inner_text()
+        expect_chinese_columns(page, database, table, "sorted and faceted")
+        check_chinese(page, f"columns_{table}_faceted")
+
+        # a row page
+        page.locator("table.rows-and-columns td.type-pk a").first.click()
+        assert page.locator("body.row").count() == 1
+        expect_chinese_columns(page, database, table, "row")
+        check_chinese(page, f"columns_{table}_row")

@@ -6,13 +6,16 @@ no longer follows Datasette's fixes. Instead the installed templates (Datasette'
 and datasette-auth-passwords') are kept, and the fragments lookup/datasette_zh.yml
 lists are replaced as each one is loaded; words Datasette computes in Python
 (errors, messages, filter kinds, the row count line) go through the helpers
-registered here. Our own templates (lookup/templates/) are never rewritten.
+registered here. Columns show under their labels in lookup/metadata.yml
+(`column_labels`) wherever a page names them, while URLs, filters and exports
+keep the real names. Our own templates (lookup/templates/) are never rewritten.
 tests/test_datasette_zh.py checks every fragment against the installed templates.
 """
 from __future__ import annotations
 
 import json
-from functools import cache
+from collections.abc import Callable
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +27,7 @@ from jinja2.ext import Extension
 
 TRANSLATION = Path(__file__).resolve().parent.parent / "datasette_zh.yml"
 DEFAULT_PREFIX = "default:"  # how a template names Datasette's own copy of a template it overrides
+LINK_COLUMN = "Link"  # the first column Datasette adds, linking to each row, when a table's key has several columns
 
 
 @cache
@@ -51,14 +55,16 @@ def _extension(templates: dict[str, list[list[str]]], own_folder: str | None) ->
     return Chinese
 
 
-def describe(zh: dict[str, Any], filters: Filters, search: str | None, sort: str | None, sort_desc: str | None) -> str:
-    """What the rows shown were chosen by, in Chinese: Datasette's `human_description_en`, rebuilt from its parts."""
+def describe(zh: dict[str, Any], filters: Filters, search: str | None, sort: str | None, sort_desc: str | None,
+             label: Callable[[str], str] = str) -> str:
+    """What the rows shown were chosen by, in Chinese: Datasette's `human_description_en`, rebuilt from its parts,
+    each column named by `label`."""
     parts = [zh["search"].format(v=search)] if search else []
     for column, key, value in filters.selections():
         if key in zh["filters"]:
-            parts.append(zh["filters"][key].format(c=column, v=value))
+            parts.append(zh["filters"][key].format(c=label(column), v=value))
     if sort or sort_desc:
-        parts.append(zh["sort_desc"].format(c=sort_desc) if sort_desc else zh["sort"].format(c=sort))
+        parts.append(zh["sort_desc"].format(c=label(sort_desc)) if sort_desc else zh["sort"].format(c=label(sort)))
     return f"（{'，'.join(parts)}）" if parts else ""
 
 
@@ -79,13 +85,23 @@ def prepare_jinja2_environment(env: Environment, datasette) -> None:
             return title(database, table)
         return title(database)
 
+    def column_label(database: str | None, table: str | None, column: str) -> str:
+        """A column by its label in lookup/metadata.yml (`column_labels`), else its name; the column Datasette
+        adds to link each row of a table keyed by several columns ("Link") by the words for it."""
+        labels = (datasette.table_metadata(database, table).get("column_labels") or {}) if database and table else {}
+        return labels.get(column) or (zh["link_column"] if column == LINK_COLUMN else column)
+
+    def description(filters: Filters, search: str | None, sort: str | None, sort_desc: str | None,
+                    database: str | None = None, table: str | None = None) -> str:
+        return describe(zh, filters, search, sort, sort_desc, partial(column_label, database, table))
+
     def param_label(query: dict[str, Any] | None, name: str) -> str:
         """A canned query's field by its label in lookup/metadata.yml (`param_labels`), else its name."""
         return ((query or {}).get("param_labels") or {}).get(name, name)
 
     env.filters["zh"] = lambda value: words.get(str(value), value)
-    env.globals.update(zh_description=lambda *args: describe(zh, *args), table_title=title,
-                       crumb_label=crumb_label, param_label=param_label)
+    env.globals.update(zh_description=description, table_title=title, crumb_label=crumb_label,
+                       column_label=column_label, param_label=param_label)
 
 
 @hookimpl

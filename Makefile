@@ -28,15 +28,18 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-MEASURE_INPUTS := $(wildcard data/measures/*.yml data/policy/*.txt) data/facts.yml data/groups.yml $(wildcard bot/*.py)
-MODEL_INPUTS := config.yml domain.yml data/scope.yml data/fact_patterns.yml data/vocabulary.yml $(wildcard components/*.py) $(MEASURE_INPUTS) $(wildcard data/nlu/*.yml) data/rules.yml data/stories.yml $(JIEBA_DICT)
+# The table is built by the plan's code; the model also by the reading of citizens' words its components use.
+MEASURE_INPUTS := $(wildcard data/measures/*.yml data/policy/*.txt) data/facts.yml data/groups.yml data/aspects.yml $(wildcard bot/*.py bot/plan/*.py)
+MODEL_INPUTS := config.yml domain.yml data/scope.yml data/fact_patterns.yml data/vocabulary.yml $(wildcard components/*.py bot/reading/*.py) $(MEASURE_INPUTS) $(wildcard data/nlu/*.yml) data/rules.yml data/stories.yml $(JIEBA_DICT)
 
-.PHONY: help install lock load-venv db model run lookup test scale-test soak bench clean wechat-menu
+.PHONY: help install lock load-venv db model run lookup test unit lint scale-test soak bench clean wechat-menu
 
 help:
 	@echo "make run    install, build the measure table, train if needed, start the bot and the action server (ports: serving/start.py)"
 	@echo "make lookup the operators' lookup (Datasette) on http://localhost:$(LOOKUP_PORT)"
 	@echo "make test   install, build, train if needed, run every test"
+	@echo "make unit   the tests that need no model, server or browser (under a minute)"
+	@echo "make lint   ruff (lint) and mypy (types) over the code: clean on main"
 	@echo "make scale-test  two Rasa servers on PostgreSQL + Redis behind nginx (installs them if missing)"
 	@echo "make soak   50 simulated citizens for 5 minutes (locust): no failure, memory flat"
 	@echo "make bench  latency, throughput, accuracy, cost beside references: build/bench/results.json, report.md"
@@ -113,6 +116,10 @@ lookup: $(DB) $(LOG) $(RATINGS) $(COUNTS) | $(API_TOKEN)
 
 test: $(DB) $(MODEL)
 	$(PY) -m pytest
+
+# pytest marks say what a test needs (pytest.ini); `unit` ones need no model, server or browser.
+unit: $(DB)
+	$(PY) -m pytest -m unit
 
 scale-test: $(DB) $(MODEL)
 	$(PY) -m pytest -m scale tests/scale

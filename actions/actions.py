@@ -1,14 +1,14 @@
 """Rasa custom actions: thin adapters between the tracker and the bot/ core.
 
-No figure, policy rule or dialogue rule lives here: bot/dialogue.py decides
+No figure, policy rule or dialogue rule lives here: bot/dialogue/conversation.py decides
 the turn from the message and the conversation's state, and these classes
 only read the tracker into them and send the reply back. Before a reply is
-sent, every number in it is checked for provenance (bot/provenance.py): a
+sent, every number in it is checked for provenance (bot/dialogue/provenance.py): a
 number neither the plan nor the citizen gave is never shown to a citizen.
 Importing this module opens no database: the action server (python -m serving
 actions) builds the plan before it listens. When the turn step hands the
 citizen over to a person, the conversation is queued for the operators' desk
-(bot/handover.py) and paused with Rasa's own ConversationPaused: Rasa then runs
+(bot/hotline/handover_queue.py) and paused with Rasa's own ConversationPaused: Rasa then runs
 no action for the citizen's messages until the desk resumes it.
 """
 from __future__ import annotations
@@ -22,12 +22,12 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, ConversationPaused, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot import daily_counts, ratings, unanswered
-from bot.dialogue import ELSEWHERE, RATING, Message, Reply, State, count_misses
-from bot.facts import load_specs
-from bot.handover import HandoverQueue, queue_path
-from bot.plan import plan
-from bot.provenance import STATED_MESSAGES, stated_numbers
+from bot.hotline import daily_counts, ratings, unanswered
+from bot.dialogue.conversation import ELSEWHERE, RATING, Message, Reply, State, count_misses
+from bot.plan.facts import load_specs
+from bot.hotline.handover_queue import HandoverQueue, queue_path
+from bot.assistant import assistant
+from bot.dialogue.provenance import STATED_MESSAGES, stated_numbers
 
 FACT_SLOTS = tuple(load_specs())  # data/facts.yml: one slot per fact
 ABOUT_HANDOVER = {"request_human", "affirm", "deny"}  # a message asking for a person, or answering the offer
@@ -39,7 +39,7 @@ def message_of(tracker: Tracker) -> Message:
     latest = tracker.latest_message
     entities = latest.get("entities", [])
     return Message(
-        text=plan().normalize(latest.get("text") or ""),
+        text=assistant().normalize(latest.get("text") or ""),
         intent=(latest.get("intent") or {}).get("name"),
         entities=tuple((e["entity"], e["value"]) for e in entities if e["entity"] in FACT_SLOTS or e["entity"] == "group"),
         elsewhere=next((e["value"] for e in entities if e["entity"] == ELSEWHERE), None),
@@ -72,7 +72,7 @@ def record_unanswered(tracker: Tracker) -> None:
     unanswered.record(
         unanswered.log_path(), message.get("text") or "", sender=tracker.sender_id,
         channel=tracker.get_latest_input_channel(), intent=intent.get("name"), confidence=intent.get("confidence"),
-        normalize=plan().normalize,
+        normalize=assistant().normalize,
     )
 
 
@@ -95,7 +95,7 @@ def keep_rating(tracker: Tracker, reply: Reply) -> None:
         measure, verdict = reply.rating
         question, answer = rated_turn(tracker)
         ratings.record(ratings.ratings_path(), sender=tracker.sender_id, channel=tracker.get_latest_input_channel(),
-                       measure=measure, verdict=verdict, question=question, answer=answer, normalize=plan().normalize)
+                       measure=measure, verdict=verdict, question=question, answer=answer, normalize=assistant().normalize)
         daily_counts.count(daily_counts.counts_path(), daily_counts.RATING)
     if reply.reason:
         measure, reason = reply.reason
@@ -117,8 +117,8 @@ def checked(reply: Reply, tracker: Tracker, state: State) -> Reply:
     said = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-STATED_MESSAGES:]
     said = said or [tracker.latest_message.get("text") or ""]
     remembered = {float(v) for v in state.facts.values() if isinstance(v, (int, float))}  # kept in slots
-    stated = stated_numbers([plan().normalize(t) for t in said]) | remembered | reply.configured
-    stray = plan().provenance.unexplained(reply.text, stated)
+    stated = stated_numbers([assistant().normalize(t) for t in said]) | remembered | reply.configured
+    stray = assistant().provenance.unexplained(reply.text, stated)
     if not stray:
         return reply
     log.error("reply withheld: numbers %s have no provenance: %r", stray, reply.text)
@@ -178,7 +178,7 @@ class ActionRespond(Action, ABC):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[dict]:
         state = state_of(tracker)
-        return send(dispatcher, tracker, state, plan().conversation.respond(message_of(tracker), state))
+        return send(dispatcher, tracker, state, assistant().conversation.respond(message_of(tracker), state))
 
 
 class ActionAnswerMeasure(ActionRespond):

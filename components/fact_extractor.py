@@ -1,4 +1,4 @@
-"""Rasa entity extractor for the citizen's facts, over bot.extraction.
+"""Rasa entity extractor for the citizen's facts, over bot.reading.fact_reader.
 
 Entities are named after the facts (service_years, product_count, merit,
 veteran_category, group …) and carry canonical values, so slots fill with
@@ -16,14 +16,14 @@ from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.plan import plan
+from bot.assistant import assistant
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
 class FactEntityExtractor(GraphComponent, EntityExtractorMixin):
     def __init__(self, config: dict[str, Any]) -> None:
         self._config = config
-        self._extract = plan().extract
+        self._extract = assistant().extract
 
     @classmethod
     def create(

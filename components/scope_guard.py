@@ -6,7 +6,7 @@ or a measure/department question that shares no word with the plan's
 vocabulary (家里停电了找谁) is out of scope, whatever DIET guessed.
 
 The place or year is also set on the message as an `elsewhere` entity, so the
-turn step (bot/dialogue.py) knows it without loading the scope rules again:
+turn step (bot/dialogue/conversation.py) knows it without loading the scope rules again:
 another place stays out of scope even as a follow-up, while "no word of the
 plan" does not when the message continues the conversation's subject.
 """
@@ -23,8 +23,8 @@ from rasa.shared.nlu.constants import (ENTITIES, ENTITY_ATTRIBUTE_END, ENTITY_AT
                                        PREDICTED_CONFIDENCE_KEY, TEXT)
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.dialogue import ELSEWHERE
-from bot.scope import scope
+from bot.dialogue.conversation import ELSEWHERE
+from bot.assistant import assistant
 
 OUT_OF_SCOPE = "out_of_scope"
 TOPICAL_INTENTS = {"ask_measure", "ask_department"}
@@ -34,7 +34,7 @@ ABOUT_THE_PLAN = TOPICAL_INTENTS | {"ask_entitlements", "inform"}
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
 class ScopeGuard(GraphComponent):
     def __init__(self, config: dict[str, Any]) -> None:
-        self._scope = scope()
+        self._scope = assistant().scope
 
     @classmethod
     def create(

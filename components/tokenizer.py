@@ -13,13 +13,13 @@ from rasa.nlu.tokenizers.jieba_tokenizer import JiebaTokenizer
 from rasa.nlu.tokenizers.tokenizer import Token
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.plan import plan
+from bot.assistant import assistant
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=True)
 class NormalizingJiebaTokenizer(JiebaTokenizer):
     def tokenize(self, message: Message, attribute: str) -> list[Token]:
-        text, origin = plan().normalize.align(message.get(attribute) or "")  # the normaliser every component uses
+        text, origin = assistant().normalize.align(message.get(attribute) or "")  # the normaliser every component uses
         tokens = [
             Token(word, origin[start][0], origin[end - 1][1])
             for word, start, end in jieba.tokenize(text)

@@ -27,7 +27,7 @@ from sanic import Sanic, response
 from sanic.request import Request
 
 from bot import DEFAULT_DB
-from bot.database import problem
+from bot.plan.store import problem
 
 SECRET_VARIABLE = "NUANLIU_ACTION_SECRET"
 SECRET_HEADER = "X-Nuanliu-Action-Secret"

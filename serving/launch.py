@@ -34,8 +34,8 @@ def rasa(args: list[str]) -> None:
 
 def actions(args: list[str]) -> None:
     """rasa_sdk's action server over actions/, once the plan is built."""
-    from bot.database import StoreError  # here, not above: a Rasa server (the minimal bot's too) never loads the plan
-    from bot.plan import plan
+    from bot.plan.store import StoreError  # here, not above: a Rasa server (the minimal bot's too) never loads the plan
+    from bot.assistant import assistant
 
     from rasa_sdk.plugin import plugin_manager
 
@@ -43,7 +43,7 @@ def actions(args: list[str]) -> None:
 
     try:
         action_guard.secret()
-        plan().warm_up()
+        assistant().warm_up()
     except (StoreError, action_guard.MissingSecret) as err:
         sys.exit(f"error: {err}")
     plugin_manager().register(action_guard)

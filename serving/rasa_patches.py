@@ -2,7 +2,7 @@
 
 Rasa Open Source 3.6 is the last open release, so these fixes cannot go
 upstream. Each replaces one function; `PATCHED` holds a hash of the source it
-replaces, and tests/test_rasa_patches.py fails when an installed Rasa differs,
+replaces, and tests/serving/test_rasa_patches.py fails when an installed Rasa differs,
 so an upgrade cannot silently keep a patch written for other code.
 
 - `RemoteAction._validate_action_result` checked every action server reply

@@ -45,8 +45,8 @@ from rasa.shared.core.events import (
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.utils.common import all_subclasses
 
-from bot.privacy_files import private_file
-from bot.provenance import STATED_MESSAGES
+from bot.privacy.files import private_file
+from bot.dialogue.provenance import STATED_MESSAGES
 
 logger = logging.getLogger(__name__)
 

@@ -1,20 +1,24 @@
-"""Shared fixtures: the measures as loaded from YAML, and a database built from them once."""
+"""Shared fixtures (the measures as loaded from YAML, a database built from them once, the running
+servers), and the marks that say what each test needs."""
 from __future__ import annotations
 
+import inspect
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
 
-from bot.database import MeasureStore, build
-from bot.measures import Measure, load_measures
-from tests import fake_wechat_api, wechat_requests
-from tests.lookup_server import LookupServer, lookup_server
+from bot.plan.store import MeasureStore, build
+from bot.plan.measure import Measure
+from bot.plan.records import load_measures
+from tests.support import fake_wechat_api, wechat_requests
+from tests.support.lookup_server import LookupServer, lookup_server
 from serving.start import Live, bot
 
 CASES = Path(__file__).parent / "cases"
-# Limits small enough to reach in a test (tests/test_e2e_security.py). Loopback callers have no per-client limit,
+# Limits small enough to reach in a test (tests/e2e/test_security.py). Loopback callers have no per-client limit,
 # so the other tests are not slowed; the security tests pose as remote clients through the proxy's header. The
 # bound on turns in flight is set far above what a test sends, so that overload is refused by the predicted time;
 # the target is 2 s, not 3, so that a test machine shared with other work (a prediction off by 2.5×) keeps 5 s.
@@ -70,3 +74,30 @@ def fake_wechat() -> Iterator[tuple[str, type[fake_wechat_api.FakeWeChatAPI]]]:
     """WeChat's server API faked on loopback: (its base URL, the handler class recording what it was sent)."""
     with fake_wechat_api.serving() as running:
         yield running
+
+
+# What a test needs, from the fixtures it uses: a running bot is the trained model and its servers; the
+# operators' lookup and the fake WeChat API are servers of their own.
+NEEDED_BY_FIXTURE = {"live": ("model", "server"), "lookup": ("server",), "datasette": ("server",),
+                     "fake_wechat": ("server",)}
+NEEDS = ("model", "server", "browser")
+# A test that calls one of these starts what the mark names: it must carry the mark (make unit leaves it out).
+STARTS = {"browser": re.compile(r"\bbrowser\("), "server": re.compile(r"\b(bot|running)\(")}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Marks from the fixtures a test uses; `unit` for a test that needs none of model, server and browser;
+    and a collection error for a test that starts a server or a browser without saying so."""
+    for item in items:
+        for fixture in item.fixturenames:  # type: ignore[attr-defined]
+            for mark in NEEDED_BY_FIXTURE.get(fixture, ()):
+                item.add_marker(mark)
+        marks = {m.name for m in item.iter_markers()}
+        function = getattr(item, "function", None)
+        source = inspect.getsource(function) if function is not None else ""
+        for mark, call in STARTS.items():
+            if call.search(source) and mark not in marks:
+                raise pytest.UsageError(f"{item.nodeid} starts a {mark} but is not marked @pytest.mark.{mark}")
+        if not marks & set(NEEDS):
+            item.add_marker("unit")
+

@@ -26,9 +26,10 @@ import yaml
 from rasa.core.channels.channel import UserMessage
 from rasa.core.nlg.interpolator import interpolate_text
 
-from bot import ROOT, wechat_menu
+from bot import ROOT
+from bot.wechat import menu as wechat_menu
 from bot.channels.edge import BUSY, EDGE
-from bot.privacy import mask
+from bot.privacy.masking import mask
 
 logger = logging.getLogger(__name__)
 

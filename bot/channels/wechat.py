@@ -14,7 +14,7 @@ one, sends the same MsgId again (3 tries). So:
 - a turn that outlasts REPLY_WITHIN gets a short holding reply at once, and its
   answer is sent, once and under one heading, as a customer-service message
   (客服消息, allowed within 48 hours of the citizen's last message) when the
-  account's AppID and AppSecret are configured (bot/wechat_api.py); without
+  account's AppID and AppSecret are configured (bot/wechat/api.py); without
   them, or when WeChat refuses it, it comes with the citizen's next message.
   Nothing is lost and no request waits past WeChat's limit;
 - 删除我的记录 deletes the conversation and says so, without a turn;
@@ -52,10 +52,10 @@ from wechatpy.exceptions import InvalidAppIdException, InvalidSignatureException
 from wechatpy.replies import create_reply
 from wechatpy.utils import check_signature
 
-from bot import wechat_api, wechat_menu
+from bot.wechat import api as wechat_api, menu as wechat_menu
 from bot.channels import edge, handover
 from bot.channels.turns import GREET, Handler, answered
-from bot.handover_settings import handover_settings
+from bot.dialogue.handover_settings import handover_settings
 
 logger = logging.getLogger(__name__)
 

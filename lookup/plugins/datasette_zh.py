@@ -9,7 +9,7 @@ lists are replaced as each one is loaded; words Datasette computes in Python
 registered here. Columns show under their labels in lookup/metadata.yml
 (`column_labels`) wherever a page names them, while URLs, filters and exports
 keep the real names. Our own templates (lookup/templates/) are never rewritten.
-tests/test_datasette_zh.py checks every fragment against the installed templates.
+tests/hotline/test_datasette_zh.py checks every fragment against the installed templates.
 """
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 calculator as SQL functions, and the audit log.
 
 The desk (`/`, `/desk.json`) and the canned queries of lookup/metadata.yml
-answer from bot.desk and bot.lookup over the bot's own plan, so an operator's
+answer from bot.hotline.desk and bot.hotline.lookup over the bot's own plan, so an operator's
 card says what the chat would. The worklist (`/worklist`) shows citizens'
 words (unanswered questions, 不满意 answers and their reasons): only to an
 operator the metadata's `allow` blocks let see those databases, that is, one
@@ -10,9 +10,9 @@ logged in. Citizens handed over to a person (转人工) wait in the queue
 (`/handover`); an operator takes one, reads and answers it at
 `/conversation/<sender id>` (the history read from the Rasa server's HTTP API,
 at NUANLIU_RASA_URL, with the API token from serving/start.py) and closes it
-(bot/handover_desk.py). These pages hold citizens' words: a logged-in operator
+(bot/hotline/handover_desk.py). These pages hold citizens' words: a logged-in operator
 only, and the actions are POST forms with Datasette's CSRF token. Every request is written to the audit log
-(bot/audit.py) with the actor Datasette resolves for it, and nowhere else:
+(bot/hotline/audit.py) with the actor Datasette resolves for it, and nowhere else:
 uvicorn's access log would print each search (a caller's words) to the
 server's output, so it is switched off.
 """
@@ -29,18 +29,18 @@ from datasette.plugins import pm
 from datasette.utils import await_me_maybe
 from datasette.utils.asgi import Request, Response
 
-from bot import audit, daily_counts, worklist
-from bot.changchun_time import local_time, today
-from bot.conversations import RasaConversations, Unreachable
-from bot.daily_chart import chart
-from bot.desk import Desk
-from bot.dialogue import POOR
-from bot.facts import load_specs
-from bot.handover import HandoverQueue, queue_path
-from bot.handover_desk import HandoverDesk
-from bot.handover_settings import handover_settings
-from bot.lookup import lookup, register_functions
-from bot.plan import load_plan
+from bot.hotline import audit, daily_counts, worklist
+from bot.hotline.changchun_time import local_time, today
+from bot.hotline.conversations import RasaConversations, Unreachable
+from bot.hotline.daily_chart import chart
+from bot.hotline.desk import Desk
+from bot.dialogue.conversation import POOR
+from bot.plan.facts import load_specs
+from bot.hotline.handover_queue import HandoverQueue, queue_path
+from bot.hotline.handover_desk import HandoverDesk
+from bot.dialogue.handover_settings import handover_settings
+from bot.hotline.lookup import lookup, register_functions
+from bot.assistant import load_assistant
 from serving.start import LOOPBACK, RASA_PORT, NoToken, api_token
 
 ACCESS_LOG = logging.getLogger("uvicorn.access")
@@ -56,7 +56,7 @@ RASA_URL_VARIABLE = "NUANLIU_RASA_URL"
 
 
 def _desk(datasette) -> Desk:
-    return Desk(load_plan(Path(datasette.get_database(MEASURES).path)))
+    return Desk(load_assistant(Path(datasette.get_database(MEASURES).path)))
 
 
 def _asked(request: Request) -> tuple[str, dict[str, str], str | None]:

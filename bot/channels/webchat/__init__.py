@@ -23,7 +23,7 @@ from sanic.request import Request
 
 from bot.channels import handover
 from bot.channels.turns import MAX_MESSAGE, Handler
-from bot.handover_settings import handover_settings
+from bot.dialogue.handover_settings import handover_settings
 
 STATIC = Path(__file__).parent / "static"
 PAGE_SENDER = re.compile(r"web-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")  # chat.js: senderId()

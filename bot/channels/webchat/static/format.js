@@ -1,6 +1,6 @@
 // What the page does to text: masking personal numbers, and laying out the bot's figures.
 
-// The same rules as bot/privacy.py (tests/test_e2e_webchat_failures.py checks they agree over the corpus in
+// The same rules as bot/privacy/masking.py (tests/e2e/test_webchat_failures.py checks they agree over the corpus in
 // tests/cases/personal_data.yml): the page masks before a message is shown, kept in localStorage or sent, so a
 // shared phone keeps no one's numbers. Any run of 7 or more digits is personal unless money follows it.
 const SHORTEST_PERSONAL = 7;
@@ -41,7 +41,7 @@ const UNITS = ["元/人", "元", "%", "％", "周岁", "岁", "个月", "年", "
   "户", "亩", "家", "名", "小时"];
 const FIGURE = new RegExp(`${NUMBER}(?:\\s*[-~～至到]\\s*${NUMBER})?\\s*(?:${UNITS.join("|")})`, "g");
 const MONEY = /[元%％]$/;
-// Lines that give the answer in bot/answers.py: the headline (【措施】每年15780元), list items (· …) and totals.
+// Lines that give the answer in bot/dialogue/wording.py: the headline (【措施】每年15780元), list items (· …) and totals.
 // Calculation steps, conditions and quotes of the plan hold other amounts; those are not highlighted.
 const ANSWER_LINE = /^(?:【|·|合计)/;
 const FORMER = /原来?[^\d，；。、]{0,3}$/;  // 原来每年6000元, （原6000元）: what it was before the plan

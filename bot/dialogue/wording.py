@@ -1,0 +1,236 @@
+"""Reply text: short, the amount in digits and 元, the condition, the office, the source.
+
+A WeChat screen shows about 400 characters comfortably, so replies are built
+from parts and the quote, the longest part, is shortened last.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.plan.calculator import MONTHS, Result, calculate, over
+from bot.plan.eligibility import Entitlement
+from bot.plan.facts import FactError, NotEligible, label
+from bot.plan.measure import Measure
+from bot.plan.numbers import about, money, plain, wan
+from bot.plan.summary import amount_text, formula_text
+from bot.reading.cues import PERIODS
+
+MAX_REPLY = 400
+LEAD_NOTE = "（计划牵头部门；原文未写明承办部门）"
+
+
+def department_text(measure_or_result: Measure | Result) -> str:
+    note = LEAD_NOTE if measure_or_result.department_source == "lead" else ""
+    return f"{measure_or_result.department}{note}"
+
+
+def _fit(before: list[str], quote_head: str, quote: str, after: list[str]) -> str:
+    """Lines with the quote between them, the quote shortened so the whole stays within MAX_REPLY."""
+    room = MAX_REPLY - len("\n".join([*before, *after, quote_head + "”"]))
+    if len(quote) > room:
+        quote = quote[: max(room - 1, 10)] + "…"
+    return "\n".join([*before, f"{quote_head}{quote}”", *after])
+
+
+def _conditions_and_office(conditions: tuple[str, ...], source: Measure | Result) -> list[str]:
+    return [*(["条件：" + "；".join(conditions)] if conditions else []), "咨询：" + department_text(source)]
+
+
+def _asked(result: Result, kind: str, period: str | None = None) -> tuple[str, list[str]]:
+    """The headline for what was asked of the amount (the kind, over the period asked for: 折合每个月多多少),
+    and the calculation lines that show it."""
+    period = period or PERIODS.get(kind)
+    if result.amount is None or result.amount_max is not None:
+        return amount_text(result), []
+    now = f"{result.period}{money(result.amount)}"
+    if kind == "old" and result.old_amount is not None:
+        headline = f"原来{result.period}{money(result.old_amount)}，2017年提高到{now}"
+        converted = over(period, result.old_amount, result.period) if period else None
+        if converted is None:
+            return headline, []
+        return f"{headline}；原来折合{period}{about(converted[0])}", [converted[1]]
+    if kind == "rise" and result.old_amount is not None:
+        rise = result.amount - result.old_amount
+        shown = any(f"增加{money(rise)}" in step for step in result.steps)
+        lines = [] if shown else [f"{money(result.amount)} − 原来{money(result.old_amount)} = {money(rise)}"]
+        converted = over(period, rise, result.period) if period else None
+        if converted is None:
+            return f"{result.period}增加{money(rise)}", lines
+        return f"{result.period}增加{money(rise)}，折合{period}增加{about(converted[0])}", [*lines, converted[1]]
+    is_rise = any("增加" in step for step in result.steps)  # an addition (立功增发) is itself the rise
+    note = "（暖流计划只写了现在的标准，没有写原来的）" if kind in ("old", "rise") and not is_rise else ""
+    if period is None or period == result.period:
+        return amount_text(result) + note, []
+    converted = over(period, result.amount, result.period)
+    if converted is None:
+        return f"{amount_text(result)}（不按{period[1]}计）{note}", []
+    value, line = converted
+    return f"{now}，折合{period}{about(value)}{note}", [line]
+
+
+def reply(result: Result, kind: str = "amount", period: str | None = None) -> str:
+    """What a citizen reads for a computed measure; for a rule with no figures the quote is the answer.
+
+    `kind` is what was asked of it (bot/reading/cues.py): the amount, the old one, the rise, a month's or a year's worth.
+    """
+    headline, shown = _asked(result, kind, period)
+    details = []
+    steps = [*shown, *(s for s in result.steps if s not in headline)]
+    if steps:
+        details.append(("计算：" if result.amount is not None else "") + "；".join(steps))
+    details += _conditions_and_office(result.conditions, result)
+    if not headline:
+        return _fit([f"【{result.title}】"], f"暖流计划{result.section}原文：“", result.quote, details)
+    return _fit([f"【{result.title}】{headline}", *details], f"出处：暖流计划{result.section}“", result.quote, [])
+
+
+def needs_fact(measure: Measure, error: FactError) -> str:
+    """A question back when a fact is missing, wrong or rules the measure out, with the rule it applies."""
+    if isinstance(error, NotEligible):
+        lines = [f"【{measure.title}】按您说的情况，暂不符合条件。", str(error), f"（标准：{formula_text(measure)}）"]
+    else:
+        lines = [f"【{measure.title}】{formula_text(measure)}", str(error)]
+    lines += _conditions_and_office(measure.conditions, measure)
+    return _fit(lines, f"出处：暖流计划{measure.section}“", measure.quote, [])
+
+
+def department_reply(measure: Measure) -> str:
+    """For 哪个部门管/去哪办: the office first, then what it handles and where the plan says so."""
+    content = formula_text(measure)
+    lines = [f"【{measure.title}】承办部门：{department_text(measure)}", *([f"内容：{content}"] if content else [])]
+    return _fit(lines, f"出处：暖流计划{measure.section}“", measure.quote, [])
+
+
+def conditions_reply(measure: Measure) -> str:
+    """For 要什么条件/要开多久才能领: the conditions as the plan states them, and its words."""
+    conditions = "；".join(measure.conditions) or "暖流计划原文没有另列条件，以原文为准"
+    lines = [f"【{measure.title}】条件：{conditions}", f"标准：{formula_text(measure)}" if formula_text(measure) else "",
+             "咨询：" + department_text(measure)]
+    return _fit([line for line in lines if line], f"出处：暖流计划{measure.section}“", measure.quote, [])
+
+
+def office_reply(duty: Measure, measures: Sequence[Measure]) -> str:
+    """For 市民政局管什么: the office's duties in the plan's words, then the measures it handles."""
+    handled = [m for m in measures if m.department == duty.department and m.groups and m.department_source == "text"]
+    lines = [f"【{duty.title}】暖流计划{duty.section}：“{duty.quote}”"]
+    if handled:
+        lines.append(f"{duty.department}承办的措施：" + "、".join(f"{m.title}（{m.section}）" for m in handled))
+    lines.append("想知道哪一项的金额和条件，直接问那一项即可。")
+    return _cut(lines)
+
+
+def apply_reply(measure: Measure) -> str:
+    """For 怎么申请: the plan names who handles a measure but describes no procedure; say both."""
+    lines = [f"【{measure.title}】承办部门：{department_text(measure)}",
+             "申请办法：暖流计划原文没有写申请流程和材料，请向承办部门咨询。"]
+    return _fit(lines, f"出处：暖流计划{measure.section}“", measure.quote, [])
+
+
+ONE_OFF = ("", "一次性")  # awards paid once (the certification awards name no period)
+
+
+def _total(results: list[Result], period: str | None) -> str | None:
+    """合计 line for figures that add up: all periodic (converted to one period) or all one-off."""
+    if any(r.amount is None or r.amount_max is not None for r in results):
+        return None
+    periods = {r.period for r in results}
+    if periods <= set(ONE_OFF):
+        total = sum(r.amount for r in results)
+        return f"合计：{' + '.join(money(r.amount) for r in results)} = {money(total)}"
+    if not periods <= set(MONTHS):
+        return "这几项发放方式不同（" + "、".join(sorted(p or "一次性" for p in periods)) + "），不能直接相加。"
+    target = period or results[0].period
+    values = [r.amount if r.period == target else over(target, r.amount, r.period)[0] for r in results]
+    line = f"合计：{' + '.join(about(v) for v in values)} = {target}{about(sum(values))}"
+    other = next(p for p in MONTHS if p != target)
+    yearly = over(other, sum(values), target)
+    return line + (f"；{other}{about(yearly[0])}" if yearly else "")
+
+
+def _brief(answer: Result, kind: str) -> str:
+    """One line of a list: what was asked of the amount, with the first calculation step that shows it."""
+    what = _asked(answer, kind)[0]
+    steps = [s for s in answer.steps if s not in what][:1]
+    return what + (f"（{steps[0]}）" if steps and answer.amount is not None else "")
+
+
+def _cut(lines: list[str]) -> str:
+    """Lines with no quote to shorten (lists, an office's measures), cut at MAX_REPLY."""
+    text = "\n".join(lines)
+    return text if len(text) <= MAX_REPLY else text[: MAX_REPLY - 1] + "…"
+
+
+def _difference(first: Result, second: Result) -> str:
+    """相差 line for two amounts over the same period (两类老兵差多少)."""
+    if first.amount is None or second.amount is None or first.period != second.period or first.amount_max or second.amount_max:
+        return "这两项的金额计法不同，不能直接比较。"
+    high, low = sorted((first.amount, second.amount), reverse=True)
+    return f"相差：{money(high)} − {money(low)} = {first.period}{money(high - low)}"
+
+
+def several(answers: list[tuple[Measure, Result | FactError]], total: bool, kind: str = "amount") -> str:
+    """Several measures in one question: one line each (amount, or what is still needed), and a total when asked.
+
+    `kind` is what was asked (bot/reading/cues.py); a month's or a year's worth converts each line and the total.
+    """
+    lines = []
+    for measure, answer in answers:
+        what = f"{formula_text(measure)}；{answer}" if isinstance(answer, FactError) else _brief(answer, kind)
+        lines.append(f"· {measure.title}：{what}（{measure.section}）")
+    results = [a for _, a in answers if isinstance(a, Result)]
+    if kind == "difference" and len(results) == len(answers) == 2:
+        lines.append(_difference(*results))
+    elif total and len(results) == len(answers):
+        lines.append(_total(results, PERIODS.get(kind)) or "这几项没有可以相加的金额。")
+    offices = "；".join(dict.fromkeys(department_text(m) for m, _ in answers))
+    return _cut([*lines, f"咨询：{offices}", "想看某一项的条件和原文，请单独问那一项。"])
+
+
+def for_each_person(measure: Measure, answers: list[tuple[str, Result | FactError]], total: bool, kind: str) -> str:
+    """我爸当兵6年，我叔当兵4年，每月各多少: one line per person with their own facts, and a total when asked."""
+    lines = [f"【{measure.title}】"]
+    for person, answer in answers:
+        lines.append(f"· {person}：{answer if isinstance(answer, FactError) else _brief(answer, kind)}")
+    results = [a for _, a in answers if isinstance(a, Result)]
+    if total and len(results) == len(answers):
+        lines.append(_total(results, PERIODS.get(kind)) or "这几项不能直接相加。")
+    lines += _conditions_and_office(measure.conditions, measure)
+    return _fit(lines, f"出处：暖流计划{measure.section}“", measure.quote, [])
+
+
+def _needs(measure: Measure, facts: tuple[str, ...]) -> str:
+    """What a list says of the facts still needed: the plan's conditions on them where there are some
+    (条件：正常经营满6个月以上), and the question for the rest (还需告诉我：立功等级)."""
+    rules = [r["label"] for f in facts for r in measure.requires if r["fact"] == f]
+    asked = [label(f) for f in facts if not any(r["fact"] == f for r in measure.requires)]
+    return "；".join([*(["条件：" + "、".join(rules)] if rules else []), *(["还需告诉我：" + "、".join(asked)] if asked else [])])
+
+
+def settling_fact(entitlements: list[Entitlement]) -> str | None:
+    """The fact that, once told, would settle the most of the list (the most often still needed)."""
+    needed = [f for e in entitlements for f in e.needs]
+    return max(dict.fromkeys(needed), key=needed.count) if needed else None
+
+
+def entitlement_list(entitlements: list[Entitlement]) -> tuple[str, list[Entitlement]]:
+    """A short list of what applies, each with its amount or the fact still needed, a yearly total where
+    the amounts add up, and the one question that would settle the most; the reply stays within
+    MAX_REPLY and the entitlements that did not fit are returned, for buttons."""
+    head = "按您说的情况，暖流计划中与您有关的有："
+    periodic = [e.result for e in entitlements if e.result and not e.needs and e.result.amount is not None
+                and e.result.amount_max is None and e.result.period in MONTHS]  # one person's, conditions met
+    total = _total(periodic, "每年") if len(periodic) > 1 else None
+    fact = settling_fact(entitlements)
+    tail = [*([total] if total else []), f"再告诉我：{label(fact)}，我就能把金额算准。" if fact
+            else "想看哪一项的条件、承办部门和出处，直接问那一项即可。"]
+    more = "其余几项见下面的按钮。"
+    lines: list[str] = []
+    for shown, e in enumerate(entitlements):
+        what = amount_text(e.result) if e.result else formula_text(e.measure)
+        need = f"（{_needs(e.measure, e.needs)}）" if e.needs else ""
+        line = f"· {e.measure.title}{'：' + what if what else ''}{need}（{e.measure.section}）"
+        reserve = more if shown < len(entitlements) - 1 else ""
+        if len("\n".join(filter(None, [head, *lines, line, reserve, *tail]))) > MAX_REPLY:
+            return "\n".join([head, *lines, more, *tail]), entitlements[shown:]
+        lines.append(line)
+    return "\n".join([head, *lines, *tail]), []

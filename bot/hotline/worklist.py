@@ -1,0 +1,64 @@
+"""The team's worklist: what citizens asked that the bot did not answer, and the answers they rated 不满意.
+
+Both lists group the same question written differently (the unanswered log's
+wording key: 繁/简, punctuation and blanks aside), newest group first, and
+link each group to the conversations it came from (`/conversation/<sender
+id>`, the desk's page of one conversation), so an operator reads a question
+in its context before following it up. Rows come in as the stores hold them
+(bot/hotline/unanswered.py, bot/hotline/ratings.py), newest first; this module only groups
+and words them, so it is tested without a server.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from urllib.parse import quote
+
+from bot.hotline.changchun_time import local_time
+
+UNANSWERED_ROWS = "select id, time, key, text, sender from unanswered order by id desc limit :limit"
+POOR_ROWS = ("select id, time, key, question as text, sender, measure, answer, reason from ratings "
+             "where rating = :poor order by id desc limit :limit")
+ROWS_READ = 5000  # rows read per list: more than a retention period of a team's follow-up
+LINKS_SHOWN = 5  # conversations linked per group, newest first
+
+
+@dataclass(frozen=True)
+class Group:
+    """One wording: how often and when last, the latest words, and the conversations (newest first)."""
+    key: str
+    said: str  # the latest message of the group, as the citizen wrote it (masked)
+    count: int
+    latest: str  # the latest time, Changchun's, to the minute
+    senders: tuple[str, ...]
+    answer: str = ""  # for a poorly rated answer: the latest answer rated
+    measure: str = ""
+    reasons: tuple[str, ...] = ()  # the citizens' why, newest first, those who gave one
+
+    @property
+    def links(self) -> list[tuple[str, str]]:
+        """(URL, label) of the conversations shown, newest first."""
+        return [(conversation_url(s), f"对话{i}") for i, s in enumerate(self.senders[:LINKS_SHOWN], 1)]
+
+
+def conversation_url(sender: str) -> str:
+    """The desk's page of one conversation; the sender id quoted whole (an id may hold any character)."""
+    return "/conversation/" + quote(sender, safe="")
+
+
+def grouped(rows: Iterable[Mapping[str, Any]]) -> list[Group]:
+    """Rows of one list, newest first, grouped by wording key; groups in the order of their newest row."""
+    groups: dict[str, list[Mapping[str, Any]]] = {}
+    for row in rows:
+        groups.setdefault(row["key"] or row["text"], []).append(row)
+    return [_group(key, members) for key, members in groups.items()]
+
+
+def _group(key: str, rows: list[Mapping[str, Any]]) -> Group:
+    newest = rows[0]
+    senders = tuple(dict.fromkeys(r["sender"] for r in rows if r["sender"]))
+    return Group(key=key, said=newest["text"], count=len(rows), latest=local_time(datetime.fromisoformat(newest["time"])), senders=senders,
+                 answer=newest.get("answer") or "", measure=newest.get("measure") or "",
+                 reasons=tuple(r["reason"] for r in rows if r.get("reason")))

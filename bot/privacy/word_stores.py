@@ -1,0 +1,44 @@
+"""What the stores of citizens' words (the unanswered log, the ratings) share: how a file is opened, and how
+rows leave it, by sender (删除我的记录) or by age (the retention period).
+
+Each is its own SQLite file, readable by its owner only (bot/privacy/files.py), in WAL mode so that a write
+never waits on the operators' readers and commits without a sync each.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from bot.privacy.files import private_file
+
+
+def open_private(path: Path) -> sqlite_utils.Database:
+    """The database at `path`, created 0600 if missing, in WAL mode."""
+    db = sqlite_utils.Database(private_file(path))
+    db.enable_wal()
+    db.execute("PRAGMA synchronous=NORMAL")
+    return db
+
+
+def deleted(writer: Callable[[Path], sqlite_utils.Database], path: Path, table: str, where: str,
+            params: Sequence[object]) -> int:
+    """Delete the rows of `table` matching `where`, through the store's open `writer`; how many (none when the
+    file was never written)."""
+    if not path.exists():
+        return 0
+    db = writer(path)
+    with db.conn:
+        return db.execute(f"delete from {table} where {where}", params).rowcount
+
+
+def forget(writer: Callable[[Path], sqlite_utils.Database], path: Path, table: str, sender: str) -> int:
+    """Delete one citizen's rows (删除我的记录); how many."""
+    return deleted(writer, path, table, "sender = ?", [sender])
+
+
+def purge(writer: Callable[[Path], sqlite_utils.Database], path: Path, table: str, before: datetime) -> int:
+    """Delete the rows written before `before` (the retention period); how many."""
+    return deleted(writer, path, table, "time < ?", [before.isoformat(timespec="seconds")])

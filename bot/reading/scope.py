@@ -1,0 +1,53 @@
+"""What the plan cannot be about: another place, another year, or no word of the plan.
+
+Rasa-free so that the NLU scope guard (per message) and the turn step (which
+also knows the conversation) apply the same rules: a place or a year outside
+the plan is out of scope whatever came before; "no word of the plan" is not,
+when the message continues the conversation's subject (那去哪办, 涨了多少).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import yaml
+
+from bot import DATA
+from bot.plan.terms import cut
+from bot.plan.records import policy_text
+
+
+class Scope:
+    """`normalize` and `terms` are the assistant's (bot/assistant.py builds the one Scope of a process)."""
+
+    def __init__(self, normalize: Callable[[str], str], terms: tuple[str, ...]) -> None:
+        scope = yaml.safe_load((DATA / "scope.yml").read_text(encoding="utf-8"))
+        self._inside = tuple(scope["places_inside"])
+        self._policy = policy_text()  # words jieba tags as places but the plan itself uses (城镇, 惠及)
+        self._years = {str(y) for y in scope["years"]}
+        self._outside = tuple(scope["places_outside"])
+        self._other_years = tuple(scope["other_years"])
+        self.normalize = normalize
+        self._words = terms
+        self._vocabulary = {w for term in self._words for w in cut(term, self._words) if len(w) > 1} - set(
+            scope["not_topical"])
+
+    def elsewhere(self, text: str) -> str | None:
+        """'place X' or 'year Y' when the normalised text is about somewhere or some year the plan is not."""
+        if place := next((p for p in self._outside if p in text), None):
+            return f"place {place}"
+        import jieba.posseg  # 1.7 s of tables: loaded by the NLU's scope guard, not by every process that builds the assistant
+
+        for word, flag in jieba.posseg.cut(text):
+            if flag == "ns" and word not in self._policy and not word.startswith(self._inside):
+                return f"place {word}"
+        if year := next((y for y in self._other_years if y in text), None):
+            return f"year {year}"
+        for year in re.findall(r"(20\d\d)\s*年", text):
+            if year not in self._years:
+                return f"year {year}"
+        return None
+
+    def topical(self, text: str) -> bool:
+        """Whether the normalised text shares a word with the plan's vocabulary."""
+        return bool(self._vocabulary & set(cut(text, self._words)))

@@ -1,0 +1,307 @@
+"""One turn understood in its conversation (bot/dialogue/conversation.py), without Rasa: message and state in, reply out."""
+from __future__ import annotations
+
+import pytest
+
+from bot.dialogue.conversation import Message, Reply, State
+from bot.assistant import load_assistant
+
+
+@pytest.fixture(scope="module")
+def assistant(db_path):
+    return load_assistant(db_path)
+
+
+@pytest.fixture(scope="module")
+def talk(assistant):
+    """A function (text, intent, state) → (reply, state after), as the action server runs a turn."""
+    normalize, extract, conversation = assistant.normalize, assistant.extract, assistant.conversation
+
+    def turn(text: str, intent: str = "ask_measure", state: State | None = None) -> tuple[Reply, State]:
+        state = state or State()
+        found = tuple((f.fact, f.value) for f in extract(text))
+        reply = conversation.respond(Message(normalize(text), intent, found, said=text), state)
+        slots = reply.slots
+        ids = lambda name, old: tuple(filter(None, (slots[name] or "").split(","))) if name in slots else old  # noqa: E731
+        facts = {**state.facts, **{f: v for f, v in found}}
+        facts = {**facts, **{k: v for k, v in slots.items() if k in facts or k in dict(found)}}
+        after = State(measure=slots.get("measure", state.measure), subjects=ids("subjects", state.subjects),
+                      recent=ids("recent", state.recent), requested_fact=slots.get("requested_fact", state.requested_fact),
+                      person=slots.get("person", state.person), listing=bool(slots.get("listing", state.listing)),
+                      people=slots.get("people", state.people) or {},
+                      group=state.group or next((v for f, v in found if f == "group"), None),
+                      facts={k: v for k, v in facts.items() if v is not None})
+        return reply, after
+
+    def conversation_of(*turns: str | tuple[str, str]) -> list[Reply]:
+        """Turns in order, each a text (asked as ask_measure) or (text, intent)."""
+        state, replies = None, []
+        for said in turns:
+            text, intent = (said, "ask_measure") if isinstance(said, str) else said
+            reply, state = turn(text, intent, state)
+            replies.append(reply)
+        return replies
+
+    turn.conversation = conversation_of
+    return turn
+
+
+def test_an_everyday_name_for_a_category_finds_its_measure(talk):
+    reply, _ = talk("老八路一年给多少")
+    assert "抗日老兵生活补助" in reply.text and "21060元" in reply.text
+
+
+def test_a_question_read_as_telling_facts_is_still_answered_at_the_start_of_a_conversation(talk):
+    """A masked phone number beside the question made the classifier read it as telling facts (inform)."""
+    reply, _ = talk("电话138****5678，下岗了想创业有没有补贴", intent="inform")
+    assert "一次性创业补贴" in reply.text and "5000元" in reply.text
+
+
+def test_an_ambiguous_word_is_asked_about_with_buttons_never_guessed(talk):
+    reply, _ = talk("老兵一年给多少钱")
+    assert "哪一类老兵" in reply.text and not any(ch.isdigit() for ch in reply.text)
+    assert ("抗美援朝老兵", "抗美援朝老兵一年给多少钱") in reply.buttons  # the question as typed, 老兵 made exact
+
+
+def test_a_benefit_the_plan_does_not_have_is_said_plainly(talk):
+    reply, _ = talk("今年冬天取暖补贴能给多少")
+    assert "没有“取暖补贴”这一项" in reply.text and "元" not in reply.text and reply.unanswered
+
+
+def test_a_follow_up_about_a_benefit_the_plan_lacks_does_not_repeat_the_subject(talk):
+    first, second = talk.conversation("烈士遗属现在一年多少", "那独生子女费呢")
+    assert "24570元" in first.text and "没有“独生子女费”这一项" in second.text
+
+
+def test_a_follow_up_naming_part_of_a_category_switches_the_subject(talk):
+    first, second, third = talk.conversation("解放战争老兵的补助标准是多少", "那抗日的呢", "俩差多少钱")
+    assert "16120元" in first.text and "21060元" in second.text
+    assert "相差：21060元 − 16120元 = 每年4940元" in third.text
+
+
+def test_two_measures_answered_in_turn_add_up_when_asked(talk):
+    *_, last = talk.conversation("我大爷是抗美援朝老兵，现在一年多少", "那我爸呢，他是解放战争的", "俩老头加一块一年多少")
+    assert "合计：15780元 + 16120元 = 每年31900元" in last.text
+
+
+def test_a_category_asked_about_before_does_not_refuse_the_measure_new_facts_point_to(talk):
+    first, second = talk.conversation("抗日老兵每年补助多少", ("当兵八年今年七十二岁", "inform"))
+    assert "21060元" in first.text
+    assert "每月200元" in second.text and "不符合" not in second.text
+
+
+def test_two_categories_said_in_one_message_are_each_answered(talk):
+    reply, _ = talk("我是抗日老兵，当了八年义务兵，今年七十二岁，老义务兵补助能领多少")
+    assert "每年21060元" in reply.text and "每月200元" in reply.text
+
+
+def test_these_several_add_up_every_measure_answered_in_turn_and_these_two_the_last_two(talk):
+    asked = ("抗日老兵每年补助多少", "那解放战争老兵呢", "抗美援朝老兵呢", "烈士遗属呢")
+    *_, every = talk.conversation(*asked, "这几个加起来一年多少")
+    assert "21060元 + 16120元 + 15780元 + 24570元" in every.text
+    *_, two = talk.conversation(*asked, "这俩加起来多少")
+    assert "15780元 + 24570元" in two.text and "21060元" not in two.text
+
+
+def test_another_persons_facts_are_not_reused(talk):
+    state = State(measure="former_conscript", person="我爸", facts={"service_years": 8, "age": 70})
+    reply, after = talk("那我叔呢", "inform", state)
+    assert "请告诉我服役年数" in reply.text and after.person == "我叔"
+
+
+def test_a_rate_per_person_times_the_people_placed(talk):
+    reply, _ = talk("俺是开职业中介的，免费给6个就业困难人员介绍了工作，都签了一年以上合同，能拿多少补贴")
+    assert "180元 × 6人 = 1080元" in reply.text
+
+
+def test_a_conditions_question_gives_the_conditions(talk):
+    _, state = talk("一次性创业补贴多少钱")
+    reply, _ = talk("要开多久才能领", "out_of_scope", state)
+    assert reply.text.startswith("【就业困难人员一次性创业补贴】条件：") and "满6个月" in reply.text
+
+
+def test_an_office_is_answered_with_its_duties_and_its_measures(talk):
+    reply, _ = talk("市民政局在暖流计划里管什么")
+    assert "市民政局的职责" in reply.text and "抗日老兵生活补助" in reply.text and len(reply.text) <= 400
+
+
+def test_a_profile_lists_what_the_person_can_claim_not_the_citys_targets(talk):
+    reply, _ = talk("我厂子黄了，下岗在家，能领什么", "ask_entitlements")
+    assert "一次性创业补贴" in reply.text and "全年就业目标" not in reply.text and len(reply.text) <= 400
+
+
+def test_an_age_said_without_sui_is_read_as_an_age(talk):
+    reply, _ = talk("我是烈士的闺女，今年六十三了，每年有多少补助")
+    assert "烈士老年子女生活补助" in reply.text and "4800元" in reply.text
+
+
+def test_another_city_stays_out_of_scope_even_as_a_follow_up(assistant):
+    reply = assistant.conversation.respond(Message("那上海呢", "inform", (), "place 上海"), State(measure="survivor_martyr"))
+    assert reply.response == "utter_out_of_scope" and reply.unanswered
+
+
+def test_each_award_counts_the_products_said_beside_it(talk):
+    reply, _ = talk("初次有3个产品拿了绿色食品认证，另外2个产品拿了无公害认证，一共能奖多少")
+    assert "24000元" in reply.text and "4000元" in reply.text and "= 28000元" in reply.text
+
+
+def test_the_measures_talked_about_are_asked_about_together(talk):
+    *_, last = talk.conversation("病故军人遗属一年给多少", "那因公牺牲的呢", "这俩原来都是多少")
+    assert "16890元" in last.text and "17860元" in last.text
+
+
+def test_a_count_question_after_a_target_stays_on_it(talk):
+    *_, last = talk.conversation("创业担保贷款全年发多少", "带动多少人就业")
+    assert "创业担保贷款" in last.text and "3万人" in last.text
+
+
+def test_of_two_periods_the_last_said_is_asked_for(talk):
+    reply, _ = talk("二等功每月加100，一年下来多多少钱")
+    assert "每年1200元" in reply.text
+
+
+def test_the_old_standard_per_month(talk):
+    *_, last = talk.conversation("抗日老兵一个月合多少钱", "那原来一个月呢")
+    assert "1655元" in last.text
+
+
+def test_a_named_measure_a_profile_rules_out_says_the_condition(talk):
+    reply, _ = talk("我是烈士子女，今年才52，能领烈士老年子女那个补助不", "ask_entitlements")
+    assert "暂不符合条件" in reply.text and "60周岁" in reply.text
+
+
+def test_a_benefit_the_plan_lacks_beside_the_plans_name_is_said_to_be_missing(talk):
+    reply, _ = talk("暖流计划里有冬天的取暖补贴吗，一户给多少")
+    assert "没有“取暖补贴”这一项" in reply.text and "元" not in reply.text
+
+
+def test_a_word_several_measures_share_names_them_all(talk):
+    reply, _ = talk("三品一标的奖补标准分别是多少")
+    assert all(t in reply.text for t in ("无公害农产品认证奖补", "绿色食品认证奖补", "有机产品新认证奖补", "农产品地理标志登记奖补"))
+
+
+def test_the_plans_total_for_all_sites_uses_the_plans_own_count(talk):
+    *_, last = talk.conversation("农村电商示范点今年建几个", "全建完的话补助一共得花多少")
+    assert "50000元 × 20个示范点 = 100万元" in last.text
+
+
+def test_the_one_of_yi_gong_is_no_count(talk):
+    *_, last = talk.conversation("职业介绍补贴每人多少", "那一共得多少钱")
+    assert "× 1人" not in last.text
+
+
+def test_a_profile_question_naming_only_the_plan_lists_the_persons_measures(talk):
+    reply, _ = talk("我是市属科研院所的研究员，暖流计划对我个人有啥实惠", "ask_entitlements")
+    assert reply.text.startswith("按您说的情况") and "科技成果转化收益奖励" in reply.text
+
+
+def test_how_to_apply_after_a_measure_is_about_it_and_bare_help_says_what_the_bot_covers(talk):
+    _, state = talk("一次性创业补贴多少钱")
+    reply, _ = talk("怎么申请", "help", state)
+    assert "申请办法" in reply.text and "市人社局" in reply.text
+    assert talk("你能干什么", "help")[0].response == "utter_help"
+
+
+def test_a_per_person_standard_times_the_people_the_citizen_counts(talk):
+    *_, last = talk.conversation("烈士老年子女一年多少", "俺们哥仨都过60了，都是烈士子女，一年一共多少")
+    assert "4800元 × 3人 = 14400元" in last.text
+
+
+def test_two_people_in_one_message_each_get_their_own_facts(talk):
+    reply, _ = talk("我爸当兵6年，我叔当兵4年，都是义务兵，都70多了，每月各多少")
+    assert "我爸：每月150元" in reply.text and "我叔：每月100元" in reply.text
+
+
+def test_a_profile_asks_the_fact_that_settles_most_and_the_answer_completes_it_with_a_yearly_total(talk):
+    first, second = talk.conversation(("我是抗日老兵，有什么待遇", "ask_entitlements"), ("二等功", "inform"))
+    assert "再告诉我：立功等级" in first.text
+    assert "合计：21060元 + 1200元 = 每年22260元" in second.text
+
+
+def test_the_people_answered_for_add_up_in_a_follow_up(talk):
+    _, last = talk.conversation("我爸当兵6年，我叔当兵4年，都是义务兵，都70多了，每月各多少", "两个人一共多少")
+    assert "合计：150元 + 100元 = 每月250元" in last.text
+
+
+def test_each_award_reads_a_count_said_after_the_word_certified(talk):
+    reply, _ = talk("我是农民合作社的，绿色食品认证了3个产品，无公害认证了2个，一共奖多少")
+    assert "= 28000元" in reply.text
+
+
+def test_a_list_states_the_plans_condition_instead_of_asking_for_a_number(talk):
+    reply, _ = talk("我是下岗的，想开个小店，能领啥", "ask_entitlements")
+    assert "条件：自领取营业执照之日起正常经营满6个月以上" in reply.text
+
+
+def test_a_question_classed_as_help_that_names_a_measure_is_answered(talk):
+    reply, _ = talk("市总工会在暖流计划里干啥", "help")
+    assert "市总工会的职责" in reply.text
+
+
+def test_another_persons_facts_are_cleared_from_the_conversation(talk):
+    state = State(measure="former_conscript", person="我爸", facts={"service_years": 8, "age": 70})
+    reply, _ = talk("那我叔呢", "inform", state)
+    assert reply.slots["service_years"] is None and reply.slots["age"] is None
+
+
+def test_a_number_after_another_question_does_not_answer_an_old_request(talk):
+    _, state = talk("老义务兵每月多少")
+    assert state.requested_fact == "service_years"
+    _, state = talk("烈士遗属和病故军人遗属各多少", state=state)
+    assert state.requested_fact is None
+
+
+def test_the_measures_of_the_last_reply_add_up_before_older_ones(talk):
+    *_, last = talk.conversation("抗日老兵一年多少", "解放战争老兵呢", "烈士遗属和病故军人遗属各多少", "加起来多少")
+    assert "24570元 + 17490元" in last.text
+
+
+def test_an_ambiguous_word_is_asked_about_even_after_another_subject(talk):
+    _, last = talk.conversation("烈士遗属一年多少", "那老兵呢")
+    assert "哪一类老兵" in last.text
+
+
+def test_a_cue_inside_a_longer_number_is_no_cue(talk):
+    reply, _ = talk("老义务兵每月多少，服役21年，今年80岁")
+    assert "每月525元" in reply.text and "折合每年" not in reply.text
+
+
+def test_a_negative_bare_number_is_refused_not_read_as_positive(talk):
+    _, state = talk("老义务兵每月多少")
+    reply, _ = talk("-5", "inform", state)
+    assert "不像实际情况" in reply.text
+
+
+def test_a_question_after_a_list_is_answered_even_when_it_states_the_fact_the_list_asked_for(talk):
+    _, last = talk.conversation(("我是老兵", "ask_entitlements"), "我外公是抗美援朝老兵，今年补助多少")
+    assert last.text.startswith("【抗美援朝老兵生活补助】每年15780元")
+
+
+def test_a_dibao_household_starting_a_business_is_listed_the_start_up_subsidy(talk):
+    reply, _ = talk("俺是吃低保的，想干点小买卖，有补贴吗", "ask_entitlements")
+    assert reply.text.startswith("按您说的情况") and "一次性创业补贴" in reply.text
+
+
+def test_a_household_asking_how_much_dibao_is_answered_about_dibao_not_listed(talk):
+    reply, _ = talk("我家是低保户，人均收入一千，能领多少低保", "ask_entitlements")
+    assert reply.text.startswith("【城区城市低保标准】") and "5000" not in reply.text
+
+
+def test_traditional_where_to_apply_asks_for_the_office(talk):
+    _, last = talk.conversation("抗美援朝老兵一年多少", "在哪兒申請")
+    assert "承办部门：市民政局" in last.text
+
+
+def test_a_count_before_the_award_name_is_the_product_count(talk):
+    reply, _ = talk("俺家种了三个绿色食品，还有一个地理标志，合计奖多少钱")
+    assert "24000元" in reply.text and "= 124000元" in reply.text
+
+
+def test_a_word_for_every_kind_of_veteran_is_asked_about(talk):
+    reply, _ = talk("退伍军人有啥补助")
+    assert "哪一类老兵" in reply.text and len(reply.buttons) == 4
+
+
+def test_a_list_adds_up_only_what_one_person_gets(talk):
+    reply, _ = talk("我是退役军人，能领啥", "ask_entitlements")
+    assert "合计" not in reply.text and "再告诉我：老兵或遗属的类别" in reply.text

@@ -1,0 +1,73 @@
+"""Every number a reply states comes from the plan or the citizen (bot/dialogue/provenance.py)."""
+from __future__ import annotations
+
+import pytest
+
+from bot.dialogue.provenance import PLAN_YEARS, Provenance, stated_numbers
+
+
+@pytest.fixture(scope="module")
+def check(measures):
+    return Provenance(measures, PLAN_YEARS)
+
+
+def test_a_figure_printed_in_the_cited_quote_is_explained(check):
+    reply = "【抗日老兵生活补助】每年21060元\n计算：由每人每年19860元提高到21060元，增加1200元"
+    assert check.unexplained(reply, set()) == []
+
+
+def test_a_figure_from_another_provision_is_not_explained_by_this_ones_quote(check):
+    # 5000 is printed in the plan (the start-up subsidy), but not in the veteran provision the reply cites
+    assert check.unexplained("【抗日老兵生活补助】每年5000元", set()) == [5000.0]
+
+
+def test_a_conversion_and_a_total_are_explained_by_their_calculation(check):
+    reply = ("· 抗日老兵生活补助：每年21060元（关注十）\n· 解放战争老兵生活补助：每年16120元（关注十）\n"
+             "合计：21060元 + 16120元 = 每年37180元；每月约3098.33元")
+    assert check.unexplained(reply, set()) == []
+
+
+def test_a_count_the_citizen_stated_explains_a_rate_times_it(check):
+    reply = "【职业介绍补贴】合计1080元\n计算：180元 × 6人 = 1080元"
+    assert check.unexplained(reply, stated_numbers(["免费给六个就业困难人员介绍了工作"])) == []
+    assert 1080.0 in check.unexplained(reply, set())  # small counts (6) are always within two steps of 1 and 12
+
+
+def test_a_household_income_times_the_dibao_rate_is_not_a_figure_of_the_plan(check):
+    """The 低保 rule's 20% applied to what a citizen earns would be an invented entitlement."""
+    reply = "【城区城市低保标准】每月约1337.77元"
+    assert check.unexplained(reply, stated_numbers(["我家人均收入六千六百八十八点八五"])) == [1337.77]
+
+
+def test_a_reply_citing_nothing_may_state_no_figure(check):
+    assert check.unexplained("这个问题不在暖流计划的范围内。", set()) == []
+    assert check.unexplained("您问的是哪一项补助？", {3.0}) == []
+    assert check.unexplained("共37项措施", set()) == []  # the plan's headline
+    assert check.unexplained("每月98765元", set()) == [98765.0]
+
+
+def test_a_percentage_of_the_plan_applies_as_its_factor(check):
+    reply = "【渔业资源增殖保护费降低】1900元\n计算：降低现行收费标准的5%；按2000元计，降低后为1900元"
+    assert check.unexplained(reply, stated_numbers(["去年交了两千块保护费"])) == []
+
+
+def test_a_quotient_is_matched_within_the_rounding_of_the_fen_only(check, measures):
+    """With 10 measures cited, an invented amount must not pass as some figure divided by another."""
+    titles = "".join(f"【{m.title}】" for m in measures if m.section == "关注十")
+    assert check.unexplained(titles + "每年98765.43元", set()) == [98765.43]
+
+
+def test_a_reply_that_shows_its_working_explains_a_three_step_total(check):
+    reply = ("· 抗日老兵生活补助：每年21060元\n· 老义务兵生活补助：每月175元（25元 × 服役7年 = 每月175元）\n"
+             "合计：21060元 + 2100元 = 每年23160元；每月1930元")
+    assert check.unexplained(reply, stated_numbers(["服役7年"])) == []
+
+
+def test_the_plans_years_may_be_named_but_not_computed_with(check):
+    assert check.unexplained("【抗日老兵生活补助】2017年起每年21060元", set()) == []
+    assert check.unexplained("【抗日老兵生活补助】每年4033元", set()) == [4033.0]  # 2016 + 2017
+
+
+def test_only_the_citizens_latest_numbers_count_as_stated():
+    many = ["，".join(str(n) for n in range(1000, 1100))]
+    assert len(stated_numbers(many)) == 40

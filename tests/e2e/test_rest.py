@@ -1,0 +1,148 @@
+"""The whole path `make run` starts: REST → Rasa → action server → measure table → reply."""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+
+from bot.hotline import unanswered
+from bot.dialogue.wording import MAX_REPLY
+from bot.dialogue.provenance import PLAN_YEARS, Provenance, stated_numbers
+from serving.client import post_json
+from serving.processes import ROOT
+
+CONVERSATIONS = ROOT / "tests" / "conversations"
+
+pytestmark = [pytest.mark.model, pytest.mark.server]
+
+
+@pytest.fixture(scope="module")
+def rest_url(live) -> str:
+    return live.url + "/webhooks/rest/webhook"
+
+
+def ask(url: str, text: str, sender: str = "e2e") -> str:
+    return "\n".join(m.get("text", "") for m in post_json(url, {"sender": sender, "message": text}))
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("抗日战争老兵每年的补助标准是多少", ["每年21060元", "市民政局", "关注十"]),
+        ("我外公是抗美援朝老兵，今年補助多少", ["每年15780元", "关注十"]),
+        ("农村电商示范点的装修和网络设施补助是多少", ["50000元", "关注五"]),
+        ("在自己家里搞创业经营，土地租金免几年", ["5年", "市国土局", "关注七"]),
+        ("绿色食品认证奖补怎么算", ["请告诉我获证产品数", "关注五"]),
+    ],
+)
+def test_a_rest_question_is_answered_from_the_measure_table(rest_url, question, expected):
+    reply = ask(rest_url, question)
+    assert all(part in reply for part in expected), reply
+    assert len(reply) <= 400
+
+
+def test_greeting_says_what_the_assistant_covers(rest_url):
+    assert "暖流计划" in ask(rest_url, "你好")
+
+
+def test_an_out_of_scope_question_gets_no_amount(rest_url):
+    reply = ask(rest_url, "今天天气怎么样")
+    assert "暖流计划" in reply and not re.search(r"\d\s*[万亿]?元", reply)
+
+
+def test_an_unanswered_question_is_logged_without_personal_numbers(rest_url, live):
+    ask(rest_url, "我手机13812345678，帮我查下快递到哪了", "e2e-log")
+    rows = list(unanswered.open_log(live.work / "unanswered.db")[unanswered.TABLE].rows)
+    mine = [(r["text"], r["channel"]) for r in rows if "快递到哪了" in r["text"]]
+    assert mine == [("我手机138****5678，帮我查下快递到哪了", "rest")]
+
+
+def test_a_conversation_keeps_its_context_across_turns(rest_url):
+    sender = "e2e-context"
+    assert "请告诉我获证产品数" in ask(rest_url, "绿色食品认证奖补怎么算", sender)
+    assert "24000元" in ask(rest_url, "我们有3个产品", sender)
+    assert "30000元" in ask(rest_url, "要是10个产品呢", sender)
+    assert "21060元" in ask(rest_url, "那抗日老兵呢", sender)
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("暖流计划人均增收多少", "435元"),  # 导语
+        ("暖流计划是哪个部门牵头", "市人社局"),  # 关注三
+        ("我外公当过八年义务兵，七十岁了，每月补助多少", "每月200元"),  # 关注十, facts in Chinese numerals
+        ("无公害认证有两个产品奖多少", "4000元"),  # 关注五
+        ("职业中介介绍就业有补贴吗", "180元"),  # 关注六
+        ("创业担保贷款今年有多少", "1.5亿元"),  # 关注七
+        ("培养多少高技能人才", "200名"),  # 关注八
+        ("成果转化的收益奖励比例", "70%"),  # 关注九
+        ("荣立三等功每月加多少", "每月50元"),  # 关注十
+    ],
+)
+def test_questions_across_the_plan_get_the_amount_from_the_table(rest_url, question, expected):
+    assert expected in ask(rest_url, question, f"e2e-{question}")
+
+
+# Our conversation sets and the share of them the bot must answer right: a floor just below today's score, so a
+# change that loses answers fails. held_out*.yml are never looked into while tuning; their scores are reported apart.
+SETS = {"tuned.yml": 1.0, "blind.yml": 0.9, "blind_a.yml": 0.9, "held_out.yml": 0.78, "held_out_2.yml": 0.72}
+
+
+def judged(rest_url: str, *args: str) -> str:
+    """What ../shared/eval/judge.py prints for the running bot, on its sample or on the cases in `args`."""
+    judge = ROOT.parent / "shared" / "eval" / "judge.py"
+    assert judge.exists(), f"{judge} is missing: CI runs with shared/ beside the clone"
+    return subprocess.run(
+        [sys.executable, str(judge), "--url", rest_url, "-q", *args], capture_output=True, text=True, timeout=1800
+    ).stdout
+
+
+@pytest.fixture(scope="module")
+def transcripts(rest_url, tmp_path_factory) -> dict[str, tuple[str, list[dict]]]:
+    """Each conversation set judged once: judge.py's summary and its report (every turn, every reply)."""
+    out = {}
+    for name in SETS:
+        report = tmp_path_factory.mktemp("judge") / f"{name}.json"
+        summary = judged(rest_url, "--cases", str(CONVERSATIONS / name), "--report", str(report))
+        out[name] = summary, json.loads(report.read_text(encoding="utf-8"))
+    return out
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_each_conversation_set_is_answered_at_least_as_well_as_before(transcripts, name):
+    summary, report = transcripts[name]
+    passed = sum(case["ok"] for case in report)
+    print(f"{name}: {passed}/{len(report)} ({passed / len(report):.1%})")
+    assert passed >= SETS[name] * len(report), summary
+
+
+def test_every_number_in_every_reply_has_provenance(transcripts, store):
+    """Printed in a quote the reply cites, stated by the citizen earlier in the conversation, or computed from those."""
+    check = Provenance(store.measures, PLAN_YEARS)
+    stray = []
+    for _, report in transcripts.values():
+        for case in report:
+            said: list[str] = []
+            for turn in case["transcript"]:
+                said.append(turn["user"])
+                if found := check.unexplained(turn["bot"], stated_numbers(said)):
+                    stray.append((case["id"], turn["user"], found, turn["bot"]))
+    assert not stray, stray
+
+
+def test_every_reply_fits_a_phone_screen(transcripts):
+    long = [(case["id"], t["user"], len(t["bot"])) for _, report in transcripts.values() for case in report
+            for t in case["transcript"] if len(t["bot"]) > MAX_REPLY]
+    assert not long, long
+
+
+def test_the_public_sample_is_answered_correctly_and_briefly(rest_url):
+    """Every turn correct and every reply within 400 characters."""
+    out = judged(rest_url)
+    cases = re.search(r"cases: (\d+)/(\d+) passed", out)
+    strict = re.search(r"strict \(correct and every reply <= 400 chars\): (\d+)/(\d+)", out)
+    assert cases and cases.group(1) == cases.group(2), out
+    assert strict and strict.group(1) == strict.group(2), out

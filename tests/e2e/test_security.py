@@ -1,0 +1,204 @@
+"""Attacks of issue 13 against the running servers (loopback only): each must fail, and personal data stay out."""
+from __future__ import annotations
+
+import asyncio
+import fcntl
+import json
+import os
+import socket
+import stat
+import time
+import urllib.error
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from urllib.parse import urlparse
+
+import aiohttp
+import pytest
+
+from bot.channels.edge import BUSY, FORGOTTEN, MAX_BODY, TOO_FAST
+from bot.channels.turns import UNAVAILABLE
+from serving.action_guard import SECRET_HEADER, SECRET_VARIABLE
+from serving.client import get_json
+from serving.processes import free_port, running
+from serving.start import action_server, environment
+from tests.e2e.test_bad_input import ask
+
+pytestmark = [pytest.mark.model, pytest.mark.server]
+MARKER = "紫罗兰测试词"  # a word no log line has unless it quotes the citizen
+
+
+def post(url: str, payload: object, headers: dict | None = None, timeout: float = 30) -> tuple[int, dict, object]:
+    data = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+    req = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json", **(headers or {})})
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as r:
+            return r.status, dict(r.headers), json.loads(r.read().decode())
+    except urllib.error.HTTPError as err:
+        body = err.read().decode()
+        return err.code, dict(err.headers), json.loads(body) if body.startswith(("{", "[")) else body
+
+
+def get(url: str) -> tuple[int, dict, object]:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as r:
+            return r.status, dict(r.headers), json.loads(r.read().decode())
+    except urllib.error.HTTPError as err:
+        return err.code, dict(err.headers), json.loads(err.read().decode())
+
+
+def server_log(pid: int) -> str:
+    """What the server has written to its stdout pipe since the last call (the test harness never reads it)."""
+    fd = os.open(f"/proc/{pid}/fd/1", os.O_RDONLY | os.O_NONBLOCK)
+    fcntl.fcntl(fd, fcntl.F_SETFL, os.O_NONBLOCK)
+    chunks = []
+    try:
+        while True:
+            try:
+                chunk = os.read(fd, 65536)
+            except BlockingIOError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(fd)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+@pytest.fixture(scope="module")
+def webhook(live) -> str:
+    return live.url + "/webhooks/rest/webhook"
+
+
+def test_a_mixed_message_is_answered_and_stored_without_the_id_number(live, webhook):
+    reply = ask(webhook, "我身份证220102195001011234 抗美援朝老兵每年补助多少", "sec-mixed")
+    assert "15780元" in reply
+    said = " ".join(e.get("text") or "" for e in live.tracker("sec-mixed")["events"] if e["event"] == "user")
+    assert "19500101" not in said and "2201************34" in said
+
+
+def test_a_body_over_64_kb_is_refused_with_413(webhook):
+    status, _, _ = post(webhook, json.dumps({"sender": "sec-big", "message": "补" * MAX_BODY}).encode())
+    assert status == 413
+
+
+def test_a_sender_id_over_128_characters_is_refused(webhook):
+    status, _, body = post(webhook, {"sender": "x" * 129, "message": "你好"})
+    assert status == 400 and "128" in body["error"]
+
+
+def test_a_lone_surrogate_does_not_break_the_turn(webhook):
+    body = b'{"sender": "sec-surrogate", "message": "\\ud800\xe7\x81\xab\xe6\x98\x9f\xe7\xa7\xbb\xe6\xb0\x91\xe8\xa1\xa5\xe8\xb4\xb4"}'
+    status, _, messages = post(webhook, body)
+    assert status == 200 and messages and messages[0]["text"] != UNAVAILABLE
+
+
+def test_typed_intent_syntax_sets_no_slot_and_the_page_greeting_still_works(live, webhook):
+    ask(webhook, '/ask_entitlements{"group":"../../x"}', "sec-intent")
+    slots = live.tracker("sec-intent")["slots"]
+    assert "../../x" not in json.dumps(slots)
+    assert "暖流助手" in ask(webhook, "/greet", "sec-intent-greet")
+
+
+def test_delete_my_records_deletes_the_conversation_and_says_so(live, webhook):
+    assert "15780元" in ask(webhook, "抗美援朝老兵每年补助多少", "sec-forget")
+    assert ask(webhook, "请删除我的记录", "sec-forget") == FORGOTTEN
+    assert not [e for e in live.tracker("sec-forget")["events"] if e["event"] == "user"]
+    assert "服役年数" in ask(webhook, "老义务兵每月补助多少", "sec-forget")  # starts anew, remembers nothing
+
+
+def test_the_databases_are_readable_by_their_owner_only(live, webhook):
+    ask(webhook, "火星移民补贴多少", "sec-modes")  # out of scope: written to the unanswered log
+    for name in ("tracker.db", "unanswered.db"):
+        assert stat.S_IMODE((live.work / name).stat().st_mode) == 0o600, name
+
+
+def test_one_sender_flooding_gets_429_with_retry_after_and_others_are_answered(webhook):
+    with ThreadPoolExecutor(40) as pool:
+        flood = list(pool.map(lambda i: post(webhook, {"sender": "sec-flood", "message": "你好"}), range(40)))
+    refused = [(headers, body) for status, headers, body in flood if status == 429]
+    assert refused and all(body["error"] == TOO_FAST and int(headers["Retry-After"]) >= 1 for headers, body in refused)
+    assert "15780元" in ask(webhook, "抗美援朝老兵每年补助多少", "sec-bystander")
+
+
+def test_one_client_over_its_rate_gets_429_another_client_does_not(webhook):
+    as_client = {"X-Real-IP": "203.0.113.7"}
+    statuses = [post(webhook, {"sender": f"sec-client-{i}", "message": "你好"}, as_client)[0] for i in range(8)]
+    assert statuses[:5] == [200] * 5 and 429 in statuses[5:]
+    assert post(webhook, {"sender": "sec-client-x", "message": "你好"}, {"X-Real-IP": "203.0.113.8"})[0] == 200
+
+
+async def timed_asks(url: str, senders: list[str], message: str) -> list[tuple[float, str]]:
+    """Each sender asks `message` at the same moment: (seconds to the answer, its text) for each."""
+    async def one(session: aiohttp.ClientSession, sender: str) -> tuple[float, str]:
+        began = time.monotonic()
+        async with session.post(url, json={"sender": sender, "message": message}) as response:
+            assert response.status == 200
+            texts = " ".join(m.get("text") or "" for m in await response.json())
+        return time.monotonic() - began, texts
+
+    connector = aiohttp.TCPConnector(limit=0)  # every request at once, as many citizens would
+    async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=120)) as session:
+        return await asyncio.gather(*(one(session, sender) for sender in senders))
+
+
+def test_overload_gets_a_fast_busy_answer_and_the_answered_keep_wechats_five_seconds(webhook):
+    """More citizens at once than the server can answer in time, twice: the first crowd shows the server
+    what a turn costs under this load (on a machine whose other work can change that any moment), the
+    second is judged. The bound on turns (1000 in these tests) is not what refuses them: the predicted
+    time of each turn is."""
+    question, answer = "抗美援朝老兵每年补助多少", "15780元"
+    def crowd(name: str) -> list[tuple[float, str]]:
+        return asyncio.run(timed_asks(webhook, [f"sec-{name}-{i}" for i in range(600)], question))
+
+    for timed in (crowd("first"), judged := crowd("second")):
+        lost = {text for _, text in timed if answer not in text and text != BUSY}
+        assert not lost  # each one an answer or a busy answer
+    answered = sorted(seconds for seconds, text in judged if answer in text)
+    busy = [seconds for seconds, text in judged if text == BUSY]
+    assert busy and answered
+    assert answered[int(len(answered) * 0.95) - 1] < 5.0 and max(busy) < 5.0
+    assert answer in ask(webhook, question, "sec-after-crowd")  # and the server answers again at once
+
+
+def test_a_client_hanging_up_mid_turn_leaves_no_message_text_in_the_log(live):
+    server_log(live.pids["rasa"])
+    address = urlparse(live.url)
+    body = json.dumps({"sender": "sec-hangup", "message": f"{MARKER}，我电话13812345678，抗美援朝老兵" * 20},
+                      ensure_ascii=False).encode()
+    with socket.create_connection((address.hostname, address.port)) as conn:
+        conn.sendall(b"POST /webhooks/rest/webhook HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                     + f"Content-Length: {len(body)}\r\n\r\n".encode() + body)
+    time.sleep(3)
+    log = server_log(live.pids["rasa"])
+    assert MARKER not in log and "13812345678" not in log and "138****5678" not in log
+
+
+def test_a_forged_call_to_the_action_server_is_refused(live):
+    """Only the Rasa server holds the secret: a caller without it cannot run an action or write the log."""
+    forged = {"next_action": "action_unanswered", "sender_id": "forger", "version": "3.6.21",
+              "tracker": {"sender_id": "forger", "latest_message": {"text": "系统通知：请转账"}, "events": [],
+                          "slots": {}, "latest_input_channel": "系统"}}
+    webhook = f"http://127.0.0.1:{live.action_port}/webhook"
+    assert post(webhook, forged)[0] == 401
+    assert post(webhook, forged, headers={SECRET_HEADER: "a guess"})[0] == 401
+    assert post(webhook, forged, headers={SECRET_HEADER: live.env[SECRET_VARIABLE]})[0] == 200  # Rasa's own way
+
+
+def test_a_rest_caller_cannot_name_the_channel(live, webhook):
+    assert post(webhook, {"sender": "channel-forger", "message": "今天天气怎么样", "input_channel": "系统通知"})[0] == 200
+    tracker = live.tracker("channel-forger")
+    assert tracker["latest_input_channel"] == "rest"
+
+
+def test_the_action_servers_health_fails_when_its_database_is_gone(tmp_path, db_path):
+    copy = tmp_path / "measures.db"
+    copy.write_bytes(db_path.read_bytes())
+    port = free_port()
+    with running([action_server(port)], environment({"NUANLIU_DB": str(copy)})):
+        health = f"http://127.0.0.1:{port}/health"
+        assert get_json(health) == {"status": "ok"}
+        copy.unlink()
+        status, _, body = get(health)
+        assert status == 503 and str(copy) in body["problem"]

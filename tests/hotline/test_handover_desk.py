@@ -1,0 +1,79 @@
+"""What an operator may do with a handed-over conversation (bot/hotline/handover_desk.py), with the Rasa server faked."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from bot.hotline.conversations import History, Line, Unreachable
+from bot.hotline.handover_queue import HandoverQueue
+from bot.hotline.handover_desk import HandoverDesk
+from bot.dialogue.handover_settings import handover_settings
+
+NOW = datetime(2026, 11, 30, 6, 0, tzinfo=timezone.utc)
+
+
+class FakeRasa:
+    """The HTTP API as the desk uses it: a history, and what was said and resumed (or a refusal)."""
+
+    def __init__(self, channel: str = "rest", last_message: datetime = NOW, refuse: bool = False) -> None:
+        self.channel, self.last_message, self.refuse = channel, last_message, refuse
+        self.said: list[tuple[str, str, str | None]] = []
+        self.resumed: list[str | None] = []
+
+    def history(self, sender_id: str) -> History:
+        return History(sender_id, (Line("citizen", "转人工", self.last_message),), True, self.channel)
+
+    def say(self, sender_id: str, text: str, kind: str, operator: str | None = None) -> None:
+        if self.refuse:
+            raise Unreachable("HTTPError")
+        self.said.append((text, kind, operator))
+
+    def resume(self, sender_id: str, saying: str | None) -> None:
+        if self.refuse and saying:
+            raise Unreachable("HTTPError")
+        self.resumed.append(saying)
+
+
+def desk_with(tmp_path, rasa: FakeRasa) -> HandoverDesk:
+    queue = HandoverQueue(tmp_path / "handover.db")
+    queue.enqueue("o-citizen", rasa.channel, "补助什么时候到账", NOW)
+    return HandoverDesk(queue, rasa, handover_settings())
+
+
+def test_an_operator_answers_only_what_they_took_and_their_numbers_are_masked(tmp_path):
+    rasa = FakeRasa()
+    desk = desk_with(tmp_path, rasa)
+    assert not desk.answer("o-citizen", "operator", "您好", NOW).done  # not taken yet
+    assert desk.take("o-citizen", "operator").done
+    refused = desk.take("o-citizen", "operator2")
+    assert not refused.done and "operator" in refused.said
+    assert not desk.answer("o-citizen", "operator2", "我来答", NOW).done
+    assert desk.answer("o-citizen", "operator", "请打13812345678找我", NOW).done
+    assert rasa.said == [("请打138****5678找我", "operator", "operator")]
+
+
+def test_wechat_is_not_sent_to_after_48_hours_and_the_operator_is_told(tmp_path):
+    rasa = FakeRasa("wechat", last_message=NOW - timedelta(hours=49))
+    desk = desk_with(tmp_path, rasa)
+    desk.take("o-citizen", "operator")
+    outcome = desk.answer("o-citizen", "operator", "您好", NOW)
+    assert not outcome.done and "48小时" in outcome.said and rasa.said == []
+
+
+def test_closing_hands_back_to_the_bot_and_says_so_in_one_step(tmp_path):
+    rasa = FakeRasa()
+    desk = desk_with(tmp_path, rasa)
+    desk.take("o-citizen", "operator")
+    assert not desk.close("o-citizen", "operator2").done
+    assert desk.close("o-citizen", "operator").done
+    assert rasa.resumed == [handover_settings().resumed] and desk.queue.open_for("o-citizen") is None
+
+
+@pytest.mark.parametrize("channel, hours", [("wechat", 49), ("rest", 1)])
+def test_a_conversation_is_handed_back_even_when_the_citizen_cannot_be_told(tmp_path, channel, hours):
+    rasa = FakeRasa(channel, last_message=NOW - timedelta(hours=hours), refuse=channel == "rest")
+    desk = desk_with(tmp_path, rasa)
+    desk.take("o-citizen", "operator")
+    outcome = desk.close("o-citizen", "operator", NOW)
+    assert outcome.done and rasa.resumed[-1] is None and desk.queue.open_for("o-citizen") is None

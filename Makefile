@@ -117,6 +117,11 @@ lookup: $(DB) $(LOG) $(RATINGS) $(COUNTS) | $(API_TOKEN)
 test: $(DB) $(MODEL)
 	$(PY) -m pytest
 
+# ruff (pyproject.toml: pycodestyle, pyflakes, import order, bugbear, pyupgrade) and mypy over the product's code.
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
+
 # pytest marks say what a test needs (pytest.ini); `unit` ones need no model, server or browser.
 unit: $(DB)
 	$(PY) -m pytest -m unit

@@ -22,12 +22,19 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, ConversationPaused, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.hotline import daily_counts, ratings, unanswered
-from bot.dialogue.conversation import ELSEWHERE, RATING, Message, Reply, State, count_misses
-from bot.plan.facts import load_specs
-from bot.hotline.handover_queue import HandoverQueue, queue_path
 from bot.assistant import assistant
+from bot.dialogue.conversation import (
+    ELSEWHERE,
+    RATING,
+    Message,
+    Reply,
+    State,
+    count_misses,
+)
 from bot.dialogue.provenance import STATED_MESSAGES, stated_numbers
+from bot.hotline import daily_counts, ratings, unanswered
+from bot.hotline.handover_queue import HandoverQueue, queue_path
+from bot.plan.facts import load_specs
 
 FACT_SLOTS = tuple(load_specs())  # data/facts.yml: one slot per fact
 ABOUT_HANDOVER = {"request_human", "affirm", "deny"}  # a message asking for a person, or answering the offer

@@ -55,7 +55,8 @@ def summary_rows(results: dict) -> list[tuple[str, str, str, str]]:
         ("memory after load (MB)", f"{r['rss_mb_total']:.0f}",
          ", ".join(f"{k} {v:.0f}" for k, v in r["rss_mb"].items()), met["rss_mb_total"]),
         ("one citizen's 30 messages at once: all answered (s)", f"{r['burst_s']:.1f}",
-         f"{r['burst_busy']} told it is busy; other citizens meanwhile p95 {r['burst_others_p95_ms']:.0f} ms (alone {r['latency_p95_ms']:.0f} ms); "
+         f"{r['burst_busy']} told it is busy; other citizens meanwhile p95 {r['burst_others_p95_ms']:.0f} ms "
+         f"(alone {r['latency_p95_ms']:.0f} ms); "
          f"minimal bot (Rasa's own lock) {r['baseline_burst_s']:.1f} s", met["burst_s"]),
         ("model size (MB) / start-up to first answer (s)", f"{r['model_mb']:.1f} / {r['startup_s']:.0f}", "", ""),
         ("held-out intent accuracy / entity F1", f"{r['intent_accuracy']:.3f} / {r['entity_f1']:.3f}", "", ""),

@@ -10,12 +10,12 @@ from pathlib import Path
 from wechatpy.exceptions import WeChatClientException
 
 from bot import BUILD, DEFAULT_DB
+from bot.hotline import daily_counts, ratings
+from bot.hotline.lookup import Lookup, table
+from bot.hotline.unanswered import DEFAULT_LOG, open_log
+from bot.plan.records import MEASURES_DIR, MeasureError, load_measures
 from bot.plan.store import StoreError, build
 from bot.plan.terms import terms, write_jieba_dictionary
-from bot.hotline.lookup import Lookup, table
-from bot.plan.records import MEASURES_DIR, MeasureError, load_measures
-from bot.hotline import daily_counts, ratings
-from bot.hotline.unanswered import DEFAULT_LOG, open_log
 from bot.wechat.api import API_BASE
 from bot.wechat.menu import MENU, MenuError, load, publish
 

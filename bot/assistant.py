@@ -16,15 +16,15 @@ from functools import cache, cached_property
 from pathlib import Path
 
 from bot import DEFAULT_DB
-from bot.plan.store import MeasureStore
 from bot.dialogue.conversation import Conversation
-from bot.reading.fact_reader import FactExtractor
-from bot.plan.terms import cut, meanings
 from bot.dialogue.handover_settings import handover_settings
 from bot.dialogue.provenance import PLAN_YEARS, Provenance
+from bot.plan.store import MeasureStore
+from bot.plan.terms import cut, meanings
+from bot.reading.cues import Cues, cues
+from bot.reading.fact_reader import FactExtractor
 from bot.reading.normaliser import Normalizer, normalizer
 from bot.reading.scope import Scope
-from bot.reading.cues import Cues, cues
 from bot.reading.vocabulary import Vocabulary, load_vocabulary
 
 
@@ -69,7 +69,7 @@ class Assistant:
         dictionary, which loads on its first cut), so no citizen waits for it and memory after start-up
         is what the server keeps (the soak test holds it to that)."""
         cut("暖流计划", self.store.terms)
-        self.conversation, self.provenance
+        _built = (self.conversation, self.provenance)  # cached properties: built now, kept
 
 
 @cache

@@ -11,8 +11,18 @@ import time
 
 from serving import launch
 from serving.processes import ROOT, running, stop_on_termination
-from serving.start import (ACTION_PORT, RASA_PORT, TOKEN_FILE, TOKEN_VARIABLE, NoToken, action_server, api_token,
-                           environment, interface, rasa_server)
+from serving.start import (
+    ACTION_PORT,
+    RASA_PORT,
+    TOKEN_FILE,
+    TOKEN_VARIABLE,
+    NoToken,
+    action_server,
+    api_token,
+    environment,
+    interface,
+    rasa_server,
+)
 
 LAUNCHERS = {"rasa": launch.rasa, "actions": launch.actions}
 

@@ -34,11 +34,12 @@ def rasa(args: list[str]) -> None:
 
 def actions(args: list[str]) -> None:
     """rasa_sdk's action server over actions/, once the plan is built."""
-    from bot.plan.store import StoreError  # here, not above: a Rasa server (the minimal bot's too) never loads the plan
-    from bot.assistant import assistant
-
     from rasa_sdk.plugin import plugin_manager
 
+    from bot.assistant import assistant
+    from bot.plan.store import (
+        StoreError,  # here, not above: a Rasa server (the minimal bot's too) never loads the plan
+    )
     from serving import action_guard
 
     try:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from serving.client import get_json
 
@@ -29,7 +29,7 @@ class Server:
     """One server: its command line, the URL that answers JSON once it serves, and what that JSON must say."""
     command: list[str]
     ready_url: str
-    ready: Callable[[object], bool]
+    ready: Callable[[Any], bool]  # given the JSON the ready URL answers
     env: Mapping[str, str] = field(default_factory=dict)  # this server's own variables (e.g. a secret kept out of argv)
 
 
@@ -59,7 +59,7 @@ def _wait_for(server: Server, procs: Sequence[tuple[subprocess.Popen, IO[str] | 
     while time.monotonic() < deadline:
         for proc, log in procs:
             if proc.poll() is not None:
-                raise RuntimeError(f"{proc.args[:4]} exited with {proc.returncode}: {_tail(log)}")
+                raise RuntimeError(f"{server.command[:4]} exited with {proc.returncode}: {_tail(log)}")
         try:
             if server.ready(get_json(server.ready_url)):
                 return

@@ -23,7 +23,7 @@ TEXT_FIELDS = ("text", "message", "user_text", "response_text", "parse_data_text
 
 def exception_names(error: BaseException | None) -> str:
     """`RasaException <- ClientResponseError`: the chain of causes by type only."""
-    names = []
+    names: list[str] = []
     while error is not None and len(names) < 5:
         names.append(type(error).__name__)
         error = error.__cause__ or error.__context__

@@ -6,7 +6,8 @@ kept NUANLIU_RETENTION_DAYS (default DEFAULT_DAYS, 180) after its last
 message, an unanswered-log entry or a rating (with the question, answer and
 reason it keeps) as long after it was written, a handover queue entry as long
 after its last change; then each is deleted. The daily counts
-(bot/hotline/daily_counts.py) hold no one's words and are kept. The Rasa server runs `purge` at start and every PURGE_EVERY seconds
+(bot/hotline/daily_counts.py) hold no one's words and are kept. The Rasa server runs `purge` at start and every
+PURGE_EVERY seconds
 (`start`), so no cron job has to be remembered; the clock is a parameter so
 the tests move it instead of waiting.
 """

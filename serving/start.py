@@ -96,7 +96,9 @@ class Live:
 
     def tracker(self, sender: str) -> dict:
         """The stored conversation, through the token-protected HTTP API."""
-        return get_json(f"{self.url}/conversations/{sender}/tracker?token={self.token}")
+        tracker = get_json(f"{self.url}/conversations/{sender}/tracker?token={self.token}")
+        assert isinstance(tracker, dict)
+        return tracker
 
 
 @contextmanager

@@ -40,13 +40,19 @@ import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import (
-    ActionExecuted, ActiveLoop, ConversationPaused, Event, SessionStarted, SlotSet, UserUttered,
+    ActionExecuted,
+    ActiveLoop,
+    ConversationPaused,
+    Event,
+    SessionStarted,
+    SlotSet,
+    UserUttered,
 )
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.utils.common import all_subclasses
 
-from bot.privacy.files import private_file
 from bot.dialogue.provenance import STATED_MESSAGES
+from bot.privacy.files import private_file
 
 logger = logging.getLogger(__name__)
 
@@ -100,6 +106,8 @@ def window(sender_id: str, events: list[Event], slots: Any, turns: int = WINDOW_
 
 class WindowedSQLTrackerStore(SQLTrackerStore):
     """`SQLTrackerStore` that hands a turn its window (see the module docstring) and stores every event."""
+
+    engine: sa.engine.Engine  # Rasa's SQLTrackerStore sets it; its type is not declared there
 
     def __init__(self, domain: Domain | None = None, window_turns: int = WINDOW_TURNS,
                  cache_conversations: int = CACHE_CONVERSATIONS, **kwargs: Any) -> None:

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.plan.store import MeasureStore, build
 from bot.plan.measure import Measure
 from bot.plan.records import load_measures
+from bot.plan.store import MeasureStore, build
+from serving.start import Live, bot
 from tests.support import fake_wechat_api, wechat_requests
 from tests.support.lookup_server import LookupServer, lookup_server
-from serving.start import Live, bot
 
 CASES = Path(__file__).parent / "cases"
 # Limits small enough to reach in a test (tests/e2e/test_security.py). Loopback callers have no per-client limit,

@@ -38,8 +38,8 @@ from sanic.request import Request
 from bot import DATA
 from bot.hotline import ratings, unanswered
 from bot.hotline.handover_queue import HandoverQueue, queue_path
-from bot.reading.normaliser import Normalizer
 from bot.hotline.unanswered import similarity_key
+from bot.reading.normaliser import Normalizer
 from serving.tracker_store import unwrapped
 
 MAX_BODY = 64 * 1024  # bytes: a question is at most 1000 characters (3 KB in UTF-8)

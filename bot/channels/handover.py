@@ -30,9 +30,9 @@ from rasa.shared.core.events import BotUttered
 from sanic import Sanic
 
 from bot.channels.turns import PersonHolds
+from bot.dialogue.handover_settings import handover_settings
 from bot.hotline.conversations import KIND
 from bot.hotline.handover_queue import HandoverQueue, queue_path
-from bot.dialogue.handover_settings import handover_settings
 
 logger = logging.getLogger(__name__)
 

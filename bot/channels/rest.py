@@ -23,7 +23,7 @@ from sanic.exceptions import InvalidUsage
 from sanic.request import Request
 
 from bot.channels import edge, handover
-from bot.channels.turns import Handler, answered, clean, encodable
+from bot.channels.turns import Handler, PersonHolds, answered, clean, encodable
 from serving import retention
 
 
@@ -58,7 +58,7 @@ class RestWithFallbackInput(RestInput):
         return self.name()
 
     def blueprint(self, on_new_message: Handler) -> Blueprint:
-        self.person_holds = handover.nobody  # until the server starts
+        self.person_holds: PersonHolds = handover.nobody  # until the server starts
         webhook = super().blueprint(lambda message: answered(on_new_message, message, self.person_holds))
 
         @webhook.listener("before_server_start")

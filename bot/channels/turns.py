@@ -27,9 +27,9 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.nlg.interpolator import interpolate_text
 
 from bot import ROOT
-from bot.wechat import menu as wechat_menu
 from bot.channels.edge import BUSY, EDGE
 from bot.privacy.masking import mask
+from bot.wechat import menu as wechat_menu
 
 logger = logging.getLogger(__name__)
 

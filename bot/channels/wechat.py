@@ -42,20 +42,26 @@ from collections import OrderedDict
 from typing import Any
 from xml.parsers.expat import ExpatError
 
-from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, OutputChannel, UserMessage
+import xmltodict
+from rasa.core.channels.channel import (
+    CollectingOutputChannel,
+    InputChannel,
+    OutputChannel,
+    UserMessage,
+)
 from sanic import Blueprint, Sanic, response
 from sanic.request import Request
-import xmltodict
 from wechatpy import parse_message
 from wechatpy.crypto import WeChatCrypto
 from wechatpy.exceptions import InvalidAppIdException, InvalidSignatureException
 from wechatpy.replies import create_reply
 from wechatpy.utils import check_signature
 
-from bot.wechat import api as wechat_api, menu as wechat_menu
 from bot.channels import edge, handover
-from bot.channels.turns import GREET, Handler, answered
+from bot.channels.turns import GREET, Handler, PersonHolds, answered
 from bot.dialogue.handover_settings import handover_settings
+from bot.wechat import api as wechat_api
+from bot.wechat import menu as wechat_menu
 
 logger = logging.getLogger(__name__)
 
@@ -149,7 +155,7 @@ class WeChatInput(InputChannel):
         self._options: _Recent = _Recent(REMEMBERED)  # OpenID → payloads of the numbered options last shown
         self._signatures: _Recent = _Recent(REMEMBERED)  # (signature, timestamp, nonce) → sha256 of the body
         self.menu = wechat_menu.click_payloads(wechat_menu.load())  # EventKey → what the tap sends the bot
-        self.person_holds = handover.nobody  # whether a person holds a conversation; set when the server starts
+        self.person_holds: PersonHolds = handover.nobody  # whether a person holds a conversation; set when the server starts
 
     def get_output_channel(self) -> OutputChannel:
         return CustomerServiceMessages(self.api)
@@ -210,13 +216,13 @@ class WeChatInput(InputChannel):
                 await edge.forget(request.app, message.source)
                 self._late.pop(message.source, None)
                 self._options.pop(message.source, None)
-                reply = edge.FORGOTTEN
+                reply: str | None = edge.FORGOTTEN
             else:
                 reply = await self.reply(on_new_message, message)
             if reply is None:
                 return response.text("success")
             xml = create_reply(reply, message, render=True)
-            if encrypted:
+            if encrypted and self.crypto:
                 xml = self.crypto.encrypt_message(xml, args.get("nonce"), args.get("timestamp"))
             return response.text(xml, content_type="application/xml")
 
@@ -280,16 +286,16 @@ class WeChatInput(InputChannel):
             return
         self._held[key] = True
         if self.api:
-            asyncio.ensure_future(self._send(openid, key, turn.result()))
+            asyncio.ensure_future(self._send(self.api, openid, key, turn.result()))
         else:
             self._keep(openid, key, turn.result())
 
-    async def _send(self, openid: str, key: Any, answer: str) -> None:
+    async def _send(self, api: wechat_api.Client, openid: str, key: Any, answer: str) -> None:
         """One customer-service message; if WeChat refuses it (past 48 hours, a quota) or cannot be reached,
         the answer is kept for the citizen's next message instead."""
         try:
             await asyncio.get_running_loop().run_in_executor(
-                None, self.api.message.send_text, openid, _fit(LATE_HEADING + answer))
+                None, api.message.send_text, openid, _fit(LATE_HEADING + answer))
         except Exception as error:  # wechatpy's WeChatClientException, or a network error from requests
             logger.warning("late answer not sent as a customer-service message (%s): kept for the next message",
                            type(error).__name__)

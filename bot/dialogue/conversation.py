@@ -17,18 +17,28 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
-from bot.dialogue.wording import (apply_reply, conditions_reply, department_reply, entitlement_list, for_each_person,
-                         needs_fact, office_reply, reply, settling_fact, several)
+from bot.dialogue.handover_settings import HandoverSettings
+from bot.dialogue.wording import (
+    apply_reply,
+    conditions_reply,
+    department_reply,
+    entitlement_list,
+    for_each_person,
+    needs_fact,
+    office_reply,
+    reply,
+    settling_fact,
+    several,
+)
 from bot.plan.calculator import KINDS, Result, calculate
-from bot.plan.store import MeasureStore
 from bot.plan.eligibility import Profile, entitlements, for_other_subjects
 from bot.plan.facts import FactError
-from bot.plan.terms import cut
-from bot.dialogue.handover_settings import HandoverSettings
 from bot.plan.measure import Measure
 from bot.plan.records import load_groups, policy_text
-from bot.reading.normaliser import Normalizer
+from bot.plan.store import MeasureStore
+from bot.plan.terms import cut
 from bot.reading.cues import Cues
+from bot.reading.normaliser import Normalizer
 from bot.reading.vocabulary import Clarification, Vocabulary
 
 ELSEWHERE = "elsewhere"  # the entity the NLU scope guard sets on a message naming another place or year
@@ -337,7 +347,8 @@ class Conversation:
         stale = for_other_subjects(measure, facts, standing={fact for fact, _ in message.entities})
         facts = {k: v for k, v in facts.items() if k not in stale}
         recent = tuple(m for m in state.recent if m != measure.id)[-(RECENT - 1):] + (measure.id,)
-        slots = {"measure": measure.id, "subjects": None, "recent": ",".join(recent), "person": self._person(message.text) or state.person,
+        slots = {"measure": measure.id, "subjects": None, "recent": ",".join(recent),
+                 "person": self._person(message.text) or state.person,
                  **{k: v for k, v in facts.items() if state.facts.get(k) != v}, **{k: None for k in stale}}
         kind = self.cues.kind(message.text)
         if self.cues.total(message.text) and "count" not in facts and (planned := measure.params.get("planned")):
@@ -411,18 +422,18 @@ class Conversation:
                 return self._one(found[0], message, state)
             return Reply(response="utter_ask_profile")
         try:
-            found = entitlements(Profile(groups, facts), self.store.measures)
+            entitled = entitlements(Profile(groups, facts), self.store.measures)
         except FactError as error:
             return Reply(str(error), slots={error.fact: None})
-        if not found and named:  # 我是烈士子女，今年才52，能领吗: say which condition rules it out
+        if not entitled and named:  # 我是烈士子女，今年才52，能领吗: say which condition rules it out
             return self._one(named[0], message, state)
-        if not found:
+        if not entitled:
             return Reply(response="utter_nothing_applies")
-        text, rest = entitlement_list(found)
-        first = found[0].measure.id  # 比以前多了多少 next asks about the first (the best) of the list
+        text, rest = entitlement_list(entitled)
+        first = entitled[0].measure.id  # 比以前多了多少 next asks about the first (the best) of the list
         return Reply(text, buttons=[(e.measure.title, e.measure.title) for e in rest[:6]],
                      slots={"measure": first, "subjects": None, "recent": first, "listing": True,
-                            "requested_fact": settling_fact(found)})
+                            "requested_fact": settling_fact(entitled)})
 
     def _clarify(self, message: Message, word: str, question: Clarification) -> Reply:
         """老兵一年多少: which war? Each button asks the same question of one of the plan's terms."""

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.plan.calculator import MONTHS, Result, calculate, over
+from bot.plan.calculator import MONTHS, Result, over
 from bot.plan.eligibility import Entitlement
 from bot.plan.facts import FactError, NotEligible, label
 from bot.plan.measure import Measure
-from bot.plan.numbers import about, money, plain, wan
+from bot.plan.numbers import about, money
 from bot.plan.summary import amount_text, formula_text
 from bot.reading.cues import PERIODS
 
@@ -131,16 +131,16 @@ ONE_OFF = ("", "一次性")  # awards paid once (the certification awards name n
 
 def _total(results: list[Result], period: str | None) -> str | None:
     """合计 line for figures that add up: all periodic (converted to one period) or all one-off."""
-    if any(r.amount is None or r.amount_max is not None for r in results):
+    amounts = [r.amount for r in results if r.amount is not None and r.amount_max is None]
+    if len(amounts) < len(results):
         return None
     periods = {r.period for r in results}
     if periods <= set(ONE_OFF):
-        total = sum(r.amount for r in results)
-        return f"合计：{' + '.join(money(r.amount) for r in results)} = {money(total)}"
+        return f"合计：{' + '.join(map(money, amounts))} = {money(sum(amounts))}"
     if not periods <= set(MONTHS):
         return "这几项发放方式不同（" + "、".join(sorted(p or "一次性" for p in periods)) + "），不能直接相加。"
     target = period or results[0].period
-    values = [r.amount if r.period == target else over(target, r.amount, r.period)[0] for r in results]
+    values = [a * MONTHS[target] / MONTHS[r.period] for a, r in zip(amounts, results, strict=True)]
     line = f"合计：{' + '.join(about(v) for v in values)} = {target}{about(sum(values))}"
     other = next(p for p in MONTHS if p != target)
     yearly = over(other, sum(values), target)

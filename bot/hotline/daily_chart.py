@@ -68,7 +68,7 @@ def chart(days: Sequence[tuple[date, Mapping[str, int]]], series: Sequence[tuple
         values = [counts.get(kind, 0) for _, counts in days]
         highest = max(values, default=0)
         bars = []
-        for j, ((day, _), value) in enumerate(zip(days, values)):
+        for j, ((day, _), value) in enumerate(zip(days, values, strict=True)):
             height = round(room * value / highest) if highest else 0
             bars.append(Bar(day, value, LABEL_WIDTH + j * BAR_STEP, baseline - height, height))
         rows.append(Row(kind, label, top, baseline, highest, sum(values), tuple(bars)))

@@ -43,7 +43,7 @@ def open_counts(path: Path = DEFAULT_DB) -> sqlite_utils.Database:
     db.enable_wal()
     db.execute("PRAGMA synchronous=NORMAL")
     if TABLE not in db.table_names():
-        db[TABLE].create({"day": str, "kind": str, "count": int}, pk=("day", "kind"))
+        db.table(TABLE).create({"day": str, "kind": str, "count": int}, pk=("day", "kind"))
     return db
 
 

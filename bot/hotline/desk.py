@@ -15,14 +15,14 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from bot.plan.summary import amount_text, formula_text
+from bot.assistant import Assistant
 from bot.plan.calculator import Result, calculate, inputs
 from bot.plan.eligibility import for_other_subjects
 from bot.plan.facts import FactError, MissingFact, NotEligible, load_specs
 from bot.plan.measure import Measure
-from bot.plan.records import load_aspects, load_groups
 from bot.plan.numbers import money
-from bot.assistant import Assistant
+from bot.plan.records import load_aspects, load_groups
+from bot.plan.summary import amount_text, formula_text
 
 UNNAMED = "原文未写明承办部门"
 LIMIT = 6  # cards for one search: the four kinds of 老兵 and two more fit one screen
@@ -136,7 +136,8 @@ class Desk:
         facts = {k: v for k, v in facts.items() if k not in for_other_subjects(measure, facts)}
         given = {f: facts[f] for f in inputs(measure) if facts.get(f) not in (None, "")}
         applied = given | {f: facts[f] for f in measure.categories if facts.get(f)}
-        amount, before, steps, verdict = formula_text(measure), None, (), None
+        amount, before, verdict = formula_text(measure), None, None
+        steps: tuple[str, ...] = ()
         try:
             standard = calculate(measure)
             amount, before = amount_text(standard) or amount, _before(standard)

@@ -17,9 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
+from bot.dialogue.handover_settings import HandoverSettings
 from bot.hotline.conversations import History, RasaConversations, Unreachable
 from bot.hotline.handover_queue import Handover, HandoverQueue
-from bot.dialogue.handover_settings import HandoverSettings
 from bot.privacy.masking import mask
 
 WECHAT_WINDOW = timedelta(hours=48)  # WeChat's rule for customer-service messages, not a setting of ours

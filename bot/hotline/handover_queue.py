@@ -25,8 +25,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from bot import BUILD
-from bot.privacy.masking import mask
 from bot.privacy.files import private_file
+from bot.privacy.masking import mask
 
 DEFAULT_QUEUE = BUILD / "handover.db"
 BUSY_MS = 5000
@@ -76,7 +76,8 @@ class Handover:
     @classmethod
     def of(cls, row: tuple) -> Handover:
         id_, sender, channel, question, queued, taken_by, taken, closed, notified = row
-        return cls(id_, sender, channel, question, _time(queued), taken_by, _time(taken), _time(closed), _time(notified))
+        return cls(id_, sender, channel, question, datetime.fromisoformat(queued), taken_by, _time(taken), _time(closed),
+                   _time(notified))
 
 
 class HandoverQueue:

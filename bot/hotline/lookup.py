@@ -14,12 +14,12 @@ from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
+from bot.assistant import load_assistant
 from bot.dialogue.wording import needs_fact, reply
-from bot.plan.summary import formula_text
 from bot.plan.calculator import calculate
 from bot.plan.facts import FactError
 from bot.plan.measure import Measure
-from bot.assistant import load_assistant
+from bot.plan.summary import formula_text
 
 HEADINGS = ("关注", "措施", "标准/金额", "承办部门", "编号")
 MAX_CELL = 34  # display columns; longer titles and amounts end in …, the full text is in the source lines

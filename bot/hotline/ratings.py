@@ -21,10 +21,10 @@ from pathlib import Path
 import sqlite_utils
 
 from bot import BUILD
+from bot.hotline.unanswered import similarity_key
 from bot.privacy import word_stores
 from bot.privacy.masking import mask
 from bot.reading.normaliser import Normalizer
-from bot.hotline.unanswered import similarity_key
 
 DEFAULT_DB = BUILD / "ratings.db"
 TABLE = "ratings"
@@ -40,13 +40,13 @@ def open_ratings(path: Path = DEFAULT_DB) -> sqlite_utils.Database:
     """The ratings database, its table created if missing (WAL: the desk reads while the bot writes)."""
     db = word_stores.open_private(path)
     if TABLE not in db.table_names():
-        db[TABLE].create(
+        db.table(TABLE).create(
             {"id": int, "time": str, "sender": str, "channel": str, "measure": str, "rating": str,
              "question": str, "key": str, "answer": str, "reason": str},
             pk="id",
         )
         for column in ("time", "sender", "key"):
-            db[TABLE].create_index([column])
+            db.table(TABLE).create_index([column])
     return db
 
 
@@ -54,7 +54,7 @@ def record(path: Path, *, sender: str, channel: str | None, measure: str, verdic
            answer: str, normalize: Normalizer) -> None:
     """Keep one rating with the question and answer it rates (the question masked)."""
     masked = mask(question)
-    _writer(path)[TABLE].insert({
+    _writer(path).table(TABLE).insert({
         "time": datetime.now(timezone.utc).isoformat(timespec="seconds"), "sender": sender,
         "channel": channel or "", "measure": measure, "rating": verdict, "question": masked,
         "key": similarity_key(masked, normalize), "answer": answer, "reason": None,

@@ -50,17 +50,17 @@ def open_log(path: Path = DEFAULT_LOG) -> sqlite_utils.Database:
     their sender gets the column (empty for those entries)."""
     db = word_stores.open_private(path)
     if TABLE not in db.table_names():
-        db[TABLE].create(
+        db.table(TABLE).create(
             {"id": int, "time": str, "channel": str, "text": str, "key": str, "intent": str, "confidence": float,
              "sender": str},
             pk="id",
         )
-        db[TABLE].create_index(["time"])
-        db[TABLE].create_index(["key"])
-        db[TABLE].create_index(["sender"])
-    elif "sender" not in db[TABLE].columns_dict:
-        db[TABLE].add_column("sender", str)
-        db[TABLE].create_index(["sender"])
+        db.table(TABLE).create_index(["time"])
+        db.table(TABLE).create_index(["key"])
+        db.table(TABLE).create_index(["sender"])
+    elif "sender" not in db.table(TABLE).columns_dict:
+        db.table(TABLE).add_column("sender", str)
+        db.table(TABLE).create_index(["sender"])
     if SUMMARY_VIEW not in db.view_names():
         db.create_view(SUMMARY_VIEW, _SUMMARY_SQL)
     return db
@@ -84,7 +84,7 @@ def record(path: Path, text: str, *, sender: str, channel: str | None, intent: s
            confidence: float | None, normalize: Normalizer) -> None:
     """Append one unanswered message, masked, with the sender id of its conversation."""
     masked = mask(text)
-    _writer(path)[TABLE].insert({
+    _writer(path).table(TABLE).insert({
         "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "channel": channel or "", "text": masked, "sender": sender,
         "key": similarity_key(masked, normalize), "intent": intent or "", "confidence": confidence,

@@ -59,6 +59,7 @@ def grouped(rows: Iterable[Mapping[str, Any]]) -> list[Group]:
 def _group(key: str, rows: list[Mapping[str, Any]]) -> Group:
     newest = rows[0]
     senders = tuple(dict.fromkeys(r["sender"] for r in rows if r["sender"]))
-    return Group(key=key, said=newest["text"], count=len(rows), latest=local_time(datetime.fromisoformat(newest["time"])), senders=senders,
+    return Group(key=key, said=newest["text"], count=len(rows),
+                 latest=local_time(datetime.fromisoformat(newest["time"])), senders=senders,
                  answer=newest.get("answer") or "", measure=newest.get("measure") or "",
                  reasons=tuple(r["reason"] for r in rows if r.get("reason")))

@@ -7,7 +7,8 @@ the facts rule it out and it is left out.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Set as AbstractSet
+from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from bot.plan.calculator import KINDS, Result, calculate

@@ -84,7 +84,7 @@ def _check_record(path: Path, raw: object, policy: str, groups: Mapping) -> None
     unknown = set(raw) - set(RECORD_FIELDS) - set(OPTIONAL_FIELDS)
     if unknown:
         raise MeasureError(path, rid, ", ".join(sorted(unknown)), "unknown field")
-    if not re.fullmatch(r"[a-z][a-z0-9_]*", rid):
+    if rid is None or not re.fullmatch(r"[a-z][a-z0-9_]*", rid):
         raise MeasureError(path, rid, "id", "use lower-case ASCII words joined by _")
     if raw["kind"] not in KINDS:
         raise MeasureError(path, rid, "kind", f"{raw['kind']!r} is not one of {', '.join(KINDS)}")

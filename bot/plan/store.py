@@ -17,11 +17,11 @@ from pathlib import Path
 
 import sqlite_utils
 
-from bot.plan.summary import formula_text
 from bot.plan.calculator import KINDS
-from bot.plan.terms import cut, terms
 from bot.plan.measure import Measure
 from bot.plan.records import load_aspects, load_groups
+from bot.plan.summary import formula_text
+from bot.plan.terms import cut, terms
 
 TABLE = "measures"
 GROUPS = "groups"  # one row per group of data/groups.yml, so a measure counts under each of its groups
@@ -66,12 +66,12 @@ def build(measures: Sequence[Measure], path: Path) -> None:
     tmp.unlink(missing_ok=True)
     words = tuple(terms(measures))
     db = sqlite_utils.Database(tmp)
-    db[TABLE].insert_all((_row(m, words, formula_text(m)) for m in measures), pk="id")
-    db[TABLE].create_index(["section"])
-    db[TABLE].create_index(["department"])
-    db[TABLE].create_index(["kind"])
-    db[GROUPS].insert_all(({"id": gid, "label": g["label"]} for gid, g in load_groups().items()), pk="id")
-    db[TABLE].enable_fts(["search_text"], fts_version="FTS5", tokenize="unicode61")
+    db.table(TABLE).insert_all((_row(m, words, formula_text(m)) for m in measures), pk="id")
+    db.table(TABLE).create_index(["section"])
+    db.table(TABLE).create_index(["department"])
+    db.table(TABLE).create_index(["kind"])
+    db.table(GROUPS).insert_all(({"id": gid, "label": g["label"]} for gid, g in load_groups().items()), pk="id")
+    db.table(TABLE).enable_fts(["search_text"], fts_version="FTS5", tokenize="unicode61")
     db.create_view(LOOKUP_VIEW, _LOOKUP_SQL)
     db.close()
     os.replace(tmp, path)
@@ -178,9 +178,9 @@ class MeasureStore:
             best = max(hits, key=lambda c: sum(c[0]))[0]
             if sum(best) < 2:  # one character names nothing
                 break
-            words = "".join(ch for ch, h in zip(text, best) if h)
+            words = "".join(ch for ch, h in zip(text, best, strict=True) if h)
             found += [(best.index(1), m, words) for hit, m in hits if hit == best]
-            text = "".join("\0" if h else ch for ch, h in zip(text, best))
+            text = "".join("\0" if h else ch for ch, h in zip(text, best, strict=True))
         named = [m for _, m, _ in sorted(found, key=lambda f: f[0])]
         if len(named) > 1:
             named = [m for _, m, words in sorted(found, key=lambda f: f[0]) if words not in PLAN_NAMES] or named

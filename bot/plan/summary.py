@@ -13,7 +13,7 @@ from bot.plan.numbers import money, plain, wan
 
 def amount_text(result: Result) -> str:
     """The headline: 每年15780元, 一次性5000元, 每个网点1万至3万元, or the plan's figures."""
-    if result.amount_max is not None:
+    if result.amount is not None and result.amount_max is not None:
         return f"{result.period}{wan(result.amount)}至{wan(result.amount_max)}元"
     if result.amount is not None:
         return f"{result.period}{money(result.amount)}" if result.unit == "元" else f"{plain(result.amount)}{result.unit}"

@@ -15,8 +15,8 @@ import yaml
 
 from bot import DATA
 from bot.plan.measure import Measure
-from bot.plan.records import load_groups
 from bot.plan.numbers import to_number
+from bot.plan.records import load_groups
 from bot.reading.normaliser import Normalizer
 
 PATTERNS_FILE = DATA / "fact_patterns.yml"

@@ -13,8 +13,8 @@ from collections.abc import Callable
 import yaml
 
 from bot import DATA
-from bot.plan.terms import cut
 from bot.plan.records import policy_text
+from bot.plan.terms import cut
 
 
 class Scope:

@@ -48,7 +48,7 @@ def load_vocabulary(meanings: Mapping[str, frozenset[str]], path: Path = VOCABUL
     raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     same, ask = raw.get("same") or {}, raw.get("ask") or {}
 
-    def one_meaning(term: object, where: str) -> None:
+    def one_meaning(term: str, where: str) -> None:
         if term not in meanings:
             raise VocabularyError(f"{path.name}: {where}: {term!r} is no title or keyword of a measure, nor a group's word")
         if len(meanings[term]) != 1:

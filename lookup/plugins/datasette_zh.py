@@ -118,5 +118,6 @@ def extra_body_script(template: str) -> str | None:
   document.querySelectorAll('.filter-row a[aria-label="Remove this filter"]').forEach(a => {{
     a.setAttribute("aria-label", {json.dumps(zh["remove_filter"])});
   }});
-  document.head.insertAdjacentHTML("beforeend", "<style>.dropdown-menu .dropdown-column-type {{ display: none !important; }}</style>");
+  document.head.insertAdjacentHTML("beforeend",
+    "<style>.dropdown-menu .dropdown-column-type {{ display: none !important; }}</style>");
 }});"""

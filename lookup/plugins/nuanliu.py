@@ -29,18 +29,18 @@ from datasette.plugins import pm
 from datasette.utils import await_me_maybe
 from datasette.utils.asgi import Request, Response
 
+from bot.assistant import load_assistant
+from bot.dialogue.conversation import POOR
+from bot.dialogue.handover_settings import handover_settings
 from bot.hotline import audit, daily_counts, worklist
 from bot.hotline.changchun_time import local_time, today
 from bot.hotline.conversations import RasaConversations, Unreachable
 from bot.hotline.daily_chart import chart
 from bot.hotline.desk import Desk
-from bot.dialogue.conversation import POOR
-from bot.plan.facts import load_specs
-from bot.hotline.handover_queue import HandoverQueue, queue_path
 from bot.hotline.handover_desk import HandoverDesk
-from bot.dialogue.handover_settings import handover_settings
+from bot.hotline.handover_queue import HandoverQueue, queue_path
 from bot.hotline.lookup import lookup, register_functions
-from bot.assistant import load_assistant
+from bot.plan.facts import load_specs
 from serving.start import LOOPBACK, RASA_PORT, NoToken, api_token
 
 ACCESS_LOG = logging.getLogger("uvicorn.access")

@@ -197,7 +197,8 @@ def test_a_missing_database_fails_loudly_with_how_to_fix_it(extract, tmp_path, m
                      id="a year's amount per month, with its calculation"),
         pytest.param("比以前多了多少", "out_of_scope", ["每年增加1200元"], id="the rise over the old standard"),
         pytest.param("原来是多少", "ask_measure", ["原来每年3600元"], id="the old standard"),
-        pytest.param("怎么申请", "ask_measure", ["原文没有写申请流程", "市民政局"], id="how to apply: the plan gives no procedure"),
+        pytest.param("怎么申请", "ask_measure", ["原文没有写申请流程", "市民政局"],
+                     id="how to apply: the plan gives no procedure"),
     ],
 )
 def test_a_follow_up_without_a_plan_word_is_about_the_conversations_measure(extract, question, intent, expected):
@@ -279,8 +280,8 @@ def test_a_yes_to_the_offer_queues_the_conversation_and_pauses_it(tmp_path, monk
     )
     dispatcher = CollectingDispatcher()
     returned = actions.ActionHandover().run(dispatcher, tracker, {})
-    assert [e["event"] for e in returned[-2:]] == ["action", "pause"] and {"event": "slot", "name": "handover_offered", "value": None,
-                                                 "timestamp": None} in returned
+    assert [e["event"] for e in returned[-2:]] == ["action", "pause"]
+    assert {"event": "slot", "name": "handover_offered", "value": None, "timestamp": None} in returned
     assert "12345" in dispatcher.messages[0]["text"]  # the hotline from data/handover.yml passes the number check
     assert dispatcher.messages[-1]["custom"]["handover"] == "queued"
     [entry] = HandoverQueue(tmp_path / "handover.db").waiting()

@@ -9,10 +9,25 @@ from wechatpy import parse_message
 
 from bot.channels import wechat
 from bot.channels.turns import UNAVAILABLE
-from bot.channels.wechat import NOT_HEARD, NOT_TEXT, STILL_WORKING, STILL_WORKING_SENT, WeChatInput, plain
+from bot.channels.wechat import (
+    NOT_HEARD,
+    NOT_TEXT,
+    STILL_WORKING,
+    STILL_WORKING_SENT,
+    WeChatInput,
+    plain,
+)
 from bot.wechat.api import Client
 from tests.support.fake_wechat_api import APP_ID, SECRET
-from tests.support.wechat_requests import TOKEN, click_xml, event_xml, image_xml, query, text_xml, voice_xml
+from tests.support.wechat_requests import (
+    TOKEN,
+    click_xml,
+    event_xml,
+    image_xml,
+    query,
+    text_xml,
+    voice_xml,
+)
 
 
 class FakeBot:

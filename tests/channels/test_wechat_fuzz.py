@@ -1,8 +1,6 @@
 """Fuzzing the WeChat message parser: any body is one well-formed message or a 400 (Malformed), never a crash."""
 from __future__ import annotations
 
-import asyncio
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

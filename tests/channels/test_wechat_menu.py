@@ -6,7 +6,6 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 import yaml
@@ -14,7 +13,6 @@ import yaml
 from bot import ROOT
 from bot.wechat.menu import MenuError, check, click_payloads, for_wechat, load
 from tests.support.fake_wechat_api import ACCESS_TOKEN, APP_ID, SECRET
-
 
 
 def publish_command(api_base: str, **env: str) -> subprocess.CompletedProcess:

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.dialogue.conversation import Message, Reply, State
 from bot.assistant import load_assistant
+from bot.dialogue.conversation import Message, Reply, State
 
 
 @pytest.fixture(scope="module")
@@ -177,7 +177,8 @@ def test_a_benefit_the_plan_lacks_beside_the_plans_name_is_said_to_be_missing(ta
 
 def test_a_word_several_measures_share_names_them_all(talk):
     reply, _ = talk("三品一标的奖补标准分别是多少")
-    assert all(t in reply.text for t in ("无公害农产品认证奖补", "绿色食品认证奖补", "有机产品新认证奖补", "农产品地理标志登记奖补"))
+    titles = ("无公害农产品认证奖补", "绿色食品认证奖补", "有机产品新认证奖补", "农产品地理标志登记奖补")
+    assert all(t in reply.text for t in titles)
 
 
 def test_the_plans_total_for_all_sites_uses_the_plans_own_count(talk):

@@ -3,17 +3,19 @@ from __future__ import annotations
 
 import pytest
 
+from bot.assistant import load_assistant
 from bot.dialogue.conversation import Message, Reply, State, count_misses
 from bot.dialogue.handover_settings import handover_settings
-from bot.assistant import load_assistant
 
 
 @pytest.fixture(scope="module")
 def respond(db_path):
     assistant = load_assistant(db_path)
 
-    def turn(said: str, intent: str, state: State = State()) -> Reply:
-        return count_misses(assistant.conversation.respond(Message(assistant.normalize(said), intent, said=said), state), state)
+    def turn(said: str, intent: str, state: State | None = None) -> Reply:
+        state = state or State()
+        message = Message(assistant.normalize(said), intent, said=said)
+        return count_misses(assistant.conversation.respond(message, state), state)
     return turn
 
 

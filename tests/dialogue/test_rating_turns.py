@@ -6,8 +6,8 @@ from dataclasses import fields, replace
 
 import pytest
 
-from bot.dialogue.conversation import GOOD, POOR, Message, Reply, State
 from bot.assistant import load_assistant
+from bot.dialogue.conversation import GOOD, POOR, Message, Reply, State
 
 LISTS = {"subjects", "recent", "offered"}  # slots kept as comma-separated ids
 
@@ -37,7 +37,7 @@ class Chat:
 
     def rates(self, verdict: str) -> Reply:
         """A tap on a rating button: its payload is an inform with the rating."""
-        return self.says('/inform{"rating": "%s"}' % verdict, intent="inform", rating=verdict)
+        return self.says(f'/inform{{"rating": "{verdict}"}}', intent="inform", rating=verdict)
 
 
 def test_an_answer_stating_an_amount_offers_the_rating(assistant):

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from bot import ROOT
 from pathlib import Path
 
 import pytest
+
+from bot import ROOT
 
 RASA = Path(sys.executable).parent / "rasa"
 MODEL = ROOT / "models" / "nuanliu.tar.gz"

@@ -7,10 +7,10 @@ from dataclasses import replace
 import pytest
 
 from bot.dialogue.wording import MAX_REPLY, needs_fact, reply
-from bot.plan.summary import formula_text
 from bot.plan.calculator import calculate
 from bot.plan.facts import FactError, MissingFact
 from bot.plan.numbers import figures
+from bot.plan.summary import formula_text
 
 
 def answer(measure, facts=None) -> str:
@@ -114,8 +114,8 @@ def test_a_citizen_ruled_out_is_told_so_before_any_amount(by_id):
 
 
 def test_an_entitlement_list_fits_and_hands_the_rest_back_for_buttons(measures):
-    from bot.plan.eligibility import Profile, entitlements
     from bot.dialogue.wording import entitlement_list
+    from bot.plan.eligibility import Profile, entitlements
 
     found = entitlements(Profile(frozenset({"entrepreneur", "coop", "veteran", "graduate"})), measures)
     text, rest = entitlement_list(found)

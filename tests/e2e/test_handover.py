@@ -17,17 +17,31 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from bot.dialogue.handover_settings import WAIT_VARIABLE, handover_settings
 from bot.hotline import daily_counts
 from bot.hotline.changchun_time import today
 from bot.hotline.handover_queue import HandoverQueue
-from bot.dialogue.handover_settings import WAIT_VARIABLE, handover_settings
 from serving.client import get_json, post_json
 from serving.start import bot
 from tests.support import fake_wechat_api, wechat_requests
 from tests.support.browser import DESKTOP, accessibility_violations, browser, screenshot
-from tests.support.lookup_server import (OPERATOR, OPERATOR2, PASSWORD, PASSWORD2, csrf_token, log_in, logged_in,
-                                 lookup_server)
-from tests.support.webchat_page import ANSWER_WAIT_MS, bot_bubbles, open_chat, send, stored, wait_until_idle
+from tests.support.lookup_server import (
+    OPERATOR,
+    OPERATOR2,
+    PASSWORD2,
+    csrf_token,
+    log_in,
+    logged_in,
+    lookup_server,
+)
+from tests.support.webchat_page import (
+    ANSWER_WAIT_MS,
+    bot_bubbles,
+    open_chat,
+    send,
+    stored,
+    wait_until_idle,
+)
 from tests.support.wechat_requests import post, query, reply_text, text_xml
 
 pytestmark = [pytest.mark.model, pytest.mark.server]

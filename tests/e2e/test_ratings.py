@@ -12,7 +12,13 @@ import pytest
 
 from tests.support.browser import DESKTOP, browser, screenshot
 from tests.support.lookup_server import OPERATOR, desk_over, log_in
-from tests.support.webchat_page import bot_bubbles, open_chat, send, stored, wait_for_answer
+from tests.support.webchat_page import (
+    bot_bubbles,
+    open_chat,
+    send,
+    stored,
+    wait_for_answer,
+)
 from tests.support.wechat_requests import post, query, reply_text, text_xml
 
 pytestmark = [pytest.mark.model, pytest.mark.server]

@@ -8,9 +8,9 @@ import sys
 
 import pytest
 
-from bot.hotline import unanswered
-from bot.dialogue.wording import MAX_REPLY
 from bot.dialogue.provenance import PLAN_YEARS, Provenance, stated_numbers
+from bot.dialogue.wording import MAX_REPLY
+from bot.hotline import unanswered
 from serving.client import post_json
 from serving.processes import ROOT
 

@@ -89,7 +89,7 @@ def test_a_sender_id_over_128_characters_is_refused(webhook):
 
 
 def test_a_lone_surrogate_does_not_break_the_turn(webhook):
-    body = b'{"sender": "sec-surrogate", "message": "\\ud800\xe7\x81\xab\xe6\x98\x9f\xe7\xa7\xbb\xe6\xb0\x91\xe8\xa1\xa5\xe8\xb4\xb4"}'
+    body = b'{"sender": "sec-surrogate", "message": "\\ud800' + "火星移民补贴".encode() + b'"}'
     status, _, messages = post(webhook, body)
     assert status == 200 and messages and messages[0]["text"] != UNAVAILABLE
 

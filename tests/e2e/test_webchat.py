@@ -4,7 +4,12 @@ from __future__ import annotations
 import pytest
 
 from tests.support.browser import DESKTOP, PHONE, browser, screenshot
-from tests.support.webchat_page import ANSWER_WAIT_MS, bot_bubbles, send, wait_for_answer
+from tests.support.webchat_page import (
+    ANSWER_WAIT_MS,
+    bot_bubbles,
+    send,
+    wait_for_answer,
+)
 
 pytestmark = [pytest.mark.model, pytest.mark.server]
 

@@ -3,8 +3,20 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.browser import DESKTOP, PHONE, accessibility_violations, browser, screenshot
-from tests.support.webchat_page import bot_bubbles, open_chat, send, stored, wait_for_answer
+from tests.support.browser import (
+    DESKTOP,
+    PHONE,
+    accessibility_violations,
+    browser,
+    screenshot,
+)
+from tests.support.webchat_page import (
+    bot_bubbles,
+    open_chat,
+    send,
+    stored,
+    wait_for_answer,
+)
 
 pytestmark = [pytest.mark.model, pytest.mark.server]
 QUESTION = "我外公是抗美援朝老兵，今年补助多少"

@@ -8,7 +8,15 @@ from bot.channels.turns import MAX_MESSAGE
 from bot.privacy.masking import mask
 from tests.privacy.test_masking import PERSONAL_DATA
 from tests.support.browser import PHONE, accessibility_violations, browser, screenshot
-from tests.support.webchat_page import ANSWER_WAIT_MS, bot_bubbles, open_chat, send, stored, wait_for_answer, wait_until_idle
+from tests.support.webchat_page import (
+    ANSWER_WAIT_MS,
+    bot_bubbles,
+    open_chat,
+    send,
+    stored,
+    wait_for_answer,
+    wait_until_idle,
+)
 
 pytestmark = [pytest.mark.model, pytest.mark.server]
 WEBHOOK = "**/webhooks/rest/webhook"

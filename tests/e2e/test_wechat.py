@@ -7,7 +7,17 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from tests.support.wechat_requests import (
-    click_xml, decrypted, encrypted, event_xml, get, image_xml, post, query, reply_text, text_xml, voice_xml,
+    click_xml,
+    decrypted,
+    encrypted,
+    event_xml,
+    get,
+    image_xml,
+    post,
+    query,
+    reply_text,
+    text_xml,
+    voice_xml,
 )
 
 pytestmark = [pytest.mark.model, pytest.mark.server]

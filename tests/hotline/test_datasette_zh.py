@@ -53,7 +53,8 @@ ENGLISH = ["Search", "Apply", "Run SQL", "Format SQL", "Edit SQL", "View and edi
 SHOWN = """() => [document.title, document.body.innerText,
   ...[...document.querySelectorAll('input[type=submit], button')].map(e => e.value || e.textContent),
   ...[...document.querySelectorAll('option')].map(e => e.textContent),
-  ...[...document.querySelectorAll('[aria-label], [title]')].map(e => (e.getAttribute('aria-label') || '') + ' ' + (e.getAttribute('title') || '')),
+  ...[...document.querySelectorAll('[aria-label], [title]')]
+    .map(e => (e.getAttribute('aria-label') || '') + ' ' + (e.getAttribute('title') || '')),
   ...[...document.querySelectorAll('svg title')].map(e => e.textContent)].join('\\n')"""
 
 
@@ -84,7 +85,8 @@ def test_every_filter_datasette_offers_has_chinese_words():
 
 def test_the_row_count_line_names_the_search_the_filters_and_the_order():
     filters = Filters([("关注", "关注十"), ("适用人群__arraycontains", "创业者")])
-    assert describe(load(), filters, "抗美援朝", None, "编号") == "（搜索“抗美援朝”，关注为“关注十”，适用人群中有“创业者”，按编号降序）"
+    assert describe(load(), filters, "抗美援朝", None, "编号") == (
+        "（搜索“抗美援朝”，关注为“关注十”，适用人群中有“创业者”，按编号降序）")
     assert describe(load(), Filters([]), "", None, None) == ""
     labels = {"channel": "渠道", "id": "序号"}.get
     assert describe(load(), Filters([("channel", "rest")]), None, None, "id", labels) == "（渠道为“rest”，按序号降序）"
@@ -141,7 +143,8 @@ def test_an_operators_walk_through_datasette_is_in_chinese_and_still_works(looku
         page.locator(".facet-info[data-column='关注'] a", has_text="关注十").click()
         page.fill("#_search", "抗美援朝")
         page.click("input[type=submit][value=筛选]")
-        assert {"关注__exact": ["关注十"], "_search": ["抗美援朝"]} == urllib.parse.parse_qs(urllib.parse.urlsplit(page.url).query)
+        query = urllib.parse.parse_qs(urllib.parse.urlsplit(page.url).query)
+        assert query == {"关注__exact": ["关注十"], "_search": ["抗美援朝"]}
         assert "（搜索“抗美援朝”，关注为“关注十”）" in page.locator("h3").first.inner_text()
         [row] = page.locator("table.rows-and-columns tbody tr").all_inner_texts()
         assert "抗美援朝老兵生活补助" in row
@@ -185,7 +188,8 @@ def fetch(url: str) -> str:
 
 # ---- the columns under their Chinese labels, on each table an operator reads
 
-# (database, table, its real columns (None: those labelled in metadata.yml), a column to sort by, one to facet by from the column menu)
+# (database, table, its real columns (None: those labelled in metadata.yml), a column to sort by, one to facet by
+# from the column menu)
 TABLES = [
     ("measures", "measures", None, "title", "kind"),
     ("measures", "groups", ["id", "label"], "label", "label"),
@@ -203,7 +207,8 @@ def labelled(db_path, measures, tmp_path_factory):
     """A lookup whose ratings and daily counts have rows (the shared one's are empty), for facets to show."""
     folder = tmp_path_factory.mktemp("labelled")
     normalize = normalizer(measures)
-    for sender, channel, verdict in [("citizen-a", "rest", "满意"), ("citizen-b", "wechat", "不满意"), ("citizen-c", "rest", "不满意")]:
+    ratings_given = [("citizen-a", "rest", "满意"), ("citizen-b", "wechat", "不满意"), ("citizen-c", "rest", "不满意")]
+    for sender, channel, verdict in ratings_given:
         ratings.record(folder / "ratings.db", sender=sender, channel=channel, measure="former_conscript",
                        verdict=verdict, question="老兵补助多少钱", answer="每月25元×服役年数", normalize=normalize)
     for day, kind in [("2024-03-01", "question"), ("2024-03-01", "answer"), ("2024-03-02", "question")]:

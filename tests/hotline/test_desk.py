@@ -12,9 +12,9 @@ import urllib.parse
 
 import pytest
 
+from bot.assistant import load_assistant
 from bot.hotline.desk import UNNAMED, Desk
 from bot.hotline.handover_queue import HandoverQueue
-from bot.assistant import load_assistant
 from serving.client import get_json
 from tests.support.browser import DESKTOP, PHONE, browser, screenshot
 from tests.support.lookup_server import OPERATOR, log_in
@@ -38,7 +38,8 @@ def test_a_callers_everyday_words_find_the_measure_first(desk, words, measure_id
 
 # Cards the store finds only because they share a word with the question (补助, 老, 职工), as a new user met them.
 WEAK = [("老兵补助", {"work_injury_benefits", "retired_1960s_allowance"}), ("抗美援朝补助", {"rural_ecommerce_point"}),
-        ("抗日老兵每年多少", {"employment_targets", "plan_contents"}), ("下岗职工", {"medical_insurance", "collective_bargaining"})]
+        ("抗日老兵每年多少", {"employment_targets", "plan_contents"}),
+        ("下岗职工", {"medical_insurance", "collective_bargaining"})]
 
 
 @pytest.mark.parametrize("words, weak", WEAK)
@@ -217,7 +218,8 @@ def test_no_arbitrary_sql_on_the_citizens_words_even_logged_in(lookup):
     from tests.support.lookup_server import get_json_as, logged_in
 
     with pytest.raises(urllib.error.HTTPError) as refused:
-        get_json_as(logged_in(lookup.base), f"{lookup.base}/unanswered.json?sql=" + urllib.parse.quote("select * from unanswered"))
+        get_json_as(logged_in(lookup.base),
+                    f"{lookup.base}/unanswered.json?sql=" + urllib.parse.quote("select * from unanswered"))
     assert refused.value.code == 403
 
 
@@ -244,7 +246,8 @@ OVERFLOWS = """() => {
     broken: [...document.querySelectorAll("header.top a, header.top strong, button")]
       .filter(el => lines(el) > 1 || (el.getBoundingClientRect().right > window.innerWidth && !el.closest(".scroll")))
       .map(el => el.textContent.trim()),
-    boxes: [...document.querySelectorAll("article.card, .daily, main, .controls")].filter(wide).map(el => el.className || el.tagName),
+    boxes: [...document.querySelectorAll("article.card, .daily, main, .controls")].filter(wide)
+      .map(el => el.className || el.tagName),
   };
 }"""
 NARROW_PAGES = [("desk", "/"), ("desk_cards", "/?q=" + urllib.parse.quote("老兵补助")),

@@ -5,10 +5,10 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from bot.hotline.conversations import History, Line, Unreachable
-from bot.hotline.handover_queue import HandoverQueue
-from bot.hotline.handover_desk import HandoverDesk
 from bot.dialogue.handover_settings import handover_settings
+from bot.hotline.conversations import History, Line, Unreachable
+from bot.hotline.handover_desk import HandoverDesk
+from bot.hotline.handover_queue import HandoverQueue
 
 NOW = datetime(2026, 11, 30, 6, 0, tzinfo=timezone.utc)
 

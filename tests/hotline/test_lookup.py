@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from bot.plan.store import OVERVIEW
 from bot.hotline.lookup import Lookup
 from bot.plan.records import load_aspects
-from tests.support.browser import DESKTOP, browser, screenshot
-from tests.support.lookup_server import get_json_as, logged_in
+from bot.plan.store import OVERVIEW
 from serving.client import get_json
 from serving.processes import ROOT
+from tests.support.browser import DESKTOP, browser, screenshot
+from tests.support.lookup_server import get_json_as, logged_in
 
 
 def cli(*args: str, db: Path) -> subprocess.CompletedProcess:
@@ -99,15 +99,18 @@ def test_facets_list_every_section_of_the_plan(datasette):
 
 @pytest.mark.server
 def test_the_overview_rows_are_named_and_filtered_by_their_aspect(datasette, measures):
-    aspects = {v["value"]: v["count"] for v in get_json(f"{datasette}/measures/measure_lookup.json")["facet_results"]["所属方面"]["results"]}
+    facets = get_json(f"{datasette}/measures/measure_lookup.json")["facet_results"]
+    aspects = {v["value"]: v["count"] for v in facets["所属方面"]["results"]}
     overview = [m.id for m in measures if m.section not in load_aspects()]
     assert aspects[OVERVIEW] == len(overview) and "" not in aspects and "-" not in aspects
-    assert sorted(r["编号"] for r in rows(datasette, "/measures/measure_lookup", 所属方面=OVERVIEW, _size="max")) == sorted(overview)
+    shown = rows(datasette, "/measures/measure_lookup", 所属方面=OVERVIEW, _size="max")
+    assert sorted(r["编号"] for r in shown) == sorted(overview)
 
 
 @pytest.mark.server
 def test_a_measure_counts_under_each_of_its_groups(datasette, measures):
-    groups = {v["value"]: v["count"] for v in get_json(f"{datasette}/measures/measure_lookup.json")["facet_results"]["适用人群"]["results"]}
+    facets = get_json(f"{datasette}/measures/measure_lookup.json")["facet_results"]
+    groups = {v["value"]: v["count"] for v in facets["适用人群"]["results"]}
     assert groups["创业者"] == sum("entrepreneur" in m.groups for m in measures) > 2
 
 

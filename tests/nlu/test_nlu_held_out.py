@@ -9,8 +9,17 @@ from pathlib import Path
 import pytest
 import yaml
 
-from evaluation.nlu import (HELD_OUT, ROOT, entity_f1, entity_report, examples, held_out_questions, intent_accuracy,
-                            intent_errors, run_test_nlu)
+from evaluation.nlu import (
+    HELD_OUT,
+    ROOT,
+    entity_f1,
+    entity_report,
+    examples,
+    held_out_questions,
+    intent_accuracy,
+    intent_errors,
+    run_test_nlu,
+)
 
 MODEL = ROOT / "models" / "nuanliu.tar.gz"
 MIN_INTENT_ACCURACY = 0.95

@@ -8,8 +8,8 @@ import pytest
 import yaml
 
 from bot import ROOT
-from bot.plan.records import MEASURES_DIR, MeasureError, load_measures
 from bot.plan.numbers import figure_spans, figures
+from bot.plan.records import MEASURES_DIR, MeasureError, load_measures
 
 POLICY = ROOT / "data" / "policy" / "changchun_nuanliu_2017.txt"
 SHARED_SEED = ROOT.parent / "shared" / "seeds" / "000_592f1b06b2cf9d5a.txt"

@@ -11,10 +11,9 @@ import pytest
 import sqlite_utils
 
 from bot import ROOT
+from bot.plan.records import load_aspects
 from bot.plan.store import OVERVIEW, MeasureStore, StoreError, build
 from bot.reading.normaliser import normalizer
-from bot.plan.records import load_aspects
-
 
 
 def dump(path: Path) -> list[str]:

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.reading.normaliser import normalizer
 from bot.reading.cues import cues
+from bot.reading.normaliser import normalizer
 
 
 @pytest.fixture(scope="module")

@@ -12,10 +12,22 @@ import pytest
 import yaml
 
 from serving import launch
-from serving.processes import ROOT, free_port
 from serving.action_guard import SECRET_VARIABLE
-from serving.start import (ACTION_PORT, CREDENTIALS, ENDPOINTS, LOOPBACK, MODEL, TOKEN_VARIABLE, NoToken,
-                           action_server, api_token, environment, interface, rasa_server)
+from serving.processes import ROOT, free_port
+from serving.start import (
+    ACTION_PORT,
+    CREDENTIALS,
+    ENDPOINTS,
+    LOOPBACK,
+    MODEL,
+    TOKEN_VARIABLE,
+    NoToken,
+    action_server,
+    api_token,
+    environment,
+    interface,
+    rasa_server,
+)
 
 
 def flag(command: list[str], name: str) -> str:

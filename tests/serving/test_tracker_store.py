@@ -2,18 +2,28 @@
 from __future__ import annotations
 
 import asyncio
-from pathlib import Path
 
 import pytest
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import (
-    ActionExecuted, BotUttered, ConversationPaused, Event, SessionStarted, SlotSet, UserUttered,
+    ActionExecuted,
+    BotUttered,
+    ConversationPaused,
+    Event,
+    SessionStarted,
+    SlotSet,
+    UserUttered,
 )
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot import ROOT
 from bot.dialogue.provenance import STATED_MESSAGES
-from serving.tracker_store import WINDOW_TURNS, EventDecoder, WindowedSQLTrackerStore, window
+from serving.tracker_store import (
+    WINDOW_TURNS,
+    EventDecoder,
+    WindowedSQLTrackerStore,
+    window,
+)
 
 DOMAIN = Domain.load(ROOT / "domain.yml")
 

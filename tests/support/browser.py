@@ -12,12 +12,13 @@ import json
 import os
 import shutil
 import subprocess
-from bot import ROOT
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+
+from bot import ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = ROOT / "build" / "screenshots"

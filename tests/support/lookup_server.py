@@ -21,8 +21,8 @@ from pathlib import Path
 from datasette_auth_passwords.utils import hash_password
 
 from bot.hotline import daily_counts, ratings, unanswered
-from bot.reading.normaliser import normalizer
 from bot.plan.measure import Measure
+from bot.reading.normaliser import normalizer
 from serving.processes import ROOT, Server, free_port, running
 from serving.start import environment
 

@@ -35,7 +35,7 @@ def missing(results: dict) -> list[str]:
 
 
 def summary_rows(results: dict) -> list[tuple[str, str, str, str]]:
-    """(figure, ours, reference, target met?) for the README and the console."""
+    """(figure, ours, reference, target met?) for docs/benchmarks.md and the console."""
     r = results
     met = {name: ("yes" if test(r) else "NO") + f" ({goal})" for name, (test, goal) in TARGETS.items()}
     load = {row["users"]: row for row in r["load"]}

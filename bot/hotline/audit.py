@@ -4,7 +4,7 @@ Citizens' words (the unanswered log) are personal data: every request an
 operator's browser makes is written here, with the actor as Datasette
 resolved it, before the response is sent. Rows are never deleted by the
 application, so the log keeps at least the six months the rules ask for;
-archiving older rows is an operations task (README, Operators' desk).
+archiving older rows is an operations task (docs/operators.md, Login and audit).
 """
 from __future__ import annotations
 

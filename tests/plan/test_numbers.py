@@ -24,4 +24,4 @@ def test_a_spoken_figure_is_one_number_not_two():
 def test_the_plans_own_figures_are_read_as_printed():
     assert figures("补贴每个网点1-3万元") == {10000.0, 30000.0}
     assert figures("惠及城乡居民约871.4万人次，总增收实现37.9亿元") == {8714000.0, 3790000000.0}
-    assert figures("新认证组织一次性奖补5万元，再认证组织给予奖补1万元") == {50000.0, 10000.0}
+    assert figures("每个示范点给予补助5万元，再认证组织给予奖补1万元") == {50000.0, 10000.0}

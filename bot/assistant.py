@@ -20,10 +20,13 @@ from bot.dialogue.conversation import Conversation
 from bot.dialogue.handover_settings import handover_settings
 from bot.dialogue.provenance import PLAN_YEARS, Provenance
 from bot.plan.store import MeasureStore
+from bot.plan.records import policy_text
 from bot.plan.terms import cut, meanings
 from bot.reading.cues import Cues, cues
 from bot.reading.fact_reader import FactExtractor
 from bot.reading.normaliser import Normalizer, normalizer
+from bot.reading.people import People, people
+from bot.reading.question import Reader
 from bot.reading.scope import Scope
 from bot.reading.vocabulary import Vocabulary, load_vocabulary
 
@@ -52,6 +55,15 @@ class Assistant:
         return FactExtractor(self.store.measures, self.normalize)
 
     @cached_property
+    def people(self) -> People:
+        return people(self.normalize, {str(v) for m in self.store.measures for v in m.categories.values()})
+
+    @cached_property
+    def reader(self) -> Reader:
+        return Reader(self.store, self.cues, self.vocabulary, self.people, self.extract, self.normalize,
+                      self.normalize(policy_text()))
+
+    @cached_property
     def scope(self) -> Scope:
         return Scope(self.normalize, self.store.terms)
 
@@ -61,8 +73,7 @@ class Assistant:
 
     @cached_property
     def conversation(self) -> Conversation:
-        return Conversation(self.store, self.cues, self.vocabulary, self.normalize, self.extract.facts,
-                            handover_settings())
+        return Conversation(self.store, self.reader, handover_settings())
 
     def warm_up(self) -> None:
         """Build what the action server's turns use (the turn step, the provenance check, and jieba's

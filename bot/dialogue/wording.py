@@ -24,7 +24,7 @@ def department_text(measure_or_result: Measure | Result) -> str:
     return f"{measure_or_result.department}{note}"
 
 
-def _fit(before: list[str], quote_head: str, quote: str, after: list[str]) -> str:
+def fit(before: list[str], quote_head: str, quote: str, after: list[str]) -> str:
     """Lines with the quote between them, the quote shortened so the whole stays within MAX_REPLY."""
     room = MAX_REPLY - len("\n".join([*before, *after, quote_head + "”"]))
     if len(quote) > room:
@@ -80,8 +80,8 @@ def reply(result: Result, kind: str = "amount", period: str | None = None) -> st
         details.append(("计算：" if result.amount is not None else "") + "；".join(steps))
     details += _conditions_and_office(result.conditions, result)
     if not headline:
-        return _fit([f"【{result.title}】"], f"暖流计划{result.section}原文：“", result.quote, details)
-    return _fit([f"【{result.title}】{headline}", *details], f"出处：暖流计划{result.section}“", result.quote, [])
+        return fit([f"【{result.title}】"], f"暖流计划{result.section}原文：“", result.quote, details)
+    return fit([f"【{result.title}】{headline}", *details], f"出处：暖流计划{result.section}“", result.quote, [])
 
 
 def needs_fact(measure: Measure, error: FactError) -> str:
@@ -91,14 +91,14 @@ def needs_fact(measure: Measure, error: FactError) -> str:
     else:
         lines = [f"【{measure.title}】{formula_text(measure)}", str(error)]
     lines += _conditions_and_office(measure.conditions, measure)
-    return _fit(lines, f"出处：暖流计划{measure.section}“", measure.quote, [])
+    return fit(lines, f"出处：暖流计划{measure.section}“", measure.quote, [])
 
 
 def department_reply(measure: Measure) -> str:
     """For 哪个部门管/去哪办: the office first, then what it handles and where the plan says so."""
     content = formula_text(measure)
     lines = [f"【{measure.title}】承办部门：{department_text(measure)}", *([f"内容：{content}"] if content else [])]
-    return _fit(lines, f"出处：暖流计划{measure.section}“", measure.quote, [])
+    return fit(lines, f"出处：暖流计划{measure.section}“", measure.quote, [])
 
 
 def conditions_reply(measure: Measure) -> str:
@@ -106,7 +106,7 @@ def conditions_reply(measure: Measure) -> str:
     conditions = "；".join(measure.conditions) or "暖流计划原文没有另列条件，以原文为准"
     lines = [f"【{measure.title}】条件：{conditions}", f"标准：{formula_text(measure)}" if formula_text(measure) else "",
              "咨询：" + department_text(measure)]
-    return _fit([line for line in lines if line], f"出处：暖流计划{measure.section}“", measure.quote, [])
+    return fit([line for line in lines if line], f"出处：暖流计划{measure.section}“", measure.quote, [])
 
 
 def office_reply(duty: Measure, measures: Sequence[Measure]) -> str:
@@ -119,11 +119,31 @@ def office_reply(duty: Measure, measures: Sequence[Measure]) -> str:
     return _cut(lines)
 
 
+def unstated_reply(detail: str, measures: Sequence[Measure]) -> str:
+    """For a detail the plan does not state (发放时间和方式, 申请期限, 具体金额): say so, then what the plan does say
+    where that holds no sum of money (不低于人均可支配收入的20%), and the office; never a figure in 元, since none
+    of the plan's figures answers it."""
+    titles = "、".join(m.title for m in measures[:3])
+    offices = "；".join(dict.fromkeys(department_text(m) for m in measures[:3]))
+    sections = "、".join(dict.fromkeys(m.section for m in measures[:3]))
+    says = [f"原文写的是：{text}" for m in measures[:2] if (text := formula_text(m)) and "元" not in text]
+    lines = [f"【{titles}】暖流计划原文没有写{detail}。" if titles else f"暖流计划原文没有写{detail}。", *says,
+             f"具体办法请咨询：{offices}。" if offices else "具体办法请咨询市人社局（计划牵头部门）。",
+             f"（原文见暖流计划{sections}）" if sections else ""]
+    return _cut([line for line in lines if line])
+
+
+def says_reply(measure: Measure) -> str:
+    """For 咋说的 / 什么意思: the plan's own words first, then its conditions and the office."""
+    return fit([f"【{measure.title}】"], f"暖流计划{measure.section}原文：“", measure.quote,
+               _conditions_and_office(measure.conditions, measure))
+
+
 def apply_reply(measure: Measure) -> str:
     """For 怎么申请: the plan names who handles a measure but describes no procedure; say both."""
     lines = [f"【{measure.title}】承办部门：{department_text(measure)}",
              "申请办法：暖流计划原文没有写申请流程和材料，请向承办部门咨询。"]
-    return _fit(lines, f"出处：暖流计划{measure.section}“", measure.quote, [])
+    return fit(lines, f"出处：暖流计划{measure.section}“", measure.quote, [])
 
 
 ONE_OFF = ("", "一次性")  # awards paid once (the certification awards name no period)
@@ -195,7 +215,7 @@ def for_each_person(measure: Measure, answers: list[tuple[str, Result | FactErro
     if total and len(results) == len(answers):
         lines.append(_total(results, PERIODS.get(kind)) or "这几项不能直接相加。")
     lines += _conditions_and_office(measure.conditions, measure)
-    return _fit(lines, f"出处：暖流计划{measure.section}“", measure.quote, [])
+    return fit(lines, f"出处：暖流计划{measure.section}“", measure.quote, [])
 
 
 def _needs(measure: Measure, facts: tuple[str, ...]) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from bot.plan.calculator import KINDS
+from bot.plan.calculator import inputs
 from bot.plan.measure import Measure
 from bot.plan.records import load_aspects, load_groups
 from bot.plan.summary import formula_text
@@ -188,10 +188,11 @@ class MeasureStore:
 
     def made_for(self, fact: str, value: object) -> Measure | None:
         """The measure a stated fact points to: the one requiring this value (烈士老年子女 → its subsidy),
-        or the only one whose formula counts with this fact (服役12年 → 老义务兵); else None."""
+        or the only one that reads this fact (服役12年 → 老义务兵, 三等功 → 立功增发, 经营8个月 → 一次性创业补贴);
+        else None (年龄 is read by two)."""
         required = [m for m in self.measures if m.categories.get(fact) == value]
-        counting = [m for m in self.measures if KINDS[m.kind].counts == fact]
-        return required[0] if required else counting[0] if len(counting) == 1 else None
+        reading = [m for m in self.measures if fact in inputs(m)]
+        return required[0] if required else reading[0] if len(reading) == 1 else None
 
     def _fts_rank(self, text: str) -> dict[str, int]:
         tokens = {t for t in cut(text, self.terms) if len(t) > 1}

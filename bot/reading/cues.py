@@ -1,17 +1,18 @@
-"""What a message asks of its subject, by the words citizens use (data/question_kinds.yml).
+"""What a message asks, by the words citizens use (data/question_kinds.yml).
 
-Rasa-free. The subject (the measures a message names, else the conversation's
-measure) is found by the actions with the measure store; this module says
-what is asked of it: the amount, the old amount, the rise, the difference, a
-month's or a year's worth, the office, how to apply, the conditions; whom it
-is about (我爸, 我妈); whether to add the figures up; and
-whether a message that names nothing asks something of the conversation's
-subject at all (去哪里申请, 折合每个月多少: a follow-up, not out of scope).
+Rasa-free and stateless: normalised text in, what it asks out. Every kind of
+question whose words occur is asked, in the order said (涨了多少，一个月多少:
+the rise, then the amount by the month); where the words of two kinds overlap,
+the kind listed first in the data file takes them (比原来多了多少 is a rise, not
+the old amount). Also read here: the period, whether to add up or take each,
+how many of the things talked about (这俩, 前3个), a correction (不对，是八年),
+an addition (再加上), a detail the plan does not state (啥时候发), and whether a
+message that names nothing asks something of what came before at all.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -22,21 +23,54 @@ from bot import DATA
 
 KINDS_FILE = DATA / "question_kinds.yml"
 PERIODS = {"per_month": "每月", "per_year": "每年"}  # kinds that ask for the amount over a period
+_STATES_A_FIGURE = re.compile(r"[^\d,。;!?]{0,4}?\d")
+# 比解放战争的多多少 compares two things (a difference); 比原来多多少 compares with before (a rise)
+_THAN = re.compile(r"比([^,.;!?]{1,12}?)(?:多多少|少多少|多出|高多少|多了多少|低多少|多几|少几)")
+_THAN_BEFORE = re.compile(r"原来|以前|之前|去年|过去|老标准|原标准|2016")
+ABOUT_AMOUNTS = ("amount", "old", "rise", "rise_pct", "difference", "max", "min")  # kinds a figure answers
 
 
 @dataclass(frozen=True)
 class Cues:
-    kinds: dict[str, tuple[str, ...]]  # in the order they are tried
+    kinds: Mapping[str, tuple[str, ...]]  # in the order they take overlapping words
     totals: tuple[str, ...]
     continues: tuple[str, ...]
-    people: tuple[str, ...] = ()
-    each: tuple[str, ...] = ()  # 这俩, 各多少: the measures talked about, each
-    not_names: frozenset[str] = frozenset()  # 这个, 什么: before 补贴 they name no benefit
+    each: tuple[str, ...]  # 这俩, 各多少: the things talked about, each
+    not_names: frozenset[str]  # 这个, 什么: before 补贴 they name no benefit
+    corrections: tuple[str, ...]
+    additions: tuple[str, ...]
+    unstated: Mapping[str, tuple[str, ...]]  # a detail the plan does not state → the words that ask for it
+
+    def asked(self, text: str) -> tuple[str, ...]:
+        """Every kind the text asks, in the order said; the period kinds are the period's (`period`), not here.
+        Nothing asked is ("amount",): 抗美援朝老兵 alone asks its amount."""
+        claimed: list[tuple[int, int]] = []
+        found: list[tuple[int, str]] = []
+        for kind, pattern in self._kinds.items():
+            for m in pattern.finditer(text):
+                if any(m.start() < end and start < m.end() for start, end in claimed):
+                    continue
+                claimed.append(m.span())
+                if kind == "old" and _STATES_A_FIGURE.match(text, m.end()):
+                    continue  # 原来每年3600，现在多少: the old figure is told, not asked
+                if kind not in PERIODS:
+                    found.append((m.start(), kind))
+        if (than := _THAN.search(text)) and not _THAN_BEFORE.match(than.group(1)):  # 比解放战争的多多少
+            found = [(at, "difference" if kind == "rise" else kind) for at, kind in found] or [(than.start(), "difference")]
+        kinds = tuple(dict.fromkeys(kind for _, kind in sorted(found)))
+        return kinds or ("amount",)
+
+    def asks_a_kind(self, text: str) -> bool:
+        """Whether words of a kind (not only of a period) are said: 涨了多少 does, 一年呢 does not."""
+        return any(pattern.search(text) for kind, pattern in self._kinds.items() if kind not in PERIODS)
 
     def kind(self, text: str) -> str:
-        """amount | old | rise | difference | per_month | per_year | department | apply | conditions,
-        for normalised text."""
-        return next((kind for kind, said in self._kinds.items() if said.search(text)), "amount")
+        """The first kind asked, or the period kind when only a period is (一年呢)."""
+        asked = self.asked(text)
+        if asked == ("amount",) and not any(self._kinds[k].search(text) for k in ("amount",)):
+            period = next((k for k, p in PERIODS.items() if p == self.period(text)), None)
+            return period or "amount"
+        return asked[0]
 
     def period(self, text: str) -> str | None:
         """每月 or 每年 when the message speaks of one, whatever else it asks; of two, the last said
@@ -45,14 +79,14 @@ class Cues:
         return max(said)[1] if said else None
 
     def several(self, text: str) -> bool:
-        """这俩, 各多少: the message asks about the measures talked about, each."""
+        """这俩, 各多少: the message asks about the things talked about, each."""
         return bool(self._each.search(text))
 
-    # 这2个 / 前3个 / 俩 / 仨 (text normalised: 两 → 2): how many of the measures talked about
-    _HOW_MANY = re.compile(r"[这那前后](\d)[个项样种]|(俩|仨)")
+    # 这2个 / 前3个 / 俩 / 仨 (text normalised: 两 → 2): how many of the things talked about
+    _HOW_MANY = re.compile(r"[这那前后](\d)[个项样种位]|(俩|仨)")
 
     def how_many(self, text: str) -> int | None:
-        """The number of measures a total or a comparison is about, when the message says it (这俩, 前3个)."""
+        """The number of things a total or a comparison is about, when the message says it (这俩, 前3个)."""
         found = self._HOW_MANY.search(text)
         if found is None:
             return None
@@ -62,17 +96,39 @@ class Cues:
         """一共, 加起来: add the figures up."""
         return bool(self._totals.search(text))
 
+    def correction(self, text: str) -> re.Match[str] | None:
+        """不对 / 说错了: where the message starts to correct what was said (before it, or in an earlier message)."""
+        return self._corrections.search(text)
+
+    def addition(self, text: str) -> bool:
+        """再加上 / 另外: the message adds to what was asked before, rather than asking anew."""
+        return bool(self._additions.search(text))
+
+    def unstated_detail(self, text: str) -> str | None:
+        """The detail the plan does not state that the message asks for (发放时间和方式), if any."""
+        return next((detail for detail, pattern in self._unstated.items() if pattern.search(text)), None)
+
     @cached_property
     def every_cue(self) -> tuple[str, ...]:
-        return (*self.continues, *self.totals, *self.each, *(w for ws in self.kinds.values() for w in ws))
+        return (*self.continues, *self.totals, *self.each, *(w for ws in self.kinds.values() for w in ws),
+                *(w for ws in self.unstated.values() for w in ws))
 
     def asks_something(self, text: str) -> bool:
         """A word of a question kind, of adding up or of continuing: the message asks something of a subject."""
         return bool(self._every.search(text))
 
     @cached_property
+    def question_words(self) -> re.Pattern[str]:
+        """Every cue word, for taking them out of a message: what is left is what it is about."""
+        return said({*self.not_names, *self.every_cue, *self.corrections, *self.additions})
+
+    @cached_property
     def _kinds(self) -> dict[str, re.Pattern[str]]:
         return {kind: said(words) for kind, words in self.kinds.items()}
+
+    @cached_property
+    def _unstated(self) -> dict[str, re.Pattern[str]]:
+        return {detail: said(words) for detail, words in self.unstated.items()}
 
     @cached_property
     def _totals(self) -> re.Pattern[str]:
@@ -83,6 +139,14 @@ class Cues:
         return said(self.each)
 
     @cached_property
+    def _corrections(self) -> re.Pattern[str]:
+        return said(self.corrections)
+
+    @cached_property
+    def _additions(self) -> re.Pattern[str]:
+        return said(self.additions)
+
+    @cached_property
     def _every(self) -> re.Pattern[str]:
         return said(self.every_cue)
 
@@ -90,7 +154,8 @@ class Cues:
 def said(words: Iterable[str]) -> re.Pattern[str]:
     """A pattern for the cue words in normalised text. A cue that starts with a digit (1年, 1个月: 一年,
     一个月 normalised) is no cue inside a longer number: 服役21年 does not ask for a year."""
-    alternatives = [(r"(?<![\d.])" if w[:1].isdigit() else "") + re.escape(w) for w in sorted(words, key=len, reverse=True)]
+    alternatives = [(r"(?<![\d.])" if w[:1].isdigit() else "") + re.escape(w)
+                    for w in sorted(set(words), key=len, reverse=True)]
     return re.compile("|".join(alternatives) or "(?!)")
 
 
@@ -99,4 +164,5 @@ def cues(normalize: Callable[[str], str], path: Path = KINDS_FILE) -> Cues:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     words = lambda ws: tuple(dict.fromkeys(normalize(w) for w in ws))  # noqa: E731
     return Cues({k: words(v) for k, v in raw["kinds"].items()}, words(raw["total"]), words(raw["continues"]),
-                words(raw["people"]), words(raw["each"]), frozenset(words(raw["not_names"])))
+                words(raw["each"]), frozenset(words(raw["not_names"])), words(raw["corrections"]),
+                words(raw["additions"]), {k: words(v) for k, v in raw["unstated"].items()})

@@ -28,6 +28,7 @@ from bot.plan.measure import Measure
 from bot.plan.numbers import NUMERALS, numeral_replacements
 from bot.plan.records import policy_text
 from bot.plan.terms import meanings
+from bot.reading.people import person_words
 from bot.reading.sounds import SoundIndex, sound_index
 from bot.reading.vocabulary import Vocabulary, load_vocabulary
 
@@ -76,11 +77,12 @@ class Normalizer:
     plan's terms (老八路 → 抗日老兵): the term is written in the word's place,
     except where the word is part of a term (民政 in 民政局). `sounds` puts a
     term right that was written by its sound (抗美元朝 → 抗美援朝: voice input).
+    `kept` are words other than terms whose numerals stay words (老二, 二舅).
     """
 
     def __init__(
         self, terms: Mapping[str, Hashable] | Iterable[str] = (), known_text: str = "", real_words: Iterable[str] = (),
-        everyday: Mapping[str, str] | None = None, sounds: SoundIndex | None = None,
+        everyday: Mapping[str, str] | None = None, sounds: SoundIndex | None = None, kept: Iterable[str] = (),
     ) -> None:
         self._meaning = dict(terms) if isinstance(terms, Mapping) else {t: t for t in terms}
         self._sounds = sounds
@@ -88,7 +90,7 @@ class Normalizer:
         self._everyday = dict(everyday or {})
         self._words = _alternation([*self._everyday, *terms])  # a term found first shields the words inside it
         known_text += "".join(self._everyday)
-        numbered = sorted((t for t in terms if set(NUMERALS) & set(t)), key=len, reverse=True)
+        numbered = sorted((t for t in {*terms, *kept} if set(NUMERALS) & set(t)), key=len, reverse=True)
         self._protected = re.compile("|".join(map(re.escape, numbered))) if numbered else None
         self._known = set(known_text).union(*terms) if terms else set(known_text)
         self._real = re.compile("|".join(map(re.escape, real_words))) if real_words else None
@@ -150,11 +152,10 @@ class Normalizer:
         """The numerals to write in digits, outside the plan's terms and the everyday words being replaced."""
         kept = [m.span() for m in self._protected.finditer(text)] if self._protected else []
         kept += [(start, end) for start, end, _ in words]  # 老八路 is no 8
-        return [
-            (start, end, digits)
-            for start, end, digits in numeral_replacements(text)
-            if not any(start < k_end and k_start < end for k_start, k_end in kept)
-        ]
+        masked = list(text)  # a kept word also ends the numeral beside it: 老二六十三 is 老二 and 63
+        for start, end in kept:
+            masked[start:end] = _DROP * (end - start)
+        return list(numeral_replacements("".join(masked)))
 
 
 def _alternation(words: Iterable[str]) -> re.Pattern[str]:
@@ -196,4 +197,4 @@ def normalizer(measures: Iterable[Measure], vocabulary: Vocabulary | None = None
     known = policy_text() + citizens
     offices = {m.department: m.department for m in measures}  # 人设局 → 人社局
     sounds = sound_index({**offices, **named}, known + "".join(vocabulary.same) + "".join(scope["real_words"]))
-    return Normalizer(named, known, scope["real_words"], vocabulary.same, sounds)
+    return Normalizer(named, known, scope["real_words"], vocabulary.same, sounds, person_words())

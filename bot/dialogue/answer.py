@@ -1,0 +1,241 @@
+"""The reply to a full question, read off its derivation.
+
+One line of one measure reads as it always has (bot/dialogue/wording.py: the
+amount, the calculation, the condition, the office, the quote). Several lines —
+people, measures, counted groups — read a line each, with what was asked of
+them (the amount in the period asked, the old one, the rise, the rise in
+percent, the cap, how long still to wait) and below them what was asked of
+them together (the total, the difference). Every figure printed is a Figure of
+bot/dialogue/derive.py, and the reply hands them back for the provenance check.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.dialogue.context import Context
+from bot.dialogue.derive import (Figure, Outcome, bound, difference, in_period, items_total, missing_fact, rise,
+                                 rise_percent, total, wait)
+from bot.dialogue.wording import MAX_REPLY, department_text, fit, needs_fact, reply
+from bot.plan.facts import NotEligible, label
+from bot.plan.summary import amount_text, formula_text
+
+AMOUNT_KINDS = ("amount", "old", "rise", "rise_pct", "difference", "max", "min", "wait")
+WORDS = {"old": "原来", "rise": "增加", "rise_pct": "提高", "max": "最多", "min": "最少", "wait": "还差"}
+
+
+@dataclass
+class Answer:
+    text: str
+    figures: list[Figure] = field(default_factory=list)  # every figure the text states, with its derivation
+    asks: tuple[str, str | None] | None = None  # (fact, whose) the reply asks for
+    figure_for: str | None = None  # the one measure whose figure the reply states (for the rating offer)
+
+
+def answer(done: list[Outcome], c: Context) -> Answer:
+    """The reply to the lines of `c`, computed as `done`."""
+    asked = [k for k in c.asked if k in AMOUNT_KINDS] or ["amount"]
+    asks = missing_fact(done)
+    if c.total and len(done) == 1 and (added := items_total(done[0])) is not None:  # 三样一共多少人
+        text = reply(done[0].result, "amount") if done[0].result else ""  # type: ignore[arg-type]
+        return Answer(_with(text, f"；合计：{added.shown}"), [added], asks)
+    if len(done) == 1 and _plain_single(done[0], asked, c):
+        return _single(done[0], asked, c, asks)
+    return _several(done, asked, c, asks)
+
+
+def _plain_single(o: Outcome, asked: list[str], c: Context) -> bool:
+    """One line asked one thing the classic reply says (the amount, old, rise, over a period)."""
+    return len(asked) == 1 and asked[0] in ("amount", "old", "rise") and o.count == 1 and not o.needs
+
+
+def _single(o: Outcome, asked: list[str], c: Context, asks: tuple[str, str | None] | None) -> Answer:
+    if o.error is not None:
+        text = needs_fact(o.measure, o.error)
+        gap = wait(o)
+        if gap is not None:
+            text = _with(text, f"（{_subject(o)}{_known(o)}，还差{gap.text()}）")
+        return Answer(text, [gap] if gap else [], asks)
+    assert o.result is not None
+    figure = o.figure
+    figures = [figure] if figure else []
+    if figure and c.period and figure.period != c.period:
+        figures.append(in_period(figure, c.period))
+    states = o.result.amount is not None or bool(o.result.figures)
+    who = f"（{o.who}）" if o.who and o.who != "您" else ""
+    text = reply(o.result, asked[0], c.period)
+    if who:
+        text = text.replace("】", f"】{who}", 1)
+    return Answer(text, figures, asks, o.measure.id if states else None)
+
+
+def _several(done: list[Outcome], asked: list[str], c: Context, asks: tuple[str, str | None] | None) -> Answer:
+    measures = list(dict.fromkeys(o.measure.id for o in done))
+    one_measure = len(measures) == 1
+    figures: list[Figure] = []
+    lines: list[str] = [f"【{done[0].measure.title}】"] if one_measure else []
+    by_kind: dict[str, list[Figure]] = {}
+    for o in done:
+        what, shown = _asked_of(o, asked, c.period)
+        figures += shown
+        for kind, f in zip(asked, _kind_figures(o, asked, c.period), strict=True):
+            if f is not None:
+                by_kind.setdefault(kind, []).append(f)
+        name = o.who if one_measure else f"{o.who + '的' if o.who else ''}{o.measure.title}"
+        lines.append(f"· {name or o.measure.title}：{what}")
+    together = _together(done, asked, by_kind, c)
+    for line, f in together:
+        lines.append(line)
+        figures.append(f)
+    if asks:
+        fact, whose = asks
+        owner = next((o.who for o in done if o.line.person == whose and o.who), "")
+        lines.append(f"再告诉我{owner}的{label(fact)}，我就能算准。" if owner else f"再告诉我{label(fact)}，我就能算准。")
+    offices = "；".join(dict.fromkeys(department_text(o.measure) for o in done))
+    lines.append(f"咨询：{offices}")
+    if one_measure:
+        return Answer(fit(lines, f"出处：暖流计划{done[0].measure.section}“", done[0].measure.quote, []), figures, asks,
+                      None)
+    sections = "、".join(dict.fromkeys(o.measure.section for o in done))
+    lines.append(f"出处：暖流计划{sections}")
+    return Answer(_cut(lines), figures, asks, None)
+
+
+def _kind_figures(o: Outcome, asked: list[str], period: str | None) -> list[Figure | None]:
+    """The figure of each kind asked, for this line (None where the line has none of that kind)."""
+    found: list[Figure | None] = []
+    for kind in asked:
+        if kind in ("amount", "difference"):
+            f = o.figure
+            found.append(in_period(f, period) if f else None)
+        elif kind == "old":
+            found.append(in_period(o.old, period) if o.old else None)
+        elif kind == "rise":
+            up = rise(o)
+            found.append(in_period(up, period) if up else None)
+        elif kind == "rise_pct":
+            found.append(rise_percent(o))
+        elif kind in ("max", "min"):
+            found.append(bound(o, kind))
+        elif kind == "wait":
+            found.append(wait(o))
+        else:
+            found.append(None)
+    return found
+
+
+def _asked_of(o: Outcome, asked: list[str], period: str | None) -> tuple[str, list[Figure]]:
+    """What one line says: each kind asked, or what stops it."""
+    if o.error is not None:
+        gap = wait(o)
+        if isinstance(o.error, NotEligible):
+            reason = str(o.error).split("的条件是：")[-1].rstrip("。")
+            text = f"暂不符合（{reason}{'；' + _known(o) + '，还差' + gap.text() if gap else ''}；标准{formula_text(o.measure)}）"
+            return text, [gap] if gap else []
+        return f"{formula_text(o.measure)}（{o.error}）", []
+    if o.needs:
+        rules = "、".join(r["label"] for r in o.measure.requires if r["fact"] in o.needs)
+        return f"标准{formula_text(o.measure)}，{rules}才能领", []
+    parts: list[str] = []
+    shown: list[Figure] = []
+    for kind, f in zip(asked, _kind_figures(o, asked, period), strict=True):
+        if f is None:
+            if kind == "amount" and o.result is not None:
+                parts.append(amount_text(o.result))
+            continue
+        word = WORDS.get(kind, "")
+        base = _native(o, kind)
+        if base is not None and base.value != f.value:
+            parts.append(f"{word}{base.text()}，折合{f.text()}")
+            shown += [base, f]
+        else:
+            parts.append(f"{word}{f.text()}")
+            shown.append(f)
+        calc = f.shown if kind in ("rise_pct", "wait") else _calculation(o) if kind == "amount" else ""
+        if calc:
+            parts[-1] += f"（{calc}）"
+    return "，".join(parts) or formula_text(o.measure), shown
+
+
+def _calculation(o: Outcome) -> str:
+    """How the line's amount is reckoned: its count times the rate, or the plan's first step for it."""
+    if o.figure is not None and o.figure.shown:
+        return o.figure.shown
+    steps = o.result.steps if o.result is not None else ()
+    return steps[0] if steps and o.measure.kind in ("per_service_year", "base_plus_increment") else ""
+
+
+def _native(o: Outcome, kind: str) -> Figure | None:
+    """The line's figure of this kind in its own period, before any conversion."""
+    if kind in ("amount", "difference"):
+        return o.figure
+    if kind == "old":
+        return o.old
+    if kind == "rise":
+        return rise(o)
+    return None
+
+
+def _together(done: list[Outcome], asked: list[str], by_kind: dict[str, list[Figure]], c: Context
+              ) -> list[tuple[str, Figure]]:
+    """What is asked of the lines together: the total of each figure asked, or their difference."""
+    out: list[tuple[str, Figure]] = []
+    if "difference" in asked and len(by_kind.get("difference", [])) == 2:
+        d = difference(*by_kind["difference"])
+        if d is not None:
+            out.append((f"相差：{d.shown}", d))
+        return out
+    several_of_one = len({o.line.person for o in done}) < len(done)  # 我爸: 老义务兵 + 立功: his month
+    if not (c.total or several_of_one) or len(done) < 2:
+        return out
+    for kind in asked:
+        figures = by_kind.get(kind, [])
+        if kind not in ("amount", "old", "rise") or len(figures) < 2:
+            continue
+        incomplete = len(figures) < len(done) and kind == "amount"
+        t = total(figures, c.period)
+        if t is None:
+            continue
+        word = {"amount": "合计", "old": "原来合计", "rise": "合计增加"}[kind]
+        line = f"{word}：{t.shown}"
+        other = _other_period(t)
+        if other is not None:
+            line += f"；折合{other.text()}"
+            out.append((line, t))
+            out.append(("", other))
+        else:
+            out.append((line, t))
+        if incomplete:
+            out[-1] = (out[-1][0] + "（不含暂不符合或还缺情况的项）", out[-1][1])
+    return [(line, f) for line, f in out if line] + [("", f) for line, f in out if not line]
+
+
+def _other_period(t: Figure) -> Figure | None:
+    if t.period == "每年":
+        return in_period(t, "每月")
+    if t.period == "每月":
+        return in_period(t, "每年")
+    return None
+
+
+def _subject(o: Outcome) -> str:
+    return o.who or "您"
+
+
+def _known(o: Outcome) -> str:
+    """What the person told that fails the requirement: 56岁, 经营3个月."""
+    for r in o.measure.requires:
+        value = o.facts.get(r["fact"])
+        if "min" in r and isinstance(value, (int, float)) and value < r["min"]:
+            return {"age": f"{plain(value)}岁", "months_in_business": f"经营{plain(value)}个月",
+                    "contract_years": f"合同{plain(value)}年"}.get(r["fact"], "")
+    return ""
+
+
+def _with(text: str, extra: str) -> str:
+    first, _, rest = text.partition("\n")
+    return f"{first}{extra}\n{rest}" if rest else first + extra
+
+
+def _cut(lines: list[str]) -> str:
+    text = "\n".join(line for line in lines if line)
+    return text if len(text) <= MAX_REPLY else text[: MAX_REPLY - 1] + "…"

@@ -1,0 +1,80 @@
+"""What a conversation holds between turns: its people and the last question as answered.
+
+The state is the last full question (after merging) and what it was answered
+with, not a scatter of partial memories: the people spoken of, each with their
+facts and the measures that are theirs; the lines of the last answer; what was
+asked of them, over which period, added up or not; the fact the bot asked for.
+It travels between turns as one JSON value (the Rasa slot `context`).
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
+
+HISTORY = 5  # lines answered one per turn that a later 这几个加起来 may add up (这俩: the last 2)
+
+
+@dataclass(frozen=True)
+class Someone:
+    """A person (or a counted group) of the conversation."""
+    key: str  # 我, 爸, 老王; a group: the words that name it
+    label: str  # how the reply names them (您, 您爸)
+    count: int = 1
+    facts: Mapping[str, Any] = field(default_factory=dict)
+    measures: tuple[str, ...] = ()  # the measures that are theirs (a category's, a named one's)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of an answer: a measure for someone, or for no one in particular."""
+    measure: str
+    person: str | None = None
+    count: int | None = None  # 3个抗美援朝老兵: the line counts that many
+    facts: Mapping[str, Any] = field(default_factory=dict)  # told of this line alone (3个产品)
+
+
+@dataclass(frozen=True)
+class Context:
+    people: tuple[Someone, ...] = ()
+    lines: tuple[Line, ...] = ()
+    asked: tuple[str, ...] = ("amount",)
+    period: str | None = None
+    total: bool = False
+    facts: Mapping[str, Any] = field(default_factory=dict)  # told of no one in particular
+    history: tuple[Line, ...] = ()  # lines answered one per turn, latest last
+    requested: str | None = None  # the fact the last reply asked for
+    profile: tuple[str, ...] = ()  # the groups of a list of what a profile gets, while it awaits a fact
+    focus: str | None = None  # the person last spoken of
+
+    def person(self, key: str | None) -> Someone | None:
+        return next((p for p in self.people if p.key == key), None)
+
+    def with_person(self, someone: Someone) -> Context:
+        others = tuple(p for p in self.people if p.key != someone.key)
+        return replace(self, people=(*others, someone))
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, raw: str | Mapping[str, Any] | None) -> Context:
+        """The context of a slot's value; an empty or unreadable one (an old conversation) is a new start."""
+        try:
+            data = json.loads(raw) if isinstance(raw, str) else dict(raw or {})
+            return cls(
+                people=tuple(Someone(p["key"], p["label"], p.get("count", 1), p.get("facts", {}),
+                                     tuple(p.get("measures", ()))) for p in data.get("people", ())),
+                lines=tuple(_line(x) for x in data.get("lines", ())),
+                asked=tuple(data.get("asked", ("amount",))), period=data.get("period"),
+                total=bool(data.get("total")), facts=data.get("facts", {}),
+                history=tuple(_line(x) for x in data.get("history", ())), requested=data.get("requested"),
+                profile=tuple(data.get("profile", ())), focus=data.get("focus"),
+            )
+        except (ValueError, TypeError, KeyError):
+            return cls()
+
+
+def _line(raw: Mapping[str, Any]) -> Line:
+    return Line(raw["measure"], raw.get("person"), raw.get("count"), raw.get("facts", {}))

@@ -1,0 +1,218 @@
+"""The full question computed: each line's result, and the figures asked of them, each with its derivation.
+
+A figure is a node of a small tree: its leaves are figures of a measure's quote
+or numbers the citizen stated, its steps the plan's operations (per year, per
+service year, base + increment, count × rate) and those asked of results
+(totals, differences, conversions between month and year, rises, percentages,
+caps). The reply is read off these nodes, so every number it states has its
+derivation; the search-based provenance check stays behind it as a second line.
+
+A verdict needs its deciding facts: a line about a person whose requirement is
+unknown gives the standard and asks (年满60周岁才能领: 请告诉我年龄), and one whose
+requirement fails says which and by how much (还差3年), never an amount as theirs.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.dialogue.context import Context, Line
+from bot.plan.calculator import MONTHS, Result, calculate
+from bot.plan.facts import FactError, MissingFact, NotEligible
+from bot.plan.measure import Measure
+from bot.plan.numbers import about, money, plain
+from bot.plan.store import MeasureStore
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure of the answer: its value, its unit and period, and the calculation that shows it."""
+    value: float
+    period: str = ""  # 每年, 每月, 一次性 …; "" for a one-off or a figure without a period
+    unit: str = "元"
+    shown: str = ""  # the calculation line (15780元 ÷ 12 = 1315元); "" for a figure the plan gives as it is
+    parts: tuple[Figure, ...] = ()
+
+    def text(self) -> str:
+        """The figure as the reply writes it: 每年15780元, 约1343.33元, 33.33%, 3年."""
+        if self.unit == "元":
+            return f"{self.period if self.period in MONTHS else ''}{about(self.value)}"
+        return f"{plain(round(self.value, 2))}{self.unit}"
+
+    def values(self) -> set[float]:
+        return {self.value}.union(*(p.values() for p in self.parts))
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One line computed: the measure, whom it is for, and its result or what stops it."""
+    line: Line
+    measure: Measure
+    who: str  # 您爸, 3位 …; "" for no one in particular
+    count: int
+    result: Result | None = None
+    error: FactError | None = None
+    needs: tuple[str, ...] = ()  # requirements unknown for this person (年满60周岁): the amount is not yet theirs
+    facts: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def figure(self) -> Figure | None:
+        """The amount of the line in its own period, times its count (3位 × 15780元)."""
+        r = self.result
+        if r is None or r.amount is None or r.amount_max is not None or self.needs:
+            return None
+        one = Figure(r.amount, r.period, r.unit if r.unit == "元" else r.unit)
+        if self.count == 1:
+            return one
+        return Figure(r.amount * self.count, r.period, one.unit,
+                      f"{money(r.amount)} × {self.count}{_per(self.measure)} = {money(r.amount * self.count)}", (one,))
+
+    @property
+    def old(self) -> Figure | None:
+        r = self.result
+        if r is None or r.old_amount is None or self.needs:
+            return None
+        return Figure(r.old_amount * self.count, r.period)
+
+
+def outcomes(c: Context, store: MeasureStore) -> list[Outcome]:
+    """Each line of the context computed with the facts of its person, of the question and of its own."""
+    done = []
+    for line in c.lines:
+        measure = store.find(line.measure)
+        if measure is None:
+            continue
+        person = c.person(line.person)
+        facts: dict[str, Any] = {**c.facts, **(person.facts if person else {}), **line.facts}
+        for fact, value in measure.categories.items():  # the line is theirs because they are of its kind
+            facts[fact] = value
+        if c.total and "count" not in facts and (planned := measure.params.get("planned")):
+            facts["count"] = planned  # 这些示范点一共补多少: as many as the plan builds
+        count = line.count or (person.count if person and person.count > 1 else 1)
+        who = (f"{count}位" if person is None or person.key == person.label else person.label) if count > 1 else (
+            person.label if person else "")
+        needs = tuple(r["fact"] for r in measure.requires if "min" in r and facts.get(r["fact"]) is None) \
+            if person is not None and count == 1 else ()
+        try:
+            done.append(Outcome(line, measure, who, count, calculate(measure, facts), needs=needs, facts=facts))
+        except FactError as error:
+            done.append(Outcome(line, measure, who, count, error=error, facts=facts))
+    return done
+
+
+def in_period(figure: Figure, period: str | None) -> Figure:
+    """The figure over `period` (每年 ↔ 每月), with the conversion shown; as it is when it does not convert."""
+    if period is None or figure.period not in MONTHS or period not in MONTHS or period == figure.period:
+        return figure
+    value = figure.value * MONTHS[period] / MONTHS[figure.period]
+    sign, factor = ("÷", 12) if MONTHS[period] < MONTHS[figure.period] else ("×", 12)
+    return Figure(value, period, figure.unit, f"{money(figure.value)} {sign} {factor} = {period}{about(value)}", (figure,))
+
+
+def total(figures: list[Figure], period: str | None) -> Figure | None:
+    """The sum of figures that add up: all one-off, or all periodic (each converted to one period)."""
+    if len(figures) < 2:
+        return None
+    periods = {f.period for f in figures}
+    if periods <= {"", "一次性"} or periods <= {"合计"}:
+        value = sum(f.value for f in figures)
+        return Figure(value, "", "元", f"{' + '.join(money(f.value) for f in figures)} = {money(value)}",
+                      tuple(figures))
+    if not periods <= set(MONTHS):
+        return None
+    target = period or ("每年" if "每年" in periods else figures[0].period)
+    converted = [in_period(f, target) for f in figures]
+    value = sum(f.value for f in converted)
+    return Figure(value, target, "元", f"{' + '.join(about(f.value) for f in converted)} = {target}{about(value)}",
+                  tuple(converted))
+
+
+def rise(o: Outcome) -> Figure | None:
+    """How much the plan raised the line (new − old), or the addition itself (立功增发 is a rise)."""
+    r, new = o.result, o.figure
+    if r is None or new is None:
+        return None
+    if o.old is not None:
+        value = new.value - o.old.value
+        return Figure(value, new.period, "元", f"{money(new.value)} − 原来{money(o.old.value)} = {money(value)}",
+                      (new, o.old))
+    if any("增加" in step for step in r.steps):
+        return new
+    return None
+
+
+def rise_percent(o: Outcome) -> Figure | None:
+    """(new − old) ÷ old, in percent, two decimals: 抗日老兵 (21060 − 19860) ÷ 19860 = 6.04%."""
+    up = rise(o)
+    if up is None or o.old is None or not o.old.value:
+        return None
+    value = up.value / o.old.value * 100
+    return Figure(round(value, 2), "", "%",
+                  f"（{money(o.figure.value)} − {money(o.old.value)}）÷ {money(o.old.value)} = {plain(round(value, 2))}%",  # type: ignore[union-attr]
+                  (up, o.old))
+
+
+def difference(first: Figure, second: Figure) -> Figure | None:
+    """The larger less the smaller, over one period (两类老兵差多少)."""
+    if first.period != second.period and not ({first.period, second.period} <= set(MONTHS)):
+        return None
+    second = in_period(second, first.period) if first.period in MONTHS else second
+    high, low = sorted((first, second), key=lambda f: f.value, reverse=True)
+    value = high.value - low.value
+    return Figure(value, first.period, first.unit, f"{money(high.value)} − {money(low.value)} = {money(value)}",
+                  (high, low))
+
+
+def bound(o: Outcome, which: str) -> Figure | None:
+    """最多 / 最少: the cap or the floor the plan sets (无公害最多1万元, 绿色最少2万元, 网点1至3万元), times the
+    sites counted (5个网点最多: 3万元 × 5)."""
+    p = o.measure.params
+    if o.measure.kind == "base_plus_increment":
+        one = Figure(p["cap"] if which == "max" else p["base"], "", "元")
+    elif o.measure.kind == "range":
+        one = Figure(p["max"] if which == "max" else p["min"], "", "元")
+    else:
+        return o.figure
+    n = o.facts.get("count") or o.count
+    if not isinstance(n, (int, float)) or n <= 1:
+        return one
+    return Figure(one.value * n, "", "元", f"{money(one.value)} × {plain(n)} = {money(one.value * n)}", (one,))
+
+
+def items_total(o: Outcome) -> Figure | None:
+    """三样一共多少人: the plan's figures of one target added up, when they count the same thing."""
+    r = o.result
+    if r is None or len(r.figures) < 2 or len({f.unit for f in r.figures}) != 1:
+        return None
+    value = sum(f.value for f in r.figures)
+    unit = r.figures[0].unit
+    return Figure(value, "", unit, f"{' + '.join(plain(f.value) for f in r.figures)} = {plain(value)}{unit}")
+
+
+def wait(o: Outcome) -> Figure | None:
+    """还差几年: how far the person's fact is from the requirement that rules them out (年满60周岁: 57岁 → 3年)."""
+    if not isinstance(o.error, NotEligible):
+        return None
+    for r in o.measure.requires:
+        value = o.facts.get(r["fact"])
+        if "min" in r and isinstance(value, (int, float)) and value < r["min"]:
+            unit = {"age": "年", "months_in_business": "个月", "contract_years": "年"}.get(r["fact"], "")
+            gap = r["min"] - value
+            return Figure(gap, "", unit, f"{plain(r['min'])} − {plain(value)} = {plain(gap)}{unit}")
+    return None
+
+
+def missing_fact(outcomes_: Iterable[Outcome]) -> tuple[str, str | None] | None:
+    """(the fact to ask, whose) for the first line that cannot be computed without it."""
+    for o in outcomes_:
+        if isinstance(o.error, MissingFact):
+            return o.error.fact, o.line.person
+        if o.needs:
+            return o.needs[0], o.line.person
+    return None
+
+
+def _per(measure: Measure) -> str:
+    return "人" if measure.params.get("per", "人") == "人" else str(measure.params.get("per"))
+

@@ -1,0 +1,300 @@
+"""A question merged with the conversation into the full question, by named ellipsis rules.
+
+Citizens leave out what the conversation already says: 一年呢 keeps the
+subject and the operation and changes the period; 那我妈呢 keeps the question
+and changes the person; 不对，是十年 replaces the last fact of its kind and asks
+again; 再加上一个抗日老兵呢 adds a line to the total. Each rule is a function
+with a name and a test (tests/dialogue/test_merge.py); `merge` tries them in
+order and says which applied. A question that names its own subject needs no
+rule: it is the full question, with what the conversation knows of its people.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from typing import Any
+
+from bot.dialogue.context import HISTORY, Context, Line, Someone
+from bot.plan.store import MeasureStore
+from bot.reading.people import People
+from bot.reading.question import Question
+
+IMPLYING = ("veteran_category", "service_years", "merit", "months_in_business", "contract_years")
+# A number said without its fact (8, 十年, 六十六) is read against the fact under discussion, by its unit.
+UNITS = {"age": ("岁", "周岁"), "service_years": ("年",), "product_count": ("个",), "months_in_business": ("个月",),
+         "count": ("个", "人", "户"), "contract_years": ("年",), "base_amount": ("元",), "disposable_income": ("元",)}
+
+
+def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple[Context, str]:
+    """The full question this one asks in the conversation `c`, and the name of the rule that made it. `family`
+    says who is whose: the spouse of a soldier fallen is the plan's 遗属, whoever said so and when."""
+    c = survivors(_known_people(q, c, store), family, store)
+    for rule in RULES:
+        merged = rule(q, c, store)
+        if merged is not None:
+            return merged, rule.__name__
+    return replace(c, lines=(), asked=q.asked, period=q.period, total=q.total, requested=None), "nothing_to_answer"
+
+
+# ---- the rules, in the order they are tried
+
+def answers_the_question_asked(q: Question, c: Context, store: MeasureStore) -> Context | None:
+    """服役几年? — 8: a bare number is the fact the bot asked for, of whom it asked it."""
+    if q.bare is None or c.requested is None or q.names_something:
+        return None
+    value = _number(q.bare.value)
+    if c.profile:  # the list of what a profile gets, completed
+        return replace(c, facts={**c.facts, c.requested: value}, requested=None)
+    return _told(c, c.focus, {c.requested: value}, store, replace_kind=True)
+
+
+def corrects_a_fact(q: Question, c: Context, store: MeasureStore) -> Context | None:
+    """不对，是十年 / 不是八年是十年 / 说错了，俺姥爷是解放战争的: the fact of that kind (by its unit, else the one the
+    line counts with) is replaced, for the person spoken of, and the last question asked again."""
+    if not (q.correction and c.lines):
+        return None
+    if q.people and all(c.person(p.key) for p in q.people):  # a person's category or facts, said again
+        merged = c
+        for p in q.people:
+            merged = _told(merged, p.key, dict(p.facts), store, replace_kind=True,
+                           named=[s.measure for s in q.subjects if s.person == p.key])
+        return _asked_again(q, merged)
+    if q.people:  # 说错了，是我爸: another person in the same question
+        return None
+    kinds = [_kind_of(quantity.unit, c, store) for quantity in q.quantities]
+    told = dict(q.facts)
+    for quantity, kind in zip(q.quantities, kinds, strict=True):
+        if kind is not None:
+            told[kind] = _number(quantity.value)
+    if not told:
+        return None
+    return _asked_again(q, _told(c, c.focus, told, store, replace_kind=True))
+
+
+def adds_to_the_question(q: Question, c: Context, store: MeasureStore) -> Context | None:
+    """再加上邻村一个抗日老兵呢 / 再加一个产品呢: a line more, or one more of what a line counts; the rest as before."""
+    if not (q.addition and c.lines):
+        return None
+    merged = _with_people(q, c, store)
+    new = _lines(q, merged, store)
+    if new:
+        lines = (*c.lines, *(line for line in new if line not in c.lines))
+        return replace(merged, lines=lines, asked=q.asked if q.asked_said else c.asked, period=q.period or c.period,
+                       total=True, requested=None)
+    for kind in ("product_count", "count"):  # 再加一个产品: one more of what a line counts
+        if kind in q.facts:
+            return _asked_again(q, _increased(c, kind, q.facts[kind]))
+    counted = [q_ for q_ in q.quantities if q_.unit in ("个", "")]
+    if counted and (kind := _kind_of(counted[0].unit, c, store)) in ("product_count", "count"):
+        return _asked_again(q, _increased(c, kind, _number(counted[0].value)))
+    return None
+
+
+def names_its_subject(q: Question, c: Context, store: MeasureStore) -> Context | None:
+    """A question naming its own measures or people (those people's facts taken from the conversation); 那X呢
+    (a follow-up) keeps what was asked, the period and the total, and swaps in X."""
+    merged = _with_people(q, c, store)
+    lines = _lines(q, merged, store)
+    if not lines:
+        return None
+    follow = q.follow_up or q.correction
+    return replace(merged, lines=lines, asked=q.asked if q.asked_said or not follow else c.asked,
+                   period=q.period or (c.period if follow else None), total=q.total or (follow and c.total),
+                   facts={**(c.facts if follow else {}), **q.facts}, requested=None,
+                   focus=_focus(q, merged) or merged.focus, profile=())
+
+
+def tells_a_fact(q: Question, c: Context, store: MeasureStore) -> Context | None:
+    """他还立过二等功，一共多少 / 今年七十二了: facts of the person spoken of (or of the question at large), the lines
+    they point to added, the last question asked again with them."""
+    told = dict(q.facts)
+    if not told or not (c.lines or c.profile):
+        return None
+    if c.profile:
+        return replace(c, facts={**c.facts, **told}, requested=None)
+    merged = _told(c, c.focus, told, store, replace_kind=False)
+    return _asked_again(q, merged)
+
+
+def asks_again(q: Question, c: Context, store: MeasureStore) -> Context | None:
+    """一年呢 / 涨了多少 / 加起来多少 / 去哪办: the last lines, asked what this message asks; 这几个加起来 / 这俩
+    reaches back over the lines answered one per turn."""
+    if not c.lines or not (q.asks or q.total or q.each or q.period or q.unstated or q.pronoun):
+        return None
+    lines = c.lines
+    reach = q.how_many or (len(c.history) if (q.total or q.each or "difference" in q.asked) else 0)
+    if len(lines) == 1 and reach > 1 and len(c.history) > 1:
+        lines = c.history[-reach:]
+    return replace(c, lines=lines, asked=q.asked if q.asked_said else c.asked, period=q.period or c.period,
+                   total=q.total or (c.total and not q.asked_said), requested=None)
+
+
+RULES: tuple[Callable[[Question, Context, MeasureStore], Context | None], ...] = (
+    answers_the_question_asked, corrects_a_fact, adds_to_the_question, names_its_subject, tells_a_fact, asks_again,
+)
+
+
+# ---- people and their lines
+
+def _known_people(q: Question, c: Context, store: MeasureStore) -> Context:
+    """The conversation's people with those this message names added (their facts are the rules' to tell), so
+    that who is whose is worked out before any rule reads them."""
+    for p in q.people:
+        if c.person(p.key) is None and (p.facts or p.count == 1):
+            c = c.with_person(Someone(p.key, p.label, p.count, {"fallen": p.facts["fallen"]} if "fallen" in p.facts else {}))
+    return c
+
+
+def survivors(c: Context, family: People, store: MeasureStore) -> Context:
+    """我老伴牺牲在部队，后来评上烈士 — 我能领多少: the spouse, children and parents of a soldier fallen are of the
+    plan's category for them (烈士遗属, 烈士老年子女, 因公牺牲军人遗属 …), unless their own is known; the fallen
+    soldier is no survivor, so a survivor's measure said of them is theirs no more."""
+    fallen = [p for p in c.people if p.facts.get("fallen")]
+    for f in fallen:
+        for p in c.people:
+            if p.key == f.key or p.facts.get("veteran_category"):
+                continue
+            relation = family.relation(p.key, f.key)
+            category = family.survivor(f.facts["fallen"], relation) if relation else None
+            if category and (m := store.made_for("veteran_category", category)) is not None:
+                c = c.with_person(replace(p, facts={**p.facts, "veteran_category": category},
+                                          measures=(*p.measures, m.id) if m.id not in p.measures else p.measures))
+        survivor_measures = {m.id for m in store.measures if m.groups and "survivor" in m.groups}
+        if any(m in survivor_measures for m in f.measures):
+            c = c.with_person(replace(f, measures=tuple(m for m in f.measures if m not in survivor_measures)))
+    return c
+
+
+def _with_people(q: Question, c: Context, store: MeasureStore) -> Context:
+    """The conversation's people with what this message tells of them (a group that tells nothing, 哥俩 or 娘俩,
+    speaks of the people already there, and is no one new); facts told of no one go to the person spoken of
+    before when the message says 他/她."""
+    merged = c
+    for p in q.people:
+        if not p.facts and p.count > 1 and not any(s.person == p.key for s in q.subjects):
+            continue
+        named = [s.measure for s in q.subjects if s.person == p.key]
+        merged = _told(merged, p.key, dict(p.facts), store, replace_kind=q.correction, named=named, label=p.label,
+                       count=p.count)
+    if q.pronoun and c.focus and q.facts:
+        merged = _told(merged, c.focus, dict(q.facts), store, replace_kind=False)
+    return merged
+
+
+def _told(c: Context, key: str | None, facts: dict[str, Any], store: MeasureStore, *, replace_kind: bool,
+          named: Iterable[str] = (), label: str | None = None, count: int = 1) -> Context:
+    """Context with `facts` told of the person `key` (None: of the question at large) and the measures they point
+    to made theirs; a category told again replaces the measures of the old one when `replace_kind`."""
+    if key is None:
+        facts_now = {**c.facts, **facts}
+        implied = _implied(facts, store)
+        lines = (*c.lines, *(Line(m) for m in implied if Line(m) not in c.lines))
+        return replace(c, facts=facts_now, lines=lines if implied else c.lines, requested=None)
+    old = c.person(key) or Someone(key, label or key, count)
+    measures = list(old.measures)
+    if replace_kind and "veteran_category" in facts and old.facts.get("veteran_category") not in (None, facts["veteran_category"]):
+        gone = store.made_for("veteran_category", old.facts["veteran_category"])
+        measures = [m for m in measures if gone is None or m != gone.id]
+    for m in [*named, *_implied(facts, store)]:
+        if m not in measures:
+            measures.append(m)
+    someone = Someone(key, label or old.label, count if count > 1 else old.count, {**old.facts, **facts},
+                      tuple(measures))
+    merged = c.with_person(someone)
+    lines = tuple(line for line in c.lines if line.person != key) + _person_lines(someone)
+    if any(line.person == key for line in c.lines) or not c.lines:
+        merged = replace(merged, lines=_in_order(c.lines, lines))
+    return replace(merged, focus=key, requested=None)
+
+
+def _lines(q: Question, c: Context, store: MeasureStore) -> tuple[Line, ...]:
+    """The lines this question asks about: each person it names with their measures, then the measures it names
+    of no one (a counted group's with its count), then those its general facts point to."""
+    lines: list[Line] = []
+    spoken = [p.key for p in q.people if c.person(p.key) and c.person(p.key).measures]  # type: ignore[union-attr]
+    if not spoken and (q.pronoun or q.everyone) and c.focus:
+        spoken = [c.focus]
+    collective = any(not p.facts and p.count > 1 for p in q.people) and not spoken
+    if collective or (q.everyone and not spoken):  # 娘俩加起来: everyone talked about
+        spoken = [p.key for p in c.people if p.measures]
+    for key in spoken:
+        lines += _person_lines(c.person(key))  # type: ignore[arg-type]
+    for s in q.subjects:  # of no one in particular, unless a person's line already has it (他立过二等功)
+        if (s.person is None or c.person(s.person) is None) and not any(x.measure == s.measure for x in lines):
+            lines.append(Line(s.measure, None, s.count, dict(s.facts)))
+    for m in _implied(q.facts, store):
+        if not any(line.measure == m for line in lines):
+            lines.append(Line(m))
+    return tuple(lines)
+
+
+def _person_lines(someone: Someone | None) -> tuple[Line, ...]:
+    if someone is None:
+        return ()
+    return tuple(Line(m, someone.key, someone.count if someone.count > 1 else None) for m in someone.measures)
+
+
+def _implied(facts: dict[str, Any], store: MeasureStore) -> list[str]:
+    """The measures facts point to: a category's, the only one reading a fact (三等功 → 立功增发)."""
+    found = []
+    for fact in IMPLYING:
+        if fact in facts and (m := store.made_for(fact, facts[fact])) is not None and m.id not in found:
+            found.append(m.id)
+    return found
+
+
+def _focus(q: Question, c: Context) -> str | None:
+    return next((p.key for p in reversed(q.people) if c.person(p.key)), None)
+
+
+def _in_order(before: tuple[Line, ...], after: tuple[Line, ...]) -> tuple[Line, ...]:
+    """`after`, in the order the lines stood `before` (a corrected person's lines where theirs were)."""
+    place = {line.person: i for i, line in enumerate(before)}
+    return tuple(sorted(after, key=lambda line: place.get(line.person, len(before))))
+
+
+def _asked_again(q: Question, c: Context) -> Context:
+    return replace(c, asked=q.asked if q.asked_said else c.asked, period=q.period or c.period,
+                   total=q.total or c.total, requested=None)
+
+
+def _kind_of(unit: str, c: Context, store: MeasureStore) -> str | None:
+    """The fact a number said without one means: the kind its unit fits among those the lines read."""
+    from bot.plan.calculator import inputs  # the lines' measures say which facts are under discussion
+
+    reads = [f for line in c.lines for f in inputs(store.get(line.measure))]
+    if c.requested:
+        reads.insert(0, c.requested)
+    for fact in dict.fromkeys(reads):
+        if not unit or unit in UNITS.get(fact, ()):
+            return fact
+    return None
+
+
+def _increased(c: Context, kind: str, more: float) -> Context:
+    """One more (再加一个产品): the count of the last line that reads it, or of its person, raised."""
+    lines = list(c.lines)
+    for i in range(len(lines) - 1, -1, -1):
+        line = lines[i]
+        person = c.person(line.person)
+        now = line.facts.get(kind, person.facts.get(kind) if person else c.facts.get(kind))
+        if now is not None:
+            if person is not None and kind in person.facts:
+                return c.with_person(replace(person, facts={**person.facts, kind: now + more}))
+            if kind in line.facts:
+                lines[i] = replace(line, facts={**line.facts, kind: now + more})
+                return replace(c, lines=tuple(lines))
+            return replace(c, facts={**c.facts, kind: now + more})
+    return c
+
+
+def _number(value: float) -> int | float:
+    return int(value) if value == int(value) else value
+
+
+def remember(c: Context) -> Context:
+    """The context as the next turn sees it: a line answered alone joins the history (这几个加起来)."""
+    if len(c.lines) == 1:
+        history = tuple(line for line in c.history if line != c.lines[0])[-(HISTORY - 1):] + c.lines
+        return replace(c, history=history)
+    return c

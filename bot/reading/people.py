@@ -1,0 +1,137 @@
+"""Whom a message speaks of (data/people.yml): the citizen, relatives, neighbours, groups.
+
+Text in, mentions out, each with where it stands, so the reader can give every
+clause its person and every fact its owner: 我爸当兵6年，我叔当兵4年 speaks of
+two people with a fact each. One person said two ways is one key (俺爹, 我父亲:
+爸); a group counted in words or digits carries its count (哥俩: 2, 兄妹3个: 3).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+
+from bot import DATA
+
+PEOPLE_FILE = DATA / "people.yml"
+SELF = "我"  # the key of the citizen themself
+OWNER = re.compile(r"^(?:我们家|俺们家|咱们家|我家|俺家|咱家|我的|俺的|我|俺|咱)")
+
+
+@dataclass(frozen=True)
+class Mention:
+    key: str  # 我, 爸, 老王, 老大 …; for a group, the words that name it (兄妹, 俺们村)
+    said: str  # as written (normalised): 俺爹, 兄妹3个
+    start: int
+    end: int
+    role: str  # person | group | pronoun | everyone
+    count: int = 1
+
+    @property
+    def label(self) -> str:
+        """How the reply names them: the citizen's words, addressed back (俺爹 → 您爹, 我 → 您)."""
+        return "您" if self.key == SELF else OWNER.sub("您", self.said) if OWNER.match(self.said) else self.said
+
+
+@dataclass(frozen=True)
+class People:
+    owners: tuple[str, ...]
+    self_words: tuple[str, ...]
+    kin: dict[str, str]  # word → key
+    surnames: str
+    pronouns: tuple[str, ...]
+    everyone: tuple[str, ...]
+    groups: dict[str, int]
+    counted_nouns: tuple[str, ...]
+    spouses: frozenset[frozenset[str]] = frozenset()
+    children: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    fallen: dict[str, dict[str, Any]] = field(default_factory=dict)  # 烈士 → its words and what it makes of family
+
+    def relation(self, who: str, of: str) -> str | None:
+        """spouse, child or parent: what `who` is of `of` (奶奶 of 爷爷: spouse; 爸 of 爷爷: child)."""
+        if frozenset((who, of)) in self.spouses:
+            return "spouse"
+        if who in self.children.get(of, ()):
+            return "child"
+        if of in self.children.get(who, ()):
+            return "parent"
+        return None
+
+    def fallen_in(self, clause: str) -> str | None:
+        """烈士, 因公牺牲 or 病故: how a soldier died, as the clause tells it (the strongest first)."""
+        for kind, said in self.fallen.items():
+            if any(w in clause for w in said["words"]) and (
+                    not said.get("only_with") or any(w in clause for w in said["only_with"])):
+                return kind
+        return None
+
+    def survivor(self, kind: str, relation: str) -> str | None:
+        """The plan's category of the soldier's spouse, child or parent (烈士, spouse → 烈士遗属)."""
+        return self.fallen.get(kind, {}).get(relation)
+
+    def mentions(self, text: str) -> list[Mention]:
+        """Every mention in the normalised text, in order, none overlapping (the longest reading wins)."""
+        found = []
+        for m in self._pattern.finditer(text):
+            role = m.lastgroup or ""
+            said = m.group()
+            if role == "counted":
+                noun = m.group("noun") or m.group("noun2") or ""
+                number = m.group("n") or m.group("n2")
+                owner = m.group("owner") or ""
+                found.append(Mention(owner + noun, said, m.start(), m.end(), "group", int(number)))
+            elif role == "group":
+                found.append(Mention(said, said, m.start(), m.end(), "group", self.groups[said]))
+            elif role == "kin":
+                found.append(Mention(self.kin[OWNER.sub("", said) or said], said, m.start(), m.end(), "person"))
+            elif role == "name":
+                found.append(Mention(said, said, m.start(), m.end(), "person"))
+            elif role == "me":
+                found.append(Mention(SELF, said, m.start(), m.end(), "person"))
+            elif role in ("pronoun", "everyone"):
+                found.append(Mention("", said, m.start(), m.end(), role))
+        return found
+
+    @cached_property
+    def _pattern(self) -> re.Pattern[str]:
+        owners = _alternation(self.owners)
+        nouns = _alternation(self.counted_nouns)
+        kin = _alternation(self.kin)
+        return re.compile("|".join([
+            rf"(?P<counted>(?P<owner>(?:我们|俺们|咱们|我|俺|咱)?)(?P<noun>{nouns})(?P<n>\d+)(?:个|位|名|口)"
+            rf"|(?P<n2>\d+)(?:个|位|名)(?P<noun2>{nouns}))",
+            rf"(?P<group>{_alternation(self.groups)})",
+            rf"(?P<everyone>{_alternation(self.everyone)})",
+            rf"(?P<kin>(?:{owners})?(?:{kin}))",
+            rf"(?P<name>[老小][{self.surnames}])",
+            rf"(?P<me>{_alternation(self.self_words)})(?!们)",
+            rf"(?P<pronoun>{_alternation(self.pronouns)})",
+        ]))
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True))) or "(?!)"
+
+
+def person_words(path: Path = PEOPLE_FILE) -> tuple[str, ...]:
+    """The words for people, which the normaliser keeps whole (老二 is no 2, 二舅 no 2舅)."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return (*(w for words in raw["kin"].values() for w in words), *raw["groups"])
+
+
+def people(normalize: Callable[[str], str], nouns: Iterable[str] = (), path: Path = PEOPLE_FILE) -> People:
+    """The words of data/people.yml normalised as messages are (兄妹三个 → 兄妹3个); `nouns` are more words a
+    group may be counted in (3个抗美援朝老兵: the plan's categories)."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    kin = {normalize(word): key for key, words in raw["kin"].items() for word in words}
+    family = raw["family"]
+    return People(tuple(raw["owners"]), tuple(raw["self"]), kin, raw["surnames"], tuple(raw["pronouns"]),
+                  tuple(normalize(w) for w in raw["everyone"]), {normalize(k): v for k, v in raw["groups"].items()},
+                  (*raw["counted_nouns"], *nouns), frozenset(frozenset(pair) for pair in family["spouses"]),
+                  {k: tuple(v) for k, v in family["children"].items()},
+                  {k: {**v, "words": tuple(normalize(w) for w in v["words"])} for k, v in raw["fallen"].items()})

@@ -1,0 +1,324 @@
+"""One message read once into one question: whom it speaks of, what about, and what it asks.
+
+Text in, question out: no Rasa, no conversation. The message is split into
+clauses at punctuation, pauses and connectives, and before each person it
+names, because voice input runs sentences together (我爸当兵6年我叔当兵4年).
+Each clause gives its facts to the person it speaks of (or, speaking of no one,
+to the question at large); each measure it names becomes a subject, about that
+person, with the facts of its own clause (绿色食品3个产品，无公害2个产品). What is
+asked, the period, totals, corrections and additions come from the cue words.
+Merging this with the conversation is bot/dialogue/merge.py's job, so a
+follow-up (一年呢, 那我妈呢, 不对是十年) is read here exactly like a first question.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.plan.store import MeasureStore
+from bot.plan.terms import cut
+from bot.reading.cues import Cues
+from bot.reading.fact_reader import FactExtractor, Found
+from bot.reading.people import SELF, Mention, People
+from bot.reading.vocabulary import Clarification, Vocabulary
+
+PERSONAL = ("age", "service_years", "veteran_category", "merit", "months_in_business", "group", "contract_years")
+_CLAUSE_BREAK = re.compile(r"[,;.!?、:\s]+|另外|再加上|还有|以及|然后")
+_NEGATED = re.compile(r"(?:不是|并非|不算|没)$")
+_DENIES = re.compile(r"不是|并非|不算")  # a clause that begins so names what is not meant (不是抗美援朝)
+# 老大68, 我爸都72了: a number right after a person (and 今年, 都 …) is their age, unless a unit says otherwise
+_AGE_AFTER_NAME = re.compile(r"(?:今年|已经|都|才|快|刚|也)?(\d{2,3})(?![\d.]|\s*(?:年|个|元|万|%|号|日|位|名|人|户|项|种))")
+_QUANTITY = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(周岁|岁|个月|年|个|元|人|户|%)?")
+_BARE = re.compile(r"^[是就有了吧啊呀哦嗯呢的\s,.!?]*(\d+(?:\.\d+)?)\s*(周岁|岁|个月|年|个|元|人|户)?[是就有了吧啊呀哦嗯呢的\s,.!?]*$")
+_BENEFIT = re.compile(r"([\u4e00-\u9fff]{2,8}?)(补贴|补助|津贴|奖励费|奖励|费|金|待遇)")
+_FUNCTION_CHARACTERS = set("的了吗么呢话是在给要有")
+_MONEY = re.compile(r"多少钱|几个钱|多钱|补多少|给多少|奖多少|补贴多少|补助多少|多少元|能领多少|能拿多少|给补多少")
+# 执照办下来快1年了, 开店半年多了: years of business are months of business
+_BUSINESS_YEARS = re.compile(r"(?:执照|开了|开张|开业|营业|开店|干了|经营|办下来)[^\d,;!?]{0,8}?(?:(\d+(?:\.\d+)?)\s*年|(半)年)")
+_FOLLOW_UP = re.compile(r"^(?:那|那么|那要是|要是|如果|假如|换成|换了)|呢[?!.]*$")  # 的话补助, 胎有奖励: no benefit's name
+
+
+@dataclass(frozen=True)
+class Person:
+    key: str  # 我, 爸, 老王, 老大; a counted group: the words that name it (俺们村)
+    label: str  # how the reply names them (您, 您爸, 老大)
+    count: int = 1
+    facts: Mapping[str, Any] = field(default_factory=dict)  # told of them in this message
+
+
+@dataclass(frozen=True)
+class Subject:
+    measure: str  # a measure id
+    person: str | None  # whom its clause speaks of; None: no one in particular
+    facts: Mapping[str, Any] = field(default_factory=dict)  # told in its own clause (3个产品)
+    count: int | None = None  # 3个抗美援朝老兵: the line counts that many
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number no fact took (是十年, 六十六): the merge reads it against the fact under discussion."""
+    value: float
+    unit: str
+    corrects: bool  # said after 不对 / 说错了
+
+
+@dataclass(frozen=True)
+class Question:
+    said: str  # as typed
+    text: str  # normalised
+    intent: str | None = None
+    people: tuple[Person, ...] = ()
+    subjects: tuple[Subject, ...] = ()
+    facts: Mapping[str, Any] = field(default_factory=dict)  # told of no one in particular
+    asked: tuple[str, ...] = ("amount",)
+    asked_said: bool = False  # the words ask it (涨了多少); else the amount is asked by default
+    follow_up: bool = False  # 那X呢, 要是…呢: the same question again, of something else
+    asks: bool = False  # a cue word asks something (of what came before, if the message names nothing)
+    period: str | None = None
+    total: bool = False
+    each: bool = False
+    how_many: int | None = None
+    correction: bool = False
+    addition: bool = False
+    pronoun: bool = False  # 他/她 speaks of the person talked about before
+    everyone: bool = False  # 都 / 俩人都: of every person talked about
+    quantities: tuple[Quantity, ...] = ()
+    bare: Quantity | None = None  # the whole message is a number (8, 八年): the answer to a question asked
+    unstated: str | None = None  # a detail the plan does not state (发放时间和方式)
+    ambiguous: tuple[str, Clarification] | None = None
+    missing: tuple[str, str] | None = None  # a benefit the plan never names: (取暖, 补贴)
+    groups: frozenset[str] = frozenset()  # what the citizen says they are (低保户)
+    money: bool = False  # asks for money (多少钱, 补多少): of a measure the plan gives no sum for, the plan is silent
+    elsewhere: str | None = None  # a place or year outside the plan (the NLU's scope guard)
+    about: str = ""  # the text without its question words and people: what it is about
+
+    @property
+    def names_something(self) -> bool:
+        return bool(self.subjects or self.people or self.facts or self.groups)
+
+
+class Reader:
+    def __init__(self, store: MeasureStore, cues: Cues, vocabulary: Vocabulary, people: People,
+                 extract: FactExtractor, normalize: Callable[[str], str], plan_text: str) -> None:
+        self.store, self.cues, self.vocabulary, self.people = store, cues, vocabulary, people
+        self.extract, self.normalize, self._plan_text = extract, normalize, plan_text
+        self._plan_itself = {m.id for m in store.measures if m.section == "导语"}  # named by 暖流计划 itself
+
+    def read(self, said: str, intent: str | None = None, elsewhere: str | None = None) -> Question:
+        text = self.normalize(said)
+        corrected = self.cues.correction(text)
+        turn = corrected.start() if corrected else len(text)
+        mentions = _subjects_only(text, self.people.mentions(text))
+        found = self._facts(text, turn)
+        found += _ages_after_names(text, mentions, found)
+        found += _business_years(text, found)
+        clauses = _clauses(text, mentions)
+        people, general, subjects, everyone, pronoun = self._attribute(text, clauses, mentions, found)
+        taken = [(f.start, f.end) for f in found] + [(m.start, m.end) for m in mentions]
+        taken += [m.span() for m in self.cues.question_words.finditer(text)]  # 1个月 of 一个月多少 is no number told
+        numbers = [m for m in _QUANTITY.finditer(text) if not any(s <= m.start() < e for s, e in taken)]
+        denied = [m for m in numbers if _NEGATED.search(text[max(0, m.start() - 3):m.start()])]  # 不是8年，是10年
+        quantities = tuple(Quantity(float(m.group(1)), m.group(2) or "", m.start() > turn or bool(denied))
+                           for m in numbers if m not in denied)
+        people, quantities = _corrected(people, quantities, turn < len(text))
+        bare = _BARE.match(self.cues.question_words.sub("", text)) if not subjects else None
+        cued = list(text)  # cue words are read outside the facts: 快1年了 tells a time, it asks for no year
+        for f in found:
+            if isinstance(f.value, (int, float)):
+                cued[f.start:f.end] = " " * (f.end - f.start)
+        cue_text = "".join(cued)
+        about = self._about(text, mentions)
+        named_settles = bool(subjects) or any(p.facts.get("veteran_category") for p in people)
+        return Question(
+            said=said, text=text, intent=intent, people=people, subjects=subjects, facts=general,
+            asked=self.cues.asked(cue_text), asked_said=self.cues.asks_a_kind(cue_text),
+            follow_up=bool(_FOLLOW_UP.search(text)), asks=self.cues.asks_something(cue_text),
+            period=self.cues.period(cue_text),
+            total=self.cues.total(text), each=self.cues.several(text), how_many=self.cues.how_many(text),
+            correction=corrected is not None or bool(denied), addition=self.cues.addition(text), pronoun=pronoun,
+            everyone=everyone, quantities=quantities,
+            bare=Quantity(float(bare.group(1)), bare.group(2) or "", False) if bare else None,
+            unstated=self.cues.unstated_detail(text),
+            ambiguous=None if named_settles else self._ambiguous(text),
+            missing=None if subjects else self.not_in_plan(text),
+            groups=frozenset(v for f in found if f.fact == "group" for v in [f.value]),
+            elsewhere=elsewhere, about=about, money=bool(_MONEY.search(text)),
+        )
+
+    # ---- facts
+    def _facts(self, text: str, turn: int) -> list[Found]:
+        """The facts stated, each where it stands; one said after 不是 is no fact (不是抗美援朝); after a correction
+        (哦不对，是十年), a fact replaces the one of its kind said before it."""
+        found = [f for f in self.extract(text) if not _NEGATED.search(text[max(0, f.start - 3):f.start])]
+        after = {f.fact for f in found if f.start > turn}
+        return [f for f in found if f.start > turn or f.fact not in after]
+
+    def _attribute(self, text: str, clauses: list[tuple[int, int]], mentions: list[Mention], found: list[Found]
+                   ) -> tuple[tuple[Person, ...], dict[str, Any], tuple[Subject, ...], bool, bool]:
+        """Each clause's facts to the people it speaks of, its measures to them as subjects; a clause that names
+        no one speaks of the person before it (我爸72岁，当过8年兵), or of no one at all."""
+        facts: dict[str, dict[str, Any]] = {}
+        labels: dict[str, tuple[str, int]] = {}
+        general: dict[str, Any] = {}
+        subjects: list[Subject] = []
+        current: list[str] = []
+        everyone = pronoun = False
+        group_of: dict[str, str] = {}  # member → the group it belongs to (老大 of 兄妹3个)
+        group: Mention | None = None  # the last counted group, while its members are being named
+        for start, end in clauses:
+            here = [m for m in mentions if start <= m.start < end]
+            named = [m for m in here if m.role in ("person", "group")]
+            if any(m.role == "everyone" for m in here):
+                everyone = True
+                targets = [k for k in labels if k not in group_of.values()] or current
+            elif named:
+                targets = list(dict.fromkeys(m.key for m in named))
+                for m in named:
+                    labels.setdefault(m.key, (m.label, m.count))
+                    if m.role == "group" and m.count > 1:
+                        group = m
+                    elif m.role == "person" and group is not None and m.key != SELF:
+                        group_of[m.key] = group.key
+                        if sum(1 for g in group_of.values() if g == group.key) >= group.count:
+                            group = None
+            elif any(m.role == "pronoun" for m in here):
+                pronoun = pronoun or not current
+                targets = current
+            else:
+                targets = current
+            current = targets if named else current
+            said = {}
+            for f in found:
+                if start <= f.start < end:
+                    said.setdefault(f.fact, f.value)
+            counted = next((m for m in named if m.role == "group" and m.count > 1), None)
+            clause = text[start:end]
+            for f in found:  # 我是享受低保的: a word saying who they are names no measure
+                if f.fact == "group" and start <= f.start < end:
+                    clause = clause[:f.start - start] + " " * (f.end - f.start) + clause[f.end - start:]
+            for measure in [] if _DENIES.match(text, start) else self.store.all_named_in(clause):
+                own = {k: v for k, v in said.items() if k not in PERSONAL}
+                person = targets[0] if len(targets) == 1 else None
+                subjects.append(Subject(measure.id, person, own, counted.count if counted else None))
+            if targets and (kind := self.people.fallen_in(text[start:end])):  # 我老伴牺牲在部队: a soldier fallen
+                for key in targets:
+                    before = facts.setdefault(key, {}).get("fallen")
+                    if before is None or list(self.people.fallen).index(kind) < list(self.people.fallen).index(before):
+                        facts[key]["fallen"] = kind
+                said = {k: v for k, v in said.items() if k != "veteran_category"}  # the fallen is no survivor
+            if targets:  # what a clause about someone tells is their situation
+                for key in targets:
+                    for fact, value in said.items():
+                        facts.setdefault(key, {})[fact] = value
+            else:
+                for fact, value in said.items():
+                    general.setdefault(fact, value)
+        if any(s.measure not in self._plan_itself for s in subjects):  # 失能照护保险，暖流计划里咋说的
+            subjects = [s for s in subjects if s.measure not in self._plan_itself]
+        for member, group in group_of.items():  # 兄妹3个都是烈士子女，老大68: each member is the group's kind
+            facts[member] = {**facts.get(group, {}), **facts.get(member, {})}
+        people = tuple(Person(key, labels[key][0], labels[key][1], facts.get(key, {}))
+                       for key in labels if key not in group_of.values())
+        return people, general, tuple(subjects), everyone, pronoun
+
+    # ---- what it is about
+    def _about(self, text: str, mentions: list[Mention]) -> str:
+        rest = text
+        for m in reversed(mentions):
+            rest = rest[:m.start] + " " + rest[m.end:]
+        return " ".join(self.cues.question_words.sub(" ", rest).split())
+
+    def _ambiguous(self, text: str) -> tuple[str, Clarification] | None:
+        """老兵一年多少: a word of several meanings, when nothing else in the message (every such word set aside)
+        is a measure's word; whether the conversation settles it is the merge's to say."""
+        found = self.vocabulary.ambiguous_in(text)
+        if found is None:
+            return None
+        rest = text
+        for word in self.vocabulary.ask:
+            rest = rest.replace(word, " ")
+        return None if self.store.named_in(rest) else found
+
+    def not_in_plan(self, text: str) -> tuple[str, str] | None:
+        """A benefit the message names (取暖补贴, 独生子女费) by a word the plan never uses: (word, 补贴)."""
+        for m in _BENEFIT.finditer(text):
+            name = cut(m.group(1), self.store.terms)[-1]  # the word before 补贴: 今年冬天取暖 → 取暖
+            if (len(name) >= 2 and not set(name) & _FUNCTION_CHARACTERS and name not in self.cues.not_names
+                    and name not in self._plan_text and not self.store.named_in(name + m.group(2))
+                    and not self.people.mentions(name)):
+                return name, m.group(2)
+        return None
+
+
+_PREDICATE = re.compile(r"^(?:是|就是|算是)(?:他们|她们|他|她|俺们|我们)?的?$")
+
+
+def _subjects_only(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions of people spoken of, not of what they are: in 俺爸是他们儿子, 儿子 (and 他们) say what 爸 is."""
+    kept: list[Mention] = []
+    for m in mentions:
+        person = next((k for k in reversed(kept) if k.role == "person"), None)
+        if m.role == "person" and person is not None and _PREDICATE.match(text[person.end:m.start]):
+            kept = [k for k in kept if k.start < person.end or k.role != "pronoun"]
+            continue
+        kept.append(m)
+    return kept
+
+
+def _ages_after_names(text: str, mentions: list[Mention], found: list[Found]) -> list[Found]:
+    """老大68 / 我爸都72了: a number right after a person named, which no other fact took, is their age."""
+    ages = []
+    for m in mentions:
+        if m.role != "person" or any(f.fact == "age" and f.start >= m.end and f.start - m.end < 6 for f in found):
+            continue
+        said = _AGE_AFTER_NAME.match(text, m.end)
+        if said and not any(f.start <= said.start(1) < f.end for f in found) and 10 <= int(said.group(1)) <= 120:
+            ages.append(Found("age", int(said.group(1)), said.start(1), said.end(1)))
+    return ages
+
+
+def _business_years(text: str, found: list[Found]) -> list[Found]:
+    """执照办下来快1年了: a year of business is 12 months of it, when no months were told."""
+    if any(f.fact == "months_in_business" for f in found):
+        return []
+    m = _BUSINESS_YEARS.search(text)
+    if m is None:
+        return []
+    months = 6 if m.group(2) else round(float(m.group(1)) * 12)
+    return [Found("months_in_business", months, m.start(), m.end())]
+
+
+_KIND_OF_UNIT = {"岁": "age", "周岁": "age", "年": "service_years", "个": "product_count", "个月": "months_in_business"}
+
+
+def _corrected(people: tuple[Person, ...], quantities: tuple[Quantity, ...], correcting: bool
+               ) -> tuple[tuple[Person, ...], tuple[Quantity, ...]]:
+    """我妈今年57……哦不对，是66: a number said after the correction replaces the fact of its kind (by its unit, or
+    the last numeric fact told) of the person spoken of, within the message; numbers it does not place stay."""
+    if not correcting or not people:
+        return people, quantities
+    person = people[-1]
+    numeric = [fact for fact, value in person.facts.items() if isinstance(value, (int, float))]
+    left = []
+    facts = dict(person.facts)
+    for q in quantities:
+        kind = _KIND_OF_UNIT.get(q.unit) or (numeric[-1] if numeric and not q.unit else None)
+        if q.corrects and kind in facts:
+            facts[kind] = int(q.value) if q.value == int(q.value) else q.value
+        else:
+            left.append(q)
+    return (*people[:-1], Person(person.key, person.label, person.count, facts)), tuple(left)
+
+
+def _clauses(text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """[start, end) of each clause: between breaks, and before each person named after the clause began."""
+    cuts = {0, len(text)}
+    for m in _CLAUSE_BREAK.finditer(text):
+        cuts |= {m.start(), m.end()}
+    for m in mentions:
+        if m.role in ("person", "group", "everyone"):
+            cuts.add(m.start)
+    points = sorted(cuts)
+    return [(a, b) for a, b in zip(points, points[1:], strict=False) if text[a:b].strip(" ,;.!?、:")]

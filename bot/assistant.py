@@ -19,8 +19,8 @@ from bot import DEFAULT_DB
 from bot.dialogue.conversation import Conversation
 from bot.dialogue.handover_settings import handover_settings
 from bot.dialogue.provenance import PLAN_YEARS, Provenance
-from bot.plan.store import MeasureStore
 from bot.plan.records import policy_text
+from bot.plan.store import MeasureStore
 from bot.plan.terms import cut, meanings
 from bot.reading.cues import Cues, cues
 from bot.reading.fact_reader import FactExtractor

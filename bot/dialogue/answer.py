@@ -13,10 +13,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.dialogue.context import Context
-from bot.dialogue.derive import (Figure, Outcome, bound, difference, in_period, items_total, missing_fact, rise,
-                                 rise_percent, total, wait)
+from bot.dialogue.derive import (
+    Figure,
+    Outcome,
+    bound,
+    difference,
+    in_period,
+    items_total,
+    missing_fact,
+    rise,
+    rise_percent,
+    total,
+    wait,
+)
 from bot.dialogue.wording import MAX_REPLY, department_text, fit, needs_fact, reply
 from bot.plan.facts import NotEligible, label
+from bot.plan.numbers import plain
 from bot.plan.summary import amount_text, formula_text
 
 AMOUNT_KINDS = ("amount", "old", "rise", "rise_pct", "difference", "max", "min", "wait")

@@ -20,8 +20,16 @@ from bot.dialogue.context import Context, Line
 from bot.dialogue.derive import outcomes
 from bot.dialogue.handover_settings import HandoverSettings
 from bot.dialogue.merge import merge, remember
-from bot.dialogue.wording import (apply_reply, conditions_reply, department_reply, entitlement_list, office_reply,
-                                  says_reply, settling_fact, unstated_reply)
+from bot.dialogue.wording import (
+    apply_reply,
+    conditions_reply,
+    department_reply,
+    entitlement_list,
+    office_reply,
+    says_reply,
+    settling_fact,
+    unstated_reply,
+)
 from bot.plan.eligibility import Profile, entitlements
 from bot.plan.facts import FactError
 from bot.plan.store import MeasureStore

@@ -11,10 +11,11 @@ rule: it is the full question, with what the conversation knows of its people.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from bot.dialogue.context import HISTORY, Context, Line, Someone
+from bot.plan.calculator import inputs
 from bot.plan.store import MeasureStore
 from bot.reading.people import People
 from bot.reading.question import Question
@@ -25,12 +26,20 @@ UNITS = {"age": ("岁", "周岁"), "service_years": ("年",), "product_count": (
          "count": ("个", "人", "户"), "contract_years": ("年",), "base_amount": ("元",), "disposable_income": ("元",)}
 
 
+@dataclass(frozen=True)
+class Known:
+    """What the rules know besides the conversation: the measures, and who is whose in a family."""
+    store: MeasureStore
+    family: People
+
+
 def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple[Context, str]:
     """The full question this one asks in the conversation `c`, and the name of the rule that made it. `family`
     says who is whose: the spouse of a soldier fallen is the plan's 遗属, whoever said so and when."""
-    c = survivors(_known_people(q, c, store), family, store)
+    known = Known(store, family)
+    c = survivors(_known_people(q, c, store), known, correcting=False)
     for rule in RULES:
-        merged = rule(q, c, store)
+        merged = rule(q, c, known)
         if merged is not None:
             return merged, rule.__name__
     return replace(c, lines=(), asked=q.asked, period=q.period, total=q.total, requested=None), "nothing_to_answer"
@@ -38,8 +47,9 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
 
 # ---- the rules, in the order they are tried
 
-def answers_the_question_asked(q: Question, c: Context, store: MeasureStore) -> Context | None:
+def answers_the_question_asked(q: Question, c: Context, known: Known) -> Context | None:
     """服役几年? — 8: a bare number is the fact the bot asked for, of whom it asked it."""
+    store = known.store
     if q.bare is None or c.requested is None or q.names_something:
         return None
     value = _number(q.bare.value)
@@ -48,9 +58,10 @@ def answers_the_question_asked(q: Question, c: Context, store: MeasureStore) -> 
     return _told(c, c.focus, {c.requested: value}, store, replace_kind=True)
 
 
-def corrects_a_fact(q: Question, c: Context, store: MeasureStore) -> Context | None:
+def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:
     """不对，是十年 / 不是八年是十年 / 说错了，俺姥爷是解放战争的: the fact of that kind (by its unit, else the one the
     line counts with) is replaced, for the person spoken of, and the last question asked again."""
+    store = known.store
     if not (q.correction and c.lines):
         return None
     if q.people and all(c.person(p.key) for p in q.people):  # a person's category or facts, said again
@@ -58,7 +69,10 @@ def corrects_a_fact(q: Question, c: Context, store: MeasureStore) -> Context | N
         for p in q.people:
             merged = _told(merged, p.key, dict(p.facts), store, replace_kind=True,
                            named=[s.measure for s in q.subjects if s.person == p.key])
-        return _asked_again(q, merged)
+        merged = survivors(merged, known, correcting=True)  # 说错了，我爸是因公牺牲的: 妈 is 因公牺牲军人遗属
+        lines = tuple(x for line in c.lines for x in (_person_lines(merged.person(line.person)) if line.person
+                                                         else (line,)))
+        return _asked_again(q, replace(merged, lines=_unique(lines)))
     if q.people:  # 说错了，是我爸: another person in the same question
         return None
     kinds = [_kind_of(quantity.unit, c, store) for quantity in q.quantities]
@@ -71,8 +85,9 @@ def corrects_a_fact(q: Question, c: Context, store: MeasureStore) -> Context | N
     return _asked_again(q, _told(c, c.focus, told, store, replace_kind=True))
 
 
-def adds_to_the_question(q: Question, c: Context, store: MeasureStore) -> Context | None:
+def adds_to_the_question(q: Question, c: Context, known: Known) -> Context | None:
     """再加上邻村一个抗日老兵呢 / 再加一个产品呢: a line more, or one more of what a line counts; the rest as before."""
+    store = known.store
     if not (q.addition and c.lines):
         return None
     merged = _with_people(q, c, store)
@@ -90,9 +105,10 @@ def adds_to_the_question(q: Question, c: Context, store: MeasureStore) -> Contex
     return None
 
 
-def names_its_subject(q: Question, c: Context, store: MeasureStore) -> Context | None:
+def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
     """A question naming its own measures or people (those people's facts taken from the conversation); 那X呢
     (a follow-up) keeps what was asked, the period and the total, and swaps in X."""
+    store = known.store
     merged = _with_people(q, c, store)
     lines = _lines(q, merged, store)
     if not lines:
@@ -104,9 +120,10 @@ def names_its_subject(q: Question, c: Context, store: MeasureStore) -> Context |
                    focus=_focus(q, merged) or merged.focus, profile=())
 
 
-def tells_a_fact(q: Question, c: Context, store: MeasureStore) -> Context | None:
+def tells_a_fact(q: Question, c: Context, known: Known) -> Context | None:
     """他还立过二等功，一共多少 / 今年七十二了: facts of the person spoken of (or of the question at large), the lines
     they point to added, the last question asked again with them."""
+    store = known.store
     told = dict(q.facts)
     if not told or not (c.lines or c.profile):
         return None
@@ -116,7 +133,7 @@ def tells_a_fact(q: Question, c: Context, store: MeasureStore) -> Context | None
     return _asked_again(q, merged)
 
 
-def asks_again(q: Question, c: Context, store: MeasureStore) -> Context | None:
+def asks_again(q: Question, c: Context, known: Known) -> Context | None:
     """一年呢 / 涨了多少 / 加起来多少 / 去哪办: the last lines, asked what this message asks; 这几个加起来 / 这俩
     reaches back over the lines answered one per turn."""
     if not c.lines or not (q.asks or q.total or q.each or q.period or q.unstated or q.pronoun):
@@ -129,7 +146,7 @@ def asks_again(q: Question, c: Context, store: MeasureStore) -> Context | None:
                    total=q.total or (c.total and not q.asked_said), requested=None)
 
 
-RULES: tuple[Callable[[Question, Context, MeasureStore], Context | None], ...] = (
+RULES: tuple[Callable[[Question, Context, Known], Context | None], ...] = (
     answers_the_question_asked, corrects_a_fact, adds_to_the_question, names_its_subject, tells_a_fact, asks_again,
 )
 
@@ -141,25 +158,28 @@ def _known_people(q: Question, c: Context, store: MeasureStore) -> Context:
     that who is whose is worked out before any rule reads them."""
     for p in q.people:
         if c.person(p.key) is None and (p.facts or p.count == 1):
-            c = c.with_person(Someone(p.key, p.label, p.count, {"fallen": p.facts["fallen"]} if "fallen" in p.facts else {}))
+            told = {"fallen": p.facts["fallen"]} if "fallen" in p.facts else {}
+            c = c.with_person(Someone(p.key, p.label, p.count, told))
     return c
 
 
-def survivors(c: Context, family: People, store: MeasureStore) -> Context:
+def survivors(c: Context, known: Known, *, correcting: bool) -> Context:
     """我老伴牺牲在部队，后来评上烈士 — 我能领多少: the spouse, children and parents of a soldier fallen are of the
     plan's category for them (烈士遗属, 烈士老年子女, 因公牺牲军人遗属 …), unless their own is known; the fallen
     soldier is no survivor, so a survivor's measure said of them is theirs no more."""
+    store, family = known.store, known.family
+    survivor_measures = {m.id for m in store.measures if "survivor" in m.groups}
     fallen = [p for p in c.people if p.facts.get("fallen")]
     for f in fallen:
         for p in c.people:
-            if p.key == f.key or p.facts.get("veteran_category"):
+            if p.key == f.key or (p.facts.get("veteran_category") and not correcting):
                 continue
             relation = family.relation(p.key, f.key)
             category = family.survivor(f.facts["fallen"], relation) if relation else None
             if category and (m := store.made_for("veteran_category", category)) is not None:
+                kept = tuple(x for x in p.measures if x not in survivor_measures or not correcting)
                 c = c.with_person(replace(p, facts={**p.facts, "veteran_category": category},
-                                          measures=(*p.measures, m.id) if m.id not in p.measures else p.measures))
-        survivor_measures = {m.id for m in store.measures if m.groups and "survivor" in m.groups}
+                                          measures=(*kept, m.id) if m.id not in kept else kept))
         if any(m in survivor_measures for m in f.measures):
             c = c.with_person(replace(f, measures=tuple(m for m in f.measures if m not in survivor_measures)))
     return c
@@ -260,8 +280,6 @@ def _asked_again(q: Question, c: Context) -> Context:
 
 def _kind_of(unit: str, c: Context, store: MeasureStore) -> str | None:
     """The fact a number said without one means: the kind its unit fits among those the lines read."""
-    from bot.plan.calculator import inputs  # the lines' measures say which facts are under discussion
-
     reads = [f for line in c.lines for f in inputs(store.get(line.measure))]
     if c.requested:
         reads.insert(0, c.requested)
@@ -286,6 +304,14 @@ def _increased(c: Context, kind: str, more: float) -> Context:
                 return replace(c, lines=tuple(lines))
             return replace(c, facts={**c.facts, kind: now + more})
     return c
+
+
+def _unique(lines: Iterable[Line]) -> tuple[Line, ...]:
+    kept: list[Line] = []
+    for line in lines:
+        if line not in kept:
+            kept.append(line)
+    return tuple(kept)
 
 
 def _number(value: float) -> int | float:

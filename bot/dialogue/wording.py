@@ -95,9 +95,16 @@ def needs_fact(measure: Measure, error: FactError) -> str:
 
 
 def department_reply(measure: Measure) -> str:
-    """For 哪个部门管/去哪办: the office first, then what it handles and where the plan says so."""
-    content = formula_text(measure)
-    lines = [f"【{measure.title}】承办部门：{department_text(measure)}", *([f"内容：{content}"] if content else [])]
+    """For 哪个部门管/去哪办: the office, and where the plan says so. The amount is not what was asked: the
+    quote is shown only when it states no sum of money."""
+    lines = [f"【{measure.title}】承办部门：{department_text(measure)}"]
+    return _source(lines, measure)
+
+
+def _source(lines: list[str], measure: Measure) -> str:
+    """The lines and the quote, or only the section where the quote states money that was not asked for."""
+    if "元" in measure.quote:
+        return _cut([*lines, f"出处：暖流计划{measure.section}"])
     return fit(lines, f"出处：暖流计划{measure.section}“", measure.quote, [])
 
 
@@ -143,7 +150,7 @@ def apply_reply(measure: Measure) -> str:
     """For 怎么申请: the plan names who handles a measure but describes no procedure; say both."""
     lines = [f"【{measure.title}】承办部门：{department_text(measure)}",
              "申请办法：暖流计划原文没有写申请流程和材料，请向承办部门咨询。"]
-    return fit(lines, f"出处：暖流计划{measure.section}“", measure.quote, [])
+    return _source(lines, measure)
 
 
 ONE_OFF = ("", "一次性")  # awards paid once (the certification awards name no period)

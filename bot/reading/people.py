@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from typing import Any
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -51,6 +51,7 @@ class People:
     spouses: frozenset[frozenset[str]] = frozenset()
     children: dict[str, tuple[str, ...]] = field(default_factory=dict)
     fallen: dict[str, dict[str, Any]] = field(default_factory=dict)  # 烈士 → its words and what it makes of family
+    survivors_said: tuple[str, ...] = ()
 
     def relation(self, who: str, of: str) -> str | None:
         """spouse, child or parent: what `who` is of `of` (奶奶 of 爷爷: spouse; 爸 of 爷爷: child)."""
@@ -63,7 +64,10 @@ class People:
         return None
 
     def fallen_in(self, clause: str) -> str | None:
-        """烈士, 因公牺牲 or 病故: how a soldier died, as the clause tells it (the strongest first)."""
+        """烈士, 因公牺牲 or 病故: how a soldier died, as the clause tells it (the strongest first); 都是烈士子女
+        tells of the survivors, not of a death."""
+        for word in self.survivors_said:
+            clause = clause.replace(word, " ")
         for kind, said in self.fallen.items():
             if any(w in clause for w in said["words"]) and (
                     not said.get("only_with") or any(w in clause for w in said["only_with"])):
@@ -134,4 +138,6 @@ def people(normalize: Callable[[str], str], nouns: Iterable[str] = (), path: Pat
                   tuple(normalize(w) for w in raw["everyone"]), {normalize(k): v for k, v in raw["groups"].items()},
                   (*raw["counted_nouns"], *nouns), frozenset(frozenset(pair) for pair in family["spouses"]),
                   {k: tuple(v) for k, v in family["children"].items()},
-                  {k: {**v, "words": tuple(normalize(w) for w in v["words"])} for k, v in raw["fallen"].items()})
+                  {k: {**v, "words": tuple(normalize(w) for w in v["words"])} for k, v in raw["fallen"].items()
+                   if k != "survivors_said"},
+                  tuple(sorted(raw["fallen"]["survivors_said"], key=len, reverse=True)))

@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.plan.measure import Measure
 from bot.plan.store import MeasureStore
 from bot.plan.terms import cut
 from bot.reading.cues import Cues
@@ -194,11 +195,10 @@ class Reader:
                 if start <= f.start < end:
                     said.setdefault(f.fact, f.value)
             counted = next((m for m in named if m.role == "group" and m.count > 1), None)
-            clause = text[start:end]
-            for f in found:  # 我是享受低保的: a word saying who they are names no measure
-                if f.fact == "group" and start <= f.start < end:
-                    clause = clause[:f.start - start] + " " * (f.end - f.start) + clause[f.end - start:]
-            for measure in [] if _DENIES.match(text, start) else self.store.all_named_in(clause):
+            who = [(f.start - start, f.end - start) for f in found if f.fact == "group" and start <= f.start < end]
+            for measure in [] if _DENIES.match(text, start) else self.store.all_named_in(text[start:end]):
+                if who and _named_only_by(text[start:end], measure, who):
+                    continue  # 我是享受低保的: the word says who they are, it asks nothing of the 低保 standard
                 own = {k: v for k, v in said.items() if k not in PERSONAL}
                 person = targets[0] if len(targets) == 1 else None
                 subjects.append(Subject(measure.id, person, own, counted.count if counted else None))
@@ -277,6 +277,17 @@ def _ages_after_names(text: str, mentions: list[Mention], found: list[Found]) ->
         if said and not any(f.start <= said.start(1) < f.end for f in found) and 10 <= int(said.group(1)) <= 120:
             ages.append(Found("age", int(said.group(1)), said.start(1), said.end(1)))
     return ages
+
+
+def _named_only_by(clause: str, measure: Measure, spans: list[tuple[int, int]]) -> bool:
+    """Whether every word naming the measure in the clause is one of these spans (农民工工资 is more than 农民工)."""
+    for word in (measure.title, *measure.keywords):
+        at = clause.find(word)
+        while at != -1:
+            if not any(s <= at and at + len(word) <= e for s, e in spans):
+                return False
+            at = clause.find(word, at + 1)
+    return True
 
 
 def _business_years(text: str, found: list[Found]) -> list[Found]:

@@ -23,6 +23,7 @@ from rasa_sdk.events import ActionExecuted, ConversationPaused, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.assistant import assistant
+from bot.dialogue.context import Context
 from bot.dialogue.conversation import (
     ELSEWHERE,
     RATING,
@@ -34,23 +35,20 @@ from bot.dialogue.conversation import (
 from bot.dialogue.provenance import STATED_MESSAGES, stated_numbers
 from bot.hotline import daily_counts, ratings, unanswered
 from bot.hotline.handover_queue import HandoverQueue, queue_path
-from bot.plan.facts import load_specs
 
-FACT_SLOTS = tuple(load_specs())  # data/facts.yml: one slot per fact
 ABOUT_HANDOVER = {"request_human", "affirm", "deny"}  # a message asking for a person, or answering the offer
 NO_PROVENANCE = "这一问我给不出在暖流计划中有出处的数字，为免误导，不作答。请咨询承办部门或市人社局（计划牵头部门）。"
 log = logging.getLogger(__name__)
 
 
 def message_of(tracker: Tracker) -> Message:
+    """The message as typed, with what the NLU says of it (the facts it states the turn step reads itself, once)."""
     latest = tracker.latest_message
     entities = latest.get("entities", [])
     return Message(
-        text=assistant().normalize(latest.get("text") or ""),
-        intent=(latest.get("intent") or {}).get("name"),
-        entities=tuple((e["entity"], e["value"]) for e in entities if e["entity"] in FACT_SLOTS or e["entity"] == "group"),
-        elsewhere=next((e["value"] for e in entities if e["entity"] == ELSEWHERE), None),
         said=latest.get("text") or "",
+        intent=(latest.get("intent") or {}).get("name"),
+        elsewhere=next((e["value"] for e in entities if e["entity"] == ELSEWHERE), None),
         rating=next((e["value"] for e in entities if e["entity"] == RATING), None),
         channel=tracker.get_latest_input_channel(),
     )
@@ -59,13 +57,9 @@ def message_of(tracker: Tracker) -> Message:
 def state_of(tracker: Tracker) -> State:
     ids = lambda name: tuple(filter(None, (tracker.get_slot(name) or "").split(",")))  # noqa: E731
     return State(
-        measure=tracker.get_slot("measure"), subjects=ids("subjects"), recent=ids("recent"),
-        requested_fact=tracker.get_slot("requested_fact"), person=tracker.get_slot("person"),
-        listing=bool(tracker.get_slot("listing")), people=tracker.get_slot("people") or {},
-        facts={name: tracker.get_slot(name) for name in FACT_SLOTS if tracker.get_slot(name) is not None},
-        group=tracker.get_slot("group"), rating_offer=tracker.get_slot("rating_offer"), offered=ids("offered"),
-        reason_for=tracker.get_slot("reason_for"), handover_offered=bool(tracker.get_slot("handover_offered")),
-        misses=int(tracker.get_slot("misses") or 0),
+        context=Context.from_json(tracker.get_slot("context")), rating_offer=tracker.get_slot("rating_offer"),
+        offered=ids("offered"), reason_for=tracker.get_slot("reason_for"), answered=tracker.get_slot("answered"),
+        handover_offered=bool(tracker.get_slot("handover_offered")), misses=int(tracker.get_slot("misses") or 0),
     )
 
 
@@ -117,18 +111,20 @@ def count_turn(reply: Reply) -> None:
 
 
 def checked(reply: Reply, tracker: Tracker, state: State) -> Reply:
-    """The reply, or a refusal to answer when it states a number without provenance (logged for the team;
-    the conversation's state is left as it was, since the citizen saw no answer)."""
+    """The reply, or a refusal to answer when it states a number without provenance (logged for the team and
+    counted: it should never happen, since the turn step reads its figures off their derivation; the
+    conversation's state is left as it was, since the citizen saw no answer)."""
     if reply.text is None:
         return reply
     said = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-STATED_MESSAGES:]
     said = said or [tracker.latest_message.get("text") or ""]
-    remembered = {float(v) for v in state.facts.values() if isinstance(v, (int, float))}  # kept in slots
-    stated = stated_numbers([assistant().normalize(t) for t in said]) | remembered | reply.configured
+    remembered = state.context.stated()  # facts told earlier, kept in the conversation's context
+    stated = stated_numbers([assistant().normalize(t) for t in said]) | remembered | reply.configured | reply.derived
     stray = assistant().provenance.unexplained(reply.text, stated)
     if not stray:
         return reply
     log.error("reply withheld: numbers %s have no provenance: %r", stray, reply.text)
+    daily_counts.count(daily_counts.counts_path(), daily_counts.WITHHELD)
     return Reply(NO_PROVENANCE, unanswered=True)
 
 

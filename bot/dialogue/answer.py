@@ -48,7 +48,7 @@ def answer(done: list[Outcome], c: Context) -> Answer:
     asked = [k for k in c.asked if k in AMOUNT_KINDS] or ["amount"]
     asks = missing_fact(done)
     if c.total and len(done) == 1 and (added := items_total(done[0])) is not None:  # 三样一共多少人
-        text = reply(done[0].result, "amount") if done[0].result else ""  # type: ignore[arg-type]
+        text = reply(done[0].result, "amount") if done[0].result else ""
         return Answer(_with(text, f"；合计：{added.shown}"), [added], asks)
     if len(done) == 1 and _plain_single(done[0], asked, c):
         return _single(done[0], asked, c, asks)
@@ -73,10 +73,9 @@ def _single(o: Outcome, asked: list[str], c: Context, asks: tuple[str, str | Non
     if figure and c.period and figure.period != c.period:
         figures.append(in_period(figure, c.period))
     states = o.result.amount is not None or bool(o.result.figures)
-    who = f"（{o.who}）" if o.who and o.who != "您" else ""
     text = reply(o.result, asked[0], c.period)
-    if who:
-        text = text.replace("】", f"】{who}", 1)
+    if o.who and o.who != "您":  # whose amount it is, after it: 每年15780元（您外公）
+        text = _with(text, f"（{o.who}）")
     return Answer(text, figures, asks, o.measure.id if states else None)
 
 
@@ -244,6 +243,7 @@ def _known(o: Outcome) -> str:
 
 
 def _with(text: str, extra: str) -> str:
+    """The text with `extra` at the end of its first line (the headline)."""
     first, _, rest = text.partition("\n")
     return f"{first}{extra}\n{rest}" if rest else first + extra
 

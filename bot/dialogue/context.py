@@ -48,6 +48,11 @@ class Context:
     profile: tuple[str, ...] = ()  # the groups of a list of what a profile gets, while it awaits a fact
     focus: str | None = None  # the person last spoken of
 
+    def stated(self) -> set[float]:
+        """Every number the citizen told of the people and the question (their facts), for the provenance check."""
+        facts = [self.facts, *(p.facts for p in self.people), *(line.facts for line in self.lines)]
+        return {float(v) for f in facts for v in f.values() if isinstance(v, (int, float)) and not isinstance(v, bool)}
+
     def person(self, key: str | None) -> Someone | None:
         return next((p for p in self.people if p.key == key), None)
 

@@ -44,9 +44,11 @@ WECHAT_DIGITS = {"1": GOOD, "2": POOR}  # WeChat's offer reads 回复1满意，2
 SAID_RATINGS = {GOOD: ("满意", "好评", "非常满意", "挺满意"),
                 POOR: ("不满意", "差评", "看不懂", "没看懂", "没说清楚", "说不清楚", "不清楚", "没听懂", "不明白",
                        "答非所问", "不对", "说的不对", "没用")}
+_COMPLAINT = re.compile(r"没|不|太|看不懂|乱|错|差|慢|烦|啥也|什么也")  # words of complaint, in a reason after 不满意
 MISSES_BEFORE_OFFER = 2  # replies in a row that did not answer, after which a person is offered
 YES_OR_NO = ("affirm", "deny")  # the intents of 是 / 不用 (and of the offer's buttons)
 PROFILE_INTENTS = ("ask_entitlements",)
+QUESTION_INTENTS = (None, "ask_measure", "ask_department", "inform", "help")  # what the plan's words may answer
 # What is asked of a measure that its words answer, not a figure: the office, how to apply, the conditions, the text.
 WORDED = {"department": department_reply, "apply": apply_reply, "conditions": conditions_reply, "says": says_reply}
 
@@ -119,11 +121,9 @@ class Conversation:
         不满意 just given), and the rating offered after an answer stating a figure of one measure not offered
         before; several measures at once offer none, since one rating could not say which it is about."""
         question = self.reader.read(message.said, message.intent, message.elsewhere)
-        if state.reason_for and not self._asks_of_another_measure(question, state.reason_for):
-            if message.said.strip():  # after 不满意: why, unless plainly a question about another measure
-                return Reply(response="utter_reason_noted", reason=(state.reason_for, message.said.strip()),
-                             question=False)
-        reply = self._respond(question, state.context)
+        if state.reason_for and message.said.strip() and not self._plainly_a_question(question, state.reason_for):
+            return Reply(response="utter_reason_noted", reason=(state.reason_for, message.said.strip()), question=False)
+        reply = self.reply_to(question, state.context)
         if reply.unanswered and message.intent in YES_OR_NO:  # 好的 after an answer: nothing was asked
             reply = Reply(response="utter_noted", question=False)
         reply.slots["answered"] = reply.figure_for
@@ -132,8 +132,13 @@ class Conversation:
             reply.slots |= {"rating_offer": reply.figure_for, "offered": ",".join((*state.offered, reply.figure_for))}
         return reply
 
-    def _asks_of_another_measure(self, q: Question, rated: str) -> bool:
-        return any(s.measure != rated and not s.measure.startswith("duty_") for s in q.subjects)
+    def _plainly_a_question(self, q: Question, rated: str) -> bool:
+        """After 不满意, whether the next message asks a new question rather than saying why: it names another
+        measure (an office it names is a complaint's), or asks something of the plan without a word of complaint
+        (去哪里办 asks; 民政局的电话都没有, 没说清楚去哪办 complain)."""
+        if any(s.measure != rated and not s.measure.startswith("duty_") for s in q.subjects):
+            return True
+        return (q.asked_said or q.money or q.unstated is not None) and not _COMPLAINT.search(q.text)
 
     # ---- 好差评: a rating is an offer beside the answer, never in the way of the next question
     def _rating(self, message: Message, state: State) -> tuple[str, str | None] | None:
@@ -141,14 +146,14 @@ class Conversation:
         WeChat a bare 1 or 2 right after the offer unless it answers a fact the bot asked for; None otherwise."""
         if message.rating in (GOOD, POOR):
             return message.rating, state.rating_offer
-        said = re.sub(r"[\s.。!！,，~～]", "", message.said)
+        said = re.sub(r"[\s.。!！,，~～]", "", self.reader.normalize(message.said))
         rated = state.rating_offer or state.answered
         for verdict, words in SAID_RATINGS.items():
             if said in words and rated:
                 return verdict, rated
         if state.rating_offer and message.channel == "wechat" and not state.context.requested:
-            verdict = WECHAT_DIGITS.get(said)
-            return (verdict, state.rating_offer) if verdict else None
+            digit = WECHAT_DIGITS.get(said)
+            return (digit, state.rating_offer) if digit else None
         return None
 
     @staticmethod
@@ -183,10 +188,12 @@ class Conversation:
 
 
     # ---- a question
-    def _respond(self, q: Question, c: Context) -> Reply:
+    def reply_to(self, q: Question, c: Context) -> Reply:
+        """The reply to a question read once (bot/reading/question.py), in the conversation `c`; the desk asks
+        it too, so an operator sees the answer the citizen would get."""
         if q.elsewhere:
             return self._out_of_scope(q)
-        if q.missing and not q.subjects and not q.people:
+        if q.missing and not q.subjects:
             return self._no_such_measure(*q.missing)  # 暖流计划里有取暖补贴吗 / 那独生子女费呢: the plan lacks it
         if q.intent == "help" and not q.names_something and not (c.lines and q.asks):
             return Reply(response="utter_help")  # 你能干什么; but 怎么申请 after a measure is about that measure
@@ -198,7 +205,8 @@ class Conversation:
         if not merged.lines and merged.profile:
             return self._profile(q, merged)
         if not merged.lines:
-            found = self.store.search(q.about or q.text, limit=1) if (q.asks or q.names_something) else []
+            asks = q.asks or q.names_something or q.intent in QUESTION_INTENTS
+            found = self.store.search(q.about or q.text, limit=1) if asks else []  # 下岗了想创业有没有补贴
             if not found:
                 return self._out_of_scope(q)
             merged = replace(merged, lines=(Line(found[0].id),), asked=q.asked)
@@ -244,12 +252,12 @@ class Conversation:
             return Reply(str(error))
         if not entitled:
             return Reply(response="utter_nothing_applies")
-        text, rest = entitlement_list(entitled)
+        text, rest, figures = entitlement_list(entitled)
         fact = settling_fact(entitled)
         lines = (Line(entitled[0].measure.id, None),)  # 比以前多了多少 next asks about the first (the best) of the list
         context = replace(c, lines=lines, profile=tuple(sorted(groups)) if fact else (), facts=facts, requested=fact)
         return Reply(text, buttons=[(e.measure.title, e.measure.title) for e in rest[:6]],
-                     slots={"context": context.to_json()})
+                     slots={"context": context.to_json()}, derived=frozenset(v for f in figures for v in f.values()))
 
     # ---- words of several meanings, benefits the plan lacks, the rest
     def _settled(self, question: Clarification, c: Context) -> bool:

@@ -160,7 +160,8 @@ def difference(first: Figure, second: Figure) -> Figure | None:
     second = in_period(second, first.period) if first.period in MONTHS else second
     high, low = sorted((first, second), key=lambda f: f.value, reverse=True)
     value = high.value - low.value
-    return Figure(value, first.period, first.unit, f"{money(high.value)} − {money(low.value)} = {money(value)}",
+    period = first.period if first.period in MONTHS else ""
+    return Figure(value, first.period, first.unit, f"{money(high.value)} − {money(low.value)} = {period}{money(value)}",
                   (high, low))
 
 

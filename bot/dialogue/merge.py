@@ -10,7 +10,7 @@ rule: it is the full question, with what the conversation knows of its people.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -48,14 +48,18 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
 # ---- the rules, in the order they are tried
 
 def answers_the_question_asked(q: Question, c: Context, known: Known) -> Context | None:
-    """服役几年? — 8: a bare number is the fact the bot asked for, of whom it asked it."""
+    """服役几年? — 8: a bare number is the fact the bot asked for, of whom it asked it; asked nothing, it is the
+    number the lines count with (绿色食品3个产品多少 — 2: two products)."""
     store = known.store
-    if q.bare is None or c.requested is None or q.names_something:
+    if q.bare is None or q.names_something or not (c.requested or c.lines):
+        return None
+    fact = c.requested or _kind_of(q.bare.unit, c, store)
+    if fact is None:
         return None
     value = _number(q.bare.value)
     if c.profile:  # the list of what a profile gets, completed
-        return replace(c, facts={**c.facts, c.requested: value}, requested=None)
-    return _told(c, c.focus, {c.requested: value}, store, replace_kind=True)
+        return replace(c, facts={**c.facts, fact: value}, requested=None)
+    return _told(c, c.focus, {fact: value}, store, replace_kind=True)
 
 
 def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:
@@ -100,9 +104,32 @@ def adds_to_the_question(q: Question, c: Context, known: Known) -> Context | Non
         if kind in q.facts:
             return _asked_again(q, _increased(c, kind, q.facts[kind]))
     counted = [q_ for q_ in q.quantities if q_.unit in ("个", "")]
-    if counted and (kind := _kind_of(counted[0].unit, c, store)) in ("product_count", "count"):
-        return _asked_again(q, _increased(c, kind, _number(counted[0].value)))
+    kind_of = _kind_of(counted[0].unit, c, store) if counted else None
+    if kind_of in ("product_count", "count"):
+        return _asked_again(q, _increased(c, kind_of, _number(counted[0].value)))
     return None
+
+
+def swaps_the_person(q: Question, c: Context, known: Known) -> Context | None:
+    """那我叔呢: the same question of someone else, who has no measures of their own yet; their facts are theirs,
+    the others' are not lent to them."""
+    store = known.store
+    named = [p for p in q.people if p.count == 1]
+    if not (named and c.lines and not q.subjects and not q.correction):
+        return None
+    if any(c.person(p.key) and c.person(p.key).measures for p in named):  # type: ignore[union-attr]
+        return None
+    merged = _with_people(q, c, store)
+    if any(_implied(dict(p.facts), store) for p in named):
+        return None  # 那我妈呢，她是烈士遗属: her own measure, named_its_subject's
+    measures = tuple(dict.fromkeys(line.measure for line in c.lines))
+    for p in named:
+        someone = merged.person(p.key)
+        if someone is not None:
+            merged = merged.with_person(replace(someone, measures=measures))
+    lines = tuple(x for p in named for x in _person_lines(merged.person(p.key)))
+    return replace(merged, lines=lines, asked=q.asked if q.asked_said else c.asked, period=q.period or c.period,
+                   total=q.total or c.total, requested=None, focus=named[-1].key)
 
 
 def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
@@ -147,7 +174,8 @@ def asks_again(q: Question, c: Context, known: Known) -> Context | None:
 
 
 RULES: tuple[Callable[[Question, Context, Known], Context | None], ...] = (
-    answers_the_question_asked, corrects_a_fact, adds_to_the_question, names_its_subject, tells_a_fact, asks_again,
+    answers_the_question_asked, corrects_a_fact, adds_to_the_question, swaps_the_person, names_its_subject,
+    tells_a_fact, asks_again,
 )
 
 
@@ -205,14 +233,16 @@ def _told(c: Context, key: str | None, facts: dict[str, Any], store: MeasureStor
           named: Iterable[str] = (), label: str | None = None, count: int = 1) -> Context:
     """Context with `facts` told of the person `key` (None: of the question at large) and the measures they point
     to made theirs; a category told again replaces the measures of the old one when `replace_kind`."""
-    if key is None:
-        facts_now = {**c.facts, **facts}
+    if key is None:  # of the question at large: it replaces what a line was told of the same kind (3个 → 2个)
+        told = tuple(replace(line, facts={**line.facts, **{k: v for k, v in facts.items() if k in line.facts}})
+                     for line in c.lines)
         implied = _implied(facts, store)
-        lines = (*c.lines, *(Line(m) for m in implied if Line(m) not in c.lines))
-        return replace(c, facts=facts_now, lines=lines if implied else c.lines, requested=None)
+        lines = (*told, *(Line(m) for m in implied if not any(x.measure == m for x in told)))
+        return replace(c, facts={**c.facts, **facts}, lines=lines, requested=None)
     old = c.person(key) or Someone(key, label or key, count)
     measures = list(old.measures)
-    if replace_kind and "veteran_category" in facts and old.facts.get("veteran_category") not in (None, facts["veteran_category"]):
+    before = old.facts.get("veteran_category")
+    if replace_kind and "veteran_category" in facts and before not in (None, facts["veteran_category"]):
         gone = store.made_for("veteran_category", old.facts["veteran_category"])
         measures = [m for m in measures if gone is None or m != gone.id]
     for m in [*named, *_implied(facts, store)]:
@@ -237,8 +267,9 @@ def _lines(q: Question, c: Context, store: MeasureStore) -> tuple[Line, ...]:
     collective = any(not p.facts and p.count > 1 for p in q.people) and not spoken
     if collective or (q.everyone and not spoken):  # 娘俩加起来: everyone talked about
         spoken = [p.key for p in c.people if p.measures]
+    own = {(s.person, s.measure): dict(s.facts) for s in q.subjects}  # 绿色食品3个产品，无公害2个: each its own count
     for key in spoken:
-        lines += _person_lines(c.person(key))  # type: ignore[arg-type]
+        lines += [replace(line, facts=own.get((key, line.measure), {})) for line in _person_lines(c.person(key))]
     for s in q.subjects:  # of no one in particular, unless a person's line already has it (他立过二等功)
         if (s.person is None or c.person(s.person) is None) and not any(x.measure == s.measure for x in lines):
             lines.append(Line(s.measure, None, s.count, dict(s.facts)))
@@ -254,7 +285,7 @@ def _person_lines(someone: Someone | None) -> tuple[Line, ...]:
     return tuple(Line(m, someone.key, someone.count if someone.count > 1 else None) for m in someone.measures)
 
 
-def _implied(facts: dict[str, Any], store: MeasureStore) -> list[str]:
+def _implied(facts: Mapping[str, Any], store: MeasureStore) -> list[str]:
     """The measures facts point to: a category's, the only one reading a fact (三等功 → 立功增发)."""
     found = []
     for fact in IMPLYING:

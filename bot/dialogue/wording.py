@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.dialogue.derive import Figure, in_period
+from bot.dialogue.derive import total as sum_of
 from bot.plan.calculator import MONTHS, Result, over
 from bot.plan.eligibility import Entitlement
 from bot.plan.facts import FactError, NotEligible, label
@@ -153,76 +155,10 @@ def apply_reply(measure: Measure) -> str:
     return _source(lines, measure)
 
 
-ONE_OFF = ("", "一次性")  # awards paid once (the certification awards name no period)
-
-
-def _total(results: list[Result], period: str | None) -> str | None:
-    """合计 line for figures that add up: all periodic (converted to one period) or all one-off."""
-    amounts = [r.amount for r in results if r.amount is not None and r.amount_max is None]
-    if len(amounts) < len(results):
-        return None
-    periods = {r.period for r in results}
-    if periods <= set(ONE_OFF):
-        return f"合计：{' + '.join(map(money, amounts))} = {money(sum(amounts))}"
-    if not periods <= set(MONTHS):
-        return "这几项发放方式不同（" + "、".join(sorted(p or "一次性" for p in periods)) + "），不能直接相加。"
-    target = period or results[0].period
-    values = [a * MONTHS[target] / MONTHS[r.period] for a, r in zip(amounts, results, strict=True)]
-    line = f"合计：{' + '.join(about(v) for v in values)} = {target}{about(sum(values))}"
-    other = next(p for p in MONTHS if p != target)
-    yearly = over(other, sum(values), target)
-    return line + (f"；{other}{about(yearly[0])}" if yearly else "")
-
-
-def _brief(answer: Result, kind: str) -> str:
-    """One line of a list: what was asked of the amount, with the first calculation step that shows it."""
-    what = _asked(answer, kind)[0]
-    steps = [s for s in answer.steps if s not in what][:1]
-    return what + (f"（{steps[0]}）" if steps and answer.amount is not None else "")
-
-
 def _cut(lines: list[str]) -> str:
     """Lines with no quote to shorten (lists, an office's measures), cut at MAX_REPLY."""
     text = "\n".join(lines)
     return text if len(text) <= MAX_REPLY else text[: MAX_REPLY - 1] + "…"
-
-
-def _difference(first: Result, second: Result) -> str:
-    """相差 line for two amounts over the same period (两类老兵差多少)."""
-    if first.amount is None or second.amount is None or first.period != second.period or first.amount_max or second.amount_max:
-        return "这两项的金额计法不同，不能直接比较。"
-    high, low = sorted((first.amount, second.amount), reverse=True)
-    return f"相差：{money(high)} − {money(low)} = {first.period}{money(high - low)}"
-
-
-def several(answers: list[tuple[Measure, Result | FactError]], total: bool, kind: str = "amount") -> str:
-    """Several measures in one question: one line each (amount, or what is still needed), and a total when asked.
-
-    `kind` is what was asked (bot/reading/cues.py); a month's or a year's worth converts each line and the total.
-    """
-    lines = []
-    for measure, answer in answers:
-        what = f"{formula_text(measure)}；{answer}" if isinstance(answer, FactError) else _brief(answer, kind)
-        lines.append(f"· {measure.title}：{what}（{measure.section}）")
-    results = [a for _, a in answers if isinstance(a, Result)]
-    if kind == "difference" and len(results) == len(answers) == 2:
-        lines.append(_difference(*results))
-    elif total and len(results) == len(answers):
-        lines.append(_total(results, PERIODS.get(kind)) or "这几项没有可以相加的金额。")
-    offices = "；".join(dict.fromkeys(department_text(m) for m, _ in answers))
-    return _cut([*lines, f"咨询：{offices}", "想看某一项的条件和原文，请单独问那一项。"])
-
-
-def for_each_person(measure: Measure, answers: list[tuple[str, Result | FactError]], total: bool, kind: str) -> str:
-    """我爸当兵6年，我叔当兵4年，每月各多少: one line per person with their own facts, and a total when asked."""
-    lines = [f"【{measure.title}】"]
-    for person, answer in answers:
-        lines.append(f"· {person}：{answer if isinstance(answer, FactError) else _brief(answer, kind)}")
-    results = [a for _, a in answers if isinstance(a, Result)]
-    if total and len(results) == len(answers):
-        lines.append(_total(results, PERIODS.get(kind)) or "这几项不能直接相加。")
-    lines += _conditions_and_office(measure.conditions, measure)
-    return fit(lines, f"出处：暖流计划{measure.section}“", measure.quote, [])
 
 
 def _needs(measure: Measure, facts: tuple[str, ...]) -> str:
@@ -239,14 +175,18 @@ def settling_fact(entitlements: list[Entitlement]) -> str | None:
     return max(dict.fromkeys(needed), key=needed.count) if needed else None
 
 
-def entitlement_list(entitlements: list[Entitlement]) -> tuple[str, list[Entitlement]]:
+def entitlement_list(entitlements: list[Entitlement]) -> tuple[str, list[Entitlement], list[Figure]]:
     """A short list of what applies, each with its amount or the fact still needed, a yearly total where
     the amounts add up, and the one question that would settle the most; the reply stays within
-    MAX_REPLY and the entitlements that did not fit are returned, for buttons."""
+    MAX_REPLY and the entitlements that did not fit are returned, for buttons, with the figures totalled."""
     head = "按您说的情况，暖流计划中与您有关的有："
-    periodic = [e.result for e in entitlements if e.result and not e.needs and e.result.amount is not None
-                and e.result.amount_max is None and e.result.period in MONTHS]  # one person's, conditions met
-    total = _total(periodic, "每年") if len(periodic) > 1 else None
+    periodic = [Figure(e.result.amount, e.result.period) for e in entitlements  # one person's, conditions met
+                if e.result and not e.needs and e.result.amount is not None and e.result.amount_max is None
+                and e.result.period in MONTHS]
+    summed = sum_of(periodic, "每年")
+    monthly = in_period(summed, "每月") if summed else None
+    total = f"合计：{summed.shown}；折合{monthly.text()}" if summed and monthly else None
+    figures = [f for f in (summed, monthly) if f is not None]
     fact = settling_fact(entitlements)
     tail = [*([total] if total else []), f"再告诉我：{label(fact)}，我就能把金额算准。" if fact
             else "想看哪一项的条件、承办部门和出处，直接问那一项即可。"]
@@ -258,6 +198,6 @@ def entitlement_list(entitlements: list[Entitlement]) -> tuple[str, list[Entitle
         line = f"· {e.measure.title}{'：' + what if what else ''}{need}（{e.measure.section}）"
         reserve = more if shown < len(entitlements) - 1 else ""
         if len("\n".join(filter(None, [head, *lines, line, reserve, *tail]))) > MAX_REPLY:
-            return "\n".join([head, *lines, more, *tail]), entitlements[shown:]
+            return "\n".join([head, *lines, more, *tail]), entitlements[shown:], figures
         lines.append(line)
-    return "\n".join([head, *lines, *tail]), []
+    return "\n".join([head, *lines, *tail]), [], figures

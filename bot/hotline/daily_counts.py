@@ -11,7 +11,8 @@ daylight saving), so a day's bar matches the operators' working day.
 What counts: a question is a message the turn step answered or logged as
 unanswered (greetings, thanks and ratings are none); an answer, such a message
 not logged as unanswered; a handover, a conversation queued for a person; a
-rating, each 满意 or 不满意 kept.
+rating, each 满意 or 不满意 kept; withheld, a reply refused by the provenance check (the second line behind
+figures read off their derivation: it should stay at nought).
 """
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ from bot.hotline.changchun_time import today
 
 DEFAULT_DB = BUILD / "daily_counts.db"
 TABLE = "daily_counts"
-QUESTION, ANSWER, HANDOVER, RATING = "question", "answer", "handover", "rating"
+QUESTION, ANSWER, HANDOVER, RATING, WITHHELD = "question", "answer", "handover", "rating", "withheld"
 
 
 def counts_path() -> Path:

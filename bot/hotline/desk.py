@@ -1,11 +1,12 @@
 """The hotline operators' desk: a caller's words in, answer cards out.
 
 The desk understands a caller exactly as the chat understands a citizen: the
-plan's normaliser (繁體, typos, 中文数字, everyday words), fact reader, the
-store's naming and search, the vocabulary's ambiguous words, the turn step's
-test for a benefit the plan lacks, and the calculator. It adds no reading of
-its own; it only lays the result out as cards an operator can read aloud, with
-the fields of a card's calculator taken from the measure (bot.plan.calculator.inputs).
+chat's reader turns the words into one question (the people, their facts, the
+measures, what is asked), the chat's merge makes it a full question, and the
+chat's own reply to it is shown above the cards, totals included. It adds no
+reading of its own; it lays the measures out as cards an operator can read
+aloud, with the fields of a card's calculator taken from the measure
+(bot.plan.calculator.inputs).
 Rasa-free: the Datasette plugin (lookup/plugins/) serves it as HTML and JSON.
 """
 from __future__ import annotations
@@ -16,6 +17,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from bot.assistant import Assistant
+from bot.dialogue.context import Context
+from bot.dialogue.merge import merge
 from bot.plan.calculator import Result, calculate, inputs
 from bot.plan.eligibility import for_other_subjects
 from bot.plan.facts import FactError, MissingFact, NotEligible, load_specs
@@ -23,6 +26,7 @@ from bot.plan.measure import Measure
 from bot.plan.numbers import money
 from bot.plan.records import load_aspects, load_groups
 from bot.plan.summary import amount_text, formula_text
+from bot.reading.question import Question
 
 UNNAMED = "原文未写明承办部门"
 LIMIT = 6  # cards for one search: the four kinds of 老兵 and two more fit one screen
@@ -72,6 +76,9 @@ class Answer:
     facts: dict[str, Any]
     cards: tuple[Card, ...]
     missing: str | None = None  # a benefit the caller named that the plan lacks (取暖补贴)
+    people: tuple[str, ...] = ()  # whom the words speak of, each with what they told (您爸：服役8年、72岁)
+    asked: tuple[str, ...] = ()  # what is asked, in the chat's words (金额、每月)
+    reply: str | None = None  # what the chat would answer to these words (its total, when asked, included)
 
     @property
     def exact(self) -> bool:
@@ -79,6 +86,7 @@ class Answer:
 
     def json(self) -> dict[str, Any]:
         return {"query": self.query, "understood": self.understood, "facts": self.facts, "missing": self.missing,
+                "people": list(self.people), "asked": list(self.asked), "reply": self.reply,
                 "cards": [card.json() for card in self.cards]}
 
 
@@ -100,32 +108,31 @@ class Desk:
         """The cards for a caller's words: those that answer them (`_answering`) first and marked exact, then
         the store's other hits as near matches (all near for a benefit the plan lacks). `form` holds the
         calculator fields of `card`, as typed; an empty field is no fact."""
-        text = self.assistant.normalize(words)
-        facts = self.assistant.extract.facts(words)
+        question = self.assistant.reader.read(words)
+        full, _ = merge(question, Context(), self.assistant.store, self.assistant.people)
+        facts = {**question.facts, **{k: v for p in question.people for k, v in p.facts.items() if k != "fallen"}}
         store = self.assistant.store
-        named = store.all_named_in(text)
-        plan_only = all(m.section == "导语" for m in named)  # nothing named, or only the plan itself
-        missing = self.assistant.conversation.not_in_plan(text) if plan_only else None
-        answering = [] if missing else self._answering(text, named, facts)  # 取暖补贴: nothing answers it
-        found = answering + store.search(text, limit=LIMIT)
+        answering = [] if question.missing else self._answering(question, full)  # 取暖补贴: nothing answers it
+        found = answering + store.search(question.text, limit=LIMIT)
         exact = {m.id for m in answering}
         ranked = list({m.id: m for m in reversed(found)}.values())[::-1]  # a repeat ranks where the store ranks it
-        measures = sorted(ranked, key=lambda m: m.id not in exact)[:LIMIT] if found else self._nearest(text)
+        measures = sorted(ranked, key=lambda m: m.id not in exact)[:LIMIT] if found else self._nearest(question.text)
         cards = tuple(self.card(m, self._calculator(m, facts, form or {}) if m.id == card else facts, m.id in exact)
                       for m in measures)
-        return Answer(words, text, facts, cards, "".join(missing) if missing else None)
+        reply = self.assistant.conversation.reply_to(question, Context()).text if answering else None
+        return Answer(words, question.text, facts, cards, "".join(question.missing) if question.missing else None,
+                      _people(full), _asked(question), reply)
 
-    def _answering(self, text: str, named: list[Measure], facts: Mapping[str, Any]) -> list[Measure]:
-        """The measures that answer the words, as the chat would take them: those they name (the plan itself
-        only when nothing else), those the facts point to (服役8年 → 老义务兵), each meaning of an ambiguous
-        word (老兵: each kind); failing all, the store's best hit, which the chat answers as its subject
-        (下岗职工). The store's further hits only share words with the question (工伤待遇 for 老兵补助)."""
+    def _answering(self, question: Question, full: Context) -> list[Measure]:
+        """The measures that answer the words, as the chat takes them: the lines of its full question (named,
+        pointed to by facts, a person's own); each meaning of an ambiguous word (老兵: each kind); failing all,
+        the store's best hit, which the chat answers as its subject (下岗职工). The store's further hits only
+        share words with the question (工伤待遇 for 老兵补助)."""
         store = self.assistant.store
-        found = [m for m in named if m.section != "导语"] or list(named)
-        found += [m for fact, value in facts.items() if (m := store.made_for(fact, value))]
-        if not found and (ambiguous := self.assistant.vocabulary.ambiguous_in(text)):
-            found += [m for option in ambiguous[1].options for m in store.all_named_in(option)]
-        return found or store.search(text, limit=1)
+        found = [store.get(m) for m in dict.fromkeys(line.measure for line in full.lines)]
+        if not found and question.ambiguous:
+            found += [m for option in question.ambiguous[1].options for m in store.all_named_in(option)]
+        return found or store.search(question.text, limit=1)
 
     def card(self, measure: Measure, facts: Mapping[str, Any], exact: bool = True) -> Card:
         """One measure as a card: its standard amount, then, once the caller or the calculator gives a fact
@@ -179,6 +186,27 @@ class Desk:
         scored = [(len(asked & set("".join((m.title, *m.keywords)))), bool(m.groups), m) for m in self.assistant.store.measures]
         scored = [s for s in scored if s[0]]
         return [m for *_, m in sorted(scored, key=lambda s: (-s[0], not s[1]))[:NEAREST]]
+
+
+def _people(full: Context) -> tuple[str, ...]:
+    """您爸：服役年数8年、年龄72岁: each person the words speak of, with what they told."""
+    specs = load_specs()
+    told = []
+    for p in full.people:
+        facts = [f"{specs[k].label}{v}{specs[k].unit}" for k, v in p.facts.items() if k in specs]
+        told.append(f"{p.label}{'（' + str(p.count) + '位）' if p.count > 1 else ''}：{'、'.join(facts) or '未说情况'}")
+    return tuple(told)
+
+
+ASKED_WORDS = {"amount": "金额", "old": "原来的金额", "rise": "涨了多少", "rise_pct": "涨了百分之几",
+               "difference": "相差多少", "max": "最多多少", "min": "最少多少", "wait": "还差多久",
+               "department": "承办部门", "apply": "怎么申请", "conditions": "条件", "says": "原文怎么说"}
+
+
+def _asked(question: Question) -> tuple[str, ...]:
+    """What the words ask, in the chat's terms: 金额、每月、合计."""
+    asked = [ASKED_WORDS.get(k, k) for k in question.asked]
+    return (*asked, *([question.period] if question.period else []), *(["合计"] if question.total else []))
 
 
 def _before(result: Result) -> str | None:

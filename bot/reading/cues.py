@@ -23,7 +23,7 @@ from bot import DATA
 
 KINDS_FILE = DATA / "question_kinds.yml"
 PERIODS = {"per_month": "每月", "per_year": "每年"}  # kinds that ask for the amount over a period
-_STATES_A_FIGURE = re.compile(r"[^\d,。;!?]{0,4}?\d")
+_STATES_A_FIGURE = re.compile(r"[^\d,。;!?]{0,4}?\d+(?![\d.]|个月|年|月)")  # 原来3600, not 原来1个月
 # 比解放战争的多多少 compares two things (a difference); 比原来多多少 compares with before (a rise)
 _THAN = re.compile(r"比([^,.;!?]{1,12}?)(?:多多少|少多少|多出|高多少|多了多少|低多少|多几|少几)")
 _THAN_BEFORE = re.compile(r"原来|以前|之前|去年|过去|老标准|原标准|2016")

@@ -107,10 +107,10 @@ class People:
         nouns = _alternation(self.counted_nouns)
         kin = _alternation(self.kin)
         return re.compile("|".join([
-            rf"(?P<counted>(?P<owner>(?:我们|俺们|咱们|我|俺|咱)?)(?P<noun>{nouns})(?P<n>\d+)(?:个|位|名|口)"
+            rf"(?P<counted>(?P<owner>(?:我们|俺们|咱们|我|俺|咱)?)(?P<noun>{nouns})(?P<n>\d+)(?:个|位|名|口)(?!月)"
             rf"|(?P<n2>\d+)(?:个|位|名)(?P<noun2>{nouns}))",
             rf"(?P<group>{_alternation(self.groups)})",
-            rf"(?P<everyone>{_alternation(self.everyone)})",
+            rf"(?P<everyone>{_alternation(self.everyone)}|(?:(?<=[,;.!?\s])|^)都)",
             rf"(?P<kin>(?:{owners})?(?:{kin}))",
             rf"(?P<name>[老小][{self.surnames}])",
             rf"(?P<me>{_alternation(self.self_words)})(?!们)",

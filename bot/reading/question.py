@@ -32,7 +32,8 @@ _DENIES = re.compile(r"不是|并非|不算")  # a clause that begins so names w
 # 老大68, 我爸都72了: a number right after a person (and 今年, 都 …) is their age, unless a unit says otherwise
 _AGE_AFTER_NAME = re.compile(r"(?:今年|已经|都|才|快|刚|也)?(\d{2,3})(?![\d.]|\s*(?:年|个|元|万|%|号|日|位|名|人|户|项|种))")
 _QUANTITY = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(周岁|岁|个月|年|个|元|人|户|%)?")
-_BARE = re.compile(r"^[是就有了吧啊呀哦嗯呢的\s,.!?]*(\d+(?:\.\d+)?)\s*(周岁|岁|个月|年|个|元|人|户)?[是就有了吧啊呀哦嗯呢的\s,.!?]*$")
+_FILLER = r"[是就有了吧啊呀哦嗯呢的\s,.!?]*"  # 8吧, 是8年: around a number, nothing that says more
+_BARE = re.compile(rf"^{_FILLER}([-负]?\d+(?:\.\d+)?)\s*(周岁|岁|个月|年|个|元|人|户)?{_FILLER}$")
 _BENEFIT = re.compile(r"([\u4e00-\u9fff]{2,8}?)(补贴|补助|津贴|奖励费|奖励|费|金|待遇)")
 _FUNCTION_CHARACTERS = set("的了吗么呢话是在给要有")
 _MONEY = re.compile(r"多少钱|几个钱|多钱|补多少|给多少|奖多少|补贴多少|补助多少|多少元|能领多少|能拿多少|给补多少")
@@ -140,11 +141,11 @@ class Reader:
             total=self.cues.total(text), each=self.cues.several(text), how_many=self.cues.how_many(text),
             correction=corrected is not None or bool(denied), addition=self.cues.addition(text), pronoun=pronoun,
             everyone=everyone, quantities=quantities,
-            bare=Quantity(float(bare.group(1)), bare.group(2) or "", False) if bare else None,
+            bare=Quantity(float(bare.group(1).replace("负", "-")), bare.group(2) or "", False) if bare else None,
             unstated=self.cues.unstated_detail(text),
             ambiguous=None if named_settles else self._ambiguous(text),
             missing=None if subjects else self.not_in_plan(text),
-            groups=frozenset(v for f in found if f.fact == "group" for v in [f.value]),
+            groups=frozenset(str(f.value) for f in found if f.fact == "group"),
             elsewhere=elsewhere, about=about, money=bool(_MONEY.search(text)),
         )
 
@@ -190,7 +191,7 @@ class Reader:
             else:
                 targets = current
             current = targets if named else current
-            said = {}
+            said: dict[str, Any] = {}
             for f in found:
                 if start <= f.start < end:
                     said.setdefault(f.fact, f.value)
@@ -215,10 +216,11 @@ class Reader:
             else:
                 for fact, value in said.items():
                     general.setdefault(fact, value)
-        if any(s.measure not in self._plan_itself for s in subjects):  # 失能照护保险，暖流计划里咋说的
+        if any(s.measure not in self._plan_itself for s in subjects) or any(f.fact == "group" for f in found) \
+                or self.not_in_plan(text):  # 失能照护保险，暖流计划里咋说的 / 暖流计划对我有啥实惠 / 暖流计划里有取暖补贴吗
             subjects = [s for s in subjects if s.measure not in self._plan_itself]
-        for member, group in group_of.items():  # 兄妹3个都是烈士子女，老大68: each member is the group's kind
-            facts[member] = {**facts.get(group, {}), **facts.get(member, {})}
+        for member, kin in group_of.items():  # 兄妹3个都是烈士子女，老大68: each member is the group's kind
+            facts[member] = {**facts.get(kin, {}), **facts.get(member, {})}
         people = tuple(Person(key, labels[key][0], labels[key][1], facts.get(key, {}))
                        for key in labels if key not in group_of.values())
         return people, general, tuple(subjects), everyone, pronoun
@@ -239,7 +241,8 @@ class Reader:
         rest = text
         for word in self.vocabulary.ask:
             rest = rest.replace(word, " ")
-        return None if self.store.named_in(rest) else found
+        return None if self.store.named_in(rest) or self.store.search(self.cues.question_words.sub(" ", rest), 1) \
+            else found
 
     def not_in_plan(self, text: str) -> tuple[str, str] | None:
         """A benefit the message names (取暖补贴, 独生子女费) by a word the plan never uses: (word, 补贴)."""
@@ -326,10 +329,8 @@ def _corrected(people: tuple[Person, ...], quantities: tuple[Quantity, ...], cor
 def _clauses(text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
     """[start, end) of each clause: between breaks, and before each person named after the clause began."""
     cuts = {0, len(text)}
-    for m in _CLAUSE_BREAK.finditer(text):
-        cuts |= {m.start(), m.end()}
-    for m in mentions:
-        if m.role in ("person", "group", "everyone"):
-            cuts.add(m.start)
+    for brk in _CLAUSE_BREAK.finditer(text):
+        cuts |= {brk.start(), brk.end()}
+    cuts |= {m.start for m in mentions if m.role in ("person", "group", "everyone")}
     points = sorted(cuts)
     return [(a, b) for a, b in zip(points, points[1:], strict=False) if text[a:b].strip(" ,;.!?、:")]

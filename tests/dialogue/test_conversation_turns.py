@@ -4,7 +4,9 @@ from __future__ import annotations
 import pytest
 
 from bot.assistant import load_assistant
-from bot.dialogue.conversation import Message, Reply, State
+from bot.dialogue.context import Context, Line, Someone
+from bot.dialogue.conversation import State
+from tests.support.chat import Chat
 
 
 @pytest.fixture(scope="module")
@@ -12,37 +14,16 @@ def assistant(db_path):
     return load_assistant(db_path)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture()
 def talk(assistant):
-    """A function (text, intent, state) → (reply, state after), as the action server runs a turn."""
-    normalize, extract, conversation = assistant.normalize, assistant.extract, assistant.conversation
+    """A function (text, intent, state) → (reply, state after), as the action server runs a turn; its
+    `conversation` runs turns in order."""
+    def turn(text: str, intent: str = "ask_measure", state: State | None = None):
+        chat = Chat(assistant, state=state)
+        reply = chat.says(text, intent)
+        return reply, chat.state
 
-    def turn(text: str, intent: str = "ask_measure", state: State | None = None) -> tuple[Reply, State]:
-        state = state or State()
-        found = tuple((f.fact, f.value) for f in extract(text))
-        reply = conversation.respond(Message(normalize(text), intent, found, said=text), state)
-        slots = reply.slots
-        ids = lambda name, old: tuple(filter(None, (slots[name] or "").split(","))) if name in slots else old  # noqa: E731
-        facts = {**state.facts, **{f: v for f, v in found}}
-        facts = {**facts, **{k: v for k, v in slots.items() if k in facts or k in dict(found)}}
-        after = State(measure=slots.get("measure", state.measure), subjects=ids("subjects", state.subjects),
-                      recent=ids("recent", state.recent), requested_fact=slots.get("requested_fact", state.requested_fact),
-                      person=slots.get("person", state.person), listing=bool(slots.get("listing", state.listing)),
-                      people=slots.get("people", state.people) or {},
-                      group=state.group or next((v for f, v in found if f == "group"), None),
-                      facts={k: v for k, v in facts.items() if v is not None})
-        return reply, after
-
-    def conversation_of(*turns: str | tuple[str, str]) -> list[Reply]:
-        """Turns in order, each a text (asked as ask_measure) or (text, intent)."""
-        state, replies = None, []
-        for said in turns:
-            text, intent = (said, "ask_measure") if isinstance(said, str) else said
-            reply, state = turn(text, intent, state)
-            replies.append(reply)
-        return replies
-
-    turn.conversation = conversation_of
+    turn.conversation = lambda *turns: Chat(assistant).conversation(*turns)
     return turn
 
 
@@ -104,9 +85,10 @@ def test_these_several_add_up_every_measure_answered_in_turn_and_these_two_the_l
 
 
 def test_another_persons_facts_are_not_reused(talk):
-    state = State(measure="former_conscript", person="我爸", facts={"service_years": 8, "age": 70})
+    dad = Someone("爸", "您爸", facts={"service_years": 8, "age": 70}, measures=("former_conscript",))
+    state = State(Context(people=(dad,), lines=(Line("former_conscript", "爸"),), focus="爸"))
     reply, after = talk("那我叔呢", "inform", state)
-    assert "请告诉我服役年数" in reply.text and after.person == "我叔"
+    assert "服役年数" in reply.text and "200元" not in reply.text and after.context.focus == "叔"
 
 
 def test_a_rate_per_person_times_the_people_placed(talk):
@@ -136,7 +118,8 @@ def test_an_age_said_without_sui_is_read_as_an_age(talk):
 
 
 def test_another_city_stays_out_of_scope_even_as_a_follow_up(assistant):
-    reply = assistant.conversation.respond(Message("那上海呢", "inform", (), "place 上海"), State(measure="survivor_martyr"))
+    state = State(Context(lines=(Line("survivor_martyr"),)))
+    reply = Chat(assistant, state=state).says("那上海呢", "inform", elsewhere="place 上海")
     assert reply.response == "utter_out_of_scope" and reply.unanswered
 
 
@@ -210,12 +193,12 @@ def test_a_per_person_standard_times_the_people_the_citizen_counts(talk):
 
 def test_two_people_in_one_message_each_get_their_own_facts(talk):
     reply, _ = talk("我爸当兵6年，我叔当兵4年，都是义务兵，都70多了，每月各多少")
-    assert "我爸：每月150元" in reply.text and "我叔：每月100元" in reply.text
+    assert "您爸：每月150元" in reply.text and "您叔：每月100元" in reply.text
 
 
-def test_a_profile_asks_the_fact_that_settles_most_and_the_answer_completes_it_with_a_yearly_total(talk):
-    first, second = talk.conversation(("我是抗日老兵，有什么待遇", "ask_entitlements"), ("二等功", "inform"))
-    assert "再告诉我：立功等级" in first.text
+def test_a_category_gets_its_own_measure_and_a_merit_told_next_adds_up_with_it(talk):
+    first, second = talk.conversation(("我是抗日老兵，有什么待遇", "ask_entitlements"), ("我还立过二等功", "inform"))
+    assert "每年21060元" in first.text
     assert "合计：21060元 + 1200元 = 每年22260元" in second.text
 
 
@@ -239,17 +222,16 @@ def test_a_question_classed_as_help_that_names_a_measure_is_answered(talk):
     assert "市总工会的职责" in reply.text
 
 
-def test_another_persons_facts_are_cleared_from_the_conversation(talk):
-    state = State(measure="former_conscript", person="我爸", facts={"service_years": 8, "age": 70})
-    reply, _ = talk("那我叔呢", "inform", state)
-    assert reply.slots["service_years"] is None and reply.slots["age"] is None
+def test_another_persons_facts_stay_theirs(talk):
+    *_, uncle, dad = talk.conversation("我爸当了8年义务兵，今年70岁，每月多少", "那我叔呢", "那我爸呢")
+    assert "200元" not in uncle.text and "每月200元" in dad.text
 
 
 def test_a_number_after_another_question_does_not_answer_an_old_request(talk):
     _, state = talk("老义务兵每月多少")
-    assert state.requested_fact == "service_years"
+    assert state.context.requested == "service_years"
     _, state = talk("烈士遗属和病故军人遗属各多少", state=state)
-    assert state.requested_fact is None
+    assert state.context.requested is None
 
 
 def test_the_measures_of_the_last_reply_add_up_before_older_ones(talk):
@@ -275,7 +257,7 @@ def test_a_negative_bare_number_is_refused_not_read_as_positive(talk):
 
 def test_a_question_after_a_list_is_answered_even_when_it_states_the_fact_the_list_asked_for(talk):
     _, last = talk.conversation(("我是老兵", "ask_entitlements"), "我外公是抗美援朝老兵，今年补助多少")
-    assert last.text.startswith("【抗美援朝老兵生活补助】每年15780元")
+    assert last.text.startswith("【抗美援朝老兵生活补助】每年15780元（您外公）")
 
 
 def test_a_dibao_household_starting_a_business_is_listed_the_start_up_subsidy(talk):

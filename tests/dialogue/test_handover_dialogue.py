@@ -14,7 +14,7 @@ def respond(db_path):
 
     def turn(said: str, intent: str, state: State | None = None) -> Reply:
         state = state or State()
-        message = Message(assistant.normalize(said), intent, said=said)
+        message = Message(said, intent)
         return count_misses(assistant.conversation.respond(message, state), state)
     return turn
 

@@ -2,14 +2,11 @@
 and that it never stands in the way of the next question."""
 from __future__ import annotations
 
-from dataclasses import fields, replace
-
 import pytest
 
 from bot.assistant import load_assistant
-from bot.dialogue.conversation import GOOD, POOR, Message, Reply, State
-
-LISTS = {"subjects", "recent", "offered"}  # slots kept as comma-separated ids
+from bot.dialogue.conversation import GOOD, POOR, Reply
+from tests.support.chat import Chat as Conversation
 
 
 @pytest.fixture(scope="module")
@@ -17,24 +14,7 @@ def assistant(db_path):
     return load_assistant(db_path)
 
 
-class Chat:
-    """One conversation on one channel: each message goes through the turn step and the state follows the
-    slots it sets, as the actions and Rasa's tracker do."""
-
-    def __init__(self, assistant, channel: str = "rest") -> None:
-        self.assistant, self.channel, self.state = assistant, channel, State()
-
-    def says(self, text: str, intent: str = "ask_measure", rating: str | None = None) -> Reply:
-        found = tuple((f.fact, f.value) for f in self.assistant.extract(text))
-        message = Message(self.assistant.normalize(text), intent, found, said=text, rating=rating, channel=self.channel)
-        reply = self.assistant.conversation.respond(message, self.state)
-        names = {f.name for f in fields(State)}
-        changes = {k: tuple(filter(None, (v or "").split(","))) if k in LISTS else v
-                   for k, v in reply.slots.items() if k in names and k not in ("listing", "people")}
-        facts = {**self.state.facts, **{k: v for k, v in reply.slots.items() if k not in names}}
-        self.state = replace(self.state, **changes, facts={k: v for k, v in facts.items() if v is not None})
-        return reply
-
+class Chat(Conversation):
     def rates(self, verdict: str) -> Reply:
         """A tap on a rating button: its payload is an inform with the rating."""
         return self.says(f'/inform{{"rating": "{verdict}"}}', intent="inform", rating=verdict)
@@ -100,7 +80,7 @@ def test_on_wechat_a_digit_answering_the_fact_asked_for_is_that_fact(assistant):
     chat = Chat(assistant, channel="wechat")
     chat.says("老义务兵每月补助多少")  # asks for 服役年数
     reply = chat.says("2", intent="inform")
-    assert reply.rating is None and chat.state.facts.get("service_years") == 2
+    assert reply.rating is None and chat.state.context.facts.get("service_years") == 2
 
 
 def test_on_wechat_a_digit_not_right_after_the_offer_rates_nothing(assistant):

@@ -118,7 +118,7 @@ def test_an_entitlement_list_fits_and_hands_the_rest_back_for_buttons(measures):
     from bot.plan.eligibility import Profile, entitlements
 
     found = entitlements(Profile(frozenset({"entrepreneur", "coop", "veteran", "graduate"})), measures)
-    text, rest = entitlement_list(found)
+    text, rest, _ = entitlement_list(found)
     assert len(text) <= MAX_REPLY and "其余几项见下面的按钮" in text
     assert rest and all(e.measure.title not in text for e in rest)
     assert "：（" not in text  # a rule without figures has no empty amount

@@ -1,8 +1,11 @@
-"""One fact, three files: data/facts.yml names it, domain.yml keeps it (entity and slot), data/fact_patterns.yml reads it.
+"""One fact, three files: data/facts.yml names it, domain.yml declares the entity the NLU marks it with, and
+data/fact_patterns.yml reads it.
 
-A fact missing from one of them is silently never remembered (no slot), never
-extracted (no entity, no pattern) or never checked (no bounds); a name left
-behind in one file after a fact is dropped is dead configuration.
+A fact missing from one of them is silently never extracted (no entity, no
+pattern) or never checked (no bounds); a name left behind in one file after a
+fact is dropped is dead configuration. Facts are remembered in the
+conversation's context (the slot `context`), not one slot each, so no slot is
+filled from an entity.
 """
 from __future__ import annotations
 
@@ -37,9 +40,12 @@ def patterned() -> set[str]:
 
 
 @pytest.mark.parametrize("fact", sorted(FACTS))
-def test_every_fact_is_an_entity_and_a_slot_filled_from_it(fact):
+def test_every_fact_is_an_entity_the_nlu_marks(fact):
     assert fact in DOMAIN["entities"]
-    assert entity_slots().get(fact) == fact
+
+
+def test_no_slot_is_filled_from_an_entity_the_context_holds_the_facts():
+    assert entity_slots() == {} and "context" in DOMAIN["slots"]
 
 
 @pytest.mark.parametrize("fact", sorted(FACTS))

@@ -43,7 +43,7 @@ def turn(i: int, slot: str | None = None) -> list[Event]:
 def conversation(turns: int, pause_at: int | None = None) -> list[Event]:
     events: list[Event] = [ActionExecuted("action_session_start", timestamp=0.0), SessionStarted(timestamp=0.1)]
     for i in range(1, turns + 1):
-        events += turn(i, slot="measure" if i % 3 == 1 else "group" if i % 3 == 2 else None)
+        events += turn(i, slot="answered" if i % 3 == 1 else "reason_for" if i % 3 == 2 else None)
         if i == pause_at:
             events.append(ConversationPaused(timestamp=10.0 * i + 5))
     return events + [ActionExecuted("action_listen", timestamp=10.0 * turns + 9)]
@@ -97,7 +97,7 @@ def ask(store: WindowedSQLTrackerStore, sender: str, i: int) -> DialogueStateTra
     """One turn as the processor runs it: retrieve (or create), add the turn's events, save."""
     async def go() -> DialogueStateTracker:
         tracker = await store.get_or_create_tracker(sender)
-        for event in turn(i, slot="measure")[1:]:
+        for event in turn(i, slot="answered")[1:]:
             tracker.update(event)
         tracker.update(ActionExecuted("action_listen", timestamp=10.0 * i + 9))
         await store.save(tracker)
@@ -123,7 +123,7 @@ def test_a_conversation_written_by_another_server_is_read_anew(store, tmp_path):
     for each in (store, other):
         tracker = asyncio.run(each.retrieve("shared"))
         assert tracker.latest_message.text == "问题8"
-        assert tracker.get_slot("measure") == "值8"
+        assert tracker.get_slot("answered") == "值8"
     assert user_texts(asyncio.run(store.retrieve_full_tracker("shared"))) == [f"问题{i}" for i in range(1, 9)]
 
 

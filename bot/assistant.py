@@ -19,6 +19,7 @@ from bot import DEFAULT_DB
 from bot.dialogue.conversation import Conversation
 from bot.dialogue.handover_settings import handover_settings
 from bot.dialogue.provenance import PLAN_YEARS, Provenance
+from bot.plan.passages import Passages
 from bot.plan.records import policy_text
 from bot.plan.store import MeasureStore
 from bot.plan.terms import cut, meanings
@@ -64,6 +65,10 @@ class Assistant:
                       self.normalize(policy_text()))
 
     @cached_property
+    def passages(self) -> Passages:
+        return Passages(policy_text(), self.store.measures, self.store.terms)
+
+    @cached_property
     def scope(self) -> Scope:
         return Scope(self.normalize, self.store.terms)
 
@@ -73,7 +78,7 @@ class Assistant:
 
     @cached_property
     def conversation(self) -> Conversation:
-        return Conversation(self.store, self.reader, handover_settings())
+        return Conversation(self.store, self.reader, self.passages, handover_settings())
 
     def warm_up(self) -> None:
         """Build what the action server's turns use (the turn step, the provenance check, and jieba's

@@ -21,18 +21,20 @@ from bot.dialogue.derive import (
     in_period,
     items_total,
     missing_fact,
+    reach,
     rise,
     rise_percent,
     total,
     wait,
 )
 from bot.dialogue.wording import MAX_REPLY, department_text, fit, needs_fact, reply
-from bot.plan.facts import NotEligible, label
+from bot.plan.facts import MissingFact, NotEligible, label
 from bot.plan.numbers import plain
 from bot.plan.summary import amount_text, formula_text
 
-AMOUNT_KINDS = ("amount", "old", "rise", "rise_pct", "difference", "max", "min", "wait")
-WORDS = {"old": "原来", "rise": "增加", "rise_pct": "提高", "max": "最多", "min": "最少", "wait": "还差"}
+AMOUNT_KINDS = ("amount", "old", "rise", "rise_pct", "difference", "max", "min", "wait", "reach")
+WORDS = {"old": "原来", "rise": "增加", "rise_pct": "提高", "max": "最多", "min": "最少", "wait": "还差",
+         "reach": "到顶需要"}
 
 
 @dataclass
@@ -46,7 +48,7 @@ class Answer:
 def answer(done: list[Outcome], c: Context) -> Answer:
     """The reply to the lines of `c`, computed as `done`."""
     asked = [k for k in c.asked if k in AMOUNT_KINDS] or ["amount"]
-    asks = missing_fact(done)
+    asks = None if set(asked) <= {"max", "min", "reach"} else missing_fact(done)  # a cap needs no count
     if c.total and len(done) == 1 and (added := items_total(done[0])) is not None:  # 三样一共多少人
         text = reply(done[0].result, "amount") if done[0].result else ""
         return Answer(_with(text, f"；合计：{added.shown}"), [added], asks)
@@ -56,8 +58,8 @@ def answer(done: list[Outcome], c: Context) -> Answer:
 
 
 def _plain_single(o: Outcome, asked: list[str], c: Context) -> bool:
-    """One line asked one thing the classic reply says (the amount, old, rise, over a period)."""
-    return len(asked) == 1 and asked[0] in ("amount", "old", "rise") and o.count == 1 and not o.needs
+    """One line asked what the classic reply says (the amount, the old one, the rise, over a period)."""
+    return set(asked) <= {"amount", "old", "rise"} and o.count == 1 and not o.needs
 
 
 def _single(o: Outcome, asked: list[str], c: Context, asks: tuple[str, str | None] | None) -> Answer:
@@ -73,7 +75,7 @@ def _single(o: Outcome, asked: list[str], c: Context, asks: tuple[str, str | Non
     if figure and c.period and figure.period != c.period:
         figures.append(in_period(figure, c.period))
     states = o.result.amount is not None or bool(o.result.figures)
-    text = reply(o.result, asked[0], c.period)
+    text = reply(o.result, tuple(asked), c.period)
     if o.who and o.who != "您":  # whose amount it is, after it: 每年15780元（您外公）
         text = _with(text, f"（{o.who}）")
     return Answer(text, figures, asks, o.measure.id if states else None)
@@ -129,6 +131,8 @@ def _kind_figures(o: Outcome, asked: list[str], period: str | None) -> list[Figu
             found.append(bound(o, kind))
         elif kind == "wait":
             found.append(wait(o))
+        elif kind == "reach":
+            found.append(reach(o))
         else:
             found.append(None)
     return found
@@ -136,7 +140,7 @@ def _kind_figures(o: Outcome, asked: list[str], period: str | None) -> list[Figu
 
 def _asked_of(o: Outcome, asked: list[str], period: str | None) -> tuple[str, list[Figure]]:
     """What one line says: each kind asked, or what stops it."""
-    if o.error is not None:
+    if o.error is not None and not (isinstance(o.error, MissingFact) and set(asked) <= {"max", "min", "reach"}):
         gap = wait(o)
         if isinstance(o.error, NotEligible):
             reason = str(o.error).split("的条件是：")[-1].rstrip("。")
@@ -161,10 +165,10 @@ def _asked_of(o: Outcome, asked: list[str], period: str | None) -> tuple[str, li
         else:
             parts.append(f"{word}{f.text()}")
             shown.append(f)
-        calc = f.shown if kind in ("rise_pct", "wait") else _calculation(o) if kind == "amount" else ""
+        calc = f.shown if kind in ("rise_pct", "wait", "reach", "max", "min") else _calculation(o) if kind == "amount" else ""
         if calc:
             parts[-1] += f"（{calc}）"
-    return "，".join(parts) or formula_text(o.measure), shown
+    return "，".join(parts) or formula_text(o.measure) or _short(o.measure.quote), shown
 
 
 def _calculation(o: Outcome) -> str:
@@ -173,6 +177,11 @@ def _calculation(o: Outcome) -> str:
         return o.figure.shown
     steps = o.result.steps if o.result is not None else ()
     return steps[0] if steps and o.measure.kind in ("per_service_year", "base_plus_increment") else ""
+
+
+def _short(quote: str, room: int = 60) -> str:
+    """A rule's own words, shortened for a line of a list: 原文“…”."""
+    return f"原文“{quote if len(quote) <= room else quote[:room - 1] + '…'}”"
 
 
 def _native(o: Outcome, kind: str) -> Figure | None:

@@ -26,13 +26,16 @@ from bot.dialogue.wording import (
     department_reply,
     entitlement_list,
     office_reply,
+    plan_says_reply,
     says_reply,
     settling_fact,
     unstated_reply,
 )
-from bot.plan.eligibility import Profile, entitlements
+from bot.plan.eligibility import Profile, entitlements, older_jobless
 from bot.plan.facts import FactError
+from bot.plan.passages import Passage, Passages
 from bot.plan.store import MeasureStore
+from bot.reading.people import SELF
 from bot.reading.question import Question, Reader
 from bot.reading.vocabulary import Clarification
 
@@ -97,9 +100,10 @@ class Reply:
 class Conversation:
     """The plan's measures and the reader of citizens' words, applied to one turn at a time."""
 
-    def __init__(self, store: MeasureStore, reader: Reader, handover: HandoverSettings) -> None:
-        """`handover` is the deployment's wording and settings for handing a citizen over to a person."""
-        self.store, self.reader, self.handover = store, reader, handover
+    def __init__(self, store: MeasureStore, reader: Reader, passages: Passages, handover: HandoverSettings) -> None:
+        """`passages` are the plan's own sentences, quoted where no measure answers; `handover` is the
+        deployment's wording and settings for handing a citizen over to a person."""
+        self.store, self.reader, self.passages, self.handover = store, reader, passages, handover
 
     # ---- the turn
     def respond(self, message: Message, state: State) -> Reply:
@@ -197,20 +201,29 @@ class Conversation:
             return self._no_such_measure(*q.missing)  # 暖流计划里有取暖补贴吗 / 那独生子女费呢: the plan lacks it
         if q.intent == "help" and not q.names_something and not (c.lines and q.asks):
             return Reply(response="utter_help")  # 你能干什么; but 怎么申请 after a measure is about that measure
-        if self._asks_a_profile(q, c):
-            return self._profile(q, c)
         merged, rule = merge(q, c, self.store, self.reader.people)
-        if q.ambiguous and (not merged.lines or (rule == "asks_again" and not self._settled(q.ambiguous[1], c))):
-            return self._clarify(q, *q.ambiguous)
-        if not merged.lines and merged.profile:
+        again = rule in ("asks_again", "asks_of_its_words")  # the last lines, not a subject of its own
+        if self._asks_a_profile(q, merged, again):
             return self._profile(q, merged)
+        if q.ambiguous and (not merged.lines or (again and not self._settled(q.ambiguous[1], c))):
+            return self._clarify(q, *q.ambiguous)
         if not merged.lines:
             asks = q.asks or q.names_something or q.intent in QUESTION_INTENTS
+            if asks and (said := self.passages.search(q.about or q.text)):  # 政府投入的钱谁落实: the plan's words
+                return self._plan_says(said[0], merged)
             found = self.store.search(q.about or q.text, limit=1) if asks else []  # 下岗了想创业有没有补贴
             if not found:
                 return self._out_of_scope(q)
             merged = replace(merged, lines=(Line(found[0].id),), asked=q.asked)
         return self._answered(q, merged)
+
+    def _plan_says(self, passage: Passage, c: Context) -> Reply:
+        """No measure answers, but the plan speaks of it: its sentence, its 关注, and the office of the record
+        quoting it; that record is then the conversation's subject (那去哪办)."""
+        owner = self.store.find(passage.measure)
+        lines = (Line(owner.id),) if owner else ()
+        context = replace(c, lines=lines, asked=("says",))
+        return Reply(plan_says_reply(passage.text, passage.section, owner), slots={"context": context.to_json()})
 
     def _answered(self, q: Question, c: Context) -> Reply:
         measures = [self.store.get(m) for m in dict.fromkeys(line.measure for line in c.lines)]
@@ -224,7 +237,8 @@ class Conversation:
         if kind is not None:
             return Reply("\n\n".join(WORDED[kind](m) for m in measures[:2]), slots=slots)
         done = outcomes(c, self.store)
-        if q.money and all(o.result is not None and o.result.amount is None for o in done):
+        if q.money and all(o.result is not None and o.result.amount is None and "元" not in "".join(
+                f.unit for f in o.result.figures) for o in done):
             return Reply(unstated_reply("具体金额", measures), slots=slots)  # 每个大棚补多少钱: the plan gives no sum
         said = answer(done, c)
         if said.asks:
@@ -233,17 +247,28 @@ class Conversation:
         return Reply(said.text, slots=slots, figure_for=said.figure_for, derived=derived)
 
     # ---- what a profile gets (我能领什么, 我是低保户)
-    def _asks_a_profile(self, q: Question, c: Context) -> bool:
-        """我能领什么 / 我是低保户: groups or a bare 'what can I get', with no measure named or implied."""
-        personal = any(p.facts.get(k) for p in q.people for k in ("veteran_category", "service_years", "merit"))
-        return not q.subjects and not personal and (bool(q.groups) or (q.intent in PROFILE_INTENTS and not c.lines))
+    def _asks_a_profile(self, q: Question, merged: Context, again: bool) -> bool:
+        """我能领什么 / 我是低保户 / 我还能领啥: who the citizen is, or what they can get, with no measure of their own
+        named, implied or worked out (a fallen soldier's family has theirs), and no completed list asked again."""
+        sums = any(self.store.get(line.measure).kind not in ("rule", "target") for line in merged.lines)
+        if merged.lines and not again and not ("entitled" in q.asked and q.groups and not sums):
+            return False  # 想开个家政公司，能享受啥: 家政 names a rule, not what they can get
+        if merged.profile and merged.requested is None and not q.groups:
+            return False
+        return bool(q.groups) or q.intent in PROFILE_INTENTS or "entitled" in q.asked
 
     def _profile(self, q: Question, c: Context) -> Reply:
-        """What the person can claim, for every group they state (下岗 and 低保 both count); the fact that settles
-        the most is asked next, and, once told, completes the list."""
-        groups = frozenset(q.groups) | frozenset(c.profile)
-        facts = {**c.facts, **{k: v for p in q.people for k, v in p.facts.items()}, **q.facts}
-        facts.pop("group", None)
+        """What the person can claim, for every group they state (下岗 and 低保 both count, and a job seeker of the
+        plan's 大龄 age is one of its 就业困难人员); the fact that settles the most is asked next, and, once told,
+        completes the list."""
+        me = c.person(SELF)
+        facts = {**c.facts, **(me.facts if me else {}), **{k: v for p in q.people for k, v in p.facts.items()},
+                 **q.facts}
+        told = {str(facts["group"])} if facts.get("group") else set()
+        groups = frozenset(q.groups) | frozenset(c.profile) | told
+        groups |= older_jobless(groups, facts, self.store.measures)
+        for fact in ("group", "gender", "fallen"):
+            facts.pop(fact, None)
         if not groups:
             return Reply(response="utter_ask_profile")
         try:

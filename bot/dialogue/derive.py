@@ -23,6 +23,7 @@ from bot.plan.facts import FactError, MissingFact, NotEligible
 from bot.plan.measure import Measure
 from bot.plan.numbers import about, money, plain
 from bot.plan.store import MeasureStore
+from bot.reading.people import SELF
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,8 @@ def outcomes(c: Context, store: MeasureStore) -> list[Outcome]:
         if measure is None:
             continue
         person = c.person(line.person)
-        facts: dict[str, Any] = {**c.facts, **(person.facts if person else {}), **line.facts}
+        general = c.facts if person is None or person.key == SELF else {}  # told of no one: the asker's own
+        facts: dict[str, Any] = {**general, **(person.facts if person else {}), **line.facts}
         for fact, value in measure.categories.items():  # the line is theirs because they are of its kind
             facts[fact] = value
         if c.total and "count" not in facts and (planned := measure.params.get("planned")):
@@ -179,6 +181,15 @@ def bound(o: Outcome, which: str) -> Figure | None:
     if not isinstance(n, (int, float)) or n <= 1:
         return one
     return Figure(one.value * n, "", "元", f"{money(one.value)} × {plain(n)} = {money(one.value * n)}", (one,))
+
+
+def reach(o: Outcome) -> Figure | None:
+    """几个产品就到顶: the count at which an award of base + increment meets its cap (绿色: (3万 − 2万) ÷ 0.2万 + 1)."""
+    p = o.measure.params
+    if o.measure.kind != "base_plus_increment":
+        return None
+    n = (p["cap"] - p["base"]) / p["increment"] + 1
+    return Figure(n, "", "个产品", f"（{money(p['cap'])} − {money(p['base'])}）÷ {money(p['increment'])} + 1 = {plain(n)}个产品")
 
 
 def items_total(o: Outcome) -> Figure | None:

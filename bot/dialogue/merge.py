@@ -17,6 +17,7 @@ from typing import Any
 from bot.dialogue.context import HISTORY, Context, Line, Someone
 from bot.plan.calculator import inputs
 from bot.plan.store import MeasureStore
+from bot.plan.terms import cut
 from bot.reading.people import People
 from bot.reading.question import Question
 
@@ -92,10 +93,13 @@ def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:
 def adds_to_the_question(q: Question, c: Context, known: Known) -> Context | None:
     """再加上邻村一个抗日老兵呢 / 再加一个产品呢: a line more, or one more of what a line counts; the rest as before."""
     store = known.store
-    if not (q.addition and c.lines):
+    if not c.lines:
         return None
     merged = _with_people(q, c, store)
     new = _lines(q, merged, store)
+    personal = bool(new) and all(store.get(line.measure).kind == "merit_addition" for line in new)
+    if not (q.addition or (q.total and personal)):  # 他还立过二等功，一共多少: his lines, and the merit beside them
+        return None
     if new:
         lines = (*c.lines, *(line for line in new if line not in c.lines))
         return replace(merged, lines=lines, asked=q.asked if q.asked_said else c.asked, period=q.period or c.period,
@@ -143,7 +147,7 @@ def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
     follow = q.follow_up or q.correction
     return replace(merged, lines=lines, asked=q.asked if q.asked_said or not follow else c.asked,
                    period=q.period or (c.period if follow else None), total=q.total or (follow and c.total),
-                   facts={**(c.facts if follow else {}), **q.facts}, requested=None,
+                   facts={**c.facts, **q.facts}, requested=None,
                    focus=_focus(q, merged) or merged.focus, profile=())
 
 
@@ -154,10 +158,30 @@ def tells_a_fact(q: Question, c: Context, known: Known) -> Context | None:
     told = dict(q.facts)
     if not told or not (c.lines or c.profile):
         return None
+    implied = _implied(told, store)
+    if c.profile and implied:  # 执照刚下来俩月，能领不: the measure the fact points to, with the fact
+        return replace(c, facts={**c.facts, **told}, lines=tuple(Line(m) for m in implied), profile=(),
+                       asked=q.asked, requested=None)
     if c.profile:
         return replace(c, facts={**c.facts, **told}, requested=None)
     merged = _told(c, c.focus, told, store, replace_kind=False)
+    if set(c.asked) & {"department", "apply", "conditions", "says"}:
+        merged = replace(merged, asked=("amount",))  # 要什么条件 — 我们介绍成了12个人呢: the sum is asked now
     return _asked_again(q, merged)
+
+
+def asks_of_its_words(q: Question, c: Context, known: Known) -> Context | None:
+    """这网点是给谁用的 / 工作年限咋算: no measure named, but words of the last lines' provisions: those lines, asked
+    what the words ask, else what the plan says (its words answer it)."""
+    if not c.lines or q.names_something or q.total or q.period or q.money:
+        return None  # 全建完一共多少: a sum, asked again
+    store = known.store
+    words = [w for w in cut(q.about, store.terms) if len(w) > 1]
+    hits = {line.measure for line in c.lines if any(w in store.get(line.measure).quote for w in words)}
+    if not hits:
+        return None
+    return replace(c, lines=tuple(line for line in c.lines if line.measure in hits),
+                   asked=q.asked if q.asked_said else ("says",), period=q.period or c.period, requested=None)
 
 
 def asks_again(q: Question, c: Context, known: Known) -> Context | None:
@@ -169,13 +193,15 @@ def asks_again(q: Question, c: Context, known: Known) -> Context | None:
     reach = q.how_many or (len(c.history) if (q.total or q.each or "difference" in q.asked) else 0)
     if len(lines) == 1 and reach > 1 and len(c.history) > 1:
         lines = c.history[-reach:]
-    return replace(c, lines=lines, asked=q.asked if q.asked_said else c.asked, period=q.period or c.period,
+    worded = set(c.asked) <= {"department", "apply", "conditions", "says"}
+    asked = q.asked if q.asked_said else ("amount",) if worded and (q.period or q.money or q.total) else c.asked
+    return replace(c, lines=lines, asked=asked, period=q.period or c.period,
                    total=q.total or (c.total and not q.asked_said), requested=None)
 
 
 RULES: tuple[Callable[[Question, Context, Known], Context | None], ...] = (
     answers_the_question_asked, corrects_a_fact, adds_to_the_question, swaps_the_person, names_its_subject,
-    tells_a_fact, asks_again,
+    tells_a_fact, asks_of_its_words, asks_again,
 )
 
 

@@ -70,12 +70,16 @@ def _asked(result: Result, kind: str, period: str | None = None) -> tuple[str, l
     return f"{now}，折合{period}{about(value)}{note}", [line]
 
 
-def reply(result: Result, kind: str = "amount", period: str | None = None) -> str:
+def reply(result: Result, kind: str | tuple[str, ...] = "amount", period: str | None = None) -> str:
     """What a citizen reads for a computed measure; for a rule with no figures the quote is the answer.
 
-    `kind` is what was asked of it (bot/reading/cues.py): the amount, the old one, the rise, a month's or a year's worth.
+    `kind` is what was asked of it (bot/reading/cues.py): the amount, the old one, the rise, a month's or a year's
+    worth; several kinds asked at once (涨了多少，现在一个月多少) are each said, in the order asked.
     """
-    headline, shown = _asked(result, kind, period)
+    kinds = (kind,) if isinstance(kind, str) else kind
+    said = [_asked(result, k, period) for k in dict.fromkeys(kinds)]
+    headline = "；".join(dict.fromkeys(h for h, _ in said))
+    shown = list(dict.fromkeys(line for _, lines in said for line in lines))
     details = []
     steps = [*shown, *(s for s in result.steps if s not in headline)]
     if steps:
@@ -140,6 +144,12 @@ def unstated_reply(detail: str, measures: Sequence[Measure]) -> str:
              f"具体办法请咨询：{offices}。" if offices else "具体办法请咨询市人社局（计划牵头部门）。",
              f"（原文见暖流计划{sections}）" if sections else ""]
     return _cut([line for line in lines if line])
+
+
+def plan_says_reply(sentence: str, section: str, owner: Measure | None) -> str:
+    """Where no measure answers but the plan speaks of it: the plan's sentence, cited, and the office."""
+    office = department_text(owner) if owner else "市人社局（计划牵头部门）"
+    return _cut([f"暖流计划{section}原文：“{sentence}”", f"咨询：{office}"])
 
 
 def says_reply(measure: Measure) -> str:

@@ -46,6 +46,18 @@ def for_other_subjects(measure: Measure, facts: Mapping[str, object], standing: 
             if fact not in standing and facts.get(fact) not in (None, value)}
 
 
+def older_jobless(groups: AbstractSet[str], facts: Mapping[str, object], measures: Iterable[Measure]) -> set[str]:
+    """{"difficulty"} for a job seeker of the plan's 大龄失业 age (男满50周岁，女满40周岁: the ages the 一次性创业补贴
+    record quotes), told by age and gender; else nothing."""
+    age, gender = facts.get("age"), facts.get("gender")
+    if "job_seeker" not in groups or not isinstance(age, (int, float)) or gender not in ("男", "女"):
+        return set()
+    ages = {item["label"][-3]: item["value"] for m in measures for item in m.params.get("items", ())
+            if "大龄失业" in item["label"] and item["label"].endswith("满）")}
+    threshold = ages.get(str(gender))
+    return {"difficulty"} if threshold is not None and age >= threshold else set()
+
+
 def _check_profile(profile: Profile, measures: list[Measure]) -> None:
     unknown = set(profile.groups) - set(load_groups())
     if unknown:
@@ -67,7 +79,8 @@ def _groups_of(profile: Profile, measures: list[Measure]) -> set[str]:
 
 
 def entitlements(profile: Profile, measures: Iterable[Measure]) -> list[Entitlement]:
-    """What applies to the profile: amounts first, then what still needs facts, then the rest, plan order.
+    """What applies to the profile: what has an amount first (ready ones before those still needing a fact), then
+    the rest, plan order.
     A measure's groups are those who benefit in person: the city's job targets name none."""
     measures = list(measures)
     _check_profile(profile, measures)
@@ -84,5 +97,5 @@ def entitlements(profile: Profile, measures: Iterable[Measure]) -> list[Entitlem
         except MissingFact as missing:
             result, needs = None, tuple(dict.fromkeys((*needs, missing.fact)))
         found.append(Entitlement(m, result, needs))
-    return sorted(found, key=lambda e: (bool(e.needs), not KINDS[e.measure.kind].has_amount))
+    return sorted(found, key=lambda e: (not KINDS[e.measure.kind].has_amount, bool(e.needs)))
 

@@ -89,6 +89,12 @@ class FactExtractor:
                         add(fact, int(value) if value == int(value) else value, *m.span(1))
         return sorted(found, key=lambda f: f.start)
 
+    def groups_in(self, normalized: str) -> list[Found]:
+        """Every group word in normalised text, wherever it stands (spans in that text): for a clause already
+        known to speak of someone (我今年45，原来是纺织厂的，失业了), where no 我 need stand before the word."""
+        pattern, mapping = self._words["group"]
+        return [Found("group", mapping[m.group()], m.start(), m.end()) for m in pattern.finditer(normalized)]
+
     def facts(self, text: str) -> dict[str, object]:
         """The facts as a dict, first mention wins."""
         out: dict[str, object] = {}

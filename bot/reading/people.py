@@ -52,6 +52,15 @@ class People:
     children: dict[str, tuple[str, ...]] = field(default_factory=dict)
     fallen: dict[str, dict[str, Any]] = field(default_factory=dict)  # 烈士 → its words and what it makes of family
     survivors_said: tuple[str, ...] = ()
+    with_me: frozenset[str] = frozenset()  # 俺俩: the citizen and the person just spoken of
+    genders: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # 女 → words said, kin keys
+
+    def gender(self, key: str, clause: str) -> str | None:
+        """男 or 女, as the clause says it (我是女的) or as the person is (妈): for the plan's rules by gender."""
+        for gender, known in self.genders.items():
+            if any(w in clause for w in known["said"]):
+                return gender
+        return next((g for g, known in self.genders.items() if key in known["kin"]), None)
 
     def relation(self, who: str, of: str) -> str | None:
         """spouse, child or parent: what `who` is of `of` (奶奶 of 爷爷: spouse; 爸 of 爷爷: child)."""
@@ -140,4 +149,6 @@ def people(normalize: Callable[[str], str], nouns: Iterable[str] = (), path: Pat
                   {k: tuple(v) for k, v in family["children"].items()},
                   {k: {**v, "words": tuple(normalize(w) for w in v["words"])} for k, v in raw["fallen"].items()
                    if k != "survivors_said"},
-                  tuple(sorted(raw["fallen"]["survivors_said"], key=len, reverse=True)))
+                  tuple(sorted(raw["fallen"]["survivors_said"], key=len, reverse=True)),
+                  frozenset(normalize(w) for w in raw["with_me"]),
+                  {g: {k: tuple(v) for k, v in known.items()} for g, known in raw["genders"].items()})

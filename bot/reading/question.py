@@ -38,7 +38,8 @@ _BENEFIT = re.compile(r"([\u4e00-\u9fff]{2,8}?)(补贴|补助|津贴|奖励费|�
 _FUNCTION_CHARACTERS = set("的了吗么呢话是在给要有")
 _MONEY = re.compile(r"多少钱|几个钱|多钱|补多少|给多少|奖多少|补贴多少|补助多少|多少元|能领多少|能拿多少|给补多少")
 # 执照办下来快1年了, 开店半年多了: years of business are months of business
-_BUSINESS_YEARS = re.compile(r"(?:执照|开了|开张|开业|营业|开店|干了|经营|办下来)[^\d,;!?]{0,8}?(?:(\d+(?:\.\d+)?)\s*年|(半)年)")
+_BUSINESS_YEARS = re.compile(r"(?:执照|开了|开张|开业|营业|开店|干了|干满|做满|开满|满|经营|办下来)[^\d,;!?]{0,8}?(?:(\d+(?:\.\d+)?)\s*年|(半)年)")
+_PLAN_NAMES = re.compile(r"“?暖流计划”?|行动方案")
 _FOLLOW_UP = re.compile(r"^(?:那|那么|那要是|要是|如果|假如|换成|换了)|呢[?!.]*$")  # 的话补助, 胎有奖励: no benefit's name
 
 
@@ -115,6 +116,7 @@ class Reader:
         mentions = _subjects_only(text, self.people.mentions(text))
         found = self._facts(text, turn)
         found += _ages_after_names(text, mentions, found)
+        found += self._groups_of_people(text, mentions, found)
         found += _business_years(text, found)
         clauses = _clauses(text, mentions)
         people, general, subjects, everyone, pronoun = self._attribute(text, clauses, mentions, found)
@@ -175,6 +177,10 @@ class Reader:
             if any(m.role == "everyone" for m in here):
                 everyone = True
                 targets = [k for k in labels if k not in group_of.values()] or current
+            elif named and any(m.key in self.people.with_me for m in named):  # 俺俩: me and the one just named
+                others = [k for k in labels if k != SELF]
+                labels.setdefault(SELF, ("您", 1))
+                targets = [SELF, *others[-1:]]
             elif named:
                 targets = list(dict.fromkeys(m.key for m in named))
                 for m in named:
@@ -213,17 +219,31 @@ class Reader:
                 for key in targets:
                     for fact, value in said.items():
                         facts.setdefault(key, {})[fact] = value
+                    if len(targets) == 1 and (gender := self.people.gender(key, text[start:end])):
+                        facts.setdefault(key, {})["gender"] = gender
             else:
                 for fact, value in said.items():
                     general.setdefault(fact, value)
-        if any(s.measure not in self._plan_itself for s in subjects) or any(f.fact == "group" for f in found) \
-                or self.not_in_plan(text):  # 失能照护保险，暖流计划里咋说的 / 暖流计划对我有啥实惠 / 暖流计划里有取暖补贴吗
-            subjects = [s for s in subjects if s.measure not in self._plan_itself]
+        plan_named = [m.span() for m in _PLAN_NAMES.finditer(text)]
+        by_name = [s for s in subjects if s.measure in self._plan_itself
+                   and _named_only_by(text, self.store.get(s.measure), plan_named)]
+        if by_name and (len(by_name) < len(subjects) or any(f.fact == "group" for f in found) or self.not_in_plan(text)):
+            # 失能照护保险，暖流计划里咋说的 / 暖流计划对我有啥实惠 / 暖流计划里有取暖补贴吗: the plan's name is context
+            subjects = [s for s in subjects if s not in by_name]
         for member, kin in group_of.items():  # 兄妹3个都是烈士子女，老大68: each member is the group's kind
             facts[member] = {**facts.get(kin, {}), **facts.get(member, {})}
         people = tuple(Person(key, labels[key][0], labels[key][1], facts.get(key, {}))
                        for key in labels if key not in group_of.values())
         return people, general, tuple(subjects), everyone, pronoun
+
+    def _groups_of_people(self, text: str, mentions: list[Mention], found: list[Found]) -> list[Found]:
+        """Group words after someone is named (我今年45，女的，原来纺织厂的，失业了): they say who that person is,
+        though no 我 stands right before them."""
+        first = next((m.end for m in mentions if m.role == "person"), None)
+        if first is None:
+            return []
+        return [f for f in self.extract.groups_in(text)
+                if f.start >= first and not any(g.start < f.end and f.start < g.end for g in found)]
 
     # ---- what it is about
     def _about(self, text: str, mentions: list[Mention]) -> str:

@@ -267,8 +267,8 @@ class Conversation:
         told = {str(facts["group"])} if facts.get("group") else set()
         groups = frozenset(q.groups) | frozenset(c.profile) | told
         groups |= older_jobless(groups, facts, self.store.measures)
-        for fact in ("group", "gender", "fallen"):
-            facts.pop(fact, None)
+        for said in ("group", "gender", "fallen"):
+            facts.pop(said, None)
         if not groups:
             return Reply(response="utter_ask_profile")
         try:

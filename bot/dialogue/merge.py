@@ -103,7 +103,7 @@ def adds_to_the_question(q: Question, c: Context, known: Known) -> Context | Non
     if new:
         lines = (*c.lines, *(line for line in new if line not in c.lines))
         return replace(merged, lines=lines, asked=q.asked if q.asked_said else c.asked, period=q.period or c.period,
-                       total=True, requested=None)
+                       total=True, facts={**merged.facts, **q.facts}, requested=None)
     for kind in ("product_count", "count"):  # 再加一个产品: one more of what a line counts
         if kind in q.facts:
             return _asked_again(q, _increased(c, kind, q.facts[kind]))
@@ -287,7 +287,9 @@ def _lines(q: Question, c: Context, store: MeasureStore) -> tuple[Line, ...]:
     """The lines this question asks about: each person it names with their measures, then the measures it names
     of no one (a counted group's with its count), then those its general facts point to."""
     lines: list[Line] = []
-    spoken = [p.key for p in q.people if c.person(p.key) and c.person(p.key).measures]  # type: ignore[union-attr]
+    named = {s.person for s in q.subjects}
+    spoken = [p.key for p in q.people if (someone := c.person(p.key)) and someone.measures
+              and (p.key in named or not p.facts or _implied(someone.facts, store))]  # 我要是开个早餐摊呢: who, not what
     if not spoken and (q.pronoun or q.everyone) and c.focus:
         spoken = [c.focus]
     collective = any(not p.facts and p.count > 1 for p in q.people) and not spoken

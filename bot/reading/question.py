@@ -38,7 +38,8 @@ _BENEFIT = re.compile(r"([\u4e00-\u9fff]{2,8}?)(补贴|补助|津贴|奖励费|�
 _FUNCTION_CHARACTERS = set("的了吗么呢话是在给要有")
 _MONEY = re.compile(r"多少钱|几个钱|多钱|补多少|给多少|奖多少|补贴多少|补助多少|多少元|能领多少|能拿多少|给补多少")
 # 执照办下来快1年了, 开店半年多了: years of business are months of business
-_BUSINESS_YEARS = re.compile(r"(?:执照|开了|开张|开业|营业|开店|干了|干满|做满|开满|满|经营|办下来)[^\d,;!?]{0,8}?(?:(\d+(?:\.\d+)?)\s*年|(半)年)")
+_BUSINESS_YEARS = re.compile(r"(?:执照|开了|开张|开业|营业|开店|干了|干满|做满|开满|满|经营|办下来)"
+                             r"[^\d,;!?]{0,8}?(?:(\d+(?:\.\d+)?)\s*年|(半)年)")
 _PLAN_NAMES = re.compile(r"“?暖流计划”?|行动方案")
 _FOLLOW_UP = re.compile(r"^(?:那|那么|那要是|要是|如果|假如|换成|换了)|呢[?!.]*$")  # 的话补助, 胎有奖励: no benefit's name
 
@@ -242,8 +243,9 @@ class Reader:
         first = next((m.end for m in mentions if m.role == "person"), None)
         if first is None:
             return []
-        return [f for f in self.extract.groups_in(text)
-                if f.start >= first and not any(g.start < f.end and f.start < g.end for g in found)]
+        return [f for f in self.extract.groups_in(text)  # 低保 in 能领多少低保 names the standard asked about
+                if f.start >= first and not any(g.start < f.end and f.start < g.end for g in found)
+                and not self.store.named_in(text[f.start:f.end])]
 
     # ---- what it is about
     def _about(self, text: str, mentions: list[Mention]) -> str:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.plan.calculator import KINDS
 from bot.plan.eligibility import Profile, categories, entitlements, for_other_subjects
 from bot.plan.facts import InvalidFact
 
@@ -73,10 +74,11 @@ def test_each_group_finds_its_measures(measures, group, expected):
     assert expected in listed(Profile(frozenset({group})), measures)
 
 
-def test_amounts_come_before_what_still_needs_facts(measures):
-    found = entitlements(Profile(frozenset({"veteran", "coop"})), measures)
-    needs = [bool(e.needs) for e in found]
-    assert needs == sorted(needs)
+def test_what_has_an_amount_comes_first_and_what_is_ready_before_what_needs_a_fact(measures):
+    """A 5000元 start-up subsidy still needing its months is worth more to the citizen than a rule without a sum."""
+    found = entitlements(Profile(frozenset({"veteran", "coop", "difficulty"})), measures)
+    order = [(not KINDS[e.measure.kind].has_amount, bool(e.needs)) for e in found]
+    assert order == sorted(order) and any(e.needs for e in found)
 
 
 def test_plan_overview_records_are_not_entitlements(measures):

@@ -33,6 +33,7 @@ from bot.dialogue.wording import (
 )
 from bot.plan.eligibility import Profile, entitlements, older_jobless
 from bot.plan.facts import FactError
+from bot.plan.numbers import figures
 from bot.plan.passages import Passage, Passages
 from bot.plan.store import MeasureStore
 from bot.reading.people import SELF
@@ -203,27 +204,43 @@ class Conversation:
             return Reply(response="utter_help")  # 你能干什么; but 怎么申请 after a measure is about that measure
         merged, rule = merge(q, c, self.store, self.reader.people)
         again = rule in ("asks_again", "asks_of_its_words")  # the last lines, not a subject of its own
+        if rule == "asks_again" and (said := self._elsewhere_in_plan(q, merged)):
+            return self._plan_says(said, merged, q)  # 顺便问一下，他看病能报销多少: another part of the plan
         if self._asks_a_profile(q, merged, again):
             return self._profile(q, merged)
         if q.ambiguous and (not merged.lines or (again and not self._settled(q.ambiguous[1], c))):
             return self._clarify(q, *q.ambiguous)
         if not merged.lines:
             asks = q.asks or q.names_something or q.intent in QUESTION_INTENTS
-            if asks and (said := self.passages.search(q.about or q.text)):  # 政府投入的钱谁落实: the plan's words
-                return self._plan_says(said[0], merged)
+            if asks and (sentences := self.passages.search(q.about or q.text)):  # 政府投入的钱谁落实: its words
+                return self._plan_says(sentences[0], merged, q)
             found = self.store.search(q.about or q.text, limit=1) if asks else []  # 下岗了想创业有没有补贴
             if not found:
                 return self._out_of_scope(q)
             merged = replace(merged, lines=(Line(found[0].id),), asked=q.asked)
         return self._answered(q, merged)
 
-    def _plan_says(self, passage: Passage, c: Context) -> Reply:
+    def _elsewhere_in_plan(self, q: Question, c: Context) -> Passage | None:
+        """A follow-up whose own words are of another part of the plan than the last lines (那政府投入的钱谁落实,
+        after a researchers' measure): the plan's sentence for them, if one shares enough of them."""
+        said = " ".join(w for line in c.lines for m in [self.store.get(line.measure)]
+                        for w in (m.title, m.quote, *m.keywords))
+        found = self.passages.search(q.about) if q.about else []
+        if found and found[0].measure not in {line.measure for line in c.lines} \
+                and any(w not in said for w in self.passages.words(q.about)):
+            return found[0]
+        return None
+
+    def _plan_says(self, passage: Passage, c: Context, q: Question) -> Reply:
         """No measure answers, but the plan speaks of it: its sentence, its 关注, and the office of the record
-        quoting it; that record is then the conversation's subject (那去哪办)."""
+        quoting it; that record is then the conversation's subject (那去哪办). Asked for a number the sentence
+        does not give (报销比例多少), the reply says the plan does not state it."""
         owner = self.store.find(passage.measure)
         lines = (Line(owner.id),) if owner else ()
         context = replace(c, lines=lines, asked=("says",))
-        return Reply(plan_says_reply(passage.text, passage.section, owner), slots={"context": context.to_json()})
+        silent = (q.number or q.money) and not any(ch.isdigit() for ch in passage.text)
+        text = plan_says_reply(passage.text, passage.section, owner, silent)
+        return Reply(text, slots={"context": context.to_json()}, derived=frozenset(figures(passage.text)))
 
     def _answered(self, q: Question, c: Context) -> Reply:
         measures = [self.store.get(m) for m in dict.fromkeys(line.measure for line in c.lines)]
@@ -236,6 +253,8 @@ class Conversation:
         kind = next((k for k in c.asked if k in WORDED), None)
         if kind is not None:
             return Reply("\n\n".join(WORDED[kind](m) for m in measures[:2]), slots=slots)
+        if (q.money or q.number) and all(m.kind == "rule" for m in measures):  # 医保报销比例提高多少: no number in it
+            return Reply(unstated_reply("具体数字", measures), slots=slots)
         done = outcomes(c, self.store)
         if q.money and all(o.result is not None and o.result.amount is None and "元" not in "".join(
                 f.unit for f in o.result.figures) for o in done):

@@ -117,7 +117,7 @@ def total(figures: list[Figure], period: str | None) -> Figure | None:
     if len(figures) < 2:
         return None
     periods = {f.period for f in figures}
-    if periods <= {"", "一次性"} or periods <= {"合计"}:
+    if not periods & set(MONTHS):  # one-off awards, sums for sites or people: they add up as they are
         value = sum(f.value for f in figures)
         return Figure(value, "", "元", f"{' + '.join(money(f.value) for f in figures)} = {money(value)}",
                       tuple(figures))

@@ -299,8 +299,13 @@ def _lines(q: Question, c: Context, store: MeasureStore) -> tuple[Line, ...]:
     for key in spoken:
         lines += [replace(line, facts=own.get((key, line.measure), {})) for line in _person_lines(c.person(key))]
     for s in q.subjects:  # of no one in particular, unless a person's line already has it (他立过二等功)
-        if (s.person is None or c.person(s.person) is None) and not any(x.measure == s.measure for x in lines):
+        if s.person is not None and c.person(s.person) is not None:
+            continue
+        at = next((i for i, x in enumerate(lines) if x.measure == s.measure), None)
+        if at is None:
             lines.append(Line(s.measure, None, s.count, dict(s.facts)))
+        elif s.facts and lines[at].person is None:  # 无公害和绿色都拿了，无公害两个产品: the count said of it later
+            lines[at] = replace(lines[at], facts={**lines[at].facts, **s.facts})
     for m in _implied(q.facts, store):
         if not any(line.measure == m for line in lines):
             lines.append(Line(m))

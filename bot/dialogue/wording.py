@@ -139,17 +139,21 @@ def unstated_reply(detail: str, measures: Sequence[Measure]) -> str:
     titles = "、".join(m.title for m in measures[:3])
     offices = "；".join(dict.fromkeys(department_text(m) for m in measures[:3]))
     sections = "、".join(dict.fromkeys(m.section for m in measures[:3]))
-    says = [f"原文写的是：{text}" for m in measures[:2] if (text := formula_text(m)) and "元" not in text]
+    says = [f"原文写的是：{text}" for m in measures[:2]
+            if (text := "；".join(filter(None, [formula_text(m), *m.conditions]))) and "元" not in text]
     lines = [f"【{titles}】暖流计划原文没有写{detail}。" if titles else f"暖流计划原文没有写{detail}。", *says,
              f"具体办法请咨询：{offices}。" if offices else "具体办法请咨询市人社局（计划牵头部门）。",
              f"（原文见暖流计划{sections}）" if sections else ""]
     return _cut([line for line in lines if line])
 
 
-def plan_says_reply(sentence: str, section: str, owner: Measure | None) -> str:
-    """Where no measure answers but the plan speaks of it: the plan's sentence, cited, and the office."""
+def plan_says_reply(sentence: str, section: str, owner: Measure | None, silent: bool = False) -> str:
+    """Where no measure answers but the plan speaks of it: the plan's sentence, cited, and the office; `silent`
+    when the question asked a number the sentence does not give."""
     office = department_text(owner) if owner else "市人社局（计划牵头部门）"
-    return _cut([f"暖流计划{section}原文：“{sentence}”", f"咨询：{office}"])
+    head = ["暖流计划原文没有写具体数字。"] if silent else []
+    title = [f"【{owner.title}】"] if owner else []
+    return _cut([*title, *head, f"暖流计划{section}原文：“{sentence}”", f"咨询：{office}"])
 
 
 def says_reply(measure: Measure) -> str:

@@ -121,6 +121,8 @@ def times_count(m: Measure, facts: Facts, computed: dict) -> dict:
     n = fact_checks.number(facts, "count")
     if n != int(n):
         raise InvalidFact("count", f"人数或个数应是整数，收到：{plain(n)}。")
+    if n == 1:  # 建了一个示范点: the rate is the sum
+        return computed
     total = computed["amount"] * n
     old = computed.get("old_amount")
     counted = {**computed, "amount": total, "old_amount": old * n if old is not None else None,

@@ -23,6 +23,7 @@ from bot.plan.terms import cut
 _SENTENCE = re.compile(r"[^。；！？]+[。；！？]?")
 _NOT_PROSE = re.compile(r"关注[一二三四五六七八九十]+：|记者|^\d\.|版$")  # headings, the byline, the aspects' list
 MIN_SCORE = 4.0  # BM25 below which a sentence only shares a common word with the question
+LENGTH_WEIGHT = 0.3  # BM25's b: a long sentence listing what a term covers must not lose to a short mention
 MIN_SHARED = 2  # words of two characters or more the question and the sentence must share
 
 
@@ -53,18 +54,19 @@ class Passages:
 
     @cached_property
     def _index(self) -> BM25Okapi:
-        return BM25Okapi([self._words(p.text) for p in self.passages])
+        return BM25Okapi([self.words(p.text) for p in self.passages], b=LENGTH_WEIGHT)
 
-    def _words(self, text: str) -> list[str]:
+    def words(self, text: str) -> list[str]:
+        """The words search goes by: jieba's, the plan's terms whole, of two characters or more."""
         return [w for w in cut(text, self._terms) if len(w) > 1]
 
     def search(self, text: str, limit: int = 1) -> list[Passage]:
         """The sentences that answer the text best, if any shares enough words with it to be about it."""
-        words = self._words(text)
+        words = self.words(text)
         if not words:
             return []
         scores = self._index.get_scores(words)
         ranked = sorted(range(len(scores)), key=lambda i: -scores[i])[:limit]
         asked = set(words)
         return [self.passages[i] for i in ranked if scores[i] >= MIN_SCORE
-                and len(asked & set(self._words(self.passages[i].text))) >= MIN_SHARED]
+                and len(asked & set(self.words(self.passages[i].text))) >= MIN_SHARED]

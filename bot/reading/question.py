@@ -36,6 +36,7 @@ _FILLER = r"[是就有了吧啊呀哦嗯呢的\s,.!?]*"  # 8吧, 是8年: around
 _BARE = re.compile(rf"^{_FILLER}([-负]?\d+(?:\.\d+)?)\s*(周岁|岁|个月|年|个|元|人|户)?{_FILLER}$")
 _BENEFIT = re.compile(r"([\u4e00-\u9fff]{2,8}?)(补贴|补助|津贴|奖励费|奖励|费|金|待遇)")
 _FUNCTION_CHARACTERS = set("的了吗么呢话是在给要有")
+_NUMBER = re.compile(r"多少|几[个年岁位项成]|比例|百分之几|多钱|多大")
 _MONEY = re.compile(r"多少钱|几个钱|多钱|补多少|给多少|奖多少|补贴多少|补助多少|多少元|能领多少|能拿多少|给补多少")
 # 执照办下来快1年了, 开店半年多了: years of business are months of business
 _BUSINESS_YEARS = re.compile(r"(?:执照|开了|开张|开业|营业|开店|干了|干满|做满|开满|满|经营|办下来)"
@@ -95,6 +96,7 @@ class Question:
     missing: tuple[str, str] | None = None  # a benefit the plan never names: (取暖, 补贴)
     groups: frozenset[str] = frozenset()  # what the citizen says they are (低保户)
     money: bool = False  # asks for money (多少钱, 补多少): of a measure the plan gives no sum for, the plan is silent
+    number: bool = False  # asks for a number of any kind (多少, 几, 比例)
     elsewhere: str | None = None  # a place or year outside the plan (the NLU's scope guard)
     about: str = ""  # the text without its question words and people: what it is about
 
@@ -149,7 +151,7 @@ class Reader:
             ambiguous=None if named_settles else self._ambiguous(text),
             missing=None if subjects else self.not_in_plan(text),
             groups=frozenset(str(f.value) for f in found if f.fact == "group"),
-            elsewhere=elsewhere, about=about, money=bool(_MONEY.search(text)),
+            elsewhere=elsewhere, about=about, money=bool(_MONEY.search(text)), number=bool(_NUMBER.search(cue_text)),
         )
 
     # ---- facts

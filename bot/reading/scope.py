@@ -16,6 +16,8 @@ from bot import DATA
 from bot.plan.records import policy_text
 from bot.plan.terms import cut
 
+_AGE_THEN = re.compile(r"(?:就|才|也|能|都)?(?:满|到|过)\d|(?:就|才)?\d+岁")  # 后年满60, 明年就70岁: an age, not a year
+
 
 class Scope:
     """`normalize` and `terms` are the assistant's (bot/assistant.py builds the one Scope of a process)."""
@@ -41,8 +43,10 @@ class Scope:
         for word, flag in jieba.posseg.cut(text):
             if flag == "ns" and word not in self._policy and not word.startswith(self._inside):
                 return f"place {word}"
-        if year := next((y for y in self._other_years if y in text), None):
-            return f"year {year}"
+        for year in self._other_years:  # 明年的标准 is another year's plan; 他后年满60 is his age then
+            at = text.find(year)
+            if at >= 0 and not _AGE_THEN.match(text, at + len(year)):
+                return f"year {year}"
         for year in re.findall(r"(20\d\d)\s*年", text):
             if year not in self._years:
                 return f"year {year}"

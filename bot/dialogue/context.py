@@ -13,7 +13,8 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-HISTORY = 5  # lines answered one per turn that a later 这几个加起来 may add up (这俩: the last 2)
+HISTORY = 6  # lines answered in earlier turns that a later 这几个加起来 may add up (这俩: the last 2 people or lines)
+REMEMBERED = 3  # a turn answered with more lines than this (a profile's list) is no one thing to add up later
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class Context:
     period: str | None = None
     total: bool = False
     facts: Mapping[str, Any] = field(default_factory=dict)  # told of no one in particular
-    history: tuple[Line, ...] = ()  # lines answered one per turn, latest last
+    history: tuple[Line, ...] = ()  # lines answered in earlier turns, latest last
     requested: str | None = None  # the fact the last reply asked for
     profile: tuple[str, ...] = ()  # the groups of a list of what a profile gets, while it awaits a fact
     focus: str | None = None  # the person last spoken of

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from bot.dialogue.context import HISTORY, Context, Line, Someone
+from bot.dialogue.context import HISTORY, REMEMBERED, Context, Line, Someone
 from bot.plan.calculator import inputs
 from bot.plan.store import MeasureStore
 from bot.plan.terms import cut
@@ -191,8 +191,8 @@ def asks_again(q: Question, c: Context, known: Known) -> Context | None:
         return None
     lines = c.lines
     reach = q.how_many or (len(c.history) if (q.total or q.each or "difference" in q.asked) else 0)
-    if len(lines) == 1 and reach > 1 and len(c.history) > 1:
-        lines = c.history[-reach:]
+    if reach > 1 and len(_last(lines, reach)) == len(lines) and len(_last(c.history, reach)) > len(lines):
+        lines = _last(c.history, reach)
     worded = set(c.asked) <= {"department", "apply", "conditions", "says"}
     asked = q.asked if q.asked_said else ("amount",) if worded and (q.period or q.money or q.total) else c.asked
     return replace(c, lines=lines, asked=asked, period=q.period or c.period,
@@ -383,8 +383,22 @@ def _number(value: float) -> int | float:
 
 
 def remember(c: Context) -> Context:
-    """The context as the next turn sees it: a line answered alone joins the history (这几个加起来)."""
-    if len(c.lines) == 1:
-        history = tuple(line for line in c.history if line != c.lines[0])[-(HISTORY - 1):] + c.lines
-        return replace(c, history=history)
-    return c
+    """The context as the next turn sees it: the lines of a short answer join the history (这几个加起来)."""
+    if not c.lines or len(c.lines) > REMEMBERED:
+        return c
+    history = tuple(line for line in c.history if line not in c.lines) + c.lines
+    return replace(c, history=history[-HISTORY:])
+
+
+def _last(history: tuple[Line, ...], reach: int) -> tuple[Line, ...]:
+    """The lines of the last `reach` things answered: a person's lines are one (他俩加起来: both of his and hers)."""
+    taken: list[Line] = []
+    seen: list[object] = []
+    for line in reversed(history):
+        key = line.person or line
+        if key not in seen:
+            if len(seen) == reach:
+                break
+            seen.append(key)
+        taken.append(line)
+    return tuple(reversed(taken))

@@ -52,6 +52,7 @@ class People:
     children: dict[str, tuple[str, ...]] = field(default_factory=dict)
     fallen: dict[str, dict[str, Any]] = field(default_factory=dict)  # 烈士 → its words and what it makes of family
     survivors_said: tuple[str, ...] = ()
+    survivor_nouns: tuple[str, ...] = ()
     with_me: frozenset[str] = frozenset()  # 俺俩: the citizen and the person just spoken of
     genders: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # 女 → words said, kin keys
 
@@ -73,8 +74,9 @@ class People:
         return None
 
     def fallen_in(self, clause: str) -> str | None:
-        """烈士, 因公牺牲 or 病故: how a soldier died, as the clause tells it (the strongest first); 都是烈士子女
-        tells of the survivors, not of a death."""
+        """烈士, 因公牺牲 or 病故: how a soldier died, as the clause tells it (the strongest first); 都是烈士子女 and
+        因公牺牲军人的遗属 tell of the survivors, not of a death."""
+        clause = self._survivors_named.sub(" ", clause)
         for word in self.survivors_said:
             clause = clause.replace(word, " ")
         for kind, said in self.fallen.items():
@@ -82,6 +84,12 @@ class People:
                     not said.get("only_with") or any(w in clause for w in said["only_with"])):
                 return kind
         return None
+
+    @cached_property
+    def _survivors_named(self) -> re.Pattern[str]:
+        """A death said just before a survivor's noun (因公牺牲军人的遗属): the survivors named by it."""
+        deaths = sorted({w for said in self.fallen.values() for w in said["words"]}, key=len, reverse=True)
+        return re.compile(f"(?:{'|'.join(map(re.escape, deaths))})[^,。;!?]{{0,5}}?(?:{'|'.join(self.survivor_nouns)})")
 
     def survivor(self, kind: str, relation: str) -> str | None:
         """The plan's category of the soldier's spouse, child or parent (烈士, spouse → 烈士遗属)."""
@@ -148,7 +156,7 @@ def people(normalize: Callable[[str], str], nouns: Iterable[str] = (), path: Pat
                   (*raw["counted_nouns"], *nouns), frozenset(frozenset(pair) for pair in family["spouses"]),
                   {k: tuple(v) for k, v in family["children"].items()},
                   {k: {**v, "words": tuple(normalize(w) for w in v["words"])} for k, v in raw["fallen"].items()
-                   if k != "survivors_said"},
-                  tuple(sorted(raw["fallen"]["survivors_said"], key=len, reverse=True)),
+                   if k not in ("survivors_said", "survivor_nouns")},
+                  tuple(sorted(raw["fallen"]["survivors_said"], key=len, reverse=True)), tuple(raw["fallen"]["survivor_nouns"]),
                   frozenset(normalize(w) for w in raw["with_me"]),
                   {g: {k: tuple(v) for k, v in known.items()} for g, known in raw["genders"].items()})

@@ -206,13 +206,14 @@ class Reader:
                     said.setdefault(f.fact, f.value)
             counted = next((m for m in named if m.role == "group" and m.count > 1), None)
             who = [(f.start - start, f.end - start) for f in found if f.fact == "group" and start <= f.start < end]
+            fallen = self.people.fallen_in(text[start:end]) if targets else None
             for measure in [] if _DENIES.match(text, start) else self.store.all_named_in(text[start:end]):
                 if who and _named_only_by(text[start:end], measure, who):
                     continue  # 我是享受低保的: the word says who they are, it asks nothing of the 低保 standard
                 own = {k: v for k, v in said.items() if k not in PERSONAL}
-                person = targets[0] if len(targets) == 1 else None
-                subjects.append(Subject(measure.id, person, own, counted.count if counted else None))
-            if targets and (kind := self.people.fallen_in(text[start:end])):  # 我老伴牺牲在部队: a soldier fallen
+                person = targets[0] if len(targets) == 1 and not (fallen and "survivor" in measure.groups) else None
+                subjects.append(Subject(measure.id, person, own, counted.count if counted else None))  # the fallen: no survivor
+            if targets and (kind := fallen):  # 我老伴牺牲在部队: a soldier fallen
                 for key in targets:
                     before = facts.setdefault(key, {}).get("fallen")
                     if before is None or list(self.people.fallen).index(kind) < list(self.people.fallen).index(before):

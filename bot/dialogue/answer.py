@@ -28,6 +28,7 @@ from bot.dialogue.derive import (
     wait,
 )
 from bot.dialogue.wording import MAX_REPLY, department_text, fit, needs_fact, reply
+from bot.plan.calculator import MONTHS
 from bot.plan.facts import MissingFact, NotEligible, label
 from bot.plan.numbers import plain
 from bot.plan.summary import amount_text, formula_text
@@ -72,13 +73,22 @@ def _single(o: Outcome, asked: list[str], c: Context, asks: tuple[str, str | Non
     assert o.result is not None
     figure = o.figure
     figures = [figure] if figure else []
-    if figure and c.period and figure.period != c.period:
-        figures.append(in_period(figure, c.period))
+    period = _period(o, c)
+    if figure and period and figure.period != period:
+        figures.append(in_period(figure, period))
     states = o.result.amount is not None or bool(o.result.figures)
-    text = reply(o.result, tuple(asked), c.period)
+    text = reply(o.result, tuple(asked), period)
     if o.who and o.who != "您":  # whose amount it is, after it: 每年15780元（您外公）
         text = _with(text, f"（{o.who}）")
     return Answer(text, figures, asks, o.measure.id if states else None)
+
+
+def _period(o: Outcome, c: Context) -> str | None:
+    """The period a line is shown in; asked by the year and by the month (年差 月差), the one its own figure is
+    not in, so that both are shown (每年15780元，折合每月1315元)."""
+    if c.both_periods and o.figure is not None and o.figure.period in MONTHS:
+        return next(p for p in MONTHS if p != o.figure.period)
+    return c.period
 
 
 def _several(done: list[Outcome], asked: list[str], c: Context, asks: tuple[str, str | None] | None) -> Answer:
@@ -88,16 +98,16 @@ def _several(done: list[Outcome], asked: list[str], c: Context, asks: tuple[str,
     lines: list[str] = [f"【{done[0].measure.title}】"] if one_measure else []
     by_kind: dict[str, list[Figure]] = {}
     for o in done:
-        what, shown = _asked_of(o, asked, c.period)
+        what, shown = _asked_of(o, asked, _period(o, c))
         figures += shown
-        for kind, f in zip(asked, _kind_figures(o, asked, c.period), strict=True):
+        for kind, f in zip(asked, _kind_figures(o, asked, None if c.both_periods else c.period), strict=True):
             if f is not None:
                 by_kind.setdefault(kind, []).append(f)
         name = o.who if one_measure else f"{o.who + '的' if o.who else ''}{o.measure.title}"
         lines.append(f"· {name or o.measure.title}：{what}")
     together = _together(done, asked, by_kind, c)
     for line, f in together:
-        lines.append(line)
+        lines += [line] if line else []  # a figure shown within another line (折合每年…) has none of its own
         figures.append(f)
     if asks:
         fact, whose = asks
@@ -202,7 +212,9 @@ def _together(done: list[Outcome], asked: list[str], by_kind: dict[str, list[Fig
     if "difference" in asked and len(by_kind.get("difference", [])) == 2:
         d = difference(*by_kind["difference"])
         if d is not None:
-            out.append((f"相差：{d.shown}", d))
+            other = _other_period(d) if c.both_periods else None
+            out.append((f"相差：{d.shown}" + (f"；折合{other.text()}" if other else ""), d))
+            out += [("", other)] if other else []
         return out
     several_of_one = len({o.line.person for o in done}) < len(done)  # 我爸: 老义务兵 + 立功: his month
     if not (c.total or several_of_one) or len(done) < 2:

@@ -10,6 +10,7 @@ rule: it is the full question, with what the conversation knows of its people.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
@@ -21,6 +22,7 @@ from bot.plan.terms import cut
 from bot.reading.people import People
 from bot.reading.question import Question
 
+_THAN = re.compile(r"(?:那)?(?:比|跟|和|与)")  # 比病故军人遗属呢: compared with another
 IMPLYING = ("veteran_category", "service_years", "merit", "months_in_business", "contract_years")
 # A number said without its fact (8, 十年, 六十六) is read against the fact under discussion, by its unit.
 UNITS = {"age": ("岁", "周岁"), "service_years": ("年",), "product_count": ("个",), "months_in_business": ("个月",),
@@ -41,8 +43,9 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
     c = survivors(_known_people(q, c, store), known, correcting=False)
     for rule in RULES:
         merged = rule(q, c, known)
-        if merged is not None:
-            return merged, rule.__name__
+        if merged is not None:  # 年差 月差, then 比病故的呢: both periods still, until a period is asked alone
+            both = q.both_periods or (c.both_periods and not q.period)
+            return replace(merged, both_periods=both), rule.__name__
     return replace(c, lines=(), asked=q.asked, period=q.period, total=q.total, requested=None), "nothing_to_answer"
 
 
@@ -145,6 +148,8 @@ def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
     if not lines:
         return None
     follow = q.follow_up or q.correction
+    if follow and "difference" in c.asked and len(c.lines) == 2 and len(lines) == 1 and _THAN.match(q.text):
+        lines = (c.lines[0], *lines)  # 比烈士遗属差多少 — 比病故军人遗属呢: the first against another
     return replace(merged, lines=lines, asked=q.asked if q.asked_said or not follow else c.asked,
                    period=q.period or (c.period if follow else None), total=q.total or (follow and c.total),
                    facts={**c.facts, **q.facts}, requested=None,
@@ -386,8 +391,14 @@ def remember(c: Context) -> Context:
     """The context as the next turn sees it: the lines of a short answer join the history (这几个加起来)."""
     if not c.lines or len(c.lines) > REMEMBERED:
         return c
-    history = tuple(line for line in c.history if line not in c.lines) + c.lines
+    history = tuple(line for line in c.history if line not in c.lines and _still(line, c)) + c.lines
     return replace(c, history=history[-HISTORY:])
+
+
+def _still(line: Line, c: Context) -> bool:
+    """A line answered before still holds: its person's measures have it (a corrected category's line does not)."""
+    someone = c.person(line.person)
+    return someone is None or line.measure in someone.measures
 
 
 def _last(history: tuple[Line, ...], reach: int) -> tuple[Line, ...]:

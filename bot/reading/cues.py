@@ -26,7 +26,7 @@ PERIODS = {"per_month": "每月", "per_year": "每年"}  # kinds that ask for th
 _STATES_A_FIGURE = re.compile(r"[^\d,。;!?]{0,4}?\d+(?![\d.]|个月|年|月)")  # 原来3600, not 原来1个月
 # 比解放战争的多多少 compares two things (a difference); 比原来多多少 compares with before (a rise)
 _THAN = re.compile(r"比([^,.;!?]{1,12}?)(?:多多少|少多少|多出|高多少|多了多少|低多少|多几|少几)")
-_THAN_BEFORE = re.compile(r"原来|以前|之前|去年|过去|老标准|原标准|2016")
+_THAN_BEFORE = re.compile(r"原来|以前|之前|去年|过去|老标准|原标准|旧标准|没涨|涨前|2016")
 ABOUT_AMOUNTS = ("amount", "old", "rise", "rise_pct", "difference", "max", "min")  # kinds a figure answers
 
 
@@ -55,7 +55,7 @@ class Cues:
                     continue  # 原来每年3600，现在多少: the old figure is told, not asked
                 if kind not in PERIODS:
                     found.append((m.start(), kind))
-        if (than := _THAN.search(text)) and not _THAN_BEFORE.match(than.group(1)):  # 比解放战争的多多少
+        if (than := _THAN.search(text)) and not _THAN_BEFORE.search(text):  # 比解放战争的多多少, not 跟没涨之前比
             found = [(at, "difference" if kind == "rise" else kind) for at, kind in found] or [(than.start(), "difference")]
         kinds = tuple(dict.fromkeys(kind for _, kind in sorted(found)))
         return kinds or ("amount",)
@@ -77,6 +77,10 @@ class Cues:
         (每月加100，一年下来多多少 asks for a year)."""
         said = [(m.start(), PERIODS[k]) for k in PERIODS for m in self._kinds[k].finditer(text)]
         return max(said)[1] if said else None
+
+    def both_periods(self, text: str) -> bool:
+        """年差 月差 / 一个月多少，一年多少: the figures asked by the month and by the year."""
+        return len({PERIODS[k] for k in PERIODS if self._kinds[k].search(text)}) == 2
 
     def several(self, text: str) -> bool:
         """这俩, 各多少: the message asks about the things talked about, each."""

@@ -42,6 +42,7 @@ class Mention:
 class People:
     owners: tuple[str, ...]
     self_words: tuple[str, ...]
+    speaking: tuple[str, ...]
     kin: dict[str, str]  # word → key
     surnames: str
     pronouns: tuple[str, ...]
@@ -130,7 +131,7 @@ class People:
             rf"(?P<everyone>{_alternation(self.everyone)}|(?:(?<=[,;.!?\s])|^)都)",
             rf"(?P<kin>(?:{owners})?(?:{kin}))",
             rf"(?P<name>[老小][{self.surnames}])",
-            rf"(?P<me>{_alternation(self.self_words)})(?!们)",
+            rf"(?P<me>{_alternation(self.self_words)})(?!们|{_alternation(self.speaking)})",
             rf"(?P<pronoun>{_alternation(self.pronouns)})",
         ]))
 
@@ -151,7 +152,7 @@ def people(normalize: Callable[[str], str], nouns: Iterable[str] = (), path: Pat
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     kin = {normalize(word): key for key, words in raw["kin"].items() for word in words}
     family = raw["family"]
-    return People(tuple(raw["owners"]), tuple(raw["self"]), kin, raw["surnames"], tuple(raw["pronouns"]),
+    return People(tuple(raw["owners"]), tuple(raw["self"]), tuple(raw["speaking"]), kin, raw["surnames"], tuple(raw["pronouns"]),
                   tuple(normalize(w) for w in raw["everyone"]), {normalize(k): v for k, v in raw["groups"].items()},
                   (*raw["counted_nouns"], *nouns), frozenset(frozenset(pair) for pair in family["spouses"]),
                   {k: tuple(v) for k, v in family["children"].items()},

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot.plan.measure import Measure
@@ -27,6 +27,7 @@ from bot.reading.vocabulary import Clarification, Vocabulary
 
 PERSONAL = ("age", "service_years", "veteran_category", "merit", "months_in_business", "group", "contract_years")
 _CLAUSE_BREAK = re.compile(r"[,;.!?、:\s]+|另外|再加上|还有|以及|然后")
+_SUMMED = re.compile(r"合计|共计|一共|总共|加起来|总计|累计")  # a fact said of a group as a whole
 _NEGATED = re.compile(r"(?:不是|并非|不算|没)$")
 _DENIES = re.compile(r"不是|并非|不算")  # a clause that begins so names what is not meant (不是抗美援朝)
 # 老大68, 我爸都72了: a number right after a person (and 今年, 都 …) is their age, unless a unit says otherwise
@@ -82,6 +83,7 @@ class Question:
     follow_up: bool = False  # 那X呢, 要是…呢: the same question again, of something else
     asks: bool = False  # a cue word asks something (of what came before, if the message names nothing)
     period: str | None = None
+    both_periods: bool = False  # 年差 月差: by the year and by the month
     total: bool = False
     each: bool = False
     how_many: int | None = None
@@ -142,7 +144,7 @@ class Reader:
             said=said, text=text, intent=intent, people=people, subjects=subjects, facts=general,
             asked=self.cues.asked(cue_text), asked_said=self.cues.asks_a_kind(cue_text),
             follow_up=bool(_FOLLOW_UP.search(text)), asks=self.cues.asks_something(cue_text),
-            period=self.cues.period(cue_text),
+            period=self.cues.period(cue_text), both_periods=self.cues.both_periods(cue_text),
             total=self.cues.total(text), each=self.cues.several(text), how_many=self.cues.how_many(text),
             correction=corrected is not None or bool(denied), addition=self.cues.addition(text), pronoun=pronoun,
             everyone=everyone, quantities=quantities,
@@ -205,6 +207,12 @@ class Reader:
                 if start <= f.start < end:
                     said.setdefault(f.fact, f.value)
             counted = next((m for m in named if m.role == "group" and m.count > 1), None)
+            if any(f.fact == "service_years" and _SUMMED.search(text[max(start, f.start - 6):f.end])
+                   for f in found if start <= f.start < end):  # 5名老兵，服役年限合计23年: the 23 years are all of theirs
+                counted = None
+                for key in targets:
+                    labels[key] = (labels[key][0], 1)
+                    subjects = [replace(x, count=None) if x.person == key else x for x in subjects]
             who = [(f.start - start, f.end - start) for f in found if f.fact == "group" and start <= f.start < end]
             fallen = self.people.fallen_in(text[start:end]) if targets else None
             for measure in [] if _DENIES.match(text, start) else self.store.all_named_in(text[start:end]):

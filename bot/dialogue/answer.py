@@ -80,7 +80,14 @@ def _single(o: Outcome, asked: list[str], c: Context, asks: tuple[str, str | Non
     text = reply(o.result, tuple(asked), period)
     if o.who and o.who != "您":  # whose amount it is, after it: 每年15780元（您外公）
         text = _with(text, f"（{o.who}）")
+    if o.assumed:
+        text = _with(text, f"（{_once(o)}）")
     return Answer(text, figures, asks, o.measure.id if states else None)
+
+
+def _once(o: Outcome) -> str:
+    """等他满60了: the time the figure is for, said beside it (年满60周岁后)."""
+    return "、".join(o.assumed) + "后"
 
 
 def _period(o: Outcome, c: Context) -> str | None:
@@ -104,6 +111,7 @@ def _several(done: list[Outcome], asked: list[str], c: Context, asks: tuple[str,
             if f is not None:
                 by_kind.setdefault(kind, []).append(f)
         name = o.who if one_measure else f"{o.who + '的' if o.who else ''}{o.measure.title}"
+        name += f"（{_once(o)}）" if o.assumed else ""
         lines.append(f"· {name or o.measure.title}：{what}")
     together = _together(done, asked, by_kind, c)
     for line, f in together:

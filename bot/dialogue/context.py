@@ -43,6 +43,7 @@ class Context:
     asked: tuple[str, ...] = ("amount",)
     period: str | None = None
     both_periods: bool = False  # asked by the year and by the month (年差 月差): each figure shown in both
+    once_met: bool = False  # asked of the time a requirement not yet met is (等他满60了): this turn only
     total: bool = False
     facts: Mapping[str, Any] = field(default_factory=dict)  # told of no one in particular
     history: tuple[Line, ...] = ()  # lines answered in earlier turns, latest last

@@ -56,6 +56,7 @@ class Outcome:
     error: FactError | None = None
     needs: tuple[str, ...] = ()  # requirements unknown for this person (年满60周岁): the amount is not yet theirs
     facts: Mapping[str, Any] = field(default_factory=dict)
+    assumed: tuple[str, ...] = ()  # requirements taken as met, asked of the time they are (年满60周岁)
 
     @property
     def figure(self) -> Figure | None:
@@ -96,8 +97,15 @@ def outcomes(c: Context, store: MeasureStore) -> list[Outcome]:
             person.label if person else "")
         needs = tuple(r["fact"] for r in measure.requires if "min" in r and facts.get(r["fact"]) is None) \
             if person is not None and count == 1 else ()
+        assumed: tuple[str, ...] = ()
+        if c.once_met:  # 等他也满60了: each requirement not yet met, met
+            unmet = [r for r in measure.requires if "min" in r and isinstance(facts.get(r["fact"]), (int, float))
+                     and facts[r["fact"]] < r["min"]]
+            facts.update({r["fact"]: r["min"] for r in unmet})
+            assumed = tuple(r["label"] for r in unmet)
         try:
-            done.append(Outcome(line, measure, who, count, calculate(measure, facts), needs=needs, facts=facts))
+            done.append(Outcome(line, measure, who, count, calculate(measure, facts), needs=needs, facts=facts,
+                                assumed=assumed))
         except FactError as error:
             done.append(Outcome(line, measure, who, count, error=error, facts=facts))
     return done

@@ -23,6 +23,7 @@ from bot.reading.people import People
 from bot.reading.question import Question
 
 _THAN = re.compile(r"(?:那)?(?:比|跟|和|与)")  # 比病故军人遗属呢: compared with another
+SUMMED = {"amount", "old", "rise"}  # kinds whose figures a total adds up (一年多领多少 after 一共多领多少)
 IMPLYING = ("veteran_category", "service_years", "merit", "months_in_business", "contract_years")
 # A number said without its fact (8, 十年, 六十六) is read against the fact under discussion, by its unit.
 UNITS = {"age": ("岁", "周岁"), "service_years": ("年",), "product_count": ("个",), "months_in_business": ("个月",),
@@ -45,7 +46,7 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
         merged = rule(q, c, known)
         if merged is not None:  # 年差 月差, then 比病故的呢: both periods still, until a period is asked alone
             both = q.both_periods or (c.both_periods and not q.period)
-            return replace(merged, both_periods=both), rule.__name__
+            return replace(merged, both_periods=both, once_met=q.once_met), rule.__name__
     return replace(c, lines=(), asked=q.asked, period=q.period, total=q.total, requested=None), "nothing_to_answer"
 
 
@@ -83,6 +84,9 @@ def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:
         return _asked_again(q, replace(merged, lines=_unique(lines)))
     if q.people:  # 说错了，是我爸: another person in the same question
         return None
+    if (found := _by_old_value(q, c)) is not None:  # 那个58的说错了，他是68: whose 58, and of what
+        key, fact, value = found
+        return _asked_again(q, _told(c, key, {fact: value}, store, replace_kind=True))
     kinds = [_kind_of(quantity.unit, c, store) for quantity in q.quantities]
     told = dict(q.facts)
     for quantity, kind in zip(q.quantities, kinds, strict=True):
@@ -150,8 +154,11 @@ def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
     follow = q.follow_up or q.correction
     if follow and "difference" in c.asked and len(c.lines) == 2 and len(lines) == 1 and _THAN.match(q.text):
         lines = (c.lines[0], *lines)  # 比烈士遗属差多少 — 比病故军人遗属呢: the first against another
+    if q.how_many and not q.each:  # 等俺也满60了，仨人一年多少: the one named and those answered before, added up
+        lines = _filled(lines, (*c.lines, *reversed(c.history)), q.how_many)
+    total = q.total or bool(q.how_many and not q.each and len(lines) > 1)
     return replace(merged, lines=lines, asked=q.asked if q.asked_said or not follow else c.asked,
-                   period=q.period or (c.period if follow else None), total=q.total or (follow and c.total),
+                   period=q.period or (c.period if follow else None), total=total or (follow and c.total),
                    facts={**c.facts, **q.facts}, requested=None,
                    focus=_focus(q, merged) or merged.focus, profile=())
 
@@ -201,7 +208,7 @@ def asks_again(q: Question, c: Context, known: Known) -> Context | None:
     worded = set(c.asked) <= {"department", "apply", "conditions", "says"}
     asked = q.asked if q.asked_said else ("amount",) if worded and (q.period or q.money or q.total) else c.asked
     return replace(c, lines=lines, asked=asked, period=q.period or c.period,
-                   total=q.total or (c.total and not q.asked_said), requested=None)
+                   total=q.total or (c.total and set(asked) <= SUMMED), requested=None)
 
 
 RULES: tuple[Callable[[Question, Context, Known], Context | None], ...] = (
@@ -393,6 +400,33 @@ def remember(c: Context) -> Context:
         return c
     history = tuple(line for line in c.history if line not in c.lines and _still(line, c)) + c.lines
     return replace(c, history=history[-HISTORY:])
+
+
+def _by_old_value(q: Question, c: Context) -> tuple[str, str, int | float] | None:
+    """(person, fact, new value) when the correction names the wrong value (那个58的说错了，是68) and one person
+    has it."""
+    old = [x.value for x in q.quantities if not x.corrects]
+    new = [x.value for x in q.quantities if x.corrects]
+    if len(old) != 1 or len(new) != 1:
+        return None
+    holders = [(p.key, fact) for p in c.people for fact, v in p.facts.items()
+               if isinstance(v, (int, float)) and not isinstance(v, bool) and v == old[0]]
+    if len(holders) != 1:
+        return None
+    return holders[0][0], holders[0][1], _number(new[0])
+
+
+def _filled(lines: tuple[Line, ...], before: Iterable[Line], people: int) -> tuple[Line, ...]:
+    """The lines, with those of other people answered before (all of each one's) until `people` are in it."""
+    named = {x.person for x in lines}
+    added: list[Line] = []
+    for line in before:
+        if line.person is None or line.person in named or line in added:
+            continue
+        others = {x.person for x in added}
+        if line.person in others or len(named) + len(others) < people:
+            added.append(line)
+    return (*lines, *added)
 
 
 def _still(line: Line, c: Context) -> bool:

@@ -27,6 +27,9 @@ _STATES_A_FIGURE = re.compile(r"[^\d,。;!?]{0,4}?\d+(?![\d.]|个月|年|月)") 
 # 比解放战争的多多少 compares two things (a difference); 比原来多多少 compares with before (a rise)
 _THAN = re.compile(r"比([^,.;!?]{1,12}?)(?:多多少|少多少|多出|高多少|多了多少|低多少|多几|少几)")
 _THAN_BEFORE = re.compile(r"原来|以前|之前|去年|过去|老标准|原标准|旧标准|没涨|涨前|2016")
+# 等俺也满60了 / 到时候 / 满60后: the question asked as if the requirement not yet met were met
+_ONCE_MET = re.compile(r"到时候|到那时|等[^,。;!?]{0,8}?(?:够|满|到)|(?:满|够)[^,。;!?]{0,6}?(?:后|以后|之后)"
+                       r"|(?<![当经干做待呆])过(?:\d+|半)年|明年就|都满了|都够了")
 ABOUT_AMOUNTS = ("amount", "old", "rise", "rise_pct", "difference", "max", "min")  # kinds a figure answers
 
 
@@ -77,6 +80,10 @@ class Cues:
         (每月加100，一年下来多多少 asks for a year)."""
         said = [(m.start(), PERIODS[k]) for k in PERIODS for m in self._kinds[k].finditer(text)]
         return max(said)[1] if said else None
+
+    def once_met(self, text: str) -> bool:
+        """等俺也满60了，仨人一共多少: asked of the time when the requirement now failing is met."""
+        return bool(_ONCE_MET.search(text))
 
     def both_periods(self, text: str) -> bool:
         """年差 月差 / 一个月多少，一年多少: the figures asked by the month and by the year."""

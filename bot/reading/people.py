@@ -106,7 +106,7 @@ class People:
                 noun = m.group("noun") or m.group("noun2") or ""
                 number = m.group("n") or m.group("n2")
                 owner = m.group("owner") or ""
-                found.append(Mention(owner + noun, said, m.start(), m.end(), "group", int(number)))
+                found.append(Mention(owner + noun, said, m.start(), m.end(), "group", _COUNTS.get(number) or int(number)))
             elif role == "group":
                 found.append(Mention(said, said, m.start(), m.end(), "group", self.groups[said]))
             elif role == "kin":
@@ -115,7 +115,7 @@ class People:
                 found.append(Mention(said, said, m.start(), m.end(), "person"))
             elif role == "me":
                 found.append(Mention(SELF, said, m.start(), m.end(), "person"))
-            elif role in ("pronoun", "everyone"):
+            elif role in ("pronoun", "everyone", "member"):
                 found.append(Mention("", said, m.start(), m.end(), role))
         return found
 
@@ -125,7 +125,8 @@ class People:
         nouns = _alternation(self.counted_nouns)
         kin = _alternation(self.kin)
         return re.compile("|".join([
-            rf"(?P<counted>(?P<owner>(?:我们|俺们|咱们|我|俺|咱)?)(?P<noun>{nouns})(?P<n>\d+)(?:个|位|名|口)(?!月)"
+            rf"(?P<counted>(?P<owner>(?:我们|俺们|咱们|我|俺|咱)?)(?P<noun>{nouns})(?:这回|这次)?(?P<n>\d+|仨|俩)"
+            rf"(?:个|位|名|口|人)(?!月)"
             rf"|(?P<n2>\d+)(?:个|位|名)(?P<noun2>{nouns}))",
             rf"(?P<group>{_alternation(self.groups)})",
             rf"(?P<everyone>{_alternation(self.everyone)}|(?:(?<=[,;.!?\s])|^)都)",
@@ -133,7 +134,11 @@ class People:
             rf"(?P<name>[老小][{self.surnames}])",
             rf"(?P<me>{_alternation(self.self_words)})(?!们|{_alternation(self.speaking)})",
             rf"(?P<pronoun>{_alternation(self.pronouns)})",
+            r"(?P<member>(?<![\d.])1(?:个|位|名)(?!月|个月|产品|网点|示范点|人))",
         ]))
+
+
+_COUNTS = {"仨": 3, "俩": 2}
 
 
 def _alternation(words: Iterable[str]) -> str:

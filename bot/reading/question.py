@@ -27,11 +27,12 @@ from bot.reading.vocabulary import Clarification, Vocabulary
 
 PERSONAL = ("age", "service_years", "veteran_category", "merit", "months_in_business", "group", "contract_years")
 _CLAUSE_BREAK = re.compile(r"[,;.!?、:\s]+|另外|再加上|还有|以及|然后")
+_YEARS_AFTER_MEMBER = re.compile(r"(\d{1,2})年(?![\d多龄])")
 _SUMMED = re.compile(r"合计|共计|一共|总共|加起来|总计|累计")  # a fact said of a group as a whole
 _NEGATED = re.compile(r"(?:不是|并非|不算|没)$")
 _DENIES = re.compile(r"不是|并非|不算")  # a clause that begins so names what is not meant (不是抗美援朝)
 # 老大68, 我爸都72了: a number right after a person (and 今年, 都 …) is their age, unless a unit says otherwise
-_AGE_AFTER_NAME = re.compile(r"(?:今年|已经|都|才|快|刚|也)?(\d{2,3})(?![\d.]|\s*(?:年|个|元|万|%|号|日|位|名|人|户|项|种))")
+_AGE_AFTER_NAME = re.compile(r"(?:今年|已经|都|才|快|刚|也|正好|刚好)?(\d{2,3})(?![\d.]|\s*(?:年|个|元|万|%|号|日|位|名|人|户|项|种))")
 _QUANTITY = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(周岁|岁|个月|年|个|元|人|户|%)?")
 _FILLER = r"[是就有了吧啊呀哦嗯呢的\s,.!?]*"  # 8吧, 是8年: around a number, nothing that says more
 _BARE = re.compile(rf"^{_FILLER}([-负]?\d+(?:\.\d+)?)\s*(周岁|岁|个月|年|个|元|人|户)?{_FILLER}$")
@@ -84,6 +85,7 @@ class Question:
     asks: bool = False  # a cue word asks something (of what came before, if the message names nothing)
     period: str | None = None
     both_periods: bool = False  # 年差 月差: by the year and by the month
+    once_met: bool = False  # 等他也满60了: as if the requirements not yet met were
     total: bool = False
     each: bool = False
     how_many: int | None = None
@@ -118,7 +120,7 @@ class Reader:
         text = self.normalize(said)
         corrected = self.cues.correction(text)
         turn = corrected.start() if corrected else len(text)
-        mentions = _subjects_only(text, self.people.mentions(text))
+        mentions = _members(_subjects_only(text, self.people.mentions(text)))
         found = self._facts(text, turn)
         found += _ages_after_names(text, mentions, found)
         found += self._groups_of_people(text, mentions, found)
@@ -145,6 +147,7 @@ class Reader:
             asked=self.cues.asked(cue_text), asked_said=self.cues.asks_a_kind(cue_text),
             follow_up=bool(_FOLLOW_UP.search(text)), asks=self.cues.asks_something(cue_text),
             period=self.cues.period(cue_text), both_periods=self.cues.both_periods(cue_text),
+            once_met=self.cues.once_met(text),
             total=self.cues.total(text), each=self.cues.several(text), how_many=self.cues.how_many(text),
             correction=corrected is not None or bool(denied), addition=self.cues.addition(text), pronoun=pronoun,
             everyone=everyone, quantities=quantities,
@@ -291,6 +294,24 @@ class Reader:
 _PREDICATE = re.compile(r"^(?:是|就是|算是)(?:他们|她们|他|她|俺们|我们)?的?$")
 
 
+def _members(mentions: list[Mention]) -> list[Mention]:
+    """俺们村5个老义务兵，1个65当了3年，1个70当了5年: each 1个 after a counted group is one of its members
+    (第1位, 第2位 …), until the group's count; elsewhere 1个 names no one."""
+    kept: list[Mention] = []
+    group: Mention | None = None
+    taken = 0
+    for m in mentions:
+        if m.role == "group" and m.count > 1:
+            group, taken = m, 0
+        elif m.role == "member":
+            if group is None or taken >= group.count:
+                continue
+            taken += 1
+            m = Mention(f"第{taken}位", f"第{taken}位", m.start, m.end, "person")
+        kept.append(m)
+    return kept
+
+
 def _subjects_only(text: str, mentions: list[Mention]) -> list[Mention]:
     """Mentions of people spoken of, not of what they are: in 俺爸是他们儿子, 儿子 (and 他们) say what 爸 is."""
     kept: list[Mention] = []
@@ -304,10 +325,14 @@ def _subjects_only(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _ages_after_names(text: str, mentions: list[Mention], found: list[Found]) -> list[Found]:
-    """老大68 / 我爸都72了: a number right after a person named, which no other fact took, is their age."""
+    """老大68 / 我爸都72了 / 他61: a number right after a person named, which no other fact took, is their age;
+    after a group's member, years are their service (5个老义务兵，1个3年)."""
     ages = []
     for m in mentions:
-        if m.role != "person" or any(f.fact == "age" and f.start >= m.end and f.start - m.end < 6 for f in found):
+        if m.key.startswith("第") and (years := _YEARS_AFTER_MEMBER.match(text, m.end)):
+            if not any(f.start <= years.start(1) < f.end for f in found):
+                ages.append(Found("service_years", int(years.group(1)), years.start(1), years.end(1)))
+        if m.role not in ("person", "pronoun") or any(f.fact == "age" and f.start >= m.end and f.start - m.end < 6 for f in found):
             continue
         said = _AGE_AFTER_NAME.match(text, m.end)
         if said and not any(f.start <= said.start(1) < f.end for f in found) and 10 <= int(said.group(1)) <= 120:

@@ -204,8 +204,11 @@ class Conversation:
             return Reply(response="utter_help")  # 你能干什么; but 怎么申请 after a measure is about that measure
         merged, rule = merge(q, c, self.store, self.reader.people)
         again = rule in ("asks_again", "asks_of_its_words")  # the last lines, not a subject of its own
-        if rule == "asks_again" and (said := self._elsewhere_in_plan(q, merged)):
-            return self._plan_says(said, merged, q)  # 顺便问一下，他看病能报销多少: another part of the plan
+        only_theirs = rule == "names_its_subject" and q.pronoun and not q.subjects and not q.people  # 他…
+        if (rule == "asks_again" or only_theirs) and (said := self._elsewhere_in_plan(q, merged)):
+            return self._plan_says(said, merged, q)  # 那政府投入的钱谁落实: another part of the plan
+        if only_theirs and not q.unstated and self._foreign(q, merged):
+            return self._out_of_scope(q)  # 顺便问一下，他看病能报销多少: of him, but of nothing the plan has
         if self._asks_a_profile(q, merged, again):
             return self._profile(q, merged)
         if q.ambiguous and (not merged.lines or (again and not self._settled(q.ambiguous[1], c))):
@@ -230,6 +233,12 @@ class Conversation:
                 and any(w not in said for w in self.passages.words(q.about)):
             return found[0]
         return None
+
+    def _foreign(self, q: Question, c: Context) -> bool:
+        """Whether the message's own words (他看病能报销多少: 看病, 报销) are none of the last lines' measures'."""
+        said = " ".join(w for line in c.lines for m in [self.store.get(line.measure)]
+                        for w in (m.title, m.quote, *m.keywords, *m.conditions))
+        return bool(q.about) and any(w not in said for w in self.passages.words(q.about))
 
     def _plan_says(self, passage: Passage, c: Context, q: Question) -> Reply:
         """No measure answers, but the plan speaks of it: its sentence, its 关注, and the office of the record

@@ -49,6 +49,8 @@ class Answer:
 def answer(done: list[Outcome], c: Context) -> Answer:
     """The reply to the lines of `c`, computed as `done`."""
     asked = [k for k in c.asked if k in AMOUNT_KINDS] or ["amount"]
+    if asked == ["amount"] and done and all(o.measure.kind == "range" and "count" in o.facts for o in done):
+        asked = ["min", "max"]  # 设6个网点补多少: 1至3万元 each, so 6万至18万元
     asks = None if set(asked) <= {"max", "min", "reach"} else missing_fact(done)  # a cap needs no count
     if c.total and len(done) == 1 and (added := items_total(done[0])) is not None:  # 三样一共多少人
         text = reply(done[0].result, "amount") if done[0].result else ""

@@ -234,5 +234,6 @@ def missing_fact(outcomes_: Iterable[Outcome]) -> tuple[str, str | None] | None:
 
 
 def _per(measure: Measure) -> str:
-    return "人" if measure.params.get("per", "人") == "人" else str(measure.params.get("per"))
+    """What a count counts: the plan's unit (网点), else people where the plan pays each person, else 个 (合作社)."""
+    return str(measure.params.get("per") or ("人" if "人" in measure.quote else "个"))
 

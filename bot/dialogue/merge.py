@@ -356,7 +356,7 @@ def _asked_again(q: Question, c: Context) -> Context:
 
 def _kind_of(unit: str, c: Context, store: MeasureStore) -> str | None:
     """The fact a number said without one means: the kind its unit fits among those the lines read."""
-    reads = [f for line in c.lines for f in inputs(store.get(line.measure))]
+    reads = [f for line in c.lines for f in (*inputs(store.get(line.measure)), *line.facts)] + list(c.facts)
     if c.requested:
         reads.insert(0, c.requested)
     for fact in dict.fromkeys(reads):

@@ -155,8 +155,9 @@ def percent(m: Measure, facts: Facts) -> dict:
     base = fact_checks.number(facts, base_fact)
     factor = 1 - p["rate"] / 100 if p["relation"] == "降低" else p["rate"] / 100
     amount = base * factor
-    word = "降低后为" if p["relation"] == "降低" else "至少"
-    return {"amount": amount, "steps": (step, f"按{money(base)}计，{word}{money(amount)}")}
+    if p["relation"] == "降低":  # 少交多少 is asked as often as 还交多少
+        return {"amount": amount, "steps": (step, f"按{money(base)}计，降低后为{money(amount)}，少交{money(base - amount)}")}
+    return {"amount": amount, "steps": (step, f"按{money(base)}计，至少{money(amount)}")}
 
 
 def figures_only(m: Measure, facts: Facts) -> dict:

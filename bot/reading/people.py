@@ -20,7 +20,6 @@ from bot import DATA
 
 PEOPLE_FILE = DATA / "people.yml"
 SELF = "我"  # the key of the citizen themself
-OWNER = re.compile(r"^(?:我们家|俺们家|咱们家|我家|俺家|咱家|我的|俺的|我|俺|咱)")
 
 
 @dataclass(frozen=True)
@@ -31,11 +30,18 @@ class Mention:
     end: int
     role: str  # person | group | pronoun | everyone
     count: int = 1
+    owner: str = ""  # whose, as written: 俺 of 俺爹, 俺们 of 俺们村5个, 其 of 其母 (an operator's 来电人的)
 
     @property
     def label(self) -> str:
-        """How the reply names them: the citizen's words, addressed back (俺爹 → 您爹, 我 → 您)."""
-        return "您" if self.key == SELF else OWNER.sub("您", self.said) if OWNER.match(self.said) else self.said
+        """How the reply names them: the citizen's words, addressed back (俺爹 → 您爹, 我 → 您, 俺们村5个 → 村5个);
+        an operator's 其母 stays as written."""
+        if self.key == SELF:
+            return "您"
+        if not self.owner or self.owner == "其":
+            return self.said
+        rest = self.said[len(self.owner):]
+        return rest if self.role == "group" else "您" + rest
 
 
 @dataclass(frozen=True)
@@ -106,11 +112,13 @@ class People:
                 noun = m.group("noun") or m.group("noun2") or ""
                 number = m.group("n") or m.group("n2")
                 owner = m.group("owner") or ""
-                found.append(Mention(owner + noun, said, m.start(), m.end(), "group", _COUNTS.get(number) or int(number)))
+                found.append(Mention(owner + noun, said, m.start(), m.end(), "group", _COUNTS.get(number) or int(number),
+                                     owner))
             elif role == "group":
                 found.append(Mention(said, said, m.start(), m.end(), "group", self.groups[said]))
             elif role == "kin":
-                found.append(Mention(self.kin[OWNER.sub("", said) or said], said, m.start(), m.end(), "person"))
+                owner = m.group("kin_owner") or ""
+                found.append(Mention(self.kin[m.group("kin_word")], said, m.start(), m.end(), "person", 1, owner))
             elif role == "name":
                 found.append(Mention(said, said, m.start(), m.end(), "person"))
             elif role == "me":
@@ -126,11 +134,11 @@ class People:
         kin = _alternation(self.kin)
         return re.compile("|".join([
             rf"(?P<counted>(?P<owner>(?:我们|俺们|咱们|我|俺|咱)?)(?P<noun>{nouns})(?:这回|这次)?(?P<n>\d+|仨|俩)"
-            rf"(?:个|位|名|口|人)(?!月)"
-            rf"|(?P<n2>\d+)(?:个|位|名)(?P<noun2>{nouns}))",
+            rf"(?:个|位|名|口|人|家)(?!月)"
+            rf"|(?P<n2>\d+)(?:个|位|名|家)(?P<noun2>{nouns}))",
             rf"(?P<group>{_alternation(self.groups)})",
             rf"(?P<everyone>{_alternation(self.everyone)}|(?:(?<=[,;.!?\s])|^)都)",
-            rf"(?P<kin>(?:{owners})?(?:{kin}))",
+            rf"(?P<kin>(?P<kin_owner>{owners})?(?P<kin_word>{kin}))",
             rf"(?P<name>[老小][{self.surnames}])",
             rf"(?P<me>{_alternation(self.self_words)})(?!们|{_alternation(self.speaking)})",
             rf"(?P<pronoun>{_alternation(self.pronouns)})",

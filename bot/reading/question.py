@@ -32,7 +32,8 @@ _SUMMED = re.compile(r"合计|共计|一共|总共|加起来|总计|累计")  # 
 _NEGATED = re.compile(r"(?:不是|并非|不算|没)$")
 _DENIES = re.compile(r"不是|并非|不算")  # a clause that begins so names what is not meant (不是抗美援朝)
 # 老大68, 我爸都72了: a number right after a person (and 今年, 都 …) is their age, unless a unit says otherwise
-_AGE_AFTER_NAME = re.compile(r"(?:今年|已经|都|才|快|刚|也|正好|刚好)?(\d{2,3})(?![\d.]|\s*(?:年|个|元|万|%|号|日|位|名|人|户|项|种))")
+_AGE_AFTER_NAME = re.compile(r"(?:今年|已经|都|才|快|刚|也|正好|刚好)?(\d{2,3})"
+                             r"(?![\d.]|\s*(?:年|个|元|万|%|号|日|位|名|人|户|项|种))")
 _QUANTITY = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(周岁|岁|个月|年|个|元|人|户|%)?")
 _FILLER = r"[是就有了吧啊呀哦嗯呢的\s,.!?]*"  # 8吧, 是8年: around a number, nothing that says more
 _BARE = re.compile(rf"^{_FILLER}([-负]?\d+(?:\.\d+)?)\s*(周岁|岁|个月|年|个|元|人|户)?{_FILLER}$")
@@ -135,10 +136,10 @@ class Reader:
                            for m in numbers if m not in denied)
         people, quantities = _corrected(people, quantities, turn < len(text))
         bare = _BARE.match(self.cues.question_words.sub("", text)) if not subjects else None
-        cued = list(text)  # cue words are read outside the facts: 快1年了 tells a time, it asks for no year
-        for f in found:
+        cued = list(text)  # cue words are read outside the facts: 快1年了 tells a time, it asks for no year;
+        for f in found:  # a figure stays a figure (原来1年交3600: the old fee is told, not asked)
             if isinstance(f.value, (int, float)):
-                cued[f.start:f.end] = " " * (f.end - f.start)
+                cued[f.start:f.end] = "0" * (f.end - f.start)
         cue_text = "".join(cued)
         about = self._about(text, mentions)
         named_settles = bool(subjects) or any(p.facts.get("veteran_category") for p in people)
@@ -332,7 +333,8 @@ def _ages_after_names(text: str, mentions: list[Mention], found: list[Found]) ->
         if m.key.startswith("第") and (years := _YEARS_AFTER_MEMBER.match(text, m.end)):
             if not any(f.start <= years.start(1) < f.end for f in found):
                 ages.append(Found("service_years", int(years.group(1)), years.start(1), years.end(1)))
-        if m.role not in ("person", "pronoun") or any(f.fact == "age" and f.start >= m.end and f.start - m.end < 6 for f in found):
+        told = any(f.fact == "age" and f.start >= m.end and f.start - m.end < 6 for f in found)
+        if m.role not in ("person", "pronoun") or told:
             continue
         said = _AGE_AFTER_NAME.match(text, m.end)
         if said and not any(f.start <= said.start(1) < f.end for f in found) and 10 <= int(said.group(1)) <= 120:

@@ -64,8 +64,8 @@ def _asked(result: Result, kind: str, period: str | None = None) -> tuple[str, l
     if period is None or period == result.period:
         return amount_text(result) + note, []
     converted = over(period, result.amount, result.period)
-    if converted is None:  # 一次性 is no yearly sum; a sum without a period (a fee cut on the fee told) is the told one's
-        return f"{amount_text(result)}{f'（不按{period[1]}计）' if result.period else ''}{note}", []
+    if converted is None:  # 一次性 is no yearly sum; a fee cut on the fee told is over the fee's period
+        return f"{amount_text(result)}{'' if result.of_told else f'（不按{period[1]}计）'}{note}", []
     value, line = converted
     return f"{now}，折合{period}{about(value)}{note}", [line]
 

@@ -45,6 +45,7 @@ class Result:
     amount_max: float | None = None  # upper end, for ranges
     old_amount: float | None = None  # before the 2017 plan raised it, where the plan says
     figures: tuple[Figure, ...] = field(default=())
+    of_told: bool = False  # a share of a sum the citizen told (a fee cut 5%): over that sum's period, not one of its own
 
 
 def check_requirements(measure: Measure, facts: Facts) -> None:
@@ -234,4 +235,5 @@ def calculate(measure: Measure, facts: Facts | None = None) -> Result:
         section=measure.section,
         quote=measure.quote,
         figures=tuple(Figure(**item) for item in p.get("items", ())),
+        of_told=measure.kind == "percent" and computed["amount"] is not None,
     )

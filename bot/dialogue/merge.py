@@ -94,7 +94,19 @@ def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:
             told[kind] = _number(quantity.value)
     if not told:
         return None
+    if named := _named_lines(q, c, store):  # 更正，绿色那个是5个产品: that line's count, not the others'
+        return _asked_again(q, replace(c, lines=tuple(replace(line, facts={**line.facts, **told}) if line in named
+                                                      else line for line in c.lines)))
     return _asked_again(q, _told(c, c.focus, told, store, replace_kind=True))
+
+
+def _named_lines(q: Question, c: Context, store: MeasureStore) -> list[Line]:
+    """The lines of no one in particular that the message's own words name by part of their title (绿色那个)."""
+    lines = [line for line in c.lines if line.person is None]
+    hits = [[line for line in lines if w in store.get(line.measure).title]
+            for w in cut(q.about, store.terms) if len(w) > 1]
+    hits = [h for h in hits if h]
+    return min(hits, key=len) if hits else []  # 绿色 names one line; 产品, in most titles, names none in particular
 
 
 def adds_to_the_question(q: Question, c: Context, known: Known) -> Context | None:

@@ -27,6 +27,8 @@ from bot.reading.vocabulary import Clarification, Vocabulary
 
 PERSONAL = ("age", "service_years", "veteran_category", "merit", "months_in_business", "group", "contract_years")
 _CLAUSE_BREAK = re.compile(r"[,;.!?、:\s]+|另外|再加上|还有|以及|然后")
+_ORGANISATIONS = re.compile(r"合作社|企业|公司|单位|组织|农场|中介")  # members of these are 第1个, not 第1位
+MEMBER_PREFIX = "第"  # a counted group's member as the reply names it: 第1位
 _YEARS_AFTER_MEMBER = re.compile(r"(\d{1,2})年(?![\d多龄])")
 _SUMMED = re.compile(r"合计|共计|一共|总共|加起来|总计|累计")  # a fact said of a group as a whole
 _NEGATED = re.compile(r"(?:不是|并非|不算|没)$")
@@ -121,8 +123,9 @@ class Reader:
         text = self.normalize(said)
         corrected = self.cues.correction(text)
         turn = corrected.start() if corrected else len(text)
-        mentions = _members(_subjects_only(text, self.people.mentions(text)))
-        found = self._facts(text, turn)
+        mentions = _members(text, _subjects_only(text, self.people.mentions(text)))
+        found = [f for f in self._facts(text, turn)  # 1个头回无公害认证: the 1个 is a member, not a count
+                 if not any(m.start <= f.start < m.end for m in mentions if m.key.startswith(MEMBER_PREFIX))]
         found += _ages_after_names(text, mentions, found)
         found += self._groups_of_people(text, mentions, found)
         found += _business_years(text, found)
@@ -295,20 +298,21 @@ class Reader:
 _PREDICATE = re.compile(r"^(?:是|就是|算是)(?:他们|她们|他|她|俺们|我们)?的?$")
 
 
-def _members(mentions: list[Mention]) -> list[Mention]:
+def _members(text: str, mentions: list[Mention]) -> list[Mention]:
     """俺们村5个老义务兵，1个65当了3年，1个70当了5年: each 1个 after a counted group is one of its members
-    (第1位, 第2位 …), until the group's count; elsewhere 1个 names no one."""
+    (第1位, 第2位 …; of organisations 第1个), until the group's count; elsewhere 1个 names no one."""
     kept: list[Mention] = []
     group: Mention | None = None
-    taken = 0
+    taken, unit = 0, "位"
     for m in mentions:
         if m.role == "group" and m.count > 1:
             group, taken = m, 0
+            unit = "个" if _ORGANISATIONS.match(text, m.end) or _ORGANISATIONS.search(m.key) else "位"
         elif m.role == "member":
             if group is None or taken >= group.count:
                 continue
             taken += 1
-            m = Mention(f"第{taken}位", f"第{taken}位", m.start, m.end, "person")
+            m = Mention(f"{MEMBER_PREFIX}{taken}{unit}", f"{MEMBER_PREFIX}{taken}{unit}", m.start, m.end, "person")
         kept.append(m)
     return kept
 
@@ -330,7 +334,7 @@ def _ages_after_names(text: str, mentions: list[Mention], found: list[Found]) ->
     after a group's member, years are their service (5个老义务兵，1个3年)."""
     ages = []
     for m in mentions:
-        if m.key.startswith("第") and (years := _YEARS_AFTER_MEMBER.match(text, m.end)):
+        if m.key.startswith(MEMBER_PREFIX) and (years := _YEARS_AFTER_MEMBER.match(text, m.end)):
             if not any(f.start <= years.start(1) < f.end for f in found):
                 ages.append(Found("service_years", int(years.group(1)), years.start(1), years.end(1)))
         told = any(f.fact == "age" and f.start >= m.end and f.start - m.end < 6 for f in found)

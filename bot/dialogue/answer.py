@@ -10,7 +10,7 @@ bot/dialogue/derive.py, and the reply hands them back for the provenance check.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.dialogue.context import Context
 from bot.dialogue.derive import (
@@ -101,6 +101,9 @@ def _period(o: Outcome, c: Context) -> str | None:
 
 
 def _several(done: list[Outcome], asked: list[str], c: Context, asks: tuple[str, str | None] | None) -> Answer:
+    periods = {o.figure.period for o in done if o.figure is not None and o.figure.period in MONTHS}
+    if c.total and c.period is None and len(periods) > 1:  # 每年15780元 + 每月50元: each line by the year too
+        c = replace(c, period="每年")
     measures = list(dict.fromkeys(o.measure.id for o in done))
     one_measure = len(measures) == 1
     figures: list[Figure] = []
@@ -148,7 +151,8 @@ def _kind_figures(o: Outcome, asked: list[str], period: str | None) -> list[Figu
         elif kind == "rise_pct":
             found.append(rise_percent(o))
         elif kind in ("max", "min"):
-            found.append(bound(o, kind))
+            b = bound(o, kind)
+            found.append(in_period(b, period) if b else None)
         elif kind == "wait":
             found.append(wait(o))
         elif kind == "reach":
@@ -212,6 +216,8 @@ def _native(o: Outcome, kind: str) -> Figure | None:
         return o.old
     if kind == "rise":
         return rise(o)
+    if kind in ("max", "min"):
+        return bound(o, kind)
     return None
 
 

@@ -212,6 +212,9 @@ class Conversation:
         if self._asks_a_profile(q, merged, again):
             return self._profile(q, merged)
         if q.ambiguous and (not merged.lines or (again and not self._settled(q.ambiguous[1], c))):
+            if q.unstated:  # 老兵补助啥时候发: whichever war, the plan does not say
+                options = [m for o in q.ambiguous[1].options if (m := self.store.named_in(o)) is not None]
+                return Reply(unstated_reply(q.unstated, options))
             return self._clarify(q, *q.ambiguous)
         if not merged.lines:
             asks = q.asks or q.names_something or q.intent in QUESTION_INTENTS

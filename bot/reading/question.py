@@ -124,8 +124,9 @@ class Reader:
         corrected = self.cues.correction(text)
         turn = corrected.start() if corrected else len(text)
         mentions = _members(text, _subjects_only(text, self.people.mentions(text)))
-        found = [f for f in self._facts(text, turn)  # 1个头回无公害认证: the 1个 is a member, not a count
-                 if not any(m.start <= f.start < m.end for m in mentions if m.key.startswith(MEMBER_PREFIX))]
+        found = [f for f in self._facts(text, turn)  # 1个头回无公害认证, 3个人开店: a member, a group, not a count
+                 if not any(m.start <= f.start < m.end for m in mentions
+                            if m.key.startswith(MEMBER_PREFIX) or m.role == "group" and f.fact == "count")]
         found += _ages_after_names(text, mentions, found)
         found += self._groups_of_people(text, mentions, found)
         found += _business_years(text, found)

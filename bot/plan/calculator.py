@@ -122,12 +122,18 @@ def times_count(m: Measure, facts: Facts, computed: dict) -> dict:
     n = fact_checks.number(facts, "count")
     if n != int(n):
         raise InvalidFact("count", f"人数或个数应是整数，收到：{plain(n)}。")
+    steps = computed["steps"]
+    if (out := facts.get("excluded")) is not None:  # 50个，有8个没签满1年: 42 are paid for
+        out = fact_checks.number(facts, "excluded")
+        if out > n:
+            raise InvalidFact("excluded", f"不符合条件的{plain(out)}{per}比总数{plain(n)}{per}还多，请核对。")
+        steps, n = (*steps, f"{plain(n)}{per} − {plain(out)}{per} = {plain(n - out)}{per}"), n - out
     if n == 1:  # 建了一个示范点: the rate is the sum
-        return computed
+        return {**computed, "steps": steps}
     total = computed["amount"] * n
     old = computed.get("old_amount")
     counted = {**computed, "amount": total, "old_amount": old * n if old is not None else None,
-               "steps": (*computed["steps"], f"{money(computed['amount'])} × {plain(n)}{per} = {money(total)}")}
+               "steps": (*steps, f"{money(computed['amount'])} × {plain(n)}{per} = {money(total)}")}
     if m.params.get("period") not in MONTHS:  # 每个示范点 × 20: a sum, no longer per site; 每年 × 3人 stays 每年
         counted["period"] = "合计"
     return counted

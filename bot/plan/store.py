@@ -195,7 +195,7 @@ class MeasureStore:
         return required[0] if required else reading[0] if len(reading) == 1 else None
 
     def _fts_rank(self, text: str) -> dict[str, int]:
-        tokens = {t for t in cut(text, self.terms) if len(t) > 1}
+        tokens = {t for t in cut(text, self.terms) if len(t) > 1 and not t.isdigit()}  # 25人 is no 25元
         if not tokens:
             return {}
         query = " OR ".join('"' + t.replace('"', '""') + '"' for t in tokens)

@@ -30,6 +30,7 @@ _THAN_BEFORE = re.compile(r"原来|以前|之前|去年|过去|老标准|原标�
 # 等俺也满60了 / 到时候 / 满60后: the question asked as if the requirement not yet met were met
 _ONCE_MET = re.compile(r"到时候|到那时|等[^,。;!?]{0,8}?(?:够|满|到)|(?:满|够)[^,。;!?]{0,6}?(?:后|以后|之后)"
                        r"|(?<![当经干做待呆])过(?:\d+|半)年|明年就|都满了|都够了")
+_NOT_A_PERIOD = re.compile(r"[满签过近快](?:了)?$")
 _PERIOD_ALONE = re.compile(r"\s*(?:按|那)?(月|年)(?:呢|的|合计|总计)?\s*[?]?\s*$")
 RANGE = {"range": ("min", "max")}  # 补贴区间: the least and the most
 ABOUT_AMOUNTS = ("amount", "old", "rise", "rise_pct", "difference", "max", "min")  # kinds a figure answers
@@ -80,7 +81,8 @@ class Cues:
     def period(self, text: str) -> str | None:
         """每月 or 每年 when the message speaks of one, whatever else it asks; of two, the last said
         (每月加100，一年下来多多少 asks for a year)."""
-        said = [(m.start(), PERIODS[k]) for k in PERIODS for m in self._kinds[k].finditer(text)]
+        said = [(m.start(), PERIODS[k]) for k in PERIODS for m in self._kinds[k].finditer(text)
+                if not _NOT_A_PERIOD.search(text[max(0, m.start() - 2):m.start()])]  # 合同不满1年: a term, not a period
         if not said and (alone := _PERIOD_ALONE.match(text)):  # an operator's 月 / 年 after a total
             return "每月" if alone.group(1) == "月" else "每年"
         return max(said)[1] if said else None

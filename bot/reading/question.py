@@ -46,6 +46,7 @@ _MONEY = re.compile(r"多少钱|几个钱|多钱|补多少|给多少|奖多少|�
 # 执照办下来快1年了, 开店半年多了: years of business are months of business
 _BUSINESS_YEARS = re.compile(r"(?:执照|开了|开张|开业|营业|开店|干了|干满|做满|开满|满|经营|办下来)"
                              r"[^\d,;!?]{0,8}?(?:(\d+(?:\.\d+)?)\s*年|(半)年)")
+_CONTRACT = re.compile(r"合同|签")
 _PLAN_NAMES = re.compile(r"“?暖流计划”?|行动方案")
 _FOLLOW_UP = re.compile(r"^(?:那|那么|那要是|要是|如果|假如|换成|换了)|呢[?!.]*$")  # 的话补助, 胎有奖励: no benefit's name
 
@@ -359,10 +360,12 @@ def _named_only_by(clause: str, measure: Measure, spans: list[tuple[int, int]]) 
 
 
 def _business_years(text: str, found: list[Found]) -> list[Found]:
-    """执照办下来快1年了: a year of business is 12 months of it, when no months were told."""
+    """执照办下来快1年了: a year of business is 12 months of it, when no months were told; 合同不满1年 and
+    没签满1年 are a contract's years."""
     if any(f.fact == "months_in_business" for f in found):
         return []
-    m = _BUSINESS_YEARS.search(text)
+    m = next((m for m in _BUSINESS_YEARS.finditer(text)
+              if not _CONTRACT.search(text[max(0, m.start() - 4):m.end() + 2])), None)
     if m is None:
         return []
     months = 6 if m.group(2) else round(float(m.group(1)) * 12)

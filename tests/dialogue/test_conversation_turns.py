@@ -288,3 +288,43 @@ def test_a_word_for_every_kind_of_veteran_is_asked_about(talk):
 def test_a_list_adds_up_only_what_one_person_gets(talk):
     reply, _ = talk("我是退役军人，能领啥", "ask_entitlements")
     assert "合计" not in reply.text and "再告诉我：老兵或遗属的类别" in reply.text
+
+
+# ---- sums and times people ask about (the dev sets' patterns, written from the plan)
+
+def test_asked_of_the_time_a_requirement_is_met_the_figure_says_so(talk):
+    replies = talk.conversation("我今年五十六 当了五年兵 是义务兵 还差几年能领", "到时候一个月多少")
+    assert "还差4年" in replies[0].text
+    assert "年满60周岁后" in replies[1].text and "125元" in replies[1].text and "不符合" not in replies[1].text
+
+
+def test_a_group_told_member_by_member_is_summed_without_the_one_too_young(talk):
+    [reply] = talk.conversation("俺们村五个老义务兵 一个六十五当了三年 一个七十当了五年 一个五十八当了四年 "
+                                "一个七十七当了十年 一个六十二当了两年 一个月一共能领多少")
+    assert "暂不符合" in reply.text and "每月500元" in reply.text
+
+
+def test_those_a_count_leaves_out_are_taken_off_with_the_subtraction_shown(talk):
+    [reply] = talk.conversation("职业介绍补贴 俺们中介今年免费给五十个困难的找着活了 都交了社保 有八个没签满一年 能领多少")
+    assert "50人 − 8人 = 42人" in reply.text and "7560元" in reply.text
+
+
+def test_asked_by_the_year_and_the_month_both_are_given(talk):
+    [reply] = talk.conversation("抗日老兵与解放战争老兵 年标准差多少 月差多少")
+    assert "21060元 − 16120元 = 每年4940元" in reply.text and "折合每月约411.67元" in reply.text
+
+
+def test_a_fee_cut_says_what_is_paid_and_what_is_saved(talk):
+    [reply] = talk.conversation("俺家养鱼的 那个增值保护费原来一年交三千六 降完了能省多少 还得交多少")
+    assert "3420元" in reply.text and "少交180元" in reply.text and "原来的" not in reply.text
+
+
+def test_sites_set_up_give_the_range_for_all_of_them(talk):
+    replies = talk.conversation("XX区 设就业困难人员创业扶持网点6个 补贴区间", "更正为5个")
+    assert "60000元" in replies[0].text and "180000元" in replies[0].text and "5000元" not in replies[0].text
+    assert "50000元" in replies[1].text and "150000元" in replies[1].text
+
+
+def test_an_unstated_detail_of_an_ambiguous_word_is_answered_not_clarified(talk):
+    [reply] = talk.conversation("老兵那个补助啥时候发 每个月几号到账")
+    assert "没有写发放时间" in reply.text and "元" not in reply.text

@@ -1,0 +1,112 @@
+"""The full question a message asks in its conversation (bot/dialogue/merge.py): each named rule, taking the
+conversation so far (run through the turn step) and the new message."""
+from __future__ import annotations
+
+import pytest
+
+from bot.assistant import load_assistant
+from bot.dialogue.merge import merge
+from tests.support.chat import Chat
+
+
+@pytest.fixture(scope="module")
+def assistant(db_path):
+    return load_assistant(db_path)
+
+
+@pytest.fixture()
+def after(assistant):
+    """(earlier turns …, message) → (the merged context, the rule that made it)."""
+    def merged(*turns: str):
+        chat = Chat(assistant)
+        for said in turns[:-1]:
+            chat.says(said)
+        q = assistant.reader.read(turns[-1])
+        return merge(q, chat.state.context, assistant.store, assistant.reader.people)
+    return merged
+
+
+def lines(c) -> list[tuple[str, str | None]]:
+    return [(line.measure, line.person) for line in c.lines]
+
+
+def test_a_bare_number_answers_the_fact_asked_for(after):
+    c, rule = after("我爸是老义务兵，一个月多少", "8年")
+    assert rule == "answers_the_question_asked" and c.person("爸").facts["service_years"] == 8
+
+
+def test_a_correction_replaces_the_fact_of_its_kind(after):
+    c, rule = after("俺老头子当过八年义务兵 七十了 一个月多少", "不是八年 是十年 俺记错了")
+    assert rule == "corrects_a_fact" and c.person("老伴").facts["service_years"] == 10
+
+
+def test_a_correction_naming_the_wrong_value_finds_whose_it_was(after):
+    c, rule = after("俺们村三个老义务兵 一个六十五当了三年 一个五十八当了四年 一个七十当了五年 一个月一共多少",
+                    "哦那个五十八的说错了 他是六十八")
+    assert rule == "corrects_a_fact"
+    assert c.person("第2位").facts["age"] == 68 and c.person("第1位").facts["age"] == 65
+
+
+def test_a_correction_naming_a_line_by_part_of_its_title_changes_that_line_alone(after):
+    c, _ = after("某合作社 初次无公害2个产品 初次绿色3个产品 奖补合计", "更正 绿色为5个产品")
+    counts = {line.measure: line.facts.get("product_count") for line in c.lines}
+    assert counts == {"cert_pollution_free": 2, "cert_green_food": 5}
+
+
+def test_a_correction_of_a_category_keeps_the_person_and_drops_the_old_line(after):
+    c, rule = after("来电人 父 抗美援朝老兵 母 病故军人遗属 年合计", "更正 父为解放战争老兵")
+    assert rule == "corrects_a_fact"
+    assert lines(c) == [("veteran_liberation_war", "爸"), ("survivor_died_of_illness", "妈")] and c.total
+
+
+def test_an_addition_keeps_the_lines_and_adds_one(after):
+    c, rule = after("合作社无公害认证和绿色食品认证都是头一次拿 无公害两个产品 绿色两个产品 一共能拿多少",
+                    "再加一个农产品地理标志登记呢")
+    assert rule == "adds_to_the_question" and len(c.lines) == 3 and c.total
+
+
+def test_an_addition_keeps_the_counts_told_before(assistant):
+    chat = Chat(assistant)
+    chat.says("合作社无公害认证和绿色食品认证都是头一次拿 无公害两个产品 绿色两个产品 一共能拿多少")
+    assert "126000元" in chat.says("再加一个农产品地理标志登记呢").text
+
+
+def test_that_x_asks_the_same_of_someone_else(after):
+    c, rule = after("我爸是抗美援朝老兵，一年多少", "那我叔呢")
+    assert rule == "swaps_the_person" and lines(c) == [("veteran_korean_war", "叔")] and c.period == "每年"
+
+
+def test_a_total_of_two_people_reaches_back_over_the_answers_before(after):
+    c, rule = after("我爸是抗日老兵，立过二等功，一年多少", "我妈是烈士遗属呢", "俩人加起来一年多少")
+    assert rule == "asks_again" and c.total
+    assert {p for _, p in lines(c)} == {"爸", "妈"} and len(c.lines) == 3
+
+
+def test_a_total_after_a_correction_leaves_out_the_corrected_line(after):
+    c, _ = after("来电人 父 抗美援朝老兵 母 病故军人遗属 年合计", "更正 父为解放战争老兵", "月合计")
+    assert ("veteran_korean_war", "爸") not in lines(c) and c.period == "每月"
+
+
+def test_once_met_and_how_many_bring_back_the_others(after):
+    c, _ = after("俺爹是烈士 俺们兄妹三个 大哥六十五 二姐六十一 俺五十九 一年一共能领多少",
+                 "等俺也满六十了 按这个标准仨人一年多少")
+    assert {p for _, p in lines(c)} == {"我", "哥", "二姐"} and c.total
+
+
+def test_a_comparison_asked_again_of_another_keeps_the_first(after):
+    c, _ = after("来电人为烈士遗属 问比因公牺牲军人遗属年标准多多少 月多多少", "比病故军人遗属呢")
+    assert [m for m, _ in lines(c)] == ["survivor_martyr", "survivor_died_of_illness"] and "difference" in c.asked
+
+
+def test_both_periods_stay_asked_until_one_is_asked_alone(after):
+    c, _ = after("解放战争与抗美援朝老兵 年差 月差", "比病故军人遗属呢")
+    assert c.both_periods
+    c, _ = after("解放战争与抗美援朝老兵 年差 月差", "一个月呢")
+    assert not c.both_periods
+
+
+def test_a_question_of_him_about_what_the_plan_lacks_is_not_his_lines_again(assistant):
+    chat = Chat(assistant)
+    chat.says("我爸是抗美援朝老兵")
+    reply = chat.says("顺便问一下 他看病能报销多少")
+    assert reply.response == "utter_out_of_scope"

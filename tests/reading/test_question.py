@@ -1,0 +1,124 @@
+"""A message read once (bot/reading/question.py): who it speaks of, what they are, what it asks of them."""
+from __future__ import annotations
+
+import pytest
+
+from bot.assistant import load_assistant
+
+
+@pytest.fixture(scope="module")
+def read(db_path):
+    return load_assistant(db_path).reader.read
+
+
+def people(q) -> dict[str, dict]:
+    return {p.key: dict(p.facts) for p in q.people}
+
+
+def test_each_relative_keeps_their_own_facts(read):
+    q = read("我爸七十五 当过四年义务兵 我大舅六十九 当过六年义务兵")
+    assert people(q)["爸"].items() >= {"age": 75, "service_years": 4}.items()
+    assert people(q)["大舅"].items() >= {"age": 69, "service_years": 6}.items()
+
+
+def test_a_speaker_who_only_speaks_is_no_one_the_question_is_about(read):
+    q = read("哦不对 我记错了 他立的是二等功")
+    assert "我" not in people(q) and q.correction and q.facts.get("merit") == "二等功"
+
+
+def test_an_operators_shorthand_names_the_callers_parents(read):
+    q = read("来电人 父 抗美援朝老兵 母 病故军人遗属 年合计")
+    assert people(q)["爸"]["veteran_category"] == "抗美援朝老兵"
+    assert people(q)["妈"]["veteran_category"] == "病故军人遗属"
+    assert q.total and q.period == "每年"
+
+
+def test_a_martyrs_survivor_is_no_martyr(read):
+    q = read("我奶奶是因公牺牲军人的遗属，一年能领多少")
+    assert "fallen" not in people(q)["奶奶"]
+
+
+def test_the_fallen_soldier_gets_no_survivors_measure(read):
+    q = read("我爸是因公牺牲的军人，我妈能领多少")
+    assert people(q)["爸"]["fallen"] == "因公牺牲"
+    assert all(s.person != "爸" for s in q.subjects)
+
+
+def test_a_counted_groups_members_are_read_one_by_one(read):
+    q = read("俺们村五个老义务兵 一个六十五当了三年 一个五十八当了四年 一个七十七当了十年 一个六十二当了两年 一个七十当了五年")
+    members = people(q)
+    assert len(members) == 5
+    assert members["第2位"].items() >= {"age": 58, "service_years": 4}.items()
+
+
+def test_members_of_organisations_are_counted_as_such(read):
+    q = read("俺们村两个合作社 一个头回无公害认证过了四个产品 一个头回绿色食品认证过了两个产品")
+    assert set(people(q)) == {"第1个", "第2个"}
+    assert people(q)["第1个"]["product_count"] == 4
+
+
+def test_years_summed_over_a_group_are_not_each_ones(read):
+    q = read("某村5名老义务兵 均满60 服役年限合计23年 月合计")
+    [group] = q.people
+    assert group.count == 1 and group.facts["service_years"] == 23 and group.facts["age"] == 60
+
+
+@pytest.mark.parametrize("said, age", [
+    ("俺爸今天正好六十大寿", 60), ("我爸今年刚好六十", 60), ("来电人 男51 失业", 51), ("俺老舅当过七年义务兵六十八", 68),
+    ("那俺二舅呢 他六十一", 61),
+])
+def test_ages_as_people_say_them(read, said, age):
+    q = read(said)
+    assert age in [p.facts.get("age") for p in q.people] + [q.facts.get("age")]
+
+
+def test_a_year_asked_after_a_service_is_no_service_year(read):
+    q = read("俺自己也当过四年义务兵 都算上一年多少")
+    assert people(q)["我"]["service_years"] == 4 and q.period == "每年"
+
+
+@pytest.mark.parametrize("said, count, excluded", [
+    ("俺们中介今年免费给五十个困难的找着活了 都交了社保 有八个没签满一年", 50, 8),
+    ("免费介绍就业困难人员 成功25人 其中5人合同不满1年", 25, 5),
+])
+def test_those_a_count_leaves_out(read, said, count, excluded):
+    q = read(said)
+    facts = {**q.facts, **{k: v for p in q.people for k, v in p.facts.items()}}
+    assert facts["count"] == count and facts["excluded"] == excluded and "months_in_business" not in facts
+
+
+def test_a_contract_year_is_no_period(read):
+    assert read("其中5人合同不满1年 可申领多少").period is None
+
+
+@pytest.mark.parametrize("said", ["年差 月差", "年标准差多少 月差多少", "月增加多少 年增加多少"])
+def test_both_periods_asked_at_once(read, said):
+    assert read(said).both_periods
+
+
+@pytest.mark.parametrize("said, kinds", [
+    ("解放战争与抗美援朝老兵 年差", ("difference",)),
+    ("与旧标准比 年增加", ("rise",)),
+    ("旧标准 病故军人遗属 各多少", ("old",)),
+    ("跟没涨之前比俩人一共多了多少", ("rise",)),
+    ("补贴区间", ("min", "max")),
+])
+def test_what_is_asked_in_shorthand(read, said, kinds):
+    assert read(said).asked == kinds
+
+
+@pytest.mark.parametrize("said, met", [
+    ("等俺也满六十了 仨人一年多少", True), ("到时候一个月多少", True), ("满60后月补", True), ("那过半年呢", True),
+    ("我二叔五十五岁，当过5年义务兵，每月能领多少", False),
+])
+def test_asked_of_the_time_a_requirement_is_met(read, said, met):
+    assert read(said).once_met is met
+
+
+def test_a_fee_told_by_the_year_is_the_base_not_an_old_amount_asked(read):
+    q = read("那个增值保护费原来一年交三千六 降完了能省多少")
+    assert q.asked == ("amount",) and 3600 in [p.facts.get("base_amount") for p in q.people] + [q.facts.get("base_amount")]
+
+
+def test_a_long_title_is_one_measure_not_the_shorter_one_inside_it(read):
+    assert [s.measure for s in read("设就业困难人员创业扶持网点6个 补贴区间").subjects] == ["startup_outlets"]

@@ -40,6 +40,7 @@ class Line:
     text: str
     time: datetime
     operator: str | None = None
+    tapped: bool = False  # a citizen's line that is a button they tapped, not words they wrote
 
 
 @dataclass(frozen=True)
@@ -60,10 +61,11 @@ def _when(event: dict[str, Any]) -> datetime:
 
 @cache
 def _button_titles() -> dict[str, str]:
-    """The "/intent" payloads of the domain's buttons (/affirm) → their titles (是)."""
+    """The "/intent" payloads of the domain's buttons as Rasa sends them (/affirm, /inform{"rating": "不满意"}: the
+    domain doubles the braces, which Rasa's templating makes single) → their titles (是, 不满意)."""
     domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
-    return {b["payload"]: b["title"] for variants in domain["responses"].values() for variant in variants
-            for b in variant.get("buttons") or []}
+    return {b["payload"].replace("{{", "{").replace("}}", "}"): b["title"] for variants in domain["responses"].values()
+            for variant in variants for b in variant.get("buttons") or []}
 
 
 def _said_by_citizen(text: str) -> str:
@@ -79,7 +81,7 @@ def _line(event: dict[str, Any]) -> Line | None:
     if not text:
         return None
     if event.get("event") == "user":
-        return Line("citizen", _said_by_citizen(text), _when(event))
+        return Line("citizen", _said_by_citizen(text), _when(event), tapped=text.startswith("/"))
     kind = (event.get("metadata") or {}).get(KIND)
     who = "operator" if kind == "operator" else "notice" if kind else "bot"
     return Line(who, text, _when(event), (event.get("metadata") or {}).get("operator"))

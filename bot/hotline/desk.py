@@ -11,11 +11,12 @@ Rasa-free: the Datasette plugin (lookup/plugins/) serves it as HTML and JSON.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from bot.assistant import Assistant
+from bot.dialogue.wording import _total
 from bot.plan.calculator import Result, calculate, inputs
 from bot.plan.eligibility import for_other_subjects
 from bot.plan.facts import FactError, MissingFact, NotEligible, load_specs
@@ -23,6 +24,7 @@ from bot.plan.measure import Measure
 from bot.plan.numbers import money
 from bot.plan.records import load_aspects, load_groups
 from bot.plan.summary import amount_text, formula_text
+from bot.reading.cues import PERIODS
 
 UNNAMED = "原文未写明承办部门"
 LIMIT = 6  # cards for one search: the four kinds of 老兵 and two more fit one screen
@@ -82,6 +84,15 @@ class Answer:
                 "cards": [card.json() for card in self.cards]}
 
 
+@dataclass(frozen=True)
+class Assist:
+    """The cards for a conversation's latest question, for the operator who holds it (Desk.assist)."""
+    question: str  # the words read: the citizen's last question, after the earlier one it continues if it names nothing
+    facts: dict[str, Any]  # what the citizen stated in the conversation, the latest telling of each fact
+    cards: tuple[Card, ...]  # exact cards first, computed with `facts`; near matches after, marked so
+    total: str | None = None  # the 合计 line, when the citizen asked for a total of several amounts
+
+
 def read_number(normalize, raw: str) -> float | str:
     """A calculator field as typed (八, 七十二岁, 8.5) as a number, or the text itself, which the calculator
     then refuses with the reason (服役年数应是一个数字)."""
@@ -114,6 +125,52 @@ class Desk:
         cards = tuple(self.card(m, self._calculator(m, facts, form or {}) if m.id == card else facts, m.id in exact)
                       for m in measures)
         return Answer(words, text, facts, cards, "".join(missing) if missing else None)
+
+    def assist(self, messages: Sequence[str]) -> Assist:
+        """The answer cards for what a citizen asks in a conversation, read with the conversation as context: the
+        agent-assist panel beside a handed-over conversation at the desk (lookup/plugins/console.py).
+
+        Contract (the desk relies on it; a later reader may change how, not what):
+        - `messages`: what the citizen wrote in the conversation, oldest first, as they wrote it (masked), without
+          the payloads of the buttons they tapped; empty messages count for nothing;
+        - the question is the last message that asks something of the plan; a message that names no measure
+          (那一个月呢, 去哪办) is read with the nearest earlier one that does, as the chat continues a subject;
+        - the facts are every fact the citizen stated in any message, a later telling winning, applied to each
+          card as the desk applies a caller's facts (Desk.card), with its computed amount and calculation;
+        - the cards are Desk.search's for the question: those that answer it marked exact and first, near
+          matches after; none when nothing was asked;
+        - the total is the 合计 line of the exact cards' amounts when the question asks for a total (一共, 加起来)
+          and two or more of them have an amount for the facts given, as the chat adds them; else None.
+        Today it is read over Desk.search, message by message; the chat's own reading of the conversation (its
+        people and subject) would replace that without changing the contract."""
+        said = [m.strip() for m in messages if m.strip()]
+        facts: dict[str, Any] = {}
+        for text in said:
+            facts |= self.assistant.extract.facts(text)
+        if not said:
+            return Assist("", facts, ())
+        question = said[-1]
+        if not self._names_something(question):
+            earlier = next((t for t in reversed(said[:-1]) if self._names_something(t)), None)
+            question = f"{earlier}，{question}" if earlier else question
+        store = self.assistant.store
+        cards = tuple(self.card(store.get(c.id), facts, c.exact) for c in self.search(question).cards)
+        total = None
+        normalized = self.assistant.normalize(question)
+        if self.assistant.cues.total(normalized):
+            adding = [c for c in cards if c.exact and not c.verdict]
+            results = [result for c in adding if (result := _result(store.get(c.id), c.applied)) is not None]
+            if len(results) > 1 and len(results) == len(adding):
+                total = _total(results, PERIODS.get(self.assistant.cues.kind(normalized)))
+        return Assist(question, facts, cards, total)
+
+    def _names_something(self, text: str) -> bool:
+        """Whether a message asks about something of its own: it names a measure (the plan itself aside), states a
+        fact that points to one, or uses a word of several meanings."""
+        normalized, store = self.assistant.normalize(text), self.assistant.store
+        return (any(m.section != "导语" for m in store.all_named_in(normalized))
+                or any(store.made_for(fact, value) for fact, value in self.assistant.extract.facts(text).items())
+                or self.assistant.vocabulary.ambiguous_in(normalized) is not None)
 
     def _answering(self, text: str, named: list[Measure], facts: Mapping[str, Any]) -> list[Measure]:
         """The measures that answer the words, as the chat would take them: those they name (the plan itself
@@ -179,6 +236,15 @@ class Desk:
         scored = [(len(asked & set("".join((m.title, *m.keywords)))), bool(m.groups), m) for m in self.assistant.store.measures]
         scored = [s for s in scored if s[0]]
         return [m for *_, m in sorted(scored, key=lambda s: (-s[0], not s[1]))[:NEAREST]]
+
+
+def _result(measure: Measure, facts: Mapping[str, Any]) -> Result | None:
+    """The measure computed with the facts, when it gives one amount for them."""
+    try:
+        result = calculate(measure, facts)
+    except FactError:
+        return None
+    return result if result.amount is not None and result.amount_max is None else None
 
 
 def _before(result: Result) -> str | None:

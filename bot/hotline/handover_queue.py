@@ -47,6 +47,7 @@ BUSY_MS = 5000
 FEED_KEPT = 10_000  # change rows kept: a desk that falls further behind reads the queue whole, as on a reload
 SCHEMA_VERSION = 2  # PRAGMA user_version: 1 had the entries only
 
+CLIENT_METADATA = "handover_client"  # the key under which a channel gives the message's client (pseudonymous)
 # How an entry ended (`ended`), and so the change its closing makes.
 CLOSED, CANCELLED, LEFT = "closed", "cancelled", "left"  # by the operator; the citizen's 取消; the citizen left
 _TABLES = """

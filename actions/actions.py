@@ -35,6 +35,7 @@ from bot.dialogue.conversation import (
 from bot.dialogue.handover_settings import handover_settings
 from bot.dialogue.provenance import STATED_MESSAGES, stated_numbers
 from bot.hotline import daily_counts, ratings, unanswered
+from bot.hotline.conversations import HANDOVER_TALK
 from bot.hotline.handover_queue import (
     CLIENT_METADATA,
     HandoverQueue,
@@ -45,7 +46,6 @@ from bot.hotline.handover_queue import (
 from bot.plan.facts import load_specs
 
 FACT_SLOTS = tuple(load_specs())  # data/facts.yml: one slot per fact
-ABOUT_HANDOVER = {"request_human", "affirm", "deny"}  # a message asking for a person, or answering the offer
 NO_PROVENANCE = "这一问我给不出在暖流计划中有出处的数字，为免误导，不作答。请咨询承办部门或市人社局（计划牵头部门）。"
 log = logging.getLogger(__name__)
 
@@ -145,7 +145,7 @@ def last_question(tracker: Tracker) -> str:
     (/greet): what the operator should see first in the queue; "" when there are none."""
     said = [e for e in tracker.events if e.get("event") == "user" and (e.get("text") or "").strip()
             and not e["text"].startswith("/")]
-    asked = [e for e in said if ((e.get("parse_data") or {}).get("intent") or {}).get("name") not in ABOUT_HANDOVER]
+    asked = [e for e in said if ((e.get("parse_data") or {}).get("intent") or {}).get("name") not in HANDOVER_TALK]
     return asked[-1]["text"] if asked else ""
 
 

@@ -24,15 +24,21 @@ restart read one record, on one server or many. Here, in the Rasa server:
 - `leave`: the web page's 新对话 while held ends the handover, so the operator
   is told the citizen left instead of sending into a conversation nobody reads;
 - `client_key`: the client a REST message came from, pseudonymous, for the
-  queue's cap per client.
+  queue's cap per client;
+- `unquote_conversation_ids`: Rasa's HTTP API takes a conversation's id in the
+  path, percent-encoded, and Sanic left it encoded, so a sender id needing
+  encoding (a REST caller's `a/b`, `%`, Chinese) could not be read or resumed
+  by the desk: its conversation stayed stuck in the queue.
 """
 from __future__ import annotations
 
 import asyncio
+import functools
 import hashlib
 import logging
 import os
 import secrets
+import urllib.parse
 from datetime import datetime, timezone
 from typing import Any
 
@@ -197,5 +203,22 @@ async def watch(app: Sanic) -> None:
         await asyncio.sleep(every)
 
 
+def unquote_conversation_ids(app: Sanic) -> None:
+    """Rasa's /conversations/<id>/… handlers get the id decoded. Sanic's own `unquote` flag is ignored for the
+    `path` parameters these routes use, but the router hands each request to the route's handler as it stands."""
+    for route in app.router.routes:
+        if route.path.startswith("conversations/") and not getattr(route.handler, "unquotes", False):
+            route.handler = _unquoting(route.handler)
+
+
+def _unquoting(handler: Any) -> Any:
+    @functools.wraps(handler)
+    async def unquoted(request: Any, *args: Any, conversation_id: str, **kwargs: Any) -> Any:
+        return await handler(request, *args, conversation_id=urllib.parse.unquote(conversation_id), **kwargs)
+    unquoted.unquotes = True  # type: ignore[attr-defined]
+    return unquoted
+
+
 def start(app: Sanic) -> None:
+    unquote_conversation_ids(app)
     app.add_task(watch(app))

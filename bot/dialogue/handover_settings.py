@@ -43,6 +43,7 @@ class HandoverSettings:
     max_waiting_per_client: int  # of those, from one client
     taken: str  # said when an operator takes the conversation
     queued_status: str  # the page's status line while queued; {ahead} is filled per citizen
+    queued_first_status: str  # the same when nobody is ahead
     taken_status: str  # the page's status line while a person holds it
     waiting_wechat: str  # WeChat's answer to a message while queued; {status} is filled per citizen
     cancel: frozenset[str]  # what ends the wait (取消)
@@ -69,7 +70,9 @@ class HandoverSettings:
 
     def status(self, state: str, ahead: int) -> str:
         """The status line of a conversation waiting (queued, with those ahead) or held by a person (taken)."""
-        return self.queued_status.format(ahead=ahead) if state == "queued" else self.taken_status
+        if state != "queued":
+            return self.taken_status
+        return self.queued_status.format(ahead=ahead) if ahead else self.queued_first_status
 
 
 def wording(text: str) -> str:
@@ -87,7 +90,7 @@ def handover_settings(path: Path = SETTINGS) -> HandoverSettings:
     fill = {"hotline": data["hotline"], "hotline_hours": data["hotline_hours"]}
     wait = float(os.environ.get(WAIT_VARIABLE) or data["no_taker_minutes"] * 60)
     filled = {key: data[key].format(**fill) for key in ("queued", "no_taker", "resumed", "taken", "taken_status",
-                                                         "cancelled", "queue_full", "client_full")}
+                                                         "cancelled", "queue_full", "client_full", "queued_first_status")}
     return HandoverSettings(
         hotline=str(data["hotline"]), hotline_hours=str(data["hotline_hours"]), wait=timedelta(seconds=wait),
         operator_label=data["operator_label"], **filled,

@@ -27,6 +27,7 @@ import yaml
 from bot import ROOT
 
 KIND = "handover"  # the metadata key of a message said outside a turn (bot/channels/handover.py reads it too)
+HANDOVER_TALK = frozenset({"request_human", "affirm", "deny"})  # intents of asking for a person and answering the offer
 TIMEOUT = 15  # seconds: a customer-service message goes to WeChat and back within the call
 
 
@@ -41,6 +42,13 @@ class Line:
     time: datetime
     operator: str | None = None
     tapped: bool = False  # a citizen's line that is a button they tapped, not words they wrote
+    intent: str | None = None  # a citizen's line: what the NLU took it for
+
+    @property
+    def asks(self) -> bool:
+        """A citizen's words that ask something of the plan: written, not tapped, and not about the handover
+        itself (转人工, 是)."""
+        return self.who == "citizen" and not self.tapped and self.intent not in HANDOVER_TALK
 
 
 @dataclass(frozen=True)
@@ -81,7 +89,8 @@ def _line(event: dict[str, Any]) -> Line | None:
     if not text:
         return None
     if event.get("event") == "user":
-        return Line("citizen", _said_by_citizen(text), _when(event), tapped=text.startswith("/"))
+        intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
+        return Line("citizen", _said_by_citizen(text), _when(event), tapped=text.startswith("/"), intent=intent)
     kind = (event.get("metadata") or {}).get(KIND)
     who = "operator" if kind == "operator" else "notice" if kind else "bot"
     return Line(who, text, _when(event), (event.get("metadata") or {}).get("operator"))

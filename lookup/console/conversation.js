@@ -68,7 +68,7 @@ async function act(form) {
   const button = form.querySelector("button:not([type=button])");
   button.disabled = true;
   try {
-    const answer = await fetch(form.action, { method: "POST", body: new FormData(form),
+    const answer = await fetch(form.action, { method: "POST", body: new URLSearchParams(new FormData(form)),
       headers: { accept: "application/json" } });
     const outcome = answer.ok ? await answer.json() : { done: false, said: "操作没有成功，请稍后再试。" };
     tell(outcome.said, outcome.done);

@@ -137,7 +137,7 @@ async def conversation_page(request: Request, datasette) -> Response:
         context["problem"] = f"连不上机器人服务器（{error}），读不到对话记录，请稍后刷新。"
     history = context["history"]
     if history:
-        said = [line.text for line in history.lines if line.who == "citizen" and not line.tapped]
+        said = [line.text for line in history.lines if line.asks]
         context["assist"] = await asyncio.to_thread(_desk(datasette).assist, said)
         rated = await _rated(datasette, request.args.get("rated"), sender)
         context["rated"] = console.rated_line(history.lines, *rated) if rated else None

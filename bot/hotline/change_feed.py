@@ -47,7 +47,7 @@ class Batch:
 
     def json(self) -> dict:
         return {"version": self.version, "waiting": self.waiting, "reset": self.reset,
-                "changes": [{"id": c.handover_id, "kind": c.kind} for c in self.changes]}
+                "changes": [{"version": c.version, "id": c.handover_id, "kind": c.kind} for c in self.changes]}
 
 
 def latest(path: Path) -> tuple[int, int]:

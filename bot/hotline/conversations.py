@@ -105,11 +105,16 @@ class RasaConversations:
         return f"{self.url}/conversations/{urllib.parse.quote(sender_id, safe='')}/tracker{tail}?{query}"
 
     def _call(self, request: urllib.request.Request | str) -> Any:
+        """The answer, or Unreachable saying why in words an operator reads (the desk shows it as it is)."""
         try:
             with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
                 return json.loads(response.read().decode("utf-8"))
-        except (urllib.error.URLError, OSError, ValueError) as error:
-            raise Unreachable(type(error).__name__) from error
+        except urllib.error.HTTPError as error:
+            raise Unreachable(f"机器人服务器没有接受，HTTP {error.code}") from error
+        except (urllib.error.URLError, OSError) as error:
+            raise Unreachable("网络不通，或机器人服务器没有运行") from error
+        except ValueError as error:
+            raise Unreachable("机器人服务器的答复读不懂") from error
 
     def history(self, sender_id: str) -> History | None:
         """The whole conversation, or None if there is none under this id."""

@@ -132,7 +132,7 @@ async def conversation_page(request: Request, datasette) -> Response:
         if history and history.channel == "wechat" and history.last_citizen_message:
             context["closes_at"] = (history.last_citizen_message + WECHAT_WINDOW).timestamp()
     except NoToken:
-        context["problem"] = "没有配置机器人服务器的 API 令牌（RASA_API_TOKEN 或 build/api-token），读不到对话记录。"
+        context["problem"] = "没有配置机器人服务器的访问令牌，读不到对话记录。请联系系统管理员。"
     except Unreachable as error:
         context["problem"] = f"连不上机器人服务器（{error}），读不到对话记录，请稍后刷新。"
     history = context["history"]
@@ -160,7 +160,8 @@ async def conversation_action(request: Request, datasette) -> Response:
     try:
         desk = _handover_desk()
     except NoToken:
-        return _outcome(datasette, request, wants_json, back, False, "没有配置机器人服务器的 API 令牌，无法操作。")
+        return _outcome(datasette, request, wants_json, back, False, "没有配置机器人服务器的访问令牌，无法操作。"
+                                                                      "请联系系统管理员。")
     if sender is None:
         return _outcome(datasette, request, wants_json, back, False, "没有这个对话（可能已被市民删除）。")
     do = {"take": lambda: desk.take(sender, operator), "close": lambda: desk.close(sender, operator),

@@ -35,6 +35,7 @@ from bot.hotline.handover_queue import queue_path
 from bot.hotline.lookup import lookup, register_functions
 from bot.hotline.pseudonyms import Pseudonyms
 from bot.plan.facts import load_specs
+from bot.plan.records import load_groups
 
 ACCESS_LOG = logging.getLogger("uvicorn.access")
 
@@ -62,7 +63,8 @@ async def desk_page(request: Request, datasette) -> Response:
     answer = _desk(datasette).search(words, form, card) if words else None
     specs = load_specs()
     context = {"answer": answer, "words": words, "form": form, "open_card": card, "here": "/",
-               "labels": {f: s.label for f, s in specs.items()}, "units": {f: s.unit for f, s in specs.items()}}
+               "labels": {f: s.label for f, s in specs.items()}, "units": {f: s.unit for f, s in specs.items()},
+               "groups": {g: group["label"] for g, group in load_groups().items()}}
     return Response.html(await datasette.render_template("desk.html", context, request=request))
 
 

@@ -27,12 +27,12 @@ class FakeRasa:
 
     def say(self, sender_id: str, text: str, kind: str, operator: str | None = None) -> None:
         if self.refuse:
-            raise Unreachable("HTTPError")
+            raise Unreachable("机器人服务器没有接受，HTTP 500")
         self.said.append((text, kind, operator))
 
     def resume(self, sender_id: str, saying: str | None) -> None:
         if self.refuse and saying:
-            raise Unreachable("HTTPError")
+            raise Unreachable("机器人服务器没有接受，HTTP 500")
         self.resumed.append(saying)
 
 

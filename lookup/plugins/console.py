@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from datasette import hookimpl
+from markupsafe import Markup
 from datasette.utils.asgi import Request, Response
 
 from bot.assistant import load_assistant
@@ -48,6 +49,7 @@ from bot.hotline.pseudonyms import SHAPE, Pseudonyms
 from serving.start import LOOPBACK, RASA_PORT, NoToken, api_token
 
 MEASURES, RATINGS = "measures", "ratings"
+SENDERS_SHOWN = ("unanswered", RATINGS)  # the databases whose tables hold sender ids
 RASA_URL_VARIABLE = "NUANLIU_RASA_URL"
 SCRIPTS = Path(__file__).parent.parent / "console"
 STREAM_SECONDS = 20.0  # a stream's life: the browser reconnects at once, naming the version it had
@@ -256,6 +258,19 @@ def register_routes():
             (rf"^/conversation/{who}/(?P<act>take|answer|close)$", conversation_action),
             (r"^/console/feed$", feed_stream), (r"^/console/feed\.json$", feed_json),
             (r"^/console/(?P<name>live|queue|conversation)\.js$", script)]
+
+
+@hookimpl
+def render_cell(value, column, database):
+    """A sender id in Datasette's tables of citizens' words (unanswered, ratings) shows as the citizen's pseudonym,
+    linked to their conversation, as on the desk's own pages (the exports keep the id, for the hotline's systems)."""
+    if column != "sender" or database not in SENDERS_SHOWN or not isinstance(value, str) or not value:
+        return None
+
+    async def pseudonymous() -> Markup:
+        name = await asyncio.to_thread(Pseudonyms(queue_path()).of, value)
+        return Markup(f'<a href="/conversation/{name}">市民 {name}</a>')
+    return pseudonymous()
 
 
 @hookimpl

@@ -76,3 +76,15 @@ def test_every_page_an_operator_reaches_from_the_menu_is_in_chinese(lookup, meas
     finally:
         queue.forget("chinese-pages-test")
     assert found == {}, repr(found)
+
+
+def test_datasette_tables_of_citizens_words_show_pseudonyms_not_sender_ids(lookup):
+    with browser() as chromium:
+        page = chromium.new_page(viewport=DESKTOP)
+        log_in(page, lookup.base)
+        page.goto(lookup.base + "/unanswered/unanswered")
+        cells = page.locator("table.rows-and-columns td.col-sender").all()
+        assert cells and all(re.fullmatch(f"市民 {SHAPE}", cell.inner_text()) for cell in cells)
+        assert "citizen-0" not in page.locator("table.rows-and-columns").inner_text()  # the ids lookup_server seeds
+        name = cells[0].inner_text().split()[1]
+        assert cells[0].locator("a").get_attribute("href") == f"/conversation/{name}"

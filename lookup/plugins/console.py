@@ -32,8 +32,8 @@ from pathlib import Path
 from typing import Any
 
 from datasette import hookimpl
-from markupsafe import Markup
 from datasette.utils.asgi import Request, Response
+from markupsafe import Markup
 
 from bot.assistant import load_assistant
 from bot.dialogue.handover_settings import handover_settings

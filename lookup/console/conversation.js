@@ -6,13 +6,13 @@
 // - 接入, 发送 and 结束 are sent without leaving the page (the server answers in JSON), so the page stays where it
 //   was; after 接入 focus goes to the reply box; Ctrl+Enter sends; 结束 asks to confirm first;
 // - 放入回复框 and the 常用语 put their text into the reply box to be edited, never sent as they are.
+import { serially } from "/console/live.js";
+
 const box = document.getElementById("console");
 const said = document.getElementById("said");
 const news = document.getElementById("live-news");
 const who = box.dataset.who;
 const DRAFT_KEY = `desk.draft.${who}`;
-let reading = null;
-let again = false;
 
 const reply = () => document.getElementById("reply");
 
@@ -130,18 +130,7 @@ async function readConversation() {
   }
 }
 
-async function reread() {
-  if (reading) {
-    again = true;
-    return reading;
-  }
-  do {
-    again = false;
-    reading = readConversation().catch(() => {});
-    await reading;
-    reading = null;
-  } while (again);
-}
+const reread = serially(readConversation);
 
 document.addEventListener("console:change", (event) => {
   const mine = Number(box.dataset.handover);

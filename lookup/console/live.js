@@ -9,6 +9,27 @@ const POLL_MS = 2000;
 const ERRORS_BEFORE_POLLING = 3;  // stream errors in a row with no event between: the stream does not work here
 const SOUND_KEY = "desk.sound";
 
+// `read` wrapped so that calls while it runs make it run once more after, never twice at once: a page reading
+// itself anew on each change reads the latest state, and a burst of changes costs two reads, not one each.
+export function serially(read) {
+  let running = null;
+  let again = false;
+  return async function rerun() {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        await read().catch(() => {});  // the network: the next change reads again
+      } while (again);
+      running = null;
+    })();
+    return running;
+  };
+}
+
 const title = document.title;
 const count = document.getElementById("waiting-count");
 const news = document.getElementById("live-news");

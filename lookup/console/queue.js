@@ -1,9 +1,9 @@
 // The handover queue page (handover.html), live: when the feed says the queue changed, the queue is read anew and
 // put in place without a reload; keyboard focus stays on the control it was on, and a new row is marked for a
 // moment. On opening, focus goes to the longest waiting conversation's 接入, so Enter takes it.
+import { serially } from "/console/live.js";
+
 const section = document.getElementById("queue");
-let reading = null;  // the read under way, so changes arriving meanwhile are read once more after it
-let again = false;
 
 function focusFirstTake() {
   const first = section.querySelector("button[id^='take-']");
@@ -25,18 +25,7 @@ async function readQueue() {
   else if (focused) focusFirstTake();
 }
 
-async function reread() {
-  if (reading) {
-    again = true;
-    return;
-  }
-  do {
-    again = false;
-    reading = readQueue().catch(() => {});
-    await reading;
-    reading = null;
-  } while (again);
-}
+const reread = serially(readQueue);
 
 document.addEventListener("console:change", (event) => {
   if (event.detail.reset || event.detail.changes.length) reread();

@@ -85,6 +85,15 @@ async function act(form) {
   }
 }
 
+// No reply box any more (the citizen left, or WeChat's 48 hours are over): what was typed is shown to copy.
+function showDraftLeft() {
+  const left = document.getElementById("draft-left");
+  const draft = localStorage.getItem(DRAFT_KEY);
+  if (!left || !draft) return;
+  document.getElementById("draft-text").value = draft;
+  left.hidden = false;
+}
+
 function wire() {
   document.querySelectorAll("#controls form[data-act]").forEach((form) => {
     form.addEventListener("submit", (event) => {
@@ -94,6 +103,7 @@ function wire() {
     });
   });
   keepDraft();
+  showDraftLeft();
 }
 
 document.getElementById("assist").addEventListener("click", (event) => {

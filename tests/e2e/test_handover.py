@@ -297,6 +297,7 @@ def test_a_citizen_who_starts_a_new_conversation_is_shown_as_gone_and_nothing_mo
         citizen.click("#restart")
         operator.wait_for_selector("#controls[data-state='gone']", timeout=LIVE_MS)
         assert "市民已离开" in operator.locator("#controls").inner_text() and operator.locator("#reply").count() == 0
+        assert operator.input_value("#draft-text") == "请问您还在吗"  # what was typed stays, to copy
         assert not queue(live).open_for(sender) and not live.tracker(sender)["paused"]
 
 

@@ -14,7 +14,7 @@ the operator, since the desk shows it as it is. The rules kept here:
   or for a reply too long, nothing is sent and the operator is told;
 - closing hands the conversation back to the bot first and then says so to the
   citizen, so a citizen is never left with a silent bot.
-Rasa-free: the Datasette plugin (lookup/plugins/nuanliu.py) serves it.
+Rasa-free: the Datasette plugin (lookup/plugins/console.py) serves it.
 """
 from __future__ import annotations
 
@@ -30,7 +30,8 @@ from bot.wechat.api import MAX_TEXT_BYTES, fits
 
 WECHAT_WINDOW = timedelta(hours=48)  # WeChat's rule for customer-service messages, not a setting of ours
 WECHAT = "wechat"
-GONE = {CANCELLED: "市民已取消转人工，对话已交还机器人", LEFT: "市民已离开（开始了新对话或删除了记录）"}
+GONE = {CANCELLED: "市民已取消转人工，对话已交还机器人", LEFT: "市民已离开（开始了新对话）"}
+NO_LONGER = "这个对话已不在转人工队列中（可能已结束，或市民删除了记录）"
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ class HandoverDesk:
     def gone(self, sender_id: str) -> str:
         """Why a conversation is not in the queue any more, for the operator."""
         latest = self.queue.latest_for(sender_id)
-        return GONE.get(latest.ended or "", "这个对话已结束") if latest else "这个对话不在转人工队列中（可能已结束）"
+        return GONE.get(latest.ended or "", "这个对话已结束") if latest else NO_LONGER
 
     def _held_by(self, sender_id: str, operator: str) -> tuple[Handover | None, Outcome | None]:
         entry = self.queue.open_for(sender_id)

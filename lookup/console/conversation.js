@@ -117,7 +117,7 @@ document.getElementById("assist").addEventListener("click", (event) => {
 
 async function readConversation() {
   const answer = await fetch(location.pathname + location.search, { headers: { accept: "text/html" } });
-  if (!answer.ok) return;
+  if (!answer.ok && answer.status !== 404) return;  // 404: the citizen's records were deleted, the page says so
   const page = new DOMParser().parseFromString(await answer.text(), "text/html");
   const lines = document.querySelectorAll("#history li").length;
   for (const id of ["history-box", "assist"]) {

@@ -42,7 +42,7 @@ from bot.hotline.changchun_time import local_time
 from bot.hotline.change_feed import LiveFeed, latest
 from bot.hotline.conversations import RasaConversations, Unreachable
 from bot.hotline.desk import Desk
-from bot.hotline.handover_desk import WECHAT_WINDOW, HandoverDesk
+from bot.hotline.handover_desk import NO_LONGER, WECHAT_WINDOW, HandoverDesk
 from bot.hotline.handover_queue import HandoverQueue, queue_path
 from bot.hotline.outbox import Outbox
 from bot.hotline.pseudonyms import SHAPE, Pseudonyms
@@ -119,8 +119,8 @@ async def conversation_page(request: Request, datasette) -> Response:
         "too_late": False, "closes_at": None, "assist": None, "quick": console.quick_replies(), "rated": None,
         "handover_id": None, "version": 0, "channels": console.CHANNELS, "local_time": local_time,
         "card_reply": console.card_reply}
-    if sender is None:
-        context["problem"] = "没有这个对话（可能已被市民删除，或已过保存期限）。"
+    if sender is None:  # never named, or the citizen's records were deleted (删除我的记录) or purged
+        context["gone"] = "没有这个对话（市民可能删除了记录，或已过保存期限）"
         return Response.html(await datasette.render_template("conversation.html", context, request=request), status=404)
     try:
         desk = _handover_desk()
@@ -165,7 +165,7 @@ async def conversation_action(request: Request, datasette) -> Response:
         return _outcome(datasette, request, wants_json, back, False, "没有配置机器人服务器的访问令牌，无法操作。"
                                                                       "请联系系统管理员。")
     if sender is None:
-        return _outcome(datasette, request, wants_json, back, False, "没有这个对话（可能已被市民删除）。")
+        return _outcome(datasette, request, wants_json, back, False, NO_LONGER + "。")
     do = {"take": lambda: desk.take(sender, operator), "close": lambda: desk.close(sender, operator),
           "answer": lambda: desk.answer(sender, operator, form.get("text", ""))}[act]
     outcome = await asyncio.to_thread(do)

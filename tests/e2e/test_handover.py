@@ -302,6 +302,21 @@ def test_a_citizen_who_starts_a_new_conversation_is_shown_as_gone_and_nothing_mo
 
 
 @pytest.mark.browser
+def test_a_citizen_who_deletes_their_records_is_shown_as_gone_with_nothing_of_theirs_left(live, desk):
+    with browser() as chromium:
+        sender = f"web-{uuid.uuid4()}"
+        handed_over(live, sender)
+        name = pseudonym(live, sender)
+        operator = operator_on(chromium, desk, f"/conversation/{name}")
+        operator.click("#take")
+        operator.wait_for_selector("#reply")
+        ask(live, sender, "删除我的记录")
+        operator.wait_for_selector("#controls[data-state='gone']", timeout=LIVE_MS)
+        assert "市民可能删除了记录" in operator.locator("#controls").inner_text()
+        assert "我的补助什么时候到账" not in operator.locator("#history-box").inner_text()
+
+
+@pytest.mark.browser
 def test_an_operator_takes_answers_and_closes_with_the_keyboard_only(live, desk):
     """接入: Enter on the queue page (focus starts on the longest waiting 接入); answer: type, Ctrl+Enter; 结束:
     Tab Tab Enter, then Enter to confirm."""

@@ -1,6 +1,7 @@
 """Every page an operator reaches from the desk's menu is in Chinese: an English word shown outside code is a
 defect, unless it is a proper name (Datasette, JSON, CSV, UTC…), an account's or a citizen's name (operator,
-K7Q4M), a file offered for download (measures.db), or one of the codes a column's note explains. Code is what
+K7Q4M), a file offered for download (measures.db), or one of the codes a column's note explains; an emoji is
+a defect too (the desks' Chinese font has none: Datasette's 🔒 showed as a box). Code is what
 sits in <code>, <pre>, a table's cells or a facet's values (citizens' words and stored values); the rest
 (headings, notes, buttons, labels, placeholders, titles) must be Chinese.
 """
@@ -38,6 +39,7 @@ SHOWN = r"""() => {
 }"""
 ENGLISH = re.compile(r"[0-9A-Za-z_./-]*[A-Za-z][0-9A-Za-z_./-]*")
 VERSION = re.compile(r"v[\d.]*")  # Datasette's version in the footer
+EMOJI = re.compile("[\U0001F000-\U0001FFFF\u2600-\u27BF]")
 
 
 def codes(measures) -> set[str]:
@@ -48,8 +50,11 @@ def codes(measures) -> set[str]:
 
 
 def english_on(page, allowed: set[str]) -> list[str]:
-    words = {w.rstrip("./-") for w in ENGLISH.findall(page.evaluate(SHOWN))}
-    return sorted(w for w in words if w not in allowed and not any(re.fullmatch(p, w) for p in (SHAPE, r"\w+\.db", VERSION)))
+    """The English words shown that are not allowed, and any emoji (the desks' Chinese font draws none: a box)."""
+    shown = page.evaluate(SHOWN)
+    words = {w.rstrip("./-") for w in ENGLISH.findall(shown)}
+    english = [w for w in words if w not in allowed and not any(re.fullmatch(p, w) for p in (SHAPE, r"\w+\.db", VERSION))]
+    return sorted(english) + sorted(set(EMOJI.findall(shown)))
 
 
 def test_every_page_an_operator_reaches_from_the_menu_is_in_chinese(lookup, measures):

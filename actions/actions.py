@@ -9,13 +9,14 @@ Importing this module opens no database: the action server (python -m serving
 actions) builds the plan before it listens. When the turn step hands the
 citizen over to a person, the conversation is queued for the operators' desk
 (bot/hotline/handover_queue.py) and paused with Rasa's own ConversationPaused: Rasa then runs
-no action for the citizen's messages until the desk resumes it.
+no action for the citizen's messages until the desk resumes it; when the queue, or the
+client's share of it, is full, the citizen is told so and the bot goes on.
 """
 from __future__ import annotations
 
 import logging
-import time
 from abc import ABC, abstractmethod
+from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -32,9 +33,17 @@ from bot.dialogue.conversation import (
     State,
     count_misses,
 )
+from bot.dialogue.handover_settings import handover_settings
 from bot.dialogue.provenance import STATED_MESSAGES, stated_numbers
 from bot.hotline import daily_counts, ratings, unanswered
-from bot.hotline.handover_queue import HandoverQueue, queue_path
+from bot.hotline.conversations import HANDOVER_TALK
+from bot.hotline.handover_queue import (
+    CLIENT_METADATA,
+    HandoverQueue,
+    Limits,
+    Queued,
+    queue_path,
+)
 
 ABOUT_HANDOVER = {"request_human", "affirm", "deny"}  # a message asking for a person, or answering the offer
 NO_PROVENANCE = "这一问我给不出在暖流计划中有出处的数字，为免误导，不作答。请咨询承办部门或市人社局（计划牵头部门）。"
@@ -133,25 +142,45 @@ def last_question(tracker: Tracker) -> str:
     (/greet): what the operator should see first in the queue; "" when there are none."""
     said = [e for e in tracker.events if e.get("event") == "user" and (e.get("text") or "").strip()
             and not e["text"].startswith("/")]
-    asked = [e for e in said if ((e.get("parse_data") or {}).get("intent") or {}).get("name") not in ABOUT_HANDOVER]
+    asked = [e for e in said if ((e.get("parse_data") or {}).get("intent") or {}).get("name") not in HANDOVER_TALK]
     return asked[-1]["text"] if asked else ""
 
 
-def hand_over(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict]:
-    """Queue the conversation for the desk (counted in the day's handovers) and pause it; the web page is
-    told to watch for the operator's words from now on (a custom message, which WeChat's channel does not
-    show). The turn ends listening before the pause: a paused Rasa predicts nothing more, and without the
-    action_listen the first message after the desk resumes it met no rule, so the fallback rewound to the 是
-    and handed over again."""
-    HandoverQueue(queue_path()).enqueue(tracker.sender_id, tracker.get_latest_input_channel() or "",
-                                        last_question(tracker))
-    daily_counts.count(daily_counts.counts_path(), daily_counts.HANDOVER)
-    dispatcher.utter_message(json_message={"handover": "queued", "since": time.time()})
+def client_of(tracker: Tracker) -> str | None:
+    """The client the latest message came from, as the channel put it in the message's metadata (pseudonymous;
+    None for a client not counted: loopback, WeChat)."""
+    latest: dict[str, Any] = next((e for e in reversed(tracker.events) if e.get("event") == "user"), {})
+    return (latest.get("metadata") or {}).get(CLIENT_METADATA)
+
+
+def queue_or_refuse(tracker: Tracker, reply: Reply) -> Reply:
+    """The handover `reply` when the conversation is queued (or waits already); when the queue is full, or the
+    client has as many waiting as one may, the reply that says so instead, and the bot goes on."""
+    settings = handover_settings()
+    queued = HandoverQueue(queue_path()).enqueue(
+        tracker.sender_id, tracker.get_latest_input_channel() or "", last_question(tracker), client=client_of(tracker),
+        limits=Limits(settings.max_waiting, settings.max_waiting_per_client))
+    if queued in (Queued.QUEUED, Queued.ALREADY):
+        if queued is Queued.QUEUED:
+            daily_counts.count(daily_counts.counts_path(), daily_counts.HANDOVER)
+        return reply
+    refusal = settings.queue_full if queued is Queued.FULL else settings.client_full
+    return replace(reply, text=refusal, hand_over=False)
+
+
+def hand_over(dispatcher: CollectingDispatcher) -> list[dict]:
+    """Pause the conversation, which is queued for the desk; the web page is told to watch for the operator's
+    words from now on (a custom message, which WeChat's channel does not show). The turn ends listening before
+    the pause: a paused Rasa predicts nothing more, and without the action_listen the first message after the
+    desk resumes it met no rule, so the fallback rewound to the 是 and handed over again."""
+    dispatcher.utter_message(json_message={"handover": "queued"})
     return [ActionExecuted("action_listen"), ConversationPaused()]
 
 
 def send(dispatcher: CollectingDispatcher, tracker: Tracker, state: State, reply: Reply) -> list[dict]:
     reply = count_misses(checked(reply, tracker, state), state)
+    if reply.hand_over:
+        reply = queue_or_refuse(tracker, reply)
     buttons = [{"title": title, "payload": payload} for title, payload in reply.buttons]
     if reply.response:
         dispatcher.utter_message(response=reply.response)
@@ -169,7 +198,7 @@ def send(dispatcher: CollectingDispatcher, tracker: Tracker, state: State, reply
         count_turn(reply)
     # only the slots that change: every event stays in the tracker, which Rasa reads and writes on each turn
     changes = [SlotSet(name, value) for name, value in reply.slots.items() if tracker.get_slot(name) != value]
-    return changes + (hand_over(dispatcher, tracker) if reply.hand_over else [])
+    return changes + (hand_over(dispatcher) if reply.hand_over else [])
 
 
 class ActionRespond(Action, ABC):

@@ -155,7 +155,7 @@ class Edge:
 
     def wait_before(self, client: str, sender: str) -> float:
         """Seconds this request must wait (0: it may go on); loopback clients only count per sender."""
-        by_client = 0.0 if _loopback(client) else self.clients.take(client)
+        by_client = 0.0 if loopback(client) else self.clients.take(client)
         return max(by_client, self.senders.take(sender))
 
 
@@ -167,7 +167,7 @@ def client_address(request: Request) -> str:
     return request.remote_addr or request.ip
 
 
-def _loopback(address: str) -> bool:
+def loopback(address: str) -> bool:
     try:
         return ipaddress.ip_address(address).is_loopback
     except ValueError:

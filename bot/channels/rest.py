@@ -16,6 +16,7 @@ retention purge and the watch over the handover queue (bot/channels/handover.py)
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from rasa.core.channels.rest import RestInput
 from sanic import Blueprint, Sanic, response
@@ -24,6 +25,7 @@ from sanic.request import Request
 
 from bot.channels import edge, handover
 from bot.channels.turns import Handler, PersonHolds, answered, clean, encodable
+from bot.hotline.handover_queue import CLIENT_METADATA
 from serving import retention
 
 
@@ -56,6 +58,12 @@ class RestWithFallbackInput(RestInput):
     def _extract_input_channel(self, request: Request) -> str:
         """Always this channel: Rasa took the caller's `input_channel`, which the operators' log then showed."""
         return self.name()
+
+    def get_metadata(self, request: Request) -> dict[str, Any] | None:
+        """What the server knows of the request, never the caller's own `metadata` (Rasa stored it with the
+        message): the client, pseudonymous, for the handover queue's cap per client."""
+        client = handover.client_key(edge.client_address(request))
+        return {CLIENT_METADATA: client} if client else None
 
     def blueprint(self, on_new_message: Handler) -> Blueprint:
         self.person_holds: PersonHolds = handover.nobody  # until the server starts

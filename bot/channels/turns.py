@@ -13,8 +13,9 @@ need them to answer. A turn that the process could not answer in time is
 answered at once that the system is busy (bot/channels/edge.py). Every intent
 of this assistant answers, so a turn with no reply means something failed
 (most often the action server being down): the citizen is told to try again later;
-except while a person holds the conversation (转人工): Rasa then runs no action by
-design, the message waits in the conversation for the operator, and the bot says nothing.
+except while the conversation is handed over to a person (转人工): Rasa then runs no
+action by design, the message waits in the conversation for the operator, and the
+handover answers it as bot/channels/handover.py says (a status, a cancel).
 """
 from __future__ import annotations
 
@@ -39,7 +40,8 @@ GREET = "/greet"  # what the page and WeChat send for a greeting: Rasa reads "/i
 _UNENCODABLE = re.compile("[\ud800-\udfff\x00]")
 
 Handler = Callable[[UserMessage], Awaitable[None]]
-PersonHolds = Callable[[str], Awaitable[bool]]  # does a person hold this conversation (bot/channels/handover.py)
+# Is the message's conversation handed over to a person (bot/channels/handover.py)? If so, the handover has answered it.
+PersonHolds = Callable[[UserMessage], Awaitable[bool]]
 
 
 def own_intent_payloads() -> frozenset[str]:
@@ -83,5 +85,5 @@ async def answered(on_new_message: Handler, message: UserMessage, person_holds: 
             logger.exception("the turn failed; the user is told to try again later")
     collected = getattr(message.output_channel, "messages", None)
     nothing = isinstance(collected, list) and not collected  # a streaming channel's queue is left alone
-    if nothing and not await person_holds(message.sender_id):
+    if nothing and not await person_holds(message):
         await message.output_channel.send_text_message(message.sender_id, UNAVAILABLE)

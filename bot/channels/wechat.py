@@ -67,7 +67,6 @@ logger = logging.getLogger(__name__)
 
 REPLY_WITHIN = 4.5  # seconds: WeChat waits 5 for a passive reply
 MAX_SIGNATURE_AGE = 300  # seconds: an older timestamp is a replay
-MAX_REPLY_BYTES = 2000  # WeChat truncates passive text replies a little above this
 REMEMBERED = 10_000  # turns, pending answers and option lists kept per process
 NOT_TEXT = "目前只能看懂文字消息。请用文字提问，例如：抗美援朝老兵每年补助多少？"
 NOT_HEARD = "这段语音没能听清。请打字提问，例如：抗美援朝老兵每年补助多少？"
@@ -360,7 +359,6 @@ def read_message(body: str) -> Any:
 
 def _fit(text: str) -> str:
     """Cut to what a passive reply carries, at a character boundary."""
-    data = text.encode("utf-8")
-    if len(data) <= MAX_REPLY_BYTES:
+    if wechat_api.fits(text):
         return text
-    return data[: MAX_REPLY_BYTES - 3].decode("utf-8", errors="ignore") + "…"
+    return text.encode("utf-8")[: wechat_api.MAX_TEXT_BYTES - 3].decode("utf-8", errors="ignore") + "…"

@@ -1,10 +1,11 @@
 """The deployment's settings and wording for handing a citizen over to a person (data/handover.yml).
 
-The hotline, its hours and how long a queued conversation may wait are the
-deployment's configuration, not the 暖流计划: they live in a data file marked
-so, and the few numbers they put in a reply (the hotline) are vouched for by
-that file (`numbers`), never by the plan. NUANLIU_HANDOVER_WAIT_SECONDS
-overrides the wait (the tests cannot wait five minutes).
+The hotline, its hours, how long a queued conversation may wait and how many may
+wait at once are the deployment's configuration, not the 暖流计划: they live in
+a data file marked so, and the few numbers they put in a reply (the hotline) are
+vouched for by that file (`numbers`), never by the plan. NUANLIU_HANDOVER_WAIT_SECONDS
+overrides the wait (the tests cannot wait five minutes), NUANLIU_HANDOVER_MAX_WAITING
+and NUANLIU_HANDOVER_MAX_PER_CLIENT the caps.
 """
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ from bot.plan.numbers import figures
 
 SETTINGS = DATA / "handover.yml"
 WAIT_VARIABLE = "NUANLIU_HANDOVER_WAIT_SECONDS"
+MAX_WAITING_VARIABLE, MAX_PER_CLIENT_VARIABLE = "NUANLIU_HANDOVER_MAX_WAITING", "NUANLIU_HANDOVER_MAX_PER_CLIENT"
+WECHAT_CANCEL = "2"  # the WeChat answer to 回复2或“取消”
 _NOT_WORDING = re.compile(r"[\W_]+")
 
 
@@ -36,6 +39,17 @@ class HandoverSettings:
     operator_label: str  # who wrote an operator's message, as the citizen sees it
     yes: frozenset[str]
     no: frozenset[str]
+    max_waiting: int  # conversations that may wait for a person at once
+    max_waiting_per_client: int  # of those, from one client
+    taken: str  # said when an operator takes the conversation
+    queued_status: str  # the page's status line while queued; {ahead} is filled per citizen
+    queued_first_status: str  # the same when nobody is ahead
+    taken_status: str  # the page's status line while a person holds it
+    waiting_wechat: str  # WeChat's answer to a message while queued; {status} is filled per citizen
+    cancel: frozenset[str]  # what ends the wait (取消)
+    cancelled: str  # said when the citizen cancels
+    queue_full: str  # said when the queue takes no more
+    client_full: str  # said when the client has as many waiting as one may
 
     @property
     def numbers(self) -> frozenset[float]:
@@ -47,6 +61,18 @@ class HandoverSettings:
         """True for yes, False for no, None when the message is something else (a new question)."""
         said = wording(text)
         return True if said in self.yes else False if said in self.no else None
+
+    def cancels(self, text: str, channel: str | None) -> bool:
+        """Whether a message sent while waiting or held ends it: a cancel word as the whole message, or on WeChat
+        the 2 its waiting answer offers."""
+        said = wording(text)
+        return said in self.cancel or (channel == "wechat" and said == WECHAT_CANCEL)
+
+    def status(self, state: str, ahead: int) -> str:
+        """The status line of a conversation waiting (queued, with those ahead) or held by a person (taken)."""
+        if state != "queued":
+            return self.taken_status
+        return self.queued_status.format(ahead=ahead) if ahead else self.queued_first_status
 
 
 def wording(text: str) -> str:
@@ -63,9 +89,15 @@ def handover_settings(path: Path = SETTINGS) -> HandoverSettings:
     data = _load(path)
     fill = {"hotline": data["hotline"], "hotline_hours": data["hotline_hours"]}
     wait = float(os.environ.get(WAIT_VARIABLE) or data["no_taker_minutes"] * 60)
+    filled = {key: data[key].format(**fill) for key in ("queued", "no_taker", "resumed", "taken", "taken_status",
+                                                         "cancelled", "queue_full", "client_full", "queued_first_status")}
     return HandoverSettings(
         hotline=str(data["hotline"]), hotline_hours=str(data["hotline_hours"]), wait=timedelta(seconds=wait),
-        queued=data["queued"].format(**fill), no_taker=data["no_taker"].format(**fill),
-        resumed=data["resumed"].format(**fill), operator_label=data["operator_label"],
+        operator_label=data["operator_label"], **filled,
         yes=frozenset(map(wording, data["accept"])), no=frozenset(map(wording, data["decline"])),
+        max_waiting=int(os.environ.get(MAX_WAITING_VARIABLE) or data["max_waiting"]),
+        max_waiting_per_client=int(os.environ.get(MAX_PER_CLIENT_VARIABLE) or data["max_waiting_per_client"]),
+        queued_status=data["queued_status"].format(ahead="{ahead}", **fill),
+        waiting_wechat=data["waiting_wechat"],
+        cancel=frozenset(map(wording, data["cancel"])),
     )

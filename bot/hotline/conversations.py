@@ -27,6 +27,7 @@ import yaml
 from bot import ROOT
 
 KIND = "handover"  # the metadata key of a message said outside a turn (bot/channels/handover.py reads it too)
+HANDOVER_TALK = frozenset({"request_human", "affirm", "deny"})  # intents of asking for a person and answering the offer
 TIMEOUT = 15  # seconds: a customer-service message goes to WeChat and back within the call
 
 
@@ -40,6 +41,14 @@ class Line:
     text: str
     time: datetime
     operator: str | None = None
+    tapped: bool = False  # a citizen's line that is a button they tapped, not words they wrote
+    intent: str | None = None  # a citizen's line: what the NLU took it for
+
+    @property
+    def asks(self) -> bool:
+        """A citizen's words that ask something of the plan: written, not tapped, and not about the handover
+        itself (转人工, 是)."""
+        return self.who == "citizen" and not self.tapped and self.intent not in HANDOVER_TALK
 
 
 @dataclass(frozen=True)
@@ -60,10 +69,11 @@ def _when(event: dict[str, Any]) -> datetime:
 
 @cache
 def _button_titles() -> dict[str, str]:
-    """The "/intent" payloads of the domain's buttons (/affirm) → their titles (是)."""
+    """The "/intent" payloads of the domain's buttons as Rasa sends them (/affirm, /inform{"rating": "不满意"}: the
+    domain doubles the braces, which Rasa's templating makes single) → their titles (是, 不满意)."""
     domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
-    return {b["payload"]: b["title"] for variants in domain["responses"].values() for variant in variants
-            for b in variant.get("buttons") or []}
+    return {b["payload"].replace("{{", "{").replace("}}", "}"): b["title"] for variants in domain["responses"].values()
+            for variant in variants for b in variant.get("buttons") or []}
 
 
 def _said_by_citizen(text: str) -> str:
@@ -79,7 +89,8 @@ def _line(event: dict[str, Any]) -> Line | None:
     if not text:
         return None
     if event.get("event") == "user":
-        return Line("citizen", _said_by_citizen(text), _when(event))
+        intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
+        return Line("citizen", _said_by_citizen(text), _when(event), tapped=text.startswith("/"), intent=intent)
     kind = (event.get("metadata") or {}).get(KIND)
     who = "operator" if kind == "operator" else "notice" if kind else "bot"
     return Line(who, text, _when(event), (event.get("metadata") or {}).get("operator"))
@@ -94,11 +105,16 @@ class RasaConversations:
         return f"{self.url}/conversations/{urllib.parse.quote(sender_id, safe='')}/tracker{tail}?{query}"
 
     def _call(self, request: urllib.request.Request | str) -> Any:
+        """The answer, or Unreachable saying why in words an operator reads (the desk shows it as it is)."""
         try:
             with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
                 return json.loads(response.read().decode("utf-8"))
-        except (urllib.error.URLError, OSError, ValueError) as error:
-            raise Unreachable(type(error).__name__) from error
+        except urllib.error.HTTPError as error:
+            raise Unreachable(f"机器人服务器没有接受，HTTP {error.code}") from error
+        except (urllib.error.URLError, OSError) as error:
+            raise Unreachable("网络不通，或机器人服务器没有运行") from error
+        except ValueError as error:
+            raise Unreachable("机器人服务器的答复读不懂") from error
 
     def history(self, sender_id: str) -> History | None:
         """The whole conversation, or None if there is none under this id."""

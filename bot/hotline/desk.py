@@ -12,13 +12,13 @@ Rasa-free: the Datasette plugin (lookup/plugins/) serves it as HTML and JSON.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from bot.assistant import Assistant
 from bot.dialogue.context import Context
-from bot.dialogue.merge import merge
+from bot.dialogue.merge import merge, remember
 from bot.plan.calculator import Result, calculate, inputs
 from bot.plan.eligibility import for_other_subjects
 from bot.plan.facts import FactError, MissingFact, NotEligible, load_specs
@@ -90,6 +90,15 @@ class Answer:
                 "cards": [card.json() for card in self.cards]}
 
 
+@dataclass(frozen=True)
+class Assist:
+    """The cards for a conversation's latest question, for the operator who holds it (Desk.assist)."""
+    question: str  # the words read: the citizen's last question, after the earlier one it continues if it names nothing
+    facts: dict[str, Any]  # what the citizen stated in the conversation, the latest telling of each fact
+    cards: tuple[Card, ...]  # exact cards first, computed with `facts`; near matches after, marked so
+    total: str | None = None  # the 合计 line, when the citizen asked for a total of several amounts
+
+
 def read_number(normalize, raw: str) -> float | str:
     """A calculator field as typed (八, 七十二岁, 8.5) as a number, or the text itself, which the calculator
     then refuses with the reason (服役年数应是一个数字)."""
@@ -122,6 +131,42 @@ class Desk:
         reply = self.assistant.conversation.reply_to(question, Context()).text if answering else None
         return Answer(words, question.text, facts, cards, "".join(question.missing) if question.missing else None,
                       _people(full), _asked(question), reply)
+
+    def assist(self, messages: Sequence[str]) -> Assist:
+        """The answer cards for what a citizen asks in a conversation, read as the chat reads it: the agent-assist
+        panel beside a handed-over conversation at the desk (lookup/plugins/console.py).
+
+        Contract (the desk relies on it):
+        - `messages`: what the citizen wrote, oldest first, as they wrote it (masked), without the payloads of
+          the buttons they tapped; empty messages count for nothing;
+        - the messages are read one after another with the chat's reader and merge, so a message that names
+          nothing (那一个月呢, 去哪办) continues the subject before it; the question is the last that asks
+          something of the plan, shown as its words after those it continues;
+        - the facts are every fact the citizen stated, a later telling winning, applied to each card as the desk
+          applies a caller's facts (Desk.card);
+        - the cards are the full question's measures, exact and first, then the store's near matches for its
+          words; none when nothing was asked;
+        - the total is the 合计 line of the chat's own reply when the question asks for a total; else None."""
+        said = [m.strip() for m in messages if m.strip()]
+        store, people = self.assistant.store, self.assistant.people
+        context, before, asked, words = Context(), Context(), None, ""
+        facts: dict[str, Any] = {}
+        for text in said:
+            question = self.assistant.reader.read(text)
+            facts |= {**question.facts, **{k: v for p in question.people for k, v in p.facts.items() if k != "fallen"}}
+            full, rule = merge(question, context, store, people)
+            if full.lines:
+                words = text if rule == "names_its_subject" or not words else f"{words}，{text}"
+                before, asked = context, question
+            context = remember(full) if full.lines else context
+        if asked is None:
+            return Assist(said[-1] if said else "", facts, ())
+        measures = [store.get(m) for m in dict.fromkeys(line.measure for line in context.lines)]
+        near = [m for m in store.search(asked.text, limit=LIMIT) if m not in measures][:max(0, LIMIT - len(measures))]
+        cards = tuple(self.card(m, facts, True) for m in measures) + tuple(self.card(m, facts, False) for m in near)
+        reply = self.assistant.conversation.reply_to(asked, before).text or ""
+        total = next((line for line in reply.splitlines() if line.startswith("合计")), None) if context.total else None
+        return Assist(words, facts, cards, total)
 
     def _answering(self, question: Question, full: Context) -> list[Measure]:
         """The measures that answer the words, as the chat takes them: the lines of its full question (named,

@@ -15,6 +15,12 @@ from typing import Any
 from wechatpy import WeChatClient
 
 API_BASE = WeChatClient.API_BASE_URL
+MAX_TEXT_BYTES = 2000  # WeChat truncates a text message a little above this (a passive reply or a customer-service one)
+
+
+def fits(text: str) -> bool:
+    """Whether WeChat takes the text whole as one message."""
+    return len(text.encode("utf-8")) <= MAX_TEXT_BYTES
 
 
 class Client(WeChatClient):

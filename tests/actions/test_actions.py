@@ -7,8 +7,13 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions
 from bot.dialogue.context import Context
+from bot.dialogue.handover_settings import (
+    MAX_PER_CLIENT_VARIABLE,
+    MAX_WAITING_VARIABLE,
+    handover_settings,
+)
 from bot.hotline import unanswered
-from bot.hotline.handover_queue import HandoverQueue
+from bot.hotline.handover_queue import CLIENT_METADATA, HandoverQueue
 from bot.reading.fact_reader import FactExtractor
 from bot.reading.normaliser import normalizer
 
@@ -281,22 +286,41 @@ def test_only_the_slots_that_change_are_set(extract):
     assert changes == {}
 
 
-def test_a_yes_to_the_offer_queues_the_conversation_and_pauses_it(tmp_path, monkeypatch):
-    """The queue gets the question asked before 转人工; Rasa gets ConversationPaused; the page gets its cue."""
-    monkeypatch.setenv("NUANLIU_HANDOVER_DB", str(tmp_path / "handover.db"))
+def handover_accepted(sender: str, client: str | None = None) -> Tracker:
+    """A citizen who asked something, asked for a person and said yes; `client` as the channel named it."""
     said = [("我电话13812345678，补助什么时候到账", "out_of_scope"), ("转人工", "request_human"), ("是", "affirm")]
-    events = [{"event": "user", "text": text, "parse_data": {"intent": {"name": intent}}, "input_channel": "rest"}
-              for text, intent in said]
-    tracker = Tracker(
-        sender_id="web-handover", slots={"handover_offered": True},
+    events = [{"event": "user", "text": text, "parse_data": {"intent": {"name": intent}}, "input_channel": "rest",
+               "metadata": {CLIENT_METADATA: client} if client else {}} for text, intent in said]
+    return Tracker(
+        sender_id=sender, slots={"handover_offered": True},
         latest_message={"text": "是", "intent": {"name": "affirm"}, "entities": [], "intent_ranking": []},
         events=events, paused=False, followup_action=None, active_loop={}, latest_action_name="action_listen",
     )
+
+
+def test_a_yes_to_the_offer_queues_the_conversation_and_pauses_it(tmp_path, monkeypatch):
+    """The queue gets the question asked before 转人工; Rasa gets ConversationPaused; the page gets its cue."""
+    monkeypatch.setenv("NUANLIU_HANDOVER_DB", str(tmp_path / "handover.db"))
     dispatcher = CollectingDispatcher()
-    returned = actions.ActionHandover().run(dispatcher, tracker, {})
+    returned = actions.ActionHandover().run(dispatcher, handover_accepted("web-handover"), {})
     assert [e["event"] for e in returned[-2:]] == ["action", "pause"]
     assert {"event": "slot", "name": "handover_offered", "value": None, "timestamp": None} in returned
     assert "12345" in dispatcher.messages[0]["text"]  # the hotline from data/handover.yml passes the number check
     assert dispatcher.messages[-1]["custom"]["handover"] == "queued"
     [entry] = HandoverQueue(tmp_path / "handover.db").waiting()
     assert (entry.sender_id, entry.channel, entry.question) == ("web-handover", "rest", "我电话138****5678，补助什么时候到账")
+
+
+@pytest.mark.parametrize("client, full", [("a1b2", "client_full"), (None, "queue_full")])
+def test_a_full_queue_or_a_clients_full_share_is_said_and_the_bot_goes_on(tmp_path, monkeypatch, client, full):
+    monkeypatch.setenv("NUANLIU_HANDOVER_DB", str(tmp_path / "handover.db"))
+    monkeypatch.setenv(MAX_WAITING_VARIABLE, "3")
+    monkeypatch.setenv(MAX_PER_CLIENT_VARIABLE, "2")
+    for i in range(2 if client else 3):
+        actions.ActionHandover().run(CollectingDispatcher(), handover_accepted(f"web-{i}", client), {})
+    dispatcher = CollectingDispatcher()
+    returned = actions.ActionHandover().run(dispatcher, handover_accepted("web-refused", client), {})
+    settings = handover_settings()
+    assert [m["text"] for m in dispatcher.messages] == [getattr(settings, full)] and settings.hotline in getattr(settings, full)
+    assert "pause" not in [e["event"] for e in returned]
+    assert HandoverQueue(tmp_path / "handover.db").open_for("web-refused") is None

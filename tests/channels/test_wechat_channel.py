@@ -155,8 +155,8 @@ def test_while_a_person_holds_the_conversation_the_bots_silence_is_no_failure(ch
     async def paused(message):
         return None  # what Rasa does with a message of a paused conversation: store it, say nothing
 
-    async def holds(sender_id: str) -> bool:
-        return sender_id == "o-test-user"
+    async def holds(message) -> bool:
+        return message.sender_id == "o-test-user"
 
     channel.person_holds = holds
     assert asyncio.run(channel.reply(paused, parse_message(text_xml("我在等", msg_id=13)))) is None

@@ -65,3 +65,17 @@ def test_an_answer_between_two_misses_starts_the_count_again(respond):
 def test_the_offers_answers_are_read_as_the_settings_list_them():
     settings = handover_settings()
     assert [settings.answer_to_offer(t) for t in ("好的。", "不用了", "抗日老兵多少")] == [True, False, None]
+
+
+@pytest.mark.parametrize("said, channel, cancels", [("取消", "rest", True), ("不用了！", "wechat", True),
+                                                    ("取消转人工", "rest", True), ("2", "wechat", True), ("2", "rest", False),
+                                                    ("取消一下我的补助申请", "rest", False)])
+def test_a_waiting_citizen_cancels_with_the_settings_words_and_on_wechat_with_2(said, channel, cancels):
+    assert handover_settings().cancels(said, channel) is cancels
+
+
+def test_the_status_line_gives_the_place_in_the_queue_and_the_hotline_then_says_a_person_joined():
+    settings = handover_settings()
+    assert "前面还有3位" in settings.status("queued", 3) and settings.hotline in settings.status("queued", 3)
+    assert "最前面" in settings.status("queued", 0) and settings.status("taken", 0) == settings.taken_status
+    assert "人工客服已接入" in settings.taken_status

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from bot.hotline.pseudonyms import Pseudonyms
 from tests.support.browser import DESKTOP, browser, screenshot
 from tests.support.lookup_server import OPERATOR, desk_over, log_in
 from tests.support.webchat_page import (
@@ -69,7 +70,7 @@ def wechat_rated(live) -> Rated:
 @pytest.fixture(scope="module")
 def desk(live, db_path, web_rated, wechat_rated):
     """The operators' lookup over the running bot's stores, after both citizens have rated."""
-    with desk_over(db_path, live.work) as server:
+    with desk_over(db_path, live.work, {"NUANLIU_RASA_URL": live.url, "RASA_API_TOKEN": live.token}) as server:
         yield server
 
 
@@ -137,7 +138,7 @@ def test_the_worklist_and_its_stores_need_the_login_and_every_view_is_audited(de
 
 
 @pytest.mark.browser
-def test_ratings_from_both_channels_and_unanswered_questions_reach_the_worklist(desk, web_rated, wechat_rated):
+def test_ratings_from_both_channels_and_unanswered_questions_reach_the_worklist(live, desk, web_rated, wechat_rated):
     with browser() as chromium:
         page = chromium.new_page(viewport=DESKTOP)
         log_in(page, desk.base)
@@ -147,13 +148,35 @@ def test_ratings_from_both_channels_and_unanswered_questions_reach_the_worklist(
         row = poor.first.inner_text()
         assert QUESTION in row and WEB_REASON in row and WECHAT_REASON in row and "15780元" in row
         assert poor.first.locator("td.n").inner_text() == "2"
-        links = {a.get_attribute("href") for a in poor.first.locator("a").all()}
-        assert links == {f"/conversation/{wechat_rated.sender}", f"/conversation/{web_rated.sender}"}
+        names = Pseudonyms(live.work / "handover.db").of_all([web_rated.sender, wechat_rated.sender])
+        links = {a.get_attribute("href").split("?")[0] for a in poor.first.locator("a").all()}
+        assert links == {f"/conversation/{names[wechat_rated.sender]}", f"/conversation/{names[web_rated.sender]}"}
+        assert web_rated.sender not in page.content() and wechat_rated.sender not in page.content()
         unanswered = page.locator("#unanswered tbody tr", has_text="取暖补贴")
-        assert unanswered.locator(f'a[href="/conversation/{wechat_rated.sender}"]').count() == 1
+        assert unanswered.locator(f'a[href="/conversation/{names[wechat_rated.sender]}"]').count() == 1
         today = page.locator(".daily tbody tr").first.locator("td").all_inner_texts()
         questions, answers, _handovers, ratings = map(int, today)
         assert ratings >= 2 and questions >= answers >= 3
         assert page.locator(".daily svg[role=img] rect.bar").count() >= 3
         screenshot(page, "worklist_desktop")
     assert (OPERATOR, "/worklist", 200) in audited(desk, "/worklist")
+
+
+@pytest.mark.browser
+def test_a_reason_is_shown_on_the_worklist_and_links_to_the_rated_answer_which_the_page_scrolls_to(live, desk,
+                                                                                                   web_rated):
+    with browser() as chromium:
+        page = chromium.new_page(viewport=DESKTOP)
+        log_in(page, desk.base)
+        page.goto(f"{desk.base}/worklist")
+        reasons = page.locator("#poor .reasons li").all_inner_texts()
+        assert WEB_REASON in reasons and WECHAT_REASON in reasons
+        name = Pseudonyms(live.work / "handover.db").of(web_rated.sender)
+        with page.expect_navigation():
+            page.locator(f"#poor a[href^='/conversation/{name}?rated=']").click()
+        rated = page.locator("li#rated")
+        assert "市民评为“不满意”的答复" in rated.inner_text() and "15780元" in rated.inner_text()
+        assert rated.evaluate("e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }")
+        taps = page.locator("ol.history li.citizen").all_inner_texts()
+        assert any("（点了按钮：不满意）" in t for t in taps) and not any("打开了对话" in t and "不满意" in t for t in taps)
+        screenshot(page, "worklist_rated_answer_desktop")

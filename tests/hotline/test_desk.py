@@ -15,6 +15,7 @@ import pytest
 from bot.assistant import load_assistant
 from bot.hotline.desk import UNNAMED, Desk
 from bot.hotline.handover_queue import HandoverQueue
+from bot.hotline.pseudonyms import Pseudonyms
 from serving.client import get_json
 from tests.support.browser import DESKTOP, PHONE, browser, screenshot
 from tests.support.lookup_server import OPERATOR, log_in
@@ -252,7 +253,7 @@ OVERFLOWS = """() => {
 }"""
 NARROW_PAGES = [("desk", "/"), ("desk_cards", "/?q=" + urllib.parse.quote("老兵补助")),
                 ("desk_facts", "/?q=" + urllib.parse.quote("我爸当过八年兵，今年七十二岁，每月能领多少")),
-                ("worklist", "/worklist"), ("handover", "/handover"), ("conversation", "/conversation/phone-width-test")]
+                ("worklist", "/worklist"), ("handover", "/handover"), ("conversation", "/conversation/{name}")]
 
 
 @pytest.mark.browser
@@ -260,12 +261,13 @@ NARROW_PAGES = [("desk", "/"), ("desk_cards", "/?q=" + urllib.parse.quote("老�
 def test_every_desk_page_reflows_at_phone_width(lookup):
     queue = HandoverQueue(lookup.audit.parent / "handover.db")  # where lookup_server keeps the queue
     queue.enqueue("phone-width-test", "wechat", "我爸当过八年兵，今年七十二岁，每月能领多少，去哪里办")
+    citizen = Pseudonyms(queue.path).of("phone-width-test")
     try:
         with browser() as chromium:
             page = chromium.new_page(viewport=PHONE)
             log_in(page, lookup.base)
             for name, path in NARROW_PAGES:
-                page.goto(lookup.base + path)
+                page.goto(lookup.base + path.format(name=citizen))
                 assert page.evaluate(OVERFLOWS) == {"page": 0, "broken": [], "boxes": []}, name
                 screenshot(page, f"phone_{name}")
     finally:

@@ -26,10 +26,17 @@ def test_a_poorly_rated_group_shows_the_latest_answer_and_every_reason_given():
     assert (group.answer, group.reasons, group.count) == ("每年15780元", ("太长",), 2)
 
 
-def test_each_group_links_to_its_conversations_by_sender_id():
-    [group] = grouped([row(1, "k", "问", "o-Ab_1"), row(2, "k", "问", "web/1 2")])
-    assert group.links == [("/conversation/o-Ab_1", "对话1"), ("/conversation/web%2F1%202", "对话2")]
-    assert conversation_url("3f2a") == "/conversation/3f2a"
+def test_each_group_links_to_its_conversations_by_pseudonym_never_by_sender_id():
+    [group] = grouped([row(3, "k", "问", "o-Ab_1"), row(2, "k", "问", "web/1 2"), row(1, "k", "问", "o-Ab_1")])
+    names = {"o-Ab_1": "K7Q4M", "web/1 2": "23ABC"}
+    assert group.links(names) == [("/conversation/K7Q4M", "对话1"), ("/conversation/23ABC", "对话2")]
+
+
+def test_a_poor_rating_links_to_the_answer_it_rates_in_its_newest_conversation():
+    [group] = grouped([row(7, "k", "问", "o-a", reason="太长"), row(5, "k", "问", "o-b"), row(2, "k", "问", "o-a")])
+    assert group.links({"o-a": "AAAAA", "o-b": "BBBBB"}, rated=True) == [
+        ("/conversation/AAAAA?rated=7#rated", "对话1"), ("/conversation/BBBBB?rated=5#rated", "对话2")]
+    assert conversation_url("3F2AB") == "/conversation/3F2AB"
 
 
 def test_each_count_has_its_own_row_scaled_to_its_own_highest_day():

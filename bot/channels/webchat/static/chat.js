@@ -2,17 +2,15 @@
 // The sender id, the conversation and the text size live in localStorage, so a reload shows the same
 // conversation and the bot keeps its context (the tracker is keyed by the sender id). What is kept is
 // masked (format.js), and 新对话 forgets it, because one phone or PC is often shared.
-// While a person holds the conversation (转人工) the page asks the server every few seconds for what they said,
-// so the operator's words appear without a reload; it stops when the operator hands back to the bot.
+// While the conversation is handed over to a person (转人工), person.js follows it: where the citizen stands, the
+// operator's words without a reload, 已送达 under messages sent meanwhile, cancelling, and leaving on 新对话.
 import { fillWithFigures, mask } from "./format.js";
+import { CANCEL, personWatch } from "./person.js";
 
 const ENDPOINT = "/webhooks/rest/webhook";
 const SENDER_KEY = "nuanliu.sender";
 const HISTORY_KEY = "nuanliu.history";
 const SIZE_KEY = "nuanliu.textSize";
-const PERSON_KEY = "nuanliu.person";  // {since}: a person holds the conversation; their words after `since` are new
-const PERSON_ENDPOINT = "/webchat/handover";
-const PERSON_POLL_MS = 3000;
 const SIZES = ["标准", "大", "较大", "特大"];  // chat.css: html[data-size="0".."3"]
 const HISTORY_LIMIT = 200;
 const TIMEOUT_MS = 30000;
@@ -31,7 +29,6 @@ const input = document.getElementById("text");
 const sendButton = document.getElementById("send");
 const notice = document.getElementById("notice");
 const counter = document.getElementById("counter");
-const personStatus = document.getElementById("person");
 const maxLength = Number(input.dataset.maxLength);  // the server's own limit, written into the page
 
 class SendFailure extends Error {
@@ -152,10 +149,19 @@ function unmark(item) {
   item.querySelectorAll(".resend, .failed-note").forEach((e) => e.remove());
 }
 
+// Under a message sent while a person is asked for: the server has it (the operator will read it).
+function markDelivered(item) {
+  const note = document.createElement("p");
+  note.className = "delivered-note";
+  note.textContent = "已送达";
+  item.append(note);
+}
+
 function show(entry, live) {
   if (entry.text) {
     const item = bubble(entry.who, entry.text, entry.from);
     if (entry.failed) markFailed(item, entry);
+    if (entry.delivered) markDelivered(item);
   }
   if (entry.buttons && entry.buttons.length) options(entry.buttons, live);
 }
@@ -235,8 +241,10 @@ async function ask(entry, item = null) {
     }
     answers.forEach((a) => show(a, true));
     saveHistory([...loadHistory(), ...answers]);
-    const handedOver = messages.find((m) => m.custom && m.custom.handover);
-    if (handedOver) watchPerson(handedOver.custom.since);
+    if (person.afterReply(messages) && entry) {
+      markDelivered(item);
+      updateEntry(entry.id, { delivered: true });
+    }
   } catch (error) {
     typing.remove();
     live.forEach((b) => { b.disabled = false; });  // the options still answer the last thing the bot said
@@ -249,6 +257,7 @@ async function ask(entry, item = null) {
     } else {
       say(why + "请稍后刷新页面。");
     }
+    person.ask();  // the server may have handed the conversation over all the same
   } finally {
     busy(false);
     input.focus();
@@ -256,57 +265,15 @@ async function ask(entry, item = null) {
   }
 }
 
-// ---- a person holds the conversation (转人工): their words, asked for every few seconds
+// ---- a person is asked for (转人工): person.js
 
-let personTimer = null;
-
-function personHolds() {
-  try {
-    return JSON.parse(localStorage.getItem(PERSON_KEY));
-  } catch (_) {
-    return null;
-  }
-}
-
-function watchPerson(since) {
-  localStorage.setItem(PERSON_KEY, JSON.stringify({ since }));
-  personStatus.hidden = false;
-  clearTimeout(personTimer);
-  personTimer = setTimeout(askPerson, PERSON_POLL_MS);
-}
-
-function stopWatchingPerson() {
-  clearTimeout(personTimer);
-  localStorage.removeItem(PERSON_KEY);
-  personStatus.hidden = true;
-}
-
-async function askPerson() {
-  const held = personHolds();
-  if (!held) return;
-  try {
-    const reply = await fetch(`${PERSON_ENDPOINT}?sender=${encodeURIComponent(senderId())}&since=${held.since}`,
-      { signal: AbortSignal.timeout(TIMEOUT_MS) });
-    if (reply.ok && personHolds()) {  // 新对话 may have been pressed meanwhile
-      const got = await reply.json();
-      const said = got.messages.map((m) => ({ who: "bot", text: m.text, from: m.label || "", buttons: [] }));
-      said.forEach((a) => show(a, true));
-      if (said.length) {
-        saveHistory([...loadHistory(), ...said]);
-        scrollDown();
-      }
-      if (!got.held) {
-        stopWatchingPerson();
-        return;
-      }
-      watchPerson(Math.max(held.since, ...got.messages.map((m) => m.time)));
-      return;
-    }
-  } catch (_) {
-    // the network: asked again on the next round
-  }
-  if (personHolds()) personTimer = setTimeout(askPerson, PERSON_POLL_MS);
-}
+const person = personWatch({
+  senderId, show, scrollDown,
+  remember: (said) => saveHistory([...loadHistory(), ...said]),
+  line: document.getElementById("person"),
+  status: document.getElementById("person-status"),
+  cancel: () => ask(userEntry(CANCEL, CANCEL)),
+});
 
 // ---- the input: as long as the server accepts, a counter near the limit, nothing cut
 
@@ -352,21 +319,21 @@ function restore() {
   history.forEach((entry, i) => show(entry, i === history.length - 1));
   scrollDown();
   if (!history.length) ask(null);  // the bot's own greeting, with buttons to start from
-  const held = personHolds();
-  if (held) watchPerson(held.since);
+  else person.ask();  // handed over, perhaps while this page was away
 }
 
 // The conversation off this device: its history, its sender id (the bot starts without the last person's
 // context) and any wait for a person; what is on the page goes too.
 function forgetHere() {
+  person.forget();
   localStorage.removeItem(HISTORY_KEY);
   localStorage.removeItem(SENDER_KEY);
-  stopWatchingPerson();
   log.replaceChildren();
 }
 
 document.getElementById("restart").addEventListener("click", () => {
   if (!confirm("开始新对话？本机上的对话记录会被清除。")) return;
+  person.leave();  // a person waiting to answer is told the citizen left
   forgetHere();
   say("");
   input.value = "";

@@ -100,7 +100,7 @@ class Cues:
         return bool(self._each.search(text))
 
     # 这2个 / 前3个 / 俩 / 仨 (text normalised: 两 → 2): how many of the things talked about
-    _HOW_MANY = re.compile(r"[这那前后](\d)[个项样种位]|(俩|仨)(?!个?月|年)")
+    _HOW_MANY = re.compile(r"[这那前后](\d)[个项样种位](?!月)|(俩|仨)(?!个?月|年)")
 
     def how_many(self, text: str) -> int | None:
         """The number of things a total or a comparison is about, when the message says it (这俩, 前3个)."""

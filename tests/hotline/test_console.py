@@ -85,7 +85,7 @@ def test_assist_applies_facts_told_in_earlier_messages(desk):
 
 def test_assist_gives_the_total_the_citizen_asked_for(desk):
     assist = desk.assist(["抗日老兵和解放战争老兵一共多少"])
-    assert assist.total == "合计：16120元 + 21060元 = 每年37180元；每月约3098.33元"
+    assert assist.total == "合计：21060元 + 16120元 = 每年37180元；折合每月约3098.33元"  # the chat's own line
     assert desk.assist(["抗日老兵和解放战争老兵各多少"]).total is None  # no total asked
 
 

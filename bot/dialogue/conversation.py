@@ -33,7 +33,8 @@ from bot.dialogue.wording import (
 )
 from bot.plan.eligibility import Profile, entitlements, older_jobless
 from bot.plan.facts import FactError
-from bot.plan.numbers import figures
+from bot.plan.measure import Measure
+from bot.plan.numbers import figures, plain
 from bot.plan.passages import Passage, Passages
 from bot.plan.store import MeasureStore
 from bot.reading.people import SELF
@@ -216,6 +217,9 @@ class Conversation:
                 options = [m for o in q.ambiguous[1].options if (m := self.store.named_in(o)) is not None]
                 return Reply(unstated_reply(q.unstated, options))
             return self._clarify(q, *q.ambiguous)
+        if not merged.lines and (told := self._by_figure(q)) is not None:  # 以前一年领14580: the line of that figure
+            person = q.people[0].key if len(q.people) == 1 else None
+            merged = replace(merged, lines=(Line(told.id, person),), asked=q.asked)
         if not merged.lines:
             asks = q.asks or q.names_something or q.intent in QUESTION_INTENTS
             if asks and (sentences := self.passages.search(q.about or q.text)):  # 政府投入的钱谁落实: its words
@@ -224,6 +228,8 @@ class Conversation:
             if not found:
                 return self._out_of_scope(q)
             merged = replace(merged, lines=(Line(found[0].id),), asked=q.asked)
+        if rule == "asks_of_its_words":  # 需要签多长时间的合同: the provision's words (签订1年以上) answer it
+            q = replace(q, unstated=None)
         return self._answered(q, merged)
 
     def _elsewhere_in_plan(self, q: Question, c: Context) -> Passage | None:
@@ -236,6 +242,13 @@ class Conversation:
                 and any(w not in said for w in self.passages.words(q.about)):
             return found[0]
         return None
+
+    def _by_figure(self, q: Question) -> Measure | None:
+        """The one measure whose own words state a figure the citizen told (以前一年领14580: 抗美援朝老兵's old
+        standard), when the message names none."""
+        found = {m.id: m for x in q.quantities if x.value >= 100 for m in self.store.measures
+                 if re.search(rf"(?<![\d.]){re.escape(plain(x.value))}(?![\d.])", m.quote)}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _foreign(self, q: Question, c: Context) -> bool:
         """Whether the message's own words (他看病能报销多少: 看病, 报销) are none of the last lines' measures'."""

@@ -314,7 +314,9 @@ def _lines(q: Question, c: Context, store: MeasureStore) -> tuple[Line, ...]:
     named = {s.person for s in q.subjects}
     spoken = [p.key for p in q.people if (someone := c.person(p.key)) and someone.measures
               and (p.key in named or not p.facts or _implied(someone.facts, store))]  # 我要是开个早餐摊呢: who, not what
-    if not spoken and (q.pronoun or q.everyone) and c.focus:
+    if not spoken and q.everyone:  # 那俩人加一块: everyone talked about
+        spoken = [p.key for p in c.people if p.measures]
+    if not spoken and q.pronoun and c.focus:
         spoken = [c.focus]
     collective = any(not p.facts and p.count > 1 for p in q.people) and not spoken
     if collective or (q.everyone and not spoken):  # 娘俩加起来: everyone talked about

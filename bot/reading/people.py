@@ -49,6 +49,7 @@ class People:
     owners: tuple[str, ...]
     self_words: tuple[str, ...]
     speaking: tuple[str, ...]
+    bare_kin: frozenset[str]
     kin: dict[str, str]  # word → key
     surnames: str
     pronouns: tuple[str, ...]
@@ -118,6 +119,8 @@ class People:
                 found.append(Mention(said, said, m.start(), m.end(), "group", self.groups[said]))
             elif role == "kin":
                 owner = m.group("kin_owner") or ""
+                if not owner and m.group("kin_word") in self.bare_kin and not _alone(text, m.start(), m.end()):
+                    continue  # 独生子女父母: no one
                 found.append(Mention(self.kin[m.group("kin_word")], said, m.start(), m.end(), "person", 1, owner))
             elif role == "name":
                 found.append(Mention(said, said, m.start(), m.end(), "person"))
@@ -146,6 +149,17 @@ class People:
         ]))
 
 
+def _alone(text: str, start: int, end: int) -> bool:
+    """Nothing of a word before it, and after it no character that makes it part of one (父母, 父亲)."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not _is_han(before) and (not _is_han(after) or after in "为是的")
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
 _COUNTS = {"仨": 3, "俩": 2}
 
 
@@ -165,12 +179,16 @@ def people(normalize: Callable[[str], str], nouns: Iterable[str] = (), path: Pat
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     kin = {normalize(word): key for key, words in raw["kin"].items() for word in words}
     family = raw["family"]
-    return People(tuple(raw["owners"]), tuple(raw["self"]), tuple(raw["speaking"]), kin, raw["surnames"], tuple(raw["pronouns"]),
-                  tuple(normalize(w) for w in raw["everyone"]), {normalize(k): v for k, v in raw["groups"].items()},
-                  (*raw["counted_nouns"], *nouns), frozenset(frozenset(pair) for pair in family["spouses"]),
-                  {k: tuple(v) for k, v in family["children"].items()},
-                  {k: {**v, "words": tuple(normalize(w) for w in v["words"])} for k, v in raw["fallen"].items()
-                   if k not in ("survivors_said", "survivor_nouns")},
-                  tuple(sorted(raw["fallen"]["survivors_said"], key=len, reverse=True)), tuple(raw["fallen"]["survivor_nouns"]),
-                  frozenset(normalize(w) for w in raw["with_me"]),
-                  {g: {k: tuple(v) for k, v in known.items()} for g, known in raw["genders"].items()})
+    fallen = raw["fallen"]
+    return People(
+        owners=tuple(raw["owners"]), self_words=tuple(raw["self"]), speaking=tuple(raw["speaking"]),
+        bare_kin=frozenset(raw["bare_kin"]), kin=kin, surnames=raw["surnames"], pronouns=tuple(raw["pronouns"]),
+        everyone=tuple(normalize(w) for w in raw["everyone"]),
+        groups={normalize(k): v for k, v in raw["groups"].items()}, counted_nouns=(*raw["counted_nouns"], *nouns),
+        spouses=frozenset(frozenset(pair) for pair in family["spouses"]),
+        children={k: tuple(v) for k, v in family["children"].items()},
+        fallen={k: {**v, "words": tuple(normalize(w) for w in v["words"])} for k, v in fallen.items()
+                if k not in ("survivors_said", "survivor_nouns")},
+        survivors_said=tuple(sorted(fallen["survivors_said"], key=len, reverse=True)),
+        survivor_nouns=tuple(fallen["survivor_nouns"]), with_me=frozenset(normalize(w) for w in raw["with_me"]),
+        genders={g: {k: tuple(v) for k, v in known.items()} for g, known in raw["genders"].items()})

@@ -16,6 +16,7 @@ in digits, and the plan's section names (关注十) and the examples it offers
 """
 from __future__ import annotations
 
+import ast
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
@@ -105,12 +106,62 @@ class Provenance:
                            | {v for a in operands for v in (a * MONTHS_PER_YEAR, a / MONTHS_PER_YEAR)})
         explained = {n for n in numbers if n in allowed or _two_steps(n, operands, one_step)}
         # A reply shows its working: what its explained numbers give in one step is explained too
-        # (25 × 7 = 175, 175 × 12 = 2100, 21060 + 2100 = 23160).
+        # (25 × 7 = 175, 175 × 12 = 2100, 21060 + 2100 = 23160), and so is the result of each of its written
+        # calculations whose every operand is (21060 + 600 + 15780 + 1800 = 39240; (21060 − 19860) ÷ 19860 = 6.04%).
+        worked = _calculations(reply)
         while True:
-            grown = {n for n in numbers if n not in explained and _one_step(n, explained | operands | {MONTHS_PER_YEAR})}
+            known = explained | operands | {MONTHS_PER_YEAR}
+            grown = {n for n in numbers if n not in explained and _one_step(n, known)}
+            grown |= {result for inputs, result in worked if result not in explained and inputs <= known | _CONSTANTS}
+            grown |= {n for n in numbers if n not in explained and _converted(n, explained)}
             if not grown:
                 return [n for n in numbers if n not in explained]
             explained |= grown
+
+
+_CONSTANTS = {1.0, 100.0}  # + 1 (the first product), × 100 (a percentage): in a written calculation only
+_EQUALS = re.compile(r"([^：；，,\n=]+?)=\s*(?:每年|每月|合计)?约?(\d+(?:\.\d+)?)(万)?(%)?")
+_OPERATORS = str.maketrans({"×": "*", "÷": "/", "−": "-", "（": "(", "）": ")"})
+
+
+def _calculations(reply: str) -> list[tuple[set[float], float]]:
+    """Each calculation the reply writes out (a + b + c = d, (a − b) ÷ b = p%): its operands and its result,
+    where the written result is what the operands give (to the fen, or to the hundredth of a percent)."""
+    found = []
+    for m in _EQUALS.finditer(reply):
+        left = re.sub(r"(\d+(?:\.\d+)?)万", r"(\1*10000)", m.group(1))
+        left = re.sub(r"[^\d.+\-*/() ]", "", left.translate(_OPERATORS))
+        result = float(m.group(2)) * (10000 if m.group(3) else 1)
+        for start in range(len(left)):  # the longest tail of the text before = that is a calculation
+            value = _evaluate(left[start:])
+            if value is not None:
+                value *= 100 if m.group(4) else 1
+                if abs(value - result) <= 0.011:
+                    found.append(({float(x) for x in re.findall(r"\d+(?:\.\d+)?", left[start:])}, result))
+                break
+    return found
+
+
+def _evaluate(expression: str) -> float | None:
+    """The value of + − × ÷ and brackets over numbers; None for anything else (or a lone number)."""
+    try:
+        tree = ast.parse(expression.strip(), mode="eval")
+    except SyntaxError:
+        return None
+    if not isinstance(tree.body, ast.BinOp):
+        return None
+    allowed = (ast.Expression, ast.BinOp, ast.Constant, ast.Add, ast.Sub, ast.Mult, ast.Div)
+    if not all(isinstance(node, allowed) for node in ast.walk(tree)):
+        return None
+    try:
+        return float(eval(compile(tree, "<calculation>", "eval")))  # noqa: S307 (numbers and + − × ÷ only, checked)
+    except ZeroDivisionError:
+        return None
+
+
+def _converted(n: float, explained: set[float]) -> bool:
+    """n is a month's figure shown rounded (约1518.33), by the year (18220): × 12 of the unrounded value."""
+    return any(abs(x * MONTHS_PER_YEAR - n) <= MONTHS_PER_YEAR * TOLERANCE / 2 for x in explained if _rounded(x))
 
 
 def _rounded(n: float) -> bool:

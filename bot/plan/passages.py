@@ -46,7 +46,9 @@ class Passages:
         found = []
         for s in _SENTENCE.finditer(policy):
             text = s.group().strip()
-            owner = next((m for start, end, m in spans if start <= s.start() < end), None)
+            overlaps = [(min(end, s.end()) - max(start, s.start()), m) for start, end, m in spans]
+            best = max(overlaps, key=lambda o: o[0], default=(0, None))
+            owner = best[1] if best[0] > 0 else None  # the record quoting most of it (作为…，2017年…提高20.8%)
             nearest = owner or min(spans, key=lambda span: min(abs(span[0] - s.end()), abs(s.start() - span[1])))[2]
             if len(text) >= 8 and not _NOT_PROSE.search(text):
                 found.append(Passage(text, nearest.section, owner.id if owner else None))

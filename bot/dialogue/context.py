@@ -43,7 +43,7 @@ class Context:
     asked: tuple[str, ...] = ("amount",)
     period: str | None = None
     both_periods: bool = False  # asked by the year and by the month (年差 月差): each figure shown in both
-    once_met: bool = False  # asked of the time a requirement not yet met is (等他满60了): this turn only
+    once_met: bool = False  # asked of the time a requirement not yet met is (等他满60了), and its follow-ups
     total: bool = False
     facts: Mapping[str, Any] = field(default_factory=dict)  # told of no one in particular
     history: tuple[Line, ...] = ()  # lines answered in earlier turns, latest last
@@ -76,7 +76,7 @@ class Context:
                                      tuple(p.get("measures", ()))) for p in data.get("people", ())),
                 lines=tuple(_line(x) for x in data.get("lines", ())),
                 asked=tuple(data.get("asked", ("amount",))), period=data.get("period"),
-                both_periods=bool(data.get("both_periods")),
+                both_periods=bool(data.get("both_periods")), once_met=bool(data.get("once_met")),
                 total=bool(data.get("total")), facts=data.get("facts", {}),
                 history=tuple(_line(x) for x in data.get("history", ())), requested=data.get("requested"),
                 profile=tuple(data.get("profile", ())), focus=data.get("focus"),

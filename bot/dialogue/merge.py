@@ -41,12 +41,14 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
     """The full question this one asks in the conversation `c`, and the name of the rule that made it. `family`
     says who is whose: the spouse of a soldier fallen is the plan's 遗属, whoever said so and when."""
     known = Known(store, family)
+    q = _hypothetical(q, c, store)
     c = survivors(_known_people(q, c, store), known, correcting=False)
     for rule in RULES:
         merged = rule(q, c, known)
         if merged is not None:  # 年差 月差, then 比病故的呢: both periods still, until a period is asked alone
             both = q.both_periods or (c.both_periods and not q.period)
-            return replace(merged, both_periods=both, once_met=q.once_met), rule.__name__
+            once = q.once_met or (c.once_met and rule is asks_again)  # 到时候一个月多少 — 一年呢: still then
+            return replace(merged, both_periods=both, once_met=once), rule.__name__
     return replace(c, lines=(), asked=q.asked, period=q.period, total=q.total, requested=None), "nothing_to_answer"
 
 
@@ -159,6 +161,8 @@ def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
     """A question naming its own measures or people (those people's facts taken from the conversation); 那X呢
     (a follow-up) keeps what was asked, the period and the total, and swaps in X."""
     store = known.store
+    if q.total and q.pronoun and not q.subjects and not q.people and len(c.lines) > 1:
+        return None  # 等他也满60了，一共多少: all of them, asked again
     merged = _with_people(q, c, store)
     lines = _lines(q, merged, store)
     if not lines:
@@ -428,6 +432,16 @@ def _by_old_value(q: Question, c: Context) -> tuple[str, str, int | float] | Non
     if len(holders) != 1:
         return None
     return holders[0][0], holders[0][1], _number(new[0])
+
+
+def _hypothetical(q: Question, c: Context, store: MeasureStore) -> Question:
+    """等他也满60了: the requirement's own value, said of the time it is met, is no fact of anyone's (the
+    question is asked as if it were met: Context.once_met)."""
+    if not q.once_met:
+        return q
+    minima = {(r["fact"], r["min"]) for line in c.lines for r in store.get(line.measure).requires if "min" in r}
+    keep = lambda facts: {k: v for k, v in facts.items() if (k, v) not in minima}  # noqa: E731
+    return replace(q, facts=keep(q.facts), people=tuple(replace(p, facts=keep(p.facts)) for p in q.people))
 
 
 def _filled(lines: tuple[Line, ...], before: Iterable[Line], people: int) -> tuple[Line, ...]:

@@ -110,3 +110,17 @@ def test_a_question_of_him_about_what_the_plan_lacks_is_not_his_lines_again(assi
     chat.says("我爸是抗美援朝老兵")
     reply = chat.says("顺便问一下 他看病能报销多少")
     assert reply.response == "utter_out_of_scope"
+
+
+def test_the_context_survives_its_slot_with_every_field(after):
+    """The context travels between turns as JSON: a field from_json forgets is forgotten by the next turn."""
+    from dataclasses import fields, replace
+
+    from bot.dialogue.context import Context
+
+    c, _ = after("我爸是抗日老兵，立过二等功，一年多少", "我妈是烈士遗属呢")
+    c = replace(c, total=True, both_periods=True, once_met=True, requested="age", profile=("veteran",), focus="爸",
+                period="每月", asked=("rise",), facts={"count": 3})
+    unset = [f.name for f in fields(Context) if getattr(c, f.name) == getattr(Context(), f.name)]
+    assert not unset, f"set these in the test too: {unset}"
+    assert Context.from_json(c.to_json()) == c

@@ -143,6 +143,49 @@ def counts(rng: random.Random) -> Iterator[Conversation]:
         yield Conversation(f"sites: {sites}", (Turn(sites, (ref.outlets_cap(n),)),))
 
 
+def groups(rng: random.Random) -> Iterator[Conversation]:
+    """A village's conscripts told one by one (1个65当了3年), one too young; a correction by the wrong age; the
+    sum once he is 60; the sum by the month and the year at once."""
+    for _ in range(250):
+        n = rng.randint(2, 5)
+        ages = [rng.randint(61, 88) for _ in range(n)]
+        years = [rng.randint(2, 12) for _ in range(n)]
+        young = rng.randrange(n)
+        ages[young] = rng.randint(55, 59)
+        members = " ".join(f"一个{said(a, rng)}当了{said(y, rng)}年" for a, y in zip(ages, years, strict=True))
+        paid = sum(ref.conscript_monthly(y)[0] for i, y in enumerate(years) if i != young)
+        everyone = sum(ref.conscript_monthly(y)[0] for y in years)
+        first = f"俺们村{said(n, rng)}个老义务兵 {members} 一个月一共能领多少"
+        if rng.random() < 0.5:
+            second = Turn(f"哦那个{said(ages[young], rng)}的说错了 他是{said(rng.randint(60, 80), rng)}", (everyone,))
+        else:
+            second = Turn(_pick(rng, PHRASING["once_met"]), (everyone,))
+        turns = (Turn(first, (paid,), verdict=True), second, Turn("一年呢", (everyone * 12,)))
+        yield Conversation(f"group: {' / '.join(t.said for t in turns)}", turns)
+
+
+def shortfalls(rng: random.Random) -> Iterator[Conversation]:
+    """People placed, some of them not paid for (有8个没签满1年): the rate × those left."""
+    for _ in range(120):
+        n = rng.randint(5, 60)
+        out = rng.randint(1, n - 1)
+        text = (f"职业介绍补贴 俺们中介免费介绍了{said(n, rng)}个就业困难人员 都交了社保 "
+                f"有{said(out, rng)}个{_pick(rng, PHRASING['not_paid_for'])} 能领多少")
+        yield Conversation(f"shortfall: {text}", (Turn(text, (ref.per_person("job_referral_subsidy", n - out),)),))
+
+
+def two_periods(rng: random.Random) -> Iterator[Conversation]:
+    """Two standards compared by the year and by the month at once (年差 月差), then against a third."""
+    categories = list(PHRASING["categories"])
+    for _ in range(100):
+        a, b, c = rng.sample(categories, 3)
+        (na, _), (nb, _), (nc, _) = ref.yearly(a), ref.yearly(b), ref.yearly(c)
+        wa, wb, wc = (_pick(rng, PHRASING["categories"][m]) for m in (a, b, c))
+        turns = (Turn(f"{wa}和{wb} {_pick(rng, PHRASING['both_periods'])}", (abs(na - nb), ref.month(abs(na - nb)))),
+                 Turn(f"比{wc}呢", (abs(na - nc), ref.month(abs(na - nc)))))
+        yield Conversation(f"two periods: {' / '.join(t.said for t in turns)}", turns)
+
+
 def merits(rng: random.Random) -> Iterator[Conversation]:
     for level in PHRASING["merits"]:
         for template in ("荣立{m}的每月加多少", "立过{m}一个月多给多少钱"):
@@ -155,7 +198,8 @@ def merits(rng: random.Random) -> Iterator[Conversation]:
 def corpus() -> tuple[Conversation, ...]:
     """Every generated conversation; a quarter of the first turns in 繁體, as WeChat users type them too."""
     rng = random.Random(2017)
-    made = [c for family in (standards, relatives, conscripts, certifications, counts, merits) for c in family(rng)]
+    families = (standards, relatives, conscripts, certifications, counts, groups, shortfalls, two_periods, merits)
+    made = [c for family in families for c in family(rng)]
     for i, c in enumerate(made):
         if i % 4 == 3:
             first = Turn(_TRADITIONAL.convert(c.turns[0].said), c.turns[0].amounts, c.turns[0].verdict)

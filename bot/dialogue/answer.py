@@ -84,6 +84,8 @@ def _single(o: Outcome, asked: list[str], c: Context, asks: tuple[str, str | Non
         text = _with(text, f"（{o.who}）")
     if o.assumed:
         text = _with(text, f"（{_once(o)}）")
+    if o.unchecked:
+        text = _with(text, f"（每人须{'、'.join(o.unchecked)}）")
     return Answer(text, figures, asks, o.measure.id if states else None)
 
 
@@ -117,6 +119,7 @@ def _several(done: list[Outcome], asked: list[str], c: Context, asks: tuple[str,
                 by_kind.setdefault(kind, []).append(f)
         name = o.who if one_measure else f"{o.who + '的' if o.who else ''}{o.measure.title}"
         name += f"（{_once(o)}）" if o.assumed else ""
+        what += f"（每人须{'、'.join(o.unchecked)}）" if o.unchecked else ""
         lines.append(f"· {name or o.measure.title}：{what}")
     together = _together(done, asked, by_kind, c)
     for line, f in together:

@@ -57,6 +57,7 @@ class Outcome:
     needs: tuple[str, ...] = ()  # requirements unknown for this person (年满60周岁): the amount is not yet theirs
     facts: Mapping[str, Any] = field(default_factory=dict)
     assumed: tuple[str, ...] = ()  # requirements taken as met, asked of the time they are (年满60周岁)
+    unchecked: tuple[str, ...] = ()  # a counted group's requirements nobody told (5个老义务兵: 年满60周岁 each)
 
     @property
     def figure(self) -> Figure | None:
@@ -95,8 +96,9 @@ def outcomes(c: Context, store: MeasureStore) -> list[Outcome]:
         count = line.count or (person.count if person and person.count > 1 else 1)
         who = (f"{count}位" if person is None or person.key == person.label else person.label) if count > 1 else (
             person.label if person else "")
-        needs = tuple(r["fact"] for r in measure.requires if "min" in r and facts.get(r["fact"]) is None) \
-            if person is not None and count == 1 else ()
+        unknown = [r for r in measure.requires if "min" in r and facts.get(r["fact"]) is None]
+        needs = tuple(r["fact"] for r in unknown) if person is not None and count == 1 else ()
+        unchecked = tuple(r["label"] for r in unknown) if person is not None and count > 1 else ()
         assumed: tuple[str, ...] = ()
         if c.once_met:  # 等他也满60了: each requirement not yet met, met
             unmet = [r for r in measure.requires if "min" in r and isinstance(facts.get(r["fact"]), (int, float))
@@ -105,7 +107,7 @@ def outcomes(c: Context, store: MeasureStore) -> list[Outcome]:
             assumed = tuple(r["label"] for r in unmet)
         try:
             done.append(Outcome(line, measure, who, count, calculate(measure, facts), needs=needs, facts=facts,
-                                assumed=assumed))
+                                assumed=assumed, unchecked=unchecked))
         except FactError as error:
             done.append(Outcome(line, measure, who, count, error=error, facts=facts))
     return done

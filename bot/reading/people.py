@@ -34,14 +34,13 @@ class Mention:
 
     @property
     def label(self) -> str:
-        """How the reply names them: the citizen's words, addressed back (俺爹 → 您爹, 我 → 您, 俺们村5个 → 村5个);
+        """How the reply names them: the citizen's words, addressed back (俺爹 → 您爹, 我 → 您, 俺们村5个 → 您村5个);
         an operator's 其母 stays as written."""
         if self.key == SELF:
             return "您"
         if not self.owner or self.owner == "其":
             return self.said
-        rest = self.said[len(self.owner):]
-        return rest if self.role == "group" else "您" + rest
+        return "您" + self.said[len(self.owner):]  # 俺们村5个 → 您村5个
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,11 @@ from typing import Any
 
 from bot.dialogue.context import Context, Line
 from bot.plan.calculator import MONTHS, Result, calculate
+from bot.plan.eligibility import older_jobless
 from bot.plan.facts import FactError, MissingFact, NotEligible
 from bot.plan.measure import Measure
 from bot.plan.numbers import about, money, plain
+from bot.plan.records import load_groups
 from bot.plan.store import MeasureStore
 from bot.reading.people import SELF
 
@@ -105,12 +107,31 @@ def outcomes(c: Context, store: MeasureStore) -> list[Outcome]:
                      and facts[r["fact"]] < r["min"]]
             facts.update({r["fact"]: r["min"] for r in unmet})
             assumed = tuple(r["label"] for r in unmet)
+        if person is not None and count == 1 and (why := _not_older_jobless(measure, facts, store)):
+            done.append(Outcome(line, measure, who, count, error=NotEligible("age", why), facts=facts))
+            continue
         try:
             done.append(Outcome(line, measure, who, count, calculate(measure, facts), needs=needs, facts=facts,
                                 assumed=assumed, unchecked=unchecked))
         except FactError as error:
             done.append(Outcome(line, measure, who, count, error=error, facts=facts))
     return done
+
+
+DIFFICULT = frozenset(g for g, spec in load_groups().items() if g == "difficulty" or "difficulty" in spec.get("implies", ()))
+
+
+def _not_older_jobless(measure: Measure, facts: Mapping[str, Any], store: MeasureStore) -> str | None:
+    """Why a job seeker told only as 失业, of an age and gender below the plan's 大龄失业 ages, is none of the
+    就业困难人员 a measure is for (女38, 失业: no); None where anything else might make them one."""
+    said = set(facts.get("groups", ())) | {facts.get("group")}
+    if "difficulty" not in measure.groups or "job_seeker" not in said or said & DIFFICULT:
+        return None
+    age, gender = facts.get("age"), facts.get("gender")
+    if not isinstance(age, (int, float)) or gender not in ("男", "女") or older_jobless({"job_seeker"}, facts, store.measures):
+        return None
+    return (f"{measure.title}的条件是：属于8类就业困难人员。按您说的（{gender}，{plain(age)}岁，失业），不算大龄失业人员"
+            f"（男满50周岁、女满40周岁）；如是国有集体企业下岗失业、低保、残疾或家庭经济困难的高校毕业生，仍属就业困难人员。")
 
 
 def in_period(figure: Figure, period: str | None) -> Figure:

@@ -89,9 +89,10 @@ def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:
     if (found := _by_old_value(q, c)) is not None:  # 那个58的说错了，他是68: whose 58, and of what
         key, fact, value = found
         return _asked_again(q, _told(c, key, {fact: value}, store, replace_kind=True))
-    kinds = [_kind_of(quantity.unit, c, store) for quantity in q.quantities]
+    said = [x for x in q.quantities if x.corrects or not q.correction]  # 不是八年，是十年: the 10, not the 8
+    kinds = [_kind_of(quantity.unit, c, store) for quantity in said]
     told = dict(q.facts)
-    for quantity, kind in zip(q.quantities, kinds, strict=True):
+    for quantity, kind in zip(said, kinds, strict=True):
         if kind is not None:
             told[kind] = _number(quantity.value)
     if not told:
@@ -425,13 +426,17 @@ def _by_old_value(q: Question, c: Context) -> tuple[str, str, int | float] | Non
     has it."""
     old = [x.value for x in q.quantities if not x.corrects]
     new = [x.value for x in q.quantities if x.corrects]
-    if len(old) != 1 or len(new) != 1:
+    told = {k: v for facts in (q.facts, *(p.facts for p in q.people)) for k, v in facts.items()
+            if isinstance(v, (int, float)) and not isinstance(v, bool)}  # 他是72: read as an age already
+    if len(old) != 1 or len(new) + len(told) != 1:
         return None
     holders = [(p.key, fact) for p in c.people for fact, v in p.facts.items()
-               if isinstance(v, (int, float)) and not isinstance(v, bool) and v == old[0]]
+               if isinstance(v, (int, float)) and not isinstance(v, bool) and v == old[0]
+               and (not told or fact in told)]
     if len(holders) != 1:
         return None
-    return holders[0][0], holders[0][1], _number(new[0])
+    key, fact = holders[0]
+    return key, fact, _number(new[0] if new else told[fact])
 
 
 def _hypothetical(q: Question, c: Context, store: MeasureStore) -> Question:

@@ -34,7 +34,7 @@ _SUMMED = re.compile(r"合计|共计|一共|总共|加起来|总计|累计")  # 
 _NEGATED = re.compile(r"(?:不是|并非|不算|没)$")
 _DENIES = re.compile(r"不是|并非|不算")  # a clause that begins so names what is not meant (不是抗美援朝)
 # 老大68, 我爸都72了: a number right after a person (and 今年, 都 …) is their age, unless a unit says otherwise
-_AGE_AFTER_NAME = re.compile(r"(?:今年|已经|都|才|快|刚|也|正好|刚好)?(\d{2,3})"
+_AGE_AFTER_NAME = re.compile(r"(?:是|今年|已经|都|才|快|刚|也|正好|刚好)?(\d{2,3})"
                              r"(?![\d.]|\s*(?:年|个|元|万|%|号|日|位|名|人|户|项|种))")
 _QUANTITY = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(周岁|岁|个月|年|个|元|人|户|%)?")
 _FILLER = r"[是就有了吧啊呀哦嗯呢的\s,.!?]*"  # 8吧, 是8年: around a number, nothing that says more
@@ -129,6 +129,7 @@ class Reader:
                  if not any(m.start <= f.start < m.end for m in mentions
                             if m.key.startswith(MEMBER_PREFIX) or m.role == "group" and f.fact == "count")]
         found += _ages_after_names(text, mentions, found)
+        found += _ages_alone(text, mentions, found)
         found += self._groups_of_people(text, mentions, found)
         found += _business_years(text, found)
         clauses = _clauses(text, mentions)
@@ -210,7 +211,7 @@ class Reader:
                 targets = current
             else:
                 targets = current
-            current = targets if named else current
+            current = targets if named or any(m.role == "everyone" for m in here) else current  # 俩人都…，各开了个店
             said: dict[str, Any] = {}
             for f in found:
                 if start <= f.start < end:
@@ -240,6 +241,8 @@ class Reader:
                 for key in targets:
                     for fact, value in said.items():
                         facts.setdefault(key, {})[fact] = value
+                        if fact == "group":  # 失业了…开了个店: a job seeker still, and an entrepreneur too
+                            facts[key]["groups"] = (*facts[key].get("groups", ()), value)
                     if len(targets) == 1 and (gender := self.people.gender(key, text[start:end])):
                         facts.setdefault(key, {})["gender"] = gender
             else:
@@ -265,7 +268,8 @@ class Reader:
             return []
         return [f for f in self.extract.groups_in(text)  # 低保 in 能领多少低保 names the standard asked about
                 if f.start >= first and not any(g.start < f.end and f.start < g.end for g in found)
-                and not self.store.named_in(text[f.start:f.end])]
+                and not self.store.named_in(text[f.start:f.end])
+                and not _NEGATED.search(text[max(0, f.start - 3):f.start])]  # 不是低保也不是残疾
 
     # ---- what it is about
     def _about(self, text: str, mentions: list[Mention]) -> str:
@@ -346,6 +350,20 @@ def _ages_after_names(text: str, mentions: list[Mention], found: list[Found]) ->
         if said and not any(f.start <= said.start(1) < f.end for f in found) and 10 <= int(said.group(1)) <= 120:
             ages.append(Found("age", int(said.group(1)), said.start(1), said.end(1)))
     return ages
+
+
+_ALONE_NUMBER = re.compile(r"(?:(?<=[\s,;.!?])|^)(\d{2,3})(?=[\s,;.!?]|$)")
+
+
+def _ages_alone(text: str, mentions: list[Mention], found: list[Found]) -> list[Found]:
+    """我妹妹也失业了 38 开店也半年多了: a number standing alone after someone is named, which nothing else took, is
+    their age (when a person's age is all a bare two-digit number can be of)."""
+    first = next((m.end for m in mentions if m.role == "person"), None)
+    if first is None or any(f.fact == "age" for f in found):
+        return []
+    return [Found("age", int(m.group(1)), m.start(1), m.end(1)) for m in _ALONE_NUMBER.finditer(text)
+            if m.start() >= first and 16 <= int(m.group(1)) <= 110
+            and not any(f.start <= m.start(1) < f.end for f in found)][:1]
 
 
 def _named_only_by(clause: str, measure: Measure, spans: list[tuple[int, int]]) -> bool:

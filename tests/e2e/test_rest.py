@@ -148,3 +148,20 @@ def test_the_public_sample_is_answered_correctly_and_briefly(rest_url):
     strict = re.search(r"strict \(correct and every reply <= 400 chars\): (\d+)/(\d+)", out)
     assert cases and cases.group(1) == cases.group(2), out
     assert strict and strict.group(1) == strict.group(2), out
+
+
+def test_a_sample_of_the_generated_conversations_is_answered_right_by_the_real_bot(rest_url):
+    """Every 40th generated conversation (tests/dialogue/corpus/) through Rasa's NLU, rules and actions: the figures
+    the reference computes, and no verdict where none is due, as the Rasa-free run of all of them checks."""
+    from tests.dialogue.corpus.conversations import corpus
+    from tests.dialogue.test_corpus import figures_in
+
+    wrong = []
+    for n, conversation in enumerate(corpus()[::40]):
+        for turn in conversation.turns:
+            reply = ask(rest_url, turn.said, f"corpus-{n}")
+            found = figures_in(reply)
+            if any(not any(abs(a - f) < 0.011 for f in found) for a in turn.amounts) or ("不符合" in reply) != turn.verdict:
+                wrong.append((conversation.name, turn.said, reply))
+                break
+    assert not wrong, wrong

@@ -21,6 +21,7 @@ from bot.dialogue.derive import outcomes
 from bot.dialogue.handover_settings import HandoverSettings
 from bot.dialogue.merge import merge, remember
 from bot.dialogue.wording import (
+    BUTTONS,
     apply_reply,
     conditions_reply,
     department_reply,
@@ -325,7 +326,7 @@ class Conversation:
         fact = settling_fact(entitled)
         lines = (Line(entitled[0].measure.id, None),)  # 比以前多了多少 next asks about the first (the best) of the list
         context = replace(c, lines=lines, profile=tuple(sorted(groups)) if fact else (), facts=facts, requested=fact)
-        return Reply(text, buttons=[(e.measure.title, e.measure.title) for e in rest[:6]],
+        return Reply(text, buttons=[(e.measure.title, e.measure.title) for e in rest[:BUTTONS]],
                      slots={"context": context.to_json()}, derived=frozenset(v for f in figures for v in f.values()))
 
     # ---- words of several meanings, benefits the plan lacks, the rest

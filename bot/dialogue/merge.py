@@ -333,7 +333,11 @@ def _lines(q: Question, c: Context, store: MeasureStore) -> tuple[Line, ...]:
         if s.person is not None and c.person(s.person) is not None:
             continue
         at = next((i for i, x in enumerate(lines) if x.measure == s.measure), None)
-        if at is None:
+        holders = [p.key for p in c.people if s.measure in p.measures and p.count == 1]
+        if at is None and not q.people and s.count is None and len(holders) == 1:  # 我外公当过8年义务兵 — 老义务兵每月多少
+            lines += [replace(line, facts={**line.facts, **s.facts}) for line in _person_lines(c.person(holders[0]))
+                      if line.measure == s.measure]
+        elif at is None:
             lines.append(Line(s.measure, None, s.count, dict(s.facts)))
         elif s.facts and lines[at].person is None:  # 无公害和绿色都拿了，无公害两个产品: the count said of it later
             lines[at] = replace(lines[at], facts={**lines[at].facts, **s.facts})

@@ -18,6 +18,7 @@ from bot.plan.summary import amount_text, formula_text
 from bot.reading.cues import PERIODS
 
 MAX_REPLY = 400
+BUTTONS = 6  # a list's entries that did not fit, offered as buttons
 LEAD_NOTE = "（计划牵头部门；原文未写明承办部门）"
 
 
@@ -189,6 +190,13 @@ def settling_fact(entitlements: list[Entitlement]) -> str | None:
     return max(dict.fromkeys(needed), key=needed.count) if needed else None
 
 
+def _listed(e: Entitlement) -> str:
+    """· 就业困难人员一次性创业补贴：一次性5000元（条件：…）（关注六）"""
+    what = amount_text(e.result) if e.result else formula_text(e.measure)
+    need = f"（{_needs(e.measure, e.needs)}）" if e.needs else ""
+    return f"· {e.measure.title}{'：' + what if what else ''}{need}（{e.measure.section}）"
+
+
 def entitlement_list(entitlements: list[Entitlement]) -> tuple[str, list[Entitlement], list[Figure]]:
     """A short list of what applies, each with its amount or the fact still needed, a yearly total where
     the amounts add up, and the one question that would settle the most; the reply stays within
@@ -205,13 +213,15 @@ def entitlement_list(entitlements: list[Entitlement]) -> tuple[str, list[Entitle
     tail = [*([total] if total else []), f"再告诉我：{label(fact)}，我就能把金额算准。" if fact
             else "想看哪一项的条件、承办部门和出处，直接问那一项即可。"]
     more = "其余几项见下面的按钮。"
-    lines: list[str] = []
-    for shown, e in enumerate(entitlements):
-        what = amount_text(e.result) if e.result else formula_text(e.measure)
-        need = f"（{_needs(e.measure, e.needs)}）" if e.needs else ""
-        line = f"· {e.measure.title}{'：' + what if what else ''}{need}（{e.measure.section}）"
-        reserve = more if shown < len(entitlements) - 1 else ""
-        if len("\n".join(filter(None, [head, *lines, line, reserve, *tail]))) > MAX_REPLY:
-            return "\n".join([head, *lines, more, *tail]), entitlements[shown:], figures
-        lines.append(line)
-    return "\n".join([head, *lines, *tail]), [], figures
+    lines = [_listed(e) for e in entitlements]
+
+    def reply(shown: int) -> str:
+        rest = entitlements[shown:]
+        return "\n".join([head, *lines[:shown], *([more] if rest else []), *tail])
+
+    def fits(shown: int) -> bool:  # the buttons for the rest are read with the reply: they count too
+        buttons = [e.measure.title for e in entitlements[shown:][:BUTTONS]]
+        return len(reply(shown)) + sum(len(b) + 1 for b in buttons) <= MAX_REPLY
+
+    shown = next((n for n in range(len(entitlements), 0, -1) if fits(n)), 1)
+    return reply(shown), entitlements[shown:], figures

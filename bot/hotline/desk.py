@@ -145,7 +145,7 @@ class Desk:
         - the facts are every fact the citizen stated, a later telling winning, applied to each card as the desk
           applies a caller's facts (Desk.card);
         - the cards are the full question's measures, exact and first, then the store's near matches for its
-          words; none when nothing was asked;
+          words; only near matches when the chat could answer nothing; none when nothing was asked;
         - the total is the 合计 line of the chat's own reply when the question asks for a total; else None."""
         said = [m.strip() for m in messages if m.strip()]
         store, people = self.assistant.store, self.assistant.people
@@ -159,8 +159,10 @@ class Desk:
                 words = text if rule == "names_its_subject" or not words else f"{words}，{text}"
                 before, asked = context, question
             context = remember(full) if full.lines else context
-        if asked is None:
-            return Assist(said[-1] if said else "", facts, ())
+        if asked is None:  # 我的补助什么时候到账: nothing the chat could answer, the store's nearest for the words
+            last = self.assistant.reader.read(said[-1]) if said else None
+            near = store.search(last.text, limit=LIMIT) if last is not None and last.asks else []
+            return Assist(said[-1] if said else "", facts, tuple(self.card(m, facts, False) for m in near))
         measures = [store.get(m) for m in dict.fromkeys(line.measure for line in context.lines)]
         near = [m for m in store.search(asked.text, limit=LIMIT) if m not in measures][:max(0, LIMIT - len(measures))]
         cards = tuple(self.card(m, facts, True) for m in measures) + tuple(self.card(m, facts, False) for m in near)

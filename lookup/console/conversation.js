@@ -120,10 +120,13 @@ async function readConversation() {
   if (!answer.ok && answer.status !== 404) return;  // 404: the citizen's records were deleted, the page says so
   const page = new DOMParser().parseFromString(await answer.text(), "text/html");
   const lines = document.querySelectorAll("#history li").length;
+  const history = document.getElementById("history-box");
+  const atEnd = history.scrollHeight - history.scrollTop - history.clientHeight < 40;
   for (const id of ["history-box", "assist"]) {
     const fresh = page.getElementById(id);
     if (fresh) document.getElementById(id).replaceChildren(...fresh.childNodes);
   }
+  if (atEnd) history.scrollTop = history.scrollHeight;  // following the conversation: its newest line in view
   const grown = document.querySelectorAll("#history li").length - lines;
   if (grown > 0) news.textContent = `对话有${grown}条新消息。`;
   const controls = document.getElementById("controls");
@@ -150,3 +153,5 @@ document.addEventListener("console:change", (event) => {
 const closesAt = Number(box.dataset.closesAt) * 1000;  // WeChat's 48 hours end: the controls change then
 if (closesAt && closesAt - Date.now() < 2 ** 31 - 1) setTimeout(reread, Math.max(0, closesAt - Date.now()) + 1000);
 wire();
+const conversation = document.getElementById("history-box");
+conversation.scrollTop = conversation.scrollHeight;  // opened at its newest line

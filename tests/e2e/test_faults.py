@@ -30,7 +30,7 @@ def test_with_the_action_server_down_the_citizen_hears_try_again_later_then_norm
 def test_a_restarted_bot_remembers_the_conversation(tmp_path, db_path):
     """Slots live in the SQLite tracker store: facts given before a restart are not asked for again."""
     with bot(tmp_path, db_path) as live:
-        ask(live.url + "/webhooks/rest/webhook", "我外公当过8年义务兵", "restart")
+        ask(live.url + "/webhooks/rest/webhook", "我外公72岁，当过8年义务兵", "restart")
     with bot(tmp_path, db_path) as live:
         webhook = live.url + "/webhooks/rest/webhook"
         assert "每月200元" in ask(webhook, "老义务兵每月补助多少", "restart")

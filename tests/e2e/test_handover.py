@@ -249,7 +249,7 @@ def test_the_answer_cards_for_the_citizens_last_question_are_beside_it_with_the_
         name = pseudonym(live, sender)
         operator = operator_on(chromium, desk, f"/conversation/{name}")
         assist = operator.locator("#assist")
-        assert "合计：16120元 + 21060元 = 每年37180元" in assist.locator("#total").inner_text()
+        assert "合计：21060元 + 16120元 = 每年37180元" in assist.locator("#total").inner_text()
         titles = assist.locator("article h3").all_inner_texts()
         assert any("抗日老兵" in t for t in titles) and any("解放战争老兵" in t for t in titles)
         operator.click("#take")

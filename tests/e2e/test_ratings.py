@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from bot.dialogue.context import Context
 from bot.hotline.pseudonyms import Pseudonyms
 from tests.support.browser import DESKTOP, browser, screenshot
 from tests.support.lookup_server import OPERATOR, desk_over, log_in
@@ -95,7 +96,8 @@ def test_on_wechat_a_digit_answering_the_bots_question_is_not_a_rating(live):
     first = reply_text(post(webhook, text_xml("老义务兵每月补助多少", openid="o-years", msg_id=9200), query())[1])
     then = reply_text(post(webhook, text_xml("2", openid="o-years", msg_id=9201), query())[1])
     assert "服役年数" in first and "满意" not in first
-    assert "谢谢您的评价" not in then and live.tracker("o-years")["slots"]["service_years"] == 2
+    context = Context.from_json(live.tracker("o-years")["slots"]["context"])
+    assert "谢谢您的评价" not in then and context.facts.get("service_years") == 2
 
 
 def test_each_rating_is_kept_with_the_answer_it_rates(live, web_rated, wechat_rated):

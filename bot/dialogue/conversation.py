@@ -112,22 +112,22 @@ class Conversation:
     def respond(self, message: Message, state: State) -> Reply:
         """The reply and the state's changes. What only the last reply was about (the rating it offered, the
         rating it thanked for, an offer of a person) is cleared unless this reply is about it again."""
-        if (handover := self._handover(message, state)) is not None:
+        question = self.reader.read(message.said, message.intent, message.elsewhere)  # read once, here
+        if (handover := self._handover(message, question, state)) is not None:
             reply = handover
         elif (rating := self._rating(message, state)) is not None:
             reply = self._rated(*rating)
         else:
-            reply = self._answer(message, state)
+            reply = self._answer(message, question, state)
         for name in ("rating_offer", "reason_for", "handover_offered"):
             if getattr(state, name) and name not in reply.slots:
                 reply.slots[name] = None
         return reply
 
-    def _answer(self, message: Message, state: State) -> Reply:
+    def _answer(self, message: Message, question: Question, state: State) -> Reply:
         """A message that rates nothing and answers no offer of a person: a question (or the reason for a
         不满意 just given), and the rating offered after an answer stating a figure of one measure not offered
         before; several measures at once offer none, since one rating could not say which it is about."""
-        question = self.reader.read(message.said, message.intent, message.elsewhere)
         if state.reason_for and message.said.strip() and not self._plainly_a_question(question, state.reason_for):
             return Reply(response="utter_reason_noted", reason=(state.reason_for, message.said.strip()), question=False)
         reply = self.reply_to(question, state.context)
@@ -174,11 +174,13 @@ class Conversation:
         return Reply(response="utter_rated_poor", rating=(measure, POOR), slots={"reason_for": measure},
                      question=False)
 
-    def _handover(self, message: Message, state: State) -> Reply | None:
+    def _handover(self, message: Message, q: Question, state: State) -> Reply | None:
         """转人工 / 我要找人: a person is offered (a yes on a wrong guess costs a tap, a handover nobody
-        wanted costs an operator). After the offer, 是 queues the conversation and 不用 lets the bot go on;
-        anything else is a new question (None), and the offer lapses."""
-        if message.intent == "request_human":
+        wanted costs an operator), when the words ask for one or the message asks nothing else (the NLU's
+        request_human alone is no call for a person). After the offer, 是 queues the conversation and 不用 lets the
+        bot go on; anything else is a new question (None), and the offer lapses."""
+        if message.intent == "request_human" and (self.handover.asks_for_a_person(q.text)
+                                                  or not (q.names_something or q.asks or q.people)):
             return Reply(offer_handover=True, slots={"handover_offered": True, "misses": None}, question=False)
         if not state.handover_offered:
             return None
@@ -202,9 +204,9 @@ class Conversation:
             return self._out_of_scope(q)
         if q.missing and not q.subjects:
             return self._no_such_measure(*q.missing)  # 暖流计划里有取暖补贴吗 / 那独生子女费呢: the plan lacks it
-        if q.intent == "help" and not q.names_something and not (c.lines and q.asks):
-            return Reply(response="utter_help")  # 你能干什么; but 怎么申请 after a measure is about that measure
         merged, rule = merge(q, c, self.store, self.reader.people)
+        if q.intent == "help" and not q.names_something and rule == "nothing_to_answer":
+            return Reply(response="utter_help")  # 你能干什么; but 这网点谁来设 after a measure is about that measure
         again = rule in ("asks_again", "asks_of_its_words")  # the last lines, not a subject of its own
         only_theirs = rule == "names_its_subject" and q.pronoun and not q.subjects and not q.people  # 他…
         if (rule == "asks_again" or only_theirs) and (said := self._elsewhere_in_plan(q, merged)):

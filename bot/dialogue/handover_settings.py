@@ -47,6 +47,7 @@ class HandoverSettings:
     taken_status: str  # the page's status line while a person holds it
     waiting_wechat: str  # WeChat's answer to a message while queued; {status} is filled per citizen
     cancel: frozenset[str]  # what ends the wait (取消)
+    asks_for_person: tuple[str, ...]  # words that ask for a person (人工, 客服)
     cancelled: str  # said when the citizen cancels
     queue_full: str  # said when the queue takes no more
     client_full: str  # said when the client has as many waiting as one may
@@ -61,6 +62,9 @@ class HandoverSettings:
         """True for yes, False for no, None when the message is something else (a new question)."""
         said = wording(text)
         return True if said in self.yes else False if said in self.no else None
+
+    def asks_for_a_person(self, text: str) -> bool:
+        return any(word in text for word in self.asks_for_person)
 
     def cancels(self, text: str, channel: str | None) -> bool:
         """Whether a message sent while waiting or held ends it: a cancel word as the whole message, or on WeChat
@@ -99,5 +103,5 @@ def handover_settings(path: Path = SETTINGS) -> HandoverSettings:
         max_waiting_per_client=int(os.environ.get(MAX_PER_CLIENT_VARIABLE) or data["max_waiting_per_client"]),
         queued_status=data["queued_status"].format(ahead="{ahead}", **fill),
         waiting_wechat=data["waiting_wechat"],
-        cancel=frozenset(map(wording, data["cancel"])),
+        cancel=frozenset(map(wording, data["cancel"])), asks_for_person=tuple(data["asks_for_person"]),
     )

@@ -227,7 +227,7 @@ class Conversation:
             asks = q.asks or q.names_something or q.intent in QUESTION_INTENTS
             if asks and (sentences := self.passages.search(q.about or q.text)):  # 政府投入的钱谁落实: its words
                 return self._plan_says(sentences[0], merged, q)
-            found = self.store.search(q.about or q.text, limit=1) if asks else []  # 下岗了想创业有没有补贴
+            found = self.store.search(q.about or q.text, limit=1) if asks and not q.denies else []  # 下岗了想创业
             if not found:
                 return self._out_of_scope(q)
             merged = replace(merged, lines=(Line(found[0].id),), asked=q.asked)

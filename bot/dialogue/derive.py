@@ -93,6 +93,8 @@ def outcomes(c: Context, store: MeasureStore) -> list[Outcome]:
         facts: dict[str, Any] = {**general, **(person.facts if person else {}), **line.facts}
         for fact, value in measure.categories.items():  # the line is theirs because they are of its kind
             facts[fact] = value
+        if "excluded" in facts:  # 有3个只签了半年合同: the contract is the excluded ones', not the others'
+            facts.pop("contract_years", None)
         if c.total and "count" not in facts and (planned := measure.params.get("planned")):
             facts["count"] = planned  # 这些示范点一共补多少: as many as the plan builds
         count = line.count or (person.count if person and person.count > 1 else 1)

@@ -141,8 +141,8 @@ def swaps_the_person(q: Question, c: Context, known: Known) -> Context | None:
     the others' are not lent to them."""
     store = known.store
     named = [p for p in q.people if p.count == 1]
-    if not (named and c.lines and not q.subjects and not q.correction):
-        return None
+    if not (named and c.lines and not q.subjects and not q.correction) or q.denies:
+        return None  # 那俺老伴儿呢，她没当过兵: not the same of her
     if any(c.person(p.key) and c.person(p.key).measures for p in named):  # type: ignore[union-attr]
         return None
     merged = _with_people(q, c, store)
@@ -218,6 +218,8 @@ def asks_again(q: Question, c: Context, known: Known) -> Context | None:
     reaches back over the lines answered one per turn."""
     if not c.lines or not (q.asks or q.total or q.each or q.period or q.unstated or q.pronoun):
         return None
+    if any(not (c.person(p.key) and c.person(p.key).measures) for p in q.people if p.count == 1):  # type: ignore[union-attr]
+        return None  # 那俺老伴儿呢，她没当过兵，有啥补助: of someone else, not the last lines again
     lines = c.lines
     reach = q.how_many or (len(c.history) if (q.total or q.each or "difference" in q.asked) else 0)
     if reach > 1 and len(_last(lines, reach)) == len(lines) and len(_last(c.history, reach)) > len(lines):
@@ -335,8 +337,8 @@ def _lines(q: Question, c: Context, store: MeasureStore) -> tuple[Line, ...]:
         at = next((i for i, x in enumerate(lines) if x.measure == s.measure), None)
         holders = [p.key for p in c.people if s.measure in p.measures and p.count == 1]
         if at is None and not q.people and s.count is None and len(holders) == 1:  # 我外公当过8年义务兵 — 老义务兵每月多少
-            lines += [replace(line, facts={**line.facts, **s.facts}) for line in _person_lines(c.person(holders[0]))
-                      if line.measure == s.measure]
+            lines += [replace(line, facts={**line.facts, **q.facts, **s.facts})  # 就是义务兵，当了6年: his facts
+                      for line in _person_lines(c.person(holders[0])) if line.measure == s.measure]
         elif at is None:
             lines.append(Line(s.measure, None, s.count, dict(s.facts)))
         elif s.facts and lines[at].person is None:  # 无公害和绿色都拿了，无公害两个产品: the count said of it later

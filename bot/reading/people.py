@@ -136,7 +136,7 @@ class People:
         kin = _alternation(self.kin)
         return re.compile("|".join([
             rf"(?P<counted>(?P<owner>(?:我们|俺们|咱们|我|俺|咱)?)(?P<noun>{nouns})(?:这回|这次)?(?P<n>\d+|仨|俩)"
-            rf"(?:个|位|名|口|人|家)(?!月)"
+            rf"(?:个|位|名|口|人|家)(?!月|产品|农产品|品种|认证)"
             rf"|(?P<n2>\d+)(?:个|位|名|家)(?P<noun2>{nouns}))",
             rf"(?P<group>{_alternation(self.groups)})",
             rf"(?P<everyone>{_alternation(self.everyone)}|(?:(?<=[,;.!?\s])|^)都)",
@@ -144,7 +144,7 @@ class People:
             rf"(?P<name>[老小][{self.surnames}])",
             rf"(?P<me>{_alternation(self.self_words)})(?!们|{_alternation(self.speaking)})",
             rf"(?P<pronoun>{_alternation(self.pronouns)})",
-            r"(?P<member>(?<![\d.])1(?:个|位|名)(?!月|个月|产品|网点|示范点|人))",
+            r"(?P<member>(?<![\d.])1(?:个|位|名|家)(?!月|个月|产品|网点|示范点|人))",
         ]))
 
 

@@ -30,9 +30,11 @@ _CLAUSE_BREAK = re.compile(r"[,;.!?、:\s]+|另外|再加上|还有|以及|然�
 _ORGANISATIONS = re.compile(r"合作社|企业|公司|单位|组织|农场|中介")  # members of these are 第1个, not 第1位
 MEMBER_PREFIX = "第"  # a counted group's member as the reply names it: 第1位
 _YEARS_AFTER_MEMBER = re.compile(r"(\d{1,2})年(?![\d多龄])")
+_AWAITED = re.compile(r"差[^,。;!?\d]{0,4}$")  # 还差半年满60, 差2年到60: the age awaited, not the age
 _SUMMED = re.compile(r"合计|共计|一共|总共|加起来|总计|累计")  # a fact said of a group as a whole
 _NEGATED = re.compile(r"(?:不是|并非|不算|没)$")
-_DENIES = re.compile(r"不是|并非|不算")  # a clause that begins so names what is not meant (不是抗美援朝)
+# a clause that begins so names what is not meant (不是抗美援朝, 她没当过兵)
+_DENIES = re.compile(r"(?:他|她|我|俺)?(?:不是|并非|不算|没有?当过|从没|从来没)")
 # 老大68, 我爸都72了: a number right after a person (and 今年, 都 …) is their age, unless a unit says otherwise
 _AGE_AFTER_NAME = re.compile(r"(?:是|今年|已经|都|才|快|刚|也|正好|刚好)?(\d{2,3})"
                              r"(?![\d.]|\s*(?:年|个|元|万|%|号|日|位|名|人|户|项|种))")
@@ -89,6 +91,7 @@ class Question:
     asks: bool = False  # a cue word asks something (of what came before, if the message names nothing)
     period: str | None = None
     both_periods: bool = False  # 年差 月差: by the year and by the month
+    denies: bool = False  # 她没当过兵: a clause says what someone is not
     once_met: bool = False  # 等他也满60了: as if the requirements not yet met were
     total: bool = False
     each: bool = False
@@ -154,7 +157,7 @@ class Reader:
             asked=self.cues.asked(cue_text), asked_said=self.cues.asks_a_kind(cue_text),
             follow_up=bool(_FOLLOW_UP.search(text)), asks=self.cues.asks_something(cue_text),
             period=self.cues.period(cue_text), both_periods=self.cues.both_periods(cue_text),
-            once_met=self.cues.once_met(text),
+            once_met=self.cues.once_met(text), denies=any(_DENIES.match(text, start) for start, _ in clauses),
             total=self.cues.total(text), each=self.cues.several(text), how_many=self.cues.how_many(text),
             correction=corrected is not None or bool(denied), addition=self.cues.addition(text), pronoun=pronoun,
             everyone=everyone, quantities=quantities,
@@ -170,7 +173,8 @@ class Reader:
     def _facts(self, text: str, turn: int) -> list[Found]:
         """The facts stated, each where it stands; one said after 不是 is no fact (不是抗美援朝); after a correction
         (哦不对，是十年), a fact replaces the one of its kind said before it."""
-        found = [f for f in self.extract(text) if not _NEGATED.search(text[max(0, f.start - 3):f.start])]
+        found = [f for f in self.extract(text) if not _NEGATED.search(text[max(0, f.start - 3):f.start])
+                 and not _AWAITED.search(text[max(0, f.start - 6):f.start])]  # 还差半年满60: not yet 60
         after = {f.fact for f in found if f.start > turn}
         return [f for f in found if f.start > turn or f.fact not in after]
 
@@ -208,10 +212,11 @@ class Reader:
                             group = None
             elif any(m.role == "pronoun" for m in here):
                 pronoun = pronoun or not current
-                targets = current
+                others = [k for k in current if k != SELF] or [k for k in labels if k != SELF]
+                targets = others[-1:] if SELF in current and others else current  # 我61 她59: 她 is never 我
             else:
                 targets = current
-            current = targets if named or any(m.role == "everyone" for m in here) else current  # 俩人都…，各开了个店
+            current = targets if named or any(m.role in ("everyone", "pronoun") for m in here) else current  # 俩人都…，各开了个店
             said: dict[str, Any] = {}
             for f in found:
                 if start <= f.start < end:
@@ -226,11 +231,16 @@ class Reader:
             who = [(f.start - start, f.end - start) for f in found if f.fact == "group" and start <= f.start < end]
             fallen = self.people.fallen_in(text[start:end]) if targets else None
             for measure in [] if _DENIES.match(text, start) else self.store.all_named_in(text[start:end]):
-                if who and _named_only_by(text[start:end], measure, who):
+                if _denied(text[start:end], measure):
+                    continue  # 我爸不是抗美援朝老兵，是解放战争老兵
+                if who and _named_only_by(text[start:end], measure, who) and not any(
+                        _MONEY.search(text[start + e:start + e + 10]) for _, e in who):  # 低保1个月给多少钱 asks it
                     continue  # 我是享受低保的: the word says who they are, it asks nothing of the 低保 standard
                 own = {k: v for k, v in said.items() if k not in PERSONAL}
-                person = targets[0] if len(targets) == 1 and not (fallen and "survivor" in measure.groups) else None
-                subjects.append(Subject(measure.id, person, own, counted.count if counted else None))  # the fallen: no survivor
+                whose = [None] if fallen and "survivor" in measure.groups else targets or [None]  # the fallen: no survivor
+                if len(whose) > 1 and not any(m.role == "everyone" for m in here):
+                    whose = [None]  # 我和我爸 … 抗美援朝老兵: whose, the words do not say
+                subjects += [Subject(measure.id, key, own, counted.count if counted else None) for key in whose]  # 都是: each
             if targets and (kind := fallen):  # 我老伴牺牲在部队: a soldier fallen
                 for key in targets:
                     before = facts.setdefault(key, {}).get("fallen")
@@ -364,6 +374,14 @@ def _ages_alone(text: str, mentions: list[Mention], found: list[Found]) -> list[
     return [Found("age", int(m.group(1)), m.start(1), m.end(1)) for m in _ALONE_NUMBER.finditer(text)
             if m.start() >= first and 16 <= int(m.group(1)) <= 110
             and not any(f.start <= m.start(1) < f.end for f in found)][:1]
+
+
+def _denied(clause: str, measure: Measure) -> bool:
+    """Whether every word naming the measure in the clause is said after 不是 / 没 (我爸不是抗美援朝老兵)."""
+    spans = sorted((m.start(), m.end()) for word in (measure.title, *measure.keywords)
+                   for m in re.finditer(re.escape(word), clause))
+    starts = [s for i, (s, e) in enumerate(spans) if not any(a <= s and e <= b and (a, b) != (s, e) for a, b in spans)]
+    return bool(starts) and all(_NEGATED.search(clause[max(0, at - 3):at]) for at in starts)
 
 
 def _named_only_by(clause: str, measure: Measure, spans: list[tuple[int, int]]) -> bool:

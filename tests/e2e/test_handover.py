@@ -116,6 +116,16 @@ def handed_over(live, sender: str, question: str = "我的补助什么时候到�
     assert handover_settings().hotline in ask(live, sender, "/affirm")[0]["text"]
 
 
+def taken_by_an_operator(chromium, live, desk):
+    """A new citizen handed over, and an operator's page on their conversation after 接入: (sender, page)."""
+    sender = f"web-{uuid.uuid4()}"
+    handed_over(live, sender)
+    operator = operator_on(chromium, desk, f"/conversation/{pseudonym(live, sender)}")
+    operator.click("#take")
+    operator.wait_for_selector("#reply")
+    return sender, operator
+
+
 def audited(desk, path: str) -> list[tuple]:
     with sqlite3.connect(desk.audit) as conn:
         return conn.execute("select actor, method, path, status from views where path = ?", (path,)).fetchall()
@@ -223,12 +233,7 @@ def test_the_queue_updates_itself_with_the_count_in_the_title_and_the_menu(live,
 @pytest.mark.browser
 def test_a_citizens_reply_appears_in_the_open_conversation_and_the_draft_is_kept(live, desk):
     with browser() as chromium:
-        sender = f"web-{uuid.uuid4()}"
-        handed_over(live, sender)
-        name = pseudonym(live, sender)
-        operator = operator_on(chromium, desk, f"/conversation/{name}")
-        operator.click("#take")
-        operator.wait_for_selector("#reply")
+        sender, operator = taken_by_an_operator(chromium, live, desk)
         assert operator.evaluate("document.activeElement.id") == "reply"  # after 接入, focus is in the reply box
         operator.keyboard.type("您好，您说的补助是")
         ask(live, sender, "就是老兵补助，我爸是抗美援朝老兵")
@@ -304,12 +309,7 @@ def test_a_citizen_who_starts_a_new_conversation_is_shown_as_gone_and_nothing_mo
 @pytest.mark.browser
 def test_a_citizen_who_deletes_their_records_is_shown_as_gone_with_nothing_of_theirs_left(live, desk):
     with browser() as chromium:
-        sender = f"web-{uuid.uuid4()}"
-        handed_over(live, sender)
-        name = pseudonym(live, sender)
-        operator = operator_on(chromium, desk, f"/conversation/{name}")
-        operator.click("#take")
-        operator.wait_for_selector("#reply")
+        sender, operator = taken_by_an_operator(chromium, live, desk)
         ask(live, sender, "删除我的记录")
         operator.wait_for_selector("#controls[data-state='gone']", timeout=LIVE_MS)
         assert "市民可能删除了记录" in operator.locator("#controls").inner_text()

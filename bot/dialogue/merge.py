@@ -78,8 +78,17 @@ def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:
     if q.people and all(c.person(p.key) for p in q.people):  # a person's category or facts, said again
         merged = c
         for p in q.people:
-            merged = _told(merged, p.key, dict(p.facts), store, replace_kind=True,
+            told = dict(p.facts)
+            if not told and len(q.people) == 1:  # 老王说错了，是75: the fact of his the number fits, nearest first
+                told = _nearest_facts(merged.person(p.key), [x.value for x in q.quantities if x.corrects])
+            merged = _told(merged, p.key, told, store, replace_kind=True,
                            named=[s.measure for s in q.subjects if s.person == p.key])
+            someone = merged.person(p.key)
+            if someone is not None and q.denied & set(someone.measures):  # 我妈说错了，不是遗属: not hers
+                kept = {k: v for k, v in someone.facts.items()
+                        if not (k in IMPLYING and (m := store.made_for(k, v)) is not None and m.id in q.denied)}
+                merged = merged.with_person(replace(someone, facts=kept,
+                                                    measures=tuple(m for m in someone.measures if m not in q.denied)))
         merged = survivors(merged, known, correcting=True)  # 说错了，我爸是因公牺牲的: 妈 is 因公牺牲军人遗属
         lines = tuple(x for line in c.lines for x in (_person_lines(merged.person(line.person)) if line.person
                                                          else (line,)))
@@ -425,6 +434,18 @@ def remember(c: Context) -> Context:
         return c
     history = tuple(line for line in c.history if line not in c.lines and _still(line, c)) + c.lines
     return replace(c, history=history[-HISTORY:])
+
+
+def _nearest_facts(someone: Someone | None, values: list[float]) -> dict[str, Any]:
+    """{fact: value} for a number said again of a person without its unit: the fact of theirs nearest to it (老王
+    55 → 是75: his age, not his 2 years of service)."""
+    if someone is None or len(values) != 1:
+        return {}
+    numbers = {k: v for k, v in someone.facts.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
+    if not numbers:
+        return {}
+    fact = min(numbers, key=lambda k: abs(numbers[k] - values[0]))
+    return {fact: _number(values[0])}
 
 
 def _by_old_value(q: Question, c: Context) -> tuple[str, str, int | float] | None:

@@ -30,6 +30,8 @@ _CLAUSE_BREAK = re.compile(r"[,;.!?、:\s]+|另外|再加上|还有|以及|然�
 _ORGANISATIONS = re.compile(r"合作社|企业|公司|单位|组织|农场|中介")  # members of these are 第1个, not 第1位
 MEMBER_PREFIX = "第"  # a counted group's member as the reply names it: 第1位
 _YEARS_AFTER_MEMBER = re.compile(r"(\d{1,2})年(?![\d多龄])")
+# 抗美援朝老兵的遗孀: the veteran is someone else; the words speak of his family
+_OF_SOMEONE = re.compile(r"的(?:遗孀|遗属|老伴|家属|妻子|爱人|丈夫|媳妇|孩子|子女|儿子|闺女|后代|后人)")
 _AWAITED = re.compile(r"差[^,。;!?\d]{0,4}$")  # 还差半年满60, 差2年到60: the age awaited, not the age
 _SUMMED = re.compile(r"合计|共计|一共|总共|加起来|总计|累计")  # a fact said of a group as a whole
 _NEGATED = re.compile(r"(?:不是|并非|不算|没)$")
@@ -92,6 +94,7 @@ class Question:
     period: str | None = None
     both_periods: bool = False  # 年差 月差: by the year and by the month
     denies: bool = False  # 她没当过兵: a clause says what someone is not
+    denied: frozenset[str] = frozenset()  # the measures said after 不是 / 没 (不是遗属: each kind of 遗属)
     once_met: bool = False  # 等他也满60了: as if the requirements not yet met were
     total: bool = False
     each: bool = False
@@ -135,6 +138,7 @@ class Reader:
         found += _ages_alone(text, mentions, found)
         found += self._groups_of_people(text, mentions, found)
         found += _business_years(text, found)
+        found = [f for f in found if not (f.fact in ("veteran_category", "group") and _OF_SOMEONE.match(text, f.end))]
         clauses = _clauses(text, mentions)
         people, general, subjects, everyone, pronoun = self._attribute(text, clauses, mentions, found)
         taken = [(f.start, f.end) for f in found] + [(m.start, m.end) for m in mentions]
@@ -158,6 +162,7 @@ class Reader:
             follow_up=bool(_FOLLOW_UP.search(text)), asks=self.cues.asks_something(cue_text),
             period=self.cues.period(cue_text), both_periods=self.cues.both_periods(cue_text),
             once_met=self.cues.once_met(text), denies=any(_DENIES.match(text, start) for start, _ in clauses),
+            denied=self._denied_measures(text, clauses),
             total=self.cues.total(text), each=self.cues.several(text), how_many=self.cues.how_many(text),
             correction=corrected is not None or bool(denied), addition=self.cues.addition(text), pronoun=pronoun,
             everyone=everyone, quantities=quantities,
@@ -231,8 +236,8 @@ class Reader:
             who = [(f.start - start, f.end - start) for f in found if f.fact == "group" and start <= f.start < end]
             fallen = self.people.fallen_in(text[start:end]) if targets else None
             for measure in [] if _DENIES.match(text, start) else self.store.all_named_in(text[start:end]):
-                if _denied(text[start:end], measure):
-                    continue  # 我爸不是抗美援朝老兵，是解放战争老兵
+                if _denied(text[start:end], measure) or _theirs(text, start, end, measure):
+                    continue  # 我爸不是抗美援朝老兵 / 我妈是抗美援朝老兵的遗孀: not theirs
                 if who and _named_only_by(text[start:end], measure, who) and not any(
                         _MONEY.search(text[start + e:start + e + 10]) for _, e in who):  # 低保1个月给多少钱 asks it
                     continue  # 我是享受低保的: the word says who they are, it asks nothing of the 低保 standard
@@ -269,6 +274,16 @@ class Reader:
         people = tuple(Person(key, labels[key][0], labels[key][1], facts.get(key, {}))
                        for key in labels if key not in group_of.values())
         return people, general, tuple(subjects), everyone, pronoun
+
+    def _denied_measures(self, text: str, clauses: list[tuple[int, int]]) -> frozenset[str]:
+        """The measures a clause says someone is not of: named after 不是 (不是抗日老兵), or each meaning of a word of
+        several said so (不是遗属)."""
+        denied = {m.id for start, end in clauses for m in self.store.all_named_in(text[start:end])
+                  if _denied(text[start:end], m)}
+        for word, question in self.vocabulary.ask.items():
+            if any(_NEGATED.search(text[max(0, m.start() - 3):m.start()]) for m in re.finditer(re.escape(word), text)):
+                denied |= {m.id for option in question.options for m in self.store.all_named_in(option)}
+        return frozenset(denied)
 
     def _groups_of_people(self, text: str, mentions: list[Mention], found: list[Found]) -> list[Found]:
         """Group words after someone is named (我今年45，女的，原来纺织厂的，失业了): they say who that person is,
@@ -376,12 +391,24 @@ def _ages_alone(text: str, mentions: list[Mention], found: list[Found]) -> list[
             and not any(f.start <= m.start(1) < f.end for f in found)][:1]
 
 
+def _theirs(text: str, start: int, end: int, measure: Measure) -> bool:
+    """Whether every word naming the measure in the clause is followed by whose relative is meant (抗美援朝老兵的遗孀,
+    the next clause's 老伴 included)."""
+    spans = _naming(text[start:end], measure)
+    return bool(spans) and all(_OF_SOMEONE.match(text, start + e) for _, e in spans)
+
+
 def _denied(clause: str, measure: Measure) -> bool:
     """Whether every word naming the measure in the clause is said after 不是 / 没 (我爸不是抗美援朝老兵)."""
-    spans = sorted((m.start(), m.end()) for word in (measure.title, *measure.keywords)
-                   for m in re.finditer(re.escape(word), clause))
-    starts = [s for i, (s, e) in enumerate(spans) if not any(a <= s and e <= b and (a, b) != (s, e) for a, b in spans)]
-    return bool(starts) and all(_NEGATED.search(clause[max(0, at - 3):at]) for at in starts)
+    spans = _naming(clause, measure)
+    return bool(spans) and all(_NEGATED.search(clause[max(0, start - 3):start]) for start, _ in spans)
+
+
+def _naming(clause: str, measure: Measure) -> list[tuple[int, int]]:
+    """Where the clause names the measure: each longest word of its title and keywords (抗美援朝老兵, not 抗美援朝
+    inside it)."""
+    spans = {(m.start(), m.end()) for word in (measure.title, *measure.keywords) for m in re.finditer(re.escape(word), clause)}
+    return sorted(s for s in spans if not any(a <= s[0] and s[1] <= b and (a, b) != s for a, b in spans))
 
 
 def _named_only_by(clause: str, measure: Measure, spans: list[tuple[int, int]]) -> bool:

@@ -328,3 +328,45 @@ def test_sites_set_up_give_the_range_for_all_of_them(talk):
 def test_an_unstated_detail_of_an_ambiguous_word_is_answered_not_clarified(talk):
     [reply] = talk.conversation("老兵那个补助啥时候发 每个月几号到账")
     assert "没有写发放时间" in reply.text and "元" not in reply.text
+
+
+# ---- what an attack round found (each once gave a wrong figure or verdict)
+
+def test_a_number_after_a_cooperative_counts_its_products_not_cooperatives(talk):
+    [reply] = talk.conversation("合作社三个产品获绿色食品认证奖多少")
+    assert "24000元" in reply.text and "72000" not in reply.text
+
+
+def test_cooperatives_told_one_by_one_are_each_paid_for_their_own_products(talk):
+    [reply] = talk.conversation("两家合作社 一家3个产品 一家5个产品 都是初次获绿色食品认证 一共奖多少")
+    assert "24000元 + 28000元 = 52000元" in reply.text
+
+
+def test_a_category_said_after_bu_shi_is_not_theirs(talk):
+    [reply] = talk.conversation("我爸不是抗美援朝老兵 是解放战争老兵 一年多少")
+    assert "16120元" in reply.text and "15780" not in reply.text
+
+
+def test_she_is_never_the_speaker(talk):
+    [reply] = talk.conversation("我和我老伴都是烈士老年子女 我61 她59 一年一共多少")
+    assert "· 您：每年4800元" in reply.text and "您老伴：暂不符合" in reply.text
+
+
+def test_a_named_persons_number_said_again_replaces_the_nearest_of_their_facts(talk):
+    replies = talk.conversation("老张65当了3年兵 老李70当了5年兵 老王55当了2年兵 一共一个月多少", "老王说错了 是75")
+    assert "老王：每月50元" in replies[1].text and "每月250元" in replies[1].text
+
+
+def test_a_category_taken_back_leaves_the_total(talk):
+    replies = talk.conversation("我爸是抗美援朝老兵 我妈是烈士遗属", "我妈说错了 不是遗属", "一年一共")
+    assert "24570" not in replies[1].text and "24570" not in replies[2].text and "15780元" in replies[2].text
+
+
+def test_a_veterans_widow_is_not_given_his_subsidy_as_hers(talk):
+    [reply] = talk.conversation("我妈是抗美援朝老兵的遗孀 一年多少")
+    assert "您妈" not in reply.text
+
+
+def test_a_half_year_contract_is_no_placement_paid_for(talk):
+    [reply] = talk.conversation("职业介绍补贴 介绍了20人 签了半年合同")
+    assert "暂不符合" in reply.text and "3600" not in reply.text

@@ -70,14 +70,6 @@ class Cues:
         """Whether words of a kind (not only of a period) are said: 涨了多少 does, 一年呢 does not."""
         return any(pattern.search(text) for kind, pattern in self._kinds.items() if kind not in PERIODS)
 
-    def kind(self, text: str) -> str:
-        """The first kind asked, or the period kind when only a period is (一年呢)."""
-        asked = self.asked(text)
-        if asked == ("amount",) and not any(self._kinds[k].search(text) for k in ("amount",)):
-            period = next((k for k, p in PERIODS.items() if p == self.period(text)), None)
-            return period or "amount"
-        return asked[0]
-
     def period(self, text: str) -> str | None:
         """每月 or 每年 when the message speaks of one, whatever else it asks; of two, the last said
         (每月加100，一年下来多多少 asks for a year)."""

@@ -242,7 +242,7 @@ class Reader:
                         _MONEY.search(text[start + e:start + e + 10]) for _, e in who):  # 低保1个月给多少钱 asks it
                     continue  # 我是享受低保的: the word says who they are, it asks nothing of the 低保 standard
                 own = {k: v for k, v in said.items() if k not in PERSONAL}
-                whose = [None] if fallen and "survivor" in measure.groups else targets or [None]  # the fallen: no survivor
+                whose: list[str | None] = [None] if fallen and "survivor" in measure.groups else [*targets] or [None]
                 if len(whose) > 1 and not any(m.role == "everyone" for m in here):
                     whose = [None]  # 我和我爸 … 抗美援朝老兵: whose, the words do not say
                 subjects += [Subject(measure.id, key, own, counted.count if counted else None) for key in whose]  # 都是: each

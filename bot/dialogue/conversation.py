@@ -22,6 +22,7 @@ from bot.dialogue.handover_settings import HandoverSettings
 from bot.dialogue.merge import merge, remember
 from bot.dialogue.wording import (
     BUTTONS,
+    MAX_REPLY,
     apply_reply,
     conditions_reply,
     department_reply,
@@ -279,8 +280,11 @@ class Conversation:
         if duties and len(measures) == 1:  # 市民政局管什么
             return Reply(office_reply(duties[0], self.store.measures), slots=slots)
         kind = next((k for k in c.asked if k in WORDED), None)
-        if kind is not None:
-            return Reply("\n\n".join(WORDED[kind](m) for m in measures[:2]), slots=slots)
+        if kind is not None and not (c.total or q.money):  # 谁能领，一共多少: the sum, each person's verdict in it
+            worded = [WORDED[kind](m) for m in measures[:2]]
+            if len("\n\n".join(worded)) > MAX_REPLY:  # two long answers: the first, and the other offered
+                return Reply(worded[0], buttons=[(m.title, m.title) for m in measures[1:2]], slots=slots)
+            return Reply("\n\n".join(worded), slots=slots)
         if (q.money or q.number) and all(m.kind == "rule" for m in measures):  # 医保报销比例提高多少: no number in it
             return Reply(unstated_reply("具体数字", measures), slots=slots)
         done = outcomes(c, self.store)

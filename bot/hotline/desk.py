@@ -119,7 +119,7 @@ class Desk:
         calculator fields of `card`, as typed; an empty field is no fact."""
         question = self.assistant.reader.read(words)
         full, _ = merge(question, Context(), self.assistant.store, self.assistant.people)
-        facts = {**question.facts, **{k: v for p in question.people for k, v in p.facts.items() if k != "fallen"}}
+        facts = _told(question)
         store = self.assistant.store
         answering = [] if question.missing else self._answering(question, full)  # 取暖补贴: nothing answers it
         found = answering + store.search(question.text, limit=LIMIT)
@@ -153,7 +153,7 @@ class Desk:
         facts: dict[str, Any] = {}
         for text in said:
             question = self.assistant.reader.read(text)
-            facts |= {**question.facts, **{k: v for p in question.people for k, v in p.facts.items() if k != "fallen"}}
+            facts |= _told(question)
             full, rule = merge(question, context, store, people)
             if full.lines:
                 words = text if rule == "names_its_subject" or not words else f"{words}，{text}"
@@ -235,12 +235,20 @@ class Desk:
         return [m for *_, m in sorted(scored, key=lambda s: (-s[0], not s[1]))[:NEAREST]]
 
 
+def _told(question: Question) -> dict[str, Any]:
+    """The facts a caller's words state, of anyone, as the calculator's fields take them (not how a soldier fell,
+    nor every group a person was said to be in)."""
+    people = {k: v for p in question.people for k, v in p.facts.items() if k not in ("fallen", "groups")}
+    return {**question.facts, **people}
+
+
 def _people(full: Context) -> tuple[str, ...]:
     """您爸：服役年数8年、年龄72岁: each person the words speak of, with what they told."""
-    specs = load_specs()
+    specs, groups = load_specs(), load_groups()
     told = []
     for p in full.people:
-        facts = [f"{specs[k].label}{v}{specs[k].unit}" for k, v in p.facts.items() if k in specs]
+        facts = [f"{specs[k].label}{groups.get(str(v), {}).get('label', v) if k == 'group' else v}{specs[k].unit}"
+                 for k, v in p.facts.items() if k in specs]  # 人群：老兵 (groups.yml's word, not its key)
         told.append(f"{p.label}{'（' + str(p.count) + '位）' if p.count > 1 else ''}：{'、'.join(facts) or '未说情况'}")
     return tuple(told)
 

@@ -293,7 +293,7 @@ class Reader:
             return []
         return [f for f in self.extract.groups_in(text)  # 低保 in 能领多少低保 names the standard asked about
                 if f.start >= first and not any(g.start < f.end and f.start < g.end for g in found)
-                and not self.store.named_in(text[f.start:f.end])
+                and (not self.store.named_in(text[f.start:f.end]) or text[max(0, f.start - 2):f.start].endswith("是"))
                 and not _NEGATED.search(text[max(0, f.start - 3):f.start])]  # 不是低保也不是残疾
 
     # ---- what it is about
@@ -423,16 +423,16 @@ def _named_only_by(clause: str, measure: Measure, spans: list[tuple[int, int]]) 
 
 
 def _business_years(text: str, found: list[Found]) -> list[Found]:
-    """执照办下来快1年了: a year of business is 12 months of it, when no months were told; 合同不满1年 and
-    没签满1年 are a contract's years."""
-    if any(f.fact == "months_in_business" for f in found):
-        return []
-    m = next((m for m in _BUSINESS_YEARS.finditer(text)
-              if not _CONTRACT.search(text[max(0, m.start() - 4):m.end() + 2])), None)
-    if m is None:
-        return []
-    months = 6 if m.group(2) else round(float(m.group(1)) * 12)
-    return [Found("months_in_business", months, m.start(), m.end())]
+    """执照办下来快1年了 / 店开了1年: a year of business is 12 months of it, where no months were told beside it;
+    合同不满1年 and 没签满1年 are a contract's years."""
+    told = [f.start for f in found if f.fact == "months_in_business"]
+    years = []
+    for m in _BUSINESS_YEARS.finditer(text):
+        if _CONTRACT.search(text[max(0, m.start() - 4):m.end() + 2]) or any(m.start() <= at < m.end() + 4 for at in told):
+            continue
+        months = 6 if m.group(2) else round(float(m.group(1)) * 12)
+        years.append(Found("months_in_business", months, m.start(), m.end()))
+    return years
 
 
 _KIND_OF_UNIT = {"岁": "age", "周岁": "age", "年": "service_years", "个": "product_count", "个月": "months_in_business"}

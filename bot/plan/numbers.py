@@ -6,6 +6,7 @@ quotes can be checked against the table and answers read naturally.
 """
 from __future__ import annotations
 
+import math
 import re
 import warnings
 from collections.abc import Iterator
@@ -65,15 +66,21 @@ def chinese_numerals_to_digits(text: str) -> str:
 
 
 def figure_spans(text: str) -> list[tuple[int, set[float]]]:
-    """(position, values) of each figure written in digits in whitespace-free text."""
+    """(position, values) of each figure written in digits in whitespace-free text.
+
+    A run of digits too long for a float (400 nines) is no figure anyone can mean: it is left out
+    rather than read as infinity, which no later arithmetic or int() survives.
+    """
     spans = []
     for m in _FIGURE.finditer(text):
         low, high, range_unit, single, unit = m.groups()
         if single is not None:
-            spans.append((m.start(), {float(single) * MULTIPLIERS.get(unit, 1)}))
+            values = {float(single) * MULTIPLIERS.get(unit, 1)}
         else:
             scale = MULTIPLIERS.get(range_unit, 1)
-            spans.append((m.start(), {float(low) * scale, float(high) * scale}))
+            values = {float(low) * scale, float(high) * scale}
+        if all(math.isfinite(v) for v in values):
+            spans.append((m.start(), values))
     return spans
 
 

@@ -370,3 +370,9 @@ def test_a_veterans_widow_is_not_given_his_subsidy_as_hers(talk):
 def test_a_half_year_contract_is_no_placement_paid_for(talk):
     [reply] = talk.conversation("职业介绍补贴 介绍了20人 签了半年合同")
     assert "暂不符合" in reply.text and "3600" not in reply.text
+
+
+def test_a_number_too_long_to_mean_anything_gets_an_answer_not_a_crash(talk):
+    """The attack round's 服役 + 400 nines: no figure is read, nothing is computed from it."""
+    reply, _ = talk("我服役" + "9" * 400 + "年，一个月能领多少")
+    assert reply.text and "inf" not in reply.text and "9" * 20 not in reply.text

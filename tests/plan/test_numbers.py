@@ -25,3 +25,9 @@ def test_the_plans_own_figures_are_read_as_printed():
     assert figures("补贴每个网点1-3万元") == {10000.0, 30000.0}
     assert figures("惠及城乡居民约871.4万人次，总增收实现37.9亿元") == {8714000.0, 3790000000.0}
     assert figures("每个示范点给予补助5万元，再认证组织给予奖补1万元") == {50000.0, 10000.0}
+
+
+def test_a_run_of_digits_too_long_for_a_float_is_no_figure():
+    """服役 followed by 400 nines once raised OverflowError in the fact reader: infinity is no stated fact."""
+    assert to_number("9" * 400) is None
+    assert figures("服役" + "9" * 400 + "年，每月5元") == {5.0}

@@ -25,10 +25,14 @@ _NUMERAL = re.compile(rf"百分之([{NUMERALS}]+)|[{NUMERALS}]+")
 # 3千2 is 3200. Read as 1万 and 5 they turn a 20% rule into the wrong amount.
 _SPOKEN = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(万|千)(?:(\d)(千|百)?|(\d{4}))(?![\d.万千百])")
 _SCALE = {"万": (10_000, 1_000), "千": (1_000, 100)}
+# 开了俩月, 干了仨年: 俩 and 仨 are 两个 and 三个 before a span of time. Elsewhere (这俩, 哥俩, 娘仨) they point
+# at people already talked about and stay words.
+_COLLOQUIAL = re.compile(r"([俩仨])(?=个?(?:月|年|天|周|星期|礼拜))")
+_SAID_AS = {"俩": 2, "仨": 3}
 
 
 def numeral_replacements(text: str) -> Iterator[tuple[int, int, str]]:
-    """(start, end, digits) for each run of Chinese numerals that reads as a number.
+    """(start, end, digits) for each run of Chinese numerals that reads as a number, not in order of place.
 
     Run by run, not cn2an.transform on the whole text, so each replacement
     keeps its place (the tokenizer maps tokens back to what the user typed).
@@ -43,6 +47,9 @@ def numeral_replacements(text: str) -> Iterator[tuple[int, int, str]]:
         value = float(head) * scale + (float(four) if four else float(digit) * step)
         spoken.append((m.start(), m.end()))
         yield m.start(), m.end(), plain(value)
+    for m in _COLLOQUIAL.finditer(text):
+        counted = text[m.end()] != "个" and text[m.end()] in "月星礼"  # 俩月 → 2个月, 仨年 → 3年
+        yield m.start(), m.end(), f"{_SAID_AS[m.group()]}{'个' if counted else ''}"
     for m in _NUMERAL.finditer(text):
         if any(start < m.end() and m.start() < end for start, end in spoken):
             continue
@@ -59,7 +66,7 @@ def numeral_replacements(text: str) -> Iterator[tuple[int, int, str]]:
 def chinese_numerals_to_digits(text: str) -> str:
     """八年 → 8年, 三千六 → 3600, 百分之七十 → 70%."""
     parts, last = [], 0
-    for start, end, digits in numeral_replacements(text):
+    for start, end, digits in sorted(numeral_replacements(text)):  # 三个人 1万5: spoken figures come first
         parts += [text[last:start], digits]
         last = end
     return "".join(parts) + text[last:]

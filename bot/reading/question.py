@@ -46,7 +46,7 @@ _BARE = re.compile(rf"^{_FILLER}([-负]?\d+(?:\.\d+)?)\s*(周岁|岁|个月|年|
 _BENEFIT = re.compile(r"([\u4e00-\u9fff]{2,8}?)(补贴|补助|津贴|奖励费|奖励|费|金|待遇)")
 _FUNCTION_CHARACTERS = set("的了吗么呢话是在给要有")
 _NUMBER = re.compile(r"多少|几[个年岁位项成]|比例|百分之几|多钱|多大")
-_MONEY = re.compile(r"多少钱|几个钱|多钱|补多少|给多少|奖多少|补贴多少|补助多少|多少元|能领多少|能拿多少|给补多少")
+_MONEY = re.compile(r"多少钱|金额|几个钱|多钱|补多少|给多少|奖多少|补贴多少|补助多少|多少元|能领多少|能拿多少|给补多少")
 # 执照办下来快1年了, 开店半年多了: years of business are months of business
 _BUSINESS_YEARS = re.compile(r"(?:执照|开了|开张|开业|营业|开店|干了|干满|做满|开满|满|经营|办下来)"
                              r"[^\d,;!?]{0,8}?(?:(\d+(?:\.\d+)?)\s*年|(半)年)")

@@ -376,3 +376,14 @@ def test_a_number_too_long_to_mean_anything_gets_an_answer_not_a_crash(talk):
     """The attack round's 服役 + 400 nines: no figure is read, nothing is computed from it."""
     reply, _ = talk("我服役" + "9" * 400 + "年，一个月能领多少")
     assert reply.text and "inf" not in reply.text and "9" * 20 not in reply.text
+
+
+def test_an_amount_asked_with_a_detail_the_plan_omits_gets_both(talk):
+    """补贴金额 是否按月发: the 5000元 the plan states, and that it does not say how it is paid."""
+    reply, _ = talk("一次性创业补贴的补贴金额是多少，是否按月发")
+    assert "5000元" in reply.text and "发放时间和方式：暖流计划原文没有写" in reply.text
+
+
+def test_a_contracts_term_is_a_condition_not_an_application_deadline(talk):
+    reply, _ = talk("职业介绍补贴 标准 合同期限要求 社保要求")
+    assert "180元" in reply.text and "1年以上劳动合同" in reply.text and "没有写申请期限" not in reply.text

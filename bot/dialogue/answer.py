@@ -117,7 +117,7 @@ def _several(done: list[Outcome], asked: list[str], c: Context, asks: tuple[str,
         for kind, f in zip(asked, _kind_figures(o, asked, None if c.both_periods else c.period), strict=True):
             if f is not None:
                 by_kind.setdefault(kind, []).append(f)
-        name = o.who if one_measure else f"{o.who + '的' if o.who else ''}{o.measure.title}"
+        name = (o.who or _variant(o)) if one_measure else f"{o.who + '的' if o.who else ''}{o.measure.title}"
         name += f"（{_once(o)}）" if o.assumed else ""
         what += f"（每人须{'、'.join(o.unchecked)}）" if o.unchecked else ""
         lines.append(f"· {name or o.measure.title}：{what}")
@@ -137,6 +137,13 @@ def _several(done: list[Outcome], asked: list[str], c: Context, asks: tuple[str,
     sections = "、".join(dict.fromkeys(o.measure.section for o in done))
     lines.append(f"出处：暖流计划{sections}")
     return Answer(_cut(lines), figures, asks, None)
+
+
+def _variant(o: Outcome) -> str:
+    """Which of a measure's levels a line of no one in particular is (三等功), told of the line alone; or ""."""
+    if o.line.person is not None:
+        return ""
+    return "、".join(str(v) for v in o.line.facts.values() if isinstance(v, str))
 
 
 def _kind_figures(o: Outcome, asked: list[str], period: str | None) -> list[Figure | None]:
@@ -236,6 +243,7 @@ def _together(done: list[Outcome], asked: list[str], by_kind: dict[str, list[Fig
             out += [("", other)] if other else []
         return out
     several_of_one = len({o.line.person for o in done}) < len(done)  # 我爸: 老义务兵 + 立功: his month
+    several_of_one &= not all(_variant(o) for o in done)  # 三等功、二等功各多少: each level, no one holds them all
     if not (c.total or several_of_one) or len(done) < 2:
         return out
     for kind in asked:

@@ -128,7 +128,8 @@ def adds_to_the_question(q: Question, c: Context, known: Known) -> Context | Non
         return None
     merged = _with_people(q, c, store)
     new = _lines(q, merged, store)
-    personal = bool(new) and all(store.get(line.measure).kind == "merit_addition" for line in new)
+    personal = bool(new) and all(store.get(line.measure).kind == "merit_addition" for line in new) and (
+        bool(c.people) or any(line.person is not None for line in new))  # 三等功和二等功加起来: levels, of nobody
     if not (q.addition or (q.total and personal)):  # 他还立过二等功，一共多少: his lines, and the merit beside them
         return None
     if new:
@@ -351,7 +352,10 @@ def _lines(q: Question, c: Context, store: MeasureStore) -> tuple[Line, ...]:
         elif at is None:
             lines.append(Line(s.measure, None, s.count, dict(s.facts)))
         elif s.facts and lines[at].person is None:  # 无公害和绿色都拿了，无公害两个产品: the count said of it later
-            lines[at] = replace(lines[at], facts={**lines[at].facts, **s.facts})
+            if any(lines[at].facts.get(k, v) != v for k, v in s.facts.items()):
+                lines.append(Line(s.measure, None, s.count, dict(s.facts)))  # 三等功、二等功各多少: a line each
+            else:
+                lines[at] = replace(lines[at], facts={**lines[at].facts, **s.facts})
     for m in _implied(q.facts, store):
         if not any(line.measure == m for line in lines):
             lines.append(Line(m))

@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from bot.plan.calculator import inputs
 from bot.plan.measure import Measure
 from bot.plan.store import MeasureStore
 from bot.plan.terms import cut
@@ -269,11 +270,30 @@ class Reader:
         if by_name and (len(by_name) < len(subjects) or any(f.fact == "group" for f in found) or self.not_in_plan(text)):
             # 失能照护保险，暖流计划里咋说的 / 暖流计划对我有啥实惠 / 暖流计划里有取暖补贴吗: the plan's name is context
             subjects = [s for s in subjects if s not in by_name]
+        subjects = self._each_listed(subjects, found)
         for member, kin in group_of.items():  # 兄妹3个都是烈士子女，老大68: each member is the group's kind
             facts[member] = {**facts.get(kin, {}), **facts.get(member, {})}
         people = tuple(Person(key, labels[key][0], labels[key][1], facts.get(key, {}))
                        for key in labels if key not in group_of.values())
         return people, general, tuple(subjects), everyone, pronoun
+
+    def _each_listed(self, subjects: list[Subject], found: list[Found]) -> list[Subject]:
+        """三等功、二等功、一等功各加多少: a worded fact the measure's calculation reads (a merit level), said with
+        several values and of no one in particular, makes one line for each value, in the order said."""
+        out: list[Subject] = []
+        for s in subjects:
+            if s.person is not None or any(o.measure == s.measure and o.person is None for o in out):
+                out += [s] if s.person is not None else []
+                continue
+            listed = [(fact, values) for fact in inputs(self.store.get(s.measure))
+                      if len(values := list(dict.fromkeys(f.value for f in found
+                                                          if f.fact == fact and isinstance(f.value, str)))) > 1]
+            if not listed:
+                out.append(s)
+                continue
+            fact, values = listed[0]
+            out += [replace(s, facts={**s.facts, fact: value}) for value in values]
+        return out
 
     def _denied_measures(self, text: str, clauses: list[tuple[int, int]]) -> frozenset[str]:
         """The measures a clause says someone is not of: named after 不是 (不是抗日老兵), or each meaning of a word of

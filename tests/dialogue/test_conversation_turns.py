@@ -387,3 +387,14 @@ def test_an_amount_asked_with_a_detail_the_plan_omits_gets_both(talk):
 def test_a_contracts_term_is_a_condition_not_an_application_deadline(talk):
     reply, _ = talk("职业介绍补贴 标准 合同期限要求 社保要求")
     assert "180元" in reply.text and "1年以上劳动合同" in reply.text and "没有写申请期限" not in reply.text
+
+
+def test_every_merit_level_listed_is_answered_by_its_name_without_a_sum(talk):
+    """三等功 二等功 一等功 个人荣誉称号 各增加多少 was answered for the first level only; no one holds all four, so
+    the levels are not added up unless a sum is asked."""
+    levels, by_year, summed = talk.conversation("立功加发 三等功 二等功 一等功 个人荣誉称号 每月各增加多少",
+                                                "折合年增加分别", "三等功和二等功加起来每月多少")
+    for level, month in (("三等功", 50), ("二等功", 100), ("一等功", 150), ("个人荣誉称号", 200)):
+        assert f"· {level}：增加每月{month}元" in levels.text and f"每年{month * 12}元" in by_year.text
+    assert "合计" not in levels.text and "合计" not in by_year.text
+    assert "50元 + 100元 = 每月150元" in summed.text and "500元" not in summed.text

@@ -192,6 +192,14 @@ def merits(rng: random.Random) -> Iterator[Conversation]:
             first = template.format(m=level)
             turns = (Turn(first, (ref.merit_monthly(level),)), Turn("一年呢", (ref.merit_monthly(level) * 12,)))
             yield Conversation(f"merit: {first}", turns)
+    levels = PHRASING["merits"]
+    for size in (2, 3, 4):  # 三等功和二等功各加多少: every level named is answered, each by the year after
+        for start in range(len(levels) - size + 1):
+            named = levels[start:start + size]
+            first = f"{'、'.join(named[:-1])}和{named[-1]}每月各加多少"
+            monthly = tuple(ref.merit_monthly(level) for level in named)
+            turns = (Turn(first, monthly), Turn("一年各多少", tuple(m * 12 for m in monthly)))
+            yield Conversation(f"merit levels: {first}", turns)
 
 
 @cache

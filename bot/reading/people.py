@@ -63,12 +63,14 @@ class People:
     with_me: frozenset[str] = frozenset()  # 俺俩: the citizen and the person just spoken of
     genders: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # 女 → words said, kin keys
 
-    def gender(self, key: str, clause: str) -> str | None:
-        """男 or 女, as the clause says it (我是女的) or as the person is (妈): for the plan's rules by gender."""
+    def gender(self, key: str, clause: str, label: str = "") -> str | None:
+        """男 or 女, as the clause says it (我是女的, 女38) or as the person is (妈, 媳妇): for the plan's rules by
+        gender."""
         for gender, known in self.genders.items():
-            if any(w in clause for w in known["said"]):
+            if any(w in clause for w in known["said"]) or re.search(rf"(?<![\u4e00-\u9fff]){gender}\s*\d", clause):
                 return gender
-        return next((g for g, known in self.genders.items() if key in known["kin"]), None)
+        return next((g for g, known in self.genders.items()
+                     if key in known["kin"] or any(w in label for w in known.get("named", ()))), None)
 
     def relation(self, who: str, of: str) -> str | None:
         """spouse, child or parent: what `who` is of `of` (奶奶 of 爷爷: spouse; 爸 of 爷爷: child)."""

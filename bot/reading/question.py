@@ -160,7 +160,8 @@ class Reader:
         return Question(
             said=said, text=text, intent=intent, people=people, subjects=subjects, facts=general,
             asked=self.cues.asked(cue_text), asked_said=self.cues.asks_a_kind(cue_text),
-            follow_up=bool(_FOLLOW_UP.search(text)), asks=self.cues.asks_something(cue_text),
+            follow_up=bool(_FOLLOW_UP.search(text)) or _only_named(text, subjects, people, self.cues.asks_something(cue_text)),
+            asks=self.cues.asks_something(cue_text),
             period=self.cues.period(cue_text), both_periods=self.cues.both_periods(cue_text),
             once_met=self.cues.once_met(text), denies=any(_DENIES.match(text, start) for start, _ in clauses),
             denied=self._denied_measures(text, clauses),
@@ -259,7 +260,7 @@ class Reader:
                         facts.setdefault(key, {})[fact] = value
                         if fact == "group":  # 失业了…开了个店: a job seeker still, and an entrepreneur too
                             facts[key]["groups"] = (*facts[key].get("groups", ()), value)
-                    if len(targets) == 1 and (gender := self.people.gender(key, text[start:end])):
+                    if len(targets) == 1 and (gender := self.people.gender(key, text[start:end], labels[key][0])):
                         facts.setdefault(key, {})["gender"] = gender
             else:
                 for fact, value in said.items():
@@ -366,6 +367,12 @@ def _members(text: str, mentions: list[Mention]) -> list[Mention]:
             m = Mention(f"{MEMBER_PREFIX}{taken}{unit}", f"{MEMBER_PREFIX}{taken}{unit}", m.start, m.end, "person")
         kept.append(m)
     return kept
+
+
+def _only_named(text: str, subjects: tuple[Subject, ...], people: tuple[Person, ...], asks: bool) -> bool:
+    """解放战争老兵 (after 抗美援朝老兵涨了百分之几): a short message that only names what to ask of, as operators
+    and voice input put it, is 那X呢: the same question of it."""
+    return bool(subjects) and not people and not asks and len(text) <= 12 and not any(ch.isdigit() for ch in text)
 
 
 def _subjects_only(text: str, mentions: list[Mention]) -> list[Mention]:

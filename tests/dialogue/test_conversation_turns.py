@@ -398,3 +398,9 @@ def test_every_merit_level_listed_is_answered_by_its_name_without_a_sum(talk):
         assert f"· {level}：增加每月{month}元" in levels.text and f"每年{month * 12}元" in by_year.text
     assert "合计" not in levels.text and "合计" not in by_year.text
     assert "50元 + 100元 = 每月150元" in summed.text and "500元" not in summed.text
+
+
+def test_a_wife_under_forty_told_only_as_unemployed_is_not_given_the_start_up_subsidy(talk):
+    """媳妇 names a woman: at 38 she is no 大龄失业人员 (女满40周岁), so 5000元 would be a wrong verdict."""
+    reply, _ = talk("我媳妇38岁，失业了，开店满8个月了，能领创业补贴吗")
+    assert "暂不符合" in reply.text and "女，38岁" in reply.text

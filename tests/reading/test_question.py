@@ -122,3 +122,16 @@ def test_a_fee_told_by_the_year_is_the_base_not_an_old_amount_asked(read):
 
 def test_a_long_title_is_one_measure_not_the_shorter_one_inside_it(read):
     assert [s.measure for s in read("设就业困难人员创业扶持网点6个 补贴区间").subjects] == ["startup_outlets"]
+
+
+@pytest.mark.parametrize("said, gender", [("我媳妇38岁，失业了", "女"), ("我老公45，失业了", "男"),
+                                          ("其妻 女38 失业", "女")])
+def test_a_spouses_gender_is_read_from_the_word_that_names_them_or_an_operators_note(read, said, gender):
+    """媳妇 and 老公 are both 老伴; the plan's 大龄失业 ages differ by gender (男50, 女40)."""
+    [person] = read(said).people
+    assert person.facts["gender"] == gender
+
+
+def test_a_short_message_naming_only_a_measure_is_a_follow_up(read):
+    """解放战争老兵 after 抗美援朝老兵涨了百分之几: the same question of it, as operators type it."""
+    assert read("解放战争老兵").follow_up and not read("我是解放战争老兵").follow_up

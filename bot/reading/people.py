@@ -114,6 +114,8 @@ class People:
                 noun = m.group("noun") or m.group("noun2") or ""
                 number = m.group("n") or m.group("n2")
                 owner = m.group("owner") or ""
+                if m.group("filler"):  # 老兵还剩2个 is named 老兵2个
+                    said = said.replace(m.group("filler"), "", 1)
                 found.append(Mention(owner + noun, said, m.start(), m.end(), "group", _COUNTS.get(number) or int(number),
                                      owner))
             elif role == "group":
@@ -137,7 +139,7 @@ class People:
         nouns = _alternation(self.counted_nouns)
         kin = _alternation(self.kin)
         return re.compile("|".join([
-            rf"(?P<counted>(?P<owner>(?:我们|俺们|咱们|我|俺|咱)?)(?P<noun>{nouns})(?:这回|这次)?(?P<n>\d+|仨|俩)"
+            rf"(?P<counted>(?P<owner>(?:我们|俺们|咱们|我|俺|咱)?)(?P<noun>{nouns})(?P<filler>这回|这次|还剩下?|剩下?|还有)?(?P<n>\d+|仨|俩)"
             rf"(?:个|位|名|口|人|家)(?!月|产品|农产品|品种|认证)"
             rf"|(?P<n2>\d+)(?:个|位|名|家)(?P<noun2>{nouns}))",
             rf"(?P<group>{_alternation(self.groups)})",

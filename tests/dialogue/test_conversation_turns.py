@@ -404,3 +404,33 @@ def test_a_wife_under_forty_told_only_as_unemployed_is_not_given_the_start_up_su
     """媳妇 names a woman: at 38 she is no 大龄失业人员 (女满40周岁), so 5000元 would be a wrong verdict."""
     reply, _ = talk("我媳妇38岁，失业了，开店满8个月了，能领创业补贴吗")
     assert "暂不符合" in reply.text and "女，38岁" in reply.text
+
+
+def test_a_counted_group_corrected_is_counted_anew(talk):
+    """抗美援朝的老兵还剩俩 … 说错了，是三个: 3 × 15780元, not the 解放战争 veteran's line turned into another's."""
+    first, corrected = talk.conversation("俺们村抗美援朝的老兵还剩俩 解放战争的一个 一年国家一共给他们多少",
+                                         "说错了 抗美援朝的是三个")
+    assert "15780元 × 2人 = 31560元" in first.text and "= 每年47680元" in first.text
+    assert "15780元 × 3人 = 47340元" in corrected.text and "= 每年63460元" in corrected.text
+    assert "还剩" not in first.text and "老兵2个的" not in first.text
+
+
+def test_a_merit_is_not_subtracted_from_a_standard(talk):
+    """要是抗日那个还立过三等功呢 一年差多少: 21060元 − 600元 compares nothing; no such 相差 is said."""
+    _, merit = talk.conversation("抗日老兵跟抗美援朝老兵 现在一年差多少", "要是抗日那个还立过三等功呢 一年差多少")
+    assert "20460" not in merit.text and "相差" not in merit.text
+
+
+def test_two_merit_levels_compared_give_their_difference(talk):
+    [reply] = talk.conversation("一等功比三等功一个月多多少")
+    assert "100元" in reply.text
+
+
+def test_the_amount_asked_beside_a_difference_is_said_once_per_line(talk):
+    [reply] = talk.conversation("抗日老兵跟抗美援朝老兵 现在一年差多少 一个月差多少")
+    assert reply.text.count("每年21060元") == 1 and "每年5280元" in reply.text and "每月440元" in reply.text
+
+
+def test_old_and_new_monthly_standards_and_the_monthly_rise_are_all_answered(talk):
+    [reply] = talk.conversation("烈士遗属 旧月标准 新月标准 月增")
+    assert all(f in reply.text for f in ("每月1997.5元", "每月2047.5元", "每月增加50元"))

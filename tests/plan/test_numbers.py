@@ -38,7 +38,8 @@ def test_figures_are_replaced_in_place_whichever_way_they_were_said():
     assert chinese_numerals_to_digits("三个人 1万5") == "3个人 15000"
 
 
-@pytest.mark.parametrize("said, digits", [("开了俩月", "开了2个月"), ("干了仨年", "干了3年"), ("俩礼拜", "2个礼拜")])
+@pytest.mark.parametrize("said, digits", [("开了俩月", "开了2个月"), ("干了仨年", "干了3年"), ("俩礼拜", "2个礼拜"),
+                                         ("老兵还剩俩 解放战争的一个", "老兵还剩2个 解放战争的1个")])
 def test_liang_and_sa_before_a_span_of_time_are_numbers(said, digits):
     assert chinese_numerals_to_digits(said) == digits
 

@@ -135,3 +135,10 @@ def test_a_spouses_gender_is_read_from_the_word_that_names_them_or_an_operators_
 def test_a_short_message_naming_only_a_measure_is_a_follow_up(read):
     """解放战争老兵 after 抗美援朝老兵涨了百分之几: the same question of it, as operators type it."""
     assert read("解放战争老兵").follow_up and not read("我是解放战争老兵").follow_up
+
+
+def test_an_everyday_word_that_runs_into_the_noun_it_stands_for_is_read_once(read):
+    """抗美援朝的老兵 is 抗美援朝老兵 (not 抗美援朝老兵老兵), and 还剩俩 counts them."""
+    q = read("俺们村抗美援朝的老兵还剩俩 解放战争的一个 一年一共多少")
+    assert "老兵老兵" not in q.text
+    assert {p.key: p.count for p in q.people} == {"抗美援朝老兵": 2, "解放战争老兵": 1}

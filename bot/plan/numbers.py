@@ -25,9 +25,10 @@ _NUMERAL = re.compile(rf"百分之([{NUMERALS}]+)|[{NUMERALS}]+")
 # 3千2 is 3200. Read as 1万 and 5 they turn a 20% rule into the wrong amount.
 _SPOKEN = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(万|千)(?:(\d)(千|百)?|(\d{4}))(?![\d.万千百])")
 _SCALE = {"万": (10_000, 1_000), "千": (1_000, 100)}
-# 开了俩月, 干了仨年, 老兵还剩俩: 俩 and 仨 are 两个 and 三个 before a span of time or counting what is left.
+# 开了俩月, 干了仨年, 老兵还剩俩, 设俩网点: 俩 and 仨 are 两个 and 三个 before a span of time or after a verb
+# that counts (剩, 有, 是, 设, 建, 开, 办).
 # Elsewhere (这俩, 哥俩, 娘仨) they point at people already talked about and stay words.
-_COLLOQUIAL = re.compile(r"([俩仨])(?=个?(?:月|年|天|周|星期|礼拜))|(?<=[剩有是])([俩仨])(?=$|[\s,，。;；!?！？])")
+_COLLOQUIAL = re.compile(r"([俩仨])(?=个?(?:月|年|天|周|星期|礼拜))|(?<=[剩有是设建开办])([俩仨])")
 _SAID_AS = {"俩": 2, "仨": 3}
 
 
@@ -48,8 +49,8 @@ def numeral_replacements(text: str) -> Iterator[tuple[int, int, str]]:
         spoken.append((m.start(), m.end()))
         yield m.start(), m.end(), plain(value)
     for m in _COLLOQUIAL.finditer(text):
-        after = text[m.end():m.end() + 1]  # 俩月 → 2个月, 还剩俩 → 还剩2个, but 仨年 → 3年
-        counted = not after or after.isspace() or after in "月星礼,，。;；!?！？"
+        after = text[m.end():m.end() + 1]  # 俩月 → 2个月, 还剩俩 → 还剩2个, 设俩网点 → 设2个网点, but 仨年 → 3年
+        counted = after not in "年天周个" or not after
         yield m.start(), m.end(), f"{_SAID_AS[m.group()]}{'个' if counted else ''}"
     for m in _NUMERAL.finditer(text):
         if any(start < m.end() and m.start() < end for start, end in spoken):

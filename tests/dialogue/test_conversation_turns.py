@@ -434,3 +434,13 @@ def test_the_amount_asked_beside_a_difference_is_said_once_per_line(talk):
 def test_old_and_new_monthly_standards_and_the_monthly_rise_are_all_answered(talk):
     [reply] = talk.conversation("烈士遗属 旧月标准 新月标准 月增")
     assert all(f in reply.text for f in ("每月1997.5元", "每月2047.5元", "每月增加50元"))
+
+
+def test_floors_and_caps_add_up_when_a_sum_of_them_is_asked(talk):
+    """设俩网点 (1至3万元 each) and a 1800元 referral subsidy: 加一块儿最少多少 最多多少 is 21800元 and 61800元;
+    最少多少 is a floor asked, not the difference 少多少 inside it."""
+    sites, _, both = talk.conversation("俺们街道想设俩创业扶持网点 能补多少",
+                                       "还有个中介帮十个困难户找着活了 都签了两年合同交了保险 中介能拿多少",
+                                       "加一块儿最少多少 最多多少")
+    assert "10000元 × 2 = 20000元" in sites.text and "30000元 × 2 = 60000元" in sites.text
+    assert "合计最少：20000元 + 1800元 = 21800元" in both.text and "合计最多：60000元 + 1800元 = 61800元" in both.text

@@ -132,9 +132,12 @@ class Reader:
         corrected = self.cues.correction(text)
         turn = corrected.start() if corrected else len(text)
         mentions = _members(text, _subjects_only(text, self.people.mentions(text)))
+        mentions, listed = _listed_members(text, mentions)
         found = [f for f in self._facts(text, turn)  # 1个头回无公害认证, 3个人开店: a member, a group, not a count
                  if not any(m.start <= f.start < m.end for m in mentions
-                            if m.key.startswith(MEMBER_PREFIX) or m.role == "group" and f.fact == "count")]
+                            if m.key.startswith(MEMBER_PREFIX) or m.role == "group" and f.fact == "count")
+                 and not any(x.start <= f.start < x.end or f.start <= x.start < f.end for x in listed)]
+        found = sorted(found + listed, key=lambda f: f.start)
         found += _ages_after_names(text, mentions, found)
         found += _ages_alone(text, mentions, found)
         found += self._groups_of_people(text, mentions, found)
@@ -142,6 +145,8 @@ class Reader:
         found = [f for f in found if not (f.fact in ("veteran_category", "group") and _OF_SOMEONE.match(text, f.end))]
         clauses = _clauses(text, mentions)
         people, general, subjects, everyone, pronoun = self._attribute(text, clauses, mentions, found)
+        if listed:
+            people, subjects = _of_the_kind_named(people, general, subjects)
         taken = [(f.start, f.end) for f in found] + [(m.start, m.end) for m in mentions]
         taken += [m.span() for m in self.cues.question_words.finditer(text)]  # 1个月 of 一个月多少 is no number told
         numbers = [m for m in _QUANTITY.finditer(text) if not any(s <= m.start() < e for s, e in taken)]
@@ -367,6 +372,46 @@ def _members(text: str, mentions: list[Mention]) -> list[Mention]:
             m = Mention(f"{MEMBER_PREFIX}{taken}{unit}", f"{MEMBER_PREFIX}{taken}{unit}", m.start, m.end, "person")
         kept.append(m)
     return kept
+
+
+_LISTED = re.compile(r"(?P<verb>服役|当了|当过|当兵|干了)?\s*(?P<run>\d{1,3}(?:\s*(?:岁|周岁|年))?(?:\s*[\s、,和/]\s*\d{1,3}"
+                     r"(?:\s*(?:岁|周岁|年))?)+)(?P<unit>岁|周岁|年)(?![\d多龄])")
+
+
+def _listed_members(text: str, mentions: list[Mention]) -> tuple[list[Mention], list[Found]]:
+    """兄妹3人 66 62 57岁 / 老义务兵3人 服役3 4 5年: as many numbers listed after a counted group as it counts are
+    its members' ages or years of service, in order (第1位, 第2位 …)."""
+    groups = [m for m in mentions if m.role == "group" and m.count > 1]
+    if not groups or any(m.key.startswith(MEMBER_PREFIX) for m in mentions):
+        return mentions, []
+    added: list[Mention] = []
+    facts: list[Found] = []
+    for group in groups:
+        run = next((r for r in _LISTED.finditer(text, group.end)
+                    if len(re.findall(r"\d+", r.group("run"))) == group.count), None)
+        if run is None or any(group.end < m.start < run.start() for m in mentions if m.role in ("person", "group")):
+            continue
+        fact = "age" if run.group("unit") in ("岁", "周岁") else "service_years" if run.group("verb") else None
+        if fact is None:
+            continue
+        for n, number in enumerate(re.finditer(r"\d+", run.group("run")), 1):
+            at = run.start("run") + number.start()
+            added.append(Mention(f"{MEMBER_PREFIX}{n}位", f"{MEMBER_PREFIX}{n}位", at, at, "person"))
+            facts.append(Found(fact, int(number.group()), at, at + len(number.group())))
+    return sorted([*mentions, *added], key=lambda m: m.start), facts
+
+
+def _of_the_kind_named(people: tuple[Person, ...], general: Mapping[str, Any], subjects: tuple[Subject, ...]
+                       ) -> tuple[tuple[Person, ...], tuple[Subject, ...]]:
+    """烈士老年子女 兄妹3人 66 62 57岁: the category named before a listed group, of no one else, is each member's."""
+    kind = general.get("veteran_category")
+    members = [p for p in people if p.key.startswith(MEMBER_PREFIX)]
+    of_no_one = [x for x in subjects if x.person is None]
+    if kind is None or not members or any("veteran_category" in p.facts for p in people) or len(of_no_one) != 1:
+        return people, subjects
+    people = tuple(replace(p, facts={**p.facts, "veteran_category": kind}) if p in members else p for p in people)
+    return people, tuple(x for x in subjects if x.person is not None) + tuple(
+        replace(of_no_one[0], person=p.key) for p in members)
 
 
 def _only_named(text: str, subjects: tuple[Subject, ...], people: tuple[Person, ...], asks: bool) -> bool:

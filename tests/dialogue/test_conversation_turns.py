@@ -444,3 +444,14 @@ def test_floors_and_caps_add_up_when_a_sum_of_them_is_asked(talk):
                                        "加一块儿最少多少 最多多少")
     assert "10000元 × 2 = 20000元" in sites.text and "30000元 × 2 = 60000元" in sites.text
     assert "合计最少：20000元 + 1800元 = 21800元" in both.text and "合计最多：60000元 + 1800元 = 61800元" in both.text
+
+
+def test_a_listed_group_is_summed_member_by_member_with_the_one_too_young_left_out(talk):
+    first, old = talk.conversation("烈士老年子女 兄妹三人 66 62 57岁 年补合计", "按旧标准合计多少 涨了多少")
+    assert "4800元 + 4800元 = 每年9600元" in first.text and "还差3年" in first.text
+    assert "3600元 + 3600元 = 每年7200元" in old.text and "1200元 + 1200元 = 每年2400元" in old.text
+
+
+def test_years_of_service_listed_for_a_group_are_each_members(talk):
+    [reply] = talk.conversation("老义务兵三人 均满60 服役3 4 5年 月合计")
+    assert "75元 + 100元 + 125元 = 每月300元" in reply.text

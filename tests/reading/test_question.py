@@ -142,3 +142,15 @@ def test_an_everyday_word_that_runs_into_the_noun_it_stands_for_is_read_once(rea
     q = read("俺们村抗美援朝的老兵还剩俩 解放战争的一个 一年一共多少")
     assert "老兵老兵" not in q.text
     assert {p.key: p.count for p in q.people} == {"抗美援朝老兵": 2, "解放战争老兵": 1}
+
+
+def test_numbers_listed_after_a_counted_group_are_its_members_ages_or_years_in_order(read):
+    ages = read("烈士老年子女 兄妹三人 66 62 57岁 年补合计")
+    assert [(p.key, p.facts.get("age"), p.facts.get("veteran_category")) for p in ages.people] == [
+        ("第1位", 66, "烈士老年子女"), ("第2位", 62, "烈士老年子女"), ("第3位", 57, "烈士老年子女")]
+    years = read("老义务兵三人 均满60 服役3 4 5年 月合计")
+    assert [p.facts.get("service_years") for p in years.people] == [3, 4, 5]
+
+
+def test_a_list_that_does_not_count_the_group_is_no_list_of_members(read):
+    assert not any(p.key.startswith("第") for p in read("兄妹三人 66 57岁").people)

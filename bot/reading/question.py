@@ -202,6 +202,7 @@ class Reader:
         everyone = pronoun = False
         group_of: dict[str, str] = {}  # member → the group it belongs to (老大 of 兄妹3个)
         group: Mention | None = None  # the last counted group, while its members are being named
+        first_named = last_named = 0  # subjects[first_named:last_named]: of no one, named in the last clause naming any
         for start, end in clauses:
             here = [m for m in mentions if start <= m.start < end]
             named = [m for m in here if m.role in ("person", "group")]
@@ -242,7 +243,13 @@ class Reader:
                     subjects = [replace(x, count=None) if x.person == key else x for x in subjects]
             who = [(f.start - start, f.end - start) for f in found if f.fact == "group" and start <= f.start < end]
             fallen = self.people.fallen_in(text[start:end]) if targets else None
-            for measure in [] if _DENIES.match(text, start) else self.store.all_named_in(text[start:end]):
+            in_clause = [] if _DENIES.match(text, start) else self.store.all_named_in(text[start:end])
+            told = {k: v for k, v in said.items() if k not in PERSONAL}
+            if not in_clause and not targets and told and last_named == len(subjects) and last_named > first_named:
+                subjects[first_named:] = [replace(x, facts={**told, **x.facts}) for x in subjects[first_named:]]
+                first_named = last_named  # 无公害 2个产品 绿色食品 1个产品: each count is of the measure before it
+            before = len(subjects)
+            for measure in in_clause:
                 if _denied(text[start:end], measure) or _theirs(text, start, end, measure):
                     continue  # 我爸不是抗美援朝老兵 / 我妈是抗美援朝老兵的遗孀: not theirs
                 if who and _named_only_by(text[start:end], measure, who) and not any(
@@ -253,6 +260,10 @@ class Reader:
                 if len(whose) > 1 and not any(m.role == "everyone" for m in here):
                     whose = [None]  # 我和我爸 … 抗美援朝老兵: whose, the words do not say
                 subjects += [Subject(measure.id, key, own, counted.count if counted else None) for key in whose]  # 都是: each
+            if len(subjects) > before and all(x.person is None for x in subjects[before:]):
+                first_named, last_named = before, len(subjects)
+            elif len(subjects) > before or named:
+                first_named = last_named = len(subjects)
             if targets and (kind := fallen):  # 我老伴牺牲在部队: a soldier fallen
                 for key in targets:
                     before = facts.setdefault(key, {}).get("fallen")

@@ -154,3 +154,10 @@ def test_numbers_listed_after_a_counted_group_are_its_members_ages_or_years_in_o
 
 def test_a_list_that_does_not_count_the_group_is_no_list_of_members(read):
     assert not any(p.key.startswith("第") for p in read("兄妹三人 66 57岁").people)
+
+
+def test_a_count_said_after_a_measure_in_a_clause_of_its_own_is_that_measures(read):
+    """无公害 两个产品 又头回拿了绿色食品 一个产品: voice input puts no commas; 绿色食品 has 1 product, not 2."""
+    q = read("俺们合作社今年头回拿了无公害 两个产品 又头回拿了绿色食品 一个产品 一共奖多少")
+    assert {x.measure: x.facts.get("product_count") for x in q.subjects} == {"cert_pollution_free": 2,
+                                                                             "cert_green_food": 1}

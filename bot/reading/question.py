@@ -248,7 +248,7 @@ class Reader:
             if not in_clause and not targets and told and last_named == len(subjects) and last_named > first_named:
                 subjects[first_named:] = [replace(x, facts={**told, **x.facts}) for x in subjects[first_named:]]
                 first_named = last_named  # 无公害 2个产品 绿色食品 1个产品: each count is of the measure before it
-            before = len(subjects)
+            so_far = len(subjects)
             for measure in in_clause:
                 if _denied(text[start:end], measure) or _theirs(text, start, end, measure):
                     continue  # 我爸不是抗美援朝老兵 / 我妈是抗美援朝老兵的遗孀: not theirs
@@ -260,9 +260,9 @@ class Reader:
                 if len(whose) > 1 and not any(m.role == "everyone" for m in here):
                     whose = [None]  # 我和我爸 … 抗美援朝老兵: whose, the words do not say
                 subjects += [Subject(measure.id, key, own, counted.count if counted else None) for key in whose]  # 都是: each
-            if len(subjects) > before and all(x.person is None for x in subjects[before:]):
-                first_named, last_named = before, len(subjects)
-            elif len(subjects) > before or named:
+            if len(subjects) > so_far and all(x.person is None for x in subjects[so_far:]):
+                first_named, last_named = so_far, len(subjects)
+            elif len(subjects) > so_far or named:
                 first_named = last_named = len(subjects)
             if targets and (kind := fallen):  # 我老伴牺牲在部队: a soldier fallen
                 for key in targets:

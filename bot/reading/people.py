@@ -48,6 +48,7 @@ class People:
     owners: tuple[str, ...]
     self_words: tuple[str, ...]
     speaking: tuple[str, ...]
+    telling: tuple[str, ...]  # 说, 讲: a relative passing on what someone else is (俺妈说他是…)
     bare_kin: frozenset[str]
     kin: dict[str, str]  # word → key
     surnames: str
@@ -124,6 +125,8 @@ class People:
                 owner = m.group("kin_owner") or ""
                 if not owner and m.group("kin_word") in self.bare_kin and not _alone(text, m.start(), m.end()):
                     continue  # 独生子女父母: no one
+                if self._tells_of_another.match(text, m.end()):
+                    continue  # 俺妈说他是解放战争的: she only tells of him
                 found.append(Mention(self.kin[m.group("kin_word")], said, m.start(), m.end(), "person", 1, owner))
             elif role == "name":
                 found.append(Mention(said, said, m.start(), m.end(), "person"))
@@ -132,6 +135,11 @@ class People:
             elif role in ("pronoun", "everyone", "member"):
                 found.append(Mention("", said, m.start(), m.end(), role))
         return found
+
+    @cached_property
+    def _tells_of_another(self) -> re.Pattern[str]:
+        others = _alternation((*self.pronouns, *self.owners))
+        return re.compile(rf"(?:{_alternation(self.telling)})(?:的|过)?(?:{others})")
 
     @cached_property
     def _pattern(self) -> re.Pattern[str]:
@@ -184,7 +192,7 @@ def people(normalize: Callable[[str], str], nouns: Iterable[str] = (), path: Pat
     family = raw["family"]
     fallen = raw["fallen"]
     return People(
-        owners=tuple(raw["owners"]), self_words=tuple(raw["self"]), speaking=tuple(raw["speaking"]),
+        owners=tuple(raw["owners"]), self_words=tuple(raw["self"]), speaking=tuple(raw["speaking"]), telling=tuple(raw["telling"]),
         bare_kin=frozenset(raw["bare_kin"]), kin=kin, surnames=raw["surnames"], pronouns=tuple(raw["pronouns"]),
         everyone=tuple(normalize(w) for w in raw["everyone"]),
         groups={normalize(k): v for k, v in raw["groups"].items()}, counted_nouns=(*raw["counted_nouns"], *nouns),

@@ -455,3 +455,11 @@ def test_a_listed_group_is_summed_member_by_member_with_the_one_too_young_left_o
 def test_years_of_service_listed_for_a_group_are_each_members(talk):
     [reply] = talk.conversation("老义务兵三人 均满60 服役3 4 5年 月合计")
     assert "75元 + 100元 + 125元 = 每月300元" in reply.text
+
+
+def test_a_relative_who_only_passes_on_a_correction_is_not_the_one_corrected(talk):
+    """俺妈说他是解放战争的: 他 (the uncle) is 解放战争老兵; 妈 only tells it. Then 比抗日的少多少 compares his with 抗日."""
+    _, corrected, compared = talk.conversation("俺大舅是抗日老兵 一年多少", "哦不是 俺妈说他是解放战争的 不是抗日",
+                                               "那比抗日的少多少")
+    assert "每年16120元（您大舅）" in corrected.text and "21060" not in corrected.text
+    assert "21060元 − 16120元 = 每年4940元" in compared.text

@@ -192,7 +192,8 @@ def people(normalize: Callable[[str], str], nouns: Iterable[str] = (), path: Pat
     family = raw["family"]
     fallen = raw["fallen"]
     return People(
-        owners=tuple(raw["owners"]), self_words=tuple(raw["self"]), speaking=tuple(raw["speaking"]), telling=tuple(raw["telling"]),
+        owners=tuple(raw["owners"]), self_words=tuple(raw["self"]), speaking=tuple(raw["speaking"]),
+        telling=tuple(raw["telling"]),
         bare_kin=frozenset(raw["bare_kin"]), kin=kin, surnames=raw["surnames"], pronouns=tuple(raw["pronouns"]),
         everyone=tuple(normalize(w) for w in raw["everyone"]),
         groups={normalize(k): v for k, v in raw["groups"].items()}, counted_nouns=(*raw["counted_nouns"], *nouns),

@@ -363,7 +363,7 @@ class Reader:
         return None
 
 
-_PREDICATE = re.compile(r"^(?:是|就是|算是)(?:他们|她们|他|她|俺们|我们)?的?$")
+_PREDICATE = re.compile(r"^(?:是|就是|算是)[^,;.!?\s\d]{0,6}?的?$")  # 是他们的 / 是烈士的 (女儿): what they are
 
 
 def _members(text: str, mentions: list[Mention]) -> list[Mention]:

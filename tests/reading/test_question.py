@@ -161,3 +161,9 @@ def test_a_count_said_after_a_measure_in_a_clause_of_its_own_is_that_measures(re
     q = read("俺们合作社今年头回拿了无公害 两个产品 又头回拿了绿色食品 一个产品 一共奖多少")
     assert {x.measure: x.facts.get("product_count") for x in q.subjects} == {"cert_pollution_free": 2,
                                                                              "cert_green_food": 1}
+
+
+def test_a_kin_word_after_is_x_de_says_what_the_person_is_not_who_else_is_meant(read):
+    """我外婆是烈士的女儿今年七十: 女儿 describes 外婆, and the 70 is hers."""
+    q = read("我外婆是烈士的女儿今年七十，一年多少")
+    assert people(q) == {"姥姥": {"veteran_category": "烈士老年子女", "gender": "女", "age": 70}}

@@ -279,7 +279,10 @@ class Conversation:
             return Reply(unstated_reply(q.unstated, measures), slots=slots)
         duties = [m for m in measures if m.id.startswith("duty_")]
         if duties and len(measures) == 1:  # 市民政局管什么
-            return Reply(office_reply(duties[0], self.store.measures), slots=slots)
+            handled = self.store.handled_by(duties[0])
+            if len(handled) == 1:  # 林业局负责啥 — 计划发展多大面积: the one project it handles is what follows
+                slots = {"context": remember(replace(c, lines=(Line(handled[0].id),))).to_json()}
+            return Reply(office_reply(duties[0], handled), slots=slots)
         kind = next((k for k in c.asked if k in WORDED), None)
         if kind is not None and not (c.total or q.money):  # 谁能领，一共多少: the sum, each person's verdict in it
             worded = [WORDED[kind](m) for m in measures[:2]]

@@ -123,9 +123,8 @@ def conditions_reply(measure: Measure) -> str:
     return fit([line for line in lines if line], f"出处：暖流计划{measure.section}“", measure.quote, [])
 
 
-def office_reply(duty: Measure, measures: Sequence[Measure]) -> str:
+def office_reply(duty: Measure, handled: Sequence[Measure]) -> str:
     """For 市民政局管什么: the office's duties in the plan's words, then the measures it handles."""
-    handled = [m for m in measures if m.department == duty.department and m.groups and m.department_source == "text"]
     lines = [f"【{duty.title}】暖流计划{duty.section}：“{duty.quote}”"]
     if handled:
         lines.append(f"{duty.department}承办的措施：" + "、".join(f"{m.title}（{m.section}）" for m in handled))

@@ -194,6 +194,11 @@ class MeasureStore:
         reading = [m for m in self.measures if fact in inputs(m)]
         return required[0] if required else reading[0] if len(reading) == 1 else None
 
+    def handled_by(self, duty: Measure) -> list[Measure]:
+        """The measures an office's duty names it as handling (市林业局 → 大果榛子种植), as the plan's text says."""
+        return [m for m in self.measures
+                if m.department == duty.department and m.groups and m.department_source == "text"]
+
     def _fts_rank(self, text: str) -> dict[str, int]:
         tokens = {t for t in cut(text, self.terms) if len(t) > 1 and not t.isdigit()}  # 25人 is no 25元
         if not tokens:

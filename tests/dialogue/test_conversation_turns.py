@@ -463,3 +463,9 @@ def test_a_relative_who_only_passes_on_a_correction_is_not_the_one_corrected(tal
                                                "那比抗日的少多少")
     assert "每年16120元（您大舅）" in corrected.text and "21060" not in corrected.text
     assert "21060元 − 16120元 = 每年4940元" in compared.text
+
+
+def test_an_office_with_one_project_leaves_that_project_as_the_subject(talk):
+    """林业局负责啥项目 — 计划发展多大面积: the follow-up is about the hazelnut project the office handles."""
+    office, area = talk.conversation("林业局负责啥项目", "计划发展多大面积")
+    assert "大果榛子" in office.text and "300公顷" in area.text and "职责" not in area.text

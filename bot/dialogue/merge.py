@@ -22,6 +22,7 @@ from bot.plan.terms import cut
 from bot.reading.people import People
 from bot.reading.question import Question
 
+_HOW_MUCH = re.compile(r"多少|多钱|几个钱")  # a question of its own; 一年呢 asks the last one again
 _THAN = re.compile(r"(?:那)?(?:比|跟|和|与)")  # 比病故军人遗属呢: compared with another
 SUMMED = {"amount", "old", "rise"}  # kinds whose figures a total adds up (一年多领多少 after 一共多领多少)
 IMPLYING = ("veteran_category", "service_years", "merit", "months_in_business", "contract_years")
@@ -252,7 +253,8 @@ def asks_again(q: Question, c: Context, known: Known) -> Context | None:
     if reach > 1 and len(_last(lines, reach)) == len(lines) and len(_last(c.history, reach)) > len(lines):
         lines = _last(c.history, reach)
     worded = set(c.asked) <= {"department", "apply", "conditions", "says"}
-    asked = q.asked if q.asked_said else ("amount",) if worded and (q.period or q.money or q.total) else c.asked
+    fresh = _HOW_MUCH.search(q.text) and not q.follow_up  # 涨了多少 — 俩人加一块一年多少: the amounts, added up
+    asked = q.asked if q.asked_said else ("amount",) if (worded and (q.period or q.money or q.total)) or fresh else c.asked
     return replace(c, lines=lines, asked=asked, period=q.period or c.period,
                    total=q.total or (c.total and set(asked) <= SUMMED), requested=None)
 

@@ -469,3 +469,10 @@ def test_an_office_with_one_project_leaves_that_project_as_the_subject(talk):
     """林业局负责啥项目 — 计划发展多大面积: the follow-up is about the hazelnut project the office handles."""
     office, area = talk.conversation("林业局负责啥项目", "计划发展多大面积")
     assert "大果榛子" in office.text and "300公顷" in area.text and "职责" not in area.text
+
+
+def test_a_sum_asked_with_its_own_how_much_after_a_rise_adds_the_amounts(talk):
+    """涨了多少 — 俩人加一块一年多少: a question of its own (多少) asks the amounts; 一个月呢 would ask the rise again."""
+    *_, both = talk.conversation("俺家老爷子参加过抗美援朝 一年给多少", "比原来涨了多少", "俺老丈人是抗日老兵 他呢",
+                                 "俩人加一块一年多少")
+    assert "15780元 + 21060元 = 每年36840元" in both.text

@@ -175,6 +175,9 @@ def swaps_the_person(q: Question, c: Context, known: Known) -> Context | None:
     if any(_implied(dict(p.facts), store) for p in named):
         return None  # 那我妈呢，她是烈士遗属: her own measure, named_its_subject's
     measures = tuple(dict.fromkeys(line.measure for line in c.lines))
+    told = {g for p in named for g in p.facts.get("groups", ())}
+    if told and not any(told & set(store.get(m).groups) for m in measures):
+        return None  # 那我呢，贫困村种地的: someone the last measures are not for; what they can get instead
     for p in named:
         someone = merged.person(p.key)
         if someone is not None:

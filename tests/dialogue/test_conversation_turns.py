@@ -476,3 +476,9 @@ def test_a_sum_asked_with_its_own_how_much_after_a_rise_adds_the_amounts(talk):
     *_, both = talk.conversation("俺家老爷子参加过抗美援朝 一年给多少", "比原来涨了多少", "俺老丈人是抗日老兵 他呢",
                                  "俩人加一块一年多少")
     assert "15780元 + 21060元 = 每年36840元" in both.text
+
+
+def test_a_person_swapped_in_who_is_of_another_group_gets_what_that_group_can_get(talk):
+    """那我呢，贫困村种地的 after a researcher's question: a poor village's farmer, not a researcher."""
+    *_, me = talk.conversation("我二姐在市属科研院所 想带着项目出去创业 编制咋办", "那我呢 贫困村种地的")
+    assert "蔬菜大棚" in me.text and "离岗创业" not in me.text

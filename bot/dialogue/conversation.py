@@ -286,6 +286,8 @@ class Conversation:
         kind = next((k for k in c.asked if k in WORDED), None)
         if kind is not None and not (c.total or q.money):  # 谁能领，一共多少: the sum, each person's verdict in it
             worded = [WORDED[kind](m) for m in measures[:2]]
+            if q.unstated is not None:  # 几号发，上哪领: where, and that the plan does not say when
+                worded[0] = unstated_note(worded[0], q.unstated)
             if len("\n\n".join(worded)) > MAX_REPLY:  # two long answers: the first, and the other offered
                 return Reply(worded[0], buttons=[(m.title, m.title) for m in measures[1:2]], slots=slots)
             return Reply("\n\n".join(worded), slots=slots)

@@ -93,8 +93,9 @@ def outcomes(c: Context, store: MeasureStore) -> list[Outcome]:
         facts: dict[str, Any] = {**general, **(person.facts if person else {}), **line.facts}
         for fact, value in measure.categories.items():  # the line is theirs because they are of its kind
             facts[fact] = value
-        if "excluded" in facts:  # 有3个只签了半年合同: the contract is the excluded ones', not the others'
-            facts.pop("contract_years", None)
+        if "excluded" in facts and any(r["fact"] == "contract_years" and "min" in r and isinstance(
+                facts.get("contract_years"), (int, float)) and facts["contract_years"] < r["min"] for r in measure.requires):
+            facts.pop("contract_years")  # 有3个只签了半年合同: a contract short of the rule is the excluded ones'
         if c.total and "count" not in facts and (planned := measure.params.get("planned")):
             facts["count"] = planned  # 这些示范点一共补多少: as many as the plan builds
         count = line.count or (person.count if person and person.count > 1 else 1)

@@ -482,3 +482,15 @@ def test_a_person_swapped_in_who_is_of_another_group_gets_what_that_group_can_ge
     """那我呢，贫困村种地的 after a researcher's question: a poor village's farmer, not a researcher."""
     *_, me = talk.conversation("我二姐在市属科研院所 想带着项目出去创业 编制咋办", "那我呢 贫困村种地的")
     assert "蔬菜大棚" in me.text and "离岗创业" not in me.text
+
+
+def test_where_to_apply_asked_with_when_it_is_paid_says_both(talk):
+    _, reply = talk.conversation("我爸是抗美援朝老兵 一年多少", "啥时候发钱 去哪领")
+    assert "市民政局" in reply.text and "发放时间和方式：暖流计划原文没有写" in reply.text
+
+
+def test_placements_without_social_insurance_are_left_out_keeping_the_contract_said_of_all(talk):
+    """都签了一年以上合同 … 有3个没交社保: the contract said of all still holds; 9 of 12 are paid for."""
+    _, reply = talk.conversation("俺们中介免费介绍了12个就业困难人员 都签了一年以上合同 交了社保 能拿多少",
+                                 "哦不对 有3个没交社保")
+    assert "180元 × 9人 = 1620元" in reply.text

@@ -275,6 +275,8 @@ class Conversation:
     def _answered(self, q: Question, c: Context) -> Reply:
         measures = [self.store.get(m) for m in dict.fromkeys(line.measure for line in c.lines)]
         slots = {"context": remember(c).to_json()}
+        if q.unstated and self.reader.cues.stated(q.unstated, (m.quote for m in measures)):
+            q = replace(q, unstated=None)  # 培训要钱吗: 免费培训返乡农民工 says it; the measure's own answer does
         if q.unstated and not (q.asked_said or q.money):
             return Reply(unstated_reply(q.unstated, measures), slots=slots)
         duties = [m for m in measures if m.id.startswith("duty_")]

@@ -46,6 +46,7 @@ class Cues:
     corrections: tuple[str, ...]
     additions: tuple[str, ...]
     unstated: Mapping[str, tuple[str, ...]]  # a detail the plan does not state → the words that ask for it
+    stated_by: Mapping[str, tuple[str, ...]]  # such a detail → the words of a quote that do state it (免费)
 
     def asked(self, text: str) -> tuple[str, ...]:
         """Every kind the text asks, in the order said; the period kinds are the period's (`period`), not here.
@@ -117,6 +118,10 @@ class Cues:
         """The detail the plan does not state that the message asks for (发放时间和方式), if any."""
         return next((detail for detail, pattern in self._unstated.items() if pattern.search(text)), None)
 
+    def stated(self, detail: str, quotes: Iterable[str]) -> bool:
+        """Whether one of the quotes states the detail after all (是否收费: 免费培训返乡农民工)."""
+        return any(w in quote for quote in quotes for w in self.stated_by.get(detail, ()))
+
     @cached_property
     def every_cue(self) -> tuple[str, ...]:
         return (*self.continues, *self.totals, *self.each, *(w for ws in self.kinds.values() for w in ws),
@@ -174,4 +179,5 @@ def cues(normalize: Callable[[str], str], path: Path = KINDS_FILE) -> Cues:
     words = lambda ws: tuple(dict.fromkeys(normalize(w) for w in ws))  # noqa: E731
     return Cues({k: words(v) for k, v in raw["kinds"].items()}, words(raw["total"]), words(raw["continues"]),
                 words(raw["each"]), frozenset(words(raw["not_names"])), words(raw["corrections"]),
-                words(raw["additions"]), {k: words(v) for k, v in raw["unstated"].items()})
+                words(raw["additions"]), {k: words(v) for k, v in raw["unstated"].items()},
+                {k: tuple(v) for k, v in raw["stated_by"].items()})

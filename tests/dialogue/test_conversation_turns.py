@@ -494,3 +494,10 @@ def test_placements_without_social_insurance_are_left_out_keeping_the_contract_s
     _, reply = talk.conversation("俺们中介免费介绍了12个就业困难人员 都签了一年以上合同 交了社保 能拿多少",
                                  "哦不对 有3个没交社保")
     assert "180元 × 9人 = 1620元" in reply.text
+
+
+def test_a_fee_the_plan_does_not_mention_is_said_to_be_unstated_and_one_it_does_is_answered(talk):
+    *_, fee = talk.conversation("俺是种粮大户 政府有啥培训没", "要交钱不")
+    assert "没有写是否收费" in fee.text and "元" not in fee.text
+    [free] = talk.conversation("返乡农民工创业培训要钱吗")
+    assert "免费" in free.text and "没有写" not in free.text

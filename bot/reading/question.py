@@ -298,9 +298,12 @@ class Reader:
         """三等功、二等功、一等功各加多少: a worded fact the measure's calculation reads (a merit level), said with
         several values and of no one in particular, makes one line for each value, in the order said."""
         out: list[Subject] = []
+        done: set[str] = set()  # measures whose levels are listed already
         for s in subjects:
-            if s.person is not None or any(o.measure == s.measure and o.person is None for o in out):
+            if s.person is not None or s.measure not in done and s in out:
                 out += [s] if s.person is not None else []
+                continue
+            if s.measure in done:
                 continue
             listed = [(fact, values) for fact in inputs(self.store.get(s.measure))
                       if len(values := list(dict.fromkeys(f.value for f in found
@@ -310,6 +313,7 @@ class Reader:
                 continue
             fact, values = listed[0]
             out += [replace(s, facts={**s.facts, fact: value}) for value in values]
+            done.add(s.measure)
         return out
 
     def _denied_measures(self, text: str, clauses: list[tuple[int, int]]) -> frozenset[str]:

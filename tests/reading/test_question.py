@@ -167,3 +167,9 @@ def test_a_kin_word_after_is_x_de_says_what_the_person_is_not_who_else_is_meant(
     """我外婆是烈士的女儿今年七十: 女儿 describes 外婆, and the 70 is hers."""
     q = read("我外婆是烈士的女儿今年七十，一年多少")
     assert people(q) == {"姥姥": {"veteran_category": "烈士老年子女", "gender": "女", "age": 70}}
+
+
+def test_a_measure_named_twice_with_its_own_counts_stays_two_subjects(read):
+    q = read("绿色食品3个产品，无公害2个产品，另一个社绿色食品5个产品，一共多少")
+    assert [(x.measure, x.facts.get("product_count")) for x in q.subjects] == [
+        ("cert_green_food", 3), ("cert_pollution_free", 2), ("cert_green_food", 5)]

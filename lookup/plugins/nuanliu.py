@@ -41,6 +41,7 @@ from bot.hotline.handover_desk import HandoverDesk
 from bot.hotline.handover_queue import HandoverQueue, queue_path
 from bot.hotline.lookup import lookup, register_functions
 from bot.plan.facts import load_specs
+from bot.privacy.masking import mask
 from serving.start import LOOPBACK, RASA_PORT, NoToken, api_token
 
 ACCESS_LOG = logging.getLogger("uvicorn.access")
@@ -60,9 +61,11 @@ def _desk(datasette) -> Desk:
 
 
 def _asked(request: Request) -> tuple[str, dict[str, str], str | None]:
-    """The caller's words, the calculator's fields (every other parameter) and the card they belong to."""
+    """The caller's words (masked, as the chat masks a citizen's: the cards never need a phone or ID number, and
+    the page and its JSON then never show one back), the calculator's fields (every other parameter) and the
+    card they belong to."""
     args = {k: request.args.get(k, "") for k in request.args}
-    words, card = args.pop("q", "").strip(), args.pop("card", None)
+    words, card = mask(args.pop("q", "")).strip(), args.pop("card", None)
     return words, args, card
 
 

@@ -99,6 +99,13 @@ def test_the_pages_and_menus_own_intent_payloads_pass():
     assert all(clean(payload) == payload for payload in OWN_INTENT_PAYLOADS)
 
 
+@pytest.mark.parametrize("text", ["电话138 - 1234 - 5678", "电话138\u00a01234\u00a05678", "电话138/1234/5678",
+                                  "身份证220102  19500101  1234", "电话\u202e8765\u202c4321\u202c831"])
+def test_every_channels_door_masks_numbers_written_with_loose_separators_and_drops_bidi_controls(text):
+    cleaned = clean(text)
+    assert "*" in cleaned and "1234" not in cleaned.replace("*", "") and "\u202e" not in cleaned
+
+
 def test_text_that_cannot_be_encoded_is_dropped():
     assert clean("抗美援朝\ud800老兵\x00") == "抗美援朝老兵"
     clean("\udfff" * 5).encode("utf-8")

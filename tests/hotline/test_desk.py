@@ -192,6 +192,14 @@ def test_the_json_twin_gives_the_cards(lookup):
     assert [c["exact"] for c in answer["cards"] if c["id"] == "rural_ecommerce_point"] == [False]
 
 
+def test_the_desk_masks_a_callers_numbers_in_any_written_form_before_it_searches_or_shows_them(lookup):
+    words = "来电人电话138 - 1234 - 5678，身份证220102  19500101  1234，抗美援朝补助"
+    answer = get_json(f"{lookup.base}/desk.json?q=" + urllib.parse.quote(words))
+    assert answer["cards"][0]["id"] == "veteran_korean_war"
+    assert "138****5678" in answer["query"] and "2201************34" in answer["query"]
+    assert "12345678" not in answer["query"].replace(" ", "") and "19500101" not in answer["query"]
+
+
 def audited(lookup, path: str) -> list[tuple]:
     with sqlite3.connect(lookup.audit) as conn:
         return conn.execute("select actor, path, status from views where path = ?", (path,)).fetchall()

@@ -25,6 +25,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from bot import BUILD
+from bot.privacy import word_stores
 from bot.privacy.files import private_file
 from bot.privacy.masking import mask
 
@@ -90,6 +91,7 @@ class HandoverQueue:
     @contextmanager
     def _connection(self) -> Iterator[sqlite3.Connection]:
         conn = sqlite3.connect(private_file(self.path), timeout=BUSY_MS / 1000, isolation_level=None)
+        conn.execute("PRAGMA secure_delete=ON")  # a forgotten citizen's question is overwritten (word_stores)
         try:
             yield conn
         finally:
@@ -118,6 +120,10 @@ class HandoverQueue:
         found = self._select("sender_id = ? and closed_at is null", (sender_id,))
         return found[0] if found else None
 
+    def ever_handed_over(self, sender_id: str) -> bool:
+        """Whether the conversation is in the queue or was (within the retention period)."""
+        return bool(self._select("sender_id = ?", (sender_id,)))
+
     def take(self, sender_id: str, operator: str, now: datetime | None = None) -> bool:
         """Give the queued conversation to `operator`; False if another operator has it (or none is queued)."""
         return bool(self._changed(
@@ -141,8 +147,11 @@ class HandoverQueue:
                                   (_text(now or _now()), handover.id)))
 
     def forget(self, sender_id: str) -> int:
-        """Delete every entry of the citizen (删除我的记录); how many."""
-        return self._changed("delete from handovers where sender_id = ?", (sender_id,))
+        """Delete every entry of the citizen (删除我的记录), leaving nothing of them in the write-ahead log; how many."""
+        with self._connection() as conn:
+            deleted = conn.execute("delete from handovers where sender_id = ?", (sender_id,)).rowcount
+            word_stores.erase_wal(conn.execute)
+            return deleted
 
     def purge(self, before: datetime) -> int:
         """Delete the entries whose last change is older than `before`; how many."""

@@ -1,5 +1,5 @@
-"""Datasette plugin: the operators' desk, the team's worklist, the handover queue, the bot's search and
-calculator as SQL functions, and the audit log.
+"""Datasette plugin: the operators' desk, the team's worklist, the handover queue, and the bot's search and
+calculator as SQL functions.
 
 The desk (`/`, `/desk.json`) and the canned queries of lookup/metadata.yml
 answer from bot.hotline.desk and bot.hotline.lookup over the bot's own plan, so an operator's
@@ -11,40 +11,37 @@ logged in. Citizens handed over to a person (转人工) wait in the queue
 `/conversation/<sender id>` (the history read from the Rasa server's HTTP API,
 at NUANLIU_RASA_URL, with the API token from serving/start.py) and closes it
 (bot/hotline/handover_desk.py). These pages hold citizens' words: a logged-in operator
-only, and the actions are POST forms with Datasette's CSRF token. Every request is written to the audit log
-(bot/hotline/audit.py) with the actor Datasette resolves for it, and nowhere else:
-uvicorn's access log would print each search (a caller's words) to the
-server's output, so it is switched off.
+only, and only a conversation that was handed over to a person or is on the worklist (others are no operator's
+business); the actions are POST forms with Datasette's CSRF token. The Rasa server, WeChat and SQLite are
+called in worker threads, never on the event loop every operator's page shares, so a slow Rasa server is a
+slow page for the operator waiting on it only. The login, the audit log and what guards every
+request are plugins of their own (desk_login.py, desk_guard.py).
 """
 from __future__ import annotations
 
-import logging
 import os
+from asyncio import to_thread
 from datetime import datetime, timezone
 from pathlib import Path
-from urllib.parse import quote, unquote_plus
+from urllib.parse import quote
 
 from datasette import hookimpl
-from datasette.plugins import pm
-from datasette.utils import await_me_maybe
 from datasette.utils.asgi import Request, Response
 
 from bot.assistant import load_assistant
 from bot.dialogue.conversation import POOR
 from bot.dialogue.handover_settings import handover_settings
-from bot.hotline import audit, daily_counts, worklist
+from bot.hotline import daily_counts, worklist
 from bot.hotline.changchun_time import local_time, today
-from bot.hotline.conversations import RasaConversations, Unreachable
+from bot.hotline.conversations import History, RasaConversations, Unreachable
 from bot.hotline.daily_chart import chart
 from bot.hotline.desk import Desk
 from bot.hotline.handover_desk import HandoverDesk
-from bot.hotline.handover_queue import HandoverQueue, queue_path
+from bot.hotline.handover_queue import Handover, HandoverQueue, queue_path
 from bot.hotline.lookup import lookup, register_functions
 from bot.plan.facts import load_specs
 from bot.privacy.masking import mask
 from serving.start import LOOPBACK, RASA_PORT, NoToken, api_token
-
-ACCESS_LOG = logging.getLogger("uvicorn.access")
 
 MEASURES = "measures"
 UNANSWERED, RATINGS, COUNTS = "unanswered", "ratings", "daily_counts"  # the databases `make lookup` serves
@@ -71,7 +68,7 @@ def _asked(request: Request) -> tuple[str, dict[str, str], str | None]:
 
 async def desk_page(request: Request, datasette) -> Response:
     words, form, card = _asked(request)
-    answer = _desk(datasette).search(words, form, card) if words else None
+    answer = await to_thread(_desk(datasette).search, words, form, card) if words else None
     specs = load_specs()
     context = {"answer": answer, "words": words, "form": form, "open_card": card, "pages": PAGES, "here": "/",
                "labels": {f: s.label for f, s in specs.items()}, "units": {f: s.unit for f, s in specs.items()}}
@@ -82,7 +79,7 @@ async def desk_json(request: Request, datasette) -> Response:
     words, form, card = _asked(request)
     if not words:
         return Response.json({"error": "请用 q 参数传来电人的原话，例如 /desk.json?q=抗美援朝补助"}, status=400)
-    return Response.json(_desk(datasette).search(words, form, card).json())
+    return Response.json((await to_thread(_desk(datasette).search, words, form, card)).json())
 
 
 async def worklist_page(request: Request, datasette) -> Response:
@@ -122,9 +119,27 @@ async def handover_page(request: Request, datasette) -> Response:
     entries = [{"sender": e.sender_id, "link": quote(e.sender_id, safe=""), "state": e.state, "taken_by": e.taken_by,
                 "channel": CHANNELS.get(e.channel, e.channel), "question": e.question,
                 "queued": local_time(e.queued_at), "waited": int((now - e.queued_at).total_seconds() // 60),
-                "notified": e.notified_at is not None} for e in HandoverQueue(queue_path()).waiting()]
+                "notified": e.notified_at is not None}
+               for e in await to_thread(lambda: HandoverQueue(queue_path()).waiting())]
     context = {"pages": PAGES, "here": "/handover", "entries": entries}
     return Response.html(await datasette.render_template("handover.html", context, request=request))
+
+
+async def _no_business(request: Request, datasette, sender: str) -> Response | None:
+    """A 403 unless the conversation was handed over to a person or is on the worklist."""
+    if await to_thread(lambda: HandoverQueue(queue_path()).ever_handed_over(sender)):
+        return None
+    for database, named in ((UNANSWERED, worklist.UNANSWERED_NAMES), (RATINGS, worklist.POOR_NAMES)):
+        if (await datasette.get_database(database).execute(named, {"sender": sender, "poor": POOR})).rows:
+            return None
+    return Response.html(await datasette.render_template("not_yours.html", {"pages": PAGES, "here": "/handover"},
+                                                         request=request), status=403)
+
+
+def _read(sender: str) -> tuple[HandoverDesk, Handover | None, History | None]:
+    """The desk, the conversation's queue entry and its history (blocking: called in a worker thread)."""
+    desk = _handover_desk()
+    return desk, desk.queue.open_for(sender), desk.conversations.history(sender)
 
 
 async def conversation_page(request: Request, datasette) -> Response:
@@ -132,14 +147,14 @@ async def conversation_page(request: Request, datasette) -> Response:
     if not request.actor:
         return await _login_first(request, datasette)
     sender = request.url_vars["sender_id"]
+    if refused := await _no_business(request, datasette, sender):
+        return refused
     context = {"pages": PAGES, "here": "/handover", "sender": sender, "link": quote(sender, safe=""),
                "me": request.actor.get("id"), "history": None, "entry": None, "problem": None, "too_late": False,
                "channels": CHANNELS, "local_time": local_time}
     try:
-        desk = _handover_desk()
-        context["entry"] = desk.queue.open_for(sender)
-        context["history"] = history = desk.conversations.history(sender)
-        context["too_late"] = desk.too_late_for_wechat(history)
+        desk, context["entry"], context["history"] = await to_thread(_read, sender)
+        context["too_late"] = desk.too_late_for_wechat(context["history"])
     except NoToken:
         context["problem"] = "没有配置机器人服务器的 API 令牌（RASA_API_TOKEN 或 build/api-token），读不到对话记录。"
     except Unreachable as error:
@@ -157,12 +172,14 @@ async def conversation_action(request: Request, datasette) -> Response:
     operator = str(request.actor.get("id"))
     form = await request.post_vars()
     try:
-        desk = _handover_desk()
+        desk = await to_thread(_handover_desk)
     except NoToken:
         datasette.add_message(request, "没有配置机器人服务器的 API 令牌，无法操作。", datasette.ERROR)
         return Response.redirect(f"/conversation/{quote(sender, safe='')}")
-    outcome = (desk.take(sender, operator) if act == "take" else desk.close(sender, operator) if act == "close"
-               else desk.answer(sender, operator, form.get("text", "")))
+    if act == "answer":
+        outcome = await to_thread(desk.answer, sender, operator, form.get("text", ""))
+    else:
+        outcome = await to_thread(desk.take if act == "take" else desk.close, sender, operator)
     datasette.add_message(request, outcome.said, datasette.INFO if outcome.done else datasette.WARNING)
     return Response.redirect(f"/conversation/{quote(sender, safe='')}")
 
@@ -187,37 +204,3 @@ def startup(datasette):
         lookup(Path(datasette.get_database(MEASURES).path))
         _desk(datasette).search("暖流计划")
     return inner
-
-
-async def _actor_id(datasette, scope, receive) -> str | None:
-    """The actor as Datasette's own hook resolves it (the login cookie of datasette-auth-passwords)."""
-    request = Request(scope, receive)
-    for candidate in pm.hook.actor_from_request(datasette=datasette, request=request):
-        actor = await await_me_maybe(candidate)
-        if actor:
-            return str(actor.get("id"))
-    return None
-
-
-@hookimpl
-def asgi_wrapper(datasette):
-    """Every request into the audit log, with its actor and status, once the response has started; and
-    into no other log (uvicorn configures its access log when it starts serving, so it is silenced here)."""
-    def wrap(app):
-        async def audited(scope, receive, send):
-            if scope["type"] != "http":
-                return await app(scope, receive, send)
-            ACCESS_LOG.disabled = True
-            actor = await _actor_id(datasette, scope, receive)
-            status: dict[str, int] = {}
-
-            async def sending(message):
-                if message["type"] == "http.response.start":
-                    status["code"] = message["status"]
-                    audit.record(audit.audit_path(), actor, scope["method"], scope["path"],
-                                 unquote_plus(scope.get("query_string", b"").decode("latin-1")), status["code"])
-                await send(message)
-
-            await app(scope, receive, sending)
-        return audited
-    return wrap

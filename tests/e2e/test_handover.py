@@ -8,7 +8,6 @@ screenshots at desktop width in build/screenshots/.
 """
 from __future__ import annotations
 
-import sqlite3
 import time
 import urllib.error
 import urllib.parse
@@ -29,6 +28,7 @@ from tests.support.lookup_server import (
     OPERATOR,
     OPERATOR2,
     PASSWORD2,
+    audited,
     csrf_token,
     log_in,
     logged_in,
@@ -85,11 +85,6 @@ def handed_over(live, sender: str, question: str = "我的补助什么时候到�
     ask(live, sender, question)
     assert "转人工" in ask(live, sender, "转人工")[0]["text"]
     assert handover_settings().hotline in ask(live, sender, "/affirm")[0]["text"]
-
-
-def audited(desk, path: str) -> list[tuple]:
-    with sqlite3.connect(desk.audit) as conn:
-        return conn.execute("select actor, method, path, status from views where path = ?", (path,)).fetchall()
 
 
 @pytest.mark.browser

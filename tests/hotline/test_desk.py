@@ -6,9 +6,9 @@ Datasette with Chromium, with screenshots at desktop width in build/screenshots/
 """
 from __future__ import annotations
 
-import sqlite3
 import urllib.error
 import urllib.parse
+import urllib.request
 
 import pytest
 
@@ -17,7 +17,7 @@ from bot.hotline.desk import UNNAMED, Desk
 from bot.hotline.handover_queue import HandoverQueue
 from serving.client import get_json
 from tests.support.browser import DESKTOP, PHONE, browser, screenshot
-from tests.support.lookup_server import OPERATOR, log_in
+from tests.support.lookup_server import OPERATOR, audited, log_in, logged_in
 
 # Caller phrasings that returned "0 records" in the old lookup, and the measure each must find.
 PHRASINGS = [("老兵补助", "veteran_korean_war"), ("抗美援朝补助", "veteran_korean_war"),
@@ -200,11 +200,6 @@ def test_the_desk_masks_a_callers_numbers_in_any_written_form_before_it_searches
     assert "12345678" not in answer["query"].replace(" ", "") and "19500101" not in answer["query"]
 
 
-def audited(lookup, path: str) -> list[tuple]:
-    with sqlite3.connect(lookup.audit) as conn:
-        return conn.execute("select actor, path, status from views where path = ?", (path,)).fetchall()
-
-
 @pytest.mark.browser
 @pytest.mark.server
 def test_the_citizens_words_need_a_login_and_every_view_is_audited(lookup):
@@ -217,8 +212,8 @@ def test_the_citizens_words_need_a_login_and_every_view_is_audited(lookup):
         page.goto(f"{lookup.base}/unanswered/unanswered")
         assert "快递到哪了" in page.content() and "13812345678" not in page.content()
         screenshot(page, "unanswered_logged_in")
-    assert (None, "/unanswered/unanswered.json", 403) in audited(lookup, "/unanswered/unanswered.json")
-    assert (OPERATOR, "/unanswered/unanswered", 200) in audited(lookup, "/unanswered/unanswered")
+    assert (None, "GET", "/unanswered/unanswered.json", 403) in audited(lookup, "/unanswered/unanswered.json")
+    assert (OPERATOR, "GET", "/unanswered/unanswered", 200) in audited(lookup, "/unanswered/unanswered")
 
 
 @pytest.mark.server
@@ -238,6 +233,28 @@ def test_a_callers_words_go_to_the_audit_log_and_not_to_the_servers_output(looku
     with open(f"/proc/{lookup.pid}/fd/1", encoding="utf-8", errors="replace") as output:
         printed = output.read()
     assert "/desk.json" not in printed and urllib.parse.quote(marker) not in printed and marker not in printed
+
+
+@pytest.mark.server
+def test_a_failing_canned_query_leaves_the_callers_words_out_of_the_servers_output(lookup):
+    marker = "紫罗兰日志词"
+    said = f"{marker}，服役{'9' * 400}年"  # the fact reader cannot hold the number: the query's SQL function fails
+    with pytest.raises(urllib.error.HTTPError) as failed:  # Datasette answers a failed query with 400
+        urllib.request.urlopen(f"{lookup.base}/measures/calculate?" + urllib.parse.urlencode(
+            {"measure_id": "former_conscript", "caller_said": said}), timeout=30)
+    assert failed.value.code == 400 and marker in failed.value.read().decode()  # the form keeps what was typed
+    with open(f"/proc/{lookup.pid}/fd/1", encoding="utf-8", errors="replace") as output:
+        printed = output.read()
+    assert marker not in printed and "9" * 50 not in printed
+
+
+@pytest.mark.server
+def test_an_operator_reads_only_conversations_handed_over_or_on_the_worklist(lookup):
+    operator = logged_in(lookup.base)
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        operator.open(f"{lookup.base}/conversation/wechat-oSomeCitizensOpenId", timeout=30)
+    assert refused.value.code == 403 and "不能查看这个对话" in refused.value.read().decode()
+    assert operator.open(f"{lookup.base}/conversation/citizen-0", timeout=30).status == 200  # unanswered: worklist
 
 
 # What overflows a page at phone width: the document wider than the window, a menu item or button broken

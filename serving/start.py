@@ -106,8 +106,8 @@ def bot(work: Path, db_path: Path, with_actions: bool = True, env: Mapping[str, 
         model: Path = MODEL) -> Iterator[Live]:
     """The Rasa server (and the action server, unless told not to) as `make run` starts them, on free ports.
 
-    Conversations, the unanswered-question log, the ratings, the daily counts and the handover queue go to `work`,
-    never to build/.
+    Conversations, the unanswered-question log, the ratings, the daily counts, the handover queue and the audit log a
+    desk beside it would keep go to `work`, never to build/.
     """
     if not model.exists():
         raise FileNotFoundError(f"{model} is missing: run `make model`")
@@ -121,7 +121,8 @@ def bot(work: Path, db_path: Path, with_actions: bool = True, env: Mapping[str, 
     env = environment({"NUANLIU_DB": str(db_path), "NUANLIU_UNANSWERED_DB": str(work / "unanswered.db"),
                        "NUANLIU_RATINGS_DB": str(work / "ratings.db"),
                        "NUANLIU_DAILY_COUNTS_DB": str(work / "daily_counts.db"),
-                       "NUANLIU_HANDOVER_DB": str(work / "handover.db"), "SANIC_HOST": LOOPBACK, **env})
+                       "NUANLIU_HANDOVER_DB": str(work / "handover.db"), "NUANLIU_AUDIT_DB": str(work / "audit.db"),
+                       "SANIC_HOST": LOOPBACK, **env})
     rasa = rasa_server(rasa_port, token, model=model, endpoints=endpoints)
     servers = {"actions": action_server(action_port), "rasa": rasa} if with_actions else {"rasa": rasa}
     with running(list(servers.values()), env) as procs:

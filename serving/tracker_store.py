@@ -52,6 +52,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.utils.common import all_subclasses
 
 from bot.dialogue.provenance import STATED_MESSAGES
+from bot.privacy import word_stores
 from bot.privacy.files import private_file
 
 logger = logging.getLogger(__name__)
@@ -133,6 +134,7 @@ class WindowedSQLTrackerStore(SQLTrackerStore):
                 connection.execute("PRAGMA journal_mode=WAL")
                 connection.execute("PRAGMA synchronous=NORMAL")
                 connection.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
+                connection.execute("PRAGMA secure_delete=ON")  # what `forget` deletes is overwritten, not left
 
             self.sessionmaker = sa.orm.sessionmaker(bind=self.engine)
         sa.Index("ix_events_sender_id_id", self.SQLEvent.sender_id, self.SQLEvent.id).create(
@@ -195,6 +197,8 @@ class WindowedSQLTrackerStore(SQLTrackerStore):
         with self.session_scope() as session:
             deleted = session.query(self.SQLEvent).filter(self.SQLEvent.sender_id == sender_id).delete()
             session.commit()
+            if self.engine.dialect.name == "sqlite":  # nor in the write-ahead log (bot/privacy/word_stores.py)
+                word_stores.erase_wal(lambda sql: session.execute(sa.text(sql)))
         self._cache.pop(sender_id, None)
         return deleted
 

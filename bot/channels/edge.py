@@ -17,11 +17,12 @@ The limits come from the environment (NUANLIU_SENDER_BURST, …), the
 defaults sized so that one citizen typing and the page's retries never meet them.
 A citizen asking to delete their records (data/forget_me.yml) has the whole
 conversation deleted here, without a turn, so nothing of the request is stored,
-and with it their unanswered questions, their ratings and their place in the
-handover queue.
+and with it their unanswered questions, their ratings, their place in the
+handover queue and their conversation's id in the operators' audit log.
 """
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 import os
 import re
@@ -36,7 +37,7 @@ from sanic import Sanic
 from sanic.request import Request
 
 from bot import DATA
-from bot.hotline import ratings, unanswered
+from bot.hotline import audit, ratings, unanswered
 from bot.hotline.handover_queue import HandoverQueue, queue_path
 from bot.hotline.unanswered import similarity_key
 from bot.reading.normaliser import Normalizer
@@ -189,11 +190,17 @@ def asks_to_forget(text: str) -> bool:
     return similarity_key(_POLITE.sub("", _normalize(text)), _normalize) in _WORDINGS
 
 
+def _forget_elsewhere(sender_id: str) -> None:
+    unanswered.forget(unanswered.log_path(), sender_id)
+    ratings.forget(ratings.ratings_path(), sender_id)
+    HandoverQueue(queue_path()).forget(sender_id)
+    audit.forget(audit.audit_path(), sender_id)
+
+
 async def forget(app: Sanic, sender_id: str) -> None:
     """Delete the sender's conversation from the tracker store, under the conversation's lock, and every
-    other store of their words: the unanswered log, the ratings and the handover queue."""
+    other store of their words: the unanswered log, the ratings, the handover queue, and their conversation's
+    id in the operators' audit log (in a worker thread: each store also empties its write-ahead log)."""
     async with app.ctx.agent.lock_store.lock(sender_id):
         await unwrapped(app.ctx.agent.tracker_store).forget(sender_id)
-        unanswered.forget(unanswered.log_path(), sender_id)
-        ratings.forget(ratings.ratings_path(), sender_id)
-        HandoverQueue(queue_path()).forget(sender_id)
+        await asyncio.to_thread(_forget_elsewhere, sender_id)

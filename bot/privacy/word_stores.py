@@ -2,7 +2,9 @@
 rows leave it, by sender (删除我的记录) or by age (the retention period).
 
 Each is its own SQLite file, readable by its owner only (bot/privacy/files.py), in WAL mode so that a write
-never waits on the operators' readers and commits without a sync each.
+never waits on the operators' readers and commits without a sync each. Deleted rows must really go: SQLite
+would leave their bytes in free pages of the file and in its write-ahead log (-wal) until both are reused, so
+deleting overwrites them (secure_delete) and then empties the write-ahead log into the file (`erase_wal`).
 """
 from __future__ import annotations
 
@@ -20,7 +22,13 @@ def open_private(path: Path) -> sqlite_utils.Database:
     db = sqlite_utils.Database(private_file(path))
     db.enable_wal()
     db.execute("PRAGMA synchronous=NORMAL")
+    db.execute("PRAGMA secure_delete=ON")
     return db
+
+
+def erase_wal(execute: Callable[[str], object]) -> None:
+    """Copy the write-ahead log into the database and truncate it, so deleted words survive in neither."""
+    execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def deleted(writer: Callable[[Path], sqlite_utils.Database], path: Path, table: str, where: str,
@@ -31,7 +39,9 @@ def deleted(writer: Callable[[Path], sqlite_utils.Database], path: Path, table: 
         return 0
     db = writer(path)
     with db.conn:
-        return db.execute(f"delete from {table} where {where}", params).rowcount
+        deleted = db.execute(f"delete from {table} where {where}", params).rowcount
+    erase_wal(db.execute)
+    return deleted
 
 
 def forget(writer: Callable[[Path], sqlite_utils.Database], path: Path, table: str, sender: str) -> int:

@@ -16,6 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from bot.channels.edge import FORGOTTEN
 from bot.dialogue.handover_settings import WAIT_VARIABLE, handover_settings
 from bot.hotline import daily_counts
 from bot.hotline.changchun_time import today
@@ -28,6 +29,7 @@ from tests.support.lookup_server import (
     OPERATOR,
     OPERATOR2,
     PASSWORD2,
+    audit_rows,
     audited,
     csrf_token,
     log_in,
@@ -66,8 +68,8 @@ def live(db_path, tmp_path_factory, wechat_api):
 
 @pytest.fixture(scope="module")
 def desk(live, db_path, measures, tmp_path_factory):
-    env = {"NUANLIU_HANDOVER_DB": str(live.work / "handover.db"), "NUANLIU_RASA_URL": live.url,
-           "RASA_API_TOKEN": live.token}
+    env = {"NUANLIU_HANDOVER_DB": str(live.work / "handover.db"), "NUANLIU_AUDIT_DB": str(live.work / "audit.db"),
+           "NUANLIU_RASA_URL": live.url, "RASA_API_TOKEN": live.token}
     with lookup_server(db_path, measures, tmp_path_factory.mktemp("desk"), env) as server:
         yield server
 
@@ -218,6 +220,18 @@ def test_the_queue_and_a_conversation_need_a_login_and_every_view_is_audited(liv
     page = logged_in(desk.base).open(f"{desk.base}/conversation/{sender}", timeout=30).read().decode()
     assert "我的补助什么时候到账" in page
     assert (OPERATOR, "GET", f"/conversation/{sender}", 200) in audited(desk, f"/conversation/{sender}")
+
+
+def test_delete_my_records_takes_the_citizens_id_out_of_the_operators_audit_log(live, desk):
+    sender = f"web-{uuid.uuid4()}"
+    handed_over(live, sender)
+    logged_in(desk.base).open(f"{desk.base}/conversation/{sender}", timeout=30).read()
+    assert audited(desk, f"/conversation/{sender}")
+    assert ask(live, sender, "删除我的记录")[0]["text"] == FORGOTTEN
+    assert audited(desk, f"/conversation/{sender}") == []
+    assert (OPERATOR, "GET", 200) in audit_rows(desk, "select actor, method, status from views where path = ?",
+                                                ("/conversation/（已删除）",))
+    assert sender.encode() not in b"".join(p.read_bytes() for p in live.work.glob("audit.db*"))
 
 
 def test_the_page_is_told_only_about_its_own_kind_of_sender(live):

@@ -108,6 +108,17 @@ def test_delete_my_records_deletes_the_conversation_and_says_so(live, webhook):
     assert "服役年数" in ask(webhook, "老义务兵每月补助多少", "sec-forget")  # starts anew, remembers nothing
 
 
+def test_delete_my_records_leaves_no_word_in_any_store_or_its_write_ahead_log(live, webhook):
+    sender, marker = "sec-forget-wal", "紫罗兰删除词"
+    ask(webhook, f"{marker}，火星移民补贴多少", sender)  # out of scope: the unanswered log keeps it too
+    ask(webhook, "转人工", sender)
+    ask(webhook, "/affirm", sender)  # the handover queue keeps the last question
+    assert ask(webhook, "删除我的记录", sender) == FORGOTTEN
+    for name in ("tracker.db", "unanswered.db", "handover.db"):
+        for path in live.work.glob(f"{name}*"):
+            assert marker.encode() not in path.read_bytes(), path.name
+
+
 def test_the_databases_are_readable_by_their_owner_only(live, webhook):
     ask(webhook, "火星移民补贴多少", "sec-modes")  # out of scope: written to the unanswered log
     for name in ("tracker.db", "unanswered.db"):

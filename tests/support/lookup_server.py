@@ -76,7 +76,7 @@ def lookup_server(db: Path, measures: list[Measure], folder: Path,
 def desk_over(db: Path, folder: Path, env: Mapping[str, str] = {}) -> Iterator[LookupServer]:
     """The lookup over the stores in `folder` (a running bot's work folder), its audit log and handover queue
     there too, with both test operators' accounts; `env` adds to its environment."""
-    audit = folder / "audit.db"
+    audit = Path(env.get("NUANLIU_AUDIT_DB", folder / "audit.db"))  # a running bot's, to forget in it
     served = stores(folder)
     port = free_port()
     base = f"http://127.0.0.1:{port}"

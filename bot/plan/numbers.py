@@ -20,6 +20,10 @@ _FIGURE = re.compile(rf"({_NUM})[-~～—至到]({_NUM})([万亿])?|({_NUM})([�
 
 NUMERALS = "零〇一二两三四五六七八九十百千万亿"
 _NUMERAL = re.compile(rf"百分之([{NUMERALS}]+)|[{NUMERALS}]+")
+# Spoken figures written with digits: 1万5 is 15000 (the 5 counts thousands), 2万4千 is 24000, 1万5000 is 15000,
+# 3千2 is 3200. Read as 1万 and 5 they turn a 20% rule into the wrong amount.
+_SPOKEN = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(万|千)(?:(\d)(千|百)?|(\d{4}))(?![\d.万千百])")
+_SCALE = {"万": (10_000, 1_000), "千": (1_000, 100)}
 
 
 def numeral_replacements(text: str) -> Iterator[tuple[int, int, str]]:
@@ -27,9 +31,20 @@ def numeral_replacements(text: str) -> Iterator[tuple[int, int, str]]:
 
     Run by run, not cn2an.transform on the whole text, so each replacement
     keeps its place (the tokenizer maps tokens back to what the user typed).
-    A lone 万 or 百 (1.5万, 百姓) is no number and stays.
+    A lone 万 or 百 (1.5万, 百姓) is no number and stays; 1万5 is 15000 (_SPOKEN).
     """
+    spoken = []
+    for m in _SPOKEN.finditer(text):
+        head, unit, digit, unit_after, four = m.groups()
+        scale, step = _SCALE[unit]
+        if unit_after and unit_after != {"万": "千", "千": "百"}[unit]:
+            continue  # 1万5百: no way to say it, left as written
+        value = float(head) * scale + (float(four) if four else float(digit) * step)
+        spoken.append((m.start(), m.end()))
+        yield m.start(), m.end(), plain(value)
     for m in _NUMERAL.finditer(text):
+        if any(start < m.end() and m.start() < end for start, end in spoken):
+            continue
         run, percent = (m.group(1), True) if m.group(1) else (m.group(), False)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

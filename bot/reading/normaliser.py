@@ -28,6 +28,7 @@ from bot.plan.measure import Measure
 from bot.plan.numbers import NUMERALS, numeral_replacements
 from bot.plan.records import policy_text
 from bot.plan.terms import meanings
+from bot.reading.sounds import SoundIndex, sound_index
 from bot.reading.vocabulary import Vocabulary, load_vocabulary
 
 _T2S = OpenCC("t2s")
@@ -73,14 +74,16 @@ class Normalizer:
     `real_words` are one character away from a term but mean something else
     (抗美援越), and are left alone. `everyday` maps citizens' words to the
     plan's terms (老八路 → 抗日老兵): the term is written in the word's place,
-    except where the word is part of a term (民政 in 民政局).
+    except where the word is part of a term (民政 in 民政局). `sounds` puts a
+    term right that was written by its sound (抗美元朝 → 抗美援朝: voice input).
     """
 
     def __init__(
         self, terms: Mapping[str, Hashable] | Iterable[str] = (), known_text: str = "", real_words: Iterable[str] = (),
-        everyday: Mapping[str, str] | None = None,
+        everyday: Mapping[str, str] | None = None, sounds: SoundIndex | None = None,
     ) -> None:
         self._meaning = dict(terms) if isinstance(terms, Mapping) else {t: t for t in terms}
+        self._sounds = sounds
         terms = set(self._meaning)
         self._everyday = dict(everyday or {})
         self._words = _alternation([*self._everyday, *terms])  # a term found first shields the words inside it
@@ -105,6 +108,8 @@ class Normalizer:
     def align(self, text: str) -> tuple[str, list[Span]]:
         """The normalised text, and for each of its characters the span of the original it stands for."""
         text = self._corrected(_one_to_one(text))
+        if self._sounds is not None:
+            text = self._sounds.corrected(text)
         pieces: list[tuple[str, int, int]] = []  # (normalised text, original start, original end)
         last = 0
         words = self._plan_words(text)
@@ -185,6 +190,10 @@ def normalizer(measures: Iterable[Measure], vocabulary: Vocabulary | None = None
     """
     scope = yaml.safe_load((DATA / "scope.yml").read_text(encoding="utf-8"))
     citizens = "".join(path.read_text(encoding="utf-8") for path in sorted((DATA / "nlu").glob("*.yml")))
+    measures = list(measures)
     named = meanings(measures)
     vocabulary = vocabulary or load_vocabulary(named)
-    return Normalizer(named, policy_text() + citizens, scope["real_words"], vocabulary.same)
+    known = policy_text() + citizens
+    offices = {m.department: m.department for m in measures}  # 人设局 → 人社局
+    sounds = sound_index({**offices, **named}, known + "".join(vocabulary.same) + "".join(scope["real_words"]))
+    return Normalizer(named, known, scope["real_words"], vocabulary.same, sounds)

@@ -1,0 +1,27 @@
+"""Numbers as citizens say and type them, and as the plan prints them."""
+from __future__ import annotations
+
+import pytest
+
+from bot.plan.numbers import chinese_numerals_to_digits, figures, to_number
+
+
+@pytest.mark.parametrize("said, value", [
+    ("两万四", 24000), ("七千二", 7200), ("一万九千八百六", 19860), ("两万一千零六十", 21060),  # numerals
+    ("1万5", 15000), ("2万4", 24000), ("2万4千", 24000), ("1万5000", 15000), ("3千2", 3200),  # spoken, with digits
+    ("1.5万", 15000), ("10万", 100000), ("六十八", 68), ("三千多", 3000),
+])
+def test_a_figure_is_read_as_it_is_said(said, value):
+    assert to_number(said) == value
+
+
+def test_a_spoken_figure_is_one_number_not_two():
+    """1万5 read as 1万 and 5 once turned a 20% rule into the wrong amount."""
+    assert figures("可支配收入1万5元") == {15000.0}
+    assert chinese_numerals_to_digits("收入1万5，去年2万4千") == "收入15000，去年24000"
+
+
+def test_the_plans_own_figures_are_read_as_printed():
+    assert figures("补贴每个网点1-3万元") == {10000.0, 30000.0}
+    assert figures("惠及城乡居民约871.4万人次，总增收实现37.9亿元") == {8714000.0, 3790000000.0}
+    assert figures("每个示范点给予补助5万元，再认证组织给予奖补1万元") == {50000.0, 10000.0}

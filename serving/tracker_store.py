@@ -29,6 +29,7 @@ Conversations are personal data: the SQLite file is readable by its owner only
 """
 from __future__ import annotations
 
+import asyncio
 import itertools
 import json
 import logging
@@ -197,10 +198,14 @@ class WindowedSQLTrackerStore(SQLTrackerStore):
         with self.session_scope() as session:
             deleted = session.query(self.SQLEvent).filter(self.SQLEvent.sender_id == sender_id).delete()
             session.commit()
-            if self.engine.dialect.name == "sqlite":  # nor in the write-ahead log (bot/privacy/word_stores.py)
-                word_stores.erase_wal(lambda sql: session.execute(sa.text(sql)))
         self._cache.pop(sender_id, None)
+        if self.engine.dialect.name == "sqlite":  # nor in the write-ahead log (bot/privacy/word_stores.py)
+            await asyncio.to_thread(self._erase_wal)  # it waits for readers: never on the event loop
         return deleted
+
+    def _erase_wal(self) -> None:
+        with self.engine.connect() as connection:
+            word_stores.erase_wal(lambda sql: connection.execute(sa.text(sql)))
 
     def purge(self, before: float) -> int:
         """Delete every conversation whose last event is older than `before` (a Unix time); how many."""

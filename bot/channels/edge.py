@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import math
 import os
 import re
 import time
@@ -35,6 +36,7 @@ from dataclasses import dataclass
 import yaml
 from sanic import Sanic
 from sanic.request import Request
+from sanic.response import HTTPResponse, json
 
 from bot import DATA
 from bot.hotline import audit, ratings, unanswered
@@ -156,11 +158,18 @@ class Edge:
 
     def wait_before(self, client: str, sender: str) -> float:
         """Seconds this request must wait (0: it may go on); loopback clients only count per sender."""
-        by_client = 0.0 if _loopback(client) else self.clients.take(client)
-        return max(by_client, self.senders.take(sender))
+        return max(self.wait_for_client(client), self.senders.take(sender))
+
+    def wait_for_client(self, client: str) -> float:
+        """Seconds a request of this client must wait, whoever it writes as (0 for loopback: see above)."""
+        return 0.0 if _loopback(client) else self.clients.take(client)
 
 
 EDGE = Edge()
+
+
+def too_fast(wait: float) -> HTTPResponse:
+    return json({"error": TOO_FAST}, status=429, headers={"Retry-After": str(math.ceil(wait))})
 
 
 def client_address(request: Request) -> str:
@@ -195,6 +204,11 @@ def _forget_elsewhere(sender_id: str) -> None:
     ratings.forget(ratings.ratings_path(), sender_id)
     HandoverQueue(queue_path()).forget(sender_id)
     audit.forget(audit.audit_path(), sender_id)
+
+
+def forgotten(sender_id: str) -> list[dict[str, object]]:
+    """The reply to 删除我的记录; `forgotten` tells the web page to clear its own copy too (a shared phone or PC)."""
+    return [{"recipient_id": sender_id, "text": FORGOTTEN, "custom": {"forgotten": True}}]
 
 
 async def forget(app: Sanic, sender_id: str) -> None:

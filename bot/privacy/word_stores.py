@@ -31,24 +31,29 @@ def erase_wal(execute: Callable[[str], object]) -> None:
     execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
-def deleted(writer: Callable[[Path], sqlite_utils.Database], path: Path, table: str, where: str,
-            params: Sequence[object]) -> int:
-    """Delete the rows of `table` matching `where`, through the store's open `writer`; how many (none when the
-    file was never written)."""
+def deleted(path: Path, table: str, where: str, params: Sequence[object]) -> int:
+    """Delete the rows of `table` matching `where`; how many (none when the store was never written). On a
+    connection of its own, closed after: deleting runs in whichever thread asks (删除我的记录 in a worker thread,
+    the retention purge in the server's loop), and a store's cached writer belongs to the thread that opened it."""
     if not path.exists():
         return 0
-    db = writer(path)
-    with db.conn:
-        deleted = db.execute(f"delete from {table} where {where}", params).rowcount
-    erase_wal(db.execute)
-    return deleted
+    db = open_private(path)
+    try:
+        if not db.table(table).exists():
+            return 0
+        with db.conn:
+            deleted = db.execute(f"delete from {table} where {where}", params).rowcount
+        erase_wal(db.execute)
+        return deleted
+    finally:
+        db.close()
 
 
-def forget(writer: Callable[[Path], sqlite_utils.Database], path: Path, table: str, sender: str) -> int:
+def forget(path: Path, table: str, sender: str) -> int:
     """Delete one citizen's rows (删除我的记录); how many."""
-    return deleted(writer, path, table, "sender = ?", [sender])
+    return deleted(path, table, "sender = ?", [sender])
 
 
-def purge(writer: Callable[[Path], sqlite_utils.Database], path: Path, table: str, before: datetime) -> int:
+def purge(path: Path, table: str, before: datetime) -> int:
     """Delete the rows written before `before` (the retention period); how many."""
-    return deleted(writer, path, table, "time < ?", [before.isoformat(timespec="seconds")])
+    return deleted(path, table, "time < ?", [before.isoformat(timespec="seconds")])

@@ -49,7 +49,7 @@ CHART_DAYS = 30
 # The desk's pages, in its menu; a page added later is one more entry and route.
 PAGES = [("/", "坐席查询台"), ("/handover", "转人工队列"), ("/worklist", "待办清单"),
          ("/measures/measure_lookup", "措施一览"), ("/measures", "措施表与计算查询"), ("/unanswered", "未能回答的问题")]
-CHANNELS = {"rest": "网页", "wechat": "微信"}
+CHANNELS = {"webchat": "网页", "wechat": "微信", "rest": "接口"}  # bot/channels/identity.py: each channel by name
 RASA_URL_VARIABLE = "NUANLIU_RASA_URL"
 
 

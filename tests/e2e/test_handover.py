@@ -8,20 +8,22 @@ screenshots at desktop width in build/screenshots/.
 """
 from __future__ import annotations
 
+import json
 import time
 import urllib.error
 import urllib.parse
-import uuid
+import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from bot.channels import identity
 from bot.channels.edge import FORGOTTEN
 from bot.dialogue.handover_settings import WAIT_VARIABLE, handover_settings
 from bot.hotline import daily_counts
 from bot.hotline.changchun_time import today
 from bot.hotline.handover_queue import HandoverQueue
-from serving.client import get_json, post_json
+from serving.client import get_json
 from serving.start import bot
 from tests.support import fake_wechat_api, wechat_requests
 from tests.support.browser import DESKTOP, accessibility_violations, browser, screenshot
@@ -39,9 +41,13 @@ from tests.support.lookup_server import (
 from tests.support.webchat_page import (
     ANSWER_WAIT_MS,
     bot_bubbles,
+    conversation_of,
     open_chat,
+    page_conversation,
+    page_hears,
+    page_says,
+    page_token,
     send,
-    stored,
     wait_until_idle,
 )
 from tests.support.wechat_requests import post, query, reply_text, text_xml
@@ -78,15 +84,14 @@ def queue(live) -> HandoverQueue:
     return HandoverQueue(live.work / "handover.db")
 
 
-def ask(live, sender: str, text: str) -> list[dict]:
-    return post_json(f"{live.url}/webhooks/rest/webhook", {"sender": sender, "message": text})
-
-
-def handed_over(live, sender: str, question: str = "我的补助什么时候到账") -> None:
-    """A citizen asks something the bot cannot answer, asks for a person and says yes."""
-    ask(live, sender, question)
-    assert "转人工" in ask(live, sender, "转人工")[0]["text"]
-    assert handover_settings().hotline in ask(live, sender, "/affirm")[0]["text"]
+def handed_over(live, question: str = "我的补助什么时候到账") -> tuple[str, str]:
+    """A citizen of the web page asks something the bot cannot answer, asks for a person and says yes: (the page's
+    token, its conversation)."""
+    token = page_token(live.url)
+    page_says(live.url, token, question)
+    assert "转人工" in page_says(live.url, token, "转人工")[0]["text"]
+    assert handover_settings().hotline in page_says(live.url, token, "/affirm")[0]["text"]
+    return token, conversation_of(token)
 
 
 @pytest.mark.browser
@@ -101,7 +106,7 @@ def test_the_full_round_trip_on_the_web_page(live, desk):
         citizen.wait_for_function(f"document.querySelectorAll('.msg.bot:not(.typing) .bubble').length > {before}",
                                   timeout=ANSWER_WAIT_MS)
         assert "已为您转人工客服" in bot_bubbles(citizen)[-1] and citizen.locator("#person").is_visible()
-        sender = stored(citizen)["nuanliu.sender"]
+        sender = page_conversation(citizen)
         citizen.fill("#text", "我再补充一句：是去年申请的")  # the bot stays silent, the operator will read it
         citizen.press("#text", "Enter")
         wait_until_idle(citizen)
@@ -157,6 +162,7 @@ def operator_does(opener, base: str, sender: str, act: str, **form: str) -> str:
 def test_the_round_trip_on_wechat_goes_through_customer_service_messages(live, desk, wechat_api):
     _, handler = wechat_api
     webhook, openid = live.url + "/webhooks/wechat/webhook", "o-handover-wechat"
+    conversation = identity.conversation_id(identity.WECHAT, openid)
     _, offer = post(webhook, text_xml("我要找人工客服", openid=openid, msg_id=301), query())
     assert "转人工" in reply_text(offer) and "1. 是" in reply_text(offer)
     _, queued = post(webhook, text_xml("1", openid=openid, msg_id=302), query())
@@ -164,21 +170,20 @@ def test_the_round_trip_on_wechat_goes_through_customer_service_messages(live, d
     assert post(webhook, text_xml("我在等", openid=openid, msg_id=303), query()) == (200, "success")  # silent
 
     operator = logged_in(desk.base)
-    assert "已接入" in operator_does(operator, desk.base, openid, "take")
-    assert "已发送给市民" in operator_does(operator, desk.base, openid, "answer", text="您好，请讲您的问题。")
+    assert "已接入" in operator_does(operator, desk.base, conversation, "take")
+    assert "已发送给市民" in operator_does(operator, desk.base, conversation, "answer", text="您好，请讲您的问题。")
     assert f"{handover_settings().operator_label}：您好，请讲您的问题。" in sent_to(handler, openid)
-    assert "已结束" in operator_does(operator, desk.base, openid, "close")
+    assert "已结束" in operator_does(operator, desk.base, conversation, "close")
     assert handover_settings().resumed in sent_to(handler, openid)
 
     _, answer = post(webhook, text_xml("抗日老兵一年补助多少", openid=openid, msg_id=304), query())
     assert "21060元" in reply_text(answer)
-    said = [e["text"] for e in live.tracker(openid)["events"] if e["event"] == "user"]
+    said = [e["text"] for e in live.tracker(conversation)["events"] if e["event"] == "user"]
     assert "我在等" in said  # kept for the operator while the bot was silent
 
 
 def test_two_operators_racing_for_one_conversation_one_takes_it(live, desk):
-    sender = f"web-{uuid.uuid4()}"
-    handed_over(live, sender)
+    _, sender = handed_over(live)
     first, second = logged_in(desk.base), logged_in(desk.base, PASSWORD2, OPERATOR2)
     with ThreadPoolExecutor(2) as pool:
         pages = list(pool.map(lambda opener: operator_does(opener, desk.base, sender, "take"), [first, second]))
@@ -194,25 +199,23 @@ def test_each_handover_is_counted_in_the_days_handovers_for_the_worklist(live):
         return sum(row["count"] for row in rows)
 
     before = handovers_today()
-    handed_over(live, f"web-{uuid.uuid4()}")
+    handed_over(live)
     assert handovers_today() == before + 1
 
 
 def test_a_conversation_nobody_takes_is_told_the_hotline_and_stays_queued(live):
-    sender = f"web-{uuid.uuid4()}"
-    handed_over(live, sender)
+    token, sender = handed_over(live)
     deadline, said = time.monotonic() + WAIT_SECONDS + 30, []
     while not said and time.monotonic() < deadline:
         time.sleep(1)
-        said = get_json(f"{live.url}/webchat/handover?sender={sender}&since=0")["messages"]
+        said = page_hears(live.url, token)["messages"]
     assert [m["text"] for m in said] == [handover_settings().no_taker] and handover_settings().hotline in said[0]["text"]
     entry = queue(live).open_for(sender)
     assert entry.state == "queued" and entry.notified_at is not None
 
 
 def test_the_queue_and_a_conversation_need_a_login_and_every_view_is_audited(live, desk):
-    sender = f"web-{uuid.uuid4()}"
-    handed_over(live, sender)
+    _, sender = handed_over(live)
     for path in ("/handover", f"/conversation/{sender}"):
         with pytest.raises(urllib.error.HTTPError) as refused:
             get_json(desk.base + path)
@@ -223,19 +226,27 @@ def test_the_queue_and_a_conversation_need_a_login_and_every_view_is_audited(liv
 
 
 def test_delete_my_records_takes_the_citizens_id_out_of_the_operators_audit_log(live, desk):
-    sender = f"web-{uuid.uuid4()}"
-    handed_over(live, sender)
+    token, sender = handed_over(live)
     logged_in(desk.base).open(f"{desk.base}/conversation/{sender}", timeout=30).read()
     assert audited(desk, f"/conversation/{sender}")
-    assert ask(live, sender, "删除我的记录")[0]["text"] == FORGOTTEN
+    assert page_says(live.url, token, "删除我的记录")[0]["text"] == FORGOTTEN
     assert audited(desk, f"/conversation/{sender}") == []
     assert (OPERATOR, "GET", 200) in audit_rows(desk, "select actor, method, status from views where path = ?",
                                                 ("/conversation/（已删除）",))
     assert sender.encode() not in b"".join(p.read_bytes() for p in live.work.glob("audit.db*"))
 
 
-def test_the_page_is_told_only_about_its_own_kind_of_sender(live):
-    with pytest.raises(urllib.error.HTTPError) as refused:
-        get_json(f"{live.url}/webchat/handover?sender=o-handover-wechat&since=0")
-    assert refused.value.code == 400
-    assert get_json(f"{live.url}/webchat/handover?sender=web-{uuid.uuid4()}&since=0") == {"held": False, "messages": []}
+def test_only_the_page_holding_a_conversations_token_hears_its_operator(live):
+    token, _ = handed_over(live)
+    local, signature = token.rsplit(".", 1)
+    for shown in (None, local, f"{local}.{signature[::-1]}", f"{local}x.{signature}", page_token(live.url) + "x"):
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            get_json_with(f"{live.url}/webchat/handover?since=0", {identity.TOKEN_HEADER: shown} if shown else {})
+        assert refused.value.code == 401
+    assert page_hears(live.url, token)["held"] is True
+    assert page_hears(live.url, page_token(live.url)) == {"held": False, "messages": []}
+
+
+def get_json_with(url: str, headers: dict) -> object:
+    with urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=30) as response:
+        return json.loads(response.read().decode())

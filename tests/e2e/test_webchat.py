@@ -53,7 +53,7 @@ def test_a_citizen_asks_clicks_an_option_and_keeps_the_conversation_after_reload
 def test_an_unreachable_server_is_blamed_on_the_network_and_the_question_kept_for_resending(page_url):
     with browser() as chromium:
         page = chromium.new_page(viewport=PHONE)
-        page.route("**/webhooks/rest/webhook", lambda route: route.abort())
+        page.route("**/webchat/webhook", lambda route: route.abort())
         page.goto(page_url)
         page.wait_for_selector("#notice:not([hidden])", timeout=ANSWER_WAIT_MS)  # the greeting failed too
         page.fill("#text", "抗日老兵补助多少")

@@ -16,7 +16,8 @@ the raw text. 删除我的记录 deletes the conversation and says so. The chann
 name is the server's, never the caller's `input_channel`. Streaming
 replies (`?stream=true`) are passed through the same way. The server's
 background work starts with this channel, which every deployment has: the
-retention purge and the watch over the handover queue (bot/channels/handover.py).
+retention purge and the watch over the handover queue (bot/channels/handover.py), and
+the security headers of every response (bot/channels/headers.py).
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from sanic import Blueprint, Sanic, response
 from sanic.exceptions import InvalidUsage
 from sanic.request import Request
 
-from bot.channels import edge, handover, identity
+from bot.channels import edge, handover, headers, identity
 from bot.channels.turns import Handler, PersonHolds, answered, clean, encodable
 from serving import retention
 
@@ -63,6 +64,7 @@ class RestWithFallbackInput(RestInput):
         @webhook.listener("before_server_start")
         async def limits_and_background_work(app: Sanic, _: object) -> None:
             edge.limit_bodies(app)
+            headers.install(app)
             self.person_holds = handover.holder(app)
             retention.start(app)
             handover.start(app)

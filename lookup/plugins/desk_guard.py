@@ -7,8 +7,8 @@
   NUANLIU_DESK_REAL_IP_HEADER (x-real-ip behind nginx), for the login's throttle.
 - Size and form: a body over MAX_BODY is refused with 413 before it is read; a smaller
   one is read once and handed on whole (Datasette otherwise joins it piece by piece).
-  Multipart bodies are refused with 415: no desk form uploads, and the CSRF check
-  Datasette uses fails on them with a 500.
+  Multipart bodies are refused with 415 and bodies that are not UTF-8 with 400: no desk
+  form uploads, and the CSRF check Datasette uses fails on either with a 500.
 - What strangers may not read: Datasette's introspection pages (file paths, settings,
   plugins, versions) need a login; the password tool is gone (`datasette
   hash-password` makes hashes, on the command line).
@@ -60,6 +60,7 @@ FOR_OPERATORS = re.compile(r"^/-/(databases|plugins|settings|config|threads|meta
 GONE = re.compile(r"^/-/password-tool$")
 DATASETTE_ERROR_PAGE = "datasette.handle_exception"
 TOO_LARGE = "提交的内容太大（最多64KB）。"
+NOT_UTF8 = "提交的内容不是 UTF-8 编码的文字。"
 NO_MULTIPART = "不接受文件上传式的提交（multipart）：坐席台的表单都是普通表单。"
 EXPORTS = (".csv", ".json")  # streamed: Datasette cannot hand a pending message (ds_messages) to them
 LOG_IN_FIRST = "请先登录。"
@@ -141,6 +142,14 @@ def _without_cookie(scope: dict[str, Any], name: str) -> dict[str, Any]:
     return {**scope, "headers": [(k, kept(v) if k.lower() == b"cookie" else v) for k, v in scope["headers"]]}
 
 
+def _utf8(body: bytes) -> bool:
+    try:
+        body.decode("utf-8")
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
 def _replaying(body: bytes, receive):
     given = False
 
@@ -218,6 +227,8 @@ def asgi_wrapper(datasette):
             body = await _whole_body(scope, receive)
             if body is None:
                 return await _plain(send, 413, TOO_LARGE)
+            if not _utf8(body):  # the CSRF check reads every form before any view could refuse it
+                return await _plain(send, 400, NOT_UTF8)
             if path.endswith(EXPORTS):
                 scope = _without_cookie(scope, "ds_messages")
             await app(scope, _replaying(body, receive), send)
@@ -234,7 +245,7 @@ def handle_exception(datasette, request, exception):
         if parameter in request.args and isinstance(exception, kinds):
             return datasette_error_page(datasette, request, BadRequest(said))
     if isinstance(exception, UnicodeDecodeError):
-        exception = BadRequest("提交的内容不是 UTF-8 编码的文字。")
+        exception = BadRequest(NOT_UTF8)
     elif not isinstance(exception, (Base400, DatasetteError)):
         logger.error("desk: %s on %s %s", exception_names(exception), request.method, mask(request.path))
         exception = DatasetteError(SERVER_ERROR, status=500)

@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from tests.support.nginx import serving as nginx_serving
+
 PACKAGES = ["postgresql", "redis-server", "nginx"]
 START_TIMEOUT = 60
 DB_USER, DB_NAME, DB_PASSWORD = "nuanliu", "nuanliu", "scale-test-password"
@@ -110,12 +112,6 @@ def redis(work: Path, port: int) -> Iterator[None]:
 
 @contextmanager
 def nginx(work: Path, port: int, upstream_ports: list[int]) -> Iterator[None]:
-    prefix = work / "nginx"
-    prefix.mkdir()
-    os.chmod(prefix, 0o777)  # nginx's workers (user nobody, when started as root) write temp files here
-    template = (Path(__file__).resolve().parents[2] / "ops" / "nginx.conf.template").read_text()
-    servers = "\n".join(f"    server 127.0.0.1:{p};" for p in upstream_ports)
-    conf = prefix / "nginx.conf"
-    conf.write_text(template.format(prefix=prefix, port=port, servers=servers))
-    with _server(["nginx", "-c", str(conf), "-p", str(prefix)], port, work / "nginx.log"):
+    """The template, with each answer naming the Rasa server that gave it (X-Upstream), for the spread test."""
+    with nginx_serving(work, port, upstream_ports, "add_header X-Upstream $upstream_addr always;"):
         yield

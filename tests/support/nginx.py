@@ -1,0 +1,62 @@
+"""nginx from Debian's package, in front of Rasa servers with ops/nginx.conf.template, for the scale and security tests.
+
+Installed with apt-get when missing (CI starts from a clean machine), as the browser tests install Chromium.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+TEMPLATE = Path(__file__).resolve().parents[2] / "ops" / "nginx.conf.template"
+START_TIMEOUT = 60
+
+
+def ensure() -> None:
+    if shutil.which("nginx"):
+        return
+    env = os.environ | {"DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run(["apt-get", "update", "-q"], env=env, capture_output=True, timeout=600, check=False)
+    done = subprocess.run(["apt-get", "install", "-y", "-q", "nginx"], env=env, capture_output=True, text=True,
+                          timeout=1200)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+
+
+def config(prefix: Path, port: int, upstream_ports: list[int], extra: str = "") -> str:
+    """The template filled in: nginx's files under `prefix`, listening on `port`, before the Rasa servers' ports."""
+    servers = "\n".join(f"    server 127.0.0.1:{p};" for p in upstream_ports)
+    return TEMPLATE.read_text(encoding="utf-8").format(prefix=prefix, port=port, servers=servers, extra=extra)
+
+
+@contextmanager
+def serving(work: Path, port: int, upstream_ports: list[int], extra: str = "") -> Iterator[None]:
+    """nginx in the foreground with the template, until the block ends."""
+    ensure()
+    prefix = work / "nginx"
+    prefix.mkdir()
+    os.chmod(prefix, 0o777)  # nginx's workers (user nobody, when started as root) write temp files here
+    conf = prefix / "nginx.conf"
+    conf.write_text(config(prefix, port, upstream_ports, extra), encoding="utf-8")
+    with (work / "nginx.log").open("w") as out:
+        proc = subprocess.Popen(["nginx", "-c", str(conf), "-p", str(prefix)], stdout=out, stderr=subprocess.STDOUT)
+        try:
+            deadline = time.monotonic() + START_TIMEOUT
+            while True:
+                assert proc.poll() is None, (work / "nginx.log").read_text() + (prefix / "error.log").read_text()
+                with socket.socket() as s:
+                    if s.connect_ex(("127.0.0.1", port)) == 0:
+                        break
+                assert time.monotonic() < deadline, "nginx did not listen"
+                time.sleep(0.2)
+            yield
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()

@@ -68,7 +68,8 @@ SERVER_ERROR = "服务器出错了，请稍后再试。"
 # (the parameter, the exceptions it causes when malformed, what the operator reads)
 BAD_PARAMETERS = [("_sort", DatasetteError, "不能按这一列排序：表中没有这一列。"),
                   ("_sort_desc", DatasetteError, "不能按这一列排序：表中没有这一列。"),
-                  ("_through", (ValueError, KeyError, TypeError, AttributeError), "_through 参数的格式不对。")]
+                  ("_through", (DatasetteError, ValueError, KeyError, TypeError, AttributeError), "_through 参数的格式不对。"),
+                  ("_next", (ValueError, sqlite3.Error), "_next 参数不对：翻页请用页面上的“下一页”。")]
 
 
 class _WithoutQueryParameters:

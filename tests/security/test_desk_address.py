@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import base64
+import json
 import urllib.parse
 import uuid
 
@@ -55,6 +56,9 @@ def test_bad_input_is_answered_with_a_4xx_not_a_500(desk):
     assert client.get(f"{desk}/measures/measures?_sort=no_such_column").status == 400
     assert client.get(f"{desk}/measures/measures.json?_through=not-json").status == 400
     assert client.get(f"{desk}/measures/measure_lookup?_through=" + urllib.parse.quote('{"table": 1}')).status == 400
+    through = {"table": "groups", "column": "id", "value": "x"}  # well-formed, but no such foreign key
+    assert client.get(f"{desk}/measures/measures?_through=" + urllib.parse.quote(json.dumps(through))).status == 400
+    assert client.get(f"{desk}/measures/measure_lookup?_next=x").status == 400
     huge = urllib.parse.urlencode({"q": "义务兵", "card": "former_conscript", "service_years": "9" * 400, "age": "72"})
     calculated = client.get(f"{desk}/desk.json?{huge}")
     assert calculated.status == 200 and "服役年数应是一个数字" in str(calculated.json())

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.browser import DESKTOP, PHONE, browser, screenshot
+from tests.support.browser import DESKTOP, PHONE, browser, policy_refusals, screenshot
 from tests.support.webchat_page import (
     ANSWER_WAIT_MS,
     bot_bubbles,
@@ -44,9 +44,11 @@ def test_a_citizen_asks_clicks_an_option_and_keeps_the_conversation_after_reload
         assert bot_bubbles(page) == shown
 
         wide = chromium.new_page(viewport=DESKTOP)
+        refused = policy_refusals(wide)
         wide.goto(page_url)
         wide.wait_for_selector(".msg.bot .bubble", timeout=ANSWER_WAIT_MS)
         screenshot(wide, "webchat_desktop")
+        assert refused == []  # the page runs whole under its strict Content-Security-Policy
 
 
 @pytest.mark.browser

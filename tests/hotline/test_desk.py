@@ -16,7 +16,7 @@ from bot.assistant import load_assistant
 from bot.hotline.desk import UNNAMED, Desk
 from bot.hotline.handover_queue import HandoverQueue
 from serving.client import get_json
-from tests.support.browser import DESKTOP, PHONE, browser, screenshot
+from tests.support.browser import DESKTOP, PHONE, browser, policy_refusals, screenshot
 from tests.support.lookup_server import OPERATOR, audited, log_in, logged_in
 
 # Caller phrasings that returned "0 records" in the old lookup, and the measure each must find.
@@ -288,10 +288,14 @@ def test_every_desk_page_reflows_at_phone_width(lookup):
     try:
         with browser() as chromium:
             page = chromium.new_page(viewport=PHONE)
+            refused = policy_refusals(page)
             log_in(page, lookup.base)
             for name, path in NARROW_PAGES:
                 page.goto(lookup.base + path)
                 assert page.evaluate(OVERFLOWS) == {"page": 0, "broken": [], "boxes": []}, name
                 screenshot(page, f"phone_{name}")
+            for path in ("/measures/measure_lookup", "/measures/search", "/unanswered/unanswered"):  # Datasette's own
+                page.goto(lookup.base + path)
+            assert refused == []  # every page runs whole under the desk's Content-Security-Policy
     finally:
         queue.forget("phone-width-test")

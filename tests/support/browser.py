@@ -88,3 +88,12 @@ def accessibility_violations(page, impacts: tuple[str, ...] = ("serious", "criti
                            {"runOnly": {"type": "tag", "values": WCAG_AA}, "resultTypes": ["violations"]})
     return [f"{v['impact']} {v['id']}: {v['help']} at {json.dumps([n['target'] for n in v['nodes']][:5])}"
             for v in result["violations"] if v["impact"] in impacts]
+
+
+def policy_refusals(page) -> list[str]:
+    """Start listening on `page`: the list fills with every console message about something the page's
+    Content-Security-Policy refused (a script, a style, an image the page needs and may not load)."""
+    refused: list[str] = []
+    page.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text
+            else None)
+    return refused

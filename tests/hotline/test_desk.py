@@ -287,7 +287,7 @@ def test_every_desk_page_reflows_at_phone_width(lookup):
     queue.enqueue("phone-width-test", "wechat", "我爸当过八年兵，今年七十二岁，每月能领多少，去哪里办")
     try:
         with browser() as chromium:
-            page = chromium.new_page(viewport=PHONE)
+            page = chromium.new_page(viewport=PHONE, bypass_csp=False)
             refused = policy_refusals(page)
             log_in(page, lookup.base)
             for name, path in NARROW_PAGES:

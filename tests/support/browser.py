@@ -15,6 +15,7 @@ import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -50,15 +51,31 @@ def chromium() -> Path:
     return CHROMIUM
 
 
+class _Browser:
+    """Playwright's browser, whose pages ignore the servers' Content-Security-Policy unless asked not to: the tests
+    drive pages with Playwright's string predicates (wait_for_function) and inject axe-core, which a strict policy
+    refuses as it would any script not the page's own. A test of the policy itself opens its page with
+    `bypass_csp=False`."""
+
+    def __init__(self, launched: Any) -> None:
+        self._launched = launched
+
+    def new_page(self, **options: Any) -> Any:
+        return self._launched.new_page(**{"bypass_csp": True, **options})
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._launched, name)
+
+
 @contextmanager
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Any]:
     """A Playwright Chromium browser over Debian's binary."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
         launched = pw.chromium.launch(executable_path=str(chromium()), args=FLAGS)
         try:
-            yield launched
+            yield _Browser(launched)
         finally:
             launched.close()
 

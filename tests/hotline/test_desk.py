@@ -131,7 +131,8 @@ def test_an_operator_reads_the_right_card(lookup, words, measure_id):
         page.fill("#q", words)
         page.click("form.ask button")
         card = page.locator(f"#card-{measure_id}")
-        assert card.is_visible() and "相近措施" not in card.inner_text()
+        card.wait_for(state="visible", timeout=30_000)  # the answer page, once the search (in a worker thread) is done
+        assert "相近措施" not in card.inner_text()
         assert "原文：“" in card.inner_text() and "关注" in card.inner_text()
         screenshot(page, f"desk_{measure_id}_{PHRASINGS.index((words, measure_id))}")
 

@@ -6,15 +6,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from tests.support.foreground import listening
+
 TEMPLATE = Path(__file__).resolve().parents[2] / "ops" / "nginx.conf.template"
-START_TIMEOUT = 60
 
 
 def ensure() -> None:
@@ -42,21 +41,5 @@ def serving(work: Path, port: int, upstream_ports: list[int], extra: str = "") -
     os.chmod(prefix, 0o777)  # nginx's workers (user nobody, when started as root) write temp files here
     conf = prefix / "nginx.conf"
     conf.write_text(config(prefix, port, upstream_ports, extra), encoding="utf-8")
-    with (work / "nginx.log").open("w") as out:
-        proc = subprocess.Popen(["nginx", "-c", str(conf), "-p", str(prefix)], stdout=out, stderr=subprocess.STDOUT)
-        try:
-            deadline = time.monotonic() + START_TIMEOUT
-            while True:
-                assert proc.poll() is None, (work / "nginx.log").read_text() + (prefix / "error.log").read_text()
-                with socket.socket() as s:
-                    if s.connect_ex(("127.0.0.1", port)) == 0:
-                        break
-                assert time.monotonic() < deadline, "nginx did not listen"
-                time.sleep(0.2)
-            yield
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+    with listening(["nginx", "-c", str(conf), "-p", str(prefix)], port, work / "nginx.log"):
+        yield

@@ -16,7 +16,14 @@ from bot.assistant import load_assistant
 from bot.hotline.desk import UNNAMED, Desk
 from bot.hotline.handover_queue import HandoverQueue
 from serving.client import get_json
-from tests.support.browser import DESKTOP, PHONE, browser, policy_refusals, screenshot
+from tests.support.browser import (
+    DESKTOP,
+    PHONE,
+    accessibility_violations,
+    browser,
+    policy_refusals,
+    screenshot,
+)
 from tests.support.lookup_server import OPERATOR, audited, log_in, logged_in
 
 # Caller phrasings that returned "0 records" in the old lookup, and the measure each must find.
@@ -256,6 +263,18 @@ def test_an_operator_reads_only_conversations_handed_over_or_on_the_worklist(loo
         operator.open(f"{lookup.base}/conversation/wechat-oSomeCitizensOpenId", timeout=30)
     assert refused.value.code == 403 and "不能查看这个对话" in refused.value.read().decode()
     assert operator.open(f"{lookup.base}/conversation/citizen-0", timeout=30).status == 200  # unanswered: worklist
+
+
+@pytest.mark.browser
+@pytest.mark.server
+def test_the_refusal_of_a_conversation_says_why_and_where_to_go_accessibly(lookup):
+    with browser() as chromium:
+        page = chromium.new_page(viewport=DESKTOP)
+        log_in(page, lookup.base)
+        page.goto(f"{lookup.base}/conversation/wechat-oSomeCitizensOpenId")
+        assert "不能查看这个对话" in page.inner_text("h1") and page.locator("main a[href='/worklist']").count() == 1
+        screenshot(page, "desk_conversation_refused")
+        assert accessibility_violations(page) == []
 
 
 # What overflows a page at phone width: the document wider than the window, a menu item or button broken

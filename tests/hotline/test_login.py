@@ -27,12 +27,14 @@ from bot.hotline.login import (
     Sessions,
     Throttle,
 )
+from tests.support.browser import DESKTOP, accessibility_violations, browser, screenshot
 from tests.support.lookup_server import (
     OPERATOR,
     OPERATOR2,
     PASSWORD,
     PASSWORD2,
     csrf_token,
+    log_in,
     lookup_server,
 )
 
@@ -153,6 +155,18 @@ def test_guessing_an_account_locks_it_and_then_even_the_right_password_is_refuse
     assert status == 429 and "登录失败次数太多" in page and "分钟后再试" in page and int(headers["Retry-After"]) > 60
     status, headers, page = Browser(desk.base, "198.51.100.2").log_in(OPERATOR2, PASSWORD2)  # the operator, elsewhere
     assert status == 429 and "登录失败次数太多" in page and "Set-Cookie" not in headers
+
+
+@pytest.mark.browser
+@pytest.mark.server
+def test_the_lockout_is_told_on_the_login_page_in_plain_chinese_accessibly(desk):
+    with browser() as chromium:
+        page = chromium.new_page(viewport=DESKTOP, extra_http_headers={"X-Real-IP": "198.51.100.8"})
+        for _ in range(ACCOUNT_FAILURES):
+            log_in(page, desk.base, "no-such-operator", "a guess")
+        assert "登录失败次数太多" in page.inner_text(".message-error")
+        screenshot(page, "desk_login_locked_out")
+        assert accessibility_violations(page) == []
 
 
 @pytest.mark.server

@@ -165,7 +165,7 @@ def _statements(script: str) -> list[str]:
 class Handover:
     id: int
     sender_id: str
-    channel: str  # the citizen's channel when queued: rest (the web page) or wechat
+    channel: str  # the citizen's channel when queued: webchat (the web page), wechat or rest (an integration)
     question: str  # the citizen's last question before asking for a person, masked
     queued_at: datetime
     taken_by: str | None = None

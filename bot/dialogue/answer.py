@@ -117,7 +117,8 @@ def _several(done: list[Outcome], asked: list[str], c: Context, asks: tuple[str,
         for kind, f in zip(asked, _kind_figures(o, asked, None if c.both_periods else c.period), strict=True):
             if f is not None:
                 by_kind.setdefault(kind, []).append(f)
-        name = o.who if one_measure else f"{o.who + '的' if o.who else ''}{o.measure.title}"
+        who = "" if _named_by_title(o) else o.who
+        name = (who or _variant(o)) if one_measure else f"{who + '的' if who else ''}{o.measure.title}"
         name += f"（{_once(o)}）" if o.assumed else ""
         what += f"（每人须{'、'.join(o.unchecked)}）" if o.unchecked else ""
         lines.append(f"· {name or o.measure.title}：{what}")
@@ -137,6 +138,20 @@ def _several(done: list[Outcome], asked: list[str], c: Context, asks: tuple[str,
     sections = "、".join(dict.fromkeys(o.measure.section for o in done))
     lines.append(f"出处：暖流计划{sections}")
     return Answer(_cut(lines), figures, asks, None)
+
+
+def _named_by_title(o: Outcome) -> bool:
+    """A counted group named by the measure's own category (抗美援朝老兵2个): the title names them, the calculation
+    counts them."""
+    core = o.who.rstrip("0123456789个位名人家")
+    return bool(core) and core != o.who and core in o.measure.title
+
+
+def _variant(o: Outcome) -> str:
+    """Which of a measure's levels a line of no one in particular is (三等功), told of the line alone; or ""."""
+    if o.line.person is not None:
+        return ""
+    return "、".join(str(v) for v in o.line.facts.values() if isinstance(v, str))
 
 
 def _kind_figures(o: Outcome, asked: list[str], period: str | None) -> list[Figure | None]:
@@ -195,6 +210,7 @@ def _asked_of(o: Outcome, asked: list[str], period: str | None) -> tuple[str, li
         calc = f.shown if kind in ("rise_pct", "wait", "reach", "max", "min") else _calculation(o) if kind == "amount" else ""
         if calc:
             parts[-1] += f"（{calc}）"
+    parts = list(dict.fromkeys(parts))  # 现在差多少: the amount and the compared figure are one, said once
     return "，".join(parts) or formula_text(o.measure) or _short(o.measure.quote), shown
 
 
@@ -228,7 +244,8 @@ def _together(done: list[Outcome], asked: list[str], by_kind: dict[str, list[Fig
               ) -> list[tuple[str, Figure]]:
     """What is asked of the lines together: the total of each figure asked, or their difference."""
     out: list[tuple[str, Figure]] = []
-    if "difference" in asked and len(by_kind.get("difference", [])) == 2:
+    if "difference" in asked and len(by_kind.get("difference", [])) == 2 and len(
+            {o.measure.kind == "merit_addition" for o in done}) == 1:  # 抗日老兵 − 三等功's 50元 compares nothing
         d = difference(*by_kind["difference"])
         if d is not None:
             other = _other_period(d) if c.both_periods else None
@@ -236,17 +253,20 @@ def _together(done: list[Outcome], asked: list[str], by_kind: dict[str, list[Fig
             out += [("", other)] if other else []
         return out
     several_of_one = len({o.line.person for o in done}) < len(done)  # 我爸: 老义务兵 + 立功: his month
+    several_of_one &= not all(_variant(o) for o in done)  # 三等功、二等功各多少: each level, no one holds them all
     if not (c.total or several_of_one) or len(done) < 2:
         return out
     for kind in asked:
         figures = by_kind.get(kind, [])
-        if kind not in ("amount", "old", "rise") or len(figures) < 2:
+        bounds = kind in ("max", "min")  # 加一块儿最少多少 最多多少: floors and caps add up when every line has one
+        if kind not in ("amount", "old", "rise", "max", "min") or len(figures) < 2 or (
+                bounds and (len(figures) < len(done) or not c.total)):
             continue
         incomplete = len(figures) < len(done) and kind == "amount"
         t = total(figures, c.period)
         if t is None:
             continue
-        word = {"amount": "合计", "old": "原来合计", "rise": "合计增加"}[kind]
+        word = {"amount": "合计", "old": "原来合计", "rise": "合计增加", "max": "合计最多", "min": "合计最少"}[kind]
         line = f"{word}：{t.shown}"
         other = _other_period(t)
         if other is not None:

@@ -31,6 +31,7 @@ from bot.dialogue.wording import (
     plan_says_reply,
     says_reply,
     settling_fact,
+    unstated_note,
     unstated_reply,
 )
 from bot.plan.eligibility import Profile, entitlements, older_jobless
@@ -274,7 +275,7 @@ class Conversation:
     def _answered(self, q: Question, c: Context) -> Reply:
         measures = [self.store.get(m) for m in dict.fromkeys(line.measure for line in c.lines)]
         slots = {"context": remember(c).to_json()}
-        if q.unstated:
+        if q.unstated and not (q.asked_said or q.money):
             return Reply(unstated_reply(q.unstated, measures), slots=slots)
         duties = [m for m in measures if m.id.startswith("duty_")]
         if duties and len(measures) == 1:  # 市民政局管什么
@@ -292,10 +293,11 @@ class Conversation:
                 f.unit for f in o.result.figures) for o in done):
             return Reply(unstated_reply("具体金额", measures), slots=slots)  # 每个大棚补多少钱: the plan gives no sum
         said = answer(done, c)
+        text = said.text if q.unstated is None else unstated_note(said.text, q.unstated)  # 金额多少，按月发吗
         if said.asks:
             slots["context"] = replace(remember(c), requested=said.asks[0], focus=said.asks[1] or c.focus).to_json()
         derived = frozenset(v for f in said.figures for v in f.values())
-        return Reply(said.text, slots=slots, figure_for=said.figure_for, derived=derived)
+        return Reply(text, slots=slots, figure_for=said.figure_for, derived=derived)
 
     # ---- what a profile gets (我能领什么, 我是低保户)
     def _asks_a_profile(self, q: Question, merged: Context, again: bool) -> bool:

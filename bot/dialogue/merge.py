@@ -98,6 +98,8 @@ def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:
     if (found := _by_old_value(q, c)) is not None:  # 那个58的说错了，他是68: whose 58, and of what
         key, fact, value = found
         return _asked_again(q, _told(c, key, {fact: value}, store, replace_kind=True))
+    if (recounted := _recounted(q, c)) is not None:  # 说错了，抗美援朝的是三个: that group's size
+        return _asked_again(q, recounted)
     said = [x for x in q.quantities if x.corrects or not q.correction]  # 不是八年，是十年: the 10, not the 8
     kinds = [_kind_of(quantity.unit, c, store) for quantity in said]
     told = dict(q.facts)
@@ -110,6 +112,19 @@ def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:
         return _asked_again(q, replace(c, lines=tuple(replace(line, facts={**line.facts, **told}) if line in named
                                                       else line for line in c.lines)))
     return _asked_again(q, _told(c, c.focus, told, store, replace_kind=True))
+
+
+def _recounted(q: Question, c: Context) -> Context | None:
+    """说错了，抗美援朝的是三个: a number of people said again, of the one counted group whose measure the message
+    names; that group and its lines counted anew."""
+    counted = [x for x in q.quantities if x.corrects and x.unit in ("个", "位", "名", "人")]
+    named = {s.measure for s in q.subjects}
+    groups = [p for p in c.people if (p.count > 1 or any(ch.isdigit() for ch in p.label)) and named & set(p.measures)]
+    if len(counted) != 1 or len(groups) != 1 or counted[0].value < 1 or counted[0].value != int(counted[0].value):
+        return None
+    n, group = int(counted[0].value), groups[0]
+    lines = tuple(replace(line, count=n if n > 1 else None) if line.person == group.key else line for line in c.lines)
+    return replace(c.with_person(replace(group, count=n)), lines=lines)
 
 
 def _named_lines(q: Question, c: Context, store: MeasureStore) -> list[Line]:
@@ -128,7 +143,8 @@ def adds_to_the_question(q: Question, c: Context, known: Known) -> Context | Non
         return None
     merged = _with_people(q, c, store)
     new = _lines(q, merged, store)
-    personal = bool(new) and all(store.get(line.measure).kind == "merit_addition" for line in new)
+    personal = bool(new) and all(store.get(line.measure).kind == "merit_addition" for line in new) and (
+        bool(c.people) or any(line.person is not None for line in new))  # 三等功和二等功加起来: levels, of nobody
     if not (q.addition or (q.total and personal)):  # 他还立过二等功，一共多少: his lines, and the merit beside them
         return None
     if new:
@@ -351,7 +367,10 @@ def _lines(q: Question, c: Context, store: MeasureStore) -> tuple[Line, ...]:
         elif at is None:
             lines.append(Line(s.measure, None, s.count, dict(s.facts)))
         elif s.facts and lines[at].person is None:  # 无公害和绿色都拿了，无公害两个产品: the count said of it later
-            lines[at] = replace(lines[at], facts={**lines[at].facts, **s.facts})
+            if any(lines[at].facts.get(k, v) != v for k, v in s.facts.items()):
+                lines.append(Line(s.measure, None, s.count, dict(s.facts)))  # 三等功、二等功各多少: a line each
+            else:
+                lines[at] = replace(lines[at], facts={**lines[at].facts, **s.facts})
     for m in _implied(q.facts, store):
         if not any(line.measure == m for line in lines):
             lines.append(Line(m))

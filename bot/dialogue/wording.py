@@ -148,6 +148,12 @@ def unstated_reply(detail: str, measures: Sequence[Measure]) -> str:
     return _cut([line for line in lines if line])
 
 
+def unstated_note(text: str, detail: str) -> str:
+    """An answer to what the plan states, with what it does not (金额多少，按月发吗) said under the headline."""
+    first, _, rest = text.partition("\n")
+    return _cut([first, f"（{detail}：暖流计划原文没有写，请向承办部门咨询。）", rest])
+
+
 def plan_says_reply(sentence: str, section: str, owner: Measure | None, silent: bool = False) -> str:
     """Where no measure answers but the plan speaks of it: the plan's sentence, cited, and the office; `silent`
     when the question asked a number the sentence does not give."""

@@ -6,6 +6,7 @@ quotes can be checked against the table and answers read naturally.
 """
 from __future__ import annotations
 
+import math
 import re
 import warnings
 from collections.abc import Iterator
@@ -24,10 +25,15 @@ _NUMERAL = re.compile(rf"百分之([{NUMERALS}]+)|[{NUMERALS}]+")
 # 3千2 is 3200. Read as 1万 and 5 they turn a 20% rule into the wrong amount.
 _SPOKEN = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(万|千)(?:(\d)(千|百)?|(\d{4}))(?![\d.万千百])")
 _SCALE = {"万": (10_000, 1_000), "千": (1_000, 100)}
+# 开了俩月, 干了仨年, 老兵还剩俩, 设俩网点: 俩 and 仨 are 两个 and 三个 before a span of time or after a verb
+# that counts (剩, 有, 是, 设, 建, 开, 办).
+# Elsewhere (这俩, 哥俩, 娘仨) they point at people already talked about and stay words.
+_COLLOQUIAL = re.compile(r"([俩仨])(?=个?(?:月|年|天|周|星期|礼拜))|(?<=[剩有是设建开办])([俩仨])")
+_SAID_AS = {"俩": 2, "仨": 3}
 
 
 def numeral_replacements(text: str) -> Iterator[tuple[int, int, str]]:
-    """(start, end, digits) for each run of Chinese numerals that reads as a number.
+    """(start, end, digits) for each run of Chinese numerals that reads as a number, not in order of place.
 
     Run by run, not cn2an.transform on the whole text, so each replacement
     keeps its place (the tokenizer maps tokens back to what the user typed).
@@ -42,6 +48,10 @@ def numeral_replacements(text: str) -> Iterator[tuple[int, int, str]]:
         value = float(head) * scale + (float(four) if four else float(digit) * step)
         spoken.append((m.start(), m.end()))
         yield m.start(), m.end(), plain(value)
+    for m in _COLLOQUIAL.finditer(text):
+        after = text[m.end():m.end() + 1]  # 俩月 → 2个月, 还剩俩 → 还剩2个, 设俩网点 → 设2个网点, but 仨年 → 3年
+        counted = after not in "年天周个" or not after
+        yield m.start(), m.end(), f"{_SAID_AS[m.group()]}{'个' if counted else ''}"
     for m in _NUMERAL.finditer(text):
         if any(start < m.end() and m.start() < end for start, end in spoken):
             continue
@@ -58,22 +68,28 @@ def numeral_replacements(text: str) -> Iterator[tuple[int, int, str]]:
 def chinese_numerals_to_digits(text: str) -> str:
     """八年 → 8年, 三千六 → 3600, 百分之七十 → 70%."""
     parts, last = [], 0
-    for start, end, digits in numeral_replacements(text):
+    for start, end, digits in sorted(numeral_replacements(text)):  # 三个人 1万5: spoken figures come first
         parts += [text[last:start], digits]
         last = end
     return "".join(parts) + text[last:]
 
 
 def figure_spans(text: str) -> list[tuple[int, set[float]]]:
-    """(position, values) of each figure written in digits in whitespace-free text."""
+    """(position, values) of each figure written in digits in whitespace-free text.
+
+    A run of digits too long for a float (400 nines) is no figure anyone can mean: it is left out
+    rather than read as infinity, which no later arithmetic or int() survives.
+    """
     spans = []
     for m in _FIGURE.finditer(text):
         low, high, range_unit, single, unit = m.groups()
         if single is not None:
-            spans.append((m.start(), {float(single) * MULTIPLIERS.get(unit, 1)}))
+            values = {float(single) * MULTIPLIERS.get(unit, 1)}
         else:
             scale = MULTIPLIERS.get(range_unit, 1)
-            spans.append((m.start(), {float(low) * scale, float(high) * scale}))
+            values = {float(low) * scale, float(high) * scale}
+        if all(math.isfinite(v) for v in values):
+            spans.append((m.start(), values))
     return spans
 
 

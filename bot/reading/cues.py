@@ -52,15 +52,15 @@ class Cues:
         Nothing asked is ("amount",): 抗美援朝老兵 alone asks its amount."""
         claimed: list[tuple[int, int]] = []
         found: list[tuple[int, str]] = []
-        for kind, pattern in self._kinds.items():
-            for m in pattern.finditer(text):
-                if any(m.start() < end and start < m.end() for start, end in claimed):
-                    continue
-                claimed.append(m.span())
-                if kind == "old" and _STATES_A_FIGURE.match(text, m.end()):
-                    continue  # 原来每年3600，现在多少: the old figure is told, not asked
-                if kind not in PERIODS:
-                    found.append((m.start(), kind))
+        matches = [(m, kind) for kind, pattern in self._kinds.items() for m in pattern.finditer(text)]
+        for m, kind in sorted(matches, key=lambda mk: -len(mk[0].group())):  # stable: of equal length, the kind
+            if any(m.start() < end and start < m.end() for start, end in claimed):  # listed first; 最少多少 is a
+                continue  # floor asked, though 少多少 inside it asks a difference
+            claimed.append(m.span())
+            if kind == "old" and _STATES_A_FIGURE.match(text, m.end()):
+                continue  # 原来每年3600，现在多少: the old figure is told, not asked
+            if kind not in PERIODS:
+                found.append((m.start(), kind))
         if (than := _THAN.search(text)) and not _THAN_BEFORE.search(text):  # 比解放战争的多多少, not 跟没涨之前比
             found = [(at, "difference" if kind == "rise" else kind) for at, kind in found] or [(than.start(), "difference")]
         kinds = tuple(dict.fromkeys(k for _, kind in sorted(found) for k in RANGE.get(kind, (kind,))))

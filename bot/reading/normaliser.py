@@ -145,7 +145,7 @@ class Normalizer:
         """(start, end, term) for each everyday word outside the plan's terms."""
         if not self._everyday:
             return []
-        return [(m.start(), m.end(), self._everyday[m.group()])
+        return [(m.start(), m.end(), _unrepeated(self._everyday[m.group()], text[m.end():]))
                 for m in self._words.finditer(text) if m.group() in self._everyday]
 
     def _numerals(self, text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -156,6 +156,12 @@ class Normalizer:
         for start, end in kept:
             masked[start:end] = _DROP * (end - start)
         return list(numeral_replacements("".join(masked)))
+
+
+def _unrepeated(term: str, after: str) -> str:
+    """The term without the ending the text goes on to say: 抗美援朝的老兵 is 抗美援朝老兵, not 抗美援朝老兵老兵."""
+    tail = next((n for n in range(len(term) - 1, 1, -1) if after.startswith(term[-n:])), 0)
+    return term[:-tail] if tail else term
 
 
 def _alternation(words: Iterable[str]) -> re.Pattern[str]:

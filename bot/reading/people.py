@@ -63,12 +63,14 @@ class People:
     with_me: frozenset[str] = frozenset()  # 俺俩: the citizen and the person just spoken of
     genders: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # 女 → words said, kin keys
 
-    def gender(self, key: str, clause: str) -> str | None:
-        """男 or 女, as the clause says it (我是女的) or as the person is (妈): for the plan's rules by gender."""
+    def gender(self, key: str, clause: str, label: str = "") -> str | None:
+        """男 or 女, as the clause says it (我是女的, 女38) or as the person is (妈, 媳妇): for the plan's rules by
+        gender."""
         for gender, known in self.genders.items():
-            if any(w in clause for w in known["said"]):
+            if any(w in clause for w in known["said"]) or re.search(rf"(?<![\u4e00-\u9fff]){gender}\s*\d", clause):
                 return gender
-        return next((g for g, known in self.genders.items() if key in known["kin"]), None)
+        return next((g for g, known in self.genders.items()
+                     if key in known["kin"] or any(w in label for w in known.get("named", ()))), None)
 
     def relation(self, who: str, of: str) -> str | None:
         """spouse, child or parent: what `who` is of `of` (奶奶 of 爷爷: spouse; 爸 of 爷爷: child)."""
@@ -112,6 +114,8 @@ class People:
                 noun = m.group("noun") or m.group("noun2") or ""
                 number = m.group("n") or m.group("n2")
                 owner = m.group("owner") or ""
+                if m.group("filler"):  # 老兵还剩2个 is named 老兵2个
+                    said = said.replace(m.group("filler"), "", 1)
                 found.append(Mention(owner + noun, said, m.start(), m.end(), "group", _COUNTS.get(number) or int(number),
                                      owner))
             elif role == "group":
@@ -135,7 +139,7 @@ class People:
         nouns = _alternation(self.counted_nouns)
         kin = _alternation(self.kin)
         return re.compile("|".join([
-            rf"(?P<counted>(?P<owner>(?:我们|俺们|咱们|我|俺|咱)?)(?P<noun>{nouns})(?:这回|这次)?(?P<n>\d+|仨|俩)"
+            rf"(?P<counted>(?P<owner>(?:我们|俺们|咱们|我|俺|咱)?)(?P<noun>{nouns})(?P<filler>这回|这次|还剩下?|剩下?|还有)?(?P<n>\d+|仨|俩)"
             rf"(?:个|位|名|口|人|家)(?!月|产品|农产品|品种|认证)"
             rf"|(?P<n2>\d+)(?:个|位|名|家)(?P<noun2>{nouns}))",
             rf"(?P<group>{_alternation(self.groups)})",

@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from bot.plan.calculator import inputs
 from bot.plan.measure import Measure
 from bot.plan.store import MeasureStore
 from bot.plan.terms import cut
@@ -46,7 +47,7 @@ _BARE = re.compile(rf"^{_FILLER}([-负]?\d+(?:\.\d+)?)\s*(周岁|岁|个月|年|
 _BENEFIT = re.compile(r"([\u4e00-\u9fff]{2,8}?)(补贴|补助|津贴|奖励费|奖励|费|金|待遇)")
 _FUNCTION_CHARACTERS = set("的了吗么呢话是在给要有")
 _NUMBER = re.compile(r"多少|几[个年岁位项成]|比例|百分之几|多钱|多大")
-_MONEY = re.compile(r"多少钱|几个钱|多钱|补多少|给多少|奖多少|补贴多少|补助多少|多少元|能领多少|能拿多少|给补多少")
+_MONEY = re.compile(r"多少钱|金额|几个钱|多钱|补多少|给多少|奖多少|补贴多少|补助多少|多少元|能领多少|能拿多少|给补多少")
 # 执照办下来快1年了, 开店半年多了: years of business are months of business
 _BUSINESS_YEARS = re.compile(r"(?:执照|开了|开张|开业|营业|开店|干了|干满|做满|开满|满|经营|办下来)"
                              r"[^\d,;!?]{0,8}?(?:(\d+(?:\.\d+)?)\s*年|(半)年)")
@@ -131,9 +132,12 @@ class Reader:
         corrected = self.cues.correction(text)
         turn = corrected.start() if corrected else len(text)
         mentions = _members(text, _subjects_only(text, self.people.mentions(text)))
+        mentions, listed = _listed_members(text, mentions)
         found = [f for f in self._facts(text, turn)  # 1个头回无公害认证, 3个人开店: a member, a group, not a count
                  if not any(m.start <= f.start < m.end for m in mentions
-                            if m.key.startswith(MEMBER_PREFIX) or m.role == "group" and f.fact == "count")]
+                            if m.key.startswith(MEMBER_PREFIX) or m.role == "group" and f.fact == "count")
+                 and not any(x.start <= f.start < x.end or f.start <= x.start < f.end for x in listed)]
+        found = sorted(found + listed, key=lambda f: f.start)
         found += _ages_after_names(text, mentions, found)
         found += _ages_alone(text, mentions, found)
         found += self._groups_of_people(text, mentions, found)
@@ -141,6 +145,8 @@ class Reader:
         found = [f for f in found if not (f.fact in ("veteran_category", "group") and _OF_SOMEONE.match(text, f.end))]
         clauses = _clauses(text, mentions)
         people, general, subjects, everyone, pronoun = self._attribute(text, clauses, mentions, found)
+        if listed:
+            people, subjects = _of_the_kind_named(people, general, subjects)
         taken = [(f.start, f.end) for f in found] + [(m.start, m.end) for m in mentions]
         taken += [m.span() for m in self.cues.question_words.finditer(text)]  # 1个月 of 一个月多少 is no number told
         numbers = [m for m in _QUANTITY.finditer(text) if not any(s <= m.start() < e for s, e in taken)]
@@ -159,7 +165,8 @@ class Reader:
         return Question(
             said=said, text=text, intent=intent, people=people, subjects=subjects, facts=general,
             asked=self.cues.asked(cue_text), asked_said=self.cues.asks_a_kind(cue_text),
-            follow_up=bool(_FOLLOW_UP.search(text)), asks=self.cues.asks_something(cue_text),
+            follow_up=bool(_FOLLOW_UP.search(text)) or _only_named(text, subjects, people, self.cues.asks_something(cue_text)),
+            asks=self.cues.asks_something(cue_text),
             period=self.cues.period(cue_text), both_periods=self.cues.both_periods(cue_text),
             once_met=self.cues.once_met(text), denies=any(_DENIES.match(text, start) for start, _ in clauses),
             denied=self._denied_measures(text, clauses),
@@ -195,6 +202,7 @@ class Reader:
         everyone = pronoun = False
         group_of: dict[str, str] = {}  # member → the group it belongs to (老大 of 兄妹3个)
         group: Mention | None = None  # the last counted group, while its members are being named
+        first_named = last_named = 0  # subjects[first_named:last_named]: of no one, named in the last clause naming any
         for start, end in clauses:
             here = [m for m in mentions if start <= m.start < end]
             named = [m for m in here if m.role in ("person", "group")]
@@ -235,7 +243,13 @@ class Reader:
                     subjects = [replace(x, count=None) if x.person == key else x for x in subjects]
             who = [(f.start - start, f.end - start) for f in found if f.fact == "group" and start <= f.start < end]
             fallen = self.people.fallen_in(text[start:end]) if targets else None
-            for measure in [] if _DENIES.match(text, start) else self.store.all_named_in(text[start:end]):
+            in_clause = [] if _DENIES.match(text, start) else self.store.all_named_in(text[start:end])
+            told = {k: v for k, v in said.items() if k not in PERSONAL}
+            if not in_clause and not targets and told and last_named == len(subjects) and last_named > first_named:
+                subjects[first_named:] = [replace(x, facts={**told, **x.facts}) for x in subjects[first_named:]]
+                first_named = last_named  # 无公害 2个产品 绿色食品 1个产品: each count is of the measure before it
+            so_far = len(subjects)
+            for measure in in_clause:
                 if _denied(text[start:end], measure) or _theirs(text, start, end, measure):
                     continue  # 我爸不是抗美援朝老兵 / 我妈是抗美援朝老兵的遗孀: not theirs
                 if who and _named_only_by(text[start:end], measure, who) and not any(
@@ -246,6 +260,10 @@ class Reader:
                 if len(whose) > 1 and not any(m.role == "everyone" for m in here):
                     whose = [None]  # 我和我爸 … 抗美援朝老兵: whose, the words do not say
                 subjects += [Subject(measure.id, key, own, counted.count if counted else None) for key in whose]  # 都是: each
+            if len(subjects) > so_far and all(x.person is None for x in subjects[so_far:]):
+                first_named, last_named = so_far, len(subjects)
+            elif len(subjects) > so_far or named:
+                first_named = last_named = len(subjects)
             if targets and (kind := fallen):  # 我老伴牺牲在部队: a soldier fallen
                 for key in targets:
                     before = facts.setdefault(key, {}).get("fallen")
@@ -258,7 +276,7 @@ class Reader:
                         facts.setdefault(key, {})[fact] = value
                         if fact == "group":  # 失业了…开了个店: a job seeker still, and an entrepreneur too
                             facts[key]["groups"] = (*facts[key].get("groups", ()), value)
-                    if len(targets) == 1 and (gender := self.people.gender(key, text[start:end])):
+                    if len(targets) == 1 and (gender := self.people.gender(key, text[start:end], labels[key][0])):
                         facts.setdefault(key, {})["gender"] = gender
             else:
                 for fact, value in said.items():
@@ -269,11 +287,30 @@ class Reader:
         if by_name and (len(by_name) < len(subjects) or any(f.fact == "group" for f in found) or self.not_in_plan(text)):
             # 失能照护保险，暖流计划里咋说的 / 暖流计划对我有啥实惠 / 暖流计划里有取暖补贴吗: the plan's name is context
             subjects = [s for s in subjects if s not in by_name]
+        subjects = self._each_listed(subjects, found)
         for member, kin in group_of.items():  # 兄妹3个都是烈士子女，老大68: each member is the group's kind
             facts[member] = {**facts.get(kin, {}), **facts.get(member, {})}
         people = tuple(Person(key, labels[key][0], labels[key][1], facts.get(key, {}))
                        for key in labels if key not in group_of.values())
         return people, general, tuple(subjects), everyone, pronoun
+
+    def _each_listed(self, subjects: list[Subject], found: list[Found]) -> list[Subject]:
+        """三等功、二等功、一等功各加多少: a worded fact the measure's calculation reads (a merit level), said with
+        several values and of no one in particular, makes one line for each value, in the order said."""
+        out: list[Subject] = []
+        for s in subjects:
+            if s.person is not None or any(o.measure == s.measure and o.person is None for o in out):
+                out += [s] if s.person is not None else []
+                continue
+            listed = [(fact, values) for fact in inputs(self.store.get(s.measure))
+                      if len(values := list(dict.fromkeys(f.value for f in found
+                                                          if f.fact == fact and isinstance(f.value, str)))) > 1]
+            if not listed:
+                out.append(s)
+                continue
+            fact, values = listed[0]
+            out += [replace(s, facts={**s.facts, fact: value}) for value in values]
+        return out
 
     def _denied_measures(self, text: str, clauses: list[tuple[int, int]]) -> frozenset[str]:
         """The measures a clause says someone is not of: named after 不是 (不是抗日老兵), or each meaning of a word of
@@ -346,6 +383,52 @@ def _members(text: str, mentions: list[Mention]) -> list[Mention]:
             m = Mention(f"{MEMBER_PREFIX}{taken}{unit}", f"{MEMBER_PREFIX}{taken}{unit}", m.start, m.end, "person")
         kept.append(m)
     return kept
+
+
+_LISTED = re.compile(r"(?P<verb>服役|当了|当过|当兵|干了)?\s*(?P<run>\d{1,3}(?:\s*(?:岁|周岁|年))?(?:\s*[\s、,和/]\s*\d{1,3}"
+                     r"(?:\s*(?:岁|周岁|年))?)+)(?P<unit>岁|周岁|年)(?![\d多龄])")
+
+
+def _listed_members(text: str, mentions: list[Mention]) -> tuple[list[Mention], list[Found]]:
+    """兄妹3人 66 62 57岁 / 老义务兵3人 服役3 4 5年: as many numbers listed after a counted group as it counts are
+    its members' ages or years of service, in order (第1位, 第2位 …)."""
+    groups = [m for m in mentions if m.role == "group" and m.count > 1]
+    if not groups or any(m.key.startswith(MEMBER_PREFIX) for m in mentions):
+        return mentions, []
+    added: list[Mention] = []
+    facts: list[Found] = []
+    for group in groups:
+        run = next((r for r in _LISTED.finditer(text, group.end)
+                    if len(re.findall(r"\d+", r.group("run"))) == group.count), None)
+        if run is None or any(group.end < m.start < run.start() for m in mentions if m.role in ("person", "group")):
+            continue
+        fact = "age" if run.group("unit") in ("岁", "周岁") else "service_years" if run.group("verb") else None
+        if fact is None:
+            continue
+        for n, number in enumerate(re.finditer(r"\d+", run.group("run")), 1):
+            at = run.start("run") + number.start()
+            added.append(Mention(f"{MEMBER_PREFIX}{n}位", f"{MEMBER_PREFIX}{n}位", at, at, "person"))
+            facts.append(Found(fact, int(number.group()), at, at + len(number.group())))
+    return sorted([*mentions, *added], key=lambda m: m.start), facts
+
+
+def _of_the_kind_named(people: tuple[Person, ...], general: Mapping[str, Any], subjects: tuple[Subject, ...]
+                       ) -> tuple[tuple[Person, ...], tuple[Subject, ...]]:
+    """烈士老年子女 兄妹3人 66 62 57岁: the category named before a listed group, of no one else, is each member's."""
+    kind = general.get("veteran_category")
+    members = [p for p in people if p.key.startswith(MEMBER_PREFIX)]
+    of_no_one = [x for x in subjects if x.person is None]
+    if kind is None or not members or any("veteran_category" in p.facts for p in people) or len(of_no_one) != 1:
+        return people, subjects
+    people = tuple(replace(p, facts={**p.facts, "veteran_category": kind}) if p in members else p for p in people)
+    return people, tuple(x for x in subjects if x.person is not None) + tuple(
+        replace(of_no_one[0], person=p.key) for p in members)
+
+
+def _only_named(text: str, subjects: tuple[Subject, ...], people: tuple[Person, ...], asks: bool) -> bool:
+    """解放战争老兵 (after 抗美援朝老兵涨了百分之几): a short message that only names what to ask of, as operators
+    and voice input put it, is 那X呢: the same question of it."""
+    return bool(subjects) and not people and not asks and len(text) <= 12 and not any(ch.isdigit() for ch in text)
 
 
 def _subjects_only(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -370,3 +370,88 @@ def test_a_veterans_widow_is_not_given_his_subsidy_as_hers(talk):
 def test_a_half_year_contract_is_no_placement_paid_for(talk):
     [reply] = talk.conversation("职业介绍补贴 介绍了20人 签了半年合同")
     assert "暂不符合" in reply.text and "3600" not in reply.text
+
+
+def test_a_number_too_long_to_mean_anything_gets_an_answer_not_a_crash(talk):
+    """The attack round's 服役 + 400 nines: no figure is read, nothing is computed from it."""
+    reply, _ = talk("我服役" + "9" * 400 + "年，一个月能领多少")
+    assert reply.text and "inf" not in reply.text and "9" * 20 not in reply.text
+
+
+def test_an_amount_asked_with_a_detail_the_plan_omits_gets_both(talk):
+    """补贴金额 是否按月发: the 5000元 the plan states, and that it does not say how it is paid."""
+    reply, _ = talk("一次性创业补贴的补贴金额是多少，是否按月发")
+    assert "5000元" in reply.text and "发放时间和方式：暖流计划原文没有写" in reply.text
+
+
+def test_a_contracts_term_is_a_condition_not_an_application_deadline(talk):
+    reply, _ = talk("职业介绍补贴 标准 合同期限要求 社保要求")
+    assert "180元" in reply.text and "1年以上劳动合同" in reply.text and "没有写申请期限" not in reply.text
+
+
+def test_every_merit_level_listed_is_answered_by_its_name_without_a_sum(talk):
+    """三等功 二等功 一等功 个人荣誉称号 各增加多少 was answered for the first level only; no one holds all four, so
+    the levels are not added up unless a sum is asked."""
+    levels, by_year, summed = talk.conversation("立功加发 三等功 二等功 一等功 个人荣誉称号 每月各增加多少",
+                                                "折合年增加分别", "三等功和二等功加起来每月多少")
+    for level, month in (("三等功", 50), ("二等功", 100), ("一等功", 150), ("个人荣誉称号", 200)):
+        assert f"· {level}：增加每月{month}元" in levels.text and f"每年{month * 12}元" in by_year.text
+    assert "合计" not in levels.text and "合计" not in by_year.text
+    assert "50元 + 100元 = 每月150元" in summed.text and "500元" not in summed.text
+
+
+def test_a_wife_under_forty_told_only_as_unemployed_is_not_given_the_start_up_subsidy(talk):
+    """媳妇 names a woman: at 38 she is no 大龄失业人员 (女满40周岁), so 5000元 would be a wrong verdict."""
+    reply, _ = talk("我媳妇38岁，失业了，开店满8个月了，能领创业补贴吗")
+    assert "暂不符合" in reply.text and "女，38岁" in reply.text
+
+
+def test_a_counted_group_corrected_is_counted_anew(talk):
+    """抗美援朝的老兵还剩俩 … 说错了，是三个: 3 × 15780元, not the 解放战争 veteran's line turned into another's."""
+    first, corrected = talk.conversation("俺们村抗美援朝的老兵还剩俩 解放战争的一个 一年国家一共给他们多少",
+                                         "说错了 抗美援朝的是三个")
+    assert "15780元 × 2人 = 31560元" in first.text and "= 每年47680元" in first.text
+    assert "15780元 × 3人 = 47340元" in corrected.text and "= 每年63460元" in corrected.text
+    assert "还剩" not in first.text and "老兵2个的" not in first.text
+
+
+def test_a_merit_is_not_subtracted_from_a_standard(talk):
+    """要是抗日那个还立过三等功呢 一年差多少: 21060元 − 600元 compares nothing; no such 相差 is said."""
+    _, merit = talk.conversation("抗日老兵跟抗美援朝老兵 现在一年差多少", "要是抗日那个还立过三等功呢 一年差多少")
+    assert "20460" not in merit.text and "相差" not in merit.text
+
+
+def test_two_merit_levels_compared_give_their_difference(talk):
+    [reply] = talk.conversation("一等功比三等功一个月多多少")
+    assert "100元" in reply.text
+
+
+def test_the_amount_asked_beside_a_difference_is_said_once_per_line(talk):
+    [reply] = talk.conversation("抗日老兵跟抗美援朝老兵 现在一年差多少 一个月差多少")
+    assert reply.text.count("每年21060元") == 1 and "每年5280元" in reply.text and "每月440元" in reply.text
+
+
+def test_old_and_new_monthly_standards_and_the_monthly_rise_are_all_answered(talk):
+    [reply] = talk.conversation("烈士遗属 旧月标准 新月标准 月增")
+    assert all(f in reply.text for f in ("每月1997.5元", "每月2047.5元", "每月增加50元"))
+
+
+def test_floors_and_caps_add_up_when_a_sum_of_them_is_asked(talk):
+    """设俩网点 (1至3万元 each) and a 1800元 referral subsidy: 加一块儿最少多少 最多多少 is 21800元 and 61800元;
+    最少多少 is a floor asked, not the difference 少多少 inside it."""
+    sites, _, both = talk.conversation("俺们街道想设俩创业扶持网点 能补多少",
+                                       "还有个中介帮十个困难户找着活了 都签了两年合同交了保险 中介能拿多少",
+                                       "加一块儿最少多少 最多多少")
+    assert "10000元 × 2 = 20000元" in sites.text and "30000元 × 2 = 60000元" in sites.text
+    assert "合计最少：20000元 + 1800元 = 21800元" in both.text and "合计最多：60000元 + 1800元 = 61800元" in both.text
+
+
+def test_a_listed_group_is_summed_member_by_member_with_the_one_too_young_left_out(talk):
+    first, old = talk.conversation("烈士老年子女 兄妹三人 66 62 57岁 年补合计", "按旧标准合计多少 涨了多少")
+    assert "4800元 + 4800元 = 每年9600元" in first.text and "还差3年" in first.text
+    assert "3600元 + 3600元 = 每年7200元" in old.text and "1200元 + 1200元 = 每年2400元" in old.text
+
+
+def test_years_of_service_listed_for_a_group_are_each_members(talk):
+    [reply] = talk.conversation("老义务兵三人 均满60 服役3 4 5年 月合计")
+    assert "75元 + 100元 + 125元 = 每月300元" in reply.text

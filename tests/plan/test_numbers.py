@@ -25,3 +25,25 @@ def test_the_plans_own_figures_are_read_as_printed():
     assert figures("补贴每个网点1-3万元") == {10000.0, 30000.0}
     assert figures("惠及城乡居民约871.4万人次，总增收实现37.9亿元") == {8714000.0, 3790000000.0}
     assert figures("每个示范点给予补助5万元，再认证组织给予奖补1万元") == {50000.0, 10000.0}
+
+
+def test_a_run_of_digits_too_long_for_a_float_is_no_figure():
+    """服役 followed by 400 nines once raised OverflowError in the fact reader: infinity is no stated fact."""
+    assert to_number("9" * 400) is None
+    assert figures("服役" + "9" * 400 + "年，每月5元") == {5.0}
+
+
+def test_figures_are_replaced_in_place_whichever_way_they_were_said():
+    """A spoken 1万5 after a numeral 三 once came out before it: 三个人 150003个人 1万5."""
+    assert chinese_numerals_to_digits("三个人 1万5") == "3个人 15000"
+
+
+@pytest.mark.parametrize("said, digits", [("开了俩月", "开了2个月"), ("干了仨年", "干了3年"), ("俩礼拜", "2个礼拜"),
+                                         ("老兵还剩俩 解放战争的一个", "老兵还剩2个 解放战争的1个")])
+def test_liang_and_sa_before_a_span_of_time_are_numbers(said, digits):
+    assert chinese_numerals_to_digits(said) == digits
+
+
+@pytest.mark.parametrize("said", ["咱俩", "哥俩", "娘仨", "这俩加起来", "俩老太太"])
+def test_liang_and_sa_pointing_at_people_stay_words(said):
+    assert chinese_numerals_to_digits(said) == said

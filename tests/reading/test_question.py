@@ -122,3 +122,42 @@ def test_a_fee_told_by_the_year_is_the_base_not_an_old_amount_asked(read):
 
 def test_a_long_title_is_one_measure_not_the_shorter_one_inside_it(read):
     assert [s.measure for s in read("设就业困难人员创业扶持网点6个 补贴区间").subjects] == ["startup_outlets"]
+
+
+@pytest.mark.parametrize("said, gender", [("我媳妇38岁，失业了", "女"), ("我老公45，失业了", "男"),
+                                          ("其妻 女38 失业", "女")])
+def test_a_spouses_gender_is_read_from_the_word_that_names_them_or_an_operators_note(read, said, gender):
+    """媳妇 and 老公 are both 老伴; the plan's 大龄失业 ages differ by gender (男50, 女40)."""
+    [person] = read(said).people
+    assert person.facts["gender"] == gender
+
+
+def test_a_short_message_naming_only_a_measure_is_a_follow_up(read):
+    """解放战争老兵 after 抗美援朝老兵涨了百分之几: the same question of it, as operators type it."""
+    assert read("解放战争老兵").follow_up and not read("我是解放战争老兵").follow_up
+
+
+def test_an_everyday_word_that_runs_into_the_noun_it_stands_for_is_read_once(read):
+    """抗美援朝的老兵 is 抗美援朝老兵 (not 抗美援朝老兵老兵), and 还剩俩 counts them."""
+    q = read("俺们村抗美援朝的老兵还剩俩 解放战争的一个 一年一共多少")
+    assert "老兵老兵" not in q.text
+    assert {p.key: p.count for p in q.people} == {"抗美援朝老兵": 2, "解放战争老兵": 1}
+
+
+def test_numbers_listed_after_a_counted_group_are_its_members_ages_or_years_in_order(read):
+    ages = read("烈士老年子女 兄妹三人 66 62 57岁 年补合计")
+    assert [(p.key, p.facts.get("age"), p.facts.get("veteran_category")) for p in ages.people] == [
+        ("第1位", 66, "烈士老年子女"), ("第2位", 62, "烈士老年子女"), ("第3位", 57, "烈士老年子女")]
+    years = read("老义务兵三人 均满60 服役3 4 5年 月合计")
+    assert [p.facts.get("service_years") for p in years.people] == [3, 4, 5]
+
+
+def test_a_list_that_does_not_count_the_group_is_no_list_of_members(read):
+    assert not any(p.key.startswith("第") for p in read("兄妹三人 66 57岁").people)
+
+
+def test_a_count_said_after_a_measure_in_a_clause_of_its_own_is_that_measures(read):
+    """无公害 两个产品 又头回拿了绿色食品 一个产品: voice input puts no commas; 绿色食品 has 1 product, not 2."""
+    q = read("俺们合作社今年头回拿了无公害 两个产品 又头回拿了绿色食品 一个产品 一共奖多少")
+    assert {x.measure: x.facts.get("product_count") for x in q.subjects} == {"cert_pollution_free": 2,
+                                                                             "cert_green_food": 1}

@@ -164,6 +164,25 @@ def groups(rng: random.Random) -> Iterator[Conversation]:
         yield Conversation(f"group: {' / '.join(t.said for t in turns)}", turns)
 
 
+def listed(rng: random.Random) -> Iterator[Conversation]:
+    """A group and a list of as many numbers (老义务兵3人 服役3 4 5年 / 兄妹3人 66 62 57岁), as operators note them:
+    each member by their number, one sibling under 60 left out of the sum, then the old standard."""
+    for _ in range(80):
+        n = rng.randint(2, 4)
+        years = [rng.randint(2, 12) for _ in range(n)]
+        first = f"老义务兵{said(n, rng)}人 均满60 服役{' '.join(map(str, years))}年 月合计"
+        monthly = sum(ref.conscript_monthly(y)[0] for y in years)
+        yield Conversation(f"listed: {first}", (Turn(first, (monthly,)), Turn("一年呢", (monthly * 12,))))
+        ages = [rng.randint(61, 80) for _ in range(n)]
+        young = rng.randrange(n)
+        ages[young] = rng.randint(50, 59)
+        first = f"烈士老年子女 兄妹{said(n, rng)}人 {' '.join(map(str, ages))}岁 年补合计"
+        new, old = ref.yearly("survivor_martyr_child")
+        turns = (Turn(first, ((n - 1) * new,) if n > 2 else (new,), verdict=True),
+                 Turn("按旧标准合计多少", ((n - 1) * old,) if n > 2 else (old,), verdict=True))
+        yield Conversation(f"listed: {first}", turns)
+
+
 def shortfalls(rng: random.Random) -> Iterator[Conversation]:
     """People placed, some of them not paid for (有8个没签满1年): the rate × those left."""
     for _ in range(120):
@@ -192,13 +211,22 @@ def merits(rng: random.Random) -> Iterator[Conversation]:
             first = template.format(m=level)
             turns = (Turn(first, (ref.merit_monthly(level),)), Turn("一年呢", (ref.merit_monthly(level) * 12,)))
             yield Conversation(f"merit: {first}", turns)
+    levels = PHRASING["merits"]
+    for size in (2, 3, 4):  # 三等功和二等功各加多少: every level named is answered, each by the year after
+        for start in range(len(levels) - size + 1):
+            named = levels[start:start + size]
+            first = f"{'、'.join(named[:-1])}和{named[-1]}每月各加多少"
+            monthly = tuple(ref.merit_monthly(level) for level in named)
+            turns = (Turn(first, monthly), Turn("一年各多少", tuple(m * 12 for m in monthly)))
+            yield Conversation(f"merit levels: {first}", turns)
 
 
 @cache
 def corpus() -> tuple[Conversation, ...]:
     """Every generated conversation; a quarter of the first turns in 繁體, as WeChat users type them too."""
     rng = random.Random(2017)
-    families = (standards, relatives, conscripts, certifications, counts, groups, shortfalls, two_periods, merits)
+    families = (standards, relatives, conscripts, certifications, counts, groups, listed, shortfalls, two_periods,
+                merits)
     made = [c for family in families for c in family(rng)]
     for i, c in enumerate(made):
         if i % 4 == 3:

@@ -32,7 +32,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 MEASURE_INPUTS := $(wildcard data/measures/*.yml data/policy/*.txt) data/facts.yml data/groups.yml data/aspects.yml $(wildcard bot/*.py bot/plan/*.py)
 MODEL_INPUTS := config.yml domain.yml data/scope.yml data/fact_patterns.yml data/vocabulary.yml $(wildcard components/*.py bot/reading/*.py) $(MEASURE_INPUTS) $(wildcard data/nlu/*.yml) data/rules.yml data/stories.yml $(JIEBA_DICT)
 
-.PHONY: help install lock load-venv db model run lookup test unit lint scale-test soak bench clean wechat-menu
+.PHONY: help install lock load-venv db model run lookup test unit lint security-check scale-test soak bench clean wechat-menu
 
 help:
 	@echo "make run    install, build the measure table, train if needed, start the bot and the action server (ports: serving/start.py)"
@@ -40,6 +40,7 @@ help:
 	@echo "make test   install, build, train if needed, run every test"
 	@echo "make unit   the tests that need no model, server or browser (under a minute)"
 	@echo "make lint   ruff (lint) and mypy (types) over the code: clean on main"
+	@echo "make security-check URL=https://… [DESK_URL=…]  the security suite against a deployment (SECURITY.md)"
 	@echo "make scale-test  two Rasa servers on PostgreSQL + Redis behind nginx (installs them if missing)"
 	@echo "make soak   50 simulated citizens for 5 minutes (locust): no failure, memory flat"
 	@echo "make bench  latency, throughput, accuracy, cost beside references: build/bench/results.json, report.md"
@@ -121,6 +122,13 @@ test: $(DB) $(MODEL)
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
+
+# The security suite (tests/security/, also part of make test) against a deployment: URL is the citizens' address
+# (nginx), DESK_URL the operators' desk; NUANLIU_CHECK_OPERATOR and NUANLIU_CHECK_PASSWORD in the environment add the
+# checks that need a login. It only reads, and locks out one made-up account name (SECURITY.md).
+security-check: $(VENV)/.installed
+	@if [ -z "$(URL)" ]; then echo "usage: make security-check URL=https://<citizens' address> [DESK_URL=<desk>]" >&2; exit 2; fi
+	NUANLIU_CHECK_URL="$(URL)" NUANLIU_CHECK_DESK_URL="$(DESK_URL)" $(PY) -m pytest -p no:cacheprovider -q tests/security
 
 # pytest marks say what a test needs (pytest.ini); `unit` ones need no model, server or browser.
 unit: $(DB)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from bot.privacy.files import private_file
 from serving.action_guard import SECRET_VARIABLE
 from serving.client import get_json
 from serving.processes import ROOT, Server, free_port, running
@@ -28,6 +29,8 @@ ENDPOINTS = ROOT / "endpoints.yml"
 CREDENTIALS = ROOT / "credentials.yml"
 TOKEN_VARIABLE = "RASA_API_TOKEN"
 TOKEN_FILE = ROOT / "build" / "api-token"  # written once, mode 600, by the Makefile
+PAGE_SECRET_VARIABLE = "NUANLIU_PAGE_SECRET"
+PAGE_SECRET_FILE = ROOT / "build" / "page-secret"  # written once, mode 600, when the first Rasa server starts
 RASA_PORT = 5005
 ACTION_PORT = 5055  # the port endpoints.yml's action_endpoint calls
 LOOPBACK = "127.0.0.1"
@@ -51,6 +54,19 @@ def api_token(environ: Mapping[str, str] = os.environ, token_file: Path = TOKEN_
     if token_file.exists() and (token := token_file.read_text(encoding="utf-8").strip()):
         return token
     raise NoToken(f"no HTTP API token: set {TOKEN_VARIABLE} or run `make run`, which writes {token_file}")
+
+
+def page_secret(environ: Mapping[str, str] = os.environ, secret_file: Path = PAGE_SECRET_FILE) -> str:
+    """The key the web page's conversation tokens are signed with (bot/channels/identity.py): NUANLIU_PAGE_SECRET,
+    else build/page-secret, made once (random, mode 600). It outlives restarts, so a citizen's page keeps its
+    conversation; every Rasa server of a deployment needs the same one. Changing it starts every page anew."""
+    if secret := environ.get(PAGE_SECRET_VARIABLE, "").strip():
+        return secret
+    if not secret_file.exists():
+        written = private_file(secret_file.with_suffix(".new"))
+        written.write_text(secrets.token_urlsafe(32), encoding="utf-8")
+        written.replace(secret_file)  # atomic: two servers starting at once read one secret
+    return secret_file.read_text(encoding="utf-8").strip()
 
 
 def interface(environ: Mapping[str, str] = os.environ) -> str:
@@ -106,8 +122,8 @@ def bot(work: Path, db_path: Path, with_actions: bool = True, env: Mapping[str, 
         model: Path = MODEL) -> Iterator[Live]:
     """The Rasa server (and the action server, unless told not to) as `make run` starts them, on free ports.
 
-    Conversations, the unanswered-question log, the ratings, the daily counts and the handover queue go to `work`,
-    never to build/.
+    Conversations, the unanswered-question log, the ratings, the daily counts, the handover queue and the audit log a
+    desk beside it would keep go to `work`, never to build/.
     """
     if not model.exists():
         raise FileNotFoundError(f"{model} is missing: run `make model`")
@@ -121,7 +137,8 @@ def bot(work: Path, db_path: Path, with_actions: bool = True, env: Mapping[str, 
     env = environment({"NUANLIU_DB": str(db_path), "NUANLIU_UNANSWERED_DB": str(work / "unanswered.db"),
                        "NUANLIU_RATINGS_DB": str(work / "ratings.db"),
                        "NUANLIU_DAILY_COUNTS_DB": str(work / "daily_counts.db"),
-                       "NUANLIU_HANDOVER_DB": str(work / "handover.db"), "SANIC_HOST": LOOPBACK, **env})
+                       "NUANLIU_HANDOVER_DB": str(work / "handover.db"), "NUANLIU_AUDIT_DB": str(work / "audit.db"),
+                       PAGE_SECRET_VARIABLE: secrets.token_urlsafe(32), "SANIC_HOST": LOOPBACK, **env})
     rasa = rasa_server(rasa_port, token, model=model, endpoints=endpoints)
     servers = {"actions": action_server(action_port), "rasa": rasa} if with_actions else {"rasa": rasa}
     with running(list(servers.values()), env) as procs:

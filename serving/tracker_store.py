@@ -29,6 +29,7 @@ Conversations are personal data: the SQLite file is readable by its owner only
 """
 from __future__ import annotations
 
+import asyncio
 import itertools
 import json
 import logging
@@ -52,6 +53,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.utils.common import all_subclasses
 
 from bot.dialogue.provenance import STATED_MESSAGES
+from bot.privacy import word_stores
 from bot.privacy.files import private_file
 
 logger = logging.getLogger(__name__)
@@ -133,6 +135,7 @@ class WindowedSQLTrackerStore(SQLTrackerStore):
                 connection.execute("PRAGMA journal_mode=WAL")
                 connection.execute("PRAGMA synchronous=NORMAL")
                 connection.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
+                connection.execute("PRAGMA secure_delete=ON")  # what `forget` deletes is overwritten, not left
 
             self.sessionmaker = sa.orm.sessionmaker(bind=self.engine)
         sa.Index("ix_events_sender_id_id", self.SQLEvent.sender_id, self.SQLEvent.id).create(
@@ -196,7 +199,13 @@ class WindowedSQLTrackerStore(SQLTrackerStore):
             deleted = session.query(self.SQLEvent).filter(self.SQLEvent.sender_id == sender_id).delete()
             session.commit()
         self._cache.pop(sender_id, None)
+        if self.engine.dialect.name == "sqlite":  # nor in the write-ahead log (bot/privacy/word_stores.py)
+            await asyncio.to_thread(self._erase_wal)  # it waits for readers: never on the event loop
         return deleted
+
+    def _erase_wal(self) -> None:
+        with self.engine.connect() as connection:
+            word_stores.erase_wal(lambda sql: connection.execute(sa.text(sql)))
 
     def purge(self, before: float) -> int:
         """Delete every conversation whose last event is older than `before` (a Unix time); how many."""

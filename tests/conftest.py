@@ -79,7 +79,7 @@ def fake_wechat() -> Iterator[tuple[str, type[fake_wechat_api.FakeWeChatAPI]]]:
 # What a test needs, from the fixtures it uses: a running bot is the trained model and its servers; the
 # operators' lookup and the fake WeChat API are servers of their own.
 NEEDED_BY_FIXTURE = {"live": ("model", "server"), "lookup": ("server",), "datasette": ("server",),
-                     "fake_wechat": ("server",)}
+                     "fake_wechat": ("server",), "target": ("model", "server")}  # target: tests/security
 NEEDS = ("model", "server", "browser", "corpus")
 # A test that calls one of these starts what the mark names: it must carry the mark (make unit leaves it out).
 STARTS = {"browser": re.compile(r"\bbrowser\("), "server": re.compile(r"\b(bot|running)\(")}

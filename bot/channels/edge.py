@@ -17,12 +17,14 @@ The limits come from the environment (NUANLIU_SENDER_BURST, …), the
 defaults sized so that one citizen typing and the page's retries never meet them.
 A citizen asking to delete their records (data/forget_me.yml) has the whole
 conversation deleted here, without a turn, so nothing of the request is stored,
-and with it their unanswered questions, their ratings and their place in the
-handover queue.
+and with it their unanswered questions, their ratings, their place in the
+handover queue and their conversation's id in the operators' audit log.
 """
 from __future__ import annotations
 
+import asyncio
 import ipaddress
+import math
 import os
 import re
 import time
@@ -34,10 +36,12 @@ from dataclasses import dataclass
 import yaml
 from sanic import Sanic
 from sanic.request import Request
+from sanic.response import HTTPResponse, json
 
 from bot import DATA
-from bot.hotline import ratings, unanswered
+from bot.hotline import audit, ratings, unanswered
 from bot.hotline.handover_queue import HandoverQueue, queue_path
+from bot.hotline.pseudonyms import Pseudonyms
 from bot.hotline.unanswered import similarity_key
 from bot.reading.normaliser import Normalizer
 from serving.tracker_store import unwrapped
@@ -155,11 +159,18 @@ class Edge:
 
     def wait_before(self, client: str, sender: str) -> float:
         """Seconds this request must wait (0: it may go on); loopback clients only count per sender."""
-        by_client = 0.0 if loopback(client) else self.clients.take(client)
-        return max(by_client, self.senders.take(sender))
+        return max(self.wait_for_client(client), self.senders.take(sender))
+
+    def wait_for_client(self, client: str) -> float:
+        """Seconds a request of this client must wait, whoever it writes as (0 for loopback: see above)."""
+        return 0.0 if loopback(client) else self.clients.take(client)
 
 
 EDGE = Edge()
+
+
+def too_fast(wait: float) -> HTTPResponse:
+    return json({"error": TOO_FAST}, status=429, headers={"Retry-After": str(math.ceil(wait))})
 
 
 def client_address(request: Request) -> str:
@@ -189,11 +200,25 @@ def asks_to_forget(text: str) -> bool:
     return similarity_key(_POLITE.sub("", _normalize(text)), _normalize) in _WORDINGS
 
 
+def _forget_elsewhere(sender_id: str) -> None:
+    unanswered.forget(unanswered.log_path(), sender_id)
+    ratings.forget(ratings.ratings_path(), sender_id)
+    # The audit log names a conversation by the pseudonym the desk shows (its URLs): read it before the queue's
+    # file forgets it with the rest of the citizen.
+    pseudonym = Pseudonyms(queue_path()).known(sender_id)
+    audit.forget(audit.audit_path(), sender_id, *([pseudonym] if pseudonym else []))
+    HandoverQueue(queue_path()).forget(sender_id)
+
+
+def forgotten(sender_id: str) -> list[dict[str, object]]:
+    """The reply to 删除我的记录; `forgotten` tells the web page to clear its own copy too (a shared phone or PC)."""
+    return [{"recipient_id": sender_id, "text": FORGOTTEN, "custom": {"forgotten": True}}]
+
+
 async def forget(app: Sanic, sender_id: str) -> None:
     """Delete the sender's conversation from the tracker store, under the conversation's lock, and every
-    other store of their words: the unanswered log, the ratings and the handover queue."""
+    other store of their words: the unanswered log, the ratings, the handover queue, and their conversation's
+    id in the operators' audit log (in a worker thread: each store also empties its write-ahead log)."""
     async with app.ctx.agent.lock_store.lock(sender_id):
         await unwrapped(app.ctx.agent.tracker_store).forget(sender_id)
-        unanswered.forget(unanswered.log_path(), sender_id)
-        ratings.forget(ratings.ratings_path(), sender_id)
-        HandoverQueue(queue_path()).forget(sender_id)
+        await asyncio.to_thread(_forget_elsewhere, sender_id)

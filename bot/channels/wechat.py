@@ -17,6 +17,8 @@ one, sends the same MsgId again (3 tries). So:
   account's AppID and AppSecret are configured (bot/wechat/api.py); without
   them, or when WeChat refuses it, it comes with the citizen's next message.
   Nothing is lost and no request waits past WeChat's limit;
+- the conversation is wechat-<OpenID> (bot/channels/identity.py), so no other channel
+  can reach it, and customer-service messages go to the OpenID inside it;
 - 删除我的记录 deletes the conversation and says so, without a turn;
 - while a person holds the conversation (转人工) the bot is silent ("success"),
   and the operator's words and the handover's notices reach the citizen as
@@ -57,7 +59,7 @@ from wechatpy.exceptions import InvalidAppIdException, InvalidSignatureException
 from wechatpy.replies import create_reply
 from wechatpy.utils import check_signature
 
-from bot.channels import edge, handover
+from bot.channels import edge, handover, identity
 from bot.channels.turns import GREET, Handler, PersonHolds, answered
 from bot.dialogue.handover_settings import handover_settings
 from bot.wechat import api as wechat_api
@@ -126,8 +128,10 @@ class CustomerServiceMessages(OutputChannel):
             raise Undeliverable("WECHAT_APPID and WECHAT_SECRET are needed for customer-service messages")
         if kwargs.get(handover.KIND) == "operator":
             text = f"{handover_settings().operator_label}：{text}"
-        await asyncio.get_running_loop().run_in_executor(None, self.api.message.send_text, recipient_id,
-                                                         _fit(plain(text)))
+        openid = identity.sender_of(identity.WECHAT, recipient_id)
+        if openid is None:
+            raise Undeliverable(f"not a WeChat conversation: {recipient_id[:20]}")
+        await asyncio.get_running_loop().run_in_executor(None, self.api.message.send_text, openid, _fit(plain(text)))
 
 
 class WeChatInput(InputChannel):
@@ -212,7 +216,7 @@ class WeChatInput(InputChannel):
             except (Malformed, UnicodeDecodeError):
                 return response.text("malformed message", status=400)
             if message.type == "text" and edge.asks_to_forget(message.content):
-                await edge.forget(request.app, message.source)
+                await edge.forget(request.app, identity.conversation_id(identity.WECHAT, message.source))
                 self._late.pop(message.source, None)
                 self._options.pop(message.source, None)
                 reply: str | None = edge.FORGOTTEN
@@ -275,7 +279,7 @@ class WeChatInput(InputChannel):
 
     async def _turn(self, on_new_message: Handler, openid: str, text: str) -> str:
         collector = WeChatOutput()
-        message = UserMessage(text, collector, openid, input_channel=self.name())
+        message = UserMessage(text, collector, identity.conversation_id(identity.WECHAT, openid), input_channel=self.name())
         await answered(on_new_message, message, self.person_holds)
         return self._render(openid, collector.messages)
 

@@ -28,7 +28,7 @@ from bot.hotline.desk import Card
 from bot.hotline.handover_queue import Handover
 
 QUICK_REPLIES = DATA / "quick_replies.yml"
-CHANNELS = {"rest": "网页", "wechat": "微信"}
+CHANNELS = {"webchat": "网页", "wechat": "微信", "rest": "接口"}  # bot/channels/identity.py: each channel by name
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ Rasa-free: the Datasette plugin (lookup/plugins/) serves it as HTML and JSON.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
@@ -101,11 +102,13 @@ class Assist:
 
 def read_number(normalize, raw: str) -> float | str:
     """A calculator field as typed (八, 七十二岁, 8.5) as a number, or the text itself, which the calculator
-    then refuses with the reason (服役年数应是一个数字)."""
+    then refuses with the reason (服役年数应是一个数字); so is a number too large to be one (9 typed 400 times)."""
     found = _FIGURE.search(normalize(raw))
     if found is None:
         return raw
     value = float(found.group())
+    if not math.isfinite(value):
+        return raw
     return int(value) if value == int(value) else value
 
 

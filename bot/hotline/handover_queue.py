@@ -39,6 +39,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from bot import BUILD
+from bot.privacy import word_stores
 from bot.privacy.files import private_file
 from bot.privacy.masking import mask
 
@@ -105,6 +106,7 @@ def _time(text: str | None) -> datetime | None:
 def connect(path: Path) -> Iterator[sqlite3.Connection]:
     """A short connection to the queue file (0600), in autocommit mode: `transaction` groups statements."""
     conn = sqlite3.connect(private_file(path), timeout=BUSY_MS / 1000, isolation_level=None)
+    conn.execute("PRAGMA secure_delete=ON")  # a forgotten citizen's words are overwritten (bot/privacy/word_stores.py)
     try:
         yield conn
     finally:
@@ -163,7 +165,7 @@ def _statements(script: str) -> list[str]:
 class Handover:
     id: int
     sender_id: str
-    channel: str  # the citizen's channel when queued: rest (the web page) or wechat
+    channel: str  # the citizen's channel when queued: webchat (the web page), wechat or rest (an integration)
     question: str  # the citizen's last question before asking for a person, masked
     queued_at: datetime
     taken_by: str | None = None
@@ -252,6 +254,10 @@ class HandoverQueue:
                 " and (queued_at < ? or (queued_at = ? and id < ?))",
                 (as_text(handover.queued_at), as_text(handover.queued_at), handover.id)).fetchone()[0]
 
+    def ever_handed_over(self, sender_id: str) -> bool:
+        """Whether the conversation is in the queue or was (within the retention period)."""
+        return bool(self._select("sender_id = ?", (sender_id,)))
+
     def take(self, sender_id: str, operator: str, when: datetime | None = None) -> bool:
         """Give the queued conversation to `operator`; False if another operator has it (or none is queued)."""
         return bool(self._changed(
@@ -295,11 +301,14 @@ class HandoverQueue:
 
     def forget(self, sender_id: str) -> int:
         """Delete everything the file holds of the citizen (删除我的记录): entries, what was said to them outside
-        a turn, their pseudonym; how many entries."""
-        with connect(self.path) as conn, transaction(conn):
-            conn.execute("delete from said where sender_id = ?", (sender_id,))
-            conn.execute("delete from citizens where sender_id = ?", (sender_id,))
-            return conn.execute("delete from handovers where sender_id = ?", (sender_id,)).rowcount
+        a turn, their pseudonym, leaving nothing of them in the write-ahead log; how many entries."""
+        with connect(self.path) as conn:
+            with transaction(conn):
+                conn.execute("delete from said where sender_id = ?", (sender_id,))
+                conn.execute("delete from citizens where sender_id = ?", (sender_id,))
+                deleted = conn.execute("delete from handovers where sender_id = ?", (sender_id,)).rowcount
+            word_stores.erase_wal(conn.execute)
+            return deleted
 
     def purge(self, before: datetime) -> int:
         """Delete the entries whose last change is older than `before`, and what was said outside turns and the

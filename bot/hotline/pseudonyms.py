@@ -57,6 +57,12 @@ class Pseudonyms:
                         pass  # that pseudonym is taken: draw again
         return found
 
+    def known(self, sender_id: str) -> str | None:
+        """The sender's pseudonym if they have one, drawing none (删除我的记录 asks before the queue forgets it)."""
+        with connect(self.path) as conn:
+            row = conn.execute("select pseudonym from citizens where sender_id = ?", (sender_id,)).fetchone()
+        return row[0] if row else None
+
     def sender(self, pseudonym: str) -> str | None:
         """The sender id a pseudonym stands for, or None (never given, or forgotten)."""
         with connect(self.path) as conn:

@@ -73,12 +73,12 @@ def add_reason(path: Path, *, sender: str, measure: str, reason: str) -> bool:
 
 def forget(path: Path, sender: str) -> int:
     """Delete one citizen's ratings (删除我的记录); how many."""
-    return word_stores.forget(_writer, path, TABLE, sender)
+    return word_stores.forget(path, TABLE, sender)
 
 
 def purge(path: Path, before: datetime) -> int:
     """Delete the ratings given before `before`; how many."""
-    return word_stores.purge(_writer, path, TABLE, before)
+    return word_stores.purge(path, TABLE, before)
 
 
 @cache

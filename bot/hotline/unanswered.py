@@ -68,12 +68,12 @@ def open_log(path: Path = DEFAULT_LOG) -> sqlite_utils.Database:
 
 def purge(path: Path, before: datetime) -> int:
     """Delete the entries written before `before`; how many."""
-    return word_stores.purge(_writer, path, TABLE, before)
+    return word_stores.purge(path, TABLE, before)
 
 
 def forget(path: Path, sender: str) -> int:
     """Delete one citizen's entries (删除我的记录); how many."""
-    return word_stores.forget(_writer, path, TABLE, sender)
+    return word_stores.forget(path, TABLE, sender)
 
 
 def similarity_key(text: str, normalize: Normalizer) -> str:

@@ -22,6 +22,9 @@ from bot.hotline.changchun_time import local_time
 UNANSWERED_ROWS = "select id, time, key, text, sender from unanswered order by id desc limit :limit"
 POOR_ROWS = ("select id, time, key, question as text, sender, measure, answer, reason from ratings "
              "where rating = :poor order by id desc limit :limit")
+# Whether a conversation is on either list (an operator may then read it to follow it up).
+UNANSWERED_NAMES = "select 1 from unanswered where sender = :sender limit 1"
+POOR_NAMES = "select 1 from ratings where sender = :sender and rating = :poor limit 1"
 ROWS_READ = 5000  # rows read per list: more than a retention period of a team's follow-up
 LINKS_SHOWN = 5  # conversations linked per group, newest first
 

@@ -8,8 +8,10 @@ question, bot.hotline.desk.Desk.assist, and the team's 常用语) and closes it
 (bot/hotline/handover_desk.py). A citizen is named by a pseudonym
 (bot/hotline/pseudonyms.py), never by their sender id, in pages, URLs and so in
 the audit log. These pages hold citizens' words: a logged-in operator only, and
-the actions are POST forms with Datasette's CSRF token (answered in JSON when
-the page's script asks, so the page stays where it is).
+only a conversation that was handed over to a person or is on the worklist
+(others are no operator's business: a 403, `_no_business`); the actions are
+POST forms with Datasette's CSRF token (answered in JSON when the page's script
+asks, so the page stays where it is).
 
 Every desk page a logged-in operator opens follows the queue's change feed
 (bot/hotline/change_feed.py) at `/console/feed`, a server-sent event stream
@@ -36,8 +38,9 @@ from datasette.utils.asgi import Request, Response
 from markupsafe import Markup
 
 from bot.assistant import load_assistant
+from bot.dialogue.conversation import POOR
 from bot.dialogue.handover_settings import handover_settings
-from bot.hotline import console, ratings
+from bot.hotline import console, ratings, worklist
 from bot.hotline.changchun_time import local_time
 from bot.hotline.change_feed import LiveFeed, latest
 from bot.hotline.conversations import RasaConversations, Unreachable
@@ -48,8 +51,8 @@ from bot.hotline.outbox import Outbox
 from bot.hotline.pseudonyms import SHAPE, Pseudonyms
 from serving.start import LOOPBACK, RASA_PORT, NoToken, api_token
 
-MEASURES, RATINGS = "measures", "ratings"
-SENDERS_SHOWN = ("unanswered", RATINGS)  # the databases whose tables hold sender ids
+MEASURES, UNANSWERED, RATINGS = "measures", "unanswered", "ratings"
+SENDERS_SHOWN = (UNANSWERED, RATINGS)  # the databases whose tables hold sender ids
 RASA_URL_VARIABLE = "NUANLIU_RASA_URL"
 SCRIPTS = Path(__file__).parent.parent / "console"
 STREAM_SECONDS = 20.0  # a stream's life: the browser reconnects at once, naming the version it had
@@ -106,13 +109,29 @@ async def _rated(datasette, rating: str | None, sender: str) -> tuple[str, datet
     return (row["answer"], datetime.fromisoformat(row["time"])) if row else None
 
 
+async def _no_business(request: Request, datasette, sender: str) -> Response | None:
+    """A 403 unless the conversation was handed over to a person or is on the worklist (an unanswered question,
+    a 不满意): no other conversation is an operator's business, whatever pseudonym they type."""
+    if await asyncio.to_thread(HandoverQueue(queue_path()).ever_handed_over, sender):
+        return None
+    for database, named in ((UNANSWERED, worklist.UNANSWERED_NAMES), (RATINGS, worklist.POOR_NAMES)):
+        if database in datasette.databases and \
+                (await datasette.get_database(database).execute(named, {"sender": sender, "poor": POOR})).rows:
+            return None
+    return Response.html(await datasette.render_template("not_yours.html", {"here": "/handover"}, request=request),
+                         status=403)
+
+
 async def conversation_page(request: Request, datasette) -> Response:
-    """One conversation, whole and masked, by the citizen's pseudonym; the handover's controls when it is in the
-    queue; the answer cards for the citizen's last question and the 常用语 for the operator who holds it."""
+    """One conversation, whole and masked, by the citizen's pseudonym, if it is an operator's business
+    (`_no_business`); the handover's controls when it is in the queue; the answer cards for the citizen's last
+    question and the 常用语 for the operator who holds it."""
     if not request.actor:
         return await _login_first(request, datasette)
     pseudonym = request.url_vars["who"].upper()
     sender = await asyncio.to_thread(Pseudonyms(queue_path()).sender, pseudonym)
+    if sender is not None and (refused := await _no_business(request, datasette, sender)):
+        return refused
     me = str(request.actor.get("id"))
     context: dict[str, Any] = {
         "here": "/handover", "who": pseudonym, "me": me, "history": None, "entry": None, "gone": None, "problem": None,

@@ -1,5 +1,5 @@
 """Datasette plugin: the operators' desk, the team's worklist, the bot's search and calculator as SQL functions,
-the desk's menu, and the audit log.
+and the desk's menu.
 
 The desk (`/`, `/desk.json`) and the canned queries of lookup/metadata.yml
 answer from bot.hotline.desk and bot.hotline.lookup over the bot's own plan, so an operator's
@@ -8,26 +8,21 @@ words (unanswered questions, 不满意 answers and their reasons): only to an
 operator the metadata's `allow` blocks let see those databases, that is, one
 logged in; it links each to its conversation by the citizen's pseudonym. The
 handover queue and the conversation pages are the console's (lookup/plugins/console.py);
-every desk page's menu (`PAGES`) is given to the templates here. Every request is written to the audit log
-(bot/hotline/audit.py) with the actor Datasette resolves for it, and nowhere else:
-uvicorn's access log would print each search (a caller's words) to the
-server's output, so it is switched off.
+every desk page's menu (`PAGES`) is given to the templates here. The search runs in a worker thread, never
+on the event loop every operator's page shares. The login, the audit log and what guards every request are
+plugins of their own (desk_login.py, desk_guard.py).
 """
 from __future__ import annotations
 
 import asyncio
-import logging
 from pathlib import Path
-from urllib.parse import unquote_plus
 
 from datasette import hookimpl
-from datasette.plugins import pm
-from datasette.utils import await_me_maybe
 from datasette.utils.asgi import Request, Response
 
 from bot.assistant import load_assistant
 from bot.dialogue.conversation import POOR
-from bot.hotline import audit, daily_counts, worklist
+from bot.hotline import daily_counts, worklist
 from bot.hotline.changchun_time import today
 from bot.hotline.daily_chart import chart
 from bot.hotline.desk import Desk
@@ -36,8 +31,7 @@ from bot.hotline.lookup import lookup, register_functions
 from bot.hotline.pseudonyms import Pseudonyms
 from bot.plan.facts import load_specs
 from bot.plan.records import load_groups
-
-ACCESS_LOG = logging.getLogger("uvicorn.access")
+from bot.privacy.masking import mask
 
 MEASURES = "measures"
 UNANSWERED, RATINGS, COUNTS = "unanswered", "ratings", "daily_counts"  # the databases `make lookup` serves
@@ -52,15 +46,17 @@ def _desk(datasette) -> Desk:
 
 
 def _asked(request: Request) -> tuple[str, dict[str, str], str | None]:
-    """The caller's words, the calculator's fields (every other parameter) and the card they belong to."""
+    """The caller's words (masked, as the chat masks a citizen's: the cards never need a phone or ID number, and
+    the page and its JSON then never show one back), the calculator's fields (every other parameter) and the
+    card they belong to."""
     args = {k: request.args.get(k, "") for k in request.args}
-    words, card = args.pop("q", "").strip(), args.pop("card", None)
+    words, card = mask(args.pop("q", "")).strip(), args.pop("card", None)
     return words, args, card
 
 
 async def desk_page(request: Request, datasette) -> Response:
     words, form, card = _asked(request)
-    answer = _desk(datasette).search(words, form, card) if words else None
+    answer = await asyncio.to_thread(_desk(datasette).search, words, form, card) if words else None
     specs = load_specs()
     context = {"answer": answer, "words": words, "form": form, "open_card": card, "here": "/",
                "labels": {f: s.label for f, s in specs.items()}, "units": {f: s.unit for f, s in specs.items()},
@@ -72,7 +68,7 @@ async def desk_json(request: Request, datasette) -> Response:
     words, form, card = _asked(request)
     if not words:
         return Response.json({"error": "请用 q 参数传来电人的原话，例如 /desk.json?q=抗美援朝补助"}, status=400)
-    return Response.json(_desk(datasette).search(words, form, card).json())
+    return Response.json((await asyncio.to_thread(_desk(datasette).search, words, form, card)).json())
 
 
 async def worklist_page(request: Request, datasette) -> Response:
@@ -118,37 +114,3 @@ def startup(datasette):
         lookup(Path(datasette.get_database(MEASURES).path))
         _desk(datasette).search("暖流计划")
     return inner
-
-
-async def _actor_id(datasette, scope, receive) -> str | None:
-    """The actor as Datasette's own hook resolves it (the login cookie of datasette-auth-passwords)."""
-    request = Request(scope, receive)
-    for candidate in pm.hook.actor_from_request(datasette=datasette, request=request):
-        actor = await await_me_maybe(candidate)
-        if actor:
-            return str(actor.get("id"))
-    return None
-
-
-@hookimpl
-def asgi_wrapper(datasette):
-    """Every request into the audit log, with its actor and status, once the response has started; and
-    into no other log (uvicorn configures its access log when it starts serving, so it is silenced here)."""
-    def wrap(app):
-        async def audited(scope, receive, send):
-            if scope["type"] != "http":
-                return await app(scope, receive, send)
-            ACCESS_LOG.disabled = True
-            actor = await _actor_id(datasette, scope, receive)
-            status: dict[str, int] = {}
-
-            async def sending(message):
-                if message["type"] == "http.response.start":
-                    status["code"] = message["status"]
-                    audit.record(audit.audit_path(), actor, scope["method"], scope["path"],
-                                 unquote_plus(scope.get("query_string", b"").decode("latin-1")), status["code"])
-                await send(message)
-
-            await app(scope, receive, sending)
-        return audited
-    return wrap

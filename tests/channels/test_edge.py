@@ -1,12 +1,17 @@
 """The edge's limits and text cleaning, with a clock the tests move."""
 from __future__ import annotations
 
-from contextlib import ExitStack
+import sqlite3
+from contextlib import ExitStack, closing
 
 import pytest
 
+from bot.channels import edge
 from bot.channels.edge import Limit, TokenBuckets, TurnsInFlight, asks_to_forget
 from bot.channels.turns import GREET, OWN_INTENT_PAYLOADS, clean
+from bot.hotline import audit
+from bot.hotline.handover_queue import HandoverQueue
+from bot.hotline.pseudonyms import Pseudonyms
 
 
 class Clock:
@@ -99,6 +104,13 @@ def test_the_pages_and_menus_own_intent_payloads_pass():
     assert all(clean(payload) == payload for payload in OWN_INTENT_PAYLOADS)
 
 
+@pytest.mark.parametrize("text", ["电话138 - 1234 - 5678", "电话138\u00a01234\u00a05678", "电话138/1234/5678",
+                                  "身份证220102  19500101  1234", "电话\u202e8765\u202c4321\u202c831"])
+def test_every_channels_door_masks_numbers_written_with_loose_separators_and_drops_bidi_controls(text):
+    cleaned = clean(text)
+    assert "*" in cleaned and "1234" not in cleaned.replace("*", "") and "\u202e" not in cleaned
+
+
 def test_text_that_cannot_be_encoded_is_dropped():
     assert clean("抗美援朝\ud800老兵\x00") == "抗美援朝老兵"
     clean("\udfff" * 5).encode("utf-8")
@@ -109,3 +121,21 @@ def test_text_that_cannot_be_encoded_is_dropped():
                                         ("抗美援朝老兵每年多少", False)])
 def test_delete_my_records_is_recognised_in_close_wordings_only(text, asks):
     assert asks_to_forget(text) is asks
+
+
+def test_delete_my_records_forgets_the_audit_logs_rows_by_pseudonym_before_the_queue_forgets_the_pseudonym(
+        tmp_path, monkeypatch):
+    for variable, name in (("NUANLIU_AUDIT_DB", "audit.db"), ("NUANLIU_HANDOVER_DB", "handover.db"),
+                           ("NUANLIU_UNANSWERED_DB", "unanswered.db"), ("NUANLIU_RATINGS_DB", "ratings.db")):
+        monkeypatch.setenv(variable, str(tmp_path / name))
+    sender = "webchat-forget-me"
+    HandoverQueue(tmp_path / "handover.db").enqueue(sender, "webchat", "我的补助什么时候到账")
+    name = Pseudonyms(tmp_path / "handover.db").of(sender)
+    log = audit.AuditLog(tmp_path / "audit.db")
+    log.record("operator", "GET", f"/conversation/{name}", "", 200)
+    assert log.flush()
+    edge._forget_elsewhere(sender)
+    with closing(sqlite3.connect(tmp_path / "audit.db")) as conn:
+        assert conn.execute("select path, sender from views").fetchall() == [("/conversation/（已删除）", None)]
+    assert Pseudonyms(tmp_path / "handover.db").sender(name) is None
+    assert HandoverQueue(tmp_path / "handover.db").latest_for(sender) is None

@@ -34,10 +34,11 @@ class FakeBot:
     """Answers each message by echoing it, after `delay` seconds; counts the turns it ran."""
 
     def __init__(self, delay: float = 0.0, buttons: list[dict] | None = None) -> None:
-        self.delay, self.buttons, self.seen = delay, buttons, []
+        self.delay, self.buttons, self.seen, self.senders = delay, buttons, [], []
 
     async def __call__(self, message) -> None:
         self.seen.append(message.text)
+        self.senders.append(message.sender_id)
         await asyncio.sleep(self.delay)
         await message.output_channel.send_text_message(message.sender_id, f"答：{message.text}")
         if self.buttons:
@@ -55,6 +56,23 @@ def channel() -> WeChatInput:
 
 def test_a_text_message_gets_the_bots_reply(channel):
     assert reply(channel, FakeBot(), text_xml("抗美援朝老兵补助多少")) == "答：抗美援朝老兵补助多少"
+
+
+def test_a_citizens_conversation_is_kept_under_the_wechat_prefix_and_no_other(channel):
+    bot = FakeBot()
+    reply(channel, bot, text_xml("抗美援朝老兵补助多少"))
+    assert bot.senders == ["wechat-o-test-user"]
+
+
+def test_a_message_outside_a_turn_goes_to_the_openid_of_a_wechat_conversation_only(fake_wechat):
+    api_base, handler = fake_wechat
+    out = wechat.CustomerServiceMessages(Client(APP_ID, SECRET, api_base))
+    asyncio.run(out.send_text_message("wechat-o-test-user", "您好"))
+    assert [body["touser"] for path, _, body in handler.received if path.endswith("/message/custom/send")] == [
+        "o-test-user"]
+    for elsewhere in ("rest-o-test-user", "webchat-abc", "o-test-user"):
+        with pytest.raises(wechat.Undeliverable):
+            asyncio.run(out.send_text_message(elsewhere, "您好"))
 
 
 def test_a_retry_of_the_same_msgid_joins_the_running_turn(channel):
@@ -156,7 +174,7 @@ def test_while_a_person_holds_the_conversation_the_bots_silence_is_no_failure(ch
         return None  # what Rasa does with a message of a paused conversation: store it, say nothing
 
     async def holds(message) -> bool:
-        return message.sender_id == "o-test-user"
+        return message.sender_id == "wechat-o-test-user"
 
     channel.person_holds = holds
     assert asyncio.run(channel.reply(paused, parse_message(text_xml("我在等", msg_id=13)))) is None

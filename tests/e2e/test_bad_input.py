@@ -82,7 +82,7 @@ def test_the_http_api_needs_the_token(live):
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(f"{live.url}/conversations/bad-sql/tracker", timeout=10)
     assert refused.value.code == 401
-    assert live.tracker("bad-sql")["sender_id"] == "bad-sql"
+    assert live.tracker("rest-bad-sql")["sender_id"] == "rest-bad-sql"
 
 
 def test_the_api_token_protects_the_api_without_appearing_on_the_rasa_command_line(live):
@@ -100,7 +100,7 @@ def test_the_api_token_protects_the_api_without_appearing_on_the_rasa_command_li
 def test_id_card_and_phone_numbers_never_reach_the_tracker_store(webhook, live):
     reply = ask(webhook, "我身份证是220102195001011234，电话13812345678，我是抗日老兵，能领什么", "bad-pii")
     assert "21060元" in reply  # the answer still works
-    stored = str(live.tracker("bad-pii"))
+    stored = str(live.tracker("rest-bad-pii"))
     assert "220102195001011234" not in stored and "13812345678" not in stored
     with sqlite3.connect(live.work / "tracker.db") as conn:
         assert not any("13812345678" in str(row) for row in conn.execute("select * from events"))

@@ -11,22 +11,25 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timezone
+from functools import cache
 
 import pytest
 
+from bot.channels import identity
+from bot.channels.edge import FORGOTTEN
 from bot.dialogue.handover_settings import (
     MAX_PER_CLIENT_VARIABLE,
     WAIT_VARIABLE,
     handover_settings,
 )
-from bot.hotline import daily_counts
+from bot.hotline import audit, daily_counts
 from bot.hotline.changchun_time import today
 from bot.hotline.handover_queue import HandoverQueue
 from bot.hotline.pseudonyms import Pseudonyms
@@ -37,16 +40,24 @@ from tests.support.browser import DESKTOP, accessibility_violations, browser, sc
 from tests.support.lookup_server import (
     OPERATOR,
     OPERATOR2,
+    PASSWORD,
     PASSWORD2,
+    audit_rows,
+    audited,
     csrf_token,
     log_in,
-    logged_in,
     lookup_server,
 )
+from tests.support.lookup_server import logged_in as logged_in_anew
 from tests.support.webchat_page import (
     ANSWER_WAIT_MS,
     bot_bubbles,
+    conversation_of,
     open_chat,
+    page_conversation,
+    page_hears,
+    page_says,
+    page_token,
     send,
     stored,
     wait_for_answer,
@@ -79,10 +90,25 @@ def live(db_path, tmp_path_factory, wechat_api):
 
 @pytest.fixture(scope="module")
 def desk(live, db_path, measures, tmp_path_factory):
-    env = {"NUANLIU_HANDOVER_DB": str(live.work / "handover.db"), "NUANLIU_RASA_URL": live.url,
-           "RASA_API_TOKEN": live.token}
+    env = {"NUANLIU_HANDOVER_DB": str(live.work / "handover.db"), "NUANLIU_AUDIT_DB": str(live.work / "audit.db"),
+           "NUANLIU_RASA_URL": live.url, "RASA_API_TOKEN": live.token}
     with lookup_server(db_path, measures, tmp_path_factory.mktemp("desk"), env) as server:
         yield server
+
+
+@cache
+def logged_in(base: str, password: str = PASSWORD, user: str = OPERATOR):
+    """An HTTP client logged in, one per operator and desk: each login is anonymous requests, of which the audit log
+    writes only ANONYMOUS_PER_MINUTE a minute (and counts the rest)."""
+    return logged_in_anew(base, password, user)
+
+
+def room_for_anonymous_rows(desk, needed: int) -> None:
+    """Wait for the next minute if the logins of the tests before have used this minute's anonymous rows."""
+    minute = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M")
+    [(used,)] = audit_rows(desk, "select count(*) from views where actor is null and time like ?", (f"{minute}%",))
+    if used + needed > audit.ANONYMOUS_PER_MINUTE:
+        time.sleep(61 - datetime.now(timezone.utc).second)
 
 
 def queue(live) -> HandoverQueue:
@@ -90,7 +116,8 @@ def queue(live) -> HandoverQueue:
 
 
 def ask(live, sender: str, text: str, client: str | None = None) -> list[dict]:
-    """A REST message; `client` poses as a remote client behind the proxy (loopback clients are not counted)."""
+    """A REST message (an integration's: its conversation is rest-<sender>); `client` poses as a remote client
+    behind the proxy (loopback clients are not counted)."""
     if client is None:
         return post_json(f"{live.url}/webhooks/rest/webhook", {"sender": sender, "message": text})
     request = urllib.request.Request(f"{live.url}/webhooks/rest/webhook", headers={
@@ -100,35 +127,45 @@ def ask(live, sender: str, text: str, client: str | None = None) -> list[dict]:
         return json.loads(response.read().decode())
 
 
-def pseudonym(live, sender: str) -> str:
-    """The desk's name for a citizen (given on first sight, as the queue page gives it)."""
-    return Pseudonyms(live.work / "handover.db").of(sender)
+def rest(sender: str) -> str:
+    """The conversation a REST caller's sender writes in (bot/channels/identity.py)."""
+    return identity.conversation_id(identity.REST, sender)
+
+
+def pseudonym(live, conversation: str) -> str:
+    """The desk's name for a citizen's conversation (given on first sight, as the queue page gives it)."""
+    return Pseudonyms(live.work / "handover.db").of(conversation)
 
 
 def text_of(messages: list[dict]) -> str:
     return "\n".join(m.get("text") or "" for m in messages)
 
 
-def handed_over(live, sender: str, question: str = "我的补助什么时候到账") -> None:
-    """A citizen asks something the bot cannot answer, asks for a person and says yes."""
+def handed_over(live, sender: str, question: str = "我的补助什么时候到账") -> str:
+    """A REST citizen asks something the bot cannot answer, asks for a person and says yes: their conversation."""
     ask(live, sender, question)
     assert "转人工" in ask(live, sender, "转人工")[0]["text"]
     assert handover_settings().hotline in ask(live, sender, "/affirm")[0]["text"]
+    return rest(sender)
+
+
+def page_handed_over(live, question: str = "我的补助什么时候到账") -> tuple[str, str]:
+    """The same on the web page's own channel, without a browser: (the page's token, its conversation)."""
+    token = page_token(live.url)
+    page_says(live.url, token, question)
+    assert "转人工" in page_says(live.url, token, "转人工")[0]["text"]
+    assert handover_settings().hotline in page_says(live.url, token, "/affirm")[0]["text"]
+    return token, conversation_of(token)
 
 
 def taken_by_an_operator(chromium, live, desk):
-    """A new citizen handed over, and an operator's page on their conversation after 接入: (sender, page)."""
-    sender = f"web-{uuid.uuid4()}"
+    """A new REST citizen handed over, and an operator's page on their conversation after 接入: (sender, page)."""
+    sender = f"c-{uuid.uuid4()}"
     handed_over(live, sender)
-    operator = operator_on(chromium, desk, f"/conversation/{pseudonym(live, sender)}")
+    operator = operator_on(chromium, desk, f"/conversation/{pseudonym(live, rest(sender))}")
     operator.click("#take")
     operator.wait_for_selector("#reply")
     return sender, operator
-
-
-def audited(desk, path: str) -> list[tuple]:
-    with sqlite3.connect(desk.audit) as conn:
-        return conn.execute("select actor, method, path, status from views where path = ?", (path,)).fetchall()
 
 
 def operator_on(chromium, desk, path: str = "/handover", user: str = OPERATOR, password: str | None = None):
@@ -140,14 +177,14 @@ def operator_on(chromium, desk, path: str = "/handover", user: str = OPERATOR, p
 
 
 def queued_on_the_page(chromium, live, question: str = "我的补助什么时候到账"):
-    """A citizen on the web page asks, asks for a person and taps 是: (the page, its sender id)."""
+    """A citizen on the web page asks, asks for a person and taps 是: (the page, its conversation)."""
     citizen = open_chat(chromium, live.url + "/webchat/", DESKTOP)
     send(citizen, question)
     assert send(citizen, "转人工") == "需要帮您转人工客服吗？"
     before = len(bot_bubbles(citizen))
     citizen.locator(".options button:not([disabled])", has_text="是").click()
     wait_for_answer(citizen, before)
-    return citizen, stored(citizen)["nuanliu.sender"]
+    return citizen, page_conversation(citizen)
 
 
 @pytest.mark.browser
@@ -214,10 +251,9 @@ def test_the_queue_updates_itself_with_the_count_in_the_title_and_the_menu(live,
         queue_page = operator_on(chromium, desk)
         desk_page = operator_on(chromium, desk, "/", OPERATOR2, PASSWORD2)  # another operator, on the desk's search
         queue_page.wait_for_function("document.title !== ''")
-        sender = f"web-{uuid.uuid4()}"
-        handed_over(live, sender)
+        conversation = handed_over(live, f"c-{uuid.uuid4()}")
         queued = time.monotonic()
-        name = pseudonym(live, sender)
+        name = pseudonym(live, conversation)
         queue_page.wait_for_selector(f"#row-{name}", timeout=LIVE_MS)
         desk_page.wait_for_function("document.getElementById('waiting-count').textContent.includes('人等待')",
                                     timeout=LIVE_MS)
@@ -249,9 +285,8 @@ def test_a_citizens_reply_appears_in_the_open_conversation_and_the_draft_is_kept
 @pytest.mark.browser
 def test_the_answer_cards_for_the_citizens_last_question_are_beside_it_with_the_total(live, desk):
     with browser() as chromium:
-        sender = f"web-{uuid.uuid4()}"
-        handed_over(live, sender, "抗日老兵和解放战争老兵一共多少")
-        name = pseudonym(live, sender)
+        conversation = handed_over(live, f"c-{uuid.uuid4()}", "抗日老兵和解放战争老兵一共多少")
+        name = pseudonym(live, conversation)
         operator = operator_on(chromium, desk, f"/conversation/{name}")
         assist = operator.locator("#assist")
         assert "合计：21060元 + 16120元 = 每年37180元" in assist.locator("#total").inner_text()
@@ -264,7 +299,7 @@ def test_the_answer_cards_for_the_citizens_last_question_are_beside_it_with_the_
         assert "21060元" in typed and "办理：" in typed and "依据：长春市2017年暖流计划" in typed
         operator.locator("#assist ul.quick button", has_text="稍等").click()
         assert operator.input_value("#reply").endswith("好的，我帮您查一下，请稍等。")  # added, nothing sent
-        assert all(e.get("metadata", {}).get("handover") != "operator" for e in live.tracker(sender)["events"])
+        assert all(e.get("metadata", {}).get("handover") != "operator" for e in live.tracker(conversation)["events"])
         screenshot(operator, "console_assist_desktop")
         assert accessibility_violations(operator) == []
 
@@ -322,11 +357,10 @@ def test_an_operator_takes_answers_and_closes_with_the_keyboard_only(live, desk)
     Tab Tab Enter, then Enter to confirm."""
     for entry in queue(live).waiting():  # this test's citizen is the longest waiting one
         HandoverQueue(queue(live).path).end_by_citizen(entry.sender_id, "left")
-    sender = f"web-{uuid.uuid4()}"
-    handed_over(live, sender)
+    conversation = handed_over(live, f"c-{uuid.uuid4()}")
     with browser() as chromium:
         operator = operator_on(chromium, desk)
-        name = pseudonym(live, sender)
+        name = pseudonym(live, conversation)
         assert operator.evaluate("document.activeElement.id") == f"take-{name}"
         operator.keyboard.press("Enter")
         operator.wait_for_selector("#reply")
@@ -346,17 +380,16 @@ def test_an_operator_takes_answers_and_closes_with_the_keyboard_only(live, desk)
         assert operator.evaluate("document.activeElement.id") == "close-yes"
         operator.keyboard.press("Enter")
         operator.wait_for_selector("text=已结束")
-    assert [e["text"] for e in live.tracker(sender)["events"] if e["event"] == "bot"][-2:] == [
+    assert [e["text"] for e in live.tracker(conversation)["events"] if e["event"] == "bot"][-2:] == [
         "您好，请讲。", handover_settings().resumed]
 
 
 @pytest.mark.browser
 def test_a_long_unbroken_question_wraps_in_the_queue_and_take_stays_in_view(live, desk):
-    sender = f"web-{uuid.uuid4()}"
-    handed_over(live, sender, "补助" + "A" * 900)
+    conversation = handed_over(live, f"c-{uuid.uuid4()}", "补助" + "A" * 900)
     with browser() as chromium:
         operator = operator_on(chromium, desk)
-        name = pseudonym(live, sender)
+        name = pseudonym(live, conversation)
         width = operator.evaluate("document.documentElement.scrollWidth")
         take = operator.locator(f"#take-{name}").bounding_box()
         assert width <= DESKTOP["width"] and take["x"] + take["width"] <= DESKTOP["width"]
@@ -365,13 +398,13 @@ def test_a_long_unbroken_question_wraps_in_the_queue_and_take_stays_in_view(live
 
 @pytest.mark.browser
 def test_a_page_that_missed_the_reply_announcing_the_handover_learns_of_it_from_its_poll(live):
-    sender = f"web-{uuid.uuid4()}"
-    ask(live, sender, "我的补助什么时候到账")
+    token = page_token(live.url)
+    page_says(live.url, token, "我的补助什么时候到账")
     with browser() as chromium:
         citizen = open_chat(chromium, live.url + "/webchat/", DESKTOP)
-        citizen.evaluate(f"localStorage.setItem('nuanliu.sender', '{sender}')")
-        ask(live, sender, "转人工")
-        ask(live, sender, "/affirm")  # handed over, but this page never saw the reply
+        citizen.evaluate(f"localStorage.setItem('nuanliu.page', '{token}')")
+        page_says(live.url, token, "转人工")
+        page_says(live.url, token, "/affirm")  # handed over, but this page never saw the reply
         citizen.reload()
         citizen.wait_for_selector("#person-status:has-text('排队中')", timeout=LIVE_MS * 3)
         assert stored(citizen)["nuanliu.person"] == "1"
@@ -392,6 +425,7 @@ def operator_does(opener, base: str, name: str, act: str, **form: str) -> str:
 def test_the_round_trip_on_wechat_goes_through_customer_service_messages(live, desk, wechat_api):
     _, handler = wechat_api
     webhook, openid = live.url + "/webhooks/wechat/webhook", "o-handover-wechat"
+    conversation = identity.conversation_id(identity.WECHAT, openid)
     _, offer = post(webhook, text_xml("我要找人工客服", openid=openid, msg_id=301), query())
     assert "转人工" in reply_text(offer) and "1. 是" in reply_text(offer)
     _, queued = post(webhook, text_xml("1", openid=openid, msg_id=302), query())
@@ -399,7 +433,7 @@ def test_the_round_trip_on_wechat_goes_through_customer_service_messages(live, d
     _, waiting = post(webhook, text_xml("我在等", openid=openid, msg_id=303), query())
     assert "留言已收到" in reply_text(waiting) and "最前面" in reply_text(waiting) or "前面还有" in reply_text(waiting)
 
-    name = pseudonym(live, openid)
+    name = pseudonym(live, conversation)
     operator = logged_in(desk.base)
     assert "已接入" in operator_does(operator, desk.base, name, "take")
     assert handover_settings().taken in sent_to(handler, openid)
@@ -413,7 +447,7 @@ def test_the_round_trip_on_wechat_goes_through_customer_service_messages(live, d
 
     _, answer = post(webhook, text_xml("抗日老兵一年补助多少", openid=openid, msg_id=305), query())
     assert "21060元" in reply_text(answer)
-    said = [e["text"] for e in live.tracker(openid)["events"] if e["event"] == "user"]
+    said = [e["text"] for e in live.tracker(conversation)["events"] if e["event"] == "user"]
     assert "我在等" in said  # kept for the operator while the bot was silent
 
 
@@ -426,37 +460,36 @@ def test_on_wechat_a_waiting_citizen_is_never_met_with_silence_and_cancels_with_
         assert handover_settings().hotline in reply_text(waiting) and "回复2" in reply_text(waiting)
     _, cancelled = post(webhook, text_xml("2", openid=openid, msg_id=405), query())
     assert reply_text(cancelled) == handover_settings().cancelled
-    assert queue(live).open_for(openid) is None
+    assert queue(live).open_for(identity.conversation_id(identity.WECHAT, openid)) is None
     _, answer = post(webhook, text_xml("抗日老兵一年补助多少", openid=openid, msg_id=406), query())
     assert "21060元" in reply_text(answer)
 
 
 def test_operators_words_reach_the_page_however_many_messages_the_citizen_sent_between_two_polls(live, desk):
-    sender = f"web-{uuid.uuid4()}"
-    handed_over(live, sender)
-    name, operator = pseudonym(live, sender), logged_in(desk.base)
+    token, conversation = page_handed_over(live)
+    name, operator = pseudonym(live, conversation), logged_in(desk.base)
     operator_does(operator, desk.base, name, "take")
     operator_does(operator, desk.base, name, "answer", text="第一句回复")
     for i in range(8):  # more than a turn's window of the conversation holds
-        assert ask(live, sender, f"我的第{i}条留言")[0]["custom"]["handover"]["state"] == "taken"
+        assert page_says(live.url, token, f"我的第{i}条留言")[0]["custom"]["handover"]["state"] == "taken"
     operator_does(operator, desk.base, name, "answer", text="第二句回复")
-    got = get_json(f"{live.url}/webchat/handover?sender={sender}&after=0")
+    got = page_hears(live.url, token)
     assert [m["text"] for m in got["messages"]] == [handover_settings().taken, "第一句回复", "第二句回复"]
     last = got["messages"][-1]["id"]
-    assert get_json(f"{live.url}/webchat/handover?sender={sender}&after={last}")["messages"] == []
+    assert page_hears(live.url, token, last)["messages"] == []
 
 
 @pytest.mark.parametrize("sender", ["rest a/b%2F?x#y", "市民-张三", "%E4%B8%AD", "o6_bmjrPTlm6_2sgVt7hMZOPfL2M"])
 def test_a_sender_id_that_needs_url_encoding_is_opened_taken_and_closed_at_the_desk(live, desk, sender):
-    handed_over(live, sender)
+    conversation = handed_over(live, sender)
     operator = logged_in(desk.base)
     listed = operator.open(f"{desk.base}/handover", timeout=30).read().decode()
-    name = pseudonym(live, sender)
+    name = pseudonym(live, conversation)
     assert f"/conversation/{name}" in listed and sender not in listed
     assert "我的补助什么时候到账" in operator.open(f"{desk.base}/conversation/{name}", timeout=30).read().decode()
     assert "已接入" in operator_does(operator, desk.base, name, "take")
     assert "已结束" in operator_does(operator, desk.base, name, "close")
-    assert queue(live).open_for(sender) is None
+    assert queue(live).open_for(conversation) is None
 
 
 def test_waiting_conversations_from_one_client_are_capped_with_a_clear_message(live):
@@ -469,22 +502,21 @@ def test_waiting_conversations_from_one_client_are_capped_with_a_clear_message(l
     ask(live, refused, "转人工", client)
     said = ask(live, refused, "/affirm", client)
     assert text_of(said) == handover_settings().client_full and not any("custom" in m for m in said)
-    assert queue(live).open_for(refused) is None and not live.tracker(refused)["paused"]
+    assert queue(live).open_for(rest(refused)) is None and not live.tracker(rest(refused))["paused"]
     other = f"web-{uuid.uuid4()}"  # another client is not held back
     ask(live, other, "转人工", "203.0.113.78")
     assert handover_settings().queued in text_of(ask(live, other, "/affirm", "203.0.113.78"))
 
 
 def test_two_operators_racing_for_one_conversation_one_takes_it(live, desk):
-    sender = f"web-{uuid.uuid4()}"
-    handed_over(live, sender)
-    name = pseudonym(live, sender)
+    conversation = handed_over(live, f"c-{uuid.uuid4()}")
+    name = pseudonym(live, conversation)
     first, second = logged_in(desk.base), logged_in(desk.base, PASSWORD2, OPERATOR2)
     with ThreadPoolExecutor(2) as pool:
         pages = list(pool.map(lambda opener: operator_does(opener, desk.base, name, "take"), [first, second]))
     assert sorted("已接入。请先看完" in page for page in pages) == [False, True]
     assert any("不能重复接入" in page for page in pages)
-    assert queue(live).open_for(sender).taken_by in (OPERATOR, OPERATOR2)
+    assert queue(live).open_for(conversation).taken_by in (OPERATOR, OPERATOR2)
 
 
 def test_each_handover_is_counted_in_the_days_handovers_for_the_worklist(live):
@@ -499,12 +531,11 @@ def test_each_handover_is_counted_in_the_days_handovers_for_the_worklist(live):
 
 
 def test_a_conversation_nobody_takes_is_told_the_hotline_and_stays_queued(live, desk):
-    sender = f"web-{uuid.uuid4()}"
-    handed_over(live, sender)
+    token, sender = page_handed_over(live)
     deadline, said = time.monotonic() + WAIT_SECONDS + 30, []
     while not said and time.monotonic() < deadline:
         time.sleep(1)
-        said = get_json(f"{live.url}/webchat/handover?sender={sender}&after=0")["messages"]
+        said = page_hears(live.url, token)["messages"]
     assert [m["text"] for m in said] == [handover_settings().no_taker] and handover_settings().hotline in said[0]["text"]
     entry = queue(live).open_for(sender)
     assert entry.state == "queued" and entry.notified_at is not None and entry.notice_delivered
@@ -514,9 +545,10 @@ def test_a_conversation_nobody_takes_is_told_the_hotline_and_stays_queued(live, 
 
 
 def test_the_queue_and_a_conversation_need_a_login_and_every_view_is_audited_without_sender_ids(live, desk):
-    sender = f"web-{uuid.uuid4()}"
-    handed_over(live, sender)
-    name = pseudonym(live, sender)
+    sender = f"c-{uuid.uuid4()}"
+    conversation = handed_over(live, sender)
+    name = pseudonym(live, conversation)
+    room_for_anonymous_rows(desk, 3)
     for path in ("/handover", f"/conversation/{name}", "/console/feed.json"):
         with pytest.raises(urllib.error.HTTPError) as refused:
             get_json(desk.base + path)
@@ -524,14 +556,44 @@ def test_the_queue_and_a_conversation_need_a_login_and_every_view_is_audited_wit
     page = logged_in(desk.base).open(f"{desk.base}/conversation/{name}", timeout=30).read().decode()
     assert "我的补助什么时候到账" in page and sender not in page
     assert (OPERATOR, "GET", f"/conversation/{name}", 200) in audited(desk, f"/conversation/{name}")
-    with sqlite3.connect(desk.audit) as conn:
-        paths = [path for (path,) in conn.execute("select path || ' ' || query from views")]
+    paths = [path for (path,) in audit_rows(desk, "select path || ' ' || query || ' ' || coalesce(sender, '') from views")]
     assert not any(sender in path for path in paths)
 
 
-def test_the_page_is_told_only_about_its_own_kind_of_sender(live):
-    with pytest.raises(urllib.error.HTTPError) as refused:
-        get_json(f"{live.url}/webchat/handover?sender=o-handover-wechat&after=0")
-    assert refused.value.code == 400
-    assert get_json(f"{live.url}/webchat/handover?sender=web-{uuid.uuid4()}&after=0") == {
-        "held": False, "state": "none", "messages": []}
+def test_delete_my_records_takes_the_citizens_pseudonym_and_id_out_of_the_operators_audit_log(live, desk):
+    token, conversation = page_handed_over(live)
+    name = pseudonym(live, conversation)
+    logged_in(desk.base).open(f"{desk.base}/conversation/{name}", timeout=30).read()
+    assert audited(desk, f"/conversation/{name}")
+    assert page_says(live.url, token, "删除我的记录")[0]["text"] == FORGOTTEN
+    assert audited(desk, f"/conversation/{name}") == []
+    assert (OPERATOR, "GET", 200) in audit_rows(desk, "select actor, method, status from views where path = ?",
+                                                ("/conversation/（已删除）",))
+    kept = b"".join(p.read_bytes() for p in live.work.glob("audit.db*"))
+    assert name.encode() not in kept and conversation.encode() not in kept
+    assert Pseudonyms(live.work / "handover.db").sender(name) is None
+
+
+def test_only_the_page_holding_a_conversations_token_hears_its_operator_or_leaves(live):
+    token, conversation = page_handed_over(live)
+    local, signature = token.rsplit(".", 1)
+    for shown in (None, local, f"{local}.{signature[::-1]}", f"{local}x.{signature}", page_token(live.url) + "x"):
+        headers = {identity.TOKEN_HEADER: shown} if shown else {}
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            get_json_with(f"{live.url}/webchat/handover?after=0", headers)
+        assert refused.value.code == 401
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(urllib.request.Request(f"{live.url}/webchat/handover/leave", data=b"",
+                                                          headers=headers), timeout=30)
+        assert refused.value.code == 401
+    assert queue(live).open_for(conversation) is not None  # no stranger made the citizen leave
+    assert page_hears(live.url, token)["held"] is True
+    assert page_hears(live.url, page_token(live.url)) == {"held": False, "state": "none", "messages": []}
+    with pytest.raises(urllib.error.HTTPError) as refused:  # the old way, a sender id in the query, is no way in
+        get_json(f"{live.url}/webchat/handover?sender={conversation}&after=0")
+    assert refused.value.code == 401
+
+
+def get_json_with(url: str, headers: dict) -> object:
+    with urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=30) as response:
+        return json.loads(response.read().decode())

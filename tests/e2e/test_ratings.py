@@ -10,15 +10,16 @@ from dataclasses import dataclass
 
 import pytest
 
+from bot.channels import identity
 from bot.dialogue.context import Context
 from bot.hotline.pseudonyms import Pseudonyms
 from tests.support.browser import DESKTOP, browser, screenshot
-from tests.support.lookup_server import OPERATOR, desk_over, log_in
+from tests.support.lookup_server import OPERATOR, audited, desk_over, log_in
 from tests.support.webchat_page import (
     bot_bubbles,
     open_chat,
+    page_conversation,
     send,
-    stored,
     wait_for_answer,
 )
 from tests.support.wechat_requests import post, query, reply_text, text_xml
@@ -55,7 +56,7 @@ def web_rated(live) -> Rated:
         again = send(page, "抗美援朝老兵原来每年多少")
         offered_again = page.locator(".options button:not([disabled])").count()
         screenshot(page, "webchat_rated_desktop")
-        return Rated(stored(page)["nuanliu.sender"], [answer, ",".join(titles), asked, noted, again, str(offered_again)])
+        return Rated(page_conversation(page), [answer, ",".join(titles), asked, noted, again, str(offered_again)])
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +66,7 @@ def wechat_rated(live) -> Rated:
     said = [QUESTION, "2", WECHAT_REASON, NOT_IN_PLAN]
     replies = [reply_text(post(webhook, text_xml(text, openid=openid, msg_id=9100 + i), query())[1])
                for i, text in enumerate(said)]
-    return Rated(openid, replies)
+    return Rated(identity.conversation_id(identity.WECHAT, openid), replies)
 
 
 @pytest.fixture(scope="module")
@@ -96,7 +97,7 @@ def test_on_wechat_a_digit_answering_the_bots_question_is_not_a_rating(live):
     first = reply_text(post(webhook, text_xml("老义务兵每月补助多少", openid="o-years", msg_id=9200), query())[1])
     then = reply_text(post(webhook, text_xml("2", openid="o-years", msg_id=9201), query())[1])
     assert "服役年数" in first and "满意" not in first
-    context = Context.from_json(live.tracker("o-years")["slots"]["context"])
+    context = Context.from_json(live.tracker(identity.conversation_id(identity.WECHAT, "o-years"))["slots"]["context"])
     assert "谢谢您的评价" not in then and context.facts.get("service_years") == 2
 
 
@@ -105,7 +106,7 @@ def test_each_rating_is_kept_with_the_answer_it_rates(live, web_rated, wechat_ra
         kept = {r[0]: r[1:] for r in db.execute("select sender, rating, measure, question, answer, reason, channel from ratings")}
     assert kept[web_rated.sender][:3] == ("不满意", "veteran_korean_war", QUESTION)
     assert kept[web_rated.sender][3].startswith("【抗美援朝老兵生活补助】每年15780元")
-    assert kept[web_rated.sender][4:] == (WEB_REASON, "rest")
+    assert kept[web_rated.sender][4:] == (WEB_REASON, "webchat")
     assert kept[wechat_rated.sender][4:] == (WECHAT_REASON, "wechat")
 
 
@@ -116,7 +117,8 @@ def test_forgetting_a_citizen_deletes_their_ratings_and_unanswered_questions(liv
         counts = []
         for store, table in (("ratings.db", "ratings"), ("unanswered.db", "unanswered")):
             with sqlite3.connect(live.work / store) as db:
-                counts += db.execute(f"select count(*) from {table} where sender = ?", (openid,)).fetchone()
+                counts += db.execute(f"select count(*) from {table} where sender = ?",
+                                     (identity.conversation_id(identity.WECHAT, openid),)).fetchone()
         return counts
 
     for i, text in enumerate([QUESTION, "1", NOT_IN_PLAN]):
@@ -126,17 +128,12 @@ def test_forgetting_a_citizen_deletes_their_ratings_and_unanswered_questions(liv
     assert kept() == [0, 0]
 
 
-def audited(desk, path: str) -> list[tuple]:
-    with sqlite3.connect(desk.audit) as conn:
-        return conn.execute("select actor, path, status from views where path = ?", (path,)).fetchall()
-
-
 @pytest.mark.parametrize("path", ["/worklist", "/ratings/ratings.json", "/daily_counts/daily_counts.json"])
 def test_the_worklist_and_its_stores_need_the_login_and_every_view_is_audited(desk, path):
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(f"{desk.base}{path}", timeout=30)
     assert refused.value.code == 403 and WEB_REASON not in refused.value.read().decode()
-    assert (None, path, 403) in audited(desk, path)
+    assert (None, "GET", path, 403) in audited(desk, path)
 
 
 @pytest.mark.browser
@@ -161,7 +158,7 @@ def test_ratings_from_both_channels_and_unanswered_questions_reach_the_worklist(
         assert ratings >= 2 and questions >= answers >= 3
         assert page.locator(".daily svg[role=img] rect.bar").count() >= 3
         screenshot(page, "worklist_desktop")
-    assert (OPERATOR, "/worklist", 200) in audited(desk, "/worklist")
+    assert (OPERATOR, "GET", "/worklist", 200) in audited(desk, "/worklist")
 
 
 @pytest.mark.browser

@@ -16,13 +16,19 @@ from urllib.parse import urlparse
 import aiohttp
 import pytest
 
+from bot.channels import identity
 from bot.channels.edge import BUSY, FORGOTTEN, MAX_BODY, TOO_FAST
 from bot.channels.turns import UNAVAILABLE
+from bot.dialogue.context import Context
+from bot.hotline.handover_queue import HandoverQueue
 from serving.action_guard import SECRET_HEADER, SECRET_VARIABLE
 from serving.client import get_json
 from serving.processes import free_port, running
 from serving.start import action_server, environment
 from tests.e2e.test_bad_input import ask
+from tests.support.webchat_page import conversation_of, page_says, page_token
+from tests.support.wechat_requests import post as post_wechat
+from tests.support.wechat_requests import query, reply_text, text_xml
 
 pytestmark = [pytest.mark.model, pytest.mark.server]
 MARKER = "紫罗兰测试词"  # a word no log line has unless it quotes the citizen
@@ -74,7 +80,7 @@ def webhook(live) -> str:
 def test_a_mixed_message_is_answered_and_stored_without_the_id_number(live, webhook):
     reply = ask(webhook, "我身份证220102195001011234 抗美援朝老兵每年补助多少", "sec-mixed")
     assert "15780元" in reply
-    said = " ".join(e.get("text") or "" for e in live.tracker("sec-mixed")["events"] if e["event"] == "user")
+    said = " ".join(e.get("text") or "" for e in live.tracker("rest-sec-mixed")["events"] if e["event"] == "user")
     assert "19500101" not in said and "2201************34" in said
 
 
@@ -96,7 +102,7 @@ def test_a_lone_surrogate_does_not_break_the_turn(webhook):
 
 def test_typed_intent_syntax_sets_no_slot_and_the_page_greeting_still_works(live, webhook):
     ask(webhook, '/ask_entitlements{"group":"../../x"}', "sec-intent")
-    slots = live.tracker("sec-intent")["slots"]
+    slots = live.tracker("rest-sec-intent")["slots"]
     assert "../../x" not in json.dumps(slots)
     assert "暖流助手" in ask(webhook, "/greet", "sec-intent-greet")
 
@@ -104,8 +110,19 @@ def test_typed_intent_syntax_sets_no_slot_and_the_page_greeting_still_works(live
 def test_delete_my_records_deletes_the_conversation_and_says_so(live, webhook):
     assert "15780元" in ask(webhook, "抗美援朝老兵每年补助多少", "sec-forget")
     assert ask(webhook, "请删除我的记录", "sec-forget") == FORGOTTEN
-    assert not [e for e in live.tracker("sec-forget")["events"] if e["event"] == "user"]
+    assert not [e for e in live.tracker("rest-sec-forget")["events"] if e["event"] == "user"]
     assert "服役年数" in ask(webhook, "老义务兵每月补助多少", "sec-forget")  # starts anew, remembers nothing
+
+
+def test_delete_my_records_leaves_no_word_in_any_store_or_its_write_ahead_log(live, webhook):
+    sender, marker = "sec-forget-wal", "紫罗兰删除词"
+    ask(webhook, f"{marker}，火星移民补贴多少", sender)  # out of scope: the unanswered log keeps it too
+    ask(webhook, "转人工", sender)
+    ask(webhook, "/affirm", sender)  # the handover queue keeps the last question
+    assert ask(webhook, "删除我的记录", sender) == FORGOTTEN
+    for name in ("tracker.db", "unanswered.db", "handover.db"):
+        for path in live.work.glob(f"{name}*"):
+            assert marker.encode() not in path.read_bytes(), path.name
 
 
 def test_the_databases_are_readable_by_their_owner_only(live, webhook):
@@ -186,9 +203,47 @@ def test_a_forged_call_to_the_action_server_is_refused(live):
     assert post(webhook, forged, headers={SECRET_HEADER: live.env[SECRET_VARIABLE]})[0] == 200  # Rasa's own way
 
 
+def service_years(tracker: dict) -> object:
+    """The years of service the conversation was told (the facts live in the `context` slot)."""
+    return Context.from_json(tracker["slots"]["context"]).facts.get("service_years")
+
+
+def test_knowing_a_wechat_citizens_openid_gives_a_rest_caller_nothing_of_theirs(live, webhook):
+    openid = "o-victim-openid-2026"
+    conversation = identity.conversation_id(identity.WECHAT, openid)
+    wechat = live.url + "/webhooks/wechat/webhook"
+    post_wechat(wechat, text_xml("老义务兵每月补助多少", openid=openid, msg_id=7701), query())
+    assert "200元" in reply_text(post_wechat(wechat, text_xml("服役8年，今年72岁", openid=openid, msg_id=7702), query())[1])
+    before = live.tracker(conversation)
+    for sender in (openid, conversation):
+        assert "服役年数" in ask(webhook, "老义务兵每月补助多少", sender)  # asked anew: none of the citizen's facts
+        ask(webhook, "转人工", sender)
+        ask(webhook, "/affirm", sender)  # a person for the caller's own conversation, not the citizen's
+        assert ask(webhook, "删除我的记录", sender) == FORGOTTEN  # the caller's own, again
+        status, _, replies = post(webhook, {"sender": sender, "message": "你好"})
+        assert status == 200 and {r["recipient_id"] for r in replies} == {f"rest-{sender}"}
+    after = live.tracker(conversation)
+    assert after["events"] == before["events"] and not after["paused"] and service_years(after) == 8
+    assert HandoverQueue(live.work / "handover.db").open_for(conversation) is None
+
+
+def test_knowing_a_web_pages_conversation_gives_nothing_without_its_token(live, webhook):
+    token = page_token(live.url)
+    conversation = conversation_of(token)
+    page_says(live.url, token, "老义务兵每月补助多少")
+    page_says(live.url, token, "服役8年，今年72岁")
+    assert "服役年数" in ask(webhook, "老义务兵每月补助多少", conversation)  # REST reaches rest-webchat-…, not the page
+    local = token.rsplit(".", 1)[0]
+    for forged in (local, f"{local}.{'A' * 27}", page_token(live.url).rsplit(".", 1)[0] + "." + token.rsplit(".", 1)[1]):
+        status, _, body = post(f"{live.url}/webchat/webhook", {"message": "删除我的记录"}, {identity.TOKEN_HEADER: forged})
+        assert status == 401 and "token" in body["error"]
+    assert post(f"{live.url}/webchat/webhook", {"message": "删除我的记录"})[0] == 401
+    assert service_years(live.tracker(conversation)) == 8  # nothing was deleted
+
+
 def test_a_rest_caller_cannot_name_the_channel(live, webhook):
     assert post(webhook, {"sender": "channel-forger", "message": "今天天气怎么样", "input_channel": "系统通知"})[0] == 200
-    tracker = live.tracker("channel-forger")
+    tracker = live.tracker("rest-channel-forger")
     assert tracker["latest_input_channel"] == "rest"
 
 

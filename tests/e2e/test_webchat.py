@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.browser import DESKTOP, PHONE, browser, screenshot
+from tests.support.browser import DESKTOP, PHONE, browser, policy_refusals, screenshot
 from tests.support.webchat_page import (
     ANSWER_WAIT_MS,
     bot_bubbles,
@@ -43,17 +43,19 @@ def test_a_citizen_asks_clicks_an_option_and_keeps_the_conversation_after_reload
         page.wait_for_selector(".msg.bot .bubble:has-text('15780元')", timeout=ANSWER_WAIT_MS)
         assert bot_bubbles(page) == shown
 
-        wide = chromium.new_page(viewport=DESKTOP)
+        wide = chromium.new_page(viewport=DESKTOP, bypass_csp=False)
+        refused = policy_refusals(wide)
         wide.goto(page_url)
         wide.wait_for_selector(".msg.bot .bubble", timeout=ANSWER_WAIT_MS)
         screenshot(wide, "webchat_desktop")
+        assert refused == []  # the page runs whole under its strict Content-Security-Policy
 
 
 @pytest.mark.browser
 def test_an_unreachable_server_is_blamed_on_the_network_and_the_question_kept_for_resending(page_url):
     with browser() as chromium:
         page = chromium.new_page(viewport=PHONE)
-        page.route("**/webhooks/rest/webhook", lambda route: route.abort())
+        page.route("**/webchat/webhook", lambda route: route.abort())
         page.goto(page_url)
         page.wait_for_selector("#notice:not([hidden])", timeout=ANSWER_WAIT_MS)  # the greeting failed too
         page.fill("#text", "抗日老兵补助多少")

@@ -12,6 +12,7 @@ from tests.support.webchat_page import (
     ANSWER_WAIT_MS,
     bot_bubbles,
     open_chat,
+    page_conversation,
     send,
     stored,
     wait_for_answer,
@@ -19,7 +20,7 @@ from tests.support.webchat_page import (
 )
 
 pytestmark = [pytest.mark.model, pytest.mark.server]
-WEBHOOK = "**/webhooks/rest/webhook"
+WEBHOOK = "**/webchat/webhook"
 QUESTION = "抗日老兵补助多少"
 
 
@@ -95,7 +96,7 @@ def test_a_900_character_message_reaches_the_server_whole(live, page_url):
         page.press("#text", "Enter")
         wait_for_answer(page, before)
         assert user_bubbles(page) == [text]
-        sender = stored(page)["nuanliu.sender"]
+        sender = page_conversation(page)
     said = [e["text"] for e in live.tracker(sender)["events"] if e["event"] == "user"]
     assert said[-1] == text and len(text) == 900
 
@@ -113,14 +114,14 @@ def test_a_message_over_the_servers_limit_is_refused_with_the_reason_and_kept(pa
 
 
 @pytest.mark.browser
-def test_new_conversation_forgets_the_history_the_numbers_and_the_sender(page_url):
+def test_new_conversation_forgets_the_history_the_numbers_and_the_conversation(page_url):
     with browser() as chromium:
         page = open_chat(chromium, page_url, PHONE)
         send(page, "我电话13812345678，身份证220102195001011234，卡号6222 0212 3456 7890，能领什么")
         assert "13812345678" not in page.content() and "138****5678" in user_bubbles(page)[0]
         kept = str(stored(page))
         assert "138****5678" in kept and not any(n in kept for n in ("13812345678", "195001011234", "0212 3456"))
-        first_sender = stored(page)["nuanliu.sender"]
+        first = page_conversation(page)
 
         page.once("dialog", lambda dialog: dialog.accept())
         page.click("#restart")
@@ -128,7 +129,7 @@ def test_new_conversation_forgets_the_history_the_numbers_and_the_sender(page_ur
         wait_until_idle(page)
         assert user_bubbles(page) == [] and len(bot_bubbles(page)) == 1  # the greeting only
         after = stored(page)
-        assert "138****5678" not in str(after) and after["nuanliu.sender"] != first_sender
+        assert "138****5678" not in str(after) and page_conversation(page) != first
 
 
 @pytest.mark.browser
@@ -136,7 +137,7 @@ def test_delete_my_records_also_clears_this_device_and_a_reload_shows_none_of_it
     with browser() as chromium:
         page = open_chat(chromium, page_url, PHONE)
         assert "16120元" in send(page, "解放战争老兵每年补助多少")
-        first_sender = stored(page)["nuanliu.sender"]
+        first = page_conversation(page)
         page.fill("#text", "删除我的记录")
         page.press("#text", "Enter")
         page.wait_for_function("() => !document.querySelector('.msg.user')", timeout=ANSWER_WAIT_MS)
@@ -146,7 +147,7 @@ def test_delete_my_records_also_clears_this_device_and_a_reload_shows_none_of_it
         wait_for_answer(page, 0)
         wait_until_idle(page)
         assert user_bubbles(page) == [] and "16120元" not in page.inner_text("#log")
-        assert stored(page)["nuanliu.sender"] != first_sender
+        assert page_conversation(page) != first
 
 
 @pytest.mark.browser

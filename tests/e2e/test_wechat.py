@@ -6,6 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from bot.channels import identity
 from tests.support.wechat_requests import (
     click_xml,
     decrypted,
@@ -64,7 +65,7 @@ def test_a_retried_msgid_is_answered_once(live, webhook):
     first, retry = (reply_text(xml) for _, xml in replies)
     assert first == retry
     post(webhook, body, query())  # a third try, after the answer
-    events = live.tracker("o-retry")["events"]
+    events = live.tracker(identity.conversation_id(identity.WECHAT, "o-retry"))["events"]
     assert [e["text"] for e in events if e["event"] == "user"] == ["绿色食品认证奖补怎么算"]
 
 

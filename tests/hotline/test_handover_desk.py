@@ -60,6 +60,17 @@ def test_an_operator_answers_only_what_they_took_and_their_numbers_are_masked(tm
     assert outbox(desk) == [(TAKEN, settings.taken), (OPERATOR, "请打138****5678找我")]  # where the page reads them
 
 
+@pytest.mark.parametrize("reply", ["请打138 - 1234 - 5678找我", "请打138\u00a01234\u00a05678找我", "请打138，1234，5678找我",
+                                   "请打138\n1234\n5678找我", "请打1\u202e38\u202c12345678找我"])
+def test_an_operators_number_is_masked_in_any_written_form_before_the_citizen_gets_it(tmp_path, reply):
+    rasa = FakeRasa()
+    desk = desk_with(tmp_path, rasa)
+    desk.take("o-citizen", "operator")
+    assert desk.answer("o-citizen", "operator", reply, NOW).done
+    [said] = [text for text, kind, _ in rasa.said if kind == OPERATOR]  # after 接入's own notice
+    assert "138****5678" in said and "\u202e" not in said
+
+
 def test_wechat_is_not_sent_to_after_48_hours_and_the_operator_is_told(tmp_path):
     rasa = FakeRasa("wechat", last_message=NOW - timedelta(hours=49))
     desk = desk_with(tmp_path, rasa)

@@ -12,6 +12,7 @@ from urllib.parse import urljoin
 
 import pytest
 
+from bot.channels import identity
 from bot.hotline import daily_counts
 from bot.hotline.handover_queue import HandoverQueue
 from bot.hotline.pseudonyms import SHAPE, Pseudonyms
@@ -44,9 +45,10 @@ EMOJI = re.compile("[\U0001F000-\U0001FFFF\u2600-\u27BF]")
 
 def codes(measures) -> set[str]:
     """The codes a column's note explains (how a measure is computed, where its office comes from, the kinds of
-    count), as the exports and filters use them."""
+    count, the channels), as the exports and filters use them."""
     kinds = {daily_counts.QUESTION, daily_counts.ANSWER, daily_counts.HANDOVER, daily_counts.RATING}
-    return set(KINDS) | {m.department_source for m in measures} | kinds
+    channels = {identity.WEBCHAT, identity.WECHAT, identity.REST}  # 渠道（webchat 网页、wechat 微信、rest 接口）
+    return set(KINDS) | {m.department_source for m in measures} | kinds | channels
 
 
 def english_on(page, allowed: set[str]) -> list[str]:

@@ -39,3 +39,11 @@ def test_a_pseudonym_goes_with_the_citizen_and_when_unused_past_the_retention_pe
     assert names.sender(mine) is None and names.sender(unused) == "web-unused"
     queue.purge(cutoff)
     assert names.sender(unused) is None and names.sender(waiting) == "web-waiting"
+
+
+def test_asking_whether_a_sender_has_a_pseudonym_draws_none(tmp_path):
+    names = Pseudonyms(tmp_path / "handover.db")
+    assert names.known("webchat-never-seen") is None and names.known("webchat-never-seen") is None
+    given = names.of("webchat-seen")
+    assert names.known("webchat-seen") == given
+    assert names.of_all(["webchat-never-seen"])  # drawn only now, on first sight at the desk

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sqlite3
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -49,6 +50,14 @@ def test_an_entry_keeps_its_conversation_and_goes_when_the_citizen_asks_to_be_fo
     assert {r["sender"] for r in log.db()[unanswered.TABLE].rows} == {"citizen-1", "citizen-2"}
     assert unanswered.forget(log.path, "citizen-1") == 1
     assert [r["sender"] for r in log.db()[unanswered.TABLE].rows] == ["citizen-2"]
+
+
+def test_a_citizen_is_forgotten_from_any_thread_and_leaves_no_word_in_the_write_ahead_log(log):
+    log("紫罗兰遗忘词，讲个笑话", sender="citizen-3")  # the store's writer opens in this thread
+    with ThreadPoolExecutor(1) as elsewhere:  # the Rasa server forgets in a worker thread
+        assert elsewhere.submit(unanswered.forget, log.path, "citizen-3").result() == 1
+    for path in log.path.parent.glob("unanswered.db*"):
+        assert "紫罗兰遗忘词".encode() not in path.read_bytes(), path.name
 
 
 def test_a_log_written_before_senders_were_kept_gets_the_column(tmp_path):

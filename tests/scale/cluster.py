@@ -8,9 +8,10 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.channels import identity
 from serving.client import get_json, post_json
 from serving.processes import free_port, running
-from serving.start import action_server, environment, rasa_server
+from serving.start import PAGE_SECRET_VARIABLE, action_server, environment, rasa_server
 from tests.scale import infra
 
 # One citizen's questions, each a whole turn that stores one user event.
@@ -38,6 +39,7 @@ def started(work: Path, db_path: Path, endpoints: Path) -> Iterator[Cluster]:
         "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{actions}/webhook",
         "DB_HOST": "127.0.0.1", "DB_PORT": str(pg), "DB_NAME": infra.DB_NAME, "DB_USER": infra.DB_USER,
         "DB_PASSWORD": infra.DB_PASSWORD, "REDIS_HOST": "127.0.0.1", "REDIS_PORT": str(rd),
+        PAGE_SECRET_VARIABLE: secrets.token_urlsafe(32),  # one for both servers, as a deployment's
     })
     # one after the other: the first creates the tables
     servers = [action_server(actions)] + [rasa_server(port, token, endpoints=endpoints) for port in rasa_ports]
@@ -55,7 +57,9 @@ def ask(base: str, sender: str, text: str) -> str:
 
 
 def user_turns(cluster: Cluster, base: str, sender: str) -> list[str]:
-    events = get_json(f"{base}/conversations/{sender}/tracker?token={cluster.token}")["events"]
+    """What the REST sender said, as the stored conversation (rest-<sender>) holds it."""
+    conversation = identity.conversation_id(identity.REST, sender)
+    events = get_json(f"{base}/conversations/{conversation}/tracker?token={cluster.token}")["events"]
     return [e["text"] for e in events if e["event"] == "user"]
 
 

@@ -8,16 +8,16 @@ from __future__ import annotations
 import glob
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from tests.support.foreground import listening
+from tests.support.nginx import serving as nginx_serving
+
 PACKAGES = ["postgresql", "redis-server", "nginx"]
-START_TIMEOUT = 60
 DB_USER, DB_NAME, DB_PASSWORD = "nuanliu", "nuanliu", "scale-test-password"
 
 
@@ -34,33 +34,6 @@ def ensure_packages() -> None:
     done = subprocess.run(["apt-get", "install", "-y", "-q", *PACKAGES], env=env, capture_output=True, text=True,
                           timeout=1200)
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
-
-
-def _wait_for_port(port: int, proc: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"{proc.args[:3]} exited with {proc.returncode}: {log.read_text()[-2000:]}")
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.3)
-    raise TimeoutError(f"nothing listens on 127.0.0.1:{port} after {START_TIMEOUT} s: {log.read_text()[-2000:]}")
-
-
-@contextmanager
-def _server(command: list[str], port: int, log: Path) -> Iterator[None]:
-    with log.open("w") as out:
-        proc = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
-        try:
-            _wait_for_port(port, proc, log)
-            yield
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
 
 
 def _as_postgres(command: list[str]) -> list[str]:
@@ -90,7 +63,7 @@ def postgres(port: int) -> Iterator[None]:
         assert init.returncode == 0, init.stdout[-2000:] + init.stderr[-2000:]
         command = _as_postgres([str(bin_dir / "postgres"), "-D", str(data), "-p", str(port), "-k", str(work),
                                 "-c", "listen_addresses=127.0.0.1"])
-        with _server(command, port, work / "postgres.log"):
+        with listening(command, port, work / "postgres.log"):
             created = subprocess.run(
                 [str(bin_dir / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", DB_USER, DB_NAME],
                 env=os.environ | {"PGPASSWORD": DB_PASSWORD}, capture_output=True, text=True, timeout=60)
@@ -104,18 +77,12 @@ def postgres(port: int) -> Iterator[None]:
 def redis(work: Path, port: int) -> Iterator[None]:
     command = ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
                "--dir", str(work)]
-    with _server(command, port, work / "redis.log"):
+    with listening(command, port, work / "redis.log"):
         yield
 
 
 @contextmanager
 def nginx(work: Path, port: int, upstream_ports: list[int]) -> Iterator[None]:
-    prefix = work / "nginx"
-    prefix.mkdir()
-    os.chmod(prefix, 0o777)  # nginx's workers (user nobody, when started as root) write temp files here
-    template = (Path(__file__).resolve().parents[2] / "ops" / "nginx.conf.template").read_text()
-    servers = "\n".join(f"    server 127.0.0.1:{p};" for p in upstream_ports)
-    conf = prefix / "nginx.conf"
-    conf.write_text(template.format(prefix=prefix, port=port, servers=servers))
-    with _server(["nginx", "-c", str(conf), "-p", str(prefix)], port, work / "nginx.log"):
+    """The template, with each answer naming the Rasa server that gave it (X-Upstream), for the spread test."""
+    with nginx_serving(work, port, upstream_ports, "add_header X-Upstream $upstream_addr always;"):
         yield

@@ -15,6 +15,7 @@ import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -50,15 +51,31 @@ def chromium() -> Path:
     return CHROMIUM
 
 
+class _Browser:
+    """Playwright's browser, whose pages ignore the servers' Content-Security-Policy unless asked not to: the tests
+    drive pages with Playwright's string predicates (wait_for_function) and inject axe-core, which a strict policy
+    refuses as it would any script not the page's own. A test of the policy itself opens its page with
+    `bypass_csp=False`."""
+
+    def __init__(self, launched: Any) -> None:
+        self._launched = launched
+
+    def new_page(self, **options: Any) -> Any:
+        return self._launched.new_page(**{"bypass_csp": True, **options})
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._launched, name)
+
+
 @contextmanager
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Any]:
     """A Playwright Chromium browser over Debian's binary."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
         launched = pw.chromium.launch(executable_path=str(chromium()), args=FLAGS)
         try:
-            yield launched
+            yield _Browser(launched)
         finally:
             launched.close()
 
@@ -88,3 +105,12 @@ def accessibility_violations(page, impacts: tuple[str, ...] = ("serious", "criti
                            {"runOnly": {"type": "tag", "values": WCAG_AA}, "resultTypes": ["violations"]})
     return [f"{v['impact']} {v['id']}: {v['help']} at {json.dumps([n['target'] for n in v['nodes']][:5])}"
             for v in result["violations"] if v["impact"] in impacts]
+
+
+def policy_refusals(page) -> list[str]:
+    """Start listening on `page`: the list fills with every console message about something the page's
+    Content-Security-Policy refused (a script, a style, an image the page needs and may not load)."""
+    refused: list[str] = []
+    page.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text
+            else None)
+    return refused

@@ -2,29 +2,21 @@
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
+
+from tests.support import fake_http
 
 APP_ID, SECRET, ACCESS_TOKEN = "wx0123456789abcdef", "test-app-secret", "fake-access-token"
 
 
-class FakeWeChatAPI(BaseHTTPRequestHandler):
+class FakeWeChatAPI(fake_http.JsonHandler):
     """WeChat's token endpoint and its POST endpoints (menu/create, message/custom/send) as documented:
     records what it was sent and answers `errcode` (0: ok)."""
 
     received: list[tuple[str, dict, object]]
     errcode = 0
-
-    def _answer(self, body: dict) -> None:
-        data = json.dumps(body).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
         url = urlparse(self.path)
@@ -38,19 +30,12 @@ class FakeWeChatAPI(BaseHTTPRequestHandler):
         code = type(self).errcode
         self._answer({"errcode": code, "errmsg": "ok" if not code else "refused"})
 
-    def log_message(self, *_: object) -> None:
-        pass
-
 
 @contextmanager
 def serving() -> Iterator[tuple[str, type[FakeWeChatAPI]]]:
     """(the API base, ending in /cgi-bin/, and the handler class whose `received` and `errcode` tests read and set)."""
     handler = type("Handler", (FakeWeChatAPI,), {"received": []})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/cgi-bin/", handler
-    finally:
-        server.shutdown()
+    with fake_http.serving(handler) as base:
+        yield f"{base}/cgi-bin/", handler
 
 

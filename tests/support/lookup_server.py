@@ -10,12 +10,16 @@ from __future__ import annotations
 import http.cookiejar
 import json
 import re
+import sqlite3
 import sys
+import time
 import urllib.parse
 import urllib.request
+import uuid
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from datasette_auth_passwords.utils import hash_password
@@ -72,16 +76,47 @@ def lookup_server(db: Path, measures: list[Measure], folder: Path,
 def desk_over(db: Path, folder: Path, env: Mapping[str, str] = {}) -> Iterator[LookupServer]:
     """The lookup over the stores in `folder` (a running bot's work folder), its audit log and handover queue
     there too, with both test operators' accounts; `env` adds to its environment."""
-    audit = folder / "audit.db"
+    audit = Path(env.get("NUANLIU_AUDIT_DB", folder / "audit.db"))  # a running bot's, to forget in it
     served = stores(folder)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = {"PYTHONPATH": str(ROOT), "NUANLIU_AUDIT_DB": str(audit), "NUANLIU_HANDOVER_DB": str(folder / "handover.db"),
+           "NUANLIU_DESK_REAL_IP_HEADER": "x-real-ip",  # tests pose as other clients, as nginx names them
            "NUANLIU_OPERATOR_PASSWORD_HASH": hash_password(PASSWORD),
            "NUANLIU_OPERATOR2_PASSWORD_HASH": hash_password(PASSWORD2), **env}
-    with running([Server(command(db, served, port), f"{base}/-/versions.json", lambda r: "datasette" in r)],
+    ready = f"{base}/desk.json?q=%E6%9A%96%E6%B5%81%E8%AE%A1%E5%88%92"  # 暖流计划: the desk answers once warm
+    with running([Server(command(db, served, port), ready, lambda r: bool(r.get("cards")))],
                  environment(env)) as procs:
         yield LookupServer(base, audit, procs[0].pid)
+
+
+@cache
+def _marker_client(base: str) -> urllib.request.OpenerDirector:
+    return logged_in(base)
+
+
+def audit_rows(server: LookupServer, sql: str, params: tuple = ()) -> list[tuple]:
+    """Rows of the audit log once its writer (a thread of the desk, writing in order) has caught up: a logged-in
+    request with a marker of its own is made, and the log read once the marker's row is in."""
+    marker = "audit-marker=" + uuid.uuid4().hex.translate(str.maketrans("0123456789", "ghijklmnop"))  # masked digits
+    _marker_client(server.base).open(f"{server.base}/-/actor.json?{marker}", timeout=30).read()
+    deadline = time.monotonic() + 30
+    with closing(sqlite3.connect(server.audit)) as conn:
+        while not conn.execute("select 1 from views where query = ?", (marker,)).fetchall():
+            assert time.monotonic() < deadline, "the audit log's writer did not catch up in 30 s"
+            time.sleep(0.1)
+        return conn.execute(sql, params).fetchall()
+
+
+def audited(server: LookupServer, path: str) -> list[tuple]:
+    """(actor, method, path, status) of the audit log's rows for requests to `path` (a conversation's page is
+    kept as /conversation/{sender} with the sender apart: given back as it was requested)."""
+    conversation = re.fullmatch(r"(/conversation/)([^/]+)(.*)", path)
+    if conversation is None:
+        return audit_rows(server, "select actor, method, path, status from views where path = ?", (path,))
+    start, sender, rest = conversation.groups()
+    return audit_rows(server, "select actor, method, ? as path, status from views where path = ? and sender = ?",
+                      (path, f"{start}{{sender}}{rest}", sender))
 
 
 def log_in(page, base: str, user: str = OPERATOR, password: str = PASSWORD) -> None:

@@ -1,14 +1,18 @@
-// 暖流助手 web chat: WeChat-like bubbles over Rasa's REST channel, same origin, no framework.
-// The sender id, the conversation and the text size live in localStorage, so a reload shows the same
-// conversation and the bot keeps its context (the tracker is keyed by the sender id). What is kept is
-// masked (format.js), and 新对话 forgets it, because one phone or PC is often shared.
+// 暖流助手 web chat: WeChat-like bubbles over the page's own channel (bot/channels/webchat), same origin, no framework.
+// The server names the page's conversation: the page asks /webchat/session once for a signed token and shows it on
+// every request (X-Page-Token). The token, the conversation and the text size live in localStorage, so a reload
+// shows the same conversation and the bot keeps its context. What is kept is masked (format.js), and 新对话 forgets
+// it, because one phone or PC is often shared.
 // While the conversation is handed over to a person (转人工), person.js follows it: where the citizen stands, the
 // operator's words without a reload, 已送达 under messages sent meanwhile, cancelling, and leaving on 新对话.
 import { fillWithFigures, mask } from "./format.js";
 import { CANCEL, personWatch } from "./person.js";
 
-const ENDPOINT = "/webhooks/rest/webhook";
-const SENDER_KEY = "nuanliu.sender";
+const ENDPOINT = "/webchat/webhook";
+const SESSION_ENDPOINT = "/webchat/session";
+const TOKEN_HEADER = "X-Page-Token";
+const TOKEN_KEY = "nuanliu.page";
+const OLD_SENDER_KEY = "nuanliu.sender";  // a page's own id, before the server issued them: no longer accepted
 const HISTORY_KEY = "nuanliu.history";
 const SIZE_KEY = "nuanliu.textSize";
 const SIZES = ["标准", "大", "较大", "特大"];  // chat.css: html[data-size="0".."3"]
@@ -39,13 +43,17 @@ class SendFailure extends Error {
   }
 }
 
-function senderId() {
-  let id = localStorage.getItem(SENDER_KEY);
-  if (!id) {
-    id = "web-" + crypto.randomUUID();
-    localStorage.setItem(SENDER_KEY, id);
+// This page's conversation token, asked of the server the first time (a failure here is the network's or ours).
+async function pageToken() {
+  let token = localStorage.getItem(TOKEN_KEY);
+  if (!token) {
+    const reply = await fetch(SESSION_ENDPOINT, { method: "POST", signal: AbortSignal.timeout(TIMEOUT_MS) });
+    if (reply.status === 429) throw new SendFailure("throttled", retryWait(reply.headers.get("Retry-After")));
+    if (!reply.ok) throw new SendFailure("busy");
+    token = (await reply.json()).token;
+    localStorage.setItem(TOKEN_KEY, token);
   }
-  return id;
+  return token;
 }
 
 function loadHistory() {
@@ -190,17 +198,24 @@ function retryWait(header) {
   return seconds < 60 ? `${Math.ceil(seconds)}秒` : `${Math.ceil(seconds / 60)}分钟`;
 }
 
-async function post(message) {
+// A token the server no longer accepts (its secret was changed) is dropped, and the message sent once more under a
+// new one: the conversation starts anew on the server, as after 新对话.
+async function post(message, renewed = false) {
   let reply;
   try {
     reply = await fetch(ENDPOINT, {
       method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ sender: senderId(), message }),
+      headers: { "Content-Type": "application/json", [TOKEN_HEADER]: await pageToken() },
+      body: JSON.stringify({ message }),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (error) {
+    if (error instanceof SendFailure) throw error;
     throw new SendFailure(error.name === "TimeoutError" ? "busy" : "network");
+  }
+  if (reply.status === 401 && !renewed) {
+    localStorage.removeItem(TOKEN_KEY);
+    return post(message, true);
   }
   if (reply.status === 429) throw new SendFailure("throttled", retryWait(reply.headers.get("Retry-After")));
   if (!reply.ok) throw new SendFailure("busy");
@@ -268,7 +283,7 @@ async function ask(entry, item = null) {
 // ---- a person is asked for (转人工): person.js
 
 const person = personWatch({
-  senderId, show, scrollDown,
+  token: () => localStorage.getItem(TOKEN_KEY), header: TOKEN_HEADER, show, scrollDown,
   remember: (said) => saveHistory([...loadHistory(), ...said]),
   line: document.getElementById("person"),
   status: document.getElementById("person-status"),
@@ -322,12 +337,12 @@ function restore() {
   else person.ask();  // handed over, perhaps while this page was away
 }
 
-// The conversation off this device: its history, its sender id (the bot starts without the last person's
+// The conversation off this device: its history, its token (the bot starts without the last person's
 // context) and any wait for a person; what is on the page goes too.
 function forgetHere() {
   person.forget();
   localStorage.removeItem(HISTORY_KEY);
-  localStorage.removeItem(SENDER_KEY);
+  localStorage.removeItem(TOKEN_KEY);
   log.replaceChildren();
 }
 
@@ -341,5 +356,6 @@ document.getElementById("restart").addEventListener("click", () => {
   restore();
 });
 
+localStorage.removeItem(OLD_SENDER_KEY);
 fitInput();
 restore();

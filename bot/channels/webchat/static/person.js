@@ -5,6 +5,7 @@
 // It also asks once when it opens and after a message that did not get through, so a page that missed the reply
 // announcing the handover still follows it. Messages sent while held are marked 已送达 when the server took them.
 // The citizen can cancel (取消转人工, a button and the words); 新对话 while held tells the server they left.
+// Every request shows the page's token (chat.js): the server answers about the conversation it proves, no other.
 const ENDPOINT = "/webchat/handover";
 const LEAVE = "/webchat/handover/leave";
 const WATCH_KEY = "nuanliu.person";  // "1" while the conversation is handed over
@@ -12,7 +13,7 @@ const AFTER_KEY = "nuanliu.said";  // the id of the last message said outside a 
 const POLL_MS = 3000;
 export const CANCEL = "取消转人工";
 
-export function personWatch({ senderId, show, remember, scrollDown, line, status, cancel }) {
+export function personWatch({ token, header, show, remember, scrollDown, line, status, cancel }) {
   let timer = null;
 
   const watching = () => localStorage.getItem(WATCH_KEY) === "1";
@@ -37,12 +38,20 @@ export function personWatch({ senderId, show, remember, scrollDown, line, status
   }
 
   async function ask() {
-    const sender = senderId();
+    const mine = token();
+    if (!mine) {  // no conversation yet (or 新对话 was pressed): nothing is handed over
+      stop();
+      return;
+    }
     const after = Number(localStorage.getItem(AFTER_KEY)) || 0;
     try {
-      const reply = await fetch(`${ENDPOINT}?sender=${encodeURIComponent(sender)}&after=${after}`,
-        { signal: AbortSignal.timeout(30000) });
-      if (reply.ok && sender === senderId()) {  // 新对话 may have been pressed meanwhile
+      const reply = await fetch(`${ENDPOINT}?after=${after}`,
+        { headers: { [header]: mine }, signal: AbortSignal.timeout(30000) });
+      if (reply.status === 401) {  // a token the server no longer accepts: chat.js starts anew with the next message
+        stop();
+        return;
+      }
+      if (reply.ok && mine === token()) {  // 新对话 may have been pressed meanwhile
         const got = await reply.json();
         const said = got.messages.map((m) => ({ who: "bot", text: m.text, from: m.label || "", buttons: [] }));
         said.forEach((entry) => show(entry, true));
@@ -81,9 +90,9 @@ export function personWatch({ senderId, show, remember, scrollDown, line, status
 
   // The citizen starts over: the server ends the handover, so the operator is told they left.
   function leave() {
-    if (!watching()) return;
-    fetch(LEAVE, { method: "POST", keepalive: true, headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ sender: senderId() }) }).catch(() => {});
+    const mine = token();
+    if (!watching() || !mine) return;
+    fetch(LEAVE, { method: "POST", keepalive: true, headers: { [header]: mine } }).catch(() => {});
     stop();
     localStorage.removeItem(AFTER_KEY);
   }

@@ -62,7 +62,16 @@ def numeral_replacements(text: str) -> Iterator[tuple[int, int, str]]:
                 value = cn2an.cn2an(run, "smart")
             except (ValueError, KeyError, IndexError):
                 continue
+        if not _holds(value):  # 服役 and 400 九: no number anyone means, and none a float can hold
+            continue
         yield m.start(), m.end(), plain(value) + ("%" if percent else "")
+
+
+def _holds(value: float) -> bool:
+    try:
+        return math.isfinite(float(value))
+    except OverflowError:
+        return False
 
 
 def chinese_numerals_to_digits(text: str) -> str:

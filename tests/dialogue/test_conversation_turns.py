@@ -374,8 +374,9 @@ def test_a_half_year_contract_is_no_placement_paid_for(talk):
 
 def test_a_number_too_long_to_mean_anything_gets_an_answer_not_a_crash(talk):
     """The attack round's 服役 + 400 nines: no figure is read, nothing is computed from it."""
-    reply, _ = talk("我服役" + "9" * 400 + "年，一个月能领多少")
-    assert reply.text and "inf" not in reply.text and "9" * 20 not in reply.text
+    for nines in ("9" * 400, "九" * 400):
+        reply, _ = talk(f"我服役{nines}年，一个月能领多少")
+        assert reply.text and "inf" not in reply.text and "9" * 20 not in reply.text
 
 
 def test_an_amount_asked_with_a_detail_the_plan_omits_gets_both(talk):

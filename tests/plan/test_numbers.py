@@ -29,7 +29,7 @@ def test_the_plans_own_figures_are_read_as_printed():
 
 def test_a_run_of_digits_too_long_for_a_float_is_no_figure():
     """服役 followed by 400 nines once raised OverflowError in the fact reader: infinity is no stated fact."""
-    assert to_number("9" * 400) is None
+    assert to_number("9" * 400) is None and to_number("九" * 400) is None
     assert figures("服役" + "9" * 400 + "年，每月5元") == {5.0}
 
 

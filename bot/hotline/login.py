@@ -11,23 +11,30 @@ What it resists, and how:
   hash with the same work as a real one (PBKDF2, as datasette-auth-passwords hashes);
 - stalling the desk: the hash runs in a worker thread, one at a time (`check`),
   never on the event loop every operator's page shares;
-- stolen or saved cookies: a session is a random id known to this process only
-  (`Sessions`), which ends at logout, after LIFETIME, or when the desk restarts.
+- stolen or saved cookies: a session is a random id the desk's processes keep (a hash of
+  it, in a private file: `Sessions`), which ends at logout or after LIFETIME.
   The cookie carries nothing else; the plugin sets it HttpOnly, SameSite=Strict and
   Secure behind TLS (lookup/plugins/desk_login.py).
 """
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import json
 import os
 import secrets
+import sqlite3
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
+from contextlib import closing
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from datasette_auth_passwords.utils import ALGORITHM, hash_password, verify_password
+
+from bot.privacy.files import private_file
 
 ACCOUNT_FAILURES = 5
 CLIENT_FAILURES = 20
@@ -120,33 +127,42 @@ class Accounts:
 
 
 class Sessions:
-    """Logged-in operators, known to this process only: a random id → the actor, until logout or LIFETIME."""
+    """Logged-in operators: a random id → the actor, until logout or LIFETIME, in a private SQLite file that
+    every desk process behind one address shares (a login at one is a login at all). The file keeps only a
+    hash of each id, so whoever reads it cannot use a session."""
 
-    def __init__(self, clock: Callable[[], float] = time.monotonic, lifetime: float | None = None) -> None:
-        self.clock = clock
+    def __init__(self, path: Path, clock: Callable[[], float] = time.time, lifetime: float | None = None) -> None:
+        self.path, self.clock = path, clock
         self.lifetime = lifetime or float(os.environ.get("NUANLIU_DESK_SESSION_SECONDS", LIFETIME))
-        self._open: dict[str, tuple[dict[str, Any], float]] = {}
+        with closing(self._connect()) as db, db:
+            db.execute("create table if not exists sessions (id text primary key, actor text, expires real)")
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(private_file(self.path), timeout=5)
+        db.execute("PRAGMA journal_mode=WAL")
+        return db
 
     def open(self, actor: dict[str, Any]) -> str:
-        self._drop_expired()
         session = secrets.token_urlsafe(32)
-        self._open[session] = (actor, self.clock() + self.lifetime)
+        with closing(self._connect()) as db, db:
+            db.execute("delete from sessions where expires <= ?", (self.clock(),))
+            db.execute("insert into sessions values (?, ?, ?)",
+                       (_hashed(session), json.dumps(actor), self.clock() + self.lifetime))
         return session
 
     def actor(self, session: str | None) -> dict[str, Any] | None:
-        found = self._open.get(session or "")
-        if found is None:
+        if not session:
             return None
-        actor, expires = found
-        if self.clock() >= expires:
-            del self._open[session or ""]
-            return None
-        return actor
+        with closing(self._connect()) as db:
+            found = db.execute("select actor from sessions where id = ? and expires > ?",
+                               (_hashed(session), self.clock())).fetchone()
+        return json.loads(found[0]) if found else None
 
     def close(self, session: str | None) -> None:
-        self._open.pop(session or "", None)
+        if session:
+            with closing(self._connect()) as db, db:
+                db.execute("delete from sessions where id = ?", (_hashed(session),))
 
-    def _drop_expired(self) -> None:
-        now = self.clock()
-        for session in [s for s, (_, expires) in self._open.items() if now >= expires]:
-            del self._open[session]
+
+def _hashed(session: str) -> str:
+    return hashlib.sha256(session.encode()).hexdigest()

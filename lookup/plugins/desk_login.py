@@ -17,13 +17,19 @@ from functools import cache
 from datasette import hookimpl
 from datasette.utils.asgi import Request, Response
 
+from bot.hotline.handover_queue import queue_path
 from bot.hotline.login import WRONG, Accounts, Sessions, Throttle, locked_out_message
 from serving.security_headers import behind_tls
 
 COOKIE = "ds_actor"
 PLUGIN = "datasette-auth-passwords"  # the accounts stay configured where that plugin reads them
-SESSIONS = Sessions()
 THROTTLE = Throttle()
+
+
+@cache
+def _sessions() -> Sessions:
+    """Beside the handover queue, which every desk process of the service shares."""
+    return Sessions(queue_path().parent / "desk_sessions.db")
 
 
 @cache
@@ -56,7 +62,7 @@ async def login(request: Request, datasette) -> Response:
         return await _form(request, datasette, locked_out_message(wait) if wait else WRONG, wait)
     THROTTLE.succeeded(name)
     response = Response.redirect("/")
-    response.set_cookie(COOKIE, SESSIONS.open(actor), max_age=int(SESSIONS.lifetime), httponly=True,
+    response.set_cookie(COOKIE, _sessions().open(actor), max_age=int(_sessions().lifetime), httponly=True,
                         samesite="strict", secure=behind_tls(request.scheme, request.headers.get("x-forwarded-proto")))
     return response
 
@@ -67,7 +73,7 @@ async def logout(request: Request, datasette) -> Response:
             return Response.redirect("/")
         return Response.html(await datasette.render_template("logout.html", {"actor": request.actor},
                                                              request=request))
-    SESSIONS.close(request.cookies.get(COOKIE))
+    _sessions().close(request.cookies.get(COOKIE))
     response = Response.redirect("/")
     response.set_cookie(COOKIE, "", max_age=0, httponly=True, samesite="strict")
     datasette.add_message(request, "您已退出登录。", datasette.WARNING)
@@ -82,4 +88,4 @@ def register_routes():
 
 @hookimpl
 def actor_from_request(datasette, request):
-    return SESSIONS.actor(request.cookies.get(COOKIE))
+    return _sessions().actor(request.cookies.get(COOKIE))

@@ -100,15 +100,26 @@ def test_a_name_that_is_no_account_costs_one_full_hash_like_a_real_one():
     assert accounts.verify("operator", "口令") == {"id": "operator"}
 
 
-def test_a_session_ends_at_logout_and_after_its_lifetime():
+def test_a_session_ends_at_logout_and_after_its_lifetime(tmp_path):
     clock = Clock()
-    sessions = Sessions(clock, lifetime=60)
+    sessions = Sessions(tmp_path / "sessions.db", clock, lifetime=60)
     first, second = sessions.open({"id": "operator"}), sessions.open({"id": "operator"})
     assert first != second and sessions.actor(first) == {"id": "operator"}
     sessions.close(first)
     assert sessions.actor(first) is None and sessions.actor(second) == {"id": "operator"}
     clock.now += 60
     assert sessions.actor(second) is None and sessions.actor("a guess") is None
+
+
+def test_a_login_at_one_desk_process_holds_at_another_and_its_file_holds_no_usable_id(tmp_path):
+    """Several desk processes behind one address share the sessions; the file keeps hashes, not the ids."""
+    one, other = Sessions(tmp_path / "sessions.db"), Sessions(tmp_path / "sessions.db")
+    session = one.open({"id": "operator"})
+    assert other.actor(session) == {"id": "operator"}
+    assert not any(session.encode() in f.read_bytes() for f in tmp_path.iterdir())  # the file and its -wal
+    assert oct((tmp_path / "sessions.db").stat().st_mode & 0o777) == "0o600"
+    other.close(session)
+    assert one.actor(session) is None
 
 
 @pytest.fixture(scope="module")

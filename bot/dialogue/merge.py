@@ -17,6 +17,7 @@ from typing import Any
 
 from bot.dialogue.context import HISTORY, REMEMBERED, Context, Line, Someone
 from bot.plan.calculator import inputs
+from bot.plan.facts import load_specs
 from bot.plan.store import MeasureStore
 from bot.plan.terms import cut
 from bot.reading.people import People
@@ -27,6 +28,7 @@ _THAN = re.compile(r"(?:那)?(?:比|跟|和|与)")  # 比病故军人遗属呢: 
 SUMMED = {"amount", "old", "rise"}  # kinds whose figures a total adds up (一年多领多少 after 一共多领多少)
 IMPLYING = ("veteran_category", "service_years", "merit", "months_in_business", "contract_years")
 # A number said without its fact (8, 十年, 六十六) is read against the fact under discussion, by its unit.
+NUMERIC = frozenset(fact for fact, spec in load_specs().items() if spec.min is not None)  # facts that are numbers
 UNITS = {"age": ("岁", "周岁"), "service_years": ("年",), "product_count": ("个",), "months_in_business": ("个月",),
          "count": ("个", "人", "户"), "contract_years": ("年",), "base_amount": ("元",), "disposable_income": ("元",)}
 
@@ -62,7 +64,7 @@ def answers_the_question_asked(q: Question, c: Context, known: Known) -> Context
     if q.bare is None or q.names_something or not (c.requested or c.lines):
         return None
     fact = c.requested or _kind_of(q.bare.unit, c, store)
-    if fact is None:
+    if fact not in NUMERIC:  # 88 (拜拜) after a list for 大学生: no number is a group or a category
         return None
     value = _number(q.bare.value)
     if c.profile:  # the list of what a profile gets, completed
@@ -420,7 +422,7 @@ def _kind_of(unit: str, c: Context, store: MeasureStore) -> str | None:
     if c.requested:
         reads.insert(0, c.requested)
     for fact in dict.fromkeys(reads):
-        if not unit or unit in UNITS.get(fact, ()):
+        if fact in NUMERIC and (not unit or unit in UNITS.get(fact, ())):
             return fact
     return None
 

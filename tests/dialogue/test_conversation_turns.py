@@ -502,3 +502,12 @@ def test_a_fee_the_plan_does_not_mention_is_said_to_be_unstated_and_one_it_does_
     assert "没有写是否收费" in fee.text and "元" not in fee.text
     [free] = talk.conversation("返乡农民工创业培训要钱吗")
     assert "免费" in free.text and "没有写" not in free.text
+
+
+def test_a_bare_number_is_never_taken_for_a_group_or_a_category(talk):
+    """88 (拜拜) after a list for a 大学生 became the groups' value, and the next turn failed (make soak found it)."""
+    reply, state = talk("我是大学生，有什么扶持政策")
+    for said in ("我爸今年73岁", "88", "一次性创业补贴多少"):
+        reply, state = talk(said, state=state)
+        assert reply.text or reply.response
+    assert all(not isinstance(v, (int, float)) for k, v in state.context.facts.items() if k in ("groups", "group"))

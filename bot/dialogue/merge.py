@@ -204,7 +204,7 @@ def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
         lines = (c.lines[0], *lines)  # 比烈士遗属差多少 — 比病故军人遗属呢: the first against another
     elif "difference" in q.asked and len(c.lines) == 1 and len(lines) == 1 and not q.people and _THAN.match(q.text):
         lines = (c.lines[0], *lines)  # 他是解放战争的 — 那比抗日的少多少: his against the one named
-    if q.how_many and not q.each:  # 等俺也满60了，仨人一年多少: the one named and those answered before, added up
+    if q.how_many and (q.total or not q.each):  # 等俺也满60了，仨人一年多少: the one named and those before, added up
         lines = _filled(lines, (*c.lines, *reversed(c.history)), q.how_many)
     total = q.total or bool(q.how_many and not q.each and len(lines) > 1)
     return replace(merged, lines=lines, asked=q.asked if q.asked_said or not follow else c.asked,

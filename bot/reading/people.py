@@ -129,6 +129,8 @@ class People:
                     continue  # 俺妈说他是解放战争的: she only tells of him
                 found.append(Mention(self.kin[m.group("kin_word")], said, m.start(), m.end(), "person", 1, owner))
             elif role == "name":
+                if m.start() and _is_han(text[m.start() - 1]) and text[m.start() - 1] not in _BEFORE_A_NAME:
+                    continue  # 养老金 holds no 老金: a name stands after a break or a word that introduces one
                 found.append(Mention(said, said, m.start(), m.end(), "person"))
             elif role == "me":
                 found.append(Mention(SELF, said, m.start(), m.end(), "person"))
@@ -172,6 +174,7 @@ def _is_han(ch: str) -> bool:
 
 
 _COUNTS = {"仨": 3, "俩": 2}
+_BEFORE_A_NAME = set("的是和跟与同给叫让找问那这说把被对替帮及或俺我咱你他她们村屯里家边位个")
 
 
 def _alternation(words: Iterable[str]) -> str:

@@ -45,6 +45,7 @@ _QUANTITY = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(周岁|岁|个月|年|个|
 _FILLER = r"[是就有了吧啊呀哦嗯呢的\s,.!?]*"  # 8吧, 是8年: around a number, nothing that says more
 _BARE = re.compile(rf"^{_FILLER}([-负]?\d+(?:\.\d+)?)\s*(周岁|岁|个月|年|个|元|人|户)?{_FILLER}$")
 _BENEFIT = re.compile(r"([\u4e00-\u9fff]{2,8}?)(补贴|补助|津贴|奖励费|奖励|费|金|待遇)")
+_OWN_BENEFITS = ("金", "费")  # a 金 or 费 is a benefit of its own (养老金, 取暖费); 补贴 and 补助 are any measure's
 _FUNCTION_CHARACTERS = set("的了吗么呢话是在给要有")
 _NUMBER = re.compile(r"多少|几[个年岁位项成]|比例|百分之几|多钱|多大")
 _MONEY = re.compile(r"多少钱|金额|几个钱|多钱|补多少|给多少|奖多少|补贴多少|补助多少|多少元|能领多少|能拿多少|给补多少")
@@ -147,6 +148,9 @@ class Reader:
         people, general, subjects, everyone, pronoun = self._attribute(text, clauses, mentions, found)
         if listed:
             people, subjects = _of_the_kind_named(people, general, subjects)
+        missing = self.not_in_plan(text)
+        if missing and (extended := self.store.named_in("".join(missing))) is not None:
+            subjects = tuple(x for x in subjects if x.measure != extended.id)  # 养老金: not the 养老 services
         taken = [(f.start, f.end) for f in found] + [(m.start, m.end) for m in mentions]
         taken += [m.span() for m in self.cues.question_words.finditer(text)]  # 1个月 of 一个月多少 is no number told
         numbers = [m for m in _QUANTITY.finditer(text) if not any(s <= m.start() < e for s, e in taken)]
@@ -176,7 +180,7 @@ class Reader:
             bare=Quantity(float(bare.group(1).replace("负", "-")), bare.group(2) or "", False) if bare else None,
             unstated=self.cues.unstated_detail(text),
             ambiguous=None if named_settles else self._ambiguous(text),
-            missing=None if subjects else self.not_in_plan(text),
+            missing=None if subjects else missing,
             groups=frozenset(str(f.value) for f in found if f.fact == "group"),
             elsewhere=elsewhere, about=about, money=bool(_MONEY.search(text)), number=bool(_NUMBER.search(cue_text)),
         )
@@ -360,11 +364,15 @@ class Reader:
         """A benefit the message names (取暖补贴, 独生子女费) by a word the plan never uses: (word, 补贴)."""
         for m in _BENEFIT.finditer(text):
             name = cut(m.group(1), self.store.terms)[-1]  # the word before 补贴: 今年冬天取暖 → 取暖
-            if (len(name) >= 2 and not set(name) & _FUNCTION_CHARACTERS and name not in self.cues.not_names
-                    and name not in self._plan_text and not self.store.named_in(name + m.group(2))
-                    and not self.people.mentions(name)):
-                return name, m.group(2)
+            if len(name) < 2 or set(name) & _FUNCTION_CHARACTERS or name in self.cues.not_names or self.people.mentions(name):
+                continue
+            word, named = name + m.group(2), self.store.named_in(name + m.group(2))
+            if (name not in self._plan_text and not named) or (named and m.group(2) in _OWN_BENEFITS and self._unheard(word)):
+                return name, m.group(2)  # 养老金 is no 养老 service: a 金 or 费 of its own the plan never names
         return None
+
+    def _unheard(self, word: str) -> bool:
+        return word not in self._plan_text and not any(word in term for term in self.store.terms)
 
 
 _PREDICATE = re.compile(r"^(?:是|就是|算是)[^,;.!?\s\d]{0,6}?的?$")  # 是他们的 / 是烈士的 (女儿): what they are

@@ -511,3 +511,16 @@ def test_a_bare_number_is_never_taken_for_a_group_or_a_category(talk):
         reply, state = talk(said, state=state)
         assert reply.text or reply.response
     assert all(not isinstance(v, (int, float)) for k, v in state.context.facts.items() if k in ("groups", "group"))
+
+
+def test_a_pension_is_no_measure_of_the_plan_even_after_a_veterans_question(talk):
+    """养老金 held 老金 (read as a man named 老金) and 养老 (the care services' keyword): after 抗美援朝 it got
+    the veteran's rise, a wrong figure."""
+    _, pension = talk.conversation("我爸是抗美援朝老兵", "退休养老金涨多少")
+    assert "没有“养老金”" in pension.text and "1200" not in pension.text
+
+
+def test_two_people_added_up_with_liang_ren_include_the_one_asked_about_before(talk):
+    *_, both = talk.conversation("我爸是抗美援朝老兵，今年八十五，一年能领多少", "一个月呢",
+                                 "我妈是烈士的女儿 今年七十 俩人加起来一年多少")
+    assert "= 每年20580元" in both.text

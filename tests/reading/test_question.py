@@ -173,3 +173,7 @@ def test_a_measure_named_twice_with_its_own_counts_stays_two_subjects(read):
     q = read("绿色食品3个产品，无公害2个产品，另一个社绿色食品5个产品，一共多少")
     assert [(x.measure, x.facts.get("product_count")) for x in q.subjects] == [
         ("cert_green_food", 3), ("cert_pollution_free", 2), ("cert_green_food", 5)]
+
+
+def test_a_surname_inside_a_word_names_no_one(read):
+    assert not read("退休养老金涨多少").people and [p.key for p in read("老王是抗日老兵").people] == ["老王"]

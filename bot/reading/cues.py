@@ -25,7 +25,7 @@ KINDS_FILE = DATA / "question_kinds.yml"
 PERIODS = {"per_month": "每月", "per_year": "每年"}  # kinds that ask for the amount over a period
 _STATES_A_FIGURE = re.compile(r"[^,。;!?]{0,8}?\d{2,}(?![\d.]|个月|年|月)")  # 原来3600, 原来1年交3600; not 原来1个月
 # 比解放战争的多多少 compares two things (a difference); 比原来多多少 compares with before (a rise)
-_THAN = re.compile(r"比([^,.;!?]{1,12}?)(?:多多少|少多少|多出|高多少|多了多少|低多少|多几|少几)")
+_THAN = re.compile(r"比([^,.;!?]{1,12}?)(?:多多少|少多少|多出|高多少|多了多少|低多少|多几|少几|[多少][拿领]多少)")
 _THAN_BEFORE = re.compile(r"原来|以前|之前|去年|过去|老标准|原标准|旧标准|没涨|涨前|2016")
 # 等俺也满60了 / 到时候 / 满60后: the question asked as if the requirement not yet met were met
 _ONCE_MET = re.compile(r"到时候|到那时|等[^,。;!?]{0,8}?(?:够|满|到)|(?:满|够)[^,。;!?]{0,6}?(?:后|以后|之后)"

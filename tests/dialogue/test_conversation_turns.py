@@ -524,3 +524,9 @@ def test_two_people_added_up_with_liang_ren_include_the_one_asked_about_before(t
     *_, both = talk.conversation("我爸是抗美援朝老兵，今年八十五，一年能领多少", "一个月呢",
                                  "我妈是烈士的女儿 今年七十 俩人加起来一年多少")
     assert "= 每年20580元" in both.text
+
+
+def test_two_values_of_one_fact_compared_give_the_difference_of_their_amounts(talk):
+    """当十二年的比当八年的 一个月多拿多少: 300元 − 200元, not the 60元 rise of the 12-year conscript."""
+    [reply] = talk.conversation("都是六十多的老义务兵 当十二年的比当八年的 一个月多拿多少")
+    assert "300元 − 200元 = 每月100元" in reply.text and "60元" not in reply.text

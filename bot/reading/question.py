@@ -291,15 +291,14 @@ class Reader:
         if by_name and (len(by_name) < len(subjects) or any(f.fact == "group" for f in found) or self.not_in_plan(text)):
             # 失能照护保险，暖流计划里咋说的 / 暖流计划对我有啥实惠 / 暖流计划里有取暖补贴吗: the plan's name is context
             subjects = [s for s in subjects if s not in by_name]
-        compared = "difference" in self.cues.asked(text) or self.cues.several(text)  # 当12年的比当8年的: each
-        subjects = self._each_listed(subjects, found, compared)
+        subjects = self._each_listed(subjects, found, text)
         for member, kin in group_of.items():  # 兄妹3个都是烈士子女，老大68: each member is the group's kind
             facts[member] = {**facts.get(kin, {}), **facts.get(member, {})}
         people = tuple(Person(key, labels[key][0], labels[key][1], facts.get(key, {}))
                        for key in labels if key not in group_of.values())
         return people, general, tuple(subjects), everyone, pronoun
 
-    def _each_listed(self, subjects: list[Subject], found: list[Found], compared: bool) -> list[Subject]:
+    def _each_listed(self, subjects: list[Subject], found: list[Found], text: str) -> list[Subject]:
         """三等功、二等功、一等功各加多少: a worded fact the measure's calculation reads (a merit level), said with
         several values and of no one in particular, makes one line for each value, in the order said; so does a
         number, where the values are compared or asked each (当12年的比当8年的多拿多少)."""
@@ -312,8 +311,8 @@ class Reader:
             if s.measure in done:
                 continue
             listed = [(fact, values) for fact in inputs(self.store.get(s.measure))
-                      if len(values := list(dict.fromkeys(f.value for f in found if f.fact == fact and (
-                          isinstance(f.value, str) or compared and isinstance(f.value, (int, float)))))) > 1]
+                      if len(values := list(dict.fromkeys(f.value for f in found if f.fact == fact))) > 1
+                      and (all(isinstance(v, str) for v in values) or self._compares(text))]
             if not listed:
                 out.append(s)
                 continue
@@ -321,6 +320,10 @@ class Reader:
             out += [replace(s, facts={**s.facts, fact: value}) for value in values]
             done.add(s.measure)
         return out
+
+    def _compares(self, text: str) -> bool:
+        """当12年的比当8年的 / 各多少: numbers of one fact said to be compared or asked each, not a correction."""
+        return "difference" in self.cues.asked(text) or self.cues.several(text)
 
     def _denied_measures(self, text: str, clauses: list[tuple[int, int]]) -> frozenset[str]:
         """The measures a clause says someone is not of: named after 不是 (不是抗日老兵), or each meaning of a word of

@@ -215,11 +215,14 @@ def _asked_of(o: Outcome, asked: list[str], period: str | None) -> tuple[str, li
 
 
 def _calculation(o: Outcome) -> str:
-    """How the line's amount is reckoned: its count times the rate, or the plan's first step for it."""
+    """How the line's amount is reckoned: its count times the rate, or the plan's first step for it (and the cap,
+    when it cuts the sum: 1.1万元，超过最高限额，按1万元计)."""
     if o.figure is not None and o.figure.shown:
         return o.figure.shown
     steps = o.result.steps if o.result is not None else ()
-    return steps[0] if steps and o.measure.kind in ("per_service_year", "base_plus_increment") else ""
+    if not steps or o.measure.kind not in ("per_service_year", "base_plus_increment"):
+        return ""
+    return "，".join([steps[0], *(step for step in steps[1:] if "限额" in step)])
 
 
 def _short(quote: str, room: int = 60) -> str:

@@ -44,7 +44,7 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
     """The full question this one asks in the conversation `c`, and the name of the rule that made it. `family`
     says who is whose: the spouse of a soldier fallen is the plan's 遗属, whoever said so and when."""
     known = Known(store, family)
-    q = _hypothetical(q, c, store)
+    q = _hypothetical(_members_as_named(q, c), c, store)
     c = survivors(_known_people(q, c, store), known, correcting=False)
     for rule in RULES:
         merged = rule(q, c, known)
@@ -84,8 +84,9 @@ def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:
             told = dict(p.facts)
             if not told and len(q.people) == 1:  # 老王说错了，是75: the fact of his the number fits, nearest first
                 told = _nearest_facts(merged.person(p.key), [x.value for x in q.quantities if x.corrects])
-            merged = _told(merged, p.key, told, store, replace_kind=True,
-                           named=[s.measure for s in q.subjects if s.person == p.key])
+            named = [s.measure for s in q.subjects if s.person == p.key]
+            merged = _told(_without_replaced(merged, p.key, named, store), p.key, told, store, replace_kind=True,
+                           named=named)
             someone = merged.person(p.key)
             if someone is not None and q.denied & set(someone.measures):  # 我妈说错了，不是遗属: not hers
                 kept = {k: v for k, v in someone.facts.items()
@@ -111,10 +112,29 @@ def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:
             told[kind] = _number(quantity.value)
     if not told:
         return None
-    if named := _named_lines(q, c, store):  # 更正，绿色那个是5个产品: that line's count, not the others'
+    named = _named_lines(q, c, store)
+    if named and all(line.person is None for line in named):  # 更正，绿色那个是5个产品: that line's count only
         return _asked_again(q, replace(c, lines=tuple(replace(line, facts={**line.facts, **told}) if line in named
                                                       else line for line in c.lines)))
+    if len({line.person for line in named}) == 1:  # 绿色那个是过了四个: of the one whose line it names
+        return _asked_again(q, _told(c, named[0].person, told, store, replace_kind=True))
     return _asked_again(q, _told(c, c.focus, told, store, replace_kind=True))
+
+
+def _without_replaced(c: Context, key: str, named: list[str], store: MeasureStore) -> Context:
+    """第3家说错了，是绿色食品认证: a measure named in a correction replaces the person's measures of its kind (of
+    the same section, for the same people), not joins them."""
+    someone = c.person(key)
+    if someone is None or not named:
+        return c
+    new = [store.get(m) for m in named if m not in someone.measures]
+    kept = tuple(m for m in someone.measures
+                 if not any(store.get(m).section == n.section and set(store.get(m).groups) & set(n.groups)
+                            for n in new))
+    if kept == someone.measures:
+        return c
+    return replace(c.with_person(replace(someone, measures=kept)),
+                   lines=tuple(line for line in c.lines if line.person != key or line.measure in kept))
 
 
 def _recounted(q: Question, c: Context) -> Context | None:
@@ -122,7 +142,8 @@ def _recounted(q: Question, c: Context) -> Context | None:
     names; that group and its lines counted anew."""
     counted = [x for x in q.quantities if x.corrects and x.unit in ("个", "位", "名", "人")]
     named = {s.measure for s in q.subjects}
-    groups = [p for p in c.people if (p.count > 1 or any(ch.isdigit() for ch in p.label)) and named & set(p.measures)]
+    groups = [p for p in c.people if (p.count > 1 or any(ch.isdigit() for ch in p.label))
+              and not p.label.startswith("第") and named & set(p.measures)]  # 第2个 is one, not a group of two
     if len(counted) != 1 or len(groups) != 1 or counted[0].value < 1 or counted[0].value != int(counted[0].value):
         return None
     n, group = int(counted[0].value), groups[0]
@@ -131,9 +152,8 @@ def _recounted(q: Question, c: Context) -> Context | None:
 
 
 def _named_lines(q: Question, c: Context, store: MeasureStore) -> list[Line]:
-    """The lines of no one in particular that the message's own words name by part of their title (绿色那个)."""
-    lines = [line for line in c.lines if line.person is None]
-    hits = [[line for line in lines if w in store.get(line.measure).title]
+    """The lines that the message's own words name by part of their title (绿色那个)."""
+    hits = [[line for line in c.lines if w in store.get(line.measure).title]
             for w in cut(q.about, store.terms) if len(w) > 1]
     hits = [h for h in hits if h]
     return min(hits, key=len) if hits else []  # 绿色 names one line; 产品, in most titles, names none in particular
@@ -492,6 +512,25 @@ def _by_old_value(q: Question, c: Context) -> tuple[str, str, int | float] | Non
         return None
     key, fact = holders[0]
     return key, fact, _number(new[0] if new else told[fact])
+
+
+def _members_as_named(q: Question, c: Context) -> Question:
+    """第2个 of a group the reply named 第2位 (or 第2家 of one it named 第2个): the member it named. Only one member
+    is referred to so; several are a group of the message's own (3个老义务兵 服役3 4 5年)."""
+    renamed: dict[str, str] = {}
+    if sum(p.key.startswith("第") for p in q.people) != 1:
+        return q
+    for p in q.people:
+        if (m := re.fullmatch(r"第(\d+)[个位]", p.key)) and c.person(p.key) is None:
+            other = next((k for k in (f"第{m.group(1)}个", f"第{m.group(1)}位") if c.person(k) is not None), None)
+            if other is not None:
+                renamed[p.key] = other
+    if not renamed:
+        return q
+    return replace(q, people=tuple(replace(p, key=renamed.get(p.key, p.key), label=renamed.get(p.key, p.label))
+                                   for p in q.people),
+                   subjects=tuple(replace(x, person=renamed.get(x.person, x.person)) if x.person else x
+                                  for x in q.subjects))
 
 
 def _hypothetical(q: Question, c: Context, store: MeasureStore) -> Question:

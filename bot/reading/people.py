@@ -134,6 +134,9 @@ class People:
                 found.append(Mention(said, said, m.start(), m.end(), "person"))
             elif role == "me":
                 found.append(Mention(SELF, said, m.start(), m.end(), "person"))
+            elif role == "ordinal":  # 第3家 of a listed group: the member the reply named 第3个
+                key = f"第{m.group('nth')}{'位' if m.group('of') in _OF_PEOPLE else '个'}"
+                found.append(Mention(key, key, m.start(), m.end(), "person"))
             elif role in ("pronoun", "everyone", "member"):
                 found.append(Mention("", said, m.start(), m.end(), role))
         return found
@@ -158,6 +161,7 @@ class People:
             rf"(?P<name>[老小][{self.surnames}])",
             rf"(?P<me>{_alternation(self.self_words)})(?!们|{_alternation(self.speaking)})",
             rf"(?P<pronoun>{_alternation(self.pronouns)})",
+            r"(?P<ordinal>第(?P<nth>\d{1,2})(?P<of>个|位|家|名|人)(?!月|个月|年|产品|农产品|网点|示范点|认证))",
             r"(?P<member>(?<![\d.])1(?:个|位|名|家)(?!月|个月|产品|网点|示范点|人))",
         ]))
 
@@ -174,6 +178,7 @@ def _is_han(ch: str) -> bool:
 
 
 _COUNTS = {"仨": 3, "俩": 2}
+_OF_PEOPLE = ("位", "名", "人")  # 第2位 is a person; 第2个, 第2家 may be an organisation (as the reply names them)
 _BEFORE_A_NAME = set("的是和跟与同给叫让找问那这说把被对替帮及或俺我咱你他她们村屯里家边位个")
 
 

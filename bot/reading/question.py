@@ -404,38 +404,60 @@ def _members(text: str, mentions: list[Mention]) -> list[Mention]:
 
 _LISTED = re.compile(r"(?P<verb>服役|当了|当过|当兵|干了)?\s*(?P<run>\d{1,3}(?:\s*(?:岁|周岁|年))?(?:\s*[\s、,和/]\s*\d{1,3}"
                      r"(?:\s*(?:岁|周岁|年))?)+)(?P<unit>岁|周岁|年)(?![\d多龄])")
+_LISTED_PRODUCTS = re.compile(r"(?:产品数?|分别)\s*(?:分别)?\s*(?:为|是|有|获得?|过了|认证了?)?\s*"
+                              r"(?P<run>\d{1,3}(?:\s*个)?(?:\s*[\s、,和/]\s*\d{1,3}(?:\s*个)?)+)\s*(?:个)?"
+                              r"(?P<unit>产品)?(?![\d多])")
 
 
 def _listed_members(text: str, mentions: list[Mention]) -> tuple[list[Mention], list[Found]]:
-    """兄妹3人 66 62 57岁 / 老义务兵3人 服役3 4 5年: as many numbers listed after a counted group as it counts are
-    its members' ages or years of service, in order (第1位, 第2位 …)."""
+    """兄妹3人 66 62 57岁 / 老义务兵3人 服役3 4 5年 / 3家合作社 产品数分别为1 4 9: as many numbers listed after a
+    counted group as it counts are its members' ages, years of service or products, in order (第1位 / 第1个 …)."""
     groups = [m for m in mentions if m.role == "group" and m.count > 1]
     if not groups or any(m.key.startswith(MEMBER_PREFIX) for m in mentions):
         return mentions, []
     added: list[Mention] = []
     facts: list[Found] = []
     for group in groups:
-        run = next((r for r in _LISTED.finditer(text, group.end)
-                    if len(re.findall(r"\d+", r.group("run"))) == group.count), None)
+        runs = sorted((r for pattern in (_LISTED, _LISTED_PRODUCTS) for r in pattern.finditer(text, group.end)
+                       if len(re.findall(r"\d+", r.group("run"))) == group.count), key=lambda r: r.start())
+        run = runs[0] if runs else None
         if run is None or any(group.end < m.start < run.start() for m in mentions if m.role in ("person", "group")):
             continue
-        fact = "age" if run.group("unit") in ("岁", "周岁") else "service_years" if run.group("verb") else None
+        fact, unit = _listed_fact(run), "个" if _ORGANISATIONS.match(text, group.end) or _ORGANISATIONS.search(
+            group.key) else "位"
         if fact is None:
             continue
         for n, number in enumerate(re.finditer(r"\d+", run.group("run")), 1):
             at = run.start("run") + number.start()
-            added.append(Mention(f"{MEMBER_PREFIX}{n}位", f"{MEMBER_PREFIX}{n}位", at, at, "person"))
+            added.append(Mention(f"{MEMBER_PREFIX}{n}{unit}", f"{MEMBER_PREFIX}{n}{unit}", at, at, "person"))
             facts.append(Found(fact, int(number.group()), at, at + len(number.group())))
     return sorted([*mentions, *added], key=lambda m: m.start), facts
 
 
+def _listed_fact(run: re.Match[str]) -> str | None:
+    """What a listed run of numbers tells of each member: ages (岁), years of service (服役), products (产品数)."""
+    if "产品" in run.group(0):
+        return "product_count"
+    if run.re is _LISTED_PRODUCTS:  # 分别1 4 9 without 产品: no telling what they count
+        return None
+    return "age" if run.group("unit") in ("岁", "周岁") else "service_years" if run.group("verb") else None
+
+
 def _of_the_kind_named(people: tuple[Person, ...], general: Mapping[str, Any], subjects: tuple[Subject, ...]
                        ) -> tuple[tuple[Person, ...], tuple[Subject, ...]]:
-    """烈士老年子女 兄妹3人 66 62 57岁: the category named before a listed group, of no one else, is each member's."""
-    kind = general.get("veteran_category")
+    """烈士老年子女 兄妹3人 66 62 57岁 / 3家合作社初次获无公害认证 产品数分别为1 4 9: the category named before a
+    listed group, of no one else, and the measures said of the group are each member's."""
     members = [p for p in people if p.key.startswith(MEMBER_PREFIX)]
+    if not members:
+        return people, subjects
+    keys = {p.key for p in people}
+    of_group = [x for x in subjects if x.person is not None and x.person not in keys]
+    if of_group:  # the group itself is no one now: its members are
+        subjects = tuple(x for x in subjects if x not in of_group) + tuple(
+            replace(x, person=p.key, count=None) for x in of_group for p in members)
+    kind = general.get("veteran_category")
     of_no_one = [x for x in subjects if x.person is None]
-    if kind is None or not members or any("veteran_category" in p.facts for p in people) or len(of_no_one) != 1:
+    if kind is None or any("veteran_category" in p.facts for p in people) or len(of_no_one) != 1:
         return people, subjects
     people = tuple(replace(p, facts={**p.facts, "veteran_category": kind}) if p in members else p for p in people)
     return people, tuple(x for x in subjects if x.person is not None) + tuple(

@@ -530,3 +530,24 @@ def test_two_values_of_one_fact_compared_give_the_difference_of_their_amounts(ta
     """当十二年的比当八年的 一个月多拿多少: 300元 − 200元, not the 60元 rise of the 12-year conscript."""
     [reply] = talk.conversation("都是六十多的老义务兵 当十二年的比当八年的 一个月多拿多少")
     assert "300元 − 200元 = 每月100元" in reply.text and "60元" not in reply.text
+
+
+def test_a_count_corrected_for_the_cooperative_a_measure_names_changes_only_its_line(talk):
+    """绿色那个是过了四个 recounted the second co-op as a group of four people: 4 × 22000元, a wrong 94000元."""
+    *_, fixed = talk.conversation("俺们村两个合作社 一个头回无公害认证过了四个产品 一个头回绿色食品认证过了两个产品 俩一共多少奖补",
+                                  "哦说错了 绿色那个是过了四个")
+    assert "2万 + 3×0.2万 = 2.6万元" in fixed.text and "= 32000元" in fixed.text
+
+
+def test_a_measure_corrected_for_a_numbered_cooperative_replaces_its_old_one(talk):
+    listed, fixed = talk.conversation("区内3家合作社初次获无公害认证 产品数分别为1 4 9 奖补合计",
+                                      "更正 第三家为初次绿色食品认证9个产品 合计")
+    assert "= 19000元" in listed.text and "超过最高限额，按1万元计" in listed.text
+    assert "第3个的绿色食品认证奖补：30000元" in fixed.text and "= 39000元" in fixed.text
+    assert "第3个的无公害" not in fixed.text
+
+
+def test_a_new_group_listed_after_numbered_cooperatives_is_not_taken_for_them(talk):
+    *_, veterans = talk.conversation("区内3家合作社初次获无公害认证 产品数分别为1 4 9 奖补合计",
+                                     "我们3个老义务兵，服役3 4 5年 一共")
+    assert "认证" not in veterans.text and "第3位" in veterans.text

@@ -177,3 +177,15 @@ def test_a_measure_named_twice_with_its_own_counts_stays_two_subjects(read):
 
 def test_a_surname_inside_a_word_names_no_one(read):
     assert not read("退休养老金涨多少").people and [p.key for p in read("老王是抗日老兵").people] == ["老王"]
+
+
+def test_product_counts_listed_after_counted_cooperatives_are_each_ones_and_the_measure_theirs(read):
+    q = read("区内3家合作社初次获无公害认证 产品数分别为1 4 9 奖补合计")
+    assert people(q) == {"第1个": {"product_count": 1}, "第2个": {"product_count": 4}, "第3个": {"product_count": 9}}
+    assert [(x.measure, x.person) for x in q.subjects] == [("cert_pollution_free", f"第{n}个") for n in (1, 2, 3)]
+
+
+def test_an_ordinal_names_the_member_the_reply_numbered(read):
+    q = read("更正 第三家为初次绿色食品认证9个产品")
+    assert people(q) == {"第3个": {"product_count": 9}} and q.subjects[0].person == "第3个"
+    assert not read("第2个产品多少钱").people

@@ -53,15 +53,15 @@ class Cues:
         Nothing asked is ("amount",): 抗美援朝老兵 alone asks its amount."""
         claimed: list[tuple[int, int]] = []
         found: list[tuple[int, str]] = []
-        matches = [(m, kind) for kind, pattern in self._kinds.items() for m in pattern.finditer(text)]
-        for m, kind in sorted(matches, key=lambda mk: -len(mk[0].group())):  # stable: of equal length, the kind
-            if any(m.start() < end and start < m.end() for start, end in claimed):  # listed first; 最少多少 is a
-                continue  # floor asked, though 少多少 inside it asks a difference
-            claimed.append(m.span())
-            if kind == "old" and _STATES_A_FIGURE.match(text, m.end()):
+        matches = [(m.span(1), kind) for kind, pattern in self._kinds_anywhere.items() for m in pattern.finditer(text)]
+        for (start, end), kind in sorted(matches, key=lambda mk: mk[0][0] - mk[0][1]):  # stable: of equal length,
+            if any(start < e and s < end for s, e in claimed):  # the kind listed first; 最少多少 is a floor asked,
+                continue  # though 少多少 inside it asks a difference
+            claimed.append((start, end))
+            if kind == "old" and _STATES_A_FIGURE.match(text, end):
                 continue  # 原来每年3600，现在多少: the old figure is told, not asked
             if kind not in PERIODS:
-                found.append((m.start(), kind))
+                found.append((start, kind))
         if (than := _THAN.search(text)) and not _THAN_BEFORE.search(text):  # 比解放战争的多多少, not 跟没涨之前比
             found = [(at, "difference" if kind == "rise" else kind) for at, kind in found] or [(than.start(), "difference")]
         kinds = tuple(dict.fromkeys(k for _, kind in sorted(found) for k in RANGE.get(kind, (kind,))))
@@ -139,6 +139,12 @@ class Cues:
     @cached_property
     def _kinds(self) -> dict[str, re.Pattern[str]]:
         return {kind: said(words) for kind, words in self.kinds.items()}
+
+    @cached_property
+    def _kinds_anywhere(self) -> dict[str, re.Pattern[str]]:
+        """The kinds' words found wherever they start, overlapping (每个月差多少 holds 每个月, 月差 and 差多少:
+        the longest words win in `asked`, which a left-to-right scan taking 月差 first would hide)."""
+        return {kind: re.compile(f"(?=({pattern.pattern}))") for kind, pattern in self._kinds.items()}
 
     @cached_property
     def _unstated(self) -> dict[str, re.Pattern[str]]:

@@ -551,3 +551,14 @@ def test_a_new_group_listed_after_numbered_cooperatives_is_not_taken_for_them(ta
     *_, veterans = talk.conversation("区内3家合作社初次获无公害认证 产品数分别为1 4 9 奖补合计",
                                      "我们3个老义务兵，服役3 4 5年 一共")
     assert "认证" not in veterans.text and "第3位" in veterans.text
+
+
+def test_a_fact_told_of_her_after_the_bot_asked_for_it_is_answered_not_called_out_of_scope(talk):
+    """她今年七十二: its words (72) are none of the measure's, which made it 'of something else' like 他看病."""
+    _, told = talk.conversation("我妈是烈士的女儿 能领多少", "她今年七十二")
+    assert "4800元" in told.text and told.response != "utter_out_of_scope"
+
+
+def test_a_difference_asked_again_by_the_month_stays_a_difference(talk):
+    *_, monthly = talk.conversation("因公牺牲军人遗属和病故军人遗属 这俩现在一年差多少", "折到每个月差多少")
+    assert "相差" in monthly.text and "80.83元" in monthly.text and "合计" not in monthly.text

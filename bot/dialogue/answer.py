@@ -10,8 +10,10 @@ bot/dialogue/derive.py, and the reply hands them back for the provenance check.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from bot.dialogue import plan_figures
 from bot.dialogue.context import Context
 from bot.dialogue.derive import (
     Figure,
@@ -19,7 +21,6 @@ from bot.dialogue.derive import (
     bound,
     difference,
     in_period,
-    items_total,
     missing_fact,
     reach,
     rise,
@@ -46,18 +47,31 @@ class Answer:
     figure_for: str | None = None  # the one measure whose figure the reply states (for the rating offer)
 
 
-def answer(done: list[Outcome], c: Context) -> Answer:
-    """The reply to the lines of `c`, computed as `done`."""
+def answer(done: list[Outcome], c: Context, said: str = "", earlier: Sequence[Outcome] = ()) -> Answer:
+    """The reply to the lines of `c`, computed as `done`; `said` is the message (平均每个基地: which of the plan's
+    figures it speaks of), `earlier` the lines of earlier turns (平均一个园区合多少人: the 5200人 asked before)."""
+    if done and all(o.measure.kind == "target" for o in done):
+        for pool in (done, [*done, *(o for o in earlier if o.line not in c.lines)]):
+            if (derived := plan_figures.asked_of(pool, c.asked, c.total, said)) is not None:
+                return _targets_with(done, pool, c, *derived)
     asked = [k for k in c.asked if k in AMOUNT_KINDS] or ["amount"]
     if asked == ["amount"] and done and all(o.measure.kind == "range" and "count" in o.facts for o in done):
         asked = ["min", "max"]  # 设6个网点补多少: 1至3万元 each, so 6万至18万元
     asks = None if set(asked) <= {"max", "min", "reach"} else missing_fact(done)  # a cap needs no count
-    if c.total and len(done) == 1 and (added := items_total(done[0])) is not None:  # 三样一共多少人
-        text = reply(done[0].result, "amount") if done[0].result else ""
-        return Answer(_with(text, f"；合计：{added.shown}"), [added], asks)
     if len(done) == 1 and _plain_single(done[0], asked, c):
         return _single(done[0], asked, c, asks)
     return _several(done, asked, c, asks)
+
+
+def _targets_with(done: list[Outcome], pool: list[Outcome], c: Context, line: str, figure: Figure) -> Answer:
+    """The targets' reply with what was worked out of their figures (平均每个基地扶持创业：3000户 ÷ 10户 = 300户)."""
+    shown = [o for o in pool if o in done or o.measure.title in line or any(
+        f.label in line for f in (o.result.figures if o.result else ()))]
+    if len(shown) == 1 and shown[0].result is not None:
+        return Answer(_with(reply(shown[0].result, "amount"), f"；{line}"), [figure])
+    plain_reply = _several(shown, ["amount"], replace(c, total=False), None)
+    first, sep, rest = plain_reply.text.partition("\n咨询：")
+    return Answer(f"{first}\n{line}{sep}{rest}", [*plain_reply.figures, figure])
 
 
 def _plain_single(o: Outcome, asked: list[str], c: Context) -> bool:

@@ -37,7 +37,7 @@ from bot.dialogue.wording import (
 from bot.plan.eligibility import Profile, entitlements, older_jobless
 from bot.plan.facts import FactError
 from bot.plan.measure import Measure
-from bot.plan.numbers import figures, plain
+from bot.plan.numbers import figures
 from bot.plan.passages import Passage, Passages
 from bot.plan.store import MeasureStore
 from bot.reading.people import SELF
@@ -251,8 +251,7 @@ class Conversation:
     def _by_figure(self, q: Question) -> Measure | None:
         """The one measure whose own words state a figure the citizen told (以前一年领14580: 抗美援朝老兵's old
         standard), when the message names none."""
-        found = {m.id: m for x in q.quantities if x.value >= 100 for m in self.store.measures
-                 if re.search(rf"(?<![\d.]){re.escape(plain(x.value))}(?![\d.])", m.quote)}
+        found = {m.id: m for x in q.quantities if x.value >= 100 for m in self.store.stating(x.value)}
         return next(iter(found.values())) if len(found) == 1 else None
 
     def _foreign(self, q: Question, c: Context) -> bool:
@@ -299,7 +298,8 @@ class Conversation:
         if q.money and all(o.result is not None and o.result.amount is None and "元" not in "".join(
                 f.unit for f in o.result.figures) for o in done):
             return Reply(unstated_reply("具体金额", measures), slots=slots)  # 每个大棚补多少钱: the plan gives no sum
-        said = answer(done, c)
+        earlier = outcomes(replace(c, lines=c.history), self.store) if q.asked_said else []
+        said = answer(done, c, q.text, earlier)
         text = said.text if q.unstated is None else unstated_note(said.text, q.unstated)  # 金额多少，按月发吗
         if said.asks:
             slots["context"] = replace(remember(c), requested=said.asks[0], focus=said.asks[1] or c.focus).to_json()

@@ -226,16 +226,6 @@ def reach(o: Outcome) -> Figure | None:
     return Figure(n, "", "个产品", f"（{money(p['cap'])} − {money(p['base'])}）÷ {money(p['increment'])} + 1 = {plain(n)}个产品")
 
 
-def items_total(o: Outcome) -> Figure | None:
-    """三样一共多少人: the plan's figures of one target added up, when they count the same thing."""
-    r = o.result
-    if r is None or len(r.figures) < 2 or len({f.unit for f in r.figures}) != 1:
-        return None
-    value = sum(f.value for f in r.figures)
-    unit = r.figures[0].unit
-    return Figure(value, "", unit, f"{' + '.join(plain(f.value) for f in r.figures)} = {plain(value)}{unit}")
-
-
 def wait(o: Outcome) -> Figure | None:
     """还差几年: how far the person's fact is from the requirement that rules them out (年满60周岁: 57岁 → 3年)."""
     if not isinstance(o.error, NotEligible):

@@ -84,9 +84,9 @@ def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:
             told = dict(p.facts)
             if not told and len(q.people) == 1:  # 老王说错了，是75: the fact of his the number fits, nearest first
                 told = _nearest_facts(merged.person(p.key), [x.value for x in q.quantities if x.corrects])
-            named = [s.measure for s in q.subjects if s.person == p.key]
-            merged = _told(_without_replaced(merged, p.key, named, store), p.key, told, store, replace_kind=True,
-                           named=named)
+            theirs = [s.measure for s in q.subjects if s.person == p.key]
+            merged = _told(_without_replaced(merged, p.key, theirs, store), p.key, told, store, replace_kind=True,
+                           named=theirs)
             someone = merged.person(p.key)
             if someone is not None and q.denied & set(someone.measures):  # 我妈说错了，不是遗属: not hers
                 kept = {k: v for k, v in someone.facts.items()
@@ -166,6 +166,9 @@ def adds_to_the_question(q: Question, c: Context, known: Known) -> Context | Non
         return None
     merged = _with_people(q, c, store)
     new = _lines(q, merged, store)
+    if q.addition and not new:  # 再加上返乡农民工那5200呢: the one measure stating the figure told
+        stating = {m.id for x in q.quantities if x.value >= 100 for m in store.stating(x.value)}
+        new = tuple(Line(m) for m in stating) if len(stating) == 1 else ()
     personal = bool(new) and all(store.get(line.measure).kind == "merit_addition" for line in new) and (
         bool(c.people) or any(line.person is not None for line in new))  # 三等功和二等功加起来: levels, of nobody
     if not (q.addition or (q.total and personal)):  # 他还立过二等功，一共多少: his lines, and the merit beside them

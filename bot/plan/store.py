@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from contextlib import closing
@@ -19,6 +20,7 @@ import sqlite_utils
 
 from bot.plan.calculator import inputs
 from bot.plan.measure import Measure
+from bot.plan.numbers import plain
 from bot.plan.records import load_aspects, load_groups
 from bot.plan.summary import formula_text
 from bot.plan.terms import cut, terms
@@ -193,6 +195,11 @@ class MeasureStore:
         required = [m for m in self.measures if m.categories.get(fact) == value]
         reading = [m for m in self.measures if fact in inputs(m)]
         return required[0] if required else reading[0] if len(reading) == 1 else None
+
+    def stating(self, value: float) -> list[Measure]:
+        """The measures whose quote states `value` as a figure of its own (5200: 免费培训返乡农民工5200人)."""
+        said = re.compile(rf"(?<![\d.]){re.escape(plain(value))}(?![\d.])")
+        return [m for m in self.measures if said.search(m.quote)]
 
     def handled_by(self, duty: Measure) -> list[Measure]:
         """The measures an office's duty names it as handling (市林业局 → 大果榛子种植), as the plan's text says."""

@@ -534,8 +534,9 @@ def test_two_values_of_one_fact_compared_give_the_difference_of_their_amounts(ta
 
 def test_a_count_corrected_for_the_cooperative_a_measure_names_changes_only_its_line(talk):
     """绿色那个是过了四个 recounted the second co-op as a group of four people: 4 × 22000元, a wrong 94000元."""
-    *_, fixed = talk.conversation("俺们村两个合作社 一个头回无公害认证过了四个产品 一个头回绿色食品认证过了两个产品 俩一共多少奖补",
-                                  "哦说错了 绿色那个是过了四个")
+    *_, fixed = talk.conversation(
+        "俺们村两个合作社 一个头回无公害认证过了四个产品 一个头回绿色食品认证过了两个产品 俩一共多少奖补",
+        "哦说错了 绿色那个是过了四个")
     assert "2万 + 3×0.2万 = 2.6万元" in fixed.text and "= 32000元" in fixed.text
 
 

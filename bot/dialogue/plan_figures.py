@@ -1,0 +1,206 @@
+"""Arithmetic on the plan's own target figures: averages, sums, differences, multiples and shares.
+
+The plan states targets as figures with a label (扶持创业3000户, 带动就业70000人,
+重点培育10户企业建成创业孵化基地). Citizens and operators ask what follows from
+them: 平均每个基地扶持几户 (3000户 ÷ 10户), 岗位比新增就业多多少 (13万 − 11万),
+技师是高级技师的几倍, 大学生占多大比例, 两项培训加起来多少人. The figures a
+question speaks of are the ones whose labels share the most of its words; the
+one an average is taken over is the one named after 每 / 一 (每个基地, 一人) or by
+the unit of 人均 / 户均. Every result carries its calculation, and its operands
+are the plan's figures, so the provenance check holds by construction. A
+question that names no figure the operation can take is left to the usual reply.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.dialogue.derive import Figure, Outcome
+from bot.plan.calculator import Figure as Stated
+from bot.plan.numbers import count, money, plain
+
+OPERATIONS = ("average", "ratio", "share")  # asked kinds of data/question_kinds.yml this module answers
+_OVER = re.compile(r"(?:每|(?<![\d.第])[1一])(?:个|家|栋|处)?(?P<noun>[\u4e00-\u9fff]{1,4})")  # 每户: 户 is the noun
+_PER_UNIT = {"人均": "人", "户均": "户", "村均": "村"}
+_ASKED_UNIT = re.compile(r"(?:多少|几)(个|户|人|名|元|钱)")  # 合多少人: the figure of people is averaged
+_FAMILY = {"人": "people", "户": "people", "名": "people", "个": "things", "栋": "things", "处": "things"}
+_HOW_MANY = re.compile(r"(\d)\s*(?:样|项|种|类|个|块)(?:加|一共|合计|总共|都)")  # 三样加一块: that many figures
+_QUALIFYING = ("", "的")  # 孵化基地带动就业: the first words only say whose the second are
+_JOINING = re.compile(r"\s*(?:跟|和|与|同|及|以及|加|加上|还有|、|,)?\s*")  # 蔬菜大棚跟温室: named together
+_NOT_OVER = ("年", "月", "次", "天", "共", "起", "块", "下")  # 每年, 一共, 一起: no figure averaged over
+
+
+@dataclass(frozen=True)
+class Owned:
+    """A stated figure with the target it belongs to (its title names it in a reply of several)."""
+    figure: Stated
+    title: str
+
+
+def asked_of(outcomes: Sequence[Outcome], asked: Sequence[str], total: bool, said: str) -> tuple[str, Figure] | None:
+    """(the line to add, its figure) for an operation asked of the targets' figures, or None."""
+    pool = [Owned(f, o.measure.title) for o in outcomes if o.result is not None and o.measure.kind == "target"
+            for f in o.result.figures]
+    if not pool:
+        return None
+    if "average" in asked:
+        return _average(pool, said)
+    named = _named(pool, said)
+    if "ratio" in asked and len(named) >= 2:
+        return _ratio(named[0], named[1])
+    if "share" in asked and named:
+        return _share(named[0], pool)
+    if "difference" in asked and len(named) == 2:
+        return _difference(*named)
+    if total:
+        if (n := _HOW_MANY.search(said)) is not None and int(n.group(1)) != len(named):  # 三样加一块: all three
+            return _sum_all(pool) if int(n.group(1)) == len(pool) else None
+        return _sum(named, said) if len(named) >= 2 else _sum_all(pool)
+    return None
+
+
+def _named(pool: list[Owned], said: str, skip: Owned | None = None) -> list[Owned]:
+    """The figures the text names, in order: of words that run together (孵化基地带动就业) the last, which the
+    others only qualify; of names said apart, those joined to each other (蔬菜大棚跟温室), the longest chain."""
+    spans = _spans(pool, said, skip)
+    names: list[list[tuple[int, int, Owned]]] = []
+    for span in spans:
+        if names and said[names[-1][-1][1]:span[0]] in _QUALIFYING:
+            names[-1].append(span)
+        else:
+            names.append([span])
+    chains: list[list[tuple[int, int, Owned]]] = []
+    for name in names:
+        if chains and _JOINING.fullmatch(said[chains[-1][-1][1]:name[0][0]]):
+            chains[-1].append(name[-1])
+        else:
+            chains.append([name[-1]])
+    longest = max(chains, key=len, default=[])
+    return [owned for _, _, owned in longest] if len(longest) > 1 else [name[-1][2] for name in names]
+
+
+def _spans(pool: list[Owned], said: str, skip: Owned | None) -> list[tuple[int, int, Owned]]:
+    """(start, end, figure) of each figure the text names by a run of its label, two characters or more; a longer
+    run takes its words first (岗位比新增就业: 城镇新增就业 by 新增就业, 开发就业岗位 by 岗位, 农村劳动力转移就业
+    by nothing left)."""
+    runs = {id(o): _runs(o.figure.label, said) for o in pool if o is not skip}
+    taken: list[tuple[int, int, Owned]] = []
+    for owned in sorted((o for o in pool if runs.get(id(o))), key=lambda o: -runs[id(o)][0][1]):
+        for at, length in runs[id(owned)]:
+            if not any(at < end and start < at + length for start, end, _ in taken):
+                taken.append((at, at + length, owned))
+                break
+    return sorted(taken, key=lambda x: x[0])
+
+
+def _runs(label: str, said: str) -> list[tuple[int, int]]:
+    """(where, how long) of every run of `label`, two characters or more, found in `said`: the longest first."""
+    found = {(m.start(), j - i) for i in range(len(label)) for j in range(i + 2, len(label) + 1)
+             for m in re.finditer(re.escape(label[i:j]), said)}
+    return sorted(found, key=lambda r: (-r[1], r[0]))
+
+
+def _average(pool: list[Owned], said: str) -> tuple[str, Figure] | None:
+    """平均每个基地扶持几户: the figure named (扶持创业) over the one averaged over (基地); of money, the sum in 元;
+    else the figure of the unit asked (合多少人)."""
+    found = _over(pool, said)
+    if found is None:
+        return None
+    over, (start, end), noun = found
+    rest = said[:start] + said[end:]
+    named = [o for o in _named(pool, rest, skip=over) if o.figure.unit != over.figure.unit or o.title == over.title]
+    unit = _ASKED_UNIT.search(rest)
+    wanted = "元" if unit is None or unit.group(1) in ("钱", "元") else unit.group(1)
+    named = named or [o for o in pool if o is not over and o.figure.unit == wanted]
+    if not named or not over.figure.value:
+        return None
+    top = named[0]
+    value = top.figure.value / over.figure.value
+    shown = f"{_text(top.figure)} ÷ {_text(over.figure)} = {_result(value, top.figure.unit)}"
+    return f"平均每{noun}：{shown}", Figure(value, "", top.figure.unit, shown)
+
+
+def _over(pool: list[Owned], said: str) -> tuple[Owned, tuple[int, int], str] | None:
+    """(the figure an average is taken over, the words that name it, what one of it is called): named after
+    每 / 一 (每个基地, 一个创业的), or by the unit of 人均."""
+    for word, unit in _PER_UNIT.items():
+        if word in said and not any(word in o.figure.label for o in pool):  # 人均增收 is a label, not an average
+            hit = next((o for o in pool if o.figure.unit == unit or unit in o.figure.label), None)
+            at = said.find(word)
+            return (hit, (at, at + len(word)), unit) if hit is not None else None
+    for m in _OVER.finditer(said):
+        noun = m.group("noun")
+        if noun[0] in _NOT_OVER:
+            continue
+        for size in range(len(noun), 0, -1):
+            part = noun[:size]
+            labelled = sorted((o for o in pool if part in o.figure.label), key=lambda o: len(o.figure.label))
+            hit = next(iter(labelled), None) or next((o for o in pool if size == 1 and o.figure.unit == part), None)
+            if hit is not None:  # 创业户: of the labels holding 创业, the one it is most of (扶持创业)
+                end = m.start("noun") + size
+                end += said[end:end + 1] == hit.figure.unit  # 每创业户: 户 is what one of them is called too
+                return hit, (m.start(), end), said[m.start() + 1:end]  # 每个基地 → 个基地
+    return None
+
+
+def _ratio(first: Owned, second: Owned) -> tuple[str, Figure] | None:
+    if not second.figure.value:
+        return None
+    value = first.figure.value / second.figure.value
+    shown = f"{_text(first.figure)} ÷ {_text(second.figure)} = {plain(round(value, 2))}倍"
+    return f"{first.figure.label}是{second.figure.label}的：{shown}", Figure(round(value, 2), "", "倍", shown)
+
+
+def _share(part: Owned, pool: list[Owned]) -> tuple[str, Figure] | None:
+    """大学生占多大比例: the figure over all of its target's figures of the same unit."""
+    whole = [o.figure for o in pool if o.title == part.title and o.figure.unit == part.figure.unit]
+    if len(whole) < 2:
+        return None
+    value = part.figure.value / sum(f.value for f in whole) * 100
+    total = f"（{' + '.join(plain(f.value) for f in whole)}）"
+    shown = f"{plain(part.figure.value)} ÷ {total} = {plain(round(value, 2))}%"
+    return f"{part.figure.label}占：{shown}", Figure(round(value, 2), "", "%", shown)
+
+
+def _difference(first: Owned, second: Owned) -> tuple[str, Figure]:
+    high, low = sorted((first.figure, second.figure), key=lambda f: f.value, reverse=True)
+    value = high.value - low.value
+    shown = f"{_text(high)} − {_text(low)} = {_result(value, high.unit)}"
+    return f"相差：{shown}", Figure(value, "", high.unit, shown)
+
+
+def _sum(named: list[Owned], said: str) -> tuple[str, Figure] | None:
+    """蔬菜大棚跟温室一共多少个: the figures named, of the unit asked if several are, added up when they count
+    things of one family (个 and 栋; people and households), never money with people."""
+    if (unit := _ASKED_UNIT.search(said)) is not None and unit.group(1) not in ("钱", "元"):
+        named = [o for o in named if o.figure.unit == unit.group(1)] if sum(
+            o.figure.unit == unit.group(1) for o in named) >= 2 else named
+    if len({_FAMILY.get(o.figure.unit, o.figure.unit) for o in named}) != 1:
+        return None
+    return _added(named)
+
+
+def _sum_all(pool: list[Owned]) -> tuple[str, Figure] | None:
+    """一共多少 of targets whose figures all count the same thing (大学生6000人, 妇女1000人 …): all of them."""
+    return _added(pool) if len(pool) >= 2 and len({o.figure.unit for o in pool}) == 1 else None
+
+
+def _added(figures: list[Owned]) -> tuple[str, Figure]:
+    value = sum(o.figure.value for o in figures)
+    unit = figures[0].figure.unit
+    shown = f"{' + '.join(_text(o.figure) for o in figures)} = {_result(value, unit)}"
+    return f"合计：{shown}", Figure(value, "", unit, shown)
+
+
+def _text(f: Stated) -> str:
+    return money(f.value) if f.unit == "元" else count(f.value, f.unit)
+
+
+def _result(value: float, unit: str) -> str:
+    """A computed figure: 元 to the fen, a count to two decimals, marked 约 when rounded."""
+    rounded = round(value, 2)
+    mark = "" if rounded == value else "约"
+    if unit == "元":
+        return mark + money(rounded)
+    return mark + (count(rounded, unit) if rounded >= 100_000 else f"{plain(rounded)}{unit}")  # 14200人, 10万人

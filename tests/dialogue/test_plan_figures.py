@@ -1,0 +1,65 @@
+"""Arithmetic on the plan's target figures (bot/dialogue/plan_figures.py), asked in conversation, without Rasa."""
+from __future__ import annotations
+
+import pytest
+
+from bot.assistant import load_assistant
+from tests.support.chat import Chat
+
+
+@pytest.fixture(scope="module")
+def assistant(db_path):
+    return load_assistant(db_path)
+
+
+@pytest.fixture()
+def ask(assistant):
+    """The replies' texts to a conversation, in order."""
+    return lambda *turns: [reply.text for reply in Chat(assistant).conversation(*turns)]
+
+
+def test_an_average_is_the_figure_named_over_the_one_named_after_mei(ask):
+    *_, per_base, jobs = ask("创业孵化基地有多少户", "平均每个基地扶持几户", "平均每创业户带动就业多少人")
+    assert "平均每个基地：3000户 ÷ 10户 = 300户" in per_base
+    assert "7万人 ÷ 3000户 = 约23.33人" in jobs
+
+
+def test_an_average_of_money_per_household_or_person_divides_the_sum_in_yuan(ask):
+    *_, per_home = ask("风险补偿基金出资多少 帮多少户", "平均每户合多少")
+    *_, per_person, led = ask("创业担保贷款今年放多少 扶持几个人创业", "平均一人合多少", "一个创业的平均带动几个人")
+    assert "6000万元 ÷ 1万名 = 6000元" in per_home
+    assert "1.5亿元 ÷ 1万人 = 15000元" in per_person and "3万人 ÷ 1万人 = 3人" in led
+
+
+def test_an_average_may_take_its_figure_from_the_target_asked_before(ask):
+    *_, per_park = ask("返乡农民工创业培训培训多少人", "认定几个市级示范园区", "平均一个园区合多少人")
+    assert "5200人 ÷ 10个 = 520人" in per_park
+
+
+def test_per_capita_income_is_a_figure_of_the_plan_not_an_average_to_work_out(ask):
+    *_, income = ask("暖流计划人均增收多少")
+    assert "435元" in income and "÷" not in income
+
+
+def test_a_difference_multiple_and_share_of_named_figures(ask):
+    *_, more = ask("今年开发多少就业岗位 城镇新增就业多少人", "岗位比新增就业多多少")
+    _, times, share = ask("高技能领军人才 高级技师 技师各培养多少", "技师是高级技师的几倍", "领军人才占比")
+    assert "13万个 − 11万人 = 20000个" in more
+    assert "300名 ÷ 100名 = 3倍" in times and "200 ÷ （200 + 100 + 300） = 33.33%" in share
+
+
+def test_a_total_adds_only_the_figures_named_together_and_never_money_with_people(ask):
+    [sheds] = ask("贫困村那个蔬菜大棚跟温室一共建多少个 在多少个村")
+    [jobs] = ask("孵化基地带动就业和创业担保贷款带动就业 加一块多少人")
+    assert "100个 + 100栋 = 200个" in sheds and "74个 +" not in sheds
+    assert "7万人 + 3万人 = 10万人" in jobs and "亿元 +" not in jobs and "+ 1.5亿元" not in jobs
+
+
+def test_a_total_of_as_many_things_as_said_takes_all_of_them(ask):
+    *_, three = ask("俺们妇女想学创业培训 多少人", "大学生和中小企业管理者培训各多少 三样加一块多少人")
+    assert "= 9000人" in three and "= 8000人" not in three
+
+
+def test_a_target_added_by_its_figure_joins_the_total(ask):
+    *_, more = ask("创业培训里 大学生 妇女 中小企业管理者各培训多少", "一共多少", "再加上返乡农民工那5200呢")
+    assert "6000人 + 1000人 + 2000人 + 5200人 = 14200人" in more

@@ -148,7 +148,8 @@ def _recounted(q: Question, c: Context) -> Context | None:
         return None
     n, group = int(counted[0].value), groups[0]
     lines = tuple(replace(line, count=n if n > 1 else None) if line.person == group.key else line for line in c.lines)
-    return replace(c.with_person(replace(group, count=n)), lines=lines)
+    label = re.sub(r"\d+", str(n), group.label, count=1)  # 3个解放战争老兵 said again as 2: named so too
+    return replace(c.with_person(replace(group, count=n, label=label)), lines=lines)
 
 
 def _named_lines(q: Question, c: Context, store: MeasureStore) -> list[Line]:
@@ -210,6 +211,21 @@ def swaps_the_person(q: Question, c: Context, known: Known) -> Context | None:
     lines = tuple(x for p in named for x in _person_lines(merged.person(p.key)))
     return replace(merged, lines=lines, asked=q.asked if q.asked_said else c.asked, period=q.period or c.period,
                    total=q.total or c.total, requested=None, focus=named[-1].key)
+
+
+def supposes_another_fact(q: Question, c: Context, known: Known) -> Context | None:
+    """要是立的是一等功呢 / 那一等功呢 (after his 二等功 in a total): another value of a fact the person spoken of has,
+    in its place; the same lines asked again with it (the total stays a total, the veteran's line stays)."""
+    someone = c.person(c.focus)
+    told = dict(q.facts)
+    if q.people or not told or someone is None or not set(told) <= set(someone.facts) or q.correction:
+        return None
+    if all(someone.facts[k] == v for k, v in told.items()):
+        return None
+    theirs = {line.measure for line in c.lines if line.person == someone.key}
+    if not {s.measure for s in q.subjects} <= theirs or len(c.lines) < 2:
+        return None
+    return _asked_again(q, _told(c, someone.key, told, known.store, replace_kind=True))
 
 
 def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
@@ -288,8 +304,8 @@ def asks_again(q: Question, c: Context, known: Known) -> Context | None:
 
 
 RULES: tuple[Callable[[Question, Context, Known], Context | None], ...] = (
-    answers_the_question_asked, corrects_a_fact, adds_to_the_question, swaps_the_person, names_its_subject,
-    tells_a_fact, asks_of_its_words, asks_again,
+    answers_the_question_asked, corrects_a_fact, adds_to_the_question, swaps_the_person, supposes_another_fact,
+    names_its_subject, tells_a_fact, asks_of_its_words, asks_again,
 )
 
 

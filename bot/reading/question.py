@@ -148,6 +148,7 @@ class Reader:
         people, general, subjects, everyone, pronoun = self._attribute(text, clauses, mentions, found)
         if listed:
             people, subjects = _of_the_kind_named(people, general, subjects)
+        people = _all_aged(text, people)
         missing = self.not_in_plan(text)
         if missing and (extended := self.store.named_in("".join(missing))) is not None:
             subjects = tuple(x for x in subjects if x.measure != extended.id)  # 养老金: not the 养老 services
@@ -404,6 +405,7 @@ def _members(text: str, mentions: list[Mention]) -> list[Mention]:
 
 _LISTED = re.compile(r"(?P<verb>服役|当了|当过|当兵|干了)?\s*(?P<run>\d{1,3}(?:\s*(?:岁|周岁|年))?(?:\s*[\s、,和/]\s*\d{1,3}"
                      r"(?:\s*(?:岁|周岁|年))?)+)(?P<unit>岁|周岁|年)(?![\d多龄])")
+_ALL_AGED = re.compile(r"都(?:已经|已)?(?:过了?|满了?|超过了?|到了|是|有|在)\s*(\d{2,3})\s*(?:岁|周岁)?\s*(?:多|以上|往上)?")
 _LISTED_PRODUCTS = re.compile(r"(?:产品数?|分别)\s*(?:分别)?\s*(?:为|是|有|获得?|过了|认证了?)?\s*"
                               r"(?P<run>\d{1,3}(?:\s*个)?(?:\s*[\s、,和/]\s*\d{1,3}(?:\s*个)?)+)\s*(?:个)?"
                               r"(?P<unit>产品)?(?![\d多])")
@@ -432,6 +434,16 @@ def _listed_members(text: str, mentions: list[Mention]) -> tuple[list[Mention], 
             added.append(Mention(f"{MEMBER_PREFIX}{n}{unit}", f"{MEMBER_PREFIX}{n}{unit}", at, at, "person"))
             facts.append(Found(fact, int(number.group()), at, at + len(number.group())))
     return sorted([*mentions, *added], key=lambda m: m.start), facts
+
+
+def _all_aged(text: str, people: tuple[Person, ...]) -> tuple[Person, ...]:
+    """两位老义务兵都过了60: each of them at least that age, where no one said their own (an age requirement up to
+    it is met; the reply states no age of theirs)."""
+    said = _ALL_AGED.search(text)
+    if said is None or len(people) < 2:
+        return people
+    age = int(said.group(1))
+    return tuple(p if "age" in p.facts else replace(p, facts={**p.facts, "age": age}) for p in people)
 
 
 def _listed_fact(run: re.Match[str]) -> str | None:

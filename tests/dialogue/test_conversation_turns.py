@@ -563,3 +563,8 @@ def test_a_fact_told_of_her_after_the_bot_asked_for_it_is_answered_not_called_ou
 def test_a_difference_asked_again_by_the_month_stays_a_difference(talk):
     *_, monthly = talk.conversation("因公牺牲军人遗属和病故军人遗属 这俩现在一年差多少", "折到每个月差多少")
     assert "相差" in monthly.text and "80.83元" in monthly.text and "合计" not in monthly.text
+
+
+def test_a_soldier_who_fell_ill_and_died_in_service_leaves_a_died_of_illness_survivor(talk):
+    [reply] = talk.conversation("我爸在部队服役的时候得病去世了 我妈作为遗属一年补助多少")
+    assert "病故军人遗属抚恤补助】每年17490元" in reply.text

@@ -124,3 +124,27 @@ def test_the_context_survives_its_slot_with_every_field(after):
     unset = [f.name for f in fields(Context) if getattr(c, f.name) == getattr(Context(), f.name)]
     assert not unset, f"set these in the test too: {unset}"
     assert Context.from_json(c.to_json()) == c
+
+
+def test_another_value_of_a_fact_the_person_has_is_supposed_in_its_place_keeping_the_total(after):
+    c, rule = after("俺爷是抗美援朝老兵 当年立过二等功 一年总共能拿多少", "要是立的是一等功呢")
+    assert rule == "supposes_another_fact" and c.person("爷爷").facts["merit"] == "一等功"
+    assert lines(c) == [("veteran_korean_war", "爷爷"), ("merit_addition", "爷爷")] and c.total
+
+
+def test_a_count_corrected_for_a_line_a_measure_names_is_that_members_not_a_group_size(after):
+    c, rule = after("俺们村两个合作社 一个头回无公害认证过了四个产品 一个头回绿色食品认证过了两个产品 俩一共多少奖补",
+                    "哦说错了 绿色那个是过了四个")
+    assert rule == "corrects_a_fact" and c.person("第2个").facts["product_count"] == 4
+    assert c.person("第2个").count == 1
+
+
+def test_a_measure_named_in_a_correction_replaces_the_members_measure_of_its_kind(after):
+    c, _ = after("区内3家合作社初次获无公害认证 产品数分别为1 4 9 奖补合计", "更正 第三家为初次绿色食品认证9个产品")
+    assert ("cert_green_food", "第3个") in lines(c) and ("cert_pollution_free", "第3个") not in lines(c)
+
+
+def test_a_group_size_said_again_renames_the_group(after):
+    c, _ = after("俺们屯子有俩抗日老兵 仨解放战争老兵 一年政府总共得发多少", "整错了 解放战争的是俩")
+    veterans = next(p for p in c.people if "解放战争" in p.label)
+    assert veterans.count == 2 and veterans.label.startswith("2")

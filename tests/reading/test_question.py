@@ -189,3 +189,21 @@ def test_an_ordinal_names_the_member_the_reply_numbered(read):
     q = read("更正 第三家为初次绿色食品认证9个产品")
     assert people(q) == {"第3个": {"product_count": 9}} and q.subjects[0].person == "第3个"
     assert not read("第2个产品多少钱").people
+
+
+def test_san_before_whom_it_counts_is_a_group_of_three(read):
+    q = read("俺们屯子有俩抗日老兵 仨解放战争老兵 一年政府总共得发多少")
+    assert sorted((p.label, p.count) for p in q.people) == [("2个抗日老兵", 2), ("3个解放战争老兵", 3)]
+    assert not read("俩一共多少").people
+
+
+def test_members_all_past_an_age_are_each_at_least_that_age(read):
+    q = read("两位老义务兵都过了60 一个服役3年 一个服役7年 每月各拿多少")
+    assert people(q) == {"第1位": {"veteran_category": "老义务兵", "service_years": 3, "age": 60},
+                         "第2位": {"veteran_category": "老义务兵", "service_years": 7, "age": 60}}
+
+
+def test_the_plans_youfu_duixiang_is_no_partner(read):
+    q = read("优抚对象服役期间立三等功 二等功 一等功 还有个人荣誉称号的 每月各加多少")
+    assert not q.people and [x.facts.get("merit") for x in q.subjects] == ["三等功", "二等功", "一等功", "个人荣誉称号"]
+

@@ -25,6 +25,7 @@ from bot.reading.question import Question
 
 _HOW_MUCH = re.compile(r"多少|多钱|几个钱")  # a question of its own; 一年呢 asks the last one again
 _THAN = re.compile(r"(?:那)?(?:比|跟|和|与)")  # 比病故军人遗属呢: compared with another
+OF_TARGETS = ("average", "ratio", "share")  # asked only of the plan's target figures (bot/dialogue/plan_figures.py)
 SUMMED = {"amount", "old", "rise"}  # kinds whose figures a total adds up (一年多领多少 after 一共多领多少)
 IMPLYING = ("veteran_category", "service_years", "merit", "months_in_business", "contract_years")
 # A number said without its fact (8, 十年, 六十六) is read against the fact under discussion, by its unit.
@@ -299,6 +300,8 @@ def asks_again(q: Question, c: Context, known: Known) -> Context | None:
     worded = set(c.asked) <= {"department", "apply", "conditions", "says"}
     fresh = _HOW_MUCH.search(q.text) and not q.follow_up  # 涨了多少 — 俩人加一块一年多少: the amounts, added up
     asked = q.asked if q.asked_said else ("amount",) if (worded and (q.period or q.money or q.total)) or fresh else c.asked
+    if set(asked) <= set(OF_TARGETS) and any(known.store.get(line.measure).kind != "target" for line in lines):
+        asked = c.asked  # 平均一个月呢, after a family's yearly total: the total by the month, not a target's average
     return replace(c, lines=lines, asked=asked, period=q.period or c.period,
                    total=q.total or (c.total and set(asked) <= SUMMED), requested=None)
 

@@ -20,7 +20,6 @@ from bot.dialogue.derive import Figure, Outcome
 from bot.plan.calculator import Figure as Stated
 from bot.plan.numbers import count, money, plain
 
-OPERATIONS = ("average", "ratio", "share")  # asked kinds of data/question_kinds.yml this module answers
 _OVER = re.compile(r"(?:每|(?<![\d.第])[1一])(?:个|家|栋|处)?(?P<noun>[\u4e00-\u9fff]{1,4})")  # 每户: 户 is the noun
 _PER_UNIT = {"人均": "人", "户均": "户", "村均": "村"}
 _ASKED_UNIT = re.compile(r"(?:多少|几)(个|户|人|名|元|钱)")  # 合多少人: the figure of people is averaged
@@ -81,10 +80,18 @@ def _named(pool: list[Owned], said: str, skip: Owned | None = None) -> list[Owne
 
 
 def _spans(pool: list[Owned], said: str, skip: Owned | None) -> list[tuple[int, int, Owned]]:
-    """(start, end, figure) of each figure the text names by a run of its label, two characters or more; a longer
-    run takes its words first (岗位比新增就业: 城镇新增就业 by 新增就业, 开发就业岗位 by 岗位, 农村劳动力转移就业
-    by nothing left)."""
-    runs = {id(o): _runs(o.figure.label, said) for o in pool if o is not skip}
+    """(start, end, figure) of each figure the text names by a run of its label, two characters or more: a run no
+    other label has first (大学生 of 大学生创业培训, not the 创业培训 all three share), a longer run taking its words
+    before a shorter one (岗位比新增就业: 城镇新增就业 by 新增就业, 开发就业岗位 by 岗位, 农村劳动力转移就业 by
+    nothing left)."""
+    labels = [o.figure.label for o in pool]
+    runs = {}
+    for o in pool:
+        if o is skip:
+            continue
+        found = _runs(o.figure.label, said)
+        own = [r for r in found if sum(said[r[0]:r[0] + r[1]] in label for label in labels) == 1]
+        runs[id(o)] = own or found
     taken: list[tuple[int, int, Owned]] = []
     for owned in sorted((o for o in pool if runs.get(id(o))), key=lambda o: -runs[id(o)][0][1]):
         for at, length in runs[id(owned)]:

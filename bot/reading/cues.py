@@ -93,14 +93,17 @@ class Cues:
         return bool(self._each.search(text))
 
     # 这2个 / 前3个 / 俩 / 仨 (text normalised: 两 → 2): how many of the things talked about
-    _HOW_MANY = re.compile(r"[这那前后](\d)[个项样种位](?!月)|(俩|仨)(?!个?月|年)")
+    _HOW_MANY = re.compile(r"[这那前后](\d)[个项样种位](?!月)|(俩|仨)(?!个?月|年)"
+                           r"|(?<![\d.])(\d)个?人(?=[^,。;!?]{0,5}?(?:1共|一共|总共|加起来|加一块|合计|都算上))")  # 4个人1年1共
 
     def how_many(self, text: str) -> int | None:
         """The number of things a total or a comparison is about, when the message says it (这俩, 前3个)."""
         found = self._HOW_MANY.search(text)
         if found is None:
             return None
-        return int(found.group(1)) if found.group(1) else {"俩": 2, "仨": 3}[found.group(2)]
+        if found.group(2):
+            return {"俩": 2, "仨": 3}[found.group(2)]
+        return int(found.group(1) or found.group(3))
 
     def total(self, text: str) -> bool:
         """一共, 加起来: add the figures up."""

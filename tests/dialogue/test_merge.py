@@ -148,3 +148,9 @@ def test_a_group_size_said_again_renames_the_group(after):
     c, _ = after("俺们屯子有俩抗日老兵 仨解放战争老兵 一年政府总共得发多少", "整错了 解放战争的是俩")
     veterans = next(p for p in c.people if "解放战争" in p.label)
     assert veterans.count == 2 and veterans.label.startswith("2")
+
+
+def test_an_average_by_the_month_after_a_familys_total_is_that_total_by_the_month(after):
+    c, rule = after("俺家老爷子是抗美援朝老兵 俺老太太是烈士的闺女今年六十四 俺大姑是病故军人遗属 俺们一家子一年一共能拿多少",
+                    "平均一个月呢")
+    assert rule == "asks_again" and c.total and c.period == "每月" and c.asked == ("amount",)

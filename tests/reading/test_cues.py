@@ -60,3 +60,10 @@ def test_a_detail_the_plan_does_not_state_is_recognised(read, text, detail):
 def test_only_a_message_asking_something_continues_the_subject(read, text, asks):
     c, normalized = read(text)
     assert c.asks_something(normalized) == asks
+
+
+@pytest.mark.parametrize("text, many", [("这俩差多少", 2), ("前3个加起来", 3), ("等俺也到六十了 四个人一年一共呢", 4),
+                                        ("我们3个人开店", None), ("俩月", None)])
+def test_how_many_of_the_things_talked_about_a_message_means(read, text, many):
+    c, said = read(text)
+    assert c.how_many(said) == many

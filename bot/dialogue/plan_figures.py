@@ -22,7 +22,7 @@ from bot.plan.numbers import count, money, plain
 
 _OVER = re.compile(r"(?:每|(?<![\d.第])[1一])(?:个|家|栋|处)?(?P<noun>[\u4e00-\u9fff]{1,4})")  # 每户: 户 is the noun
 _PER_UNIT = {"人均": "人", "户均": "户", "村均": "村"}
-_ASKED_UNIT = re.compile(r"(?:多少|几)(个|户|人|名|元|钱)")  # 合多少人: the figure of people is averaged
+_ASKED_UNIT = re.compile(r"(?:多少|几)个?(户|人|名|元|钱|个)")  # 合多少人: the figure of people is averaged
 _FAMILY = {"人": "people", "户": "people", "名": "people", "个": "things", "栋": "things", "处": "things"}
 _HOW_MANY = re.compile(r"(\d)\s*(?:样|项|种|类|个|块)(?:加|一共|合计|总共|都)")  # 三样加一块: that many figures
 _QUALIFYING = ("", "的")  # 孵化基地带动就业: the first words only say whose the second are
@@ -93,7 +93,8 @@ def _spans(pool: list[Owned], said: str, skip: Owned | None) -> list[tuple[int, 
         own = [r for r in found if sum(said[r[0]:r[0] + r[1]] in label for label in labels) == 1]
         runs[id(o)] = own or found
     taken: list[tuple[int, int, Owned]] = []
-    for owned in sorted((o for o in pool if runs.get(id(o))), key=lambda o: -runs[id(o)][0][1]):
+    for owned in sorted((o for o in pool if runs.get(id(o))),  # 技师 by all of its label before 高级技师 by part
+                        key=lambda o: (-runs[id(o)][0][1], -runs[id(o)][0][1] / len(o.figure.label))):
         for at, length in runs[id(owned)]:
             if not any(at < end and start < at + length for start, end, _ in taken):
                 taken.append((at, at + length, owned))
@@ -119,7 +120,8 @@ def _average(pool: list[Owned], said: str) -> tuple[str, Figure] | None:
     named = [o for o in _named(pool, rest, skip=over) if o.figure.unit != over.figure.unit or o.title == over.title]
     unit = _ASKED_UNIT.search(rest)
     wanted = "元" if unit is None or unit.group(1) in ("钱", "元") else unit.group(1)
-    named = named or [o for o in pool if o is not over and o.figure.unit == wanted]
+    named = sorted(named, key=lambda o: o.figure.unit != wanted) or [  # 带动多少人: of the figures named, people
+        o for o in pool if o is not over and o.figure.unit == wanted]
     if not named or not over.figure.value:
         return None
     top = named[0]

@@ -221,12 +221,33 @@ def merits(rng: random.Random) -> Iterator[Conversation]:
             yield Conversation(f"merit levels: {first}", turns)
 
 
+def target_figures(rng: random.Random) -> Iterator[Conversation]:
+    """What follows from a target's own figures, named by their labels: two side by side added up, compared, one
+    as a multiple of the other and as a share of them all; one averaged over another (phrasing.yml)."""
+    for measure in PHRASING["parallel_targets"]:
+        items = ref.targets()[measure]
+        whole = sum(item["value"] for item in items)
+        for a, b in ((a, b) for i, a in enumerate(items) for b in items[i + 1:]):
+            big, small = sorted((a, b), key=lambda item: item["value"], reverse=True)
+            asked = (Turn(f"{a['label']}和{b['label']}一共多少{a['unit']}", (a["value"] + b["value"],)),
+                     Turn(f"{big['label']}比{small['label']}多多少", (big["value"] - small["value"],)),
+                     Turn(f"{big['label']}是{small['label']}的几倍", (round(big["value"] / small["value"], 2),)),
+                     Turn(f"{a['label']}占多大比例", (round(a["value"] / whole * 100, 2),)))
+            for turn in asked:
+                yield Conversation(f"targets: {turn.said}", (turn,))
+    for average in PHRASING["averages"]:
+        figures = {item["label"]: item["value"] for item in ref.targets()[average["measure"]]}
+        for said in average["said"]:
+            turn = Turn(said, (round(figures[average["of"]] / figures[average["over"]], 2),))
+            yield Conversation(f"targets: {said}", (turn,))
+
+
 @cache
 def corpus() -> tuple[Conversation, ...]:
     """Every generated conversation; a quarter of the first turns in 繁體, as WeChat users type them too."""
     rng = random.Random(2017)
     families = (standards, relatives, conscripts, certifications, counts, groups, listed, shortfalls, two_periods,
-                merits)
+                merits, target_figures)
     made = [c for family in families for c in family(rng)]
     for i, c in enumerate(made):
         if i % 4 == 3:

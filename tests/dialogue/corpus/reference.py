@@ -60,3 +60,9 @@ def month(yearly_amount: float) -> float:
 
 def percent(new: float, old: float) -> float:
     return round((new - old) / old * 100, 2)
+
+
+@cache
+def targets() -> dict[str, list[dict[str, Any]]]:
+    """Each target record's figures by id (label, value, unit), as the YAML holds them."""
+    return {rid: p["items"] for rid, p in params().items() if "items" in p}

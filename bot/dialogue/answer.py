@@ -31,7 +31,7 @@ from bot.dialogue.derive import (
 from bot.dialogue.wording import MAX_REPLY, department_text, fit, needs_fact, reply
 from bot.plan.calculator import MONTHS
 from bot.plan.facts import MissingFact, NotEligible, label
-from bot.plan.numbers import plain
+from bot.plan.numbers import money, plain
 from bot.plan.summary import amount_text, formula_text
 
 AMOUNT_KINDS = ("amount", "old", "rise", "rise_pct", "difference", "max", "min", "wait", "reach")
@@ -214,6 +214,9 @@ def _asked_of(o: Outcome, asked: list[str], period: str | None) -> tuple[str, li
                 parts.append(amount_text(o.result))
             continue
         word = WORDS.get(kind, "")
+        told = o.facts.get("base_amount")
+        if kind == "reach" and isinstance(told, (int, float)) and f.shown.startswith(f"（{money(told)}"):
+            word = f"拿{money(told)}需要"  # 拿了2万4，是几个产品: not the count at the cap
         base = _native(o, kind)
         if base is not None and base.value != f.value:
             parts.append(f"{word}{base.text()}，折合{f.text()}")

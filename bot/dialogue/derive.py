@@ -14,7 +14,7 @@ requirement fails says which and by how much (还差3年), never an amount as th
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot.dialogue.context import Context, Line
@@ -209,6 +209,8 @@ def bound(o: Outcome, which: str) -> Figure | None:
         one = Figure(p["cap"] if which == "max" else p["base"], "", "元")
     elif o.measure.kind == "range":
         one = Figure(p["max"] if which == "max" else p["min"], "", "元")
+    elif o.measure.kind == "percent" and o.figure is not None and o.result is not None:  # 收益320万，最少奖励多少
+        return replace(o.figure, shown="，".join(o.result.steps))  # 不低于收益的70%，按320万元计，至少224万元
     else:
         return o.figure
     n = o.facts.get("count") or o.count
@@ -218,12 +220,17 @@ def bound(o: Outcome, which: str) -> Figure | None:
 
 
 def reach(o: Outcome) -> Figure | None:
-    """几个产品就到顶: the count at which an award of base + increment meets its cap (绿色: (3万 − 2万) ÷ 0.2万 + 1)."""
+    """几个产品就到顶: the count at which an award of base + increment meets its cap (绿色: (3万 − 2万) ÷ 0.2万 + 1);
+    of an award the citizen told (拿了2万4，是几个产品), the count that gives it, when one does."""
     p = o.measure.params
     if o.measure.kind != "base_plus_increment":
         return None
-    n = (p["cap"] - p["base"]) / p["increment"] + 1
-    return Figure(n, "", "个产品", f"（{money(p['cap'])} − {money(p['base'])}）÷ {money(p['increment'])} + 1 = {plain(n)}个产品")
+    told = o.facts.get("base_amount")
+    goal = told if isinstance(told, (int, float)) and p["base"] <= told <= p["cap"] else p["cap"]
+    n = (goal - p["base"]) / p["increment"] + 1
+    if n != int(n):
+        return None  # 2万5 is no award of whole products
+    return Figure(n, "", "个产品", f"（{money(goal)} − {money(p['base'])}）÷ {money(p['increment'])} + 1 = {plain(n)}个产品")
 
 
 def wait(o: Outcome) -> Figure | None:

@@ -294,7 +294,8 @@ def asks_again(q: Question, c: Context, known: Known) -> Context | None:
     if any(not (c.person(p.key) and c.person(p.key).measures) for p in q.people if p.count == 1):  # type: ignore[union-attr]
         return None  # 那俺老伴儿呢，她没当过兵，有啥补助: of someone else, not the last lines again
     lines = c.lines
-    reach = q.how_many or (len(c.history) if (q.total or q.each or "difference" in q.asked) else 0)
+    reach = q.how_many or (len(c.history) if (q.total or q.each or "difference" in q.asked) and len(lines) == 1
+                           else 0)  # 这俩差多少 — 折到每个月差多少: the two still, not all answered before
     if reach > 1 and len(_last(lines, reach)) == len(lines) and len(_last(c.history, reach)) > len(lines):
         lines = _last(c.history, reach)
     worded = set(c.asked) <= {"department", "apply", "conditions", "says"}

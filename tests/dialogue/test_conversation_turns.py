@@ -568,3 +568,31 @@ def test_a_difference_asked_again_by_the_month_stays_a_difference(talk):
 def test_a_soldier_who_fell_ill_and_died_in_service_leaves_a_died_of_illness_survivor(talk):
     [reply] = talk.conversation("我爸在部队服役的时候得病去世了 我妈作为遗属一年补助多少")
     assert "病故军人遗属抚恤补助】每年17490元" in reply.text
+
+
+def test_a_count_said_after_a_certification_without_the_word_products_is_its_products(talk):
+    """绿色食品2个 took the 3 said of 无公害: a wrong 24000元."""
+    first, fixed = talk.conversation("合作社今年初次拿了有机产品认证 又初次拿了无公害3个产品 绿色食品2个 一共多少",
+                                     "说错了 无公害是12个产品")
+    assert "2万 + 1×0.2万 = 2.2万元" in first.text and "= 77000元" in first.text
+    assert "= 82000元" in fixed.text
+
+
+def test_a_difference_asked_again_by_another_period_keeps_the_two_compared(talk):
+    *_, yearly = talk.conversation("抗日老兵跟抗美援朝老兵 每个月差多少", "那解放战争的跟抗美援朝的呢", "一年差多少")
+    assert "16120元 − 15780元 = 每年340元" in yearly.text and "抗日" not in yearly.text
+
+
+def test_the_others_not_signed_are_taken_off_the_people_placed(talk):
+    *_, paid = talk.conversation("职介补贴一人多少", "介绍了二十个 十五个签了一年以上合同交了社保 另外五个没签")
+    assert "180元 × 15人 = 2700元" in paid.text
+
+
+def test_a_floor_of_a_share_of_a_told_income_shows_its_calculation(talk):
+    [least] = talk.conversation("俺们所转让一项专利收益三百二十万 奖励给骨干的最少多少")
+    assert "最少224万元" in least.text and "按320万元计" in least.text
+
+
+def test_the_products_an_award_told_was_for_and_the_products_to_the_cap(talk):
+    told, cap = talk.conversation("绿色食品认证一次拿了两万四 是几个产品", "要拿满三万得几个")
+    assert "拿24000元需要3个产品" in told.text and "需要6个产品" in cap.text and "3个产品" not in cap.text

@@ -23,8 +23,8 @@ def read(measures):
     ("涨了百分之多少", ("rise_pct",)), ("老三还差几年能领", ("wait",)), ("最多能给多少", ("max",)),
     ("抗日老兵补助多少", ("amount",)), ("一年呢", ("amount",)),
     ("加一块儿最少多少 最多多少", ("min", "max")),  # the longer words win: 少多少 inside 最少多少 is no difference
-    ("折到每个月差多少", ("difference",)),
-    ("奖励团队至少多少", ("min",)),  # 少多少 inside 至少多少 is no difference  # 月差 is found first reading left to right, but 差多少 is longer
+    ("折到每个月差多少", ("difference",)),  # 月差 comes first left to right; 差多少 is longer
+    ("奖励团队至少多少", ("min",)),  # 少多少 inside 至少多少 is no difference
     ("烈士遗属 旧月标准 新月标准 月增", ("old", "amount", "rise")),
 ])
 def test_every_kind_of_question_a_message_asks_is_read_in_the_order_asked(read, text, asked):

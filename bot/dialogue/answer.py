@@ -55,6 +55,8 @@ def answer(done: list[Outcome], c: Context, said: str = "", earlier: Sequence[Ou
             if (derived := plan_figures.asked_of(pool, c.asked, c.total, said)) is not None:
                 return _targets_with(done, pool, c, *derived)
     asked = [k for k in c.asked if k in AMOUNT_KINDS] or ["amount"]
+    if "difference" in asked and len(done) == 1 and done[0].old is not None:  # 新旧标准 年差 月差: of one standard,
+        asked = list(dict.fromkeys("rise" if k == "difference" else k for k in asked))  # the new less the old
     if asked == ["amount"] and done and all(o.measure.kind == "range" and "count" in o.facts for o in done):
         asked = ["min", "max"]  # 设6个网点补多少: 1至3万元 each, so 6万至18万元
     asks = None if set(asked) <= {"max", "min", "reach"} else missing_fact(done)  # a cap needs no count
@@ -274,6 +276,7 @@ def _together(done: list[Outcome], asked: list[str], by_kind: dict[str, list[Fig
         return out
     several_of_one = len({o.line.person for o in done}) < len(done)  # 我爸: 老义务兵 + 立功: his month
     several_of_one &= not all(_variant(o) for o in done)  # 三等功、二等功各多少: each level, no one holds them all
+    several_of_one &= len({(o.line.person, o.measure.id) for o in done}) == len(done)  # 1个产品 and 6个: two cases
     if not (c.total or several_of_one) or len(done) < 2:
         return out
     for kind in asked:

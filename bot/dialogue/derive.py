@@ -102,8 +102,9 @@ def outcomes(c: Context, store: MeasureStore) -> list[Outcome]:
         who = (f"{count}位" if person is None or person.key == person.label else person.label) if count > 1 else (
             person.label if person else "")
         unknown = [r for r in measure.requires if "min" in r and facts.get(r["fact"]) is None]
-        needs = tuple(r["fact"] for r in unknown) if person is not None and count == 1 else ()
-        unchecked = tuple(r["label"] for r in unknown) if person is not None and count > 1 else ()
+        counted = count > 1 or isinstance(facts.get("count"), (int, float))  # 我介绍成了15个: the requirement
+        needs = tuple(r["fact"] for r in unknown) if person is not None and not counted else ()  # is theirs,
+        unchecked = tuple(r["label"] for r in unknown) if person is not None and counted else ()  # not the asker's
         assumed: tuple[str, ...] = ()
         if c.once_met:  # 等他也满60了: each requirement not yet met, met
             unmet = [r for r in measure.requires if "min" in r and isinstance(facts.get(r["fact"]), (int, float))

@@ -171,7 +171,8 @@ class MeasureStore:
         The measure covering most characters is taken first and its words are
         blanked, so 有机产品再认证 is the re-certification alone, not also the
         first certification whose keyword 有机产品 it contains. A word several
-        measures share (三品一标) names them all. Beside other measures, the
+        measures share (三品一标) names them all, unless one of them is named by a word of its own as well (三品一标的
+        无公害认证: the one). Beside other measures, the
         plan's own name (暖流计划) is context, not a subject.
         """
         found: list[tuple[int, Measure, str]] = []
@@ -183,6 +184,10 @@ class MeasureStore:
             words = "".join(ch for ch, h in zip(text, best, strict=True) if h)
             found += [(best.index(1), m, words) for hit, m in hits if hit == best]
             text = "".join("\0" if h else ch for ch, h in zip(text, best, strict=True))
+        shared = {words for _, _, words in found if sum(w == words for _, _, w in found) > 1}
+        own = {m.id for _, m, words in found if words not in shared}
+        found = [f for f in found if f[2] not in shared or not any(  # 三品一标的 无公害认证: 无公害 alone
+            m.id in own for _, m, w in found if w == f[2])]
         named = [m for _, m, _ in sorted(found, key=lambda f: f[0])]
         if len(named) > 1:
             named = [m for _, m, words in sorted(found, key=lambda f: f[0]) if words not in PLAN_NAMES] or named

@@ -292,12 +292,22 @@ class Reader:
         if by_name and (len(by_name) < len(subjects) or any(f.fact == "group" for f in found) or self.not_in_plan(text)):
             # 失能照护保险，暖流计划里咋说的 / 暖流计划对我有啥实惠 / 暖流计划里有取暖补贴吗: the plan's name is context
             subjects = [s for s in subjects if s not in by_name]
-        subjects = self._each_listed(subjects, found, text)
+        subjects = self._each_listed(self._specific(subjects, text), found, text)
         for member, kin in group_of.items():  # 兄妹3个都是烈士子女，老大68: each member is the group's kind
             facts[member] = {**facts.get(kin, {}), **facts.get(member, {})}
         people = tuple(Person(key, labels[key][0], labels[key][1], facts.get(key, {}))
                        for key in labels if key not in group_of.values())
         return people, general, tuple(subjects), everyone, pronoun
+
+    def _specific(self, subjects: list[Subject], text: str) -> list[Subject]:
+        """那个三品一标的 无公害认证: a word the measures of a family share, said in a clause of its own beside one of
+        them named by its own words, names that one (the whole message read at once says which)."""
+        whole = {m.id for m in self.store.all_named_in(text)}
+        if not whole or {x.measure for x in subjects} <= whole:
+            return subjects
+        words = {m.id: set(self.store.get(m.id).keywords) for m in map(self.store.get, whole)}
+        return [x for x in subjects if x.measure in whole or x.person is not None or not any(
+            set(self.store.get(x.measure).keywords) & words[m] for m in whole)]
 
     def _each_listed(self, subjects: list[Subject], found: list[Found], text: str) -> list[Subject]:
         """三等功、二等功、一等功各加多少: a worded fact the measure's calculation reads (a merit level), said with
@@ -323,8 +333,10 @@ class Reader:
         return out
 
     def _compares(self, text: str) -> bool:
-        """当12年的比当8年的 / 各多少: numbers of one fact said to be compared or asked each, not a correction."""
-        return "difference" in self.cues.asked(text) or self.cues.several(text)
+        """当12年的比当8年的 / 各多少 / 1个产品给多少 6个产品呢 给多少: numbers of one fact said to be compared or
+        asked each (a question for each), not a correction."""
+        return ("difference" in self.cues.asked(text) or self.cues.several(text)
+                or len(_ASKED_AGAIN.findall(text)) >= 2)
 
     def _denied_measures(self, text: str, clauses: list[tuple[int, int]]) -> frozenset[str]:
         """The measures a clause says someone is not of: named after 不是 (不是抗日老兵), or each meaning of a word of
@@ -405,6 +417,7 @@ def _members(text: str, mentions: list[Mention]) -> list[Mention]:
 
 _LISTED = re.compile(r"(?P<verb>服役|当了|当过|当兵|干了)?\s*(?P<run>\d{1,3}(?:\s*(?:岁|周岁|年))?(?:\s*[\s、,和/]\s*\d{1,3}"
                      r"(?:\s*(?:岁|周岁|年))?)+)(?P<unit>岁|周岁|年)(?![\d多龄])")
+_ASKED_AGAIN = re.compile(r"多少|几个钱|咋算")  # each figure asked for in a message of several questions
 _ALL_AGED = re.compile(r"都(?:已经|已)?(?:过了?|满了?|超过了?|到了|是|有|在)\s*(\d{2,3})\s*(?:岁|周岁)?\s*(?:多|以上|往上)?")
 _LISTED_PRODUCTS = re.compile(r"(?:产品数?|分别)\s*(?:分别)?\s*(?:为|是|有|获得?|过了|认证了?)?\s*"
                               r"(?P<run>\d{1,3}(?:\s*个)?(?:\s*[\s、,和/]\s*\d{1,3}(?:\s*个)?)+)\s*(?:个)?"

@@ -596,3 +596,24 @@ def test_a_floor_of_a_share_of_a_told_income_shows_its_calculation(talk):
 def test_the_products_an_award_told_was_for_and_the_products_to_the_cap(talk):
     told, cap = talk.conversation("绿色食品认证一次拿了两万四 是几个产品", "要拿满三万得几个")
     assert "拿24000元需要3个产品" in told.text and "需要6个产品" in cap.text and "3个产品" not in cap.text
+
+
+def test_a_family_word_beside_one_measure_named_by_its_own_words_names_that_one(talk):
+    """三品一标的 无公海认证: all four awards were listed and summed (a wrong 173000元)."""
+    [reply] = talk.conversation("那个三品一标的 无公海认证 第一回一个产品给多少 俺们有六个产品呢 给多少")
+    assert "3000元" in reply.text and "8000元" in reply.text and "绿色" not in reply.text and "合计" not in reply.text
+
+
+def test_an_uncle_is_not_heard_as_the_survivors_word_it_sounds_like(talk):
+    [reply] = talk.conversation("俺二叔五十七 当了八年义务兵 俺三叔六十三 当了三年义务兵 他俩现在谁能领 领多少")
+    assert "您三叔：每月75元" in reply.text and "三属" not in reply.text
+
+
+def test_the_difference_of_one_standards_new_and_old_is_its_rise(talk):
+    [reply] = talk.conversation("因公牺牲军人遗属 新旧标准 年差 月差 涨幅百分比")
+    assert "增加每年600元，折合每月50元" in reply.text and "3.36%" in reply.text
+
+
+def test_an_age_said_right_after_whose_daughter_she_is_is_hers(talk):
+    [reply] = talk.conversation("我爷和我奶 我爷是老义务兵八十了当了十二年兵 我奶是烈士的女儿七十八 俩人一个月一共多少")
+    assert "= 每月700元" in reply.text

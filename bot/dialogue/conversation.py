@@ -25,6 +25,7 @@ from bot.dialogue.wording import (
     MAX_REPLY,
     apply_reply,
     conditions_reply,
+    definition_reply,
     department_reply,
     entitlement_list,
     office_reply,
@@ -206,6 +207,12 @@ class Conversation:
             return self._out_of_scope(q)
         if q.missing and not q.subjects:
             return self._no_such_measure(*q.missing)  # 暖流计划里有取暖补贴吗 / 那独生子女费呢: the plan lacks it
+        if (d := q.defines) is not None and not q.people and not q.money and all(
+                any(w in k for w in d.words for k in self.store.get(x.measure).keywords) for x in q.subjects):
+            owner = self.store.get(d.measure)  # 就业困难人员都包括哪些人 / 三品一标是啥意思: the plan's words for it
+            context = replace(c, lines=(Line(owner.id),), asked=("amount",), requested=None)
+            return Reply(definition_reply(d.term, d.quote, d.section, d.note, owner),
+                         slots={"context": context.to_json()}, derived=frozenset(figures(d.quote)))
         merged, rule = merge(q, c, self.store, self.reader.people)
         if q.intent == "help" and not q.names_something and rule == "nothing_to_answer":
             return Reply(response="utter_help")  # 你能干什么; but 这网点谁来设 after a measure is about that measure

@@ -162,6 +162,12 @@ def plan_says_reply(sentence: str, section: str, owner: Measure | None, silent: 
     return _cut([*title, *head, f"暖流计划{section}原文：“{sentence}”", f"咨询：{office}"])
 
 
+def definition_reply(term: str, quote: str, section: str, note: str, owner: Measure) -> str:
+    """就业困难人员都包括哪些人: the plan's sentence saying what the term covers, what it leaves out, the office."""
+    return _cut([f"【{term}】暖流计划{section}原文：“{quote}”", *([note] if note else []),
+                 f"相关政策：{owner.title}；咨询：{department_text(owner)}"])
+
+
 def says_reply(measure: Measure) -> str:
     """For 咋说的 / 什么意思: the plan's own words first, then its conditions and the office."""
     return fit([f"【{measure.title}】"], f"暖流计划{measure.section}原文：“", measure.quote,

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot.plan.calculator import inputs
+from bot.plan.definitions import Definition, Definitions, load_definitions
 from bot.plan.measure import Measure
 from bot.plan.store import MeasureStore
 from bot.plan.terms import cut
@@ -115,6 +116,7 @@ class Question:
     number: bool = False  # asks for a number of any kind (多少, 几, 比例)
     elsewhere: str | None = None  # a place or year outside the plan (the NLU's scope guard)
     about: str = ""  # the text without its question words and people: what it is about
+    defines: Definition | None = None  # 就业困难人员都包括哪些人: what a term of the plan covers is asked
 
     @property
     def names_something(self) -> bool:
@@ -123,8 +125,10 @@ class Question:
 
 class Reader:
     def __init__(self, store: MeasureStore, cues: Cues, vocabulary: Vocabulary, people: People,
-                 extract: FactExtractor, normalize: Callable[[str], str], plan_text: str) -> None:
+                 extract: FactExtractor, normalize: Callable[[str], str], plan_text: str,
+                 definitions: Definitions | None = None) -> None:
         self.store, self.cues, self.vocabulary, self.people = store, cues, vocabulary, people
+        self.definitions = definitions or load_definitions()
         self.extract, self.normalize, self._plan_text = extract, normalize, plan_text
         self._plan_itself = {m.id for m in store.measures if m.section == "导语"}  # named by 暖流计划 itself
 
@@ -184,6 +188,7 @@ class Reader:
             missing=None if subjects else missing,
             groups=frozenset(str(f.value) for f in found if f.fact == "group"),
             elsewhere=elsewhere, about=about, money=bool(_MONEY.search(text)), number=bool(_NUMBER.search(cue_text)),
+            defines=self.definitions.asked_in(text),
         )
 
     # ---- facts

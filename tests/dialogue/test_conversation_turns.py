@@ -617,3 +617,9 @@ def test_the_difference_of_one_standards_new_and_old_is_its_rise(talk):
 def test_an_age_said_right_after_whose_daughter_she_is_is_hers(talk):
     [reply] = talk.conversation("我爷和我奶 我爷是老义务兵八十了当了十二年兵 我奶是烈士的女儿七十八 俩人一个月一共多少")
     assert "= 每月700元" in reply.text
+
+
+def test_what_a_term_covers_is_the_plans_sentence_listing_them_with_what_it_leaves_out(talk):
+    covered, older = talk.conversation("就业困难人员都包括哪些人", "大龄是多大岁数")
+    assert "残疾人" in covered.text and "享受城镇居民最低生活保障人员" in covered.text and "只列出了这5类" in covered.text
+    assert "男满50周岁，女满40周岁" in older.text and "职业介绍补贴" not in covered.text + older.text

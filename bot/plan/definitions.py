@@ -1,0 +1,48 @@
+"""What the plan's words cover (data/definitions.yml), quoted from the plan's own sentence.
+
+就业困难人员都包括哪些人 is answered by the sentence that lists them (and says
+that it lists five of the eight), not by a measure for them: no record holds
+what a term covers, and a wrong measure's quote answers nothing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from bot import DATA
+
+DEFINITIONS_FILE = DATA / "definitions.yml"
+
+
+@dataclass(frozen=True)
+class Definition:
+    term: str
+    words: tuple[str, ...]
+    quote: str  # the plan's words, as printed (whitespace aside)
+    section: str  # 关注N
+    measure: str  # the record whose provision the sentence belongs to
+    note: str = ""  # what the plan leaves out (等8类, five listed)
+
+
+@dataclass(frozen=True)
+class Definitions:
+    terms: tuple[Definition, ...]
+    asked_by: tuple[str, ...]
+
+    def asked_in(self, text: str) -> Definition | None:
+        """The term whose cover the text asks (啥样的人算就业困难人员): a word of it, the longest said, and a word
+        that asks what it covers."""
+        if not any(w in text for w in self.asked_by):
+            return None
+        hits = [(len(w), d) for d in self.terms for w in d.words if w in text]
+        return max(hits, key=lambda h: h[0])[1] if hits else None
+
+
+def load_definitions(path: Path = DEFINITIONS_FILE) -> Definitions:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    asked_by = tuple(raw.pop("asked_by"))
+    terms = tuple(Definition(term, tuple(d["words"]), d["quote"], d["section"], d["measure"], d.get("note", ""))
+                  for term, d in raw.items())
+    return Definitions(terms, asked_by)

@@ -287,9 +287,10 @@ def asks_of_its_words(q: Question, c: Context, known: Known) -> Context | None:
 
 
 def asks_again(q: Question, c: Context, known: Known) -> Context | None:
-    """一年呢 / 涨了多少 / 加起来多少 / 去哪办: the last lines, asked what this message asks; 这几个加起来 / 这俩
+    """一年呢 / 涨了多少 / 加起来多少 / 去哪办 / 先给钱还是建完再给: the last lines, asked what this message asks
+    (a question with no word of a kind: what was asked before, whose reply has the plan's words); 这几个加起来 / 这俩
     reaches back over the lines answered one per turn."""
-    if not c.lines or not (q.asks or q.total or q.each or q.period or q.unstated or q.pronoun):
+    if not c.lines or not (q.asks or q.total or q.each or q.period or q.unstated or q.pronoun or q.question_form):
         return None
     if any(not (c.person(p.key) and c.person(p.key).measures) for p in q.people if p.count == 1):  # type: ignore[union-attr]
         return None  # 那俺老伴儿呢，她没当过兵，有啥补助: of someone else, not the last lines again

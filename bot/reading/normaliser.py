@@ -202,6 +202,6 @@ def normalizer(measures: Iterable[Measure], vocabulary: Vocabulary | None = None
     vocabulary = vocabulary or load_vocabulary(named)
     known = policy_text() + citizens
     offices = {m.department: m.department for m in measures}  # 人设局 → 人社局
-    kin = person_words()  # 三叔 is an uncle, not the 三属 it sounds like
-    sounds = sound_index({**offices, **named}, " ".join([known, *vocabulary.same, *scope["real_words"], *kin]))
-    return Normalizer(named, known, scope["real_words"], vocabulary.same, sounds, kin)
+    kept = (*person_words(), *scope["places_numbered"])  # 三叔 is an uncle, not the 三属 it sounds like; 九台 a place
+    sounds = sound_index({**offices, **named}, " ".join([known, *vocabulary.same, *scope["real_words"], *kept]))
+    return Normalizer(named, known, scope["real_words"], vocabulary.same, sounds, kept)

@@ -117,6 +117,7 @@ class Question:
     elsewhere: str | None = None  # a place or year outside the plan (the NLU's scope guard)
     about: str = ""  # the text without its question words and people: what it is about
     defines: Definition | None = None  # 就业困难人员都包括哪些人: what a term of the plan covers is asked
+    question_form: bool = False  # 先给钱还是建完再给 / 九台能种不: asked as a question, though with no cue word
 
     @property
     def names_something(self) -> bool:
@@ -188,7 +189,7 @@ class Reader:
             missing=None if subjects else missing,
             groups=frozenset(str(f.value) for f in found if f.fact == "group"),
             elsewhere=elsewhere, about=about, money=bool(_MONEY.search(text)), number=bool(_NUMBER.search(cue_text)),
-            defines=self.definitions.asked_in(text),
+            defines=self.definitions.asked_in(text), question_form=bool(_QUESTION_FORM.search(text)),
         )
 
     # ---- facts
@@ -422,6 +423,8 @@ def _members(text: str, mentions: list[Mention]) -> list[Mention]:
 
 _LISTED = re.compile(r"(?P<verb>服役|当了|当过|当兵|干了)?\s*(?P<run>\d{1,3}(?:\s*(?:岁|周岁|年))?(?:\s*[\s、,和/]\s*\d{1,3}"
                      r"(?:\s*(?:岁|周岁|年))?)+)(?P<unit>岁|周岁|年)(?![\d多龄])")
+_QUESTION_FORM = re.compile(r"(?:吗|么|不|没|呢|啥|嘛|没有)\s*[?？]?\s*$|[?？]\s*$|还是|能不能|是不是|给不给|有没有|管不管"
+                            r"|算不算|要不要|行不行|可不可以|都能|都有")
 _ASKED_AGAIN = re.compile(r"多少|几个钱|咋算")  # each figure asked for in a message of several questions
 _ALL_AGED = re.compile(r"都(?:已经|已)?(?:过了?|满了?|超过了?|到了|是|有|在)\s*(\d{2,3})\s*(?:岁|周岁)?\s*(?:多|以上|往上)?")
 _LISTED_PRODUCTS = re.compile(r"(?:产品数?|分别)\s*(?:分别)?\s*(?:为|是|有|获得?|过了|认证了?)?\s*"

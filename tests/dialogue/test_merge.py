@@ -154,3 +154,10 @@ def test_an_average_by_the_month_after_a_familys_total_is_that_total_by_the_mont
     c, rule = after("俺家老爷子是抗美援朝老兵 俺老太太是烈士的闺女今年六十四 俺大姑是病故军人遗属 俺们一家子一年一共能拿多少",
                     "平均一个月呢")
     assert rule == "asks_again" and c.total and c.period == "每月" and c.asked == ("amount",)
+
+
+def test_a_question_with_no_word_of_a_kind_asks_the_last_lines_again(after):
+    c, rule = after("村里想开个电商服务点 政府给补助吗", "先给钱还是建完再给")
+    assert rule == "asks_again" and lines(c) == [("rural_ecommerce_point", None)]
+    c, rule = after("村里想开个电商服务点 政府给补助吗", "好的")
+    assert rule == "nothing_to_answer"

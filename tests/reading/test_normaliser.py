@@ -92,3 +92,7 @@ def test_a_typo_that_fits_terms_of_different_meaning_is_not_guessed():
     normalize = Normalizer({"甲乙丙丁": "one", "甲乙丙戊": "two"})
     assert normalize("甲乙丙己") == "甲乙丙己"
     assert Normalizer({"甲乙丙丁": "one"})("甲乙丙己") == "甲乙丙丁"
+
+
+def test_a_place_of_changchun_holding_a_numeral_is_kept_as_written(normalize):
+    assert normalize("九台能种不") == "九台能种不" and normalize("俺三叔六十三") == "俺三叔63"

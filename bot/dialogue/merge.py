@@ -73,6 +73,25 @@ def answers_the_question_asked(q: Question, c: Context, known: Known) -> Context
     return _told(c, c.focus, {fact: value}, store, replace_kind=True)
 
 
+def splits_a_group(q: Question, c: Context, known: Known) -> Context | None:
+    """5个低保户都干满半年了 — 不对，其中俩才干了3个月: those of a counted group the message sets apart (其中2个)
+    have the fact it tells, the rest keep theirs; each part its own line."""
+    apart = q.facts.get("excluded")
+    told = {k: v for k, v in q.facts.items() if k != "excluded"}
+    groups = [p for p in c.people if p.count > 1]
+    if not isinstance(apart, int) or not told or q.people or len(groups) != 1 or not 0 < apart < groups[0].count:
+        return None
+    group = groups[0]
+    rest = group.count - apart
+    kept = replace(group, count=rest, label=re.sub(r"\d+", str(rest), group.label, count=1))
+    part = Someone(f"{group.key}其中{apart}", f"其中{apart}位", apart, {**group.facts, **told}, group.measures)
+    lines = tuple(x for line in c.lines for x in (
+        (replace(line, count=rest if line.count else None), replace(line, person=part.key, count=apart if line.count
+                                                                     else None))
+        if line.person == group.key else (line,)))
+    return _asked_again(q, replace(c.with_person(kept).with_person(part), lines=lines))
+
+
 def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:
     """不对，是十年 / 不是八年是十年 / 说错了，俺姥爷是解放战争的: the fact of that kind (by its unit, else the one the
     line counts with) is replaced, for the person spoken of, and the last question asked again."""
@@ -309,7 +328,7 @@ def asks_again(q: Question, c: Context, known: Known) -> Context | None:
 
 
 RULES: tuple[Callable[[Question, Context, Known], Context | None], ...] = (
-    answers_the_question_asked, corrects_a_fact, adds_to_the_question, swaps_the_person, supposes_another_fact,
+    answers_the_question_asked, splits_a_group, corrects_a_fact, adds_to_the_question, swaps_the_person, supposes_another_fact,
     names_its_subject, tells_a_fact, asks_of_its_words, asks_again,
 )
 
@@ -504,7 +523,8 @@ def remember(c: Context) -> Context:
     """The context as the next turn sees it: the lines of a short answer join the history (这几个加起来)."""
     if not c.lines or len(c.lines) > REMEMBERED:
         return c
-    history = tuple(line for line in c.history if line not in c.lines and _still(line, c)) + c.lines
+    now = {(line.measure, line.person) for line in c.lines}  # a line answered again (recounted) replaces its old self
+    history = tuple(line for line in c.history if (line.measure, line.person) not in now and _still(line, c)) + c.lines
     return replace(c, history=history[-HISTORY:])
 
 

@@ -161,3 +161,10 @@ def test_a_question_with_no_word_of_a_kind_asks_the_last_lines_again(after):
     assert rule == "asks_again" and lines(c) == [("rural_ecommerce_point", None)]
     c, rule = after("村里想开个电商服务点 政府给补助吗", "好的")
     assert rule == "nothing_to_answer"
+
+
+def test_those_of_a_counted_group_set_apart_have_the_fact_told_and_the_rest_keep_theirs(after):
+    c, rule = after("俺们社区有5个低保户自己干买卖 都干满半年了 一次性创业补贴一共能发多少", "不对 其中俩才干了三个月")
+    assert rule == "splits_a_group"
+    assert sorted((p.count, p.facts.get("months_in_business")) for p in c.people) == [(2, 3), (3, 6)]
+    assert len(c.lines) == 2

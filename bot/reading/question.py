@@ -327,8 +327,10 @@ class Reader:
                 continue
             if s.measure in done:
                 continue
-            listed = [(fact, values) for fact in inputs(self.store.get(s.measure))
-                      if len(values := list(dict.fromkeys(f.value for f in found if f.fact == fact))) > 1
+            others = {(k, v) for x in subjects if x.measure != s.measure for k, v in x.facts.items()}
+            listed = [(fact, values) for fact in inputs(self.store.get(s.measure))  # 3个网点 … 10个人: the 3 is
+                      if len(values := list(dict.fromkeys(f.value for f in found if f.fact == fact  # the sites'
+                                                          and (fact, f.value) not in others))) > 1
                       and (all(isinstance(v, str) for v in values) or self._compares(text))]
             if not listed:
                 out.append(s)

@@ -207,3 +207,10 @@ def test_the_plans_youfu_duixiang_is_no_partner(read):
     q = read("优抚对象服役期间立三等功 二等功 一等功 还有个人荣誉称号的 每月各加多少")
     assert not q.people and [x.facts.get("merit") for x in q.subjects] == ["三等功", "二等功", "一等功", "个人荣誉称号"]
 
+
+
+def test_a_count_said_of_one_measure_is_not_listed_as_anothers(read):
+    """3个网点 … 10个就业困难人员: the subsidy got a line for 3 people too (a wrong 155000元 total)."""
+    q = read("区里设了3个创业扶持网点 每个按最高补 另外有10个就业困难人员创业都满半年了 这两块加一起最多多少")
+    assert [(x.measure, x.facts.get("count")) for x in q.subjects] == [
+        ("startup_outlets", 3), ("startup_subsidy_difficulty", 10)]

@@ -24,7 +24,8 @@ from bot.reading.people import People
 from bot.reading.question import Question
 
 _HOW_MUCH = re.compile(r"多少|多钱|几个钱")  # a question of its own; 一年呢 asks the last one again
-_THAN = re.compile(r"(?:那)?(?:比|跟|和|与)")  # 比病故军人遗属呢: compared with another
+_THAN = re.compile(r"(?:那)?(?:比|跟|和|与)")
+_SUPPOSED = re.compile(r"按[^,。;!?]{1,10}?算|要是|如果|假如|换成")  # 要是按烈士遗属算: another measure in place of this  # 比病故军人遗属呢: compared with another
 OF_TARGETS = ("average", "ratio", "share")  # asked only of the plan's target figures (bot/dialogue/plan_figures.py)
 SUMMED = {"amount", "old", "rise"}  # kinds whose figures a total adds up (一年多领多少 after 一共多领多少)
 IMPLYING = ("veteran_category", "service_years", "merit", "months_in_business", "contract_years")
@@ -263,10 +264,14 @@ def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
         lines = (c.lines[0], *lines)  # 比烈士遗属差多少 — 比病故军人遗属呢: the first against another
     elif "difference" in q.asked and len(c.lines) == 1 and len(lines) == 1 and not q.people and _THAN.match(q.text):
         lines = (c.lines[0], *lines)  # 他是解放战争的 — 那比抗日的少多少: his against the one named
+    asked = q.asked if q.asked_said or not follow else c.asked
+    if asked == ("rise",) and len(c.lines) == 1 and len(lines) == 1 and lines[0].measure != c.lines[0].measure \
+            and _SUPPOSED.search(q.text):  # 病故军人遗属 — 那要是按烈士遗属算，一年多多少: one against the other
+        lines, asked = (c.lines[0], lines[0]), ("difference",)
     if q.how_many and (q.total or not q.each):  # 等俺也满60了，仨人一年多少: the one named and those before, added up
         lines = _filled(lines, (*c.lines, *reversed(c.history)), q.how_many)
     total = q.total or bool(q.how_many and not q.each and len(lines) > 1)
-    return replace(merged, lines=lines, asked=q.asked if q.asked_said or not follow else c.asked,
+    return replace(merged, lines=lines, asked=asked,
                    period=q.period or (c.period if follow else None), total=total or (follow and c.total),
                    facts={**c.facts, **q.facts}, requested=None,
                    focus=_focus(q, merged) or merged.focus, profile=())

@@ -168,3 +168,9 @@ def test_those_of_a_counted_group_set_apart_have_the_fact_told_and_the_rest_keep
     assert rule == "splits_a_group"
     assert sorted((p.count, p.facts.get("months_in_business")) for p in c.people) == [(2, 3), (3, 6)]
     assert len(c.lines) == 2
+
+
+def test_another_measure_supposed_in_place_of_the_last_asks_how_much_more_it_gives(after):
+    c, rule = after("我爸在部队服役的时候得病去世了 我妈作为遗属一年补助多少", "那要是按烈士遗属算 一年多多少")
+    assert rule == "names_its_subject" and c.asked == ("difference",)
+    assert [line.measure for line in c.lines] == ["survivor_died_of_illness", "survivor_martyr"]

@@ -325,7 +325,8 @@ def asks_again(q: Question, c: Context, known: Known) -> Context | None:
         lines = _last(c.history, reach)
     worded = set(c.asked) <= {"department", "apply", "conditions", "says"}
     fresh = _HOW_MUCH.search(q.text) and not q.follow_up  # 涨了多少 — 俩人加一块一年多少: the amounts, added up
-    asked = q.asked if q.asked_said else ("amount",) if (worded and (q.period or q.money or q.total)) or fresh else c.asked
+    anew = worded and (q.period or q.money or q.total or (q.question_form and not q.asks))  # 谁负责 — 要达到啥目标
+    asked = q.asked if q.asked_said else ("amount",) if anew or fresh else c.asked
     if set(asked) <= set(OF_TARGETS) and any(known.store.get(line.measure).kind != "target" for line in lines):
         asked = c.asked  # 平均一个月呢, after a family's yearly total: the total by the month, not a target's average
     return replace(c, lines=lines, asked=asked, period=q.period or c.period,

@@ -425,8 +425,8 @@ def _members(text: str, mentions: list[Mention]) -> list[Mention]:
 
 _LISTED = re.compile(r"(?P<verb>服役|当了|当过|当兵|干了)?\s*(?P<run>\d{1,3}(?:\s*(?:岁|周岁|年))?(?:\s*[\s、,和/]\s*\d{1,3}"
                      r"(?:\s*(?:岁|周岁|年))?)+)(?P<unit>岁|周岁|年)(?![\d多龄])")
-_QUESTION_FORM = re.compile(r"(?:吗|么|不|没|呢|啥|嘛|没有)\s*[?？]?\s*$|[?？]\s*$|还是|能不能|是不是|给不给|有没有|管不管"
-                            r"|算不算|要不要|行不行|可不可以|都能|都有")
+_QUESTION_FORM = re.compile(r"(?:吗|么|不|没|呢|嘛|没有)\s*[?？]?\s*$|[?？]\s*$|还是|能不能|是不是|给不给|有没有|管不管"
+                            r"|算不算|要不要|行不行|可不可以|都能|都有|啥|哪|咋|怎么|怎样|什么|为何|几|谁|是否")
 _ASKED_AGAIN = re.compile(r"多少|几个钱|咋算")  # each figure asked for in a message of several questions
 _ALL_AGED = re.compile(r"都(?:已经|已)?(?:过了?|满了?|超过了?|到了|是|有|在)\s*(\d{2,3})\s*(?:岁|周岁)?\s*(?:多|以上|往上)?")
 _LISTED_PRODUCTS = re.compile(r"(?:产品数?|分别)\s*(?:分别)?\s*(?:为|是|有|获得?|过了|认证了?)?\s*"

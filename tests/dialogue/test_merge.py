@@ -174,3 +174,8 @@ def test_another_measure_supposed_in_place_of_the_last_asks_how_much_more_it_giv
     c, rule = after("我爸在部队服役的时候得病去世了 我妈作为遗属一年补助多少", "那要是按烈士遗属算 一年多多少")
     assert rule == "names_its_subject" and c.asked == ("difference",)
     assert [line.measure for line in c.lines] == ["survivor_died_of_illness", "survivor_martyr"]
+
+
+def test_a_question_by_its_question_word_alone_after_a_department_asks_the_provision(after):
+    c, rule = after("推进集体协商制度这事谁负责", "要达到啥目标")
+    assert rule == "asks_again" and c.asked == ("amount",) and lines(c)[0] == ("collective_bargaining", None)

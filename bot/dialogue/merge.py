@@ -53,6 +53,8 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
         if merged is not None:  # 年差 月差, then 比病故的呢: both periods still, until a period is asked alone
             both = q.both_periods or (c.both_periods and not q.period)
             once = q.once_met or (c.once_met and rule is asks_again)  # 到时候一个月多少 — 一年呢: still then
+            if q.total and not q.asked_said and "difference" in merged.asked:
+                merged = replace(merged, asked=("amount",))  # 差多少 — 那他俩加一块一年多少: the sum now
             return replace(merged, both_periods=both, once_met=once), rule.__name__
     return replace(c, lines=(), asked=q.asked, period=q.period, total=q.total, requested=None), "nothing_to_answer"
 
@@ -63,8 +65,8 @@ def answers_the_question_asked(q: Question, c: Context, known: Known) -> Context
     """服役几年? — 8: a bare number is the fact the bot asked for, of whom it asked it; asked nothing, it is the
     number the lines count with (绿色食品3个产品多少 — 2: two products)."""
     store = known.store
-    if q.bare is None or q.names_something or not (c.requested or c.lines):
-        return None
+    if q.bare is None or q.names_something or not (c.requested or c.lines) or (q.correction and not c.requested):
+        return None  # 说错了，是六十八: a fact said again, not the one asked for
     fact = c.requested or _kind_of(q.bare.unit, c, store)
     if fact not in NUMERIC:  # 88 (拜拜) after a list for 大学生: no number is a group or a category
         return None
@@ -125,6 +127,9 @@ def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:
         return _asked_again(q, _told(c, key, {fact: value}, store, replace_kind=True))
     if (recounted := _recounted(q, c)) is not None:  # 说错了，抗美援朝的是三个: that group's size
         return _asked_again(q, recounted)
+    unitless = [x.value for x in q.quantities if x.corrects and not x.unit]
+    if len(unitless) == 1 and not q.facts and (told := _nearest_facts(c.person(c.focus), unitless)):
+        return _asked_again(q, _told(c, c.focus, told, store, replace_kind=True))  # 说错了 是68: his age, not his 7年
     said = [x for x in q.quantities if x.corrects or not q.correction]  # 不是八年，是十年: the 10, not the 8
     kinds = [_kind_of(quantity.unit, c, store) for quantity in said]
     told = dict(q.facts)

@@ -144,6 +144,7 @@ class Reader:
                             if m.key.startswith(MEMBER_PREFIX) or m.role == "group" and f.fact == "count")
                  and not any(x.start <= f.start < x.end or f.start <= x.start < f.end for x in listed)]
         found = sorted(found + listed, key=lambda f: f.start)
+        found, was = _said_again(found, corrected is not None)
         found += _ages_after_names(text, mentions, found)
         found += _ages_alone(text, mentions, found)
         found += self._groups_of_people(text, mentions, found)
@@ -164,6 +165,7 @@ class Reader:
         quantities = tuple(Quantity(float(m.group(1)), m.group(2) or "", m.start() > turn or bool(denied))
                            for m in numbers if m not in denied)
         people, quantities = _corrected(people, quantities, turn < len(text))
+        quantities = tuple(x for x in quantities if x.value not in was) + tuple(Quantity(v, "", False) for v in was)
         bare = _BARE.match(self.cues.question_words.sub("", text)) if not subjects else None
         cued = list(text)  # cue words are read outside the facts: 快1年了 tells a time, it asks for no year;
         for f in found:  # a figure stays a figure (原来1年交3600: the old fee is told, not asked)
@@ -428,7 +430,8 @@ _LISTED = re.compile(r"(?P<verb>服役|当了|当过|当兵|干了)?\s*(?P<run>\
 _QUESTION_FORM = re.compile(r"(?:吗|么|不|没|呢|嘛|没有)\s*[?？]?\s*$|[?？]\s*$|还是|能不能|是不是|给不给|有没有|管不管"
                             r"|算不算|要不要|行不行|可不可以|都能|都有|啥|哪|咋|怎么|怎样|什么|为何|几|谁|是否")
 _ASKED_AGAIN = re.compile(r"多少|几个钱|咋算")  # each figure asked for in a message of several questions
-_ALL_AGED = re.compile(r"都(?:已经|已)?(?:过了?|满了?|超过了?|到了|是|有|在)\s*(\d{2,3})\s*(?:岁|周岁)?\s*(?:多|以上|往上)?")
+_ALL_AGED = re.compile(r"都(?:已经|已)?(?:过了?|满了?|超过了?|到了|是|有|在)?\s*(\d{2,3})(?!\s*(?:个|年|元|万|月|人|户|位|名|%))"
+                       r"\s*(?:岁|周岁)?\s*(?:好几|多|以上|往上)?")  # 都过了60 / 都六十好几了
 _LISTED_PRODUCTS = re.compile(r"(?:产品数?|分别)\s*(?:分别)?\s*(?:为|是|有|获得?|过了|认证了?)?\s*"
                               r"(?P<run>\d{1,3}(?:\s*个)?(?:\s*[\s、,和/]\s*\d{1,3}(?:\s*个)?)+)\s*(?:个)?"
                               r"(?P<unit>产品)?(?![\d多])")
@@ -593,6 +596,16 @@ def _business_years(text: str, found: list[Found]) -> list[Found]:
 
 
 _KIND_OF_UNIT = {"岁": "age", "周岁": "age", "年": "service_years", "个": "product_count", "个月": "months_in_business"}
+
+
+def _said_again(found: list[Found], correcting: bool) -> tuple[list[Found], list[float]]:
+    """不对，当2年的那个其实当了4年: of two numbers of one fact in a correction, the first names whose it was (an
+    old value, as 那个58的 does) and the last is the fact; elsewhere every fact stays."""
+    if not correcting:
+        return found, []
+    numbers = [f for f in found if isinstance(f.value, (int, float)) and not isinstance(f.value, bool)]
+    earlier = [f for f in numbers if any(g.fact == f.fact and g.start > f.start for g in numbers)]
+    return [f for f in found if f not in earlier], [float(f.value) for f in earlier]
 
 
 def _corrected(people: tuple[Person, ...], quantities: tuple[Quantity, ...], correcting: bool

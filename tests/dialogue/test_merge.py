@@ -179,3 +179,21 @@ def test_another_measure_supposed_in_place_of_the_last_asks_how_much_more_it_giv
 def test_a_question_by_its_question_word_alone_after_a_department_asks_the_provision(after):
     c, rule = after("推进集体协商制度这事谁负责", "要达到啥目标")
     assert rule == "asks_again" and c.asked == ("amount",) and lines(c)[0] == ("collective_bargaining", None)
+
+
+def test_a_number_said_again_without_its_unit_is_the_persons_fact_nearest_to_it(after):
+    c, rule = after("我老伴五十八 当过七年义务兵 现在一个月能领多少", "说错了 是六十八")
+    assert rule == "corrects_a_fact" and c.person("老伴").facts == {**c.person("老伴").facts, "age": 68,
+                                                                   "service_years": 7}
+
+
+def test_the_first_of_two_values_in_a_correction_names_whose_it_was(after):
+    c, rule = after("俺们村五个老义务兵 都六十好几了 各服役三年 四年 五年 两年 六年 一个月一共能领多少",
+                    "不对 当两年的那个其实当了四年 重新算一个月一共多少")
+    assert rule == "corrects_a_fact"
+    assert [c.person(f"第{n}位").facts["service_years"] for n in range(1, 6)] == [3, 4, 5, 4, 6]
+
+
+def test_a_total_asked_after_a_difference_is_the_sum(after):
+    c, _ = after("我姥爷抗美援朝的 我爷爷解放战争的 俩人一年补助差多少钱", "一个月差多少", "那他俩加一块一年多少")
+    assert c.total and c.asked == ("amount",)

@@ -605,7 +605,8 @@ def _said_again(found: list[Found], correcting: bool) -> tuple[list[Found], list
         return found, []
     numbers = [f for f in found if isinstance(f.value, (int, float)) and not isinstance(f.value, bool)]
     earlier = [f for f in numbers if any(g.fact == f.fact and g.start > f.start for g in numbers)]
-    return [f for f in found if f not in earlier], [float(f.value) for f in earlier]
+    return [f for f in found if f not in earlier], [float(f.value) for f in earlier
+                                                   if isinstance(f.value, (int, float))]
 
 
 def _corrected(people: tuple[Person, ...], quantities: tuple[Quantity, ...], correcting: bool

@@ -28,7 +28,7 @@ from bot.plan.measure import Measure
 from bot.plan.numbers import NUMERALS, numeral_replacements
 from bot.plan.records import policy_text
 from bot.plan.terms import meanings
-from bot.reading.people import person_words
+from bot.reading.people import death_words, person_words
 from bot.reading.sounds import SoundIndex, sound_index
 from bot.reading.vocabulary import Vocabulary, load_vocabulary
 
@@ -203,5 +203,6 @@ def normalizer(measures: Iterable[Measure], vocabulary: Vocabulary | None = None
     known = policy_text() + citizens
     offices = {m.department: m.department for m in measures}  # 人设局 → 人社局
     kept = (*person_words(), *scope["places_numbered"])  # 三叔 is an uncle, not the 三属 it sounds like; 九台 a place
-    sounds = sound_index({**offices, **named}, " ".join([known, *vocabulary.same, *scope["real_words"], *kept]))
+    deaths = {w: w for w in death_words() if w not in named}  # 列士的闺女: 烈士, though no title holds it alone
+    sounds = sound_index({**offices, **deaths, **named}, " ".join([known, *vocabulary.same, *scope["real_words"], *kept]))
     return Normalizer(named, known, scope["real_words"], vocabulary.same, sounds, kept)

@@ -192,6 +192,12 @@ def person_words(path: Path = PEOPLE_FILE) -> tuple[str, ...]:
     return (*(w for words in raw["kin"].values() for w in words), *raw["groups"])
 
 
+def death_words(path: Path = PEOPLE_FILE) -> tuple[str, ...]:
+    """How a soldier's death is said (烈士, 因公牺牲, 病故): terms voice input mishears (列士, 并故) like the plan's."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))["fallen"]
+    return tuple(w for kind, said in raw.items() if isinstance(said, dict) for w in said["words"])
+
+
 def people(normalize: Callable[[str], str], nouns: Iterable[str] = (), path: Path = PEOPLE_FILE) -> People:
     """The words of data/people.yml normalised as messages are (兄妹三个 → 兄妹3个); `nouns` are more words a
     group may be counted in (3个抗美援朝老兵: the plan's categories)."""

@@ -403,6 +403,7 @@ class Reader:
         return word not in self._plan_text and not any(word in term for term in self.store.terms)
 
 
+_SPEAKERS = ("我", "俺", "咱", "我们", "俺们", "咱们", "我家", "俺家", "咱家")  # whose kin: the citizen's own
 _PREDICATE = re.compile(r"^(?:是|就是|算是)[^,;.!?\s\d]{0,6}?的?$")  # 是他们的 / 是烈士的 (女儿): what they are
 
 
@@ -513,7 +514,8 @@ def _subjects_only(text: str, mentions: list[Mention]) -> list[Mention]:
     kept: list[Mention] = []
     for m in mentions:
         person = next((k for k in reversed(kept) if k.role == "person"), None)
-        if m.role == "person" and person is not None and _PREDICATE.match(text[person.end:m.start]):
+        if m.role == "person" and person is not None and _PREDICATE.match(text[person.end:m.start]) \
+                and m.owner not in _SPEAKERS:  # 俺姥姥是烈士遗属俺妈是…: 俺妈 is someone else, said run on
             kept = [k for k in kept if k.start < person.end or k.role != "pronoun"]
             continue
         kept.append(m)

@@ -96,3 +96,7 @@ def test_a_typo_that_fits_terms_of_different_meaning_is_not_guessed():
 
 def test_a_place_of_changchun_holding_a_numeral_is_kept_as_written(normalize):
     assert normalize("九台能种不") == "九台能种不" and normalize("俺三叔六十三") == "俺三叔63"
+
+
+def test_a_soldiers_death_misheard_is_read_as_the_plans_word(normalize):
+    assert normalize("我爸是列士") == "我爸是烈士" and normalize("儿子当兵的时候并故了") == "儿子当兵的时候病故了"

@@ -214,3 +214,10 @@ def test_a_count_said_of_one_measure_is_not_listed_as_anothers(read):
     q = read("区里设了3个创业扶持网点 每个按最高补 另外有10个就业困难人员创业都满半年了 这两块加一起最多多少")
     assert [(x.measure, x.facts.get("count")) for x in q.subjects] == [
         ("startup_outlets", 3), ("startup_subsidy_difficulty", 10)]
+
+
+def test_relatives_said_run_on_by_voice_input_are_each_their_own(read):
+    """俺姥姥是烈士遗属俺妈是…: 俺妈 was read as what 姥姥 is, and her age and category went to 姥姥."""
+    q = read("俺姥姥是列士一属俺妈是列士的闺女今年六十三了")
+    assert people(q) == {"姥姥": {"veteran_category": "烈士遗属", "gender": "女"},
+                         "妈": {"veteran_category": "烈士老年子女", "age": 63, "gender": "女"}}

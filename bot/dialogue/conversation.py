@@ -213,6 +213,8 @@ class Conversation:
             context = replace(c, lines=(Line(owner.id),), asked=("amount",), requested=None)
             return Reply(definition_reply(d.term, d.quote, d.section, d.note, owner),
                          slots={"context": context.to_json()}, derived=frozenset(figures(d.quote)))
+        if q.people and all("outside" in p.facts for p in q.people):  # 那我是他孙女，能领吗: only what the plan says
+            return Reply(_not_covered(q), slots={"context": replace(c, requested=None).to_json()})
         merged, rule = merge(q, c, self.store, self.reader.people)
         if q.intent == "help" and not q.names_something and rule == "nothing_to_answer":
             return Reply(response="utter_help")  # 你能干什么; but 这网点谁来设 after a measure is about that measure
@@ -308,6 +310,9 @@ class Conversation:
         earlier = outcomes(replace(c, lines=c.history), self.store) if q.asked_said else []
         said = answer(done, c, q.text, earlier)
         text = said.text if q.unstated is None else unstated_note(said.text, q.unstated)  # 金额多少，按月发吗
+        if outside := _not_covered(q):  # 我爷爷抗美援朝，我姥爷对越自卫反击战: his line, and that the plan has none
+            head, sep, tail = text.partition("\n咨询：")
+            text = f"{head}\n{outside}{sep}{tail}"
         if said.asks:
             slots["context"] = replace(remember(c), requested=said.asks[0], focus=said.asks[1] or c.focus).to_json()
         derived = frozenset(v for f in said.figures for v in f.values())
@@ -396,3 +401,8 @@ def count_misses(reply: Reply, state: State) -> Reply:
     if misses != state.misses:
         return replace(reply, slots={**reply.slots, "misses": misses or None})
     return reply
+
+
+def _not_covered(q: Question) -> str:
+    """What the plan says of each person the message makes one it does not cover (烈士的外孙, 对越自卫反击战老兵)."""
+    return "\n".join(f"· {p.label}：{p.facts['outside']}" for p in q.people if "outside" in p.facts)

@@ -63,6 +63,33 @@ class People:
     survivor_nouns: tuple[str, ...] = ()
     with_me: frozenset[str] = frozenset()  # 俺俩: the citizen and the person just spoken of
     genders: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # 女 → words said, kin keys
+    outside: dict[str, Any] = field(default_factory=dict)  # relations and wars the plan's measures do not cover
+
+    def not_covered(self, said: str) -> tuple[str, str] | None:
+        """(what they were said to be, the reply) when words about a person make them one the plan's veterans' and
+        survivors' measures do not cover: 是烈士的外孙, 是他孙女, 参加过对越自卫反击战."""
+        if not self.outside:
+            return None
+        if (war := self._outside_war.search(said)) is not None:
+            who = f"{war.group()}老兵"
+            return who, self.outside["wars"]["says"].format(who=who)
+        for pattern in (self._outside_kin, self._veterans_kin):
+            if (kin := pattern.search(said)) is not None:
+                who = kin.group("kin") if kin.group("of") in ("他", "她") else f"{kin.group('of')}的{kin.group('kin')}"
+                return who, self.outside["relations"]["says"].format(who=who)
+        return None
+
+    @cached_property
+    def _outside_war(self) -> re.Pattern[str]:
+        return re.compile(_alternation(self.outside["wars"]["words"]))
+
+    @cached_property
+    def _outside_kin(self) -> re.Pattern[str]:
+        return _relation(self.outside["relations"])
+
+    @cached_property
+    def _veterans_kin(self) -> re.Pattern[str]:
+        return _relation(self.outside["veterans_kin"])
 
     def gender(self, key: str, clause: str, label: str = "") -> str | None:
         """男 or 女, as the clause says it (我是女的, 女38) or as the person is (妈, 媳妇): for the plan's rules by
@@ -166,6 +193,12 @@ class People:
         ]))
 
 
+def _relation(said: dict[str, list[str]]) -> re.Pattern[str]:
+    """是烈士的外孙 / 是他孙女: a person said to be the `words` of one of `of`."""
+    of, kin = _alternation(said["of"]), _alternation(said["words"])
+    return re.compile(rf"是(?:[^,。;!?\s]{{0,6}}?)(?P<of>{of})(?:的)?(?P<kin>{kin})")
+
+
 def _alone(text: str, start: int, end: int) -> bool:
     """Nothing of a word before it, and after it no character that makes it part of one (父母, 父亲)."""
     before = text[start - 1] if start else " "
@@ -217,4 +250,5 @@ def people(normalize: Callable[[str], str], nouns: Iterable[str] = (), path: Pat
                 if k not in ("survivors_said", "survivor_nouns")},
         survivors_said=tuple(sorted(fallen["survivors_said"], key=len, reverse=True)),
         survivor_nouns=tuple(fallen["survivor_nouns"]), with_me=frozenset(normalize(w) for w in raw["with_me"]),
-        genders={g: {k: tuple(v) for k, v in known.items()} for g, known in raw["genders"].items()})
+        genders={g: {k: tuple(v) for k, v in known.items()} for g, known in raw["genders"].items()},
+        outside=raw["outside"])

@@ -155,6 +155,7 @@ class Reader:
         if listed:
             people, subjects = _of_the_kind_named(people, general, subjects)
         people = _all_aged(text, people)
+        people, subjects = self._not_covered(text, mentions, people, subjects)
         missing = self.not_in_plan(text)
         if missing and (extended := self.store.named_in("".join(missing))) is not None:
             subjects = tuple(x for x in subjects if x.measure != extended.id)  # 养老金: not the 养老 services
@@ -307,6 +308,27 @@ class Reader:
                        for key in labels if key not in group_of.values())
         return people, general, tuple(subjects), everyone, pronoun
 
+    def _not_covered(self, text: str, mentions: list[Mention], people: tuple[Person, ...],
+                     subjects: tuple[Subject, ...]) -> tuple[tuple[Person, ...], tuple[Subject, ...]]:
+        """我是烈士的外孙 / 我姥爷是对越自卫反击战老兵: a person the plan's measures do not cover, by the words after
+        their name up to the next person's: no category or measure of theirs, and what the plan says instead."""
+        named = [m for m in mentions if m.role == "person"]
+        outside: dict[str, str] = {}
+        absorbed: set[str] = set()  # 他是烈士的重孙子: 孙子 says what he is, it is no one else
+        for i, m in enumerate(named):
+            after = named[i + 1] if i + 1 < len(named) else None
+            said = text[m.end:after.end if after else len(text)]
+            if (found := self.people.not_covered(said)) is not None:
+                outside[m.key] = found[1]
+                if after is not None and said.endswith(found[0][-len(after.said):]):
+                    absorbed.add(after.key)
+        if not outside:
+            return people, subjects
+        people = tuple(replace(p, facts={**{k: v for k, v in p.facts.items() if k not in IMPLYING_FACTS},
+                                         "outside": outside[p.key]}) if p.key in outside else p
+                       for p in people if p.key not in absorbed)
+        return people, tuple(x for x in subjects if x.person not in outside)
+
     def _specific(self, subjects: list[Subject], text: str) -> list[Subject]:
         """那个三品一标的 无公害认证: a word the measures of a family share, said in a clause of its own beside one of
         them named by its own words, names that one (the whole message read at once says which)."""
@@ -403,6 +425,7 @@ class Reader:
         return word not in self._plan_text and not any(word in term for term in self.store.terms)
 
 
+IMPLYING_FACTS = ("veteran_category", "fallen", "merit", "service_years")  # what would make a line theirs
 _SPEAKERS = ("我", "俺", "咱", "我们", "俺们", "咱们", "我家", "俺家", "咱家")  # whose kin: the citizen's own
 _PREDICATE = re.compile(r"^(?:是|就是|算是)[^,;.!?\s\d]{0,6}?的?$")  # 是他们的 / 是烈士的 (女儿): what they are
 

@@ -364,7 +364,7 @@ def test_a_category_taken_back_leaves_the_total(talk):
 
 def test_a_veterans_widow_is_not_given_his_subsidy_as_hers(talk):
     [reply] = talk.conversation("我妈是抗美援朝老兵的遗孀 一年多少")
-    assert "您妈" not in reply.text
+    assert "15780" not in reply.text and "没有写老兵的遗孀的补助" in reply.text
 
 
 def test_a_half_year_contract_is_no_placement_paid_for(talk):
@@ -623,3 +623,20 @@ def test_what_a_term_covers_is_the_plans_sentence_listing_them_with_what_it_leav
     covered, older = talk.conversation("就业困难人员都包括哪些人", "大龄是多大岁数")
     assert "残疾人" in covered.text and "享受城镇居民最低生活保障人员" in covered.text and "只列出了这5类" in covered.text
     assert "男满50周岁，女满40周岁" in older.text and "职业介绍补贴" not in covered.text + older.text
+
+
+@pytest.mark.parametrize("turns, said", [
+    (("我是烈士的外孙 今年六十一 能按烈士老年子女领每年那份补助吗",), "没有写烈士的外孙的补助"),
+    (("我爷爷是抗日老兵 他一年能领多少", "那我是他孙女 我能不能也领一份"), "没有写孙女的补助"),
+    (("我二舅参加过对越自卫反击战 今年六十二 暖流计划里对越老兵一年补多少",), "没有对越自卫反击战老兵的标准"),
+    (("我大舅是解放战争老兵的儿子 今年六十五 他能按子女身份领补助吗",), "没有写老兵的儿子的补助"),
+])
+def test_a_person_the_plan_does_not_cover_is_told_so_with_no_amount(talk, turns, said):
+    *_, reply = talk.conversation(*turns)
+    assert said in reply.text and "元" not in reply.text
+
+
+def test_a_person_the_plan_does_not_cover_is_told_so_beside_the_others_lines(talk):
+    [reply] = talk.conversation("我爷爷是抗美援朝老兵 我姥爷是对越自卫反击战老兵 他俩一年各能领多少")
+    assert "您爷爷" in reply.text and "15780元" in reply.text and "21060" not in reply.text
+    assert "您姥爷：暖流计划的老兵补助只列了" in reply.text

@@ -25,6 +25,7 @@ from bot.reading.question import Question
 
 _HOW_MUCH = re.compile(r"多少|多钱|几个钱")  # a question of its own; 一年呢 asks the last one again
 _THAN = re.compile(r"(?:那)?(?:比|跟|和|与)")  # 比病故军人遗属呢: compared with another
+_NOW_TOO = re.compile(r"(?:那|这)?(\d+)\s*(?:个|人|名|位)?[^,。;!?]{0,8}?(?:也|后来|续签|补交|补上|都)")  # 那3个后来也…
 _SUPPOSED = re.compile(r"按[^,。;!?]{1,10}?算|要是|如果|假如|换成")  # 要是按烈士遗属算: another measure in place of this
 OF_TARGETS = ("average", "ratio", "share")  # asked only of the plan's target figures (bot/dialogue/plan_figures.py)
 SUMMED = {"amount", "old", "rise"}  # kinds whose figures a total adds up (一年多领多少 after 一共多领多少)
@@ -74,6 +75,18 @@ def answers_the_question_asked(q: Question, c: Context, known: Known) -> Context
     if c.profile:  # the list of what a profile gets, completed
         return replace(c, facts={**c.facts, fact: value}, requested=None)
     return _told(c, c.focus, {fact: value}, store, replace_kind=True)
+
+
+def includes_those_left_out(q: Question, c: Context, known: Known) -> Context | None:
+    """其中3个只签了半年 — 那3个后来续签成两年了，也交了社保: those taken off the count now count too."""
+    left_out = {v for f in (c.facts, *(line.facts for line in c.lines)) for k, v in f.items() if k == "excluded"}
+    said = _NOW_TOO.search(q.text)
+    if len(left_out) != 1 or said is None or float(said.group(1)) not in left_out or q.subjects or q.people:
+        return None
+    lines = tuple(replace(line, facts={k: v for k, v in line.facts.items() if k not in ("excluded", "contract_years")})
+                  for line in c.lines)
+    facts = {k: v for k, v in c.facts.items() if k not in ("excluded", "contract_years")}
+    return _asked_again(q, replace(c, lines=lines, facts=facts))
 
 
 def splits_a_group(q: Question, c: Context, known: Known) -> Context | None:
@@ -339,7 +352,8 @@ def asks_again(q: Question, c: Context, known: Known) -> Context | None:
 
 
 RULES: tuple[Callable[[Question, Context, Known], Context | None], ...] = (
-    answers_the_question_asked, splits_a_group, corrects_a_fact, adds_to_the_question, swaps_the_person, supposes_another_fact,
+    answers_the_question_asked, includes_those_left_out, splits_a_group, corrects_a_fact, adds_to_the_question,
+    swaps_the_person, supposes_another_fact,
     names_its_subject, tells_a_fact, asks_of_its_words, asks_again,
 )
 

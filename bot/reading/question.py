@@ -154,6 +154,7 @@ class Reader:
         people, general, subjects, everyone, pronoun = self._attribute(text, clauses, mentions, found)
         if listed:
             people, subjects = _of_the_kind_named(people, general, subjects)
+        people, general = _left_out(people, general)
         people = _all_aged(text, people)
         people, subjects = self._not_covered(text, mentions, people, subjects)
         missing = self.not_in_plan(text)
@@ -484,6 +485,15 @@ def _listed_members(text: str, mentions: list[Mention]) -> tuple[list[Mention], 
             added.append(Mention(f"{MEMBER_PREFIX}{n}{unit}", f"{MEMBER_PREFIX}{n}{unit}", at, at, "person"))
             facts.append(Found(fact, int(number.group()), at, at + len(number.group())))
     return sorted([*mentions, *added], key=lambda m: m.start), facts
+
+
+def _left_out(people: tuple[Person, ...], general: dict[str, Any]) -> tuple[tuple[Person, ...], dict[str, Any]]:
+    """但有4个单位没给交社保: those taken off a count are the count's, not a group of employers spoken of."""
+    if not any("excluded" in p.facts for p in people):
+        return people, general
+    general = {**general, "excluded": next(p.facts["excluded"] for p in people if "excluded" in p.facts)}
+    kept = tuple(replace(p, facts={k: v for k, v in p.facts.items() if k != "excluded"}) for p in people)
+    return tuple(p for p in kept if p.facts or not _ORGANISATIONS.search(p.label)), general
 
 
 def _all_aged(text: str, people: tuple[Person, ...]) -> tuple[Person, ...]:

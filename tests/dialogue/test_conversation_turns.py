@@ -640,3 +640,15 @@ def test_a_person_the_plan_does_not_cover_is_told_so_beside_the_others_lines(tal
     [reply] = talk.conversation("我爷爷是抗美援朝老兵 我姥爷是对越自卫反击战老兵 他俩一年各能领多少")
     assert "您爷爷" in reply.text and "15780元" in reply.text and "21060" not in reply.text
     assert "您姥爷：暖流计划的老兵补助只列了" in reply.text
+
+
+@pytest.mark.parametrize("said, paid", [
+    ("我们是有资质的职业中介 免费给12个就业困难人员介绍了工作 其中3个只签了半年合同 "
+     "其余都签了两年合同还交了社保 能拿多少职业介绍补贴",
+     "12人 − 3人 = 9人；180元 × 9人 = 1620元"),
+    ("职介机构免费介绍15名就业困难人员就业 都签了三年合同 但有4个单位没给交社保 补贴多少", "15人 − 4人 = 11人"),
+])
+def test_placements_some_not_paid_for_are_taken_off_not_given_a_verdict(talk, said, paid):
+    """其中3个只签了半年 was read as a count of 3 and a half-year contract for the agency: 暂不符合."""
+    [reply] = talk.conversation(said)
+    assert paid in reply.text and "暂不符合" not in reply.text

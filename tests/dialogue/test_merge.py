@@ -197,3 +197,11 @@ def test_the_first_of_two_values_in_a_correction_names_whose_it_was(after):
 def test_a_total_asked_after_a_difference_is_the_sum(after):
     c, _ = after("我姥爷抗美援朝的 我爷爷解放战争的 俩人一年补助差多少钱", "一个月差多少", "那他俩加一块一年多少")
     assert c.total and c.asked == ("amount",)
+
+
+def test_those_left_out_of_a_count_who_now_qualify_count_again(after):
+    c, rule = after("我们是有资质的职业中介 免费给12个就业困难人员介绍了工作 其中3个只签了半年合同 "
+                    "其余都签了两年合同还交了社保 能拿多少职业介绍补贴",
+                    "那3个后来续签成两年了 也交了社保 一共能拿多少")
+    assert rule == "includes_those_left_out"
+    assert all("excluded" not in line.facts for line in c.lines) and "excluded" not in c.facts

@@ -110,8 +110,10 @@ class Cues:
         return bool(self._totals.search(text))
 
     def correction(self, text: str) -> re.Match[str] | None:
-        """不对 / 说错了: where the message starts to correct what was said (before it, or in an earlier message)."""
-        return self._corrections.search(text)
+        """不对 / 说错了: where the message starts to correct what was said (before it, or in an earlier message);
+        对不对 asks whether a figure is right, it corrects nothing."""
+        return next((m for m in self._corrections.finditer(text)
+                     if not (m.group() == "不对" and text[max(0, m.start() - 1):m.start()] == "对")), None)
 
     def addition(self, text: str) -> bool:
         """再加上 / 另外: the message adds to what was asked before, rather than asking anew."""

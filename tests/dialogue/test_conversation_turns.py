@@ -652,3 +652,14 @@ def test_placements_some_not_paid_for_are_taken_off_not_given_a_verdict(talk, sa
     """其中3个只签了半年 was read as a count of 3 and a half-year contract for the agency: 暂不符合."""
     [reply] = talk.conversation(said)
     assert paid in reply.text and "暂不符合" not in reply.text
+
+
+def test_is_that_right_asks_whether_a_figure_is_right_and_corrects_nothing(talk):
+    """对不对 was read as 不对, and 一年一共 as a year of service: 8年 became 1年 (a wrong 300元)."""
+    [reply] = talk.conversation("我妈六十五 是烈士老年子女 我爸六十七 当过八年义务兵 有人说他俩一年一共七千二 对不对")
+    assert "25元 × 服役8年 = 每月200元" in reply.text and "= 每年7200元" in reply.text
+
+
+def test_an_operators_grandparents_and_a_military_family_of_one_who_died_ill(talk):
+    [reply] = talk.conversation("来电人 祖父 抗日 祖母 病故军属 年合计")
+    assert "祖母的病故军人遗属抚恤补助：每年17490元" in reply.text and "= 每年38550元" in reply.text

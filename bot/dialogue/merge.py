@@ -253,11 +253,15 @@ def swaps_the_person(q: Question, c: Context, known: Known) -> Context | None:
 
 
 def supposes_another_fact(q: Question, c: Context, known: Known) -> Context | None:
-    """要是立的是一等功呢 / 那一等功呢 (after his 二等功 in a total): another value of a fact the person spoken of has,
-    in its place; the same lines asked again with it (the total stays a total, the veteran's line stays)."""
-    someone = c.person(c.focus)
-    told = dict(q.facts)
-    if q.people or not told or someone is None or not set(told) <= set(someone.facts) or q.correction:
+    """要是立的是一等功呢 / 那一等功呢 (after his 二等功 in a total) / 第二个要是六个产品呢: another value of a fact the
+    person spoken of (or named) has, in its place; the same lines asked again with it (the total stays a total, the
+    veteran's line stays)."""
+    named = [c.person(p.key) for p in q.people]  # 第二个要是六个产品呢: of the one it names
+    if len(q.people) > 1 or None in named:
+        return None
+    someone = named[0] if named else c.person(c.focus)
+    told = {**q.facts, **(q.people[0].facts if q.people else {})}
+    if not told or someone is None or not set(told) <= set(someone.facts) or q.correction:
         return None
     if all(someone.facts[k] == v for k, v in told.items()):
         return None
@@ -283,6 +287,8 @@ def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
     elif "difference" in q.asked and len(c.lines) == 1 and len(lines) == 1 and not q.people and _THAN.match(q.text):
         lines = (c.lines[0], *lines)  # 他是解放战争的 — 那比抗日的少多少: his against the one named
     asked = q.asked if q.asked_said or not follow else c.asked
+    if q.once_met and q.total and {x.person for x in lines} < {x.person for x in c.lines}:
+        lines = c.lines  # 再过三个月我媳妇也开够了，到时候一共多少: all of them, hers as it will be
     if asked == ("rise",) and len(c.lines) == 1 and len(lines) == 1 and lines[0].measure != c.lines[0].measure \
             and _SUPPOSED.search(q.text):  # 病故军人遗属 — 那要是按烈士遗属算，一年多多少: one against the other
         lines, asked = (c.lines[0], lines[0]), ("difference",)

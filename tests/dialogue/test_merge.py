@@ -205,3 +205,15 @@ def test_those_left_out_of_a_count_who_now_qualify_count_again(after):
                     "那3个后来续签成两年了 也交了社保 一共能拿多少")
     assert rule == "includes_those_left_out"
     assert all("excluded" not in line.facts for line in c.lines) and "excluded" not in c.facts
+
+
+def test_once_one_of_a_family_qualifies_the_total_is_of_all_of_them(after):
+    c, _ = after("我们一家三口都是就业困难人员 我是国有企业下岗的 营业执照领了十个月 我媳妇是低保户 开店四个月 "
+                 "我儿子是残疾人 开了七个月 一次性创业补贴一共能领多少", "再过三个月我媳妇那店也开够七个月了 到时候一共多少")
+    assert len(c.lines) == 3 and c.total
+
+
+def test_another_value_supposed_of_a_numbered_member_keeps_the_comparison(after):
+    c, rule = after("俺们村两个合作社 一个初次三个产品拿了无公害认证 另一个初次四个产品拿了绿色食品认证 各能拿多少 差多少",
+                    "第二个要是六个产品呢")
+    assert rule == "supposes_another_fact" and c.person("第2个").facts["product_count"] == 6 and len(c.lines) == 2

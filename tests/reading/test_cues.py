@@ -68,3 +68,8 @@ def test_only_a_message_asking_something_continues_the_subject(read, text, asks)
 def test_how_many_of_the_things_talked_about_a_message_means(read, text, many):
     c, said = read(text)
     assert c.how_many(said) == many
+
+
+def test_a_familys_money_asked_as_the_family_s_is_a_total(read):
+    c, said = read("我爷爷抗日老兵 我奶奶烈士遗属 俺家一个月三千多 到底是多少")
+    assert c.total(said)

@@ -315,7 +315,8 @@ class Conversation:
             text = f"{head}\n{outside}{sep}{tail}"
         if said.asks:
             slots["context"] = replace(remember(c), requested=said.asks[0], focus=said.asks[1] or c.focus).to_json()
-        derived = frozenset(v for f in said.figures for v in f.values())
+        derived = frozenset(v for f in said.figures for v in f.values()) | frozenset(  # and the calculator's steps
+            v for o in done if o.result is not None for step in o.result.steps for v in figures(step))  # (1.1万 capped)
         return Reply(text, slots=slots, figure_for=said.figure_for, derived=derived)
 
     # ---- what a profile gets (我能领什么, 我是低保户)

@@ -16,7 +16,9 @@ from bot import DATA
 from bot.plan.records import policy_text
 from bot.plan.terms import cut
 
-_AGE_THEN = re.compile(r"(?:就|才|也|能|都)?(?:满|到|过)\d|(?:就|才)?\d+岁")  # 后年满60, 明年就70岁: an age, not a year
+_AGE_THEN = re.compile(r"(?:就|才|也|能|都)?(?:满|到|过)\d|(?:就|才|也|都)?\d+(?:岁|周岁|了)")  # 后年满60, 明年就60了:
+# an age, not a year
+_PLACE = re.compile(r"[\u4e00-\u9fff]{3,}|[\u4e00-\u9fff]+[省市县区镇乡村州旗盟岛]")  # jieba calls 新旧 and 三哥 places too
 
 
 class Scope:
@@ -41,7 +43,7 @@ class Scope:
         import jieba.posseg  # 1.7 s of tables: loaded by the NLU's scope guard, not by every process that builds the assistant
 
         for word, flag in jieba.posseg.cut(text):
-            if flag == "ns" and word not in self._policy and not word.startswith(self._inside):
+            if flag == "ns" and _PLACE.fullmatch(word) and word not in self._policy and not word.startswith(self._inside):
                 return f"place {word}"
         for year in self._other_years:  # 明年的标准 is another year's plan; 他后年满60 is his age then
             at = text.find(year)

@@ -324,3 +324,10 @@ def test_a_full_queue_or_a_clients_full_share_is_said_and_the_bot_goes_on(tmp_pa
     assert [m["text"] for m in dispatcher.messages] == [getattr(settings, full)] and settings.hotline in getattr(settings, full)
     assert "pause" not in [e["event"] for e in returned]
     assert HandoverQueue(tmp_path / "handover.db").open_for("web-refused") is None
+
+
+def test_an_award_capped_passes_the_provenance_check_with_its_uncapped_sum_shown(extract):
+    """0.3万 + 8×0.1万 = 1.1万元，超过最高限额: the 1.1万 is the calculator's own step, not an invented figure (the
+    check refused the whole reply)."""
+    _, reply = answer(extract, "区内3家合作社初次获无公害认证 产品数分别为1 4 9 奖补合计")
+    assert "= 19000元" in reply and "超过最高限额，按1万元计" in reply

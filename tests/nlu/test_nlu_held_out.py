@@ -94,6 +94,10 @@ def guard(db_path):
         ("城镇新增就业多少人", "ask_measure", False),  # jieba tags 城镇 as a place; the plan uses the word
         ("好的拜拜", "goodbye", False),
         ("我能领什么", "ask_entitlements", False),
+        ("四平市的老兵补助", "ask_measure", True),  # 四平 is no 4平
+        ("因公牺牲军人遗属 新旧标准 年差 月差", "ask_measure", False),  # jieba tags 新旧 as a place
+        ("大哥七十 二姐六十七 三哥六十一", "inform", False),  # and 三哥
+        ("老王明年就六十了 到时候一共多少", "ask_measure", False),  # his age next year, not next year's plan
     ],
 )
 def test_scope_guard_marks_what_the_plan_cannot_be_about(guard, text, intent, out):

@@ -22,9 +22,11 @@ from bot.dialogue.derive import (
     difference,
     in_period,
     missing_fact,
+    over_span,
     reach,
     rise,
     rise_percent,
+    span_words,
     total,
     wait,
 )
@@ -47,9 +49,25 @@ class Answer:
     figure_for: str | None = None  # the one measure whose figure the reply states (for the rating offer)
 
 
-def answer(done: list[Outcome], c: Context, said: str = "", earlier: Sequence[Outcome] = ()) -> Answer:
+def answer(done: list[Outcome], c: Context, said: str = "", earlier: Sequence[Outcome] = (),
+           span: int | None = None) -> Answer:
     """The reply to the lines of `c`, computed as `done`; `said` is the message (平均每个基地: which of the plan's
-    figures it speaks of), `earlier` the lines of earlier turns (平均一个园区合多少人: the 5200人 asked before)."""
+    figures it speaks of), `earlier` the lines of earlier turns (平均一个园区合多少人: the 5200人 asked before),
+    `span` the months a sum is asked over (两年一共: 24)."""
+    reply_ = _answer(done, c, said, earlier)
+    if span is None or reply_.asks:
+        return reply_
+    sums = [f for f in reply_.figures if f.period in MONTHS and f.parts and "+" in f.shown]  # the total, if any
+    base = sums[0] if sums else reply_.figures[0] if len(done) == 1 and reply_.figures else None
+    over = over_span(base, span) if base is not None else None
+    if over is None:
+        return reply_
+    head, sep, tail = reply_.text.partition("\n咨询：")
+    line = f"{span_words(span)}{'合计' if sums else '共'}：{over.shown}"
+    return replace(reply_, text=f"{head}\n{line}{sep}{tail}" if sep else f"{head}\n{line}", figures=[*reply_.figures, over])
+
+
+def _answer(done: list[Outcome], c: Context, said: str, earlier: Sequence[Outcome]) -> Answer:
     if done and all(o.measure.kind == "target" for o in done):
         for pool in (done, [*done, *(o for o in earlier if o.line not in c.lines)]):
             if (derived := plan_figures.asked_of(pool, c.asked, c.total, said)) is not None:

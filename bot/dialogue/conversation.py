@@ -308,7 +308,7 @@ class Conversation:
                 f.unit for f in o.result.figures) for o in done):
             return Reply(unstated_reply("具体金额", measures), slots=slots)  # 每个大棚补多少钱: the plan gives no sum
         earlier = outcomes(replace(c, lines=c.history), self.store) if q.asked_said else []
-        said = answer(done, c, q.text, earlier)
+        said = answer(done, c, q.text, earlier, q.span)
         text = said.text if q.unstated is None else unstated_note(said.text, q.unstated)  # 金额多少，按月发吗
         if outside := _not_covered(q):  # 我爷爷抗美援朝，我姥爷对越自卫反击战: his line, and that the plan has none
             head, sep, tail = text.partition("\n咨询：")

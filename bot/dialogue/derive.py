@@ -147,6 +147,28 @@ def in_period(figure: Figure, period: str | None) -> Figure:
     return Figure(value, period, figure.unit, f"{money(figure.value)} {sign} {factor} = {period}{about(value)}", (figure,))
 
 
+def over_span(figure: Figure, months: int) -> Figure | None:
+    """两年一共 / 一个季度: a figure by the month or the year, over that many months (by the year where whole years)."""
+    if figure.period not in MONTHS:
+        return None
+    if months % 12 == 0 and figure.period == "每年":
+        years = months // 12
+        value = figure.value * years
+        return Figure(value, "", "元", f"{about(figure.value)} × {years}年 = {about(value)}", (figure,))
+    monthly = in_period(figure, "每月")
+    value = monthly.value * months
+    return Figure(value, "", "元", f"{about(monthly.value)} × {months}个月 = {about(value)}", (monthly,))
+
+
+def span_words(months: int) -> str:
+    """24 → 两年, 6 → 半年, 3 → 1个季度: the span as the reply names it."""
+    if months == 6:
+        return "半年"
+    if months % 12 == 0:
+        return f"{months // 12}年"
+    return f"{months // 3}个季度" if months % 3 == 0 and months < 12 else f"{months}个月"
+
+
 def total(figures: list[Figure], period: str | None) -> Figure | None:
     """The sum of figures that add up: all one-off, or all periodic (each converted to one period)."""
     if len(figures) < 2:

@@ -118,6 +118,7 @@ class Question:
     about: str = ""  # the text without its question words and people: what it is about
     defines: Definition | None = None  # 就业困难人员都包括哪些人: what a term of the plan covers is asked
     question_form: bool = False  # 先给钱还是建完再给 / 九台能种不: asked as a question, though with no cue word
+    span: int | None = None  # 两年一共多少 (24), 一个季度 (3): the months a sum is asked over, beyond one period
 
     @property
     def names_something(self) -> bool:
@@ -194,6 +195,7 @@ class Reader:
             groups=frozenset(str(f.value) for f in found if f.fact == "group"),
             elsewhere=elsewhere, about=about, money=bool(_MONEY.search(text)), number=bool(_NUMBER.search(cue_text)),
             defines=self.definitions.asked_in(text), question_form=bool(_QUESTION_FORM.search(text)),
+            span=self.cues.span(cue_text),
         )
 
     # ---- facts

@@ -663,3 +663,11 @@ def test_is_that_right_asks_whether_a_figure_is_right_and_corrects_nothing(talk)
 def test_an_operators_grandparents_and_a_military_family_of_one_who_died_ill(talk):
     [reply] = talk.conversation("来电人 祖父 抗日 祖母 病故军属 年合计")
     assert "祖母的病故军人遗属抚恤补助：每年17490元" in reply.text and "= 每年38550元" in reply.text
+
+
+def test_a_sum_over_years_a_half_year_or_a_quarter_is_the_amount_times_the_span(talk):
+    _, two_years, half = talk.conversation("俺老伴抗美援朝老兵 俺是烈士老年子女 六十二了 俺俩一个月多少钱", "两年一共多少",
+                                           "半年呢")
+    [quarter] = talk.conversation("我爷爷解放战争老兵 一个季度能领多少")
+    assert "1715元 × 24个月 = 41160元" in two_years.text and "1715元 × 6个月 = 10290元" in half.text
+    assert "× 3个月 = 4030元" in quarter.text

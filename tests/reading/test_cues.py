@@ -73,3 +73,11 @@ def test_how_many_of_the_things_talked_about_a_message_means(read, text, many):
 def test_a_familys_money_asked_as_the_family_s_is_a_total(read):
     c, said = read("我爷爷抗日老兵 我奶奶烈士遗属 俺家一个月三千多 到底是多少")
     assert c.total(said)
+
+
+@pytest.mark.parametrize("text, months", [("两年一共多少", 24), ("半年呢", 6), ("一个季度能领多少", 3), ("3个月一共多少", 3),
+                                          ("一年呢", None), ("开了半年了", None), ("半年合同", None), ("服役2年", None),
+                                          ("干了两年 能领多少", None)])
+def test_the_span_a_sum_is_asked_over_is_no_fact_told(read, text, months):
+    c, said = read(text)
+    assert c.span(said) == months

@@ -292,6 +292,7 @@ def _together(done: list[Outcome], asked: list[str], by_kind: dict[str, list[Fig
             out.append((f"相差：{d.shown}" + (f"；折合{other.text()}" if other else ""), d))
             out += [("", other)] if other else []
         return out
+    out += _each_persons(done, asked, c)  # 爷爷 抗美援朝+三等功, 姥爷 解放战争+一等功, 各多少: each one's sum
     several_of_one = len({o.line.person for o in done}) < len(done)  # 我爸: 老义务兵 + 立功: his month
     several_of_one &= not all(_variant(o) for o in done)  # 三等功、二等功各多少: each level, no one holds them all
     several_of_one &= len({(o.line.person, o.measure.id) for o in done}) == len(done)  # 1个产品 and 6个: two cases
@@ -319,6 +320,23 @@ def _together(done: list[Outcome], asked: list[str], by_kind: dict[str, list[Fig
         if incomplete:
             out[-1] = (out[-1][0] + "（不含暂不符合或还缺情况的项）", out[-1][1])
     return [(line, f) for line, f in out if line] + [("", f) for line, f in out if not line]
+
+
+def _each_persons(done: list[Outcome], asked: list[str], c: Context) -> list[tuple[str, Figure]]:
+    """Of two people, those with several lines (a veteran's standard and his merit): each one's sum (of more, the
+    reply would outgrow what a phone shows)."""
+    theirs: dict[str, list[Outcome]] = {}
+    for o in done:
+        if o.line.person is not None:
+            theirs.setdefault(o.line.person, []).append(o)
+    if asked != ["amount"] or len(theirs) != 2 or all(len(lines) < 2 for lines in theirs.values()):
+        return []
+    sums = []
+    for lines in theirs.values():
+        figures = [o.figure for o in lines if o.figure is not None]
+        if len(lines) > 1 and len(figures) == len(lines) and (t := total(figures, c.period)) is not None:
+            sums.append((f"{lines[0].who}合计：{t.shown}", t))
+    return sums
 
 
 def _other_period(t: Figure) -> Figure | None:

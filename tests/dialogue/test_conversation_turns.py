@@ -671,3 +671,9 @@ def test_a_sum_over_years_a_half_year_or_a_quarter_is_the_amount_times_the_span(
     [quarter] = talk.conversation("我爷爷解放战争老兵 一个季度能领多少")
     assert "1715元 × 24个月 = 41160元" in two_years.text and "1715元 × 6个月 = 10290元" in half.text
     assert "× 3个月 = 4030元" in quarter.text
+
+
+def test_each_of_two_people_with_a_standard_and_a_merit_gets_their_own_sum(talk):
+    [reply] = talk.conversation("我爷爷抗美援朝老兵立过三等功 我姥爷解放战争老兵立过一等功 两人每个月各多少钱")
+    assert "您爷爷合计：1315元 + 50元 = 每月1365元" in reply.text and "每月约1493.33元" in reply.text
+    assert "= 每月约2858.33元" in reply.text

@@ -30,7 +30,14 @@ from bot.dialogue.derive import (
     total,
     wait,
 )
-from bot.dialogue.wording import MAX_REPLY, department_text, fit, needs_fact, reply
+from bot.dialogue.wording import (
+    MAX_REPLY,
+    before_office,
+    department_text,
+    fit,
+    needs_fact,
+    reply,
+)
 from bot.plan.calculator import MONTHS
 from bot.plan.facts import MissingFact, NotEligible, label
 from bot.plan.numbers import money, plain
@@ -62,9 +69,8 @@ def answer(done: list[Outcome], c: Context, said: str = "", earlier: Sequence[Ou
     over = over_span(base, span) if base is not None else None
     if over is None:
         return reply_
-    head, sep, tail = reply_.text.partition("\n咨询：")
     line = f"{span_words(span)}{'合计' if sums else '共'}：{over.shown}"
-    return replace(reply_, text=f"{head}\n{line}{sep}{tail}" if sep else f"{head}\n{line}", figures=[*reply_.figures, over])
+    return replace(reply_, text=before_office(reply_.text, line), figures=[*reply_.figures, over])
 
 
 def _answer(done: list[Outcome], c: Context, said: str, earlier: Sequence[Outcome]) -> Answer:
@@ -90,8 +96,7 @@ def _targets_with(done: list[Outcome], pool: list[Outcome], c: Context, line: st
     if len(shown) == 1 and shown[0].result is not None:
         return Answer(_with(reply(shown[0].result, "amount"), f"；{line}"), [figure])
     plain_reply = _several(shown, ["amount"], replace(c, total=False), None)
-    first, sep, rest = plain_reply.text.partition("\n咨询：")
-    return Answer(f"{first}\n{line}{sep}{rest}", [*plain_reply.figures, figure])
+    return Answer(before_office(plain_reply.text, line), [*plain_reply.figures, figure])
 
 
 def _plain_single(o: Outcome, asked: list[str], c: Context) -> bool:

@@ -24,6 +24,7 @@ from bot.dialogue.wording import (
     BUTTONS,
     MAX_REPLY,
     apply_reply,
+    before_office,
     conditions_reply,
     definition_reply,
     department_reply,
@@ -307,12 +308,12 @@ class Conversation:
         if q.money and all(o.result is not None and o.result.amount is None and "元" not in "".join(
                 f.unit for f in o.result.figures) for o in done):
             return Reply(unstated_reply("具体金额", measures), slots=slots)  # 每个大棚补多少钱: the plan gives no sum
-        earlier = outcomes(replace(c, lines=c.history), self.store) if q.asked_said else []
+        targets = bool(done) and all(o.measure.kind == "target" for o in done)  # 平均一个园区合多少人: of the
+        earlier = outcomes(replace(c, lines=c.history), self.store) if targets and q.asked_said else []  # 5200人 before
         said = answer(done, c, q.text, earlier, q.span)
         text = said.text if q.unstated is None else unstated_note(said.text, q.unstated)  # 金额多少，按月发吗
         if outside := _not_covered(q):  # 我爷爷抗美援朝，我姥爷对越自卫反击战: his line, and that the plan has none
-            head, sep, tail = text.partition("\n咨询：")
-            text = f"{head}\n{outside}{sep}{tail}"
+            text = before_office(text, outside)
         if said.asks:
             slots["context"] = replace(remember(c), requested=said.asks[0], focus=said.asks[1] or c.focus).to_json()
         derived = frozenset(v for f in said.figures for v in f.values()) | frozenset(  # and the calculator's steps

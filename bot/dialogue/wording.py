@@ -162,6 +162,12 @@ def plan_says_reply(sentence: str, section: str, owner: Measure | None, silent: 
     return _cut([*title, *head, f"暖流计划{section}原文：“{sentence}”", f"咨询：{office}"])
 
 
+def before_office(text: str, line: str) -> str:
+    """The reply with `line` added where what was worked out ends: before 咨询 (the office), else at the end."""
+    head, sep, tail = text.partition("\n咨询：")
+    return f"{head}\n{line}{sep}{tail}"
+
+
 def definition_reply(term: str, quote: str, section: str, note: str, owner: Measure) -> str:
     """就业困难人员都包括哪些人: the plan's sentence saying what the term covers, what it leaves out, the office."""
     return _cut([f"【{term}】暖流计划{section}原文：“{quote}”", *([note] if note else []),

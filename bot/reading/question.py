@@ -335,6 +335,8 @@ class Reader:
     def _specific(self, subjects: list[Subject], text: str) -> list[Subject]:
         """那个三品一标的 无公害认证: a word the measures of a family share, said in a clause of its own beside one of
         them named by its own words, names that one (the whole message read at once says which)."""
+        if len({x.measure for x in subjects}) < 2:  # one measure or none: nothing to choose between
+            return subjects
         whole = {m.id for m in self.store.all_named_in(text)}
         if not whole or {x.measure for x in subjects} <= whole:
             return subjects

@@ -45,10 +45,20 @@ def stated_numbers(messages: Sequence[str], limit: int = STATED_LIMIT) -> set[fl
     inputs they vouch for."""
     found: list[float] = []
     for message in reversed(messages):
-        found += [n for n in sorted(figures(message)) if n not in found]
+        found += [n for n in sorted(figures(message) | _months(message)) if n not in found]
         if len(found) >= limit:
             break
     return set(found[:limit])
+
+
+_YEARS = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)\s*年")
+_SPAN_MONTHS = {"半年": 6.0, "季度": 3.0}  # a span said in words is a number of months too (半年呢: × 6个月)
+
+
+def _months(message: str) -> set[float]:
+    """The months of a span the message says (半年 6, 一个季度 3, 两年 24): a sum over it is reckoned by the month."""
+    months = {m for word, m in _SPAN_MONTHS.items() if word in message}
+    return months | {12 * n for said in _YEARS.findall(message) for n in figures(said) if n > 1}
 
 
 def cited(reply: str, measures: Iterable[Measure]) -> list[Measure]:

@@ -17,6 +17,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+import yaml
+
+from bot import DATA
 from bot.plan.calculator import inputs
 from bot.plan.definitions import Definition, Definitions, load_definitions
 from bot.plan.measure import Measure
@@ -119,6 +122,7 @@ class Question:
     defines: Definition | None = None  # 就业困难人员都包括哪些人: what a term of the plan covers is asked
     question_form: bool = False  # 先给钱还是建完再给 / 九台能种不: asked as a question, though with no cue word
     span: int | None = None  # 两年一共多少 (24), 一个季度 (3): the months a sum is asked over, beyond one period
+    chitchat: bool = False  # 今天天气怎么样: everyday talk (data/scope.yml), no question about the plan
 
     @property
     def names_something(self) -> bool:
@@ -131,6 +135,8 @@ class Reader:
                  definitions: Definitions | None = None) -> None:
         self.store, self.cues, self.vocabulary, self.people = store, cues, vocabulary, people
         self.definitions = definitions or load_definitions()
+        chitchat = yaml.safe_load((DATA / "scope.yml").read_text(encoding="utf-8"))["chitchat"]
+        self._chitchat = re.compile("|".join(map(re.escape, chitchat)))
         self.extract, self.normalize, self._plan_text = extract, normalize, plan_text
         self._plan_itself = {m.id for m in store.measures if m.section == "导语"}  # named by 暖流计划 itself
 
@@ -195,7 +201,7 @@ class Reader:
             groups=frozenset(str(f.value) for f in found if f.fact == "group"),
             elsewhere=elsewhere, about=about, money=bool(_MONEY.search(text)), number=bool(_NUMBER.search(cue_text)),
             defines=self.definitions.asked_in(text), question_form=bool(_QUESTION_FORM.search(text)),
-            span=self.cues.span(cue_text),
+            span=self.cues.span(cue_text), chitchat=bool(self._chitchat.search(text)),
         )
 
     # ---- facts

@@ -677,3 +677,8 @@ def test_each_of_two_people_with_a_standard_and_a_merit_gets_their_own_sum(talk)
     [reply] = talk.conversation("我爷爷抗美援朝老兵立过三等功 我姥爷解放战争老兵立过一等功 两人每个月各多少钱")
     assert "您爷爷合计：1315元 + 50元 = 每月1365元" in reply.text and "每月约1493.33元" in reply.text
     assert "= 每月约2858.33元" in reply.text
+
+
+def test_everyday_talk_after_a_measure_is_out_of_scope_not_the_measure_again(talk):
+    _, weather = talk.conversation("绿色食品认证奖补多少", "今天天气怎么样")
+    assert weather.response == "utter_out_of_scope"

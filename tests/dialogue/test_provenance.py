@@ -71,3 +71,9 @@ def test_the_plans_years_may_be_named_but_not_computed_with(check):
 def test_only_the_citizens_latest_numbers_count_as_stated():
     many = ["，".join(str(n) for n in range(1000, 1100))]
     assert len(stated_numbers(many)) == 40
+
+
+def test_a_span_said_in_words_vouches_for_its_months():
+    """半年呢 / 两年一共: the reply reckons 2047.5元 × 6个月; the 6 and the 24 are the citizen's."""
+    from bot.dialogue.provenance import stated_numbers
+    assert {6.0, 24.0, 3.0} <= stated_numbers(["两年一共多少", "半年呢", "一个季度呢"])

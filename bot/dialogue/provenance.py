@@ -45,7 +45,8 @@ def stated_numbers(messages: Sequence[str], limit: int = STATED_LIMIT) -> set[fl
     inputs they vouch for."""
     found: list[float] = []
     for message in reversed(messages):
-        found += [n for n in sorted(figures(message) | _months(message)) if n not in found]
+        said = figures(message).union(*map(figures, message.split()))  # 产品数分别为1 4 9: three numbers, not 149
+        found += [n for n in sorted(said | _months(message)) if n not in found]
         if len(found) >= limit:
             break
     return set(found[:limit])

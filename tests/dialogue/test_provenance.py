@@ -77,3 +77,8 @@ def test_a_span_said_in_words_vouches_for_its_months():
     """半年呢 / 两年一共: the reply reckons 2047.5元 × 6个月; the 6 and the 24 are the citizen's."""
     from bot.dialogue.provenance import stated_numbers
     assert {6.0, 24.0, 3.0} <= stated_numbers(["两年一共多少", "半年呢", "一个季度呢"])
+
+
+def test_numbers_listed_with_spaces_are_each_stated():
+    from bot.dialogue.provenance import stated_numbers
+    assert {1.0, 4.0, 9.0} <= stated_numbers(["区内3家合作社初次获无公害认证 产品数分别为1 4 9 奖补合计"])

@@ -90,9 +90,10 @@ def _answer(done: list[Outcome], c: Context, said: str, earlier: Sequence[Outcom
 
 
 def _targets_with(done: list[Outcome], pool: list[Outcome], c: Context, line: str, figure: Figure) -> Answer:
-    """The targets' reply with what was worked out of their figures (平均每个基地扶持创业：3000户 ÷ 10户 = 300户)."""
-    shown = [o for o in pool if o in done or o.measure.title in line or any(
-        f.label in line for f in (o.result.figures if o.result else ()))]
+    """The targets' reply with what was worked out of their figures (平均每个基地扶持创业：3000户 ÷ 10户 = 300户),
+    citing every target a figure of the calculation comes from (5200人 of the training, 10个 of the parks)."""
+    shown = [o for o in pool if o in done or any(plan_figures.stated(f) in line
+                                                 for f in (o.result.figures if o.result else ()))]
     if len(shown) == 1 and shown[0].result is not None:
         return Answer(_with(reply(shown[0].result, "amount"), f"；{line}"), [figure])
     plain_reply = _several(shown, ["amount"], replace(c, total=False), None)

@@ -126,7 +126,7 @@ def _average(pool: list[Owned], said: str) -> tuple[str, Figure] | None:
         return None
     top = named[0]
     value = top.figure.value / over.figure.value
-    shown = f"{_text(top.figure)} ÷ {_text(over.figure)} = {_result(value, top.figure.unit)}"
+    shown = f"{stated(top.figure)} ÷ {stated(over.figure)} = {_result(value, top.figure.unit)}"
     return f"平均每{noun}：{shown}", Figure(value, "", top.figure.unit, shown)
 
 
@@ -157,7 +157,7 @@ def _ratio(first: Owned, second: Owned) -> tuple[str, Figure] | None:
     if not second.figure.value:
         return None
     value = first.figure.value / second.figure.value
-    shown = f"{_text(first.figure)} ÷ {_text(second.figure)} = {plain(round(value, 2))}倍"
+    shown = f"{stated(first.figure)} ÷ {stated(second.figure)} = {plain(round(value, 2))}倍"
     return f"{first.figure.label}是{second.figure.label}的：{shown}", Figure(round(value, 2), "", "倍", shown)
 
 
@@ -175,7 +175,7 @@ def _share(part: Owned, pool: list[Owned]) -> tuple[str, Figure] | None:
 def _difference(first: Owned, second: Owned) -> tuple[str, Figure]:
     high, low = sorted((first.figure, second.figure), key=lambda f: f.value, reverse=True)
     value = high.value - low.value
-    shown = f"{_text(high)} − {_text(low)} = {_result(value, high.unit)}"
+    shown = f"{stated(high)} − {stated(low)} = {_result(value, high.unit)}"
     return f"相差：{shown}", Figure(value, "", high.unit, shown)
 
 
@@ -198,11 +198,12 @@ def _sum_all(pool: list[Owned]) -> tuple[str, Figure] | None:
 def _added(figures: list[Owned]) -> tuple[str, Figure]:
     value = sum(o.figure.value for o in figures)
     unit = figures[0].figure.unit
-    shown = f"{' + '.join(_text(o.figure) for o in figures)} = {_result(value, unit)}"
+    shown = f"{' + '.join(stated(o.figure) for o in figures)} = {_result(value, unit)}"
     return f"合计：{shown}", Figure(value, "", unit, shown)
 
 
-def _text(f: Stated) -> str:
+def stated(f: Stated) -> str:
+    """A figure of the plan as a calculation writes it: 1.5亿元, 5200人, 13万个."""
     return money(f.value) if f.unit == "元" else count(f.value, f.unit)
 
 

@@ -31,9 +31,10 @@ def test_an_average_of_money_per_household_or_person_divides_the_sum_in_yuan(ask
     assert "1.5亿元 ÷ 1万人 = 15000元" in per_person and "3万人 ÷ 1万人 = 3人" in led
 
 
-def test_an_average_may_take_its_figure_from_the_target_asked_before(ask):
+def test_an_average_may_take_its_figure_from_the_target_asked_before_and_cites_it(ask, assistant):
     *_, per_park = ask("返乡农民工创业培训培训多少人", "认定几个市级示范园区", "平均一个园区合多少人")
-    assert "5200人 ÷ 10个 = 520人" in per_park
+    assert "5200人 ÷ 10个 = 520人" in per_park and "返乡农民工免费创业培训" in per_park
+    assert not assistant.provenance.unexplained(per_park, set())  # 5200 is in a quote the reply cites
 
 
 def test_per_capita_income_is_a_figure_of_the_plan_not_an_average_to_work_out(ask):

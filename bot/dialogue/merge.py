@@ -99,7 +99,7 @@ def splits_a_group(q: Question, c: Context, known: Known) -> Context | None:
         return None
     group = groups[0]
     rest = group.count - apart
-    kept = replace(group, count=rest, label=re.sub(r"\d+", str(rest), group.label, count=1))
+    kept = replace(group, count=rest, label=_counted_as(group.label, rest))
     part = Someone(f"{group.key}其中{apart}", f"其中{apart}位", apart, {**group.facts, **told}, group.measures)
     lines = tuple(x for line in c.lines for x in (
         (replace(line, count=rest if line.count else None), replace(line, person=part.key, count=apart if line.count
@@ -187,8 +187,12 @@ def _recounted(q: Question, c: Context) -> Context | None:
         return None
     n, group = int(counted[0].value), groups[0]
     lines = tuple(replace(line, count=n if n > 1 else None) if line.person == group.key else line for line in c.lines)
-    label = re.sub(r"\d+", str(n), group.label, count=1)  # 3个解放战争老兵 said again as 2: named so too
-    return replace(c.with_person(replace(group, count=n, label=label)), lines=lines)
+    return replace(c.with_person(replace(group, count=n, label=_counted_as(group.label, n))), lines=lines)
+
+
+def _counted_as(label: str, n: int) -> str:
+    """A counted group's name with its count said anew (3个解放战争老兵 → 2个解放战争老兵)."""
+    return re.sub(r"\d+", str(n), label, count=1)
 
 
 def _named_lines(q: Question, c: Context, store: MeasureStore) -> list[Line]:

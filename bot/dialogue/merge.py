@@ -17,7 +17,7 @@ from typing import Any
 
 from bot.dialogue.context import HISTORY, REMEMBERED, Context, Line, Someone
 from bot.plan.calculator import inputs
-from bot.plan.facts import load_specs
+from bot.plan.facts import implying, load_specs
 from bot.plan.store import MeasureStore
 from bot.plan.terms import cut
 from bot.reading.people import People
@@ -29,7 +29,7 @@ _NOW_TOO = re.compile(r"(?:那|这)?(\d+)\s*(?:个|人|名|位)?[^,。;!?]{0,8}?
 _SUPPOSED = re.compile(r"按[^,。;!?]{1,10}?算|要是|如果|假如|换成")  # 要是按烈士遗属算: another measure in place of this
 OF_TARGETS = ("average", "ratio", "share")  # asked only of the plan's target figures (bot/dialogue/plan_figures.py)
 SUMMED = {"amount", "old", "rise"}  # kinds whose figures a total adds up (一年多领多少 after 一共多领多少)
-IMPLYING = ("veteran_category", "service_years", "merit", "months_in_business", "contract_years")
+IMPLYING = implying()
 # A number said without its fact (8, 十年, 六十六) is read against the fact under discussion, by its unit.
 NUMERIC = frozenset(fact for fact, spec in load_specs().items() if spec.min is not None)  # facts that are numbers
 UNITS = {"age": ("岁", "周岁"), "service_years": ("年",), "product_count": ("个",), "months_in_business": ("个月",),
@@ -78,10 +78,15 @@ def answers_the_question_asked(q: Question, c: Context, known: Known) -> Context
 
 
 def includes_those_left_out(q: Question, c: Context, known: Known) -> Context | None:
-    """其中3个只签了半年 — 那3个后来续签成两年了，也交了社保: those taken off the count now count too."""
-    left_out = {v for f in (c.facts, *(line.facts for line in c.lines)) for k, v in f.items() if k == "excluded"}
+    """其中3个只签了半年 — 那3个后来续签成两年了，也交了社保 / 那要是8个都够格呢 (all of the count): those taken off
+    the count now count too."""
+    told = (c.facts, *(line.facts for line in c.lines))
+    left_out = {v for f in told for k, v in f.items() if k == "excluded"}
+    counts = {v for f in told for k, v in f.items() if k == "count"}
     said = _NOW_TOO.search(q.text)
-    if len(left_out) != 1 or said is None or float(said.group(1)) not in left_out or q.subjects or q.people:
+    if len(left_out) != 1 or said is None or q.subjects or q.people:
+        return None
+    if float(said.group(1)) not in left_out and not (float(said.group(1)) in counts and said.group(0).endswith("都")):
         return None
     lines = tuple(replace(line, facts={k: v for k, v in line.facts.items() if k not in ("excluded", "contract_years")})
                   for line in c.lines)
@@ -260,6 +265,8 @@ def supposes_another_fact(q: Question, c: Context, known: Known) -> Context | No
     """要是立的是一等功呢 / 那一等功呢 (after his 二等功 in a total) / 第二个要是六个产品呢: another value of a fact the
     person spoken of (or named) has, in its place; the same lines asked again with it (the total stays a total, the
     veteran's line stays)."""
+    if (lines := _supposed_lines(q, c)) is not None:
+        return _asked_again(q, replace(c, lines=lines))
     named = [c.person(p.key) for p in q.people]  # 第二个要是六个产品呢: of the one it names
     if len(q.people) > 1 or None in named:
         return None
@@ -273,6 +280,22 @@ def supposes_another_fact(q: Question, c: Context, known: Known) -> Context | No
     if not {s.measure for s in q.subjects} <= theirs or len(c.lines) < 2:
         return None
     return _asked_again(q, _told(c, someone.key, told, known.store, replace_kind=True))
+
+
+def _supposed_lines(q: Question, c: Context) -> tuple[Line, ...] | None:
+    """要是无公害有十个产品呢, after 无公害 and 绿色食品 asked together: another value of a fact told of one line (no
+    one's), in its place; the other lines as they were."""
+    said = {s.measure: s.facts for s in q.subjects if s.person is None and s.facts}
+    if q.people or q.correction or not said or len(c.lines) < 2 or any(line.person for line in c.lines):
+        return None
+    own = {line.measure: line.facts for line in c.lines}
+    if len(own) < len(c.lines) or len(said) < len(q.subjects):
+        return None  # 三等功和二等功加起来 after every level listed: lines of one measure are told apart by their facts
+    if not all(m in own and set(facts) <= set(own[m]) for m, facts in said.items()):
+        return None
+    if all(own[m][k] == v for m, facts in said.items() for k, v in facts.items()):
+        return None
+    return tuple(replace(line, facts={**line.facts, **said.get(line.measure, {})}) for line in c.lines)
 
 
 def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
@@ -298,6 +321,8 @@ def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
         lines, asked = (c.lines[0], lines[0]), ("difference",)
     if q.how_many and (q.total or not q.each):  # 等俺也满60了，仨人一年多少: the one named and those before, added up
         lines = _filled(lines, (*c.lines, *reversed(c.history)), q.how_many)
+    if q.how_many and q.everyone and len(q.people) == 1:
+        merged, lines = _everyone_told(q, merged, lines, store)
     total = q.total or bool(q.how_many and not q.each and len(lines) > 1)
     return replace(merged, lines=lines, asked=asked,
                    period=q.period or (c.period if follow else None), total=total or (follow and c.total),
@@ -375,7 +400,7 @@ def _known_people(q: Question, c: Context, store: MeasureStore) -> Context:
     that who is whose is worked out before any rule reads them."""
     for p in q.people:
         if c.person(p.key) is None and (p.facts or p.count == 1):
-            told = {"fallen": p.facts["fallen"]} if "fallen" in p.facts else {}
+            told = {k: p.facts[k] for k in ("fallen", "veteran_category") if k in p.facts}  # 他是解放战争老兵: no 遗属
             c = c.with_person(Someone(p.key, p.label, p.count, told))
     return c
 
@@ -620,6 +645,23 @@ def _hypothetical(q: Question, c: Context, store: MeasureStore) -> Question:
     minima = {(r["fact"], r["min"]) for line in c.lines for r in store.get(line.measure).requires if "min" in r}
     keep = lambda facts: {k: v for k, v in facts.items() if (k, v) not in minima}  # noqa: E731
     return replace(q, facts=keep(q.facts), people=tuple(replace(p, facts=keep(p.facts)) for p in q.people))
+
+
+def _everyone_told(q: Question, c: Context, lines: tuple[Line, ...], store: MeasureStore
+                   ) -> tuple[Context, tuple[Line, ...]]:
+    """我老伴… — 那我呢 — 俺俩都干满半年了，加一起多少: what 都 tells is also of the others spoken of before, until as
+    many as counted; each has the lines it points to."""
+    told = {k: v for k, v in q.people[0].facts.items() if k not in ("age", "gender", "fallen")}  # their own, not 都's
+    named = {x.person for x in lines}
+    for someone in reversed(c.people):
+        if len(named) >= (q.how_many or 0) or not told:
+            break
+        if someone.key in named or someone.facts.get("fallen"):
+            continue
+        c = _told(c, someone.key, dict(told), store, replace_kind=False)
+        lines = (*lines, *(x for x in _person_lines(c.person(someone.key)) if x.measure in {y.measure for y in lines}))
+        named.add(someone.key)
+    return c, lines
 
 
 def _filled(lines: tuple[Line, ...], before: Iterable[Line], people: int) -> tuple[Line, ...]:

@@ -43,12 +43,18 @@ class FactSpec:
     unit: str = ""
     min: float | None = None
     max: float | None = None
+    implies_measure: bool = False
 
 
 @cache
 def load_specs(path: Path = DATA / "facts.yml") -> Mapping[str, FactSpec]:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     return {name: FactSpec(name=name, **fields) for name, fields in raw.items()}
+
+
+def implying() -> tuple[str, ...]:
+    """The facts that, stated of a person, point to a measure of theirs (data/facts.yml `implies_measure`)."""
+    return tuple(name for name, spec in load_specs().items() if spec.implies_measure)
 
 
 def label(fact: str) -> str:

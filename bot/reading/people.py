@@ -45,7 +45,9 @@ class Mention:
 
 @dataclass(frozen=True)
 class People:
-    owners: tuple[str, ...]
+    owners: tuple[str, ...]  # the citizen's own (俺爹)
+    others_owners: tuple[str, ...]  # someone else's (其母)
+    group_owners: tuple[str, ...]  # of a counted group (俺们村5个)
     self_words: tuple[str, ...]
     speaking: tuple[str, ...]
     telling: tuple[str, ...]  # 说, 讲: a relative passing on what someone else is (俺妈说他是…)
@@ -78,6 +80,11 @@ class People:
                 who = kin.group("kin") if kin.group("of") in ("他", "她") else f"{kin.group('of')}的{kin.group('kin')}"
                 return who, self.outside["relations"]["says"].format(who=who)
         return None
+
+    @cached_property
+    def speakers(self) -> frozenset[str]:
+        """The owners that are the citizen (俺, 俺们, 我家): whose kin is the speaker's own, not the last one named's."""
+        return frozenset((*self.owners, *self.group_owners))
 
     @cached_property
     def _outside_war(self) -> re.Pattern[str]:
@@ -141,6 +148,8 @@ class People:
             if role == "counted":
                 noun = m.group("noun") or m.group("noun2") or ""
                 number = m.group("n") or m.group("n2")
+                if number == "1" and _PER_HEAD.match(text, m.end()):
+                    continue  # 遗属1人1年多少: by the head, no group of one (解放战争老兵1个 is one veteran)
                 owner = m.group("owner") or ""
                 if m.group("filler"):  # 老兵还剩2个 is named 老兵2个
                     said = said.replace(m.group("filler"), "", 1)
@@ -164,22 +173,24 @@ class People:
             elif role == "ordinal":  # 第3家 of a listed group: the member the reply named 第3个
                 key = f"第{m.group('nth')}{'位' if m.group('of') in _OF_PEOPLE else '个'}"
                 found.append(Mention(key, key, m.start(), m.end(), "person"))
-            elif role in ("pronoun", "everyone", "member"):
+            elif role == "member":  # 1个一等功 2个三等功: one of a counted group, or several of it
+                found.append(Mention("", said, m.start(), m.end(), role, int(m.group("each"))))
+            elif role in ("pronoun", "everyone"):
                 found.append(Mention("", said, m.start(), m.end(), role))
         return found
 
     @cached_property
     def _tells_of_another(self) -> re.Pattern[str]:
-        others = _alternation((*self.pronouns, *self.owners))
+        others = _alternation((*self.pronouns, *self.owners, *self.others_owners))
         return re.compile(rf"(?:{_alternation(self.telling)})(?:的|过)?(?:{others})")
 
     @cached_property
     def _pattern(self) -> re.Pattern[str]:
-        owners = _alternation(self.owners)
+        owners = _alternation((*self.owners, *self.others_owners))
         nouns = _alternation(self.counted_nouns)
         kin = _alternation(self.kin)
         return re.compile("|".join([
-            rf"(?P<counted>(?P<owner>(?:我们|俺们|咱们|我|俺|咱)?)(?P<noun>{nouns})(?P<filler>这回|这次|还剩下?|剩下?|还有)?(?P<n>\d+|仨|俩)"
+            rf"(?P<counted>(?P<owner>(?:{_alternation(self.group_owners)})?)(?P<noun>{nouns})(?P<filler>这回|这次|还剩下?|剩下?|还有)?(?P<n>\d+|仨|俩)"
             rf"(?:个|位|名|口|人|家)(?!月|产品|农产品|品种|认证)"
             rf"|(?P<n2>\d+)(?:个|位|名|家)(?P<noun2>{nouns}))",
             rf"(?P<group>{_alternation(self.groups)})",
@@ -189,7 +200,7 @@ class People:
             rf"(?P<me>{_alternation(self.self_words)})(?!们|{_alternation(self.speaking)})",
             rf"(?P<pronoun>{_alternation(self.pronouns)})",
             r"(?P<ordinal>第(?P<nth>\d{1,2})(?P<of>个|位|家|名|人)(?!月|个月|年|产品|农产品|网点|示范点|认证))",
-            r"(?P<member>(?<![\d.])1(?:个|位|名|家)(?!月|个月|产品|网点|示范点|人))",
+            r"(?P<member>(?<![\d.各开办建])(?P<each>[1-9])(?:个|位|名|家)(?!月|个月|产品|网点|示范点|人|年|岁))",
         ]))
 
 
@@ -211,6 +222,7 @@ def _is_han(ch: str) -> bool:
 
 
 _COUNTS = {"仨": 3, "俩": 2}
+_PER_HEAD = re.compile(r"(?:1年|1个?月|每|多少|能|可以|给)")
 _OF_PEOPLE = ("位", "名", "人")  # 第2位 is a person; 第2个, 第2家 may be an organisation (as the reply names them)
 _BEFORE_A_NAME = set("的是和跟与同给叫让找问那这说把被对替帮及或俺我咱你他她们村屯里家边位个")
 
@@ -239,7 +251,8 @@ def people(normalize: Callable[[str], str], nouns: Iterable[str] = (), path: Pat
     family = raw["family"]
     fallen = raw["fallen"]
     return People(
-        owners=tuple(raw["owners"]), self_words=tuple(raw["self"]), speaking=tuple(raw["speaking"]),
+        owners=tuple(raw["owners"]), others_owners=tuple(raw["others_owners"]), group_owners=tuple(raw["group_owners"]),
+        self_words=tuple(raw["self"]), speaking=tuple(raw["speaking"]),
         telling=tuple(raw["telling"]),
         bare_kin=frozenset(raw["bare_kin"]), kin=kin, surnames=raw["surnames"], pronouns=tuple(raw["pronouns"]),
         everyone=tuple(normalize(w) for w in raw["everyone"]),

@@ -22,6 +22,7 @@ import yaml
 from bot import DATA
 from bot.plan.calculator import inputs
 from bot.plan.definitions import Definition, Definitions, load_definitions
+from bot.plan.facts import implying, load_specs
 from bot.plan.measure import Measure
 from bot.plan.store import MeasureStore
 from bot.plan.terms import cut
@@ -144,7 +145,7 @@ class Reader:
         text = self.normalize(said)
         corrected = self.cues.correction(text)
         turn = corrected.start() if corrected else len(text)
-        mentions = _members(text, _subjects_only(text, self.people.mentions(text)))
+        mentions = _members(text, _subjects_only(text, self.people.mentions(text), self.people.speakers))
         mentions, listed = _listed_members(text, mentions)
         found = [f for f in self._facts(text, turn)  # 1个头回无公害认证, 3个人开店: a member, a group, not a count
                  if not any(m.start <= f.start < m.end for m in mentions
@@ -162,6 +163,7 @@ class Reader:
         if listed:
             people, subjects = _of_the_kind_named(people, general, subjects)
         people, general = _left_out(people, general)
+        general = self._short_contracts(text, general)
         people = _all_aged(text, people)
         people, subjects = self._not_covered(text, mentions, people, subjects)
         missing = self.not_in_plan(text)
@@ -226,12 +228,13 @@ class Reader:
         group_of: dict[str, str] = {}  # member → the group it belongs to (老大 of 兄妹3个)
         group: Mention | None = None  # the last counted group, while its members are being named
         first_named = last_named = 0  # subjects[first_named:last_named]: of no one, named in the last clause naming any
+        listed: list[str] = []  # 我儿子牺牲了 我和老伴都是…: those named one after another, telling nothing yet (都: them)
         for start, end in clauses:
             here = [m for m in mentions if start <= m.start < end]
             named = [m for m in here if m.role in ("person", "group")]
             if any(m.role == "everyone" for m in here):
                 everyone = True
-                targets = [k for k in labels if k not in group_of.values()] or current
+                targets = listed if len(listed) > 1 else [k for k in labels if k not in group_of.values()] or current
             elif named and any(m.key in self.people.with_me for m in named):  # 俺俩: me and the one just named
                 others = [k for k in labels if k != SELF]
                 labels.setdefault(SELF, ("您", 1))
@@ -304,6 +307,8 @@ class Reader:
             else:
                 for fact, value in said.items():
                     general.setdefault(fact, value)
+            tells = said or in_clause or fallen
+            listed = [*listed, *(m.key for m in named if m.key not in listed)] if named and not tells else []
         plan_named = [m.span() for m in _PLAN_NAMES.finditer(text)]
         by_name = [s for s in subjects if s.measure in self._plan_itself
                    and _named_only_by(text, self.store.get(s.measure), plan_named)]
@@ -337,6 +342,22 @@ class Reader:
                                          "outside": outside[p.key]}) if p.key in outside else p
                        for p in people if p.key not in absorbed)
         return people, tuple(x for x in subjects if x.person not in outside)
+
+    def _short_contracts(self, text: str, general: dict[str, Any]) -> dict[str, Any]:
+        """介绍了8个 5个签了两年合同 仨签了八个月 / 签1年以上合同16人 其余合同3个月: those whose contract is shorter
+        than a measure requires are taken off the count (`excluded`), the others' contract is the one told."""
+        shortest = [r["min"] for m in self.store.measures for r in m.requires if r["fact"] == "contract_years" and "min" in r]
+        parts = [(_COUNTED.get(p["n"]) or int(re.sub(r"\D", "", p["n"])), _contract(p)) for pattern in _PARTS
+                 for p in pattern.finditer(text)]
+        if not shortest or not parts:
+            return general
+        if (rest := _REST.search(text)) is not None and isinstance(general.get("count"), int):
+            parts.append((general["count"] - sum(n for n, _ in parts), _contract(rest)))
+        short = sum(n for n, years in parts if years < min(shortest))
+        long = [years for n, years in parts if years >= min(shortest)]
+        if not short or short < 0:
+            return general
+        return {**general, "excluded": short, **({"contract_years": max(long)} if long else {})}
 
     def _specific(self, subjects: list[Subject], text: str) -> list[Subject]:
         """那个三品一标的 无公害认证: a word the measures of a family share, said in a clause of its own beside one of
@@ -436,14 +457,14 @@ class Reader:
         return word not in self._plan_text and not any(word in term for term in self.store.terms)
 
 
-IMPLYING_FACTS = ("veteran_category", "fallen", "merit", "service_years")  # what would make a line theirs
-_SPEAKERS = ("我", "俺", "咱", "我们", "俺们", "咱们", "我家", "俺家", "咱家")  # whose kin: the citizen's own
+IMPLYING_FACTS = ("fallen", *implying())  # what would make a line theirs: a death read of a kin, a fact of a measure
 _PREDICATE = re.compile(r"^(?:是|就是|算是)[^,;.!?\s\d]{0,6}?的?$")  # 是他们的 / 是烈士的 (女儿): what they are
 
 
 def _members(text: str, mentions: list[Mention]) -> list[Mention]:
     """俺们村5个老义务兵，1个65当了3年，1个70当了5年: each 1个 after a counted group is one of its members
-    (第1位, 第2位 …; of organisations 第1个), until the group's count; elsewhere 1个 names no one."""
+    (第1位, 第2位 …; of organisations 第1个), until the group's count, and 2个 after one of them two more of it
+    (1个一等功 2个三等功: 第2至3位); elsewhere 1个 names no one."""
     kept: list[Mention] = []
     group: Mention | None = None
     taken, unit = 0, "位"
@@ -452,10 +473,11 @@ def _members(text: str, mentions: list[Mention]) -> list[Mention]:
             group, taken = m, 0
             unit = "个" if _ORGANISATIONS.match(text, m.end) or _ORGANISATIONS.search(m.key) else "位"
         elif m.role == "member":
-            if group is None or taken >= group.count:
-                continue
-            taken += 1
-            m = Mention(f"{MEMBER_PREFIX}{taken}{unit}", f"{MEMBER_PREFIX}{taken}{unit}", m.start, m.end, "person")
+            if group is None or taken + m.count > group.count or (m.count > 1 and not taken):
+                continue  # 2个 first of all is no member named: 4个老兵 2个当了3年 splits the group (a merge rule)
+            first, taken = taken + 1, taken + m.count
+            said = f"{MEMBER_PREFIX}{first}{unit}" if m.count == 1 else f"{MEMBER_PREFIX}{first}至{taken}{unit}"
+            m = Mention(f"{MEMBER_PREFIX}{first}{unit}", said, m.start, m.end, "person", m.count)
         kept.append(m)
     return kept
 
@@ -467,8 +489,9 @@ _QUESTION_FORM = re.compile(r"(?:吗|么|不|没|呢|嘛|没有)\s*[?？]?\s*$|[
 _ASKED_AGAIN = re.compile(r"多少|几个钱|咋算")  # each figure asked for in a message of several questions
 _ALL_AGED = re.compile(r"都(?:已经|已)?(?:过了?|满了?|超过了?|到了|是|有|在)?\s*(\d{2,3})(?!\s*(?:个|年|元|万|月|人|户|位|名|%))"
                        r"\s*(?:岁|周岁)?\s*(?:好几|多|以上|往上)?")  # 都过了60 / 都六十好几了
+_ONE = r"\d{1,3}(?!\d|\s*(?:年|个?月|元|块|共))"  # one of a listed run: 分别65 61 59 70 (1年1共多少 is asked, not listed)
 _LISTED_PRODUCTS = re.compile(r"(?:产品数?|分别)\s*(?:分别)?\s*(?:为|是|有|获得?|过了|认证了?)?\s*"
-                              r"(?P<run>\d{1,3}(?:\s*个)?(?:\s*[\s、,和/]\s*\d{1,3}(?:\s*个)?)+)\s*(?:个)?"
+                              rf"(?P<run>{_ONE}(?:\s*个)?(?:\s*[\s、,和/]\s*{_ONE}(?:\s*个)?)+)\s*(?:个)?"
                               r"(?P<unit>产品)?(?![\d多])")
 
 
@@ -497,6 +520,20 @@ def _listed_members(text: str, mentions: list[Mention]) -> tuple[list[Mention], 
     return sorted([*mentions, *added], key=lambda m: m.start), facts
 
 
+_LENGTH = r"(?P<len>\d+|半)\s*(?P<unit>年|个月)(?:以上)?的?(?:劳动)?合?同?"
+_SIGNED = r"(?:签了?|签的是?|签订了?|合同)\s*(?:的是)?\s*"
+_PARTS = (re.compile(rf"(?P<n>\d+\s*(?:个|人|名|位)|仨|俩)[^\d,。;!?\s]{{0,6}}?{_SIGNED}{_LENGTH}"),
+          re.compile(rf"(?:签了?|签订了?){_LENGTH}[^\d,。;!?\s]{{0,6}}?(?P<n>\d+\s*(?:个|人|名|位))"))  # 签1年以上合同缴社保16人
+_REST = re.compile(rf"(?:其余|剩下的?|其他的?)(?:人)?[^\d,。;!?\s]{{0,4}}?{_SIGNED}{_LENGTH}")
+_COUNTED = {"仨": 3, "俩": 2}
+
+
+def _contract(said: re.Match[str]) -> float:
+    """A contract's length in years, as a part of a count says it (两年 2, 八个月 8/12, 半年 0.5)."""
+    length = 0.5 if said["len"] == "半" else int(said["len"])
+    return length / 12 if said["unit"] == "个月" and said["len"] != "半" else length if said["unit"] == "年" else 0.5 / 12
+
+
 def _left_out(people: tuple[Person, ...], general: dict[str, Any]) -> tuple[tuple[Person, ...], dict[str, Any]]:
     """但有4个单位没给交社保: those taken off a count are the count's, not a group of employers spoken of."""
     if not any("excluded" in p.facts for p in people):
@@ -520,8 +557,11 @@ def _listed_fact(run: re.Match[str]) -> str | None:
     """What a listed run of numbers tells of each member: ages (岁), years of service (服役), products (产品数)."""
     if "产品" in run.group(0):
         return "product_count"
-    if run.re is _LISTED_PRODUCTS:  # 分别1 4 9 without 产品: no telling what they count
-        return None
+    if run.re is _LISTED_PRODUCTS:  # 分别1 4 9 without 产品: no telling what they count; 分别65 61 59 70: ages
+        numbers = [int(n) for n in re.findall(r"\d+", run.group("run"))]
+        longest, oldest = load_specs()["service_years"].max or 0, load_specs()["age"].max or 0
+        aged = "个" not in run.group(0) and all(longest < n <= oldest for n in numbers)
+        return "age" if aged else None
     return "age" if run.group("unit") in ("岁", "周岁") else "service_years" if run.group("verb") else None
 
 
@@ -552,13 +592,13 @@ def _only_named(text: str, subjects: tuple[Subject, ...], people: tuple[Person, 
     return bool(subjects) and not people and not asks and len(text) <= 12 and not any(ch.isdigit() for ch in text)
 
 
-def _subjects_only(text: str, mentions: list[Mention]) -> list[Mention]:
+def _subjects_only(text: str, mentions: list[Mention], speakers: frozenset[str]) -> list[Mention]:
     """Mentions of people spoken of, not of what they are: in 俺爸是他们儿子, 儿子 (and 他们) say what 爸 is."""
     kept: list[Mention] = []
     for m in mentions:
         person = next((k for k in reversed(kept) if k.role == "person"), None)
         if m.role == "person" and person is not None and _PREDICATE.match(text[person.end:m.start]) \
-                and m.owner not in _SPEAKERS:  # 俺姥姥是烈士遗属俺妈是…: 俺妈 is someone else, said run on
+                and m.owner not in speakers:  # 俺姥姥是烈士遗属俺妈是…: 俺妈 is someone else, said run on
             kept = [k for k in kept if k.start < person.end or k.role != "pronoun"]
             continue
         kept.append(m)

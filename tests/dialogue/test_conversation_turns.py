@@ -682,3 +682,19 @@ def test_each_of_two_people_with_a_standard_and_a_merit_gets_their_own_sum(talk)
 def test_everyday_talk_after_a_measure_is_out_of_scope_not_the_measure_again(talk):
     _, weather = talk.conversation("绿色食品认证奖补多少", "今天天气怎么样")
     assert weather.response == "utter_out_of_scope"
+
+
+def test_a_parent_with_a_veterans_category_of_their_own_is_not_made_a_survivor_of_their_fallen_child(talk):
+    reply, _ = talk("我老伴是解放战争的老兵今年九十一了 我儿子当兵的时候病故了 我是病故军人遗属 俺俩加一块一年多少")
+    assert "16120元 + 17490元 = 每年33610元" in reply.text and "51100" not in reply.text
+
+
+def test_all_of_those_named_one_after_another_are_survivors_and_the_fallen_is_not(talk):
+    reply, _ = talk("我儿子当兵因公牺牲了我和老伴都是因公牺牲军人遗属一人一年多少俺俩一共多少")
+    assert "18460元 + 18460元 = 每年36920元" in reply.text and "您儿子" not in reply.text
+
+
+def test_members_of_a_counted_group_with_their_own_merits_are_each_added(talk):
+    _, year = talk.conversation("村里四个抗美援朝老兵 一个立过一等功 一个二等功 两个三等功 每个月一共比没立功的多多少钱",
+                                "四个人一年总共能领多少")
+    assert "第3至4位" in year.text and "= 每年67320元" in year.text

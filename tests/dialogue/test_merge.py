@@ -217,3 +217,24 @@ def test_another_value_supposed_of_a_numbered_member_keeps_the_comparison(after)
     c, rule = after("俺们村两个合作社 一个初次三个产品拿了无公害认证 另一个初次四个产品拿了绿色食品认证 各能拿多少 差多少",
                     "第二个要是六个产品呢")
     assert rule == "supposes_another_fact" and c.person("第2个").facts["product_count"] == 6 and len(c.lines) == 2
+
+
+def test_another_count_supposed_for_one_of_several_measures_changes_its_line_and_keeps_the_total(after):
+    c, rule = after("合作社头一回拿到无公害认证 有四个产品 另外两个产品头一回拿到绿色食品认证 一共能拿多少奖补",
+                    "要是无公害有十个产品呢")
+    assert rule == "supposes_another_fact" and c.total
+    assert {line.measure: line.facts.get("product_count") for line in c.lines} == {"cert_pollution_free": 10,
+                                                                                   "cert_green_food": 2}
+
+
+def test_all_of_a_count_said_to_qualify_takes_back_those_left_out(after):
+    c, rule = after("中介有资质 免费介绍了八个就业困难人员 有五个签了两年合同交了社保 三个签了八个月 补贴多少",
+                    "那要是八个都够格呢")
+    assert rule == "includes_those_left_out" and "excluded" not in c.facts
+
+
+def test_what_everyone_counted_did_is_told_of_the_one_spoken_of_before_too(after):
+    c, _ = after("我老伴五十二 男的 失业了在家 想干个小买卖 他算不算大龄失业的 开店能补多少", "那我呢 我四十三 女的 也没工作",
+                 "要是俺俩各开一个店 都干满半年了 加一起能补多少")
+    assert lines(c) == [("startup_subsidy_difficulty", "我"), ("startup_subsidy_difficulty", "老伴")] and c.total
+    assert c.person("老伴").facts["months_in_business"] == 6

@@ -152,6 +152,12 @@ def test_numbers_listed_after_a_counted_group_are_its_members_ages_or_years_in_o
     assert [p.facts.get("service_years") for p in years.people] == [3, 4, 5]
 
 
+def test_numbers_listed_without_a_unit_too_large_for_years_of_service_are_ages_and_a_period_asked_is_not_listed(read):
+    q = read("村里有四个烈士老年子女 分别六十五 六十一 五十九 七十 一年一共能领多少")
+    assert [p.facts.get("age") for p in q.people] == [65, 61, 59, 70] and q.period == "每年"
+    assert not read("3家合作社 分别1 4 9").people[0].facts.get("age")
+
+
 def test_a_list_that_does_not_count_the_group_is_no_list_of_members(read):
     assert not any(p.key.startswith("第") for p in read("兄妹三人 66 57岁").people)
 
@@ -221,3 +227,11 @@ def test_relatives_said_run_on_by_voice_input_are_each_their_own(read):
     q = read("俺姥姥是列士一属俺妈是列士的闺女今年六十三了")
     assert people(q) == {"姥姥": {"veteran_category": "烈士遗属", "gender": "女"},
                          "妈": {"veteran_category": "烈士老年子女", "age": 63, "gender": "女"}}
+
+
+def test_those_of_a_count_whose_contract_is_shorter_than_the_plan_requires_are_taken_off_it(read):
+    q = read("俺们中介有资质 免费给八个就业困难的整上班了 有五个签了两年合同交了社保 仨签了八个月 补贴能整多少")
+    assert (q.facts["count"], q.facts["excluded"], q.facts["contract_years"]) == (8, 3, 2)
+    rest = read("职介机构 有资质 免费介绍困难人员20人 签1年以上合同缴社保16人 其余合同3个月 补贴合计")
+    assert (rest.facts["excluded"], rest.facts["contract_years"]) == (4, 1)
+    assert "excluded" not in read("介绍了8个 5个签了两年合同 3个签了三年合同").facts

@@ -298,6 +298,8 @@ def _together(done: list[Outcome], asked: list[str], by_kind: dict[str, list[Fig
             out.append((f"相差：{d.shown}" + (f"；折合{other.text()}" if other else ""), d))
             out += [("", other)] if other else []
         return out
+    if "difference" in asked and (apart := _persons_apart(done, c)):
+        return apart
     out += _each_persons(done, asked, c)  # 爷爷 抗美援朝+三等功, 姥爷 解放战争+一等功, 各多少: each one's sum
     several_of_one = len({o.line.person for o in done}) < len(done)  # 我爸: 老义务兵 + 立功: his month
     several_of_one &= not all(_variant(o) for o in done)  # 三等功、二等功各多少: each level, no one holds them all
@@ -331,17 +333,39 @@ def _together(done: list[Outcome], asked: list[str], by_kind: dict[str, list[Fig
 def _each_persons(done: list[Outcome], asked: list[str], c: Context) -> list[tuple[str, Figure]]:
     """Of two people, those with several lines (a veteran's standard and his merit): each one's sum (of more, the
     reply would outgrow what a phone shows)."""
+    if asked != ["amount"]:
+        return []
+    return [(f"{who}合计：{t.shown}", t) for who, t, several in _two_persons(done, c) if several]
+
+
+def _persons_apart(done: list[Outcome], c: Context) -> list[tuple[str, Figure]]:
+    """我姥爷和我奶奶一年差多少, his standard and merit against her standard: each one's sum, then the difference."""
+    sums = _two_persons(done, c)
+    if len(sums) != 2 or not any(several for *_, several in sums):
+        return []
+    d = difference(sums[0][1], sums[1][1])
+    return [(f"{who}合计：{t.shown}", t) for who, t, several in sums if several] + (
+        [(f"相差：{d.shown}", d)] if d is not None else [])
+
+
+def _two_persons(done: list[Outcome], c: Context) -> list[tuple[str, Figure, bool]]:
+    """Of lines of two people, each one's figure over the period asked (a sum where they have several, and whether
+    they do); nothing unless both have a figure on every line."""
     theirs: dict[str, list[Outcome]] = {}
     for o in done:
         if o.line.person is not None:
             theirs.setdefault(o.line.person, []).append(o)
-    if asked != ["amount"] or len(theirs) != 2 or all(len(lines) < 2 for lines in theirs.values()):
+    if len(theirs) != 2 or all(len(lines) < 2 for lines in theirs.values()):
         return []
     sums = []
     for lines in theirs.values():
         figures = [o.figure for o in lines if o.figure is not None]
-        if len(lines) > 1 and len(figures) == len(lines) and (t := total(figures, c.period)) is not None:
-            sums.append((f"{lines[0].who}合计：{t.shown}", t))
+        if len(figures) < len(lines):
+            return []
+        t = total(figures, c.period) if len(figures) > 1 else in_period(figures[0], c.period or "每年")
+        if t is None:
+            return []
+        sums.append((lines[0].who, t, len(lines) > 1))
     return sums
 
 

@@ -50,6 +50,7 @@ class Context:
     requested: str | None = None  # the fact the last reply asked for
     profile: tuple[str, ...] = ()  # the groups of a list of what a profile gets, while it awaits a fact
     focus: str | None = None  # the person last spoken of
+    later: int = 0  # 再过3个月呢: the months from now its facts are as they will be then
 
     def stated(self) -> set[float]:
         """Every number the citizen told of the people and the question (their facts), for the provenance check."""
@@ -79,7 +80,7 @@ class Context:
                 both_periods=bool(data.get("both_periods")), once_met=bool(data.get("once_met")),
                 total=bool(data.get("total")), facts=data.get("facts", {}),
                 history=tuple(_line(x) for x in data.get("history", ())), requested=data.get("requested"),
-                profile=tuple(data.get("profile", ())), focus=data.get("focus"),
+                profile=tuple(data.get("profile", ())), focus=data.get("focus"), later=int(data.get("later", 0)),
             )
         except (ValueError, TypeError, KeyError):
             return cls()

@@ -225,7 +225,7 @@ class Conversation:
             return self._plan_says(said, merged, q)  # 那政府投入的钱谁落实: another part of the plan
         if rule == "asks_again" and q.chitchat and not (q.asks or q.total or q.period or q.unstated):
             return self._out_of_scope(q)  # 今天天气怎么样, after a measure: a question, but of nothing the plan has
-        if only_theirs and not q.unstated and not q.facts and self._foreign(q, merged):
+        if only_theirs and not q.unstated and not q.facts and not q.once_met and self._foreign(q, merged):
             return self._out_of_scope(q)  # 顺便问一下，他看病能报销多少 (她今年七十二 tells a fact: it is no question)
         if self._asks_a_profile(q, merged, again):
             return self._profile(q, merged)

@@ -48,7 +48,7 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
     says who is whose: the spouse of a soldier fallen is the plan's 遗属, whoever said so and when."""
     known = Known(store, family)
     q = _hypothetical(_members_as_named(q, c), c, store)
-    c = survivors(_known_people(q, c, store), known, correcting=False)
+    c = _grown(q, survivors(_known_people(q, c, store), known, correcting=False))
     for rule in RULES:
         merged = rule(q, c, known)
         if merged is not None:  # 年差 月差, then 比病故的呢: both periods still, until a period is asked alone
@@ -289,7 +289,7 @@ def _supposed_lines(q: Question, c: Context) -> tuple[Line, ...] | None:
     if q.people or q.correction or not said or len(c.lines) < 2 or any(line.person for line in c.lines):
         return None
     own = {line.measure: line.facts for line in c.lines}
-    if len(own) < len(c.lines) or len(said) < len(q.subjects):
+    if len(own) < len(c.lines) or len({s.measure for s in q.subjects}) < len(q.subjects):
         return None  # 三等功和二等功加起来 after every level listed: lines of one measure are told apart by their facts
     if not all(m in own and set(facts) <= set(own[m]) for m, facts in said.items()):
         return None
@@ -381,7 +381,8 @@ def asks_again(q: Question, c: Context, known: Known) -> Context | None:
     anew = worded and (q.period or q.money or q.total or (q.question_form and not q.asks))  # 谁负责 — 要达到啥目标
     asked = q.asked if q.asked_said else ("amount",) if anew or fresh else c.asked
     if set(asked) <= set(OF_TARGETS) and any(known.store.get(line.measure).kind != "target" for line in lines):
-        asked = c.asked  # 平均一个月呢, after a family's yearly total: the total by the month, not a target's average
+        asked = ("amount",) if fresh else c.asked  # 平均一个月呢, after a family's yearly total: the total by the
+        # month, not a target's average; 平均一个月总共发多少, after the rise: the amounts again
     return replace(c, lines=lines, asked=asked, period=q.period or c.period,
                    total=q.total or (c.total and set(asked) <= SUMMED), requested=None)
 
@@ -635,6 +636,21 @@ def _members_as_named(q: Question, c: Context) -> Question:
                                    for p in q.people),
                    subjects=tuple(replace(x, person=renamed.get(x.person, x.person)) if x.person else x
                                   for x in q.subjects))
+
+
+def _grown(q: Question, c: Context) -> Context:
+    """再过3个月呢 / 两年以后: the facts that grow with time (months in business, age) as they will be then (再过一个月
+    — 再过两个月呢: two months from now, not three)."""
+    if not q.later or q.later == c.later:
+        return c
+    months = q.later - c.later
+    grows = {"months_in_business": months, "age": months // 12 if months % 12 == 0 else 0}
+
+    def grown(facts: Mapping[str, Any]) -> dict[str, Any]:
+        return {k: v + grows[k] if k in grows and isinstance(v, (int, float)) else v for k, v in facts.items()}
+    return replace(c, people=tuple(replace(p, facts=grown(p.facts)) for p in c.people),
+                   lines=tuple(replace(line, facts=grown(line.facts)) for line in c.lines), facts=grown(c.facts),
+                   later=q.later)
 
 
 def _hypothetical(q: Question, c: Context, store: MeasureStore) -> Question:

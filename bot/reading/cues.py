@@ -30,6 +30,8 @@ _THAN_BEFORE = re.compile(r"原来|以前|之前|去年|过去|老标准|原标�
 # 等俺也满60了 / 到时候 / 满60后: the question asked as if the requirement not yet met were met
 _ONCE_MET = re.compile(r"到时候|到那时|等[^,。;!?]{0,8}?(?:够|满|到)|(?:满|够)[^,。;!?]{0,6}?(?:后|以后|之后)"
                        r"|(?<![当经干做待呆])过(?:\d+|半)年|明年就|都满了|都够了")
+_LATER = re.compile(r"(?:再过|(?<![当经干做待呆])过了?)(?P<n>\d+|半)\s*(?P<unit>个月|年)(?!多少|能|的)"
+                    r"|(?P<n2>\d+)\s*(?P<unit2>个月|年)(?:以|之)后")
 # 两年一共, 3年呢, 半年呢, 1个季度能领多少: a sum over a span of time (after an amount, not a fact told)
 _SPAN = re.compile(r"(?P<quarter>(?:(?P<quarters>\d)个|每)?季度)"
                    r"|(?<![满签过开干做办了役兵当龄\d])(?:(?P<half>半年)|(?P<n>\d{1,2})(?P<unit>个月|年))(?=\s*(?:呢|吗|[?？])?\s*$|[^,。;!?\d]{0,3}?(?:1共|一共|总共|加起来|下来|合计|能领|能拿"
@@ -88,7 +90,7 @@ class Cues:
         """The months a sum is asked over, beyond one period: 两年一共 (24), 半年呢 (6), 一个季度 (3); None for a
         month or a year (the period), or a span that is a fact (开了半年, 半年合同, 服役2年)."""
         found = _SPAN.search(text)
-        if found is None:
+        if found is None or _LATER.search(text):  # 再过3个月呢: that time, not a sum over it
             return None
         if found.group("quarter"):
             return 3 * (int(found.group("quarters")) if found.group("quarters") else 1)
@@ -97,6 +99,18 @@ class Cues:
         n = int(found.group("n"))
         months = n if found.group("unit") == "个月" else 12 * n
         return months if months not in (1, 12) else None
+
+    later_words = _LATER  # 再过3个月: a time, no number told
+
+    def later(self, text: str) -> int | None:
+        """再过3个月呢 / 两年以后: the months from now the question is asked of (facts that grow with time, grown)."""
+        found = _LATER.search(text)
+        if found is None:
+            return None
+        said, unit = found.group("n") or found.group("n2"), found.group("unit") or found.group("unit2")
+        n = 0.5 if said == "半" else int(said)
+        months = n if unit == "个月" else 12 * n
+        return int(months) if months == int(months) else None
 
     def once_met(self, text: str) -> bool:
         """等俺也满60了，仨人一共多少: asked of the time when the requirement now failing is met."""

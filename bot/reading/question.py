@@ -123,6 +123,7 @@ class Question:
     defines: Definition | None = None  # 就业困难人员都包括哪些人: what a term of the plan covers is asked
     question_form: bool = False  # 先给钱还是建完再给 / 九台能种不: asked as a question, though with no cue word
     span: int | None = None  # 两年一共多少 (24), 一个季度 (3): the months a sum is asked over, beyond one period
+    later: int | None = None  # 再过3个月呢 (3): the months from now it is asked of
     chitchat: bool = False  # 今天天气怎么样: everyday talk (data/scope.yml), no question about the plan
 
     @property
@@ -171,6 +172,7 @@ class Reader:
             subjects = tuple(x for x in subjects if x.measure != extended.id)  # 养老金: not the 养老 services
         taken = [(f.start, f.end) for f in found] + [(m.start, m.end) for m in mentions]
         taken += [m.span() for m in self.cues.question_words.finditer(text)]  # 1个月 of 一个月多少 is no number told
+        taken += [m.span() for m in self.cues.later_words.finditer(text)]  # 再过3个月呢: a time, no number told
         numbers = [m for m in _QUANTITY.finditer(text) if not any(s <= m.start() < e for s, e in taken)]
         denied = [m for m in numbers if _NEGATED.search(text[max(0, m.start() - 3):m.start()])]  # 不是8年，是10年
         quantities = tuple(Quantity(float(m.group(1)), m.group(2) or "", m.start() > turn or bool(denied))
@@ -203,7 +205,7 @@ class Reader:
             groups=frozenset(str(f.value) for f in found if f.fact == "group"),
             elsewhere=elsewhere, about=about, money=bool(_MONEY.search(text)), number=bool(_NUMBER.search(cue_text)),
             defines=self.definitions.asked_in(text), question_form=bool(_QUESTION_FORM.search(text)),
-            span=self.cues.span(cue_text), chitchat=bool(self._chitchat.search(text)),
+            span=self.cues.span(cue_text), later=self.cues.later(text), chitchat=bool(self._chitchat.search(text)),
         )
 
     # ---- facts

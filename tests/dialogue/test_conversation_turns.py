@@ -698,3 +698,13 @@ def test_members_of_a_counted_group_with_their_own_merits_are_each_added(talk):
     _, year = talk.conversation("村里四个抗美援朝老兵 一个立过一等功 一个二等功 两个三等功 每个月一共比没立功的多多少钱",
                                 "四个人一年总共能领多少")
     assert "第3至4位" in year.text and "= 每年67320元" in year.text
+
+
+def test_asked_of_the_time_a_relative_comes_of_age_the_amount_is_given_not_out_of_scope(talk):
+    _, then = talk.conversation("我姑姑五十七 是烈士老年子女 现在一年能领多少", "她满六十以后一年多少 一个月多少")
+    assert "4800元" in then.text and "400元" in then.text
+
+
+def test_two_people_with_several_lines_are_compared_by_their_sums(talk):
+    _, apart = talk.conversation("我爷爷是抗美援朝老兵 立过三等功 我奶奶是烈士老年子女 今年八十", "他俩一年差多少")
+    assert "相差：16380元 − 4800元 = 每年11580元" in apart.text

@@ -120,7 +120,7 @@ def test_the_context_survives_its_slot_with_every_field(after):
 
     c, _ = after("我爸是抗日老兵，立过二等功，一年多少", "我妈是烈士遗属呢")
     c = replace(c, total=True, both_periods=True, once_met=True, requested="age", profile=("veteran",), focus="爸",
-                period="每月", asked=("rise",), facts={"count": 3})
+                period="每月", asked=("rise",), facts={"count": 3}, later=3)
     unset = [f.name for f in fields(Context) if getattr(c, f.name) == getattr(Context(), f.name)]
     assert not unset, f"set these in the test too: {unset}"
     assert Context.from_json(c.to_json()) == c
@@ -238,3 +238,8 @@ def test_what_everyone_counted_did_is_told_of_the_one_spoken_of_before_too(after
                  "要是俺俩各开一个店 都干满半年了 加一起能补多少")
     assert lines(c) == [("startup_subsidy_difficulty", "我"), ("startup_subsidy_difficulty", "老伴")] and c.total
     assert c.person("老伴").facts["months_in_business"] == 6
+
+
+def test_months_from_now_grow_the_months_in_business_once_from_the_time_first_told(after):
+    c, _ = after("我是低保户 开了个小卖部 执照下来四个月 能领创业补贴吗", "再过一个月呢", "再过两个月呢")
+    assert c.person("我").facts["months_in_business"] == 6 and c.later == 2

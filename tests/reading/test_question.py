@@ -235,3 +235,9 @@ def test_those_of_a_count_whose_contract_is_shorter_than_the_plan_requires_are_t
     rest = read("职介机构 有资质 免费介绍困难人员20人 签1年以上合同缴社保16人 其余合同3个月 补贴合计")
     assert (rest.facts["excluded"], rest.facts["contract_years"]) == (4, 1)
     assert "excluded" not in read("介绍了8个 5个签了两年合同 3个签了三年合同").facts
+
+
+def test_a_time_from_now_is_read_as_months_and_is_no_number_told(read):
+    q = read("再过三个月呢 四个人一共多少")
+    assert q.later == 3 and q.span is None and all(x.unit != "个月" for x in q.quantities)
+    assert read("两年以后呢").later == 24 and read("两年一共多少").later is None

@@ -24,6 +24,7 @@ _OVER = re.compile(r"(?:每|(?<![\d.第])[1一])(?:个|家|栋|处)?(?P<noun>[\u
 _PER_UNIT = {"人均": "人", "户均": "户", "村均": "村"}
 _ASKED_UNIT = re.compile(r"(?:多少|几)个?(户|人|名|元|钱|个)")  # 合多少人: the figure of people is averaged
 _FAMILY = {"人": "people", "户": "people", "名": "people", "个": "things", "栋": "things", "处": "things"}
+_COMMON = {"people": "人", "things": "个"}  # the unit of a sum over several of one family (5200人 + 1万名 …)
 _HOW_MANY = re.compile(r"(\d)\s*(?:样|项|种|类|个|块)(?:加|一共|合计|总共|都)")  # 三样加一块: that many figures
 _QUALIFYING = ("", "的")  # 孵化基地带动就业: the first words only say whose the second are
 _JOINING = re.compile(r"\s*(?:跟|和|与|同|及|以及|加|加上|还有|、|,)?\s*")  # 蔬菜大棚跟温室: named together
@@ -43,6 +44,8 @@ def asked_of(outcomes: Sequence[Outcome], asked: Sequence[str], total: bool, sai
             for f in o.result.figures]
     if not pool:
         return None
+    if set(asked) & {"old", "rise"} and (before := _before_rise(pool, said, "rise" in asked)) is not None:
+        return before  # 2016年的人均增收 (人均 is the figure's name, no average asked)
     if "average" in asked:
         return _average(pool, said)
     named = _named(pool, said)
@@ -55,8 +58,36 @@ def asked_of(outcomes: Sequence[Outcome], asked: Sequence[str], total: bool, sai
     if total:
         if (n := _HOW_MANY.search(said)) is not None and int(n.group(1)) != len(named):  # 三样加一块: all three
             return _sum_all(pool) if int(n.group(1)) == len(pool) else None
+        if len({o.title for o in pool}) > len(named) and (each := _one_of_each(pool, said)) is not None:
+            return each  # 这几项培训加起来多少人: of each measure listed, its one figure of people
         return _sum(named, said) if len(named) >= 2 else _sum_all(pool)
     return None
+
+
+def _before_rise(pool: list[Owned], said: str, rise: bool) -> tuple[str, Figure] | None:
+    """2016年的人均增收标准是多少: a figure the plan says rose by a percentage (较2016年度增收标准提高20.8%) as it was
+    before: the figure × 100 ÷ (100 + the percentage); asked how much it rose, the figure less that."""
+    raised = [o.figure for o in pool if o.figure.unit == "%" and "提高" in o.figure.label]
+    named = [o.figure for o in _named(pool, said) if o.figure.unit == "元"]
+    if len(raised) != 1 or len(named) != 1:
+        return None
+    new, by = named[0], raised[0]
+    old = new.value / (1 + by.value / 100)
+    year = m.group(1) + "年度" if (m := re.search(r"(\d{4})年", by.label)) else "原来"
+    shown = f"{stated(new)} × 100 ÷ （100 + {plain(by.value)}） = {_result(old, '元')}"  # as the check can redo it
+    if not rise:
+        return f"{year}{new.label}：{shown}", Figure(old, "", "元", shown)
+    more = f"{stated(new)} − {_result(old, '元')} = {_result(new.value - old, '元')}（{year}：{shown}）"
+    return f"比{year}多：{more}", Figure(new.value - old, "", "元", more)
+
+
+def _one_of_each(pool: list[Owned], said: str) -> tuple[str, Figure] | None:
+    """Of several measures' targets, each one's only figure of the unit asked (多少人), added up."""
+    if (unit := _ASKED_UNIT.search(said)) is None or unit.group(1) in ("钱", "元"):
+        return None
+    titles = dict.fromkeys(o.title for o in pool)
+    each = [[o for o in pool if o.title == title and _family(o.figure.unit) == _family(unit.group(1))] for title in titles]
+    return _added([figures[0] for figures in each]) if len(each) >= 2 and all(len(f) == 1 for f in each) else None
 
 
 def _named(pool: list[Owned], said: str, skip: Owned | None = None) -> list[Owned]:
@@ -185,19 +216,25 @@ def _sum(named: list[Owned], said: str) -> tuple[str, Figure] | None:
     if (unit := _ASKED_UNIT.search(said)) is not None and unit.group(1) not in ("钱", "元"):
         named = [o for o in named if o.figure.unit == unit.group(1)] if sum(
             o.figure.unit == unit.group(1) for o in named) >= 2 else named
-    if len({_FAMILY.get(o.figure.unit, o.figure.unit) for o in named}) != 1:
+    if len({_family(o.figure.unit) for o in named}) != 1:
         return None
     return _added(named)
 
 
 def _sum_all(pool: list[Owned]) -> tuple[str, Figure] | None:
     """一共多少 of targets whose figures all count the same thing (大学生6000人, 妇女1000人 …): all of them."""
-    return _added(pool) if len(pool) >= 2 and len({o.figure.unit for o in pool}) == 1 else None
+    return _added(pool) if len(pool) >= 2 and len({_family(o.figure.unit) for o in pool}) == 1 else None
+
+
+def _family(unit: str) -> str:
+    """What a unit counts: 人, 户 and 名城镇失业人员 count people; 个, 栋 and 处 things."""
+    return _FAMILY.get(unit[:1] if unit.startswith("名") else unit, unit)
 
 
 def _added(figures: list[Owned]) -> tuple[str, Figure]:
     value = sum(o.figure.value for o in figures)
-    unit = figures[0].figure.unit
+    units = {o.figure.unit for o in figures}
+    unit = units.pop() if len(units) == 1 else _COMMON[_family(figures[0].figure.unit)]
     shown = f"{' + '.join(stated(o.figure) for o in figures)} = {_result(value, unit)}"
     return f"合计：{shown}", Figure(value, "", unit, shown)
 

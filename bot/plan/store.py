@@ -99,6 +99,10 @@ def _hits(text: str, keywords: Sequence[str]) -> bytearray:
     return hit
 
 
+def _occurrences(text: str, word: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(word), text)]
+
+
 def _covered(text: str, keywords: Sequence[str]) -> int:
     """How many characters of the text fall inside an occurrence of any keyword."""
     return sum(_hits(text, keywords))
@@ -176,6 +180,7 @@ class MeasureStore:
         plan's own name (暖流计划) is context, not a subject.
         """
         found: list[tuple[int, Measure, str]] = []
+        said = text
         while True:
             hits = [(_hits(text, (m.title, *m.keywords)), m) for m in self.measures]
             best = max(hits, key=lambda c: sum(c[0]))[0]
@@ -188,10 +193,28 @@ class MeasureStore:
         own = {m.id for _, m, words in found if words not in shared}
         found = [f for f in found if f[2] not in shared or not any(  # 三品一标的 无公害认证: 无公害 alone
             m.id in own for _, m, w in found if w == f[2])]
+        found = [(at, self._qualified(said, at, m, words), words) for at, m, words in found]
         named = [m for _, m, _ in sorted(found, key=lambda f: f[0])]
+        named = [m for i, m in enumerate(named) if m not in named[:i]]  # 农村低保标准 beside 精简退职: once
         if len(named) > 1:
             named = [m for _, m, words in sorted(found, key=lambda f: f[0]) if words not in PLAN_NAMES] or named
         return named
+
+    def _qualified(self, text: str, at: int, measure: Measure, words: str) -> Measure:
+        """农村低保标准: a word of a measure (低保标准 of the 城区 floor, whose sentence says 城市低保标准) qualified
+        otherwise, as the plan says it only in another measure's sentence (精简退职职工: 农村低保标准的增长幅度),
+        names that one."""
+        for before in (3, 2):
+            phrase = text[max(0, at - before):at] + words
+            if len(phrase) < len(words) + before or phrase in measure.quote or any(phrase in w for w in measure.keywords):
+                continue
+            qualified = {measure.quote[j - before:j] for j in _occurrences(measure.quote, words) if j >= before}
+            if not qualified - {phrase[:before]}:
+                continue  # 降低渔业资源增殖保护费: its own sentence qualifies the word no other way
+            saying = [m for m in self.measures if phrase in m.quote]
+            if len(saying) == 1:
+                return saying[0]
+        return measure
 
     def made_for(self, fact: str, value: object) -> Measure | None:
         """The measure a stated fact points to: the one requiring this value (烈士老年子女 → its subsidy),

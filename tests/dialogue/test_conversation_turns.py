@@ -708,3 +708,10 @@ def test_asked_of_the_time_a_relative_comes_of_age_the_amount_is_given_not_out_o
 def test_two_people_with_several_lines_are_compared_by_their_sums(talk):
     _, apart = talk.conversation("我爷爷是抗美援朝老兵 立过三等功 我奶奶是烈士老年子女 今年八十", "他俩一年差多少")
     assert "相差：16380元 − 4800元 = 每年11580元" in apart.text
+
+
+def test_asked_whether_the_plan_gives_a_figure_it_does_not_the_reply_says_so_and_states_none(talk):
+    _, rural = talk.conversation("城区低保标准最低定在什么水平", "农村低保标准方案里给具体数了吗")
+    assert "没有写具体数字" in rural.text and "元" not in rural.text
+    given, _ = talk("抗日老兵的补助给具体数了吗")
+    assert "21060元" in given.text

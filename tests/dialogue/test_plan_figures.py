@@ -64,3 +64,15 @@ def test_a_total_of_as_many_things_as_said_takes_all_of_them(ask):
 def test_a_target_added_by_its_figure_joins_the_total(ask):
     *_, more = ask("创业培训里 大学生 妇女 中小企业管理者各培训多少", "一共多少", "再加上返乡农民工那5200呢")
     assert "6000人 + 1000人 + 2000人 + 5200人 = 14200人" in more
+
+
+def test_a_total_of_people_over_measures_listed_adds_each_ones_figure_of_people(ask, assistant):
+    [trained] = ask("方案里这几项培训加起来多少人 失业人员技能培训 返乡农民工创业培训 新型农业经营主体培训")
+    assert "1万名城镇失业人员 + 5200人 + 4000名 = 19200人" in trained and "六个方面" not in trained
+    assert not assistant.provenance.unexplained(trained, set())
+
+
+def test_a_figure_the_plan_says_rose_by_a_percentage_is_worked_back_to_what_it_was(ask, assistant):
+    *_, before, more = ask("暖流计划总增收多少", "那2016年的人均增收标准大概是多少", "人均增收比2016年多了多少钱")
+    assert "435元 × 100 ÷ （100 + 20.8） = 约360.1元" in before and "435元 − 约360.1元 = 约74.9元" in more
+    assert not assistant.provenance.unexplained(before, set()) and not assistant.provenance.unexplained(more, set())

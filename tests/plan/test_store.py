@@ -155,6 +155,8 @@ def test_a_stated_fact_points_to_a_measure_only_when_one_fits(store, fact, value
     ("绿色食品认证2个产品，再加1个有机认证", ["cert_green_food", "cert_organic_new"]),
     ("有机产品再认证第一年能拿多少", ["cert_organic_renewal"]),
     ("暖流计划是谁牵头的", ["lead_department"]),
+    ("农村低保标准给具体数了吗", ["retired_1960s_allowance"]),  # the plan says 农村低保标准 only there
+    ("城区低保标准多少", ["dibao_floor"]),
 ])
 def test_every_measure_a_question_names_is_found_in_the_order_named(store, question, ids):
     assert [m.id for m in store.all_named_in(question)] == ids

@@ -119,6 +119,9 @@ def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:
     store = known.store
     if not (q.correction and c.lines):
         return None
+    if not q.people and q.subjects and not q.quantities and all(line.person is None for line in c.lines) and not (
+            {s.measure for s in q.subjects} & {line.measure for line in c.lines}):
+        return None  # 不对，俺问的是解放战争老兵: another measure asked the same (names_its_subject), no fact of anyone's
     if q.people and all(c.person(p.key) for p in q.people):  # a person's category or facts, said again
         merged = c
         for p in q.people:

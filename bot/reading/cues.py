@@ -155,6 +155,15 @@ class Cues:
         """The detail the plan does not state that the message asks for (发放时间和方式), if any."""
         return next((detail for detail, pattern in self._unstated.items() if pattern.search(text)), None)
 
+    def without_unstated(self, text: str) -> str:
+        """The text with the words asking for a detail the plan does not state blanked out: what they ask (最多能贷,
+        贷多少钱) is that detail, not a cap or a sum of money."""
+        return self._any_unstated.sub(lambda m: "\u3000" * len(m.group()), text)
+
+    @cached_property
+    def _any_unstated(self) -> re.Pattern[str]:
+        return said(w for ws in self.unstated.values() for w in ws)
+
     def stated(self, detail: str, quotes: Iterable[str]) -> bool:
         """Whether one of the quotes states the detail after all (是否收费: 免费培训返乡农民工)."""
         return any(w in quote for quote in quotes for w in self.stated_by.get(detail, ()))

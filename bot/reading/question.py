@@ -184,7 +184,7 @@ class Reader:
         for f in found:  # a figure stays a figure (原来1年交3600: the old fee is told, not asked)
             if isinstance(f.value, (int, float)):
                 cued[f.start:f.end] = "0" * (f.end - f.start)
-        cue_text = "".join(cued)
+        cue_text = self.cues.without_unstated("".join(cued))  # 最多能贷多少: a detail not stated, no cap asked
         about = self._about(text, mentions)
         named_settles = bool(subjects) or any(p.facts.get("veteran_category") for p in people)
         return Question(
@@ -203,7 +203,7 @@ class Reader:
             ambiguous=None if named_settles else self._ambiguous(text),
             missing=None if subjects else missing,
             groups=frozenset(str(f.value) for f in found if f.fact == "group"),
-            elsewhere=elsewhere, about=about, money=bool(_MONEY.search(text)), number=bool(_NUMBER.search(cue_text)),
+            elsewhere=elsewhere, about=about, money=bool(_MONEY.search(cue_text)), number=bool(_NUMBER.search(cue_text)),
             defines=self.definitions.asked_in(text), question_form=bool(_QUESTION_FORM.search(text)),
             span=self.cues.span(cue_text), later=self.cues.later(text), chitchat=bool(self._chitchat.search(text)),
         )

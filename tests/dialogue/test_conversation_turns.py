@@ -715,3 +715,13 @@ def test_asked_whether_the_plan_gives_a_figure_it_does_not_the_reply_says_so_and
     assert "没有写具体数字" in rural.text and "元" not in rural.text
     given, _ = talk("抗日老兵的补助给具体数了吗")
     assert "21060元" in given.text
+
+
+def test_a_cap_on_a_loan_the_plan_never_sets_is_said_to_be_unstated_with_no_figure(talk):
+    _, cap = talk.conversation("今年创业担保贷款扶持多少人创业", "一个人最多能贷多少")
+    assert "没有写" in cap.text and "元" not in cap.text
+
+
+def test_how_long_a_measure_takes_is_answered_from_its_own_months(talk):
+    _, months = talk.conversation("我是残疾人 想开个小卖店 有补贴吗", "得开多长时间才能领")
+    assert "6个月" in months.text and "没有写" not in months.text

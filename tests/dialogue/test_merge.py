@@ -243,3 +243,10 @@ def test_what_everyone_counted_did_is_told_of_the_one_spoken_of_before_too(after
 def test_months_from_now_grow_the_months_in_business_once_from_the_time_first_told(after):
     c, _ = after("我是低保户 开了个小卖部 执照下来四个月 能领创业补贴吗", "再过一个月呢", "再过两个月呢")
     assert c.person("我").facts["months_in_business"] == 6 and c.later == 2
+
+
+def test_a_correction_naming_another_measure_asks_the_same_of_it(after):
+    c, rule = after("抗日老兵一年多少钱", "不对不对，俺问的是解放战争老兵")
+    assert rule == "names_its_subject" and lines(c) == [("veteran_liberation_war", None)]
+    c, _ = after("有机产品新认证的组织奖补多少", "哦说错了，我问的是地理标志登记")
+    assert lines(c) == [("cert_geographic", None)]

@@ -25,7 +25,9 @@ from bot.reading.question import Question
 
 _HOW_MUCH = re.compile(r"多少|多钱|几个钱")  # a question of its own; 一年呢 asks the last one again
 _THAN = re.compile(r"(?:那)?(?:比|跟|和|与)")  # 比病故军人遗属呢: compared with another
-_NOW_TOO = re.compile(r"(?:那|这)?(\d+)\s*(?:个|人|名|位)?[^,。;!?]{0,8}?(?:也|后来|续签|补交|补上|都)")  # 那3个后来也…
+_NOW_TOO = re.compile(r"(?:那|这)?(\d+)\s*(?:个|人|名|位)?[^,。;!?]{0,8}?(?:也|后来|续签|补交|补上|都|全部|全都)")  # 那3个后来也…
+_OTHERS = re.compile(r"(?:另外|其他|其余|剩下)(?:的|那)?(?P<n>\d)?(?:个|项|种|位|样)?(?:的)?"
+                     r"(?:呢|咋样|怎么样|多少|是多少)")  # 另外两个呢
 _SUPPOSED = re.compile(r"按[^,。;!?]{1,10}?算|要是|如果|假如|换成")  # 要是按烈士遗属算: another measure in place of this
 OF_TARGETS = ("average", "ratio", "share")  # asked only of the plan's target figures (bot/dialogue/plan_figures.py)
 SUMMED = {"amount", "old", "rise"}  # kinds whose figures a total adds up (一年多领多少 after 一共多领多少)
@@ -86,7 +88,7 @@ def includes_those_left_out(q: Question, c: Context, known: Known) -> Context | 
     said = _NOW_TOO.search(q.text)
     if len(left_out) != 1 or said is None or q.subjects or q.people:
         return None
-    if float(said.group(1)) not in left_out and not (float(said.group(1)) in counts and said.group(0).endswith("都")):
+    if float(said.group(1)) not in left_out and not (float(said.group(1)) in counts and said.group(0).endswith(("都", "全部"))):
         return None
     lines = tuple(replace(line, facts={k: v for k, v in line.facts.items() if k not in ("excluded", "contract_years")})
                   for line in c.lines)
@@ -301,6 +303,19 @@ def _supposed_lines(q: Question, c: Context) -> tuple[Line, ...] | None:
     return tuple(replace(line, facts={**line.facts, **said.get(line.measure, {})}) for line in c.lines)
 
 
+def asks_of_the_others(q: Question, c: Context, known: Known) -> Context | None:
+    """三属各多少 — 因公牺牲那个折合月标准 — 另外两个呢: the lines answered before but not asked of since, asked
+    the same."""
+    said = _OTHERS.search(q.text)
+    if said is None or q.subjects or q.people or not c.lines:
+        return None
+    others = [line for line in _unique(c.history) if line not in c.lines]
+    n = int(said.group("n")) if said.group("n") else len(others)
+    if not others or n > len(others):
+        return None
+    return _asked_again(q, replace(c, lines=tuple(others[-n:])))
+
+
 def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
     """A question naming its own measures or people (those people's facts taken from the conversation); 那X呢
     (a follow-up) keeps what was asked, the period and the total, and swaps in X."""
@@ -392,7 +407,7 @@ def asks_again(q: Question, c: Context, known: Known) -> Context | None:
 
 RULES: tuple[Callable[[Question, Context, Known], Context | None], ...] = (
     answers_the_question_asked, includes_those_left_out, splits_a_group, corrects_a_fact, adds_to_the_question,
-    swaps_the_person, supposes_another_fact,
+    swaps_the_person, supposes_another_fact, asks_of_the_others,
     names_its_subject, tells_a_fact, asks_of_its_words, asks_again,
 )
 
@@ -684,16 +699,19 @@ def _everyone_told(q: Question, c: Context, lines: tuple[Line, ...], store: Meas
 
 
 def _filled(lines: tuple[Line, ...], before: Iterable[Line], people: int) -> tuple[Line, ...]:
-    """The lines, with those of other people answered before (all of each one's) until `people` are in it."""
-    named = {x.person for x in lines}
+    """The lines, with those of other people answered before (all of each one's) until `people` are in it; of lines
+    of no one (该社另有无公害认证 三项合计), other measures answered before, until as many."""
+    of_no_one = all(x.person is None for x in lines)
+    unit = (lambda x: x.measure) if of_no_one else (lambda x: x.person)  # noqa: E731
+    named = {unit(x) for x in lines}
     added: list[Line] = []
     for line in before:
-        if line.person is None or line.person in named or line in added:
+        if (line.person is None) != of_no_one or unit(line) in named or line in added:
             continue
-        others = {x.person for x in added}
-        if line.person in others or len(named) + len(others) < people:
+        others = {unit(x) for x in added}
+        if unit(line) in others or len(named) + len(others) < people:
             added.append(line)
-    return (*lines, *added)
+    return (*added, *lines) if of_no_one else (*lines, *added)
 
 
 def _still(line: Line, c: Context) -> bool:

@@ -126,7 +126,8 @@ class Cues:
 
     # 这2个 / 前3个 / 俩 / 仨 (text normalised: 两 → 2): how many of the things talked about
     _HOW_MANY = re.compile(r"[这那前后](\d)[个项样种位](?!月)|(俩|仨)(?!个?月|年)"
-                           r"|(?<![\d.])(\d)个?人(?=[^,。;!?]{0,5}?(?:1共|一共|总共|加起来|加一块|合计|都算上))")  # 4个人1年1共
+                           r"|(?<![\d.])(\d)(?:个?人|项|样|种)"  # 4个人1年1共 / 3项合计
+                           r"(?=[^,。;!?]{0,5}?(?:1共|一共|总共|加起来|加一块|合计|都算上))")
 
     def how_many(self, text: str) -> int | None:
         """The number of things a total or a comparison is about, when the message says it (这俩, 前3个)."""

@@ -162,7 +162,10 @@ class Reader:
         clauses = _clauses(text, mentions)
         people, general, subjects, everyone, pronoun = self._attribute(text, clauses, mentions, found)
         if listed:
-            people, subjects = _of_the_kind_named(people, general, subjects)
+            people, subjects = _of_the_kind_named(people, general, subjects,
+                                                  [p for p in people if p.key.startswith(MEMBER_PREFIX)])
+        elif everyone and len(people) > 1:  # 烈士老年子女 本人61 其兄64 其姐59 兄妹合计: each of them
+            people, subjects = _of_the_kind_named(people, general, subjects, list(people))
         people, general = _left_out(people, general)
         general = self._short_contracts(text, general)
         people = _all_aged(text, people)
@@ -567,11 +570,11 @@ def _listed_fact(run: re.Match[str]) -> str | None:
     return "age" if run.group("unit") in ("岁", "周岁") else "service_years" if run.group("verb") else None
 
 
-def _of_the_kind_named(people: tuple[Person, ...], general: Mapping[str, Any], subjects: tuple[Subject, ...]
-                       ) -> tuple[tuple[Person, ...], tuple[Subject, ...]]:
+def _of_the_kind_named(people: tuple[Person, ...], general: Mapping[str, Any], subjects: tuple[Subject, ...],
+                       members: list[Person]) -> tuple[tuple[Person, ...], tuple[Subject, ...]]:
     """烈士老年子女 兄妹3人 66 62 57岁 / 3家合作社初次获无公害认证 产品数分别为1 4 9: the category named before a
-    listed group, of no one else, and the measures said of the group are each member's."""
-    members = [p for p in people if p.key.startswith(MEMBER_PREFIX)]
+    listed group (or before those 都 or 兄妹 speak of), of no one else, and the measures said of the group are each
+    member's."""
     if not members:
         return people, subjects
     keys = {p.key for p in people}

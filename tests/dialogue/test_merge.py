@@ -250,3 +250,19 @@ def test_a_correction_naming_another_measure_asks_the_same_of_it(after):
     assert rule == "names_its_subject" and lines(c) == [("veteran_liberation_war", None)]
     c, _ = after("有机产品新认证的组织奖补多少", "哦说错了，我问的是地理标志登记")
     assert lines(c) == [("cert_geographic", None)]
+
+
+def test_the_others_of_a_list_are_asked_what_one_of_it_was_asked(after):
+    c, rule = after("三属 烈士遗属 因公牺牲军人遗属 病故军人遗属 现行年标准分别", "因公牺牲那个折合月标准", "另外两个呢")
+    assert rule == "asks_of_the_others" and c.period == "每月"
+    assert lines(c) == [("survivor_martyr", None), ("survivor_died_of_illness", None)]
+
+
+def test_as_many_items_as_a_total_counts_take_the_measures_answered_before(after):
+    c, _ = after("合作社 有机产品新认证 及次年第一年再认证 两项奖补合计", "该社另初次无公害认证4个产品 三项合计")
+    assert [m for m, _ in lines(c)] == ["cert_organic_new", "cert_organic_renewal", "cert_pollution_free"] and c.total
+
+
+def test_all_of_a_count_said_to_comply_takes_back_those_left_out(after):
+    c, rule = after("中介机构 免费介绍就业困难人员 成功25人 其中5人合同不满1年 可申领职业介绍补贴多少", "如25人全部合规")
+    assert rule == "includes_those_left_out" and "excluded" not in c.facts

@@ -241,3 +241,10 @@ def test_a_time_from_now_is_read_as_months_and_is_no_number_told(read):
     q = read("再过三个月呢 四个人一共多少")
     assert q.later == 3 and q.span is None and all(x.unit != "个月" for x in q.quantities)
     assert read("两年以后呢").later == 24 and read("两年一共多少").later is None
+
+
+def test_a_category_said_before_people_that_all_of_them_share_is_each_ones(read):
+    q = read("来电人 烈士老年子女 本人61岁 其兄64 其姐59 兄妹合计年补 与旧标准比增加")
+    assert {p.key: p.facts.get("veteran_category") for p in q.people} == {"我": "烈士老年子女", "哥": "烈士老年子女",
+                                                                         "姐": "烈士老年子女"}
+    assert {"amount", "rise"} <= set(q.asked)

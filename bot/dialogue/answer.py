@@ -263,6 +263,8 @@ def _calculation(o: Outcome) -> str:
     if o.figure is not None and o.figure.shown:
         return o.figure.shown
     steps = o.result.steps if o.result is not None else ()
+    if o.measure.kind == "merit_addition" and len(steps) > 1:
+        return steps[1]  # 另立过三等功：…按最高的二等功计
     if not steps or o.measure.kind not in ("per_service_year", "base_plus_increment"):
         return ""
     return "，".join([steps[0], *(step for step in steps[1:] if "限额" in step)])

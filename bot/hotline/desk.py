@@ -242,7 +242,12 @@ def _told(question: Question) -> dict[str, Any]:
     """The facts a caller's words state, of anyone, as the calculator's fields take them (not how a soldier fell,
     nor every group a person was said to be in)."""
     people = {k: v for p in question.people for k, v in p.facts.items() if k not in ("fallen", "groups")}
-    return {**question.facts, **people}
+    return {k: "、".join(map(str, v)) if isinstance(v, (list, tuple)) else v  # 三等功、二等功: as the field shows it
+            for k, v in {**question.facts, **people}.items()}
+
+
+def _shown(value: Any) -> str:
+    return "、".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
 
 
 def _people(full: Context) -> tuple[str, ...]:
@@ -250,7 +255,7 @@ def _people(full: Context) -> tuple[str, ...]:
     specs, groups = load_specs(), load_groups()
     told = []
     for p in full.people:
-        facts = [f"{specs[k].label}{groups.get(str(v), {}).get('label', v) if k == 'group' else v}{specs[k].unit}"
+        facts = [f"{specs[k].label}{groups.get(str(v), {}).get('label', v) if k == 'group' else _shown(v)}{specs[k].unit}"
                  for k, v in p.facts.items() if k in specs]  # 人群：老兵 (groups.yml's word, not its key)
         told.append(f"{p.label}{'（' + str(p.count) + '位）' if p.count > 1 else ''}：{'、'.join(facts) or '未说情况'}")
     return tuple(told)

@@ -7,6 +7,7 @@ and quote. Facts that are missing or wrong raise a FactError instead.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
@@ -88,12 +89,18 @@ def per_service_year(m: Measure, facts: Facts) -> dict:
 
 def merit_addition(m: Measure, facts: Facts) -> dict:
     levels = m.params["levels"]
-    level = facts.get("merit")
-    if level is None:
+    told = facts.get("merit")
+    if told is None:
         raise MissingFact("merit", "请告诉我立功等级：" + "、".join(levels) + "。")
-    if level not in levels:
-        raise InvalidFact("merit", f"没有“{level}”这一等级，政策列出的是：" + "、".join(levels) + "。")
-    return {"amount": levels[level], "steps": (f"荣立{level}：每人{m.params['period']}增加{money(levels[level])}",)}
+    said = re.split(r"[、,，\s]+", told.strip()) if isinstance(told, str) else [str(x) for x in told] if isinstance(
+        told, (list, tuple)) else [str(told)]  # 三等功、二等功 as the desk's field holds several
+    if unknown := [level for level in said if level not in levels]:  # 立过一个三等功一个二等功: several levels
+        raise InvalidFact("merit", f"没有“{unknown[0]}”这一等级，政策列出的是：" + "、".join(levels) + "。")
+    level = max(said, key=levels.__getitem__)
+    others = [x for x in said if x != level]
+    steps = (f"荣立{level}：每人{m.params['period']}增加{money(levels[level])}",) + (
+        (f"另立过{'、'.join(others)}：暖流计划没有写几次立功能否累加，按最高的{level}计",) if others else ())
+    return {"amount": levels[level], "steps": steps}
 
 
 def base_plus_increment(m: Measure, facts: Facts) -> dict:

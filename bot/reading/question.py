@@ -264,7 +264,7 @@ class Reader:
             said: dict[str, Any] = {}
             for f in found:
                 if start <= f.start < end:
-                    said.setdefault(f.fact, f.value)
+                    said[f.fact] = _merits(said.get(f.fact), f.value) if f.fact == "merit" else said.get(f.fact, f.value)
             counted = next((m for m in named if m.role == "group" and m.count > 1), None)
             if any(f.fact == "service_years" and _SUMMED.search(text[max(start, f.start - 6):f.end])
                    for f in found if start <= f.start < end):  # 5名老兵，服役年限合计23年: the 23 years are all of theirs
@@ -304,7 +304,8 @@ class Reader:
             if targets:  # what a clause about someone tells is their situation
                 for key in targets:
                     for fact, value in said.items():
-                        facts.setdefault(key, {})[fact] = value
+                        before = facts.setdefault(key, {}).get(fact)
+                        facts[key][fact] = _merits(before, value) if fact == "merit" else value
                         if fact == "group":  # 失业了…开了个店: a job seeker still, and an entrepreneur too
                             facts[key]["groups"] = (*facts[key].get("groups", ()), value)
                     if len(targets) == 1 and (gender := self.people.gender(key, text[start:end], labels[key][0])):
@@ -537,6 +538,14 @@ def _contract(said: re.Match[str]) -> float:
     """A contract's length in years, as a part of a count says it (两年 2, 八个月 8/12, 半年 0.5)."""
     length = 0.5 if said["len"] == "半" else int(said["len"])
     return length / 12 if said["unit"] == "个月" and said["len"] != "半" else length if said["unit"] == "年" else 0.5 / 12
+
+
+def _merits(before: Any, level: Any) -> Any:
+    """立过一个三等功一个二等功: every level told of one person, in the order told (one level alone as it is); which
+    of them the plan pays, it does not say (bot/plan/calculator.py takes the highest and says so)."""
+    told = [*((before,) if isinstance(before, str) else before or ()), *((level,) if isinstance(level, str) else level)]
+    told = list(dict.fromkeys(told))
+    return told[0] if len(told) == 1 else tuple(told)
 
 
 def _left_out(people: tuple[Person, ...], general: dict[str, Any]) -> tuple[tuple[Person, ...], dict[str, Any]]:

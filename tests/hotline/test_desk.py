@@ -328,3 +328,9 @@ def test_every_desk_page_reflows_at_phone_width(lookup):
             assert refused == []  # every page runs whole under the desk's Content-Security-Policy
     finally:
         queue.forget("phone-width-test")
+
+
+def test_several_merits_told_show_as_the_field_holds_them_and_the_highest_is_paid(desk):
+    [card] = [c for c in desk.search("来电人 父 抗美援朝老兵 立过一个三等功一个二等功").cards if c.id == "merit_addition"]
+    assert card.applied["merit"] == "三等功、二等功" and card.amount == "每月100元"
+    assert any("按最高的二等功计" in step for step in card.calculation)

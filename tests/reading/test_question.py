@@ -248,3 +248,8 @@ def test_a_category_said_before_people_that_all_of_them_share_is_each_ones(read)
     assert {p.key: p.facts.get("veteran_category") for p in q.people} == {"我": "烈士老年子女", "哥": "烈士老年子女",
                                                                          "姐": "烈士老年子女"}
     assert {"amount", "rise"} <= set(q.asked)
+
+
+def test_every_merit_level_told_of_one_person_is_kept(read):
+    q = read("我爷爷七十五了 当了六年义务兵 立过一个三等功一个二等功 一个月能拿多少")
+    assert q.people[0].facts["merit"] == ("三等功", "二等功")

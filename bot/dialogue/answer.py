@@ -292,9 +292,12 @@ def _together(done: list[Outcome], asked: list[str], by_kind: dict[str, list[Fig
               ) -> list[tuple[str, Figure]]:
     """What is asked of the lines together: the total of each figure asked, or their difference."""
     out: list[tuple[str, Figure]] = []
-    if "difference" in asked and len(by_kind.get("difference", [])) == 2 and len(
+    compared = by_kind.get("difference", [])
+    if len(compared) > 2 and {"max", "min"} <= set(asked) and len({f.period for f in compared}) == 1:
+        compared = [max(compared, key=lambda f: f.value), min(compared, key=lambda f: f.value)]  # 最多的比最少的多多少
+    if "difference" in asked and len(compared) == 2 and len(
             {o.measure.kind == "merit_addition" for o in done}) == 1:  # 抗日老兵 − 三等功's 50元 compares nothing
-        d = difference(*by_kind["difference"])
+        d = difference(*compared)
         if d is not None:
             other = _other_period(d) if c.both_periods else None
             out.append((f"相差：{d.shown}" + (f"；折合{other.text()}" if other else ""), d))

@@ -47,7 +47,8 @@ def _asked(result: Result, kind: str, period: str | None = None) -> tuple[str, l
         return amount_text(result), []
     now = f"{result.period}{money(result.amount)}"
     if kind == "old" and result.old_amount is not None:
-        headline = f"原来{result.period}{money(result.old_amount)}，2017年提高到{now}"
+        moved = "提高到" if result.amount is None or result.amount >= result.old_amount else "降低到"  # a fee cut 5%
+        headline = f"原来{result.period}{money(result.old_amount)}，2017年{moved}{now}"
         converted = over(period, result.old_amount, result.period) if period else None
         if converted is None:
             return headline, []

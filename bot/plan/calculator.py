@@ -164,6 +164,11 @@ def percent(m: Measure, facts: Facts) -> dict:
     p = m.params
     step = f"{p['relation']}{p['of']}的{plain(p['rate'])}%"
     base_fact = _base_fact(p)
+    if p["relation"] == "降低" and facts.get(base_fact) is None and facts.get("reduced_amount") is not None:
+        after = fact_checks.number(facts, "reduced_amount")  # 降了以后交1140，原来交多少: the fee before the cut
+        before = after * 100 / (100 - p["rate"])
+        return {"amount": after, "old_amount": before, "steps": (
+            step, f"降低后为{money(after)}，原来为{money(after)} × 100 ÷ （100 − {plain(p['rate'])}） = {money(before)}")}
     if facts.get(base_fact) is None:
         return {"amount": None, "steps": (step,)}
     base = fact_checks.number(facts, base_fact)

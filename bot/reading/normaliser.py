@@ -145,8 +145,9 @@ class Normalizer:
         """(start, end, term) for each everyday word outside the plan's terms."""
         if not self._everyday:
             return []
+        real = {i for m in self._real.finditer(text) for i in range(*m.span())} if self._real else set()
         return [(m.start(), m.end(), _unrepeated(self._everyday[m.group()], text[m.end():]))
-                for m in self._words.finditer(text) if m.group() in self._everyday]
+                for m in self._words.finditer(text) if m.group() in self._everyday and m.start() not in real]  # 抗美援越
 
     def _numerals(self, text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """The numerals to write in digits, outside the plan's terms and the everyday words being replaced."""

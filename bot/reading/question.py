@@ -59,7 +59,7 @@ _BUSINESS_YEARS = re.compile(r"(?:执照|开了|开张|开业|营业|开店|干�
                              r"[^\d,;!?]{0,8}?(?:(\d+(?:\.\d+)?)\s*年|(半)年)")
 _CONTRACT = re.compile(r"合同|签")
 _PLAN_NAMES = re.compile(r"“?暖流计划”?|行动方案")
-_FOLLOW_UP = re.compile(r"^(?:那|那么|那要是|要是|如果|假如|换成|换了)|呢[?!.]*$")  # 的话补助, 胎有奖励: no benefit's name
+_FOLLOW_UP = re.compile(r"^(?:那|那么|那要是|要是|如果|假如|换成|换了)|呢[?!.]*$|同问|同上")  # 解放 同问: as before
 
 
 @dataclass(frozen=True)

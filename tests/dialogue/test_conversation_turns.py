@@ -725,3 +725,19 @@ def test_a_cap_on_a_loan_the_plan_never_sets_is_said_to_be_unstated_with_no_figu
 def test_how_long_a_measure_takes_is_answered_from_its_own_months(talk):
     _, months = talk.conversation("我是残疾人 想开个小卖店 有补贴吗", "得开多长时间才能领")
     assert "6个月" in months.text and "没有写" not in months.text
+
+
+def test_the_fee_before_the_cut_is_worked_back_from_the_fee_paid_after_it(talk):
+    before, _ = talk("养鱼的增殖保护费降了以后我交了1140 原来得交多少")
+    assert "原来1200元，2017年降低到1140元" in before.text and "1140元 × 100 ÷ （100 − 5） = 1200元" in before.text
+
+
+def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
+    first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
+    assert "14580元" in first.text and "15780元" in first.text
+    assert "14920元" in same.text and "16120元" in same.text
+
+
+def test_the_most_against_the_least_of_three_standards_is_their_difference(talk):
+    _, apart = talk.conversation("抗日的 解放的 抗美援朝的 这三样老兵 今年各涨了多少", "那现在哪个最多 比最少的那个多多少")
+    assert "相差：21060元 − 15780元 = 每年5280元" in apart.text

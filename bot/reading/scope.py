@@ -16,8 +16,8 @@ from bot import DATA
 from bot.plan.records import policy_text
 from bot.plan.terms import cut
 
-_AGE_THEN = re.compile(r"(?:就|才|也|能|都)?(?:满|到|过)\d|(?:就|才|也|都)?\d+(?:岁|周岁|了)")  # 后年满60, 明年就60了:
-# an age, not a year
+_AGE_THEN = re.compile(r"[^\d,。;!?]{0,4}?(?:满|到|过)\d|[^\d,。;!?]{0,4}?\d+(?:岁|周岁|了)")  # 后年满60, 明年就60了,
+# 明年她就满六十了: an age, not a year
 _PLACE = re.compile(r"[\u4e00-\u9fff]{3,}|[\u4e00-\u9fff]+[省市县区镇乡村州旗盟岛]")  # jieba calls 新旧 and 三哥 places too
 
 

@@ -98,6 +98,8 @@ def guard(db_path):
         ("因公牺牲军人遗属 新旧标准 年差 月差", "ask_measure", False),  # jieba tags 新旧 as a place
         ("大哥七十 二姐六十七 三哥六十一", "inform", False),  # and 三哥
         ("老王明年就六十了 到时候一共多少", "ask_measure", False),  # his age next year, not next year's plan
+        ("明年她就满六十了 到那时候俩人一年咋算", "ask_measure", False),  # hers, said with her name between
+        ("明年的标准涨到多少了", "ask_measure", True),
     ],
 )
 def test_scope_guard_marks_what_the_plan_cannot_be_about(guard, text, intent, out):

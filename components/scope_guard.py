@@ -36,6 +36,7 @@ from bot.assistant import assistant
 from bot.dialogue.conversation import ELSEWHERE
 
 OUT_OF_SCOPE = "out_of_scope"
+GREETING, ASKED = "greet", "ask_measure"
 TOPICAL_INTENTS = {"ask_measure", "ask_department"}
 ABOUT_THE_PLAN = TOPICAL_INTENTS | {"ask_entitlements", "inform"}
 
@@ -77,4 +78,12 @@ class ScopeGuard(GraphComponent):
                 message.set(ENTITIES, [*message.get(ENTITIES, []), entity], add_to_output=True)
             if intent != OUT_OF_SCOPE and why:
                 message.set(INTENT, {INTENT_NAME_KEY: OUT_OF_SCOPE, PREDICTED_CONFIDENCE_KEY: 1.0}, add_to_output=True)
+            elif intent == GREETING and self._asks(text):  # 在哪些地方栽, guessed a greeting: it asks of the plan
+                message.set(INTENT, {INTENT_NAME_KEY: ASKED, PREDICTED_CONFIDENCE_KEY: 1.0}, add_to_output=True)
         return messages
+
+    def _asks(self, text: str) -> bool:
+        """Whether a message DIET took for a greeting asks something (a question word) or names the plan's words:
+        the greeting rule would answer it with the welcome and drop the conversation's subject."""
+        normalized = self._scope.normalize(text)
+        return self._scope.topical(normalized) or assistant().reader.cues.asks_something(normalized)

@@ -18,6 +18,7 @@ from bot.plan.terms import cut
 
 _AGE_THEN = re.compile(r"[^\d,。;!?]{0,4}?(?:满|到|过)\d|[^\d,。;!?]{0,4}?\d+(?:岁|周岁|了)")  # 后年满60, 明年就60了,
 # 明年她就满六十了: an age, not a year
+_THEN_BEFORE = "上之以然"  # 加上后年合计, 之后年底: 后 closes the word before it
 _PLACE = re.compile(r"[\u4e00-\u9fff]{3,}|[\u4e00-\u9fff]+[省市县区镇乡村州旗盟岛]")  # jieba calls 新旧 and 三哥 places too
 
 
@@ -47,6 +48,8 @@ class Scope:
                 return f"place {word}"
         for year in self._other_years:  # 明年的标准 is another year's plan; 他后年满60 is his age then
             at = text.find(year)
+            if at > 0 and text[at - 1] in _THEN_BEFORE:
+                continue  # 加上后 年合计: 后 ends 加上后, it starts no 后年
             if at >= 0 and not _AGE_THEN.match(text, at + len(year)):
                 return f"year {year}"
         for year in re.findall(r"(20\d\d)\s*年", text):

@@ -100,6 +100,7 @@ def guard(db_path):
         ("老王明年就六十了 到时候一共多少", "ask_measure", False),  # his age next year, not next year's plan
         ("明年她就满六十了 到那时候俩人一年咋算", "ask_measure", False),  # hers, said with her name between
         ("明年的标准涨到多少了", "ask_measure", True),
+        ("父 服役期间二等功 加上后年合计", "ask_measure", False),  # 加上后 + 年合计, no 后年
     ],
 )
 def test_scope_guard_marks_what_the_plan_cannot_be_about(guard, text, intent, out):
@@ -113,3 +114,14 @@ def test_scope_guard_tells_the_dialogue_which_place_a_follow_up_names(guard):
     message = Message(data={"text": "那上海呢", "intent": {"name": "inform", "confidence": 0.9}})
     guard.process([message])
     assert [(e["entity"], e["value"]) for e in message.get("entities")] == [("elsewhere", "place 上海")]
+
+
+@pytest.mark.parametrize("text, intent", [("在哪些地方栽", "ask_measure"), ("你好 我想问一下老兵补助", "ask_measure"),
+                                          ("你好", "greet"), ("在吗", "greet")])
+def test_a_question_the_classifier_took_for_a_greeting_is_asked_of_the_plan(guard, text, intent):
+    """A greeting is answered with the welcome, which drops the conversation's subject: only greetings are."""
+    from rasa.shared.nlu.training_data.message import Message
+
+    message = Message(data={"text": text, "intent": {"name": "greet", "confidence": 0.52}})
+    guard.process([message])
+    assert message.get("intent")["name"] == intent

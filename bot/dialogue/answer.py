@@ -222,7 +222,7 @@ def _kind_figures(o: Outcome, asked: list[str], period: str | None) -> list[Figu
 
 def _asked_of(o: Outcome, asked: list[str], period: str | None) -> tuple[str, list[Figure]]:
     """What one line says: each kind asked, or what stops it."""
-    if o.error is not None and not (isinstance(o.error, MissingFact) and set(asked) <= {"max", "min", "reach"}):
+    if o.error is not None and not (isinstance(o.error, MissingFact) and set(asked) <= {"max", "min", "reach", "rise_pct"}):
         gap = wait(o)
         if isinstance(o.error, NotEligible):
             reason = str(o.error).split("的条件是：")[-1].rstrip("。")

@@ -205,8 +205,14 @@ def rise(o: Outcome) -> Figure | None:
 
 
 def rise_percent(o: Outcome) -> Figure | None:
-    """(new − old) ÷ old, in percent, two decimals: 抗日老兵 (21060 − 19860) ÷ 19860 = 6.04%."""
+    """(new − old) ÷ old, in percent, two decimals: 抗日老兵 (21060 − 19860) ÷ 19860 = 6.04%; a rate per year of
+    service rose by the same percentage whatever the years (老义务兵 (25 − 20) ÷ 20 = 25%)."""
     up = rise(o)
+    p = o.measure.params
+    if up is None and o.measure.kind == "per_service_year" and p.get("old_rate"):
+        value = (p["new_rate"] - p["old_rate"]) / p["old_rate"] * 100
+        return Figure(round(value, 2), "", "%", f"（{money(p['new_rate'])} − {money(p['old_rate'])}）÷ {money(p['old_rate'])}"
+                      f" = {plain(round(value, 2))}%")
     if up is None or o.old is None or not o.old.value:
         return None
     value = up.value / o.old.value * 100

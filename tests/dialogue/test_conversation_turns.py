@@ -741,3 +741,8 @@ def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
 def test_the_most_against_the_least_of_three_standards_is_their_difference(talk):
     _, apart = talk.conversation("抗日的 解放的 抗美援朝的 这三样老兵 今年各涨了多少", "那现在哪个最多 比最少的那个多多少")
     assert "相差：21060元 − 15780元 = 每年5280元" in apart.text
+
+
+def test_a_rate_per_year_of_service_rose_by_a_percentage_whatever_the_years(talk):
+    _, pct = talk.conversation("老义务兵的补助标准怎么算的", "涨了百分之几")
+    assert "（25元 − 20元）÷ 20元 = 25%" in pct.text

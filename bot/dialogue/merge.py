@@ -49,7 +49,7 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
     """The full question this one asks in the conversation `c`, and the name of the rule that made it. `family`
     says who is whose: the spouse of a soldier fallen is the plan's 遗属, whoever said so and when."""
     known = Known(store, family)
-    q = _hypothetical(_members_as_named(q, c), c, store)
+    q = _hypothetical(_members_as_named(_counted_people(q, c, store), c), c, store)
     c = _grown(q, survivors(_known_people(q, c, store), known, correcting=False))
     for rule in RULES:
         merged = rule(q, c, known)
@@ -669,6 +669,15 @@ def _grown(q: Question, c: Context) -> Context:
     return replace(c, people=tuple(replace(p, facts=grown(p.facts)) for p in c.people),
                    lines=tuple(replace(line, facts=grown(line.facts)) for line in c.lines), facts=grown(c.facts),
                    later=q.later)
+
+
+def _counted_people(q: Question, c: Context, store: MeasureStore) -> Question:
+    """四个人比原来一共多多少: the people the total is over, no count told of anyone, where no line counts people."""
+    if not q.how_many or q.facts.get("count") != q.how_many or q.subjects:
+        return q
+    if any(line.person is None and "count" in inputs(store.get(line.measure)) for line in c.lines):
+        return q  # 介绍成了4个人，一共多少: the placements the subsidy counts (people's lines count their own)
+    return replace(q, facts={k: v for k, v in q.facts.items() if k != "count"})
 
 
 def _hypothetical(q: Question, c: Context, store: MeasureStore) -> Question:

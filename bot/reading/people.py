@@ -146,14 +146,16 @@ class People:
             role = m.lastgroup or ""
             said = m.group()
             if role == "counted":
-                noun = m.group("noun") or m.group("noun2") or ""
-                number = m.group("n") or m.group("n2")
+                noun = m.group("noun") or m.group("noun2") or m.group("noun3") or ""
+                number = m.group("n") or m.group("n2") or m.group("n3")
                 if number == "1" and _PER_HEAD.match(text, m.end()):
                     continue  # 遗属1人1年多少: by the head, no group of one (解放战争老兵1个 is one veteran)
                 owner = m.group("owner") or ""
                 if m.group("filler"):  # 老兵还剩2个 is named 老兵2个
                     said = said.replace(m.group("filler"), "", 1)
-                found.append(Mention(owner + noun, said, m.start(), m.end(), "group", _COUNTS.get(number) or int(number),
+                if m.group("n3"):  # 俩抗美援朝老兵 is named 2个抗美援朝老兵
+                    said = f"{COUNTS[number]}个{noun}"
+                found.append(Mention(owner + noun, said, m.start(), m.end(), "group", COUNTS.get(number) or int(number),
                                      owner))
             elif role == "group":
                 found.append(Mention(said, said, m.start(), m.end(), "group", self.groups[said]))
@@ -192,7 +194,7 @@ class People:
         return re.compile("|".join([
             rf"(?P<counted>(?P<owner>(?:{_alternation(self.group_owners)})?)(?P<noun>{nouns})(?P<filler>这回|这次|还剩下?|剩下?|还有)?(?P<n>\d+|仨|俩)"
             rf"(?:个|位|名|口|人|家)(?!月|产品|农产品|品种|认证)"
-            rf"|(?P<n2>\d+)(?:个|位|名|家)(?P<noun2>{nouns}))",
+            rf"|(?P<n2>\d+)(?:个|位|名|家)(?P<noun2>{nouns})|(?P<n3>仨|俩)(?P<noun3>{nouns}))",  # 俩抗美援朝老兵
             rf"(?P<group>{_alternation(self.groups)})",
             rf"(?P<everyone>{_alternation(self.everyone)}|(?:(?<=[,;.!?\s])|^)都)",
             rf"(?P<kin>(?P<kin_owner>{owners})?(?P<kin_word>{kin}))",
@@ -221,7 +223,7 @@ def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
-_COUNTS = {"仨": 3, "俩": 2}
+COUNTS = {"仨": 3, "俩": 2}  # counts said in a word of their own
 _PER_HEAD = re.compile(r"(?:1年|1个?月|每|多少|能|可以|给)")
 _OF_PEOPLE = ("位", "名", "人")  # 第2位 is a person; 第2个, 第2家 may be an organisation (as the reply names them)
 _BEFORE_A_NAME = set("的是和跟与同给叫让找问那这说把被对替帮及或俺我咱你他她们村屯里家边位个")

@@ -28,7 +28,7 @@ from bot.plan.store import MeasureStore
 from bot.plan.terms import cut
 from bot.reading.cues import Cues
 from bot.reading.fact_reader import FactExtractor, Found
-from bot.reading.people import SELF, Mention, People
+from bot.reading.people import COUNTS, SELF, Mention, People
 from bot.reading.vocabulary import Clarification, Vocabulary
 
 PERSONAL = ("age", "service_years", "veteran_category", "merit", "months_in_business", "group", "contract_years")
@@ -353,7 +353,7 @@ class Reader:
         """介绍了8个 5个签了两年合同 仨签了八个月 / 签1年以上合同16人 其余合同3个月: those whose contract is shorter
         than a measure requires are taken off the count (`excluded`), the others' contract is the one told."""
         shortest = [r["min"] for m in self.store.measures for r in m.requires if r["fact"] == "contract_years" and "min" in r]
-        parts = [(_COUNTED.get(p["n"]) or int(re.sub(r"\D", "", p["n"])), _contract(p)) for pattern in _PARTS
+        parts = [(COUNTS.get(p["n"]) or int(re.sub(r"\D", "", p["n"])), _contract(p)) for pattern in _PARTS
                  for p in pattern.finditer(text)]
         if not shortest or not parts:
             return general
@@ -531,7 +531,6 @@ _SIGNED = r"(?:签了?|签的是?|签订了?|合同)\s*(?:的是)?\s*"
 _PARTS = (re.compile(rf"(?P<n>\d+\s*(?:个|人|名|位)|仨|俩)[^\d,。;!?\s]{{0,6}}?{_SIGNED}{_LENGTH}"),
           re.compile(rf"(?:签了?|签订了?){_LENGTH}[^\d,。;!?\s]{{0,6}}?(?P<n>\d+\s*(?:个|人|名|位))"))  # 签1年以上合同缴社保16人
 _REST = re.compile(rf"(?:其余|剩下的?|其他的?)(?:人)?[^\d,。;!?\s]{{0,4}}?{_SIGNED}{_LENGTH}")
-_COUNTED = {"仨": 3, "俩": 2}
 
 
 def _contract(said: re.Match[str]) -> float:

@@ -266,3 +266,8 @@ def test_as_many_items_as_a_total_counts_take_the_measures_answered_before(after
 def test_all_of_a_count_said_to_comply_takes_back_those_left_out(after):
     c, rule = after("中介机构 免费介绍就业困难人员 成功25人 其中5人合同不满1年 可申领职业介绍补贴多少", "如25人全部合规")
     assert rule == "includes_those_left_out" and "excluded" not in c.facts
+
+
+def test_the_people_a_total_is_over_are_no_count_told_of_the_last_one(after):
+    c, _ = after("俺村有四个老兵 俩抗美援朝的 一个解放战争的 一个抗日的 一年一共多少", "四个人比原来一共多多少")
+    assert all("count" not in p.facts for p in c.people) and "count" not in c.facts

@@ -253,3 +253,10 @@ def test_a_category_said_before_people_that_all_of_them_share_is_each_ones(read)
 def test_every_merit_level_told_of_one_person_is_kept(read):
     q = read("我爷爷七十五了 当了六年义务兵 立过一个三等功一个二等功 一个月能拿多少")
     assert q.people[0].facts["merit"] == ("三等功", "二等功")
+
+
+def test_a_counted_group_split_into_kinds_counts_each_kind(read):
+    q = read("俺村有四个老兵 俩抗美援朝的 一个解放战争的 一个抗日的 一年一共多少")
+    counted = {x.measure: x.count for x in q.subjects}
+    assert counted == {"veteran_korean_war": 2, "veteran_liberation_war": None, "veteran_anti_japanese": None}
+    assert "2个抗美援朝老兵" in [p.label for p in q.people]

@@ -142,6 +142,8 @@ def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:
         merged = survivors(merged, known, correcting=True)  # 说错了，我爸是因公牺牲的: 妈 is 因公牺牲军人遗属
         lines = tuple(x for line in c.lines for x in (_person_lines(merged.person(line.person)) if line.person
                                                          else (line,)))
+        lines += tuple(x for p in q.people if not any(line.person == p.key for line in c.lines)
+                       for x in _person_lines(merged.person(p.key)))  # 说错了 我妈今年58, after 爸's lines: hers too
         return _asked_again(q, replace(merged, lines=_unique(lines)))
     if q.people:  # 说错了，是我爸: another person in the same question
         return None

@@ -746,3 +746,9 @@ def test_the_most_against_the_least_of_three_standards_is_their_difference(talk)
 def test_a_rate_per_year_of_service_rose_by_a_percentage_whatever_the_years(talk):
     _, pct = talk.conversation("老义务兵的补助标准怎么算的", "涨了百分之几")
     assert "（25元 − 20元）÷ 20元 = 25%" in pct.text
+
+
+def test_another_certification_also_won_joins_the_total_and_a_count_corrected_keeps_it(talk):
+    _, both, corrected = talk.conversation("合作社今年头回拿了绿色食品认证 三个产品", "无公害也拿了 两个产品 一共多少",
+                                           "绿色那个说错了 是五个产品")
+    assert "24000元 + 4000元 = 28000元" in both.text and "28000元 + 4000元 = 32000元" in corrected.text

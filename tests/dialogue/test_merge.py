@@ -271,3 +271,9 @@ def test_all_of_a_count_said_to_comply_takes_back_those_left_out(after):
 def test_the_people_a_total_is_over_are_no_count_told_of_the_last_one(after):
     c, _ = after("俺村有四个老兵 俩抗美援朝的 一个解放战争的 一个抗日的 一年一共多少", "四个人比原来一共多多少")
     assert all("count" not in p.facts for p in c.people) and "count" not in c.facts
+
+
+def test_a_correction_of_someone_whose_lines_were_not_the_last_asked_brings_them_back(after):
+    c, rule = after("我爸是抗美援朝老兵 立过三等功 我妈是烈士老年子女 今年62", "我爸那份一个月多少", "说错了 我妈今年58")
+    assert rule == "corrects_a_fact" and ("survivor_martyr_child", "妈") in lines(c)
+    assert c.person("妈").facts["age"] == 58

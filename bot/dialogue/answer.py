@@ -81,7 +81,8 @@ def _answer(done: list[Outcome], c: Context, said: str, earlier: Sequence[Outcom
     asked = [k for k in c.asked if k in AMOUNT_KINDS] or ["amount"]
     if "difference" in asked and len(done) == 1 and done[0].old is not None:  # 新旧标准 年差 月差: of one standard,
         asked = list(dict.fromkeys("rise" if k == "difference" else k for k in asked))  # the new less the old
-    if asked == ["amount"] and done and all(o.measure.kind == "range" and "count" in o.facts for o in done):
+    if asked == ["amount"] and done and all(o.measure.kind == "range" and "count" in o.facts
+                                            and "base_amount" not in o.facts for o in done):  # 按两万算: that sum
         asked = ["min", "max"]  # 设6个网点补多少: 1至3万元 each, so 6万至18万元
     asks = None if set(asked) <= {"max", "min", "reach"} else missing_fact(done)  # a cap needs no count
     if len(done) == 1 and _plain_single(done[0], asked, c):

@@ -366,7 +366,10 @@ def tells_a_fact(q: Question, c: Context, known: Known) -> Context | None:
     merged = _told(c, c.focus, told, store, replace_kind=False)
     if set(c.asked) & {"department", "apply", "conditions", "says"}:
         merged = replace(merged, asked=("amount",))  # 要什么条件 — 我们介绍成了12个人呢: the sum is asked now
-    return _asked_again(q, merged)
+    merged = _asked_again(q, merged)
+    if "base_amount" in told and set(merged.asked) <= {"max", "min", *OF_TARGETS}:
+        merged = replace(merged, asked=("amount",))  # 最多多少 — 一个网点平均按两万算呢: the sum at that figure
+    return merged
 
 
 def asks_of_its_words(q: Question, c: Context, known: Known) -> Context | None:

@@ -148,6 +148,11 @@ def times_count(m: Measure, facts: Facts, computed: dict) -> dict:
 
 def range_(m: Measure, facts: Facts) -> dict:
     p = m.params
+    if facts.get("base_amount") is not None:  # 一个网点按两万算呢: a figure of the range, as the citizen supposes it
+        each = fact_checks.number(facts, "base_amount")
+        if not p["min"] <= each <= p["max"]:
+            raise InvalidFact("base_amount", f"{p['period']}{wan(p['min'])}至{wan(p['max'])}元，{money(each)}不在这个范围内。")
+        return {"amount": each, "steps": (f"{p['period']}{wan(p['min'])}至{wan(p['max'])}元，按{money(each)}计",)}
     return {
         "amount": p["min"],
         "amount_max": p["max"],

@@ -752,3 +752,8 @@ def test_another_certification_also_won_joins_the_total_and_a_count_corrected_ke
     _, both, corrected = talk.conversation("合作社今年头回拿了绿色食品认证 三个产品", "无公害也拿了 两个产品 一共多少",
                                            "绿色那个说错了 是五个产品")
     assert "24000元 + 4000元 = 28000元" in both.text and "28000元 + 4000元 = 32000元" in corrected.text
+
+
+def test_a_figure_supposed_within_a_range_gives_the_sum_for_the_sites_counted(talk):
+    *_, supposed = talk.conversation("區裡設了三個創業扶持網點 最多能補多少", "要是設五個呢", "一個網點平均按兩萬算呢")
+    assert "20000元 × 5个 = 100000元" in supposed.text

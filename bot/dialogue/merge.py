@@ -147,6 +147,8 @@ def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:
         return _asked_again(q, replace(merged, lines=_unique(lines)))
     if q.people:  # 说错了，是我爸: another person in the same question
         return None
+    if (died := _died_otherwise(q, c, known)) is not None:  # 不对，他是因公牺牲的: how the soldier died
+        return _asked_again(q, died)
     if (found := _by_old_value(q, c)) is not None:  # 那个58的说错了，他是68: whose 58, and of what
         key, fact, value = found
         return _asked_again(q, _told(c, key, {fact: value}, store, replace_kind=True))
@@ -531,6 +533,19 @@ def _lines(q: Question, c: Context, store: MeasureStore) -> tuple[Line, ...]:
         if not any(line.measure == m for line in lines):
             lines.append(Line(m))
     return tuple(lines)
+
+
+def _died_otherwise(q: Question, c: Context, known: Known) -> Context | None:
+    """俺老伴儿病故了 — 不对，他是因公牺牲的: the fallen soldier spoken of died otherwise; his survivors are of that
+    kind now, and their lines with them."""
+    kind = known.family.fallen_in(q.text)
+    fallen = [p for p in c.people if p.facts.get("fallen") not in (None, kind)]
+    if kind is None or len(fallen) != 1:
+        return None
+    merged = survivors(c.with_person(replace(fallen[0], facts={**fallen[0].facts, "fallen": kind})), known,
+                       correcting=True)
+    lines = tuple(x for line in c.lines for x in (_person_lines(merged.person(line.person)) if line.person else (line,)))
+    return replace(merged, lines=_unique(lines))
 
 
 def _person_lines(someone: Someone | None) -> tuple[Line, ...]:

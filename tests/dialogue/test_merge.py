@@ -277,3 +277,11 @@ def test_a_correction_of_someone_whose_lines_were_not_the_last_asked_brings_them
     c, rule = after("我爸是抗美援朝老兵 立过三等功 我妈是烈士老年子女 今年62", "我爸那份一个月多少", "说错了 我妈今年58")
     assert rule == "corrects_a_fact" and ("survivor_martyr_child", "妈") in lines(c)
     assert c.person("妈").facts["age"] == 58
+
+
+def test_a_soldier_said_to_have_died_otherwise_makes_his_survivors_of_that_kind(after):
+    c, rule = after("俺老伴儿当兵时候病故了 俺一年能领多少", "不对 他是因公牺牲的")
+    assert rule == "corrects_a_fact" and c.person("老伴").facts["fallen"] == "因公牺牲"
+    assert lines(c) == [("survivor_died_on_duty", "我")]
+    c, _ = after("俺老伴儿当兵时候病故了 俺一年能领多少", "不对 他是因公牺牲的", "俺儿子也算遗属不 他四十了")
+    assert ("survivor_died_on_duty", "儿子") in lines(c)

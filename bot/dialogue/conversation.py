@@ -36,6 +36,7 @@ from bot.dialogue.wording import (
     unstated_note,
     unstated_reply,
 )
+from bot.plan.calculator import inputs
 from bot.plan.eligibility import Profile, entitlements, older_jobless
 from bot.plan.facts import FactError
 from bot.plan.measure import Measure
@@ -239,12 +240,14 @@ class Conversation:
             merged = replace(merged, lines=(Line(told.id, person),), asked=q.asked)
         if not merged.lines:
             asks = q.asks or q.names_something or q.intent in QUESTION_INTENTS
-            if asks and (sentences := self.passages.search(q.about or q.text)):  # 政府投入的钱谁落实: its words
+            sentences = self.passages.search(q.about or q.text) if asks else []  # 政府投入的钱谁落实: its words
+            saying = self.store.find(sentences[0].measure) if sentences else None
+            if sentences and (saying is None or not set(inputs(saying)) & set(q.facts)):
                 return self._plan_says(sentences[0], merged, q)
-            found = self.store.search(q.about or q.text, limit=1) if asks and not q.denies else []  # 下岗了想创业
-            if not found:
+            found = [saying] if saying else self.store.search(q.about or q.text, limit=1) if asks and not q.denies else []
+            if not found:  # 下岗了想创业: the nearest measure; 转让了个专利 收益80万: the sentence's, reckoned
                 return self._out_of_scope(q)
-            merged = replace(merged, lines=(Line(found[0].id),), asked=q.asked)
+            merged = replace(merged, lines=(Line(found[0].id),), asked=q.asked, facts={**merged.facts, **q.facts})
         if rule == "asks_of_its_words":  # 需要签多长时间的合同: the provision's words (签订1年以上) answer it
             q = replace(q, unstated=None)
         return self._answered(q, merged)

@@ -757,3 +757,8 @@ def test_another_certification_also_won_joins_the_total_and_a_count_corrected_ke
 def test_a_figure_supposed_within_a_range_gives_the_sum_for_the_sites_counted(talk):
     *_, supposed = talk.conversation("區裡設了三個創業扶持網點 最多能補多少", "要是設五個呢", "一個網點平均按兩萬算呢")
     assert "20000元 × 5个 = 100000元" in supposed.text
+
+
+def test_a_sum_told_of_a_provision_named_only_in_everyday_words_is_reckoned_by_it(talk):
+    reply, _ = talk("俺们研究所转让了个专利 收益八十万 给团队能奖多少")
+    assert "至少560000元" in reply.text and "关注九" in reply.text

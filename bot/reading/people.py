@@ -67,6 +67,18 @@ class People:
     genders: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # 女 → words said, kin keys
     outside: dict[str, Any] = field(default_factory=dict)  # relations and wars the plan's measures do not cover
 
+    def kin_of_a_veteran(self, said: str, before: str | None) -> tuple[str, str] | None:
+        """老太太是他老伴 (他 the 抗日老兵 just named): the family of a living veteran, whom his measure does not cover;
+        `before` is the category of the person the pronoun points back to."""
+        veterans = tuple(self.outside.get("veterans_kin", {}).get("of", ()))
+        if not before or not veterans or not before.endswith(veterans) or (kin := self._kin_of_him.search(said)) is None:
+            return None
+        return kin.group("kin"), self.outside["relations"]["says"].format(who=f"{before}的{kin.group('kin')}")
+
+    @cached_property
+    def _kin_of_him(self) -> re.Pattern[str]:
+        return _relation({"of": ["他", "她"], "words": self.outside["veterans_kin"]["words"]})
+
     def not_covered(self, said: str) -> tuple[str, str] | None:
         """(what they were said to be, the reply) when words about a person make them one the plan's veterans' and
         survivors' measures do not cover: 是烈士的外孙, 是他孙女, 参加过对越自卫反击战."""

@@ -338,7 +338,8 @@ class Reader:
         for i, m in enumerate(named):
             after = named[i + 1] if i + 1 < len(named) else None
             said = text[m.end:after.end if after else len(text)]
-            if (found := self.people.not_covered(said)) is not None:
+            before = next((p.facts.get("veteran_category") for p in people if named[:i] and p.key == named[i - 1].key), None)
+            if (found := self.people.not_covered(said) or self.people.kin_of_a_veteran(said, before)) is not None:
                 outside[m.key] = found[1]
                 if after is not None and said.endswith(found[0][-len(after.said):]):
                     absorbed.add(after.key)

@@ -260,3 +260,9 @@ def test_a_counted_group_split_into_kinds_counts_each_kind(read):
     counted = {x.measure: x.count for x in q.subjects}
     assert counted == {"veteran_korean_war": 2, "veteran_liberation_war": None, "veteran_anti_japanese": None}
     assert "2个抗美援朝老兵" in [p.label for p in q.people]
+
+
+def test_the_wife_of_a_living_veteran_said_with_a_pronoun_is_someone_the_plan_does_not_cover(read):
+    q = read("咱家老爷子抗日的 九十三了 老太太是他老伴 也九十了 她能领啥")
+    assert "没有写抗日老兵的老伴的补助" in next(p.facts["outside"] for p in q.people if "outside" in p.facts)
+    assert "outside" not in read("我爸是烈士 我妈是他老伴 她一年多少").people[-1].facts

@@ -29,6 +29,7 @@ from bot.dialogue.wording import (
     definition_reply,
     department_reply,
     entitlement_list,
+    item_reply,
     office_reply,
     plan_says_reply,
     says_reply,
@@ -55,6 +56,7 @@ WECHAT_DIGITS = {"1": GOOD, "2": POOR}  # WeChat's offer reads 回复1满意，2
 SAID_RATINGS = {GOOD: ("满意", "好评", "非常满意", "挺满意"),
                 POOR: ("不满意", "差评", "看不懂", "没看懂", "没说清楚", "说不清楚", "不清楚", "没听懂", "不明白",
                        "答非所问", "不对", "说的不对", "没用")}
+_NTH = re.compile(r"第(?P<n>\d{1,2})(?P<unit>类|项|条|点|个方面|方面|种|个)(?:是|呢|指|说)")  # 第五类是啥
 _COMPLAINT = re.compile(r"没|不|太|看不懂|乱|错|差|慢|烦|啥也|什么也")  # words of complaint, in a reason after 不满意
 MISSES_BEFORE_OFFER = 2  # replies in a row that did not answer, after which a person is offered
 YES_OR_NO = ("affirm", "deny")  # the intents of 是 / 不用 (and of the offer's buttons)
@@ -215,6 +217,8 @@ class Conversation:
             context = replace(c, lines=(Line(owner.id),), asked=("amount",), requested=None)
             return Reply(definition_reply(d.term, d.quote, d.section, d.note, owner),
                          slots={"context": context.to_json()}, derived=frozenset(figures(d.quote)))
+        if (item := self._nth_item(q, c)) is not None:  # 第五类是啥, after the six groups
+            return item
         if q.people and all("outside" in p.facts for p in q.people):  # 那我是他孙女，能领吗: only what the plan says
             return Reply(_not_covered(q), slots={"context": replace(c, requested=None).to_json()})
         merged, rule = merge(q, c, self.store, self.reader.people)
@@ -251,6 +255,19 @@ class Conversation:
         if rule == "asks_of_its_words":  # 需要签多长时间的合同: the provision's words (签订1年以上) answer it
             q = replace(q, unstated=None)
         return self._answered(q, merged)
+
+    def _nth_item(self, q: Question, c: Context) -> Reply | None:
+        """第五类是啥 / 第三个方面呢: the nth item of a list the plan gives (its six groups, its six aspects), when the
+        last answer was that list and the measure counts as many items as it lists."""
+        said = _NTH.search(q.text)
+        if said is None or q.subjects or len(c.lines) != 1 or any(not p.key.startswith("第") for p in q.people):
+            return None
+        m, n = self.store.get(c.lines[0].measure), int(said.group("n"))
+        listed = [x for condition in m.conditions for x in condition.split("；")]  # the plan's list, in its order
+        if len(listed) not in {item.get("value") for item in m.params.get("items", ())} or not 1 <= n <= len(listed):
+            return None
+        return Reply(item_reply(m, listed[n - 1], f"第{n}{said.group('unit')}"), slots={"context": c.to_json()},
+                     derived=frozenset(figures(m.quote)))
 
     def _elsewhere_in_plan(self, q: Question, c: Context) -> Passage | None:
         """A follow-up whose own words are of another part of the plan than the last lines (那政府投入的钱谁落实,

@@ -21,7 +21,7 @@ from bot.plan.facts import implying, load_specs
 from bot.plan.store import MeasureStore
 from bot.plan.terms import cut
 from bot.reading.people import People
-from bot.reading.question import Question
+from bot.reading.question import Question, Subject
 
 _HOW_MUCH = re.compile(r"多少|多钱|几个钱")  # a question of its own; 一年呢 asks the last one again
 _THAN = re.compile(r"(?:那)?(?:比|跟|和|与)")  # 比病故军人遗属呢: compared with another
@@ -49,7 +49,7 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
     """The full question this one asks in the conversation `c`, and the name of the rule that made it. `family`
     says who is whose: the spouse of a soldier fallen is the plan's 遗属, whoever said so and when."""
     known = Known(store, family)
-    q = _hypothetical(_members_as_named(_counted_people(q, c, store), c), c, store)
+    q = _hypothetical(_members_as_named(_nth_line(_counted_people(q, c, store), c), c), c, store)
     c = _grown(q, survivors(_known_people(q, c, store), known, correcting=False))
     for rule in RULES:
         merged = rule(q, c, known)
@@ -655,6 +655,20 @@ def _by_old_value(q: Question, c: Context) -> tuple[str, str, int | float] | Non
         return None
     key, fact = holders[0]
     return key, fact, _number(new[0] if new else told[fact])
+
+
+def _nth_line(q: Question, c: Context) -> Question:
+    """三品一标各奖多少 — 第二个要是五个产品呢: the second line of the last answer (of no one), not a member of a
+    group the conversation never had; what is told of it is that line's."""
+    nth = [p for p in q.people if re.fullmatch(r"第\d+[个位项种样]", p.key)]
+    if len(nth) != 1 or len(q.people) != 1 or c.person(nth[0].key) or any(line.person for line in c.lines):
+        return q
+    n = int(re.sub(r"\D", "", nth[0].key))
+    if not 1 <= n <= len(c.lines) or len(c.lines) < 2:
+        return q
+    line = c.lines[n - 1]
+    return replace(q, people=(), subjects=(Subject(line.measure, None, dict(nth[0].facts)),),
+                   facts={**q.facts, **nth[0].facts})
 
 
 def _members_as_named(q: Question, c: Context) -> Question:

@@ -169,6 +169,12 @@ def before_office(text: str, line: str) -> str:
     return f"{head}\n{line}{sep}{tail}"
 
 
+def item_reply(measure: Measure, item: str, nth: str) -> str:
+    """第五类是啥, after the plan's list of six: that item, in the plan's words, and where the list stands."""
+    return _cut([f"【{measure.title}】{nth}：{item}",
+                 f"出处：暖流计划{measure.section}“{measure.quote}”"])
+
+
 def definition_reply(term: str, quote: str, section: str, note: str, owner: Measure) -> str:
     """就业困难人员都包括哪些人: the plan's sentence saying what the term covers, what it leaves out, the office."""
     return _cut([f"【{term}】暖流计划{section}原文：“{quote}”", *([note] if note else []),

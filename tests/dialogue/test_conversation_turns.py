@@ -762,3 +762,14 @@ def test_a_figure_supposed_within_a_range_gives_the_sum_for_the_sites_counted(ta
 def test_a_sum_told_of_a_provision_named_only_in_everyday_words_is_reckoned_by_it(talk):
     reply, _ = talk("俺们研究所转让了个专利 收益八十万 给团队能奖多少")
     assert "至少560000元" in reply.text and "关注九" in reply.text
+
+
+def test_the_nth_item_of_a_list_the_plan_gives_is_answered_in_its_words(talk):
+    _, fifth = talk.conversation("暖流计划惠及哪六类人群", "第五类是啥")
+    _, third = talk.conversation("行动方案总体分几个方面", "第三个方面呢")
+    assert "第5类：参加城镇职工医保和城乡居民医保人员" in fifth.text and "第3个方面：鼓励支持创业" in third.text
+
+
+def test_the_nth_of_several_measures_listed_is_that_measure_not_a_member_of_a_group(talk):
+    _, second = talk.conversation("三品一标各奖多少", "第二个要是五个产品呢")
+    assert "【绿色食品认证奖补】28000元" in second.text and "第2个的" not in second.text

@@ -49,7 +49,8 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
     """The full question this one asks in the conversation `c`, and the name of the rule that made it. `family`
     says who is whose: the spouse of a soldier fallen is the plan's 遗属, whoever said so and when."""
     known = Known(store, family)
-    q = _hypothetical(_members_as_named(_nth_line(_counted_people(q, c, store), c), c), c, store)
+    q = _hypothetical(_members_as_named(_nth_line(_counted_people(_money_as_read(q, c, store), c, store), c), c), c,
+                      store)
     c = _grown(q, survivors(_known_people(q, c, store), known, correcting=False))
     for rule in RULES:
         merged = rule(q, c, known)
@@ -703,6 +704,18 @@ def _grown(q: Question, c: Context) -> Context:
     return replace(c, people=tuple(replace(p, facts=grown(p.facts)) for p in c.people),
                    lines=tuple(replace(line, facts=grown(line.facts)) for line in c.lines), facts=grown(c.facts),
                    later=q.later)
+
+
+def _money_as_read(q: Question, c: Context, store: MeasureStore) -> Question:
+    """城区低保 (on the city's income) — 要是收入是两万八呢: a sum of money told as the one the last lines read, when
+    they read one only and not the one its words made it."""
+    money = {f for f, spec in load_specs().items() if spec.unit == "元"}
+    told = [f for f in q.facts if f in money]
+    read = {f for line in c.lines for f in inputs(store.get(line.measure)) if f in money}
+    if len(told) != 1 or len(read) != 1 or told[0] in read:
+        return q
+    facts = {k: v for k, v in q.facts.items() if k != told[0]}
+    return replace(q, facts={**facts, next(iter(read)): q.facts[told[0]]})
 
 
 def _counted_people(q: Question, c: Context, store: MeasureStore) -> Question:

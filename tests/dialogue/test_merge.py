@@ -285,3 +285,9 @@ def test_a_soldier_said_to_have_died_otherwise_makes_his_survivors_of_that_kind(
     assert lines(c) == [("survivor_died_on_duty", "我")]
     c, _ = after("俺老伴儿当兵时候病故了 俺一年能领多少", "不对 他是因公牺牲的", "俺儿子也算遗属不 他四十了")
     assert ("survivor_died_on_duty", "儿子") in lines(c)
+
+
+def test_a_sum_supposed_in_everyday_words_is_the_one_the_last_line_reads(after):
+    c, _ = after("去年人均可支配收入三万二 城区低保标准最低一年多少", "要是收入是两万八呢")
+    assert 28000 in {v for f in (c.facts, *(line.facts for line in c.lines)) for k, v in f.items()
+                     if k == "disposable_income"}

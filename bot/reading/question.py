@@ -302,6 +302,8 @@ class Reader:
                         facts[key]["fallen"] = kind
                 said = {k: v for k, v in said.items() if k != "veteran_category"}  # the fallen is no survivor
             if targets:  # what a clause about someone tells is their situation
+                if said.get("count") == len(targets) > 1:  # 两个人都健在: how many they are, no count of theirs
+                    said = {k: v for k, v in said.items() if k != "count"}
                 for key in targets:
                     for fact, value in said.items():
                         before = facts.setdefault(key, {}).get(fact)

@@ -266,3 +266,8 @@ def test_the_wife_of_a_living_veteran_said_with_a_pronoun_is_someone_the_plan_do
     q = read("咱家老爷子抗日的 九十三了 老太太是他老伴 也九十了 她能领啥")
     assert "没有写抗日老兵的老伴的补助" in next(p.facts["outside"] for p in q.people if "outside" in p.facts)
     assert "outside" not in read("我爸是烈士 我妈是他老伴 她一年多少").people[-1].facts
+
+
+def test_how_many_people_are_spoken_of_is_no_count_told_of_each(read):
+    q = read("我爷爷是抗日老兵，我奶奶是烈属，两个人都健在，我爷爷94，奶奶90，每个月一共多少钱？")
+    assert all("count" not in p.facts for p in q.people) and "count" not in q.facts

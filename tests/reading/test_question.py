@@ -271,3 +271,8 @@ def test_the_wife_of_a_living_veteran_said_with_a_pronoun_is_someone_the_plan_do
 def test_how_many_people_are_spoken_of_is_no_count_told_of_each(read):
     q = read("我爷爷是抗日老兵，我奶奶是烈属，两个人都健在，我爷爷94，奶奶90，每个月一共多少钱？")
     assert all("count" not in p.facts for p in q.people) and "count" not in q.facts
+
+
+def test_years_listed_with_their_unit_and_no_separator_are_each_members(read):
+    q = read("兄弟三个都是老义务兵 都过60了 分别当了3年4年5年 一个月一共多少")
+    assert [p.facts.get("service_years") for p in q.people] == [3, 4, 5]

@@ -20,7 +20,7 @@ from typing import Any
 from bot.dialogue.context import Context, Line
 from bot.plan.calculator import MONTHS, Result, calculate
 from bot.plan.eligibility import older_jobless
-from bot.plan.facts import FactError, MissingFact, NotEligible, load_specs
+from bot.plan.facts import FactError, MissingFact, NotEligible, money_facts
 from bot.plan.measure import Measure
 from bot.plan.numbers import about, money, plain
 from bot.plan.records import load_groups
@@ -91,7 +91,7 @@ def outcomes(c: Context, store: MeasureStore) -> list[Outcome]:
         person = c.person(line.person)
         general = c.facts if person is None or person.key == SELF else {}  # told of no one: the asker's own
         if person is None and (me := c.person(SELF)) is not None and not any(x.person for x in c.lines):
-            general = {**{k: v for k, v in me.facts.items() if k in _MONEY_TOLD}, **general}  # 我交了1140: the fee
+            general = {**{k: v for k, v in me.facts.items() if k in money_facts()}, **general}  # 我交了1140: the fee
         facts: dict[str, Any] = {**general, **(person.facts if person else {}), **line.facts}
         for fact, value in measure.categories.items():  # the line is theirs because they are of its kind
             facts[fact] = value
@@ -124,7 +124,6 @@ def outcomes(c: Context, store: MeasureStore) -> list[Outcome]:
     return done
 
 
-_MONEY_TOLD = frozenset(f for f, spec in load_specs().items() if spec.unit == "元")  # a fee or income the asker told
 DIFFICULT = frozenset(g for g, spec in load_groups().items() if g == "difficulty" or "difficulty" in spec.get("implies", ()))
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from bot.dialogue.context import HISTORY, REMEMBERED, Context, Line, Someone
 from bot.plan.calculator import inputs
-from bot.plan.facts import implying, load_specs
+from bot.plan.facts import implying, load_specs, money_facts
 from bot.plan.store import MeasureStore
 from bot.plan.terms import cut
 from bot.reading.people import People
@@ -49,8 +49,8 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
     """The full question this one asks in the conversation `c`, and the name of the rule that made it. `family`
     says who is whose: the spouse of a soldier fallen is the plan's 遗属, whoever said so and when."""
     known = Known(store, family)
-    q = _hypothetical(_members_as_named(_nth_line(_counted_people(_money_as_read(q, c, store), c, store), c), c), c,
-                      store)
+    for prepare in READ_AGAINST_THE_CONVERSATION:
+        q = prepare(q, c, store)
     c = _grown(q, survivors(_known_people(q, c, store), known, correcting=False))
     for rule in RULES:
         merged = rule(q, c, known)
@@ -658,7 +658,7 @@ def _by_old_value(q: Question, c: Context) -> tuple[str, str, int | float] | Non
     return key, fact, _number(new[0] if new else told[fact])
 
 
-def _nth_line(q: Question, c: Context) -> Question:
+def _nth_line(q: Question, c: Context, store: MeasureStore) -> Question:
     """三品一标各奖多少 — 第二个要是五个产品呢: the second line of the last answer (of no one), not a member of a
     group the conversation never had; what is told of it is that line's."""
     nth = [p for p in q.people if re.fullmatch(r"第\d+[个位项种样]", p.key)]
@@ -672,7 +672,7 @@ def _nth_line(q: Question, c: Context) -> Question:
                    facts={**q.facts, **nth[0].facts})
 
 
-def _members_as_named(q: Question, c: Context) -> Question:
+def _members_as_named(q: Question, c: Context, store: MeasureStore) -> Question:
     """第2个 of a group the reply named 第2位 (or 第2家 of one it named 第2个): the member it named. Only one member
     is referred to so; several are a group of the message's own (3个老义务兵 服役3 4 5年)."""
     renamed: dict[str, str] = {}
@@ -709,9 +709,8 @@ def _grown(q: Question, c: Context) -> Context:
 def _money_as_read(q: Question, c: Context, store: MeasureStore) -> Question:
     """城区低保 (on the city's income) — 要是收入是两万八呢: a sum of money told as the one the last lines read, when
     they read one only and not the one its words made it."""
-    money = {f for f, spec in load_specs().items() if spec.unit == "元"}
-    told = [f for f in q.facts if f in money]
-    read = {f for line in c.lines for f in inputs(store.get(line.measure)) if f in money}
+    told = [f for f in q.facts if f in money_facts()]
+    read = {f for line in c.lines for f in inputs(store.get(line.measure)) if f in money_facts()}
     if len(told) != 1 or len(read) != 1 or told[0] in read:
         return q
     facts = {k: v for k, v in q.facts.items() if k != told[0]}
@@ -788,3 +787,11 @@ def _last(history: tuple[Line, ...], reach: int) -> tuple[Line, ...]:
             seen.append(key)
         taken.append(line)
     return tuple(reversed(taken))
+
+
+# The message read against the conversation once, before any rule, in this order: a sum of money as the one the
+# lines read, N个人 as who a total is over, 第二个 as a line of the last answer, 第2个 as the member the reply named,
+# a requirement's own value said of the time it is met as no fact.
+READ_AGAINST_THE_CONVERSATION: tuple[Callable[[Question, Context, MeasureStore], Question], ...] = (
+    _money_as_read, _counted_people, _nth_line, _members_as_named, _hypothetical,
+)

@@ -52,9 +52,16 @@ def load_specs(path: Path = DATA / "facts.yml") -> Mapping[str, FactSpec]:
     return {name: FactSpec(name=name, **fields) for name, fields in raw.items()}
 
 
+@cache
 def implying() -> tuple[str, ...]:
     """The facts that, stated of a person, point to a measure of theirs (data/facts.yml `implies_measure`)."""
     return tuple(name for name, spec in load_specs().items() if spec.implies_measure)
+
+
+@cache
+def money_facts() -> frozenset[str]:
+    """The facts that are sums of money a citizen tells (a fee, an income, a base): unit 元 in data/facts.yml."""
+    return frozenset(name for name, spec in load_specs().items() if spec.unit == "元")
 
 
 def label(fact: str) -> str:

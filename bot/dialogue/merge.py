@@ -141,8 +141,7 @@ def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:
                 merged = merged.with_person(replace(someone, facts=kept,
                                                     measures=tuple(m for m in someone.measures if m not in q.denied)))
         merged = survivors(merged, known, correcting=True)  # 说错了，我爸是因公牺牲的: 妈 is 因公牺牲军人遗属
-        lines = tuple(x for line in c.lines for x in (_person_lines(merged.person(line.person)) if line.person
-                                                         else (line,)))
+        lines = _lines_anew(c.lines, merged)
         lines += tuple(x for p in q.people if not any(line.person == p.key for line in c.lines)
                        for x in _person_lines(merged.person(p.key)))  # 说错了 我妈今年58, after 爸's lines: hers too
         return _asked_again(q, replace(merged, lines=_unique(lines)))
@@ -545,8 +544,13 @@ def _died_otherwise(q: Question, c: Context, known: Known) -> Context | None:
         return None
     merged = survivors(c.with_person(replace(fallen[0], facts={**fallen[0].facts, "fallen": kind})), known,
                        correcting=True)
-    lines = tuple(x for line in c.lines for x in (_person_lines(merged.person(line.person)) if line.person else (line,)))
-    return replace(merged, lines=_unique(lines))
+    return replace(merged, lines=_unique(_lines_anew(c.lines, merged)))
+
+
+def _lines_anew(lines: tuple[Line, ...], merged: Context) -> tuple[Line, ...]:
+    """The lines asked before, each person's as their measures now are (a corrected category, a death told
+    otherwise), in the order they stood."""
+    return tuple(x for line in lines for x in (_person_lines(merged.person(line.person)) if line.person else (line,)))
 
 
 def _person_lines(someone: Someone | None) -> tuple[Line, ...]:

@@ -141,6 +141,8 @@ class Reader:
         self._chitchat = re.compile("|".join(map(re.escape, chitchat)))
         self.extract, self.normalize, self._plan_text = extract, normalize, plan_text
         self._plan_itself = {m.id for m in store.measures if m.section == "导语"}  # named by 暖流计划 itself
+        self._shortest_contract = min((r["min"] for m in store.measures for r in m.requires  # 签订1年以上: 1
+                                       if r["fact"] == "contract_years" and "min" in r), default=None)
 
     def read(self, said: str, intent: str | None = None, elsewhere: str | None = None) -> Question:
         text = self.normalize(said)
@@ -355,15 +357,15 @@ class Reader:
     def _short_contracts(self, text: str, general: dict[str, Any]) -> dict[str, Any]:
         """介绍了8个 5个签了两年合同 仨签了八个月 / 签1年以上合同16人 其余合同3个月: those whose contract is shorter
         than a measure requires are taken off the count (`excluded`), the others' contract is the one told."""
-        shortest = [r["min"] for m in self.store.measures for r in m.requires if r["fact"] == "contract_years" and "min" in r]
+        shortest = self._shortest_contract
         parts = [(COUNTS.get(p["n"]) or int(re.sub(r"\D", "", p["n"])), _contract(p)) for pattern in _PARTS
                  for p in pattern.finditer(text)]
-        if not shortest or not parts:
+        if shortest is None or not parts:
             return general
         if (rest := _REST.search(text)) is not None and isinstance(general.get("count"), int):
             parts.append((general["count"] - sum(n for n, _ in parts), _contract(rest)))
-        short = sum(n for n, years in parts if years < min(shortest))
-        long = [years for n, years in parts if years >= min(shortest)]
+        short = sum(n for n, years in parts if years < shortest)
+        long = [years for n, years in parts if years >= shortest]
         if not short or short < 0:
             return general
         return {**general, "excluded": short, **({"contract_years": max(long)} if long else {})}
@@ -540,7 +542,7 @@ _REST = re.compile(rf"(?:其余|剩下的?|其他的?)(?:人)?[^\d,。;!?\s]{{0,
 def _contract(said: re.Match[str]) -> float:
     """A contract's length in years, as a part of a count says it (两年 2, 八个月 8/12, 半年 0.5)."""
     length = 0.5 if said["len"] == "半" else int(said["len"])
-    return length / 12 if said["unit"] == "个月" and said["len"] != "半" else length if said["unit"] == "年" else 0.5 / 12
+    return length / 12 if said["unit"] == "个月" else length
 
 
 def _merits(before: Any, level: Any) -> Any:

@@ -13,6 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+import yaml
+
+from bot import DATA
 from bot.dialogue import plan_figures
 from bot.dialogue.context import Context
 from bot.dialogue.derive import (
@@ -21,11 +24,14 @@ from bot.dialogue.derive import (
     bound,
     difference,
     in_period,
+    left,
     missing_fact,
     over_span,
     reach,
+    rest,
     rise,
     rise_percent,
+    shared,
     span_words,
     total,
     wait,
@@ -43,9 +49,10 @@ from bot.plan.facts import MissingFact, NotEligible, label
 from bot.plan.numbers import money, plain
 from bot.plan.summary import amount_text, formula_text
 
-AMOUNT_KINDS = ("amount", "old", "rise", "rise_pct", "difference", "max", "min", "wait", "reach")
+AMOUNT_KINDS = ("amount", "old", "rise", "rise_pct", "difference", "max", "min", "wait", "reach", "rest", "left")
+SHOWN = ("rise_pct", "wait", "reach", "max", "min", "rest", "left")  # kinds whose line shows its calculation
 WORDS = {"old": "原来", "rise": "增加", "rise_pct": "提高", "max": "最多", "min": "最少", "wait": "还差",
-         "reach": "到顶需要"}
+         "reach": "到顶需要", "rest": "单位最多留", "left": "还剩"}
 
 
 @dataclass
@@ -57,20 +64,53 @@ class Answer:
 
 
 def answer(done: list[Outcome], c: Context, said: str = "", earlier: Sequence[Outcome] = (),
-           span: int | None = None) -> Answer:
+           span: int | None = None, split: int | None = None) -> Answer:
     """The reply to the lines of `c`, computed as `done`; `said` is the message (平均每个基地: which of the plan's
     figures it speaks of), `earlier` the lines of earlier turns (平均一个园区合多少人: the 5200人 asked before),
-    `span` the months a sum is asked over (两年一共: 24)."""
+    `span` the months a sum is asked over (两年一共: 24), `split` the people it is shared among (5个人平分: 5)."""
     reply_ = _answer(done, c, said, earlier)
-    if span is None or reply_.asks:
+    if reply_.asks:
         return reply_
-    sums = [f for f in reply_.figures if f.period in MONTHS and f.parts and "+" in f.shown]  # the total, if any
-    base = sums[0] if sums else reply_.figures[0] if len(done) == 1 and reply_.figures else None
-    over = over_span(base, span) if base is not None else None
-    if over is None:
-        return reply_
-    line = f"{span_words(span)}{'合计' if sums else '共'}：{over.shown}"
-    return replace(reply_, text=before_office(reply_.text, line), figures=[*reply_.figures, over])
+    if span is not None:
+        sums = [f for f in reply_.figures if f.period in MONTHS and f.parts and "+" in f.shown]  # the total, if any
+        base = sums[0] if sums else reply_.figures[0] if len(done) == 1 and reply_.figures else None
+        over = over_span(base, span) if base is not None else None
+        if over is not None:
+            line = f"{span_words(span)}{'合计' if sums else '共'}：{over.shown}"
+            reply_ = replace(reply_, text=before_office(reply_.text, line), figures=[*reply_.figures, over])
+    for line, figure in _in_units_asked(done, said):
+        reply_ = replace(reply_, text=before_office(reply_.text, line), figures=[*reply_.figures, figure])
+    if split is not None and (base := _the_sum(reply_.figures, len(done))) is not None:
+        share = shared(base, split)
+        word = "至少" if "min" in c.asked else "最多" if "max" in c.asked else ""
+        line = f"{split}人平分，每人{word}：{share.shown}"
+        reply_ = replace(reply_, text=before_office(reply_.text, line), figures=[*reply_.figures, share])
+    return reply_
+
+
+UNITS: dict[str, dict[str, float]] = yaml.safe_load((DATA / "units.yml").read_text(encoding="utf-8"))
+
+
+def _in_units_asked(done: list[Outcome], said: str) -> list[tuple[str, Figure]]:
+    """计划发展300公顷，合多少亩: each figure of the plan in the everyday unit the message asks in (× 15)."""
+    found = []
+    for o in done:
+        for f in o.result.figures if o.result is not None else ():
+            for unit, factor in UNITS.get(f.unit, {}).items():
+                if unit in said:
+                    value = f.value * factor
+                    found.append((f"折合：{plain(f.value)}{f.unit} × {plain(factor)} = {plain(value)}{unit}"
+                                  f"（1{f.unit} = {plain(factor)}{unit}）",
+                                  Figure(value, "", unit, "", (Figure(factor, "", unit), Figure(f.value, "", f.unit)))))
+    return found
+
+
+def _the_sum(figures: list[Figure], lines: int) -> Figure | None:
+    """The figure a question is about as a whole: the last sum worked out, else the one line's (in the period asked)."""
+    sums = [f for f in figures if f.parts and "+" in f.shown]
+    if sums:
+        return sums[-1]
+    return figures[-1] if lines == 1 and figures else None
 
 
 def _answer(done: list[Outcome], c: Context, said: str, earlier: Sequence[Outcome]) -> Answer:
@@ -216,6 +256,10 @@ def _kind_figures(o: Outcome, asked: list[str], period: str | None) -> list[Figu
             found.append(wait(o))
         elif kind == "reach":
             found.append(reach(o))
+        elif kind == "rest":
+            found.append(rest(o))
+        elif kind == "left":
+            found.append(left(o))
         else:
             found.append(None)
     return found
@@ -251,7 +295,7 @@ def _asked_of(o: Outcome, asked: list[str], period: str | None) -> tuple[str, li
         else:
             parts.append(f"{word}{f.text()}")
             shown.append(f)
-        calc = f.shown if kind in ("rise_pct", "wait", "reach", "max", "min") else _calculation(o) if kind == "amount" else ""
+        calc = f.shown if kind in SHOWN else _calculation(o) if kind == "amount" else ""
         if calc:
             parts[-1] += f"（{calc}）"
     parts = list(dict.fromkeys(parts))  # 现在差多少: the amount and the compared figure are one, said once

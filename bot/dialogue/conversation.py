@@ -324,7 +324,8 @@ class Conversation:
             if len("\n\n".join(worded)) > MAX_REPLY:  # two long answers: the first, and the other offered
                 return Reply(worded[0], buttons=[(m.title, m.title) for m in measures[1:2]], slots=slots)
             return Reply("\n\n".join(worded), slots=slots)
-        if (q.money or q.number) and all(m.kind == "rule" for m in measures):  # 医保报销比例提高多少: no number in it
+        if (q.money or q.number) and all(m.kind == "rule" for m in measures) and "left" not in c.asked:  # 医保报销比例
+            # 提高多少: no number in it (还能免几年 is reckoned from the span the rule grants)
             return Reply(unstated_reply("具体数字", measures), slots=slots)
         done = outcomes(c, self.store)
         if q.money and all(o.result is not None and o.result.amount is None and "元" not in "".join(
@@ -332,7 +333,7 @@ class Conversation:
             return Reply(unstated_reply("具体金额", measures), slots=slots)  # 每个大棚补多少钱: the plan gives no sum
         targets = bool(done) and all(o.measure.kind == "target" for o in done)  # 平均一个园区合多少人: of the
         earlier = outcomes(replace(c, lines=c.history), self.store) if targets and q.asked_said else []  # 5200人 before
-        said = answer(done, c, q.text, earlier, q.span)
+        said = answer(done, c, q.text, earlier, q.span, q.split)
         text = said.text if q.unstated is None else unstated_note(said.text, q.unstated)  # 金额多少，按月发吗
         if outside := _not_covered(q):  # 我爷爷抗美援朝，我姥爷对越自卫反击战: his line, and that the plan has none
             text = before_office(text, outside)

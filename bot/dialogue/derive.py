@@ -162,6 +162,14 @@ def over_span(figure: Figure, months: int) -> Figure | None:
     return Figure(value, "", "元", f"{about(monthly.value)} × {months}个月 = {about(value)}", (monthly,))
 
 
+def shared(figure: Figure, people: int) -> Figure:
+    """团队5个人平分: the figure over that many people, each one's share."""
+    value = figure.value / people
+    return Figure(value, figure.period, figure.unit,
+                  f"{figure.period if figure.period in MONTHS else ''}{about(figure.value)} ÷ {people}人 = {about(value)}",
+                  (figure,))
+
+
 def span_words(months: int) -> str:
     """24 → 两年, 6 → 半年, 3 → 1个季度: the span as the reply names it."""
     if months == 6:
@@ -241,6 +249,8 @@ def bound(o: Outcome, which: str) -> Figure | None:
     elif o.measure.kind == "range":
         one = Figure(p["max"] if which == "max" else p["min"], "", "元")
     elif o.measure.kind == "percent" and o.figure is not None and o.result is not None:  # 收益320万，最少奖励多少
+        if which == "max" and p["relation"] == "不低于":
+            return None  # 不低于70%: the plan sets a floor, no cap
         return replace(o.figure, shown="，".join(o.result.steps))  # 不低于收益的70%，按320万元计，至少224万元
     else:
         return o.figure
@@ -248,6 +258,28 @@ def bound(o: Outcome, which: str) -> Figure | None:
     if not isinstance(n, (int, float)) or n <= 1:
         return one
     return Figure(one.value * n, "", "元", f"{money(one.value)} × {plain(n)} = {money(one.value * n)}", (one,))
+
+
+def rest(o: Outcome) -> Figure | None:
+    """单位最多留多少: what a floor of a share leaves of the sum told (收益100万，不低于70%奖励团队: at most 30万)."""
+    p, told = o.measure.params, o.facts.get("base_amount")
+    if o.measure.kind != "percent" or p.get("relation") != "不低于" or not isinstance(told, (int, float)):
+        return None
+    value = told * (100 - p["rate"]) / 100
+    return Figure(value, "", "元", f"{money(told)} × （100% − {plain(p['rate'])}%） = {money(value)}")
+
+
+def left(o: Outcome) -> Figure | None:
+    """开了3年，还能免几年: what remains of a span the plan grants (5年内免收土地租金) after the time in business told."""
+    told = o.facts.get("months_in_business")
+    spans = [i for i in o.measure.params.get("items", ()) if i.get("unit") == "年内"]
+    if not spans or not isinstance(told, (int, float)):
+        return None
+    months = spans[0]["value"] * 12 - told
+    if months <= 0:
+        return Figure(0, "", "年", f"已经营{span_words(int(told))}，{plain(spans[0]['value'])}年的期限已过")
+    value, unit = (months / 12, "年") if months % 12 == 0 else (months, "个月")
+    return Figure(value, "", unit, f"{plain(spans[0]['value'])}年 − 已经营{span_words(int(told))} = {plain(value)}{unit}")
 
 
 def reach(o: Outcome) -> Figure | None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from bot.dialogue.context import HISTORY, REMEMBERED, Context, Line, Someone
-from bot.plan.calculator import inputs
+from bot.plan.calculator import inputs, reads
 from bot.plan.facts import implying, load_specs, money_facts
 from bot.plan.store import MeasureStore
 from bot.plan.terms import cut
@@ -485,7 +485,7 @@ def _told(c: Context, key: str | None, facts: dict[str, Any], store: MeasureStor
     if replace_kind and "veteran_category" in facts and before not in (None, facts["veteran_category"]):
         gone = store.made_for("veteran_category", old.facts["veteran_category"])
         measures = [m for m in measures if gone is None or m != gone.id]
-    for m in [*named, *_implied(facts, store)]:
+    for m in [*named, *_implied(facts, store, beside=[*named, *(x.measure for x in c.lines if x.person == key)])]:
         if m not in measures:
             measures.append(m)
     someone = Someone(key, label or old.label, count if count > 1 else old.count, {**old.facts, **facts},
@@ -529,7 +529,7 @@ def _lines(q: Question, c: Context, store: MeasureStore) -> tuple[Line, ...]:
                 lines.append(Line(s.measure, None, s.count, dict(s.facts)))  # 三等功、二等功各多少: a line each
             else:
                 lines[at] = replace(lines[at], facts={**lines[at].facts, **s.facts})
-    for m in _implied(q.facts, store):
+    for m in _implied(q.facts, store, beside=[x.measure for x in (*lines, *c.lines)]):
         if not any(line.measure == m for line in lines):
             lines.append(Line(m))
     return tuple(lines)
@@ -559,11 +559,14 @@ def _person_lines(someone: Someone | None) -> tuple[Line, ...]:
     return tuple(Line(m, someone.key, someone.count if someone.count > 1 else None) for m in someone.measures)
 
 
-def _implied(facts: Mapping[str, Any], store: MeasureStore) -> list[str]:
-    """The measures facts point to: a category's, the only one reading a fact (三等功 → 立功增发)."""
+def _implied(facts: Mapping[str, Any], store: MeasureStore, beside: Iterable[str] = ()) -> list[str]:
+    """The measures facts point to: a category's, the only one reading a fact (三等功 → 立功增发); none for a fact
+    one of the measures `beside` reads (在家开店3年，租金还能免几年: the time of the rent-free span, not the
+    start-up subsidy's)."""
     found = []
     for fact in IMPLYING:
-        if fact in facts and (m := store.made_for(fact, facts[fact])) is not None and m.id not in found:
+        if fact in facts and (m := store.made_for(fact, facts[fact])) is not None and m.id not in found and not any(
+                x != m.id and (other := store.find(x)) is not None and fact in reads(other) for x in beside):
             found.append(m.id)
     return found
 

@@ -237,6 +237,13 @@ def inputs(measure: Measure) -> tuple[str, ...]:
     return tuple(dict.fromkeys((*filter(None, [counted]), *level, *required)))
 
 
+def reads(measure: Measure) -> tuple[str, ...]:
+    """Every fact the measure's answer takes: its inputs, and the time in business of a span it grants (5年内免收
+    土地租金: 开了3年，还剩2年)."""
+    spans = any(item.get("unit") == "年内" for item in measure.params.get("items", ()))
+    return (*inputs(measure), *(("months_in_business",) if spans else ()))
+
+
 def calculate(measure: Measure, facts: Facts | None = None) -> Result:
     """The measure applied to the facts; raises FactError when they are missing, wrong or rule it out."""
     facts = facts or {}

@@ -124,6 +124,7 @@ class Question:
     question_form: bool = False  # 先给钱还是建完再给 / 九台能种不: asked as a question, though with no cue word
     span: int | None = None  # 两年一共多少 (24), 一个季度 (3): the months a sum is asked over, beyond one period
     later: int | None = None  # 再过3个月呢 (3): the months from now it is asked of
+    split: int | None = None  # 团队5个人平分 (5): the people the sum asked is shared among
     chitchat: bool = False  # 今天天气怎么样: everyday talk (data/scope.yml), no question about the plan
 
     @property
@@ -170,6 +171,9 @@ class Reader:
             people, subjects = _of_the_kind_named(people, general, subjects, list(people))
         people, general = _left_out(people, general)
         general = self._short_contracts(text, general)
+        split = self.cues.split(text)
+        if split is not None and general.get("count") == split:
+            general = {k: v for k, v in general.items() if k != "count"}  # 团队5个人平分: those sharing, not counted lines
         people = _all_aged(text, people)
         people, subjects = self._not_covered(text, mentions, people, subjects)
         missing = self.not_in_plan(text)
@@ -210,7 +214,7 @@ class Reader:
             groups=frozenset(str(f.value) for f in found if f.fact == "group"),
             elsewhere=elsewhere, about=about, money=bool(_MONEY.search(cue_text)), number=bool(_NUMBER.search(cue_text)),
             defines=self.definitions.asked_in(text), question_form=bool(_QUESTION_FORM.search(text)),
-            span=self.cues.span(cue_text), later=self.cues.later(text), chitchat=bool(self._chitchat.search(text)),
+            span=self.cues.span(cue_text), later=self.cues.later(text), split=split, chitchat=bool(self._chitchat.search(text)),
         )
 
     # ---- facts

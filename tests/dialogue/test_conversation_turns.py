@@ -773,3 +773,23 @@ def test_the_nth_item_of_a_list_the_plan_gives_is_answered_in_its_words(talk):
 def test_the_nth_of_several_measures_listed_is_that_measure_not_a_member_of_a_group(talk):
     _, second = talk.conversation("三品一标各奖多少", "第二个要是五个产品呢")
     assert "【绿色食品认证奖补】28000元" in second.text and "第2个的" not in second.text
+
+
+def test_a_share_split_among_a_team_and_what_the_floor_leaves_the_unit(talk):
+    floor, each, kept, cap = talk.conversation("我们所里一项专利转让收了100万 奖励团队的不低于多少",
+                                               "团队五个人平分 每人至少多少", "那单位最多留多少", "团队最多能拿多少")
+    assert "700000元" in floor.text
+    assert "5人平分，每人至少：700000元 ÷ 5人 = 140000元" in each.text
+    assert "单位最多留300000元" in kept.text and "（100% − 70%）" in kept.text
+    assert "最多700000" not in cap.text  # 不低于70%: a floor, no cap
+
+
+def test_what_is_left_of_a_span_the_plan_grants_after_the_time_in_business(talk):
+    left, over = talk.conversation("我在自己家开店已经三年了 租金还能免几年", "那要是开了六年呢")
+    assert "还剩2年（5年 − 已经营3年 = 2年）" in left.text and "创业补贴" not in left.text
+    assert "5年的期限已过" in over.text and "创业补贴" not in over.text
+
+
+def test_a_figure_in_hectares_is_given_in_the_mu_asked_for(talk):
+    [mu] = talk.conversation("榛子计划发展多少亩")
+    assert "300公顷 × 15 = 4500亩" in mu.text

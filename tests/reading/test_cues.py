@@ -81,3 +81,11 @@ def test_a_familys_money_asked_as_the_family_s_is_a_total(read):
 def test_the_span_a_sum_is_asked_over_is_no_fact_told(read, text, months):
     c, said = read(text)
     assert c.span(said) == months
+
+
+@pytest.mark.parametrize("text, people", [("团队五个人平分 每人至少多少", 5), ("平分给3个人呢", 3), ("我们3个人开店", None),
+                                          ("1个人多少", None), ("俺们村五个老兵每人当了三年兵 一共多少", None),
+                                          ("4个人每人能分多少", 4)])
+def test_the_people_a_sum_is_shared_among(read, text, people):
+    c, said = read(text)
+    assert c.split(said) == people

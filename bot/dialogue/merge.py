@@ -152,7 +152,9 @@ def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:
     if (found := _by_old_value(q, c)) is not None:  # 那个58的说错了，他是68: whose 58, and of what
         key, fact, value = found
         return _asked_again(q, _told(c, key, {fact: value}, store, replace_kind=True))
-    if (recounted := _recounted(q, c)) is not None:  # 说错了，抗美援朝的是三个: that group's size
+    if (moved := _some_of_another_kind(q, c, store)) is not None:  # 解放战争那3个里有1个其实是抗日的
+        return _asked_again(q, moved)
+    if (recounted := _recounted(q, c, store)) is not None:  # 说错了，抗美援朝的是三个: that group's size
         return _asked_again(q, recounted)
     unitless = [x.value for x in q.quantities if x.corrects and not x.unit]
     if len(unitless) == 1 and not q.facts and (told := _nearest_facts(c.person(c.focus), unitless)):
@@ -190,11 +192,12 @@ def _without_replaced(c: Context, key: str, named: list[str], store: MeasureStor
                    lines=tuple(line for line in c.lines if line.person != key or line.measure in kept))
 
 
-def _recounted(q: Question, c: Context) -> Context | None:
-    """说错了，抗美援朝的是三个: a number of people said again, of the one counted group whose measure the message
-    names; that group and its lines counted anew."""
-    counted = [x for x in q.quantities if x.corrects and x.unit in ("个", "位", "名", "人")]
-    named = {s.measure for s in q.subjects}
+def _recounted(q: Question, c: Context, store: MeasureStore) -> Context | None:
+    """说错了，抗美援朝的是三个 / 病故的少报1个，应为4人: a number of people said again (the last said), of the one
+    counted group whose measure the message names (by a word of its title, too); that group and its lines counted
+    anew."""
+    counted = [x for x in q.quantities if x.corrects and x.unit in ("个", "位", "名", "人")][-1:]
+    named = {s.measure for s in q.subjects} or {line.measure for line in _named_lines(q, c, store)}
     groups = [p for p in c.people if (p.count > 1 or any(ch.isdigit() for ch in p.label))
               and not p.label.startswith("第") and named & set(p.measures)]  # 第2个 is one, not a group of two
     if len(counted) != 1 or len(groups) != 1 or counted[0].value < 1 or counted[0].value != int(counted[0].value):
@@ -202,6 +205,36 @@ def _recounted(q: Question, c: Context) -> Context | None:
     n, group = int(counted[0].value), groups[0]
     lines = tuple(replace(line, count=n if n > 1 else None) if line.person == group.key else line for line in c.lines)
     return replace(c.with_person(replace(group, count=n, label=_counted_as(group.label, n))), lines=lines)
+
+
+def _some_of_another_kind(q: Question, c: Context, store: MeasureStore) -> Context | None:
+    """解放战争那3个里头有1个其实是抗日的: some of a counted group (1 unless a smaller count is said) are of the other
+    category the message names; the group counted without them, and they a group of that category (or added to
+    the one there is)."""
+    kinds = [s.measure for s in q.subjects if store.get(s.measure).categories.get("veteran_category")]
+    if len(kinds) != 2 or q.people:
+        return None
+    was, now = kinds
+    groups = [p for p in c.people if p.count > 1 and was in p.measures]
+    if len(groups) != 1:
+        return None
+    group = groups[0]
+    said = [int(x.value) for x in q.quantities if x.unit in ("个", "位", "名", "人") and x.value == int(x.value)
+            and 0 < x.value < group.count]
+    n = said[-1] if said else 1
+    left = replace(group, count=group.count - n, label=_counted_as(group.label, group.count - n))
+    merged = c.with_person(left)
+    lines = tuple(replace(line, count=left.count if left.count > 1 else None) if line.person == group.key else line
+                  for line in c.lines)
+    category = store.get(now).categories["veteran_category"]
+    joined = next((p for p in c.people if now in p.measures and p.key != group.key), None)
+    if joined is not None:
+        grown = replace(joined, count=joined.count + n, label=_counted_as(joined.label, joined.count + n))
+        merged = merged.with_person(grown)
+        return replace(merged, lines=tuple(replace(line, count=grown.count) if line.person == joined.key else line
+                                           for line in lines))
+    someone = Someone(str(category), f"{n}个{category}", n, {"veteran_category": category}, (now,))
+    return replace(merged.with_person(someone), lines=(*lines, *_person_lines(someone)))
 
 
 def _counted_as(label: str, n: int) -> str:

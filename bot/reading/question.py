@@ -34,6 +34,7 @@ from bot.reading.vocabulary import Clarification, Vocabulary
 PERSONAL = ("age", "service_years", "veteran_category", "merit", "months_in_business", "group", "contract_years")
 _CLAUSE_BREAK = re.compile(r"[,;.!?、:\s]+|另外|再加上|还有|以及|然后")
 _ORGANISATIONS = re.compile(r"合作社|企业|公司|单位|组织|农场|中介")  # members of these are 第1个, not 第1位
+SOME_OF = "其中"  # 7个老兵 … 其中2个立过三等功: some of a group already counted, named so
 MEMBER_PREFIX = "第"  # a counted group's member as the reply names it: 第1位
 _YEARS_AFTER_MEMBER = re.compile(r"(\d{1,2})年(?![\d多龄])")
 # 抗美援朝老兵的遗孀: the veteran is someone else; the words speak of his family
@@ -332,6 +333,10 @@ class Reader:
         subjects = self._each_listed(self._specific(subjects, text), found, text)
         for member, kin in group_of.items():  # 兄妹3个都是烈士子女，老大68: each member is the group's kind
             facts[member] = {**facts.get(kin, {}), **facts.get(member, {})}
+        for key in labels:  # 其中2个立过三等功: counted in the group already, only what they alone did is theirs
+            if key.startswith(SOME_OF):
+                facts[key] = {k: v for k, v in facts.get(key, {}).items() if k != "veteran_category"}
+                subjects = [x for x in subjects if x.person != key or not self.store.get(x.measure).categories]
         people = tuple(Person(key, labels[key][0], labels[key][1], facts.get(key, {}))
                        for key in labels if key not in group_of.values())
         return people, general, tuple(subjects), everyone, pronoun
@@ -482,19 +487,39 @@ def _members(text: str, mentions: list[Mention]) -> list[Mention]:
     (1个一等功 2个三等功: 第2至3位); elsewhere 1个 names no one."""
     kept: list[Mention] = []
     group: Mention | None = None
-    taken, unit = 0, "位"
-    for m in mentions:
-        if m.role == "group" and m.count > 1:
-            group, taken = m, 0
+    taken, unit, parted = 0, "位", False
+    for at, m in enumerate(mentions):
+        if m.role == "group" and text.endswith(SOME_OF, 0, m.start):  # 其中1个抗美援朝的立过一等功: of those
+            m = Mention(f"{SOME_OF}{m.count}{unit}", f"{SOME_OF}{m.count}{unit}", m.start, m.end, "person", m.count)
+        elif m.role == "group" and m.count > 1:  # counted before, not a group of their own
+            group, taken, parted = m, 0, _parted(mentions[at + 1:], m.count)
             unit = "个" if _ORGANISATIONS.match(text, m.end) or _ORGANISATIONS.search(m.key) else "位"
         elif m.role == "member":
-            if group is None or taken + m.count > group.count or (m.count > 1 and not taken):
+            if group is not None and taken == group.count and text.endswith(SOME_OF, 0, m.start):  # 7个 4个…3个…
+                m = Mention(f"{SOME_OF}{m.count}{unit}", f"{SOME_OF}{m.count}{unit}", m.start, m.end, "person", m.count)
+                kept.append(m)  # 其中2个立过三等功: some of those counted, told apart, of what only they did
+                continue
+            if group is None or taken + m.count > group.count or (m.count > 1 and not taken and not parted):
                 continue  # 2个 first of all is no member named: 4个老兵 2个当了3年 splits the group (a merge rule)
             first, taken = taken + 1, taken + m.count
             said = f"{MEMBER_PREFIX}{first}{unit}" if m.count == 1 else f"{MEMBER_PREFIX}{first}至{taken}{unit}"
             m = Mention(f"{MEMBER_PREFIX}{first}{unit}", said, m.start, m.end, "person", m.count)
         kept.append(m)
     return kept
+
+
+def _parted(after: list[Mention], count: int) -> bool:
+    """5个老义务兵 3个当了3年 2个当了5年: the members said right after a group count all of it, in parts."""
+    total = parts = 0
+    for m in after:
+        if m.role == "everyone":
+            continue  # 5个老义务兵 都过60了 3个…: said of them all, between
+        if m.role != "member":
+            break
+        total, parts = total + m.count, parts + 1
+        if total == count:
+            return parts > 1
+    return False
 
 
 _LISTED = re.compile(r"(?P<verb>服役|当了|当过|当兵|干了)?\s*(?P<run>\d{1,3}(?:\s*(?:岁|周岁|年))?"

@@ -793,3 +793,40 @@ def test_what_is_left_of_a_span_the_plan_grants_after_the_time_in_business(talk)
 def test_a_figure_in_hectares_is_given_in_the_mu_asked_for(talk):
     [mu] = talk.conversation("榛子计划发展多少亩")
     assert "300公顷 × 15 = 4500亩" in mu.text
+
+
+def test_a_group_told_in_parts_by_years_of_service_is_summed_part_by_part(talk):
+    month, before = talk.conversation("俺们村五个老义务兵 都过六十了 三个当了三年兵 两个当了五年兵 一个月一共能领多少",
+                                      "提标以前一个月一共多少")
+    assert "75元 × 3人 = 225元" in month.text and "125元 × 2人 = 250元" in month.text and "每月475元" in month.text
+    assert "每月380元" in before.text
+
+
+def test_some_of_a_group_told_apart_add_only_what_they_alone_did(talk):
+    [month] = talk.conversation("村里七个老义务兵都六十以上了 四个当兵两年 三个当兵三年 其中俩立过三等功 一个月一共多少")
+    assert "50元 × 2人 = 100元" in month.text and "每月525元" in month.text
+
+
+def test_one_of_a_counted_group_with_a_merit_adds_one_merit(talk):
+    _, year = talk.conversation("老兵座谈会来了四个 两个抗日的 两个抗美援朝的 一年补助一共多少",
+                                "其中一个抗美援朝的立过一等功 再算一年一共")
+    assert "15780元 × 2人 = 31560元" in year.text and "每年75480元" in year.text
+
+
+def test_one_of_a_counted_group_said_to_be_of_another_kind_moves_to_it(talk):
+    _, moved = talk.conversation("辖区五个老兵 两个抗美援朝的 三个解放战争的 一年一共发多少",
+                                 "哦不对 解放战争那三个里头有一个其实是抗日的 重新算一年的")
+    assert "16120元 × 2人 = 32240元" in moved.text and "1个抗日老兵" in moved.text and "每年84860元" in moved.text
+
+
+def test_an_operators_recount_of_one_group_keeps_the_total(talk):
+    first, recount, rise = talk.conversation("辖区遗属统计：烈士遗属4人 因公牺牲遗属2人 病故军人遗属3人 年度总额",
+                                             "病故的少报一个 应为4人 重算年度", "较提标前年度增加额")
+    assert "每年187670元" in first.text and "18460元 × 2人" in first.text
+    assert "17490元 × 4人 = 69960元" in recount.text and "每年205160元" in recount.text
+    assert "每年6000元" in rise.text
+
+
+def test_the_old_standard_asked_as_before_the_raise_in_the_period_asked(talk):
+    _, old = talk.conversation("烈士老年子女一个月多少", "提标前呢")
+    assert "每月300元" in old.text

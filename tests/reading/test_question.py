@@ -276,3 +276,14 @@ def test_how_many_people_are_spoken_of_is_no_count_told_of_each(read):
 def test_years_listed_with_their_unit_and_no_separator_are_each_members(read):
     q = read("兄弟三个都是老义务兵 都过60了 分别当了3年4年5年 一个月一共多少")
     assert [p.facts.get("service_years") for p in q.people] == [3, 4, 5]
+
+
+def test_members_said_right_after_a_group_in_parts_that_count_all_of_it_are_its_members(read):
+    q = read("俺们村五个老义务兵 都过六十了 三个当了三年兵 两个当了五年兵 一个月一共能领多少")
+    assert [(p.label, p.count, p.facts["service_years"]) for p in q.people] == [("第1至3位", 3, 3), ("第4至5位", 2, 5)]
+
+
+def test_some_of_those_counted_keep_only_what_they_alone_did(read):
+    q = read("其中一个抗美援朝的立过一等功 再算一年一共")
+    assert [(p.key, dict(p.facts)) for p in q.people] == [("其中1位", {"merit": "一等功"})]
+    assert [s.measure for s in q.subjects] == ["merit_addition"]

@@ -189,12 +189,20 @@ def total(figures: list[Figure], period: str | None) -> Figure | None:
         return Figure(value, "", "元", f"{' + '.join(money(f.value) for f in figures)} = {money(value)}",
                       tuple(figures))
     if not periods <= set(MONTHS):
-        return None
+        return None if period == "每月" else _first_year(figures)
     target = period or ("每年" if "每年" in periods else figures[0].period)
     converted = [in_period(f, target) for f in figures]
     value = sum(f.value for f in converted)
     return Figure(value, target, "元", f"{' + '.join(about(f.value) for f in converted)} = {target}{about(value)}",
                   tuple(converted))
+
+
+def _first_year(figures: list[Figure]) -> Figure:
+    """一次性5000元 + 每年15780元, 加一块多少: what the first year brings, the one-off counted once."""
+    yearly = [in_period(f, "每年") if f.period in MONTHS else f for f in figures]
+    value = sum(f.value for f in yearly)
+    said = " + ".join(f"{f.period if f.period in MONTHS else '一次性'}{about(f.value)}" for f in yearly)
+    return Figure(value, "", "元", f"{said} = 头一年{about(value)}（一次性的只领一次）", tuple(yearly))
 
 
 def rise(o: Outcome) -> Figure | None:

@@ -434,6 +434,9 @@ def asks_again(q: Question, c: Context, known: Known) -> Context | None:
                            else 0)  # 这俩差多少 — 折到每个月差多少: the two still, not all answered before
     if reach > 1 and len(_last(lines, reach)) == len(lines) and len(_last(c.history, reach)) > len(lines):
         lines = _last(c.history, reach)
+    elif q.how_many and q.total and len(lines) == 1 and lines[0].person is None and lines[0].count is None \
+            and len(c.history) < q.how_many:  # 解放战争老兵多少 — 两个人一年一共多少: that many of it
+        lines = (replace(lines[0], count=q.how_many),)
     worded = set(c.asked) <= {"department", "apply", "conditions", "says"}
     fresh = _HOW_MUCH.search(q.text) and not q.follow_up  # 涨了多少 — 俩人加一块一年多少: the amounts, added up
     anew = worded and (q.period or q.money or q.total or (q.question_form and not q.asks))  # 谁负责 — 要达到啥目标

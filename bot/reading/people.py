@@ -61,6 +61,7 @@ class People:
     spouses: frozenset[frozenset[str]] = frozenset()
     children: dict[str, tuple[str, ...]] = field(default_factory=dict)
     fallen: dict[str, dict[str, Any]] = field(default_factory=dict)  # 烈士 → its words and what it makes of family
+    in_laws: dict[str, dict[str, str]] = field(default_factory=dict)  # 她 → {爸: 岳父}: 老伴她爹
     survivors_said: tuple[str, ...] = ()
     survivor_nouns: tuple[str, ...] = ()
     with_me: frozenset[str] = frozenset()  # 俺俩: the citizen and the person just spoken of
@@ -172,6 +173,11 @@ class People:
             elif role == "group":
                 found.append(Mention(said, said, m.start(), m.end(), "group", self.groups[said]))
             elif role == "kin":
+                if (in_law := self._in_law(found, m.start(), self.kin[m.group("kin_word")])) is not None:
+                    spouse, pronoun = found[-2:]
+                    found[-2:] = [spouse, Mention(in_law, spouse.said + pronoun.said + said, pronoun.start, m.end(),
+                                                  "person", 1, spouse.owner)]  # 老伴儿她爹: 岳父, and the 老伴 too
+                    continue
                 owner = m.group("kin_owner") or ""
                 if not owner and m.group("kin_word") in self.bare_kin and not _alone(text, m.start(), m.end()):
                     continue  # 独生子女父母: no one
@@ -192,6 +198,15 @@ class People:
             elif role in ("pronoun", "everyone"):
                 found.append(Mention("", said, m.start(), m.end(), role))
         return found
+
+    def _in_law(self, before: list[Mention], at: int, kin: str) -> str | None:
+        """老伴她爹 / 老伴儿他妈: the spouse's parent a pronoun right after the spouse makes of 爸 or 妈 (岳父, 婆婆)."""
+        if len(before) < 2 or kin not in ("爸", "妈"):
+            return None
+        spouse, pronoun = before[-2:]
+        if spouse.key != "老伴" or pronoun.role != "pronoun" or pronoun.end != at or spouse.end != pronoun.start:
+            return None
+        return self.in_laws.get(pronoun.said, {}).get(kin)
 
     @cached_property
     def _tells_of_another(self) -> re.Pattern[str]:
@@ -268,6 +283,7 @@ def people(normalize: Callable[[str], str], nouns: Iterable[str] = (), path: Pat
         owners=tuple(raw["owners"]), others_owners=tuple(raw["others_owners"]), group_owners=tuple(raw["group_owners"]),
         self_words=tuple(raw["self"]), speaking=tuple(raw["speaking"]),
         telling=tuple(raw["telling"]),
+        in_laws=raw["in_laws"],
         bare_kin=frozenset(raw["bare_kin"]), kin=kin, surnames=raw["surnames"], pronouns=tuple(raw["pronouns"]),
         everyone=tuple(normalize(w) for w in raw["everyone"]),
         groups={normalize(k): v for k, v in raw["groups"].items()}, counted_nouns=(*raw["counted_nouns"], *nouns),

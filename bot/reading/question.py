@@ -34,6 +34,7 @@ from bot.reading.vocabulary import Clarification, Vocabulary
 PERSONAL = ("age", "service_years", "veteran_category", "merit", "months_in_business", "group", "contract_years")
 _CLAUSE_BREAK = re.compile(r"[,;.!?、:\s]+|另外|再加上|还有|以及|然后")
 _ORGANISATIONS = re.compile(r"合作社|企业|公司|单位|组织|农场|中介")  # members of these are 第1个, not 第1位
+_PRONOUN_GENDERS = {"她": "男", "他": "女"}  # whom a pronoun cannot mean
 SOME_OF = "其中"  # 7个老兵 … 其中2个立过三等功: some of a group already counted, named so
 MEMBER_PREFIX = "第"  # a counted group's member as the reply names it: 第1位
 _YEARS_AFTER_MEMBER = re.compile(r"(\d{1,2})年(?![\d多龄])")
@@ -265,6 +266,11 @@ class Reader:
                 pronoun = pronoun or not current
                 others = [k for k in current if k != SELF] or [k for k in labels if k != SELF]
                 targets = others[-1:] if SELF in current and others else current  # 我61 她59: 她 is never 我
+                said = next(m.said for m in here if m.role == "pronoun")
+                if (unlike := _PRONOUN_GENDERS.get(said)) and any(
+                        self.people.gender(k, "", labels[k][0]) == unlike for k in targets):  # 老伴她爹是烈士 她63:
+                    fit = [k for k in labels if k != SELF and self.people.gender(k, "", labels[k][0]) != unlike]
+                    targets = fit[-1:] or targets  # she is the last one spoken of who may be a she
             else:
                 targets = current
             current = targets if named or any(m.role in ("everyone", "pronoun") for m in here) else current  # 俩人都…，各开了个店

@@ -830,3 +830,15 @@ def test_an_operators_recount_of_one_group_keeps_the_total(talk):
 def test_the_old_standard_asked_as_before_the_raise_in_the_period_asked(talk):
     _, old = talk.conversation("烈士老年子女一个月多少", "提标前呢")
     assert "每月300元" in old.text
+
+
+def test_a_spouses_parent_said_through_a_pronoun_makes_the_spouse_a_survivors_child(talk):
+    _, hers, both = talk.conversation("俺家老爷子是抗美元朝的老兵 现在一年给多少钱啊",
+                                      "俺老伴儿她爹是列士 她今年六十三了 她有没有", "老爷子和俺老伴儿加一块一个月多少")
+    assert "烈士老年子女生活补助】每年4800元（您老伴儿）" in hers.text and "15780" not in hers.text
+    assert "每月1715元" in both.text
+
+
+def test_a_count_of_people_asked_after_one_standard_counts_that_many(talk):
+    *_, two = talk.conversation("解放戰爭老兵補助標準是多少", "兩個人一年一共多少")
+    assert "16120元 × 2人 = 32240元" in two.text

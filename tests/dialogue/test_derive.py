@@ -26,8 +26,10 @@ def test_one_off_sums_add_up_as_they_are():
     assert t is not None and t.value == 126000 and t.shown == "4000元 + 22000元 + 100000元 = 126000元"
 
 
-def test_a_one_off_and_a_yearly_sum_do_not_add_up():
-    assert total([Figure(5000, ""), Figure(15780, "每年")], None) is None
+def test_a_one_off_and_a_yearly_sum_add_up_over_the_first_year_only():
+    t = total([Figure(5000, ""), Figure(15780, "每年")], None)
+    assert t is not None and t.value == 20780 and t.shown == "一次性5000元 + 每年15780元 = 头一年20780元（一次性的只领一次）"
+    assert total([Figure(5000, ""), Figure(1315, "每月")], "每月") is None  # a one-off is no monthly sum
 
 
 def test_a_difference_is_the_larger_less_the_smaller_in_the_first_ones_period():

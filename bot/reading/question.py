@@ -266,8 +266,8 @@ class Reader:
                 pronoun = pronoun or not current
                 others = [k for k in current if k != SELF] or [k for k in labels if k != SELF]
                 targets = others[-1:] if SELF in current and others else current  # 我61 她59: 她 is never 我
-                said = next(m.said for m in here if m.role == "pronoun")
-                if (unlike := _PRONOUN_GENDERS.get(said)) and any(
+                word = next(m.said for m in here if m.role == "pronoun")
+                if (unlike := _PRONOUN_GENDERS.get(word)) and any(
                         self.people.gender(k, "", labels[k][0]) == unlike for k in targets):  # 老伴她爹是烈士 她63:
                     fit = [k for k in labels if k != SELF and self.people.gender(k, "", labels[k][0]) != unlike]
                     targets = fit[-1:] or targets  # she is the last one spoken of who may be a she

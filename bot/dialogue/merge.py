@@ -30,7 +30,7 @@ _OTHERS = re.compile(r"(?:另外|其他|其余|剩下)(?:的|那)?(?P<n>\d)?(?:�
                      r"(?:呢|咋样|怎么样|多少|是多少)")  # 另外两个呢
 _SUPPOSED = re.compile(r"按[^,。;!?]{1,10}?算|要是|如果|假如|换成")  # 要是按烈士遗属算: another measure in place of this
 OF_TARGETS = ("average", "ratio", "share")  # asked only of the plan's target figures (bot/dialogue/plan_figures.py)
-SUMMED = {"amount", "old", "rise"}  # kinds whose figures a total adds up (一年多领多少 after 一共多领多少)
+SUMMED = {"amount", "old", "rise", "max", "min"}  # kinds a total adds up (一年多领多少 after 一共多领多少)
 IMPLYING = implying()
 # A number said without its fact (8, 十年, 六十六) is read against the fact under discussion, by its unit.
 NUMERIC = frozenset(fact for fact, spec in load_specs().items() if spec.min is not None)  # facts that are numbers

@@ -18,6 +18,7 @@ from bot.plan.measure import Measure
 from bot.plan.numbers import to_number
 from bot.plan.records import load_groups
 from bot.reading.normaliser import Normalizer
+from bot.reading.people import COUNTS
 
 PATTERNS_FILE = DATA / "fact_patterns.yml"
 # {N} in the patterns: a number not inside another (8.5 is not 5, 1,000 is not 0), its sign kept.
@@ -44,7 +45,9 @@ def vocabularies(measures: Iterable[Measure], words: Mapping[str, Mapping[str, s
 
 
 def _signed(figure: str) -> float | None:
-    """8 → 8, 1.5万 → 15000, -3 or 负3 → -3: a negative fact must be refused, not read as positive."""
+    """8 → 8, 1.5万 → 15000, -3 or 负3 → -3, 俩 → 2: a negative fact must be refused, not read as positive."""
+    if figure in COUNTS:
+        return COUNTS[figure]
     value = to_number(figure.lstrip("-负").replace(",", ""))
     return -value if value is not None and figure[0] in "-负" else value
 

@@ -133,7 +133,7 @@ class People:
     def fallen_in(self, clause: str) -> str | None:
         """烈士, 因公牺牲 or 病故: how a soldier died, as the clause tells it (the strongest first); 都是烈士子女 and
         因公牺牲军人的遗属 tell of the survivors, not of a death."""
-        clause = self._survivors_named.sub(" ", clause)
+        clause = self._denied_deaths.sub(" ", self._survivors_named.sub(" ", clause))  # 是病故的 不是因公牺牲
         for word in self.survivors_said:
             clause = clause.replace(word, " ")
         for kind, said in self.fallen.items():
@@ -141,6 +141,12 @@ class People:
                     not said.get("only_with") or any(w in clause for w in said["only_with"])):
                 return kind
         return None
+
+    @cached_property
+    def _denied_deaths(self) -> re.Pattern[str]:
+        """A death said after 不是 (他是病故的，不是因公牺牲): not how he died."""
+        deaths = sorted({w for said in self.fallen.values() for w in said["words"]}, key=len, reverse=True)
+        return re.compile(f"(?:不是|并非|不算|没)[^,。;!?\\s]{{0,4}}?(?:{'|'.join(map(re.escape, deaths))})")
 
     @cached_property
     def _survivors_named(self) -> re.Pattern[str]:

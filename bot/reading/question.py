@@ -51,7 +51,7 @@ _AGE_AFTER_NAME = re.compile(r"(?:是|今年|已经|都|才|快|刚|也|正好|�
 _QUANTITY = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(周岁|岁|个月|年|个|元|人|户|%)?")
 _FILLER = r"[是就有了吧啊呀哦嗯呢的\s,.!?]*"  # 8吧, 是8年: around a number, nothing that says more
 _BARE = re.compile(rf"^{_FILLER}([-负]?\d+(?:\.\d+)?)\s*(周岁|岁|个月|年|个|元|人|户)?{_FILLER}$")
-_BENEFIT = re.compile(r"([\u4e00-\u9fff]{2,8}?)(补贴|补助|津贴|奖励费|奖励|费|金|待遇)")
+_BENEFIT = re.compile(r"([\u4e00-\u9fff]{2,8}?)(补贴|补助|津贴|奖励费|奖励|(?<![免收缴交])费|金|待遇)")  # 免费 is no 费
 _OWN_BENEFITS = ("金", "费")  # a 金 or 费 is a benefit of its own (养老金, 取暖费); 补贴 and 补助 are any measure's
 _FUNCTION_CHARACTERS = set("的了吗么呢话是在给要有")
 _NUMBER = re.compile(r"多少|几[个年岁位项成]|比例|百分之几|多钱|多大")
@@ -383,6 +383,8 @@ class Reader:
         long = [years for n, years in parts if years >= shortest]
         if not short or short < 0:
             return general
+        if not long and general.get("count") == short:  # 还有6个人合同只签了半年: all those counted are short
+            return {**general, "contract_years": min(years for _, years in parts)}
         return {**general, "excluded": short, **({"contract_years": max(long)} if long else {})}
 
     def _specific(self, subjects: list[Subject], text: str) -> list[Subject]:

@@ -842,3 +842,26 @@ def test_a_spouses_parent_said_through_a_pronoun_makes_the_spouse_a_survivors_ch
 def test_a_count_of_people_asked_after_one_standard_counts_that_many(talk):
     *_, two = talk.conversation("解放戰爭老兵補助標準是多少", "兩個人一年一共多少")
     assert "16120元 × 2人 = 32240元" in two.text
+
+
+def test_a_death_corrected_with_the_old_one_denied_is_the_new_one(talk):
+    _, corrected = talk.conversation("我老伴儿是在部队因公牺牲的 我一年领多少", "哦说错了 他是在部队病故的 不是因公牺牲")
+    assert "病故军人遗属抚恤补助】每年17490元" in corrected.text
+
+
+def test_sites_added_by_a_count_in_a_word_and_both_bounds_summed(talk):
+    _, most, least = talk.conversation("区里要建三个创业扶持网点 补贴最多多少", "再加俩农村电商示范点 一共最多多少", "都按最低算呢")
+    assert "合计最多：90000元 + 100000元 = 190000元" in most.text
+    assert "合计最少：30000元 + 100000元 = 130000元" in least.text
+
+
+def test_a_rise_over_years_is_the_rise_times_the_years(talk):
+    *_, more = talk.conversation("抗美援朝老兵一年多少", "比老标准五年多拿多少")
+    assert "1200元 × 5年 = 6000元" in more.text and "78900" not in more.text
+
+
+def test_placements_said_free_of_charge_are_no_benefit_the_plan_lacks(talk):
+    paid, short = talk.conversation("我们中介这个月免费介绍了23个就业困难人员 都签了一年以上合同交了社保 补贴多少",
+                                    "还有6个人合同只签了半年 这几个给不给")
+    assert "180元 × 23人 = 4140元" in paid.text
+    assert "暂不符合" in short.text and "0元" not in short.text

@@ -31,6 +31,7 @@ from bot.dialogue.derive import (
     rest,
     rise,
     rise_percent,
+    share_of,
     shared,
     span_words,
     total,
@@ -105,6 +106,28 @@ def _in_units_asked(done: list[Outcome], said: str) -> list[tuple[str, Figure]]:
                                   f"（1{f.unit} = {plain(factor)}{unit}）",
                                   Figure(value, "", unit, "", (Figure(factor, "", unit), Figure(f.value, "", f.unit)))))
     return found
+
+
+def shares(done: list[Outcome], part: Sequence[Outcome], c: Context) -> Answer | None:
+    """抗日那俩占百分之多少 / 每家占总数的百分之多少, after a total: each part's figure over the total of every line
+    (in one period), or None when a line has no figure to add."""
+    figures = [o.figure for o in done]
+    if len(done) < 2 or any(f is None for f in figures):
+        return None
+    whole = total([f for f in figures if f is not None], c.period)
+    if whole is None:
+        return None
+    lines = [f"合计：{whole.shown}"]
+    shown = [whole]
+    for o in part:
+        mine = in_period(o.figure, whole.period) if o.figure is not None and whole.period else o.figure
+        if mine is None:
+            return None
+        share = share_of(mine, whole)
+        lines.append(f"· {(o.who + '的') if o.who else ''}{o.measure.title}占：{share.shown}")
+        shown += [mine, share]
+    sections = "、".join(dict.fromkeys(o.measure.section for o in done))
+    return Answer(_cut([*lines, f"出处：暖流计划{sections}"]), shown)
 
 
 def _the_sum(figures: list[Figure], lines: int) -> Figure | None:

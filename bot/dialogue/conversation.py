@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from bot.dialogue.answer import answer
+from bot.dialogue.answer import answer, shares
 from bot.dialogue.context import Context, Line
 from bot.dialogue.derive import outcomes
 from bot.dialogue.handover_settings import HandoverSettings
@@ -221,6 +221,8 @@ class Conversation:
             return item
         if q.people and all("outside" in p.facts for p in q.people):  # 那我是他孙女，能领吗: only what the plan says
             return Reply(_not_covered(q), slots={"context": replace(c, requested=None).to_json()})
+        if "share" in q.asked and (part := self._shares(q, c)) is not None:  # 抗日那俩占百分之多少, after a total
+            return part
         merged, rule = merge(q, c, self.store, self.reader.people)
         if q.intent == "help" and not q.names_something and rule == "nothing_to_answer":
             return Reply(response="utter_help")  # 你能干什么; but 这网点谁来设 after a measure is about that measure
@@ -255,6 +257,19 @@ class Conversation:
         if rule == "asks_of_its_words":  # 需要签多长时间的合同: the provision's words (签订1年以上) answer it
             q = replace(q, unstated=None)
         return self._answered(q, merged)
+
+    def _shares(self, q: Question, c: Context) -> Reply | None:
+        """The share of the lines the message names (or of each, 每家) in the total of the last answer's lines."""
+        if len(c.lines) < 2 or all(self.store.get(line.measure).kind == "target" for line in c.lines):
+            return None
+        done = outcomes(c, self.store)
+        named, people = {s.measure for s in q.subjects}, {p.key for p in q.people}
+        part = [o for o in done if o.measure.id in named or o.line.person in people] or (done if q.each else [])
+        said = shares(done, part, c) if part else None
+        if said is None:
+            return None
+        return Reply(said.text, slots={"context": remember(c).to_json()},
+                     derived=frozenset(v for f in said.figures for v in f.values()))
 
     def _nth_item(self, q: Question, c: Context) -> Reply | None:
         """第五类是啥 / 第三个方面呢: the nth item of a list the plan gives (its six groups, its six aspects), when the

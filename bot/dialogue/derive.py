@@ -162,6 +162,12 @@ def over_span(figure: Figure, months: int) -> Figure | None:
     return Figure(value, "", "元", f"{about(monthly.value)} × {months}个月 = {about(value)}", (monthly,))
 
 
+def share_of(part: Figure, whole: Figure) -> Figure:
+    """抗日那俩占百分之多少: a part of a total in percent, two decimals (42120元 ÷ 73680元 = 57.17%)."""
+    value = round(part.value / whole.value * 100, 2)
+    return Figure(value, "", "%", f"{money(part.value)} ÷ {money(whole.value)} = {plain(value)}%", (part, whole))
+
+
 def shared(figure: Figure, people: int) -> Figure:
     """团队5个人平分: the figure over that many people, each one's share."""
     value = figure.value / people

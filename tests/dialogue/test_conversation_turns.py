@@ -866,3 +866,10 @@ def test_placements_said_free_of_charge_are_no_benefit_the_plan_lacks(talk):
                                     "还有6个人合同只签了半年 这几个给不给")
     assert "180元 × 23人 = 4140元" in paid.text
     assert "暂不符合" in short.text and "合计0元" not in short.text
+
+
+def test_the_share_of_a_line_named_or_of_each_in_the_total_before(talk):
+    _, named, each = talk.conversation("老兵座谈会来了四个 两个抗日的 两个抗美援朝的 一年补助一共多少", "抗日那俩占百分之多少",
+                                       "每种占总数的百分之多少")
+    assert "42120元 ÷ 73680元 = 57.17%" in named.text and "6.04%" not in named.text
+    assert "57.17%" in each.text and "31560元 ÷ 73680元 = 42.83%" in each.text

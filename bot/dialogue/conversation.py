@@ -28,6 +28,7 @@ from bot.dialogue.wording import (
     conditions_reply,
     definition_reply,
     department_reply,
+    departments_reply,
     entitlement_list,
     item_reply,
     office_reply,
@@ -333,13 +334,16 @@ class Conversation:
             return Reply(office_reply(duties[0], handled), slots=slots)
         kind = next((k for k in c.asked if k in WORDED), None)
         if kind is not None and not (c.total or q.money):  # 谁能领，一共多少: the sum, each person's verdict in it
+            if kind == "department" and len(measures) > 1:
+                return Reply(departments_reply(measures), slots=slots)
             worded = [WORDED[kind](m) for m in measures[:2]]
             if q.unstated is not None:  # 几号发，上哪领: where, and that the plan does not say when
                 worded[0] = unstated_note(worded[0], q.unstated)
             if len("\n\n".join(worded)) > MAX_REPLY:  # two long answers: the first, and the other offered
                 return Reply(worded[0], buttons=[(m.title, m.title) for m in measures[1:2]], slots=slots)
             return Reply("\n\n".join(worded), slots=slots)
-        if (q.money or q.number) and all(m.kind == "rule" for m in measures) and "left" not in c.asked:  # 医保报销比例
+        if (q.money or q.number) and all(m.kind == "rule" and not m.params.get("items") for m in measures) \
+                and "left" not in c.asked:  # 医保报销比例
             # 提高多少: no number in it (还能免几年 is reckoned from the span the rule grants)
             return Reply(unstated_reply("具体数字", measures), slots=slots)
         done = outcomes(c, self.store)

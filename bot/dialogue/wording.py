@@ -109,6 +109,13 @@ def department_reply(measure: Measure) -> str:
     return _source(lines, measure)
 
 
+def departments_reply(measures: Sequence[Measure]) -> str:
+    """这仨事分别找哪个部门: each measure's office, a line each (the quotes would outgrow a phone's screen)."""
+    lines = [f"· {m.title}：{department_text(m)}" for m in measures]
+    sections = "、".join(dict.fromkeys(m.section for m in measures))
+    return _cut([*lines, f"出处：暖流计划{sections}"])
+
+
 def _source(lines: list[str], measure: Measure) -> str:
     """The lines and the quote, or only the section where the quote states money that was not asked for."""
     if "元" in measure.quote:

@@ -873,3 +873,14 @@ def test_the_share_of_a_line_named_or_of_each_in_the_total_before(talk):
                                        "每种占总数的百分之多少")
     assert "42120元 ÷ 73680元 = 57.17%" in named.text and "6.04%" not in named.text
     assert "57.17%" in each.text and "31560元 ÷ 73680元 = 42.83%" in each.text
+
+
+def test_the_offices_of_three_things_asked_one_per_turn_are_a_line_each(talk):
+    *_, offices = talk.conversation("俺爸七十了 当了六年义务兵 一个月给多少", "我想在自己家住宅里开个网店 土地租金能免几年",
+                                    "我儿子大学刚毕业也想创业 有个啥大学生创业计划", "这仨事分别找哪个部门")
+    assert "老义务兵生活补助：市民政局" in offices.text and "市国土局" in offices.text and "市教育局" in offices.text
+
+
+def test_a_span_the_plan_grants_is_its_figure_not_a_detail_it_lacks(talk):
+    [span] = talk.conversation("在自己家开网店 土地租金免几年")
+    assert "5年内" in span.text and "没有写具体数字" not in span.text

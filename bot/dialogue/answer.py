@@ -86,7 +86,7 @@ def answer(done: list[Outcome], c: Context, said: str = "", earlier: Sequence[Ou
     if split is not None and (base := _the_sum(reply_.figures, len(done))) is not None:
         share = shared(base, split)
         word = "至少" if "min" in c.asked else "最多" if "max" in c.asked else ""
-        line = f"{split}人平分，每人{word}：{share.shown}"
+        line = f"平分成{split}份，每份{word}：{share.shown}"
         reply_ = replace(reply_, text=before_office(reply_.text, line), figures=[*reply_.figures, share])
     return reply_
 

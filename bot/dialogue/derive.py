@@ -169,10 +169,10 @@ def share_of(part: Figure, whole: Figure) -> Figure:
 
 
 def shared(figure: Figure, people: int) -> Figure:
-    """团队5个人平分: the figure over that many people, each one's share."""
+    """团队5个人平分 / 合作社20户平分: the figure over that many people or households, each one's share."""
     value = figure.value / people
     return Figure(value, figure.period, figure.unit,
-                  f"{figure.period if figure.period in MONTHS else ''}{about(figure.value)} ÷ {people}人 = {about(value)}",
+                  f"{figure.period if figure.period in MONTHS else ''}{about(figure.value)} ÷ {people} = {about(value)}",
                   (figure,))
 
 

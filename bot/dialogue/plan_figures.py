@@ -176,7 +176,10 @@ def _over(pool: list[Owned], said: str) -> tuple[Owned, tuple[int, int], str] | 
         for size in range(len(noun), 0, -1):
             part = noun[:size]
             labelled = sorted((o for o in pool if part in o.figure.label), key=lambda o: len(o.figure.label))
-            hit = next(iter(labelled), None) or next((o for o in pool if size == 1 and o.figure.unit == part), None)
+            units = [o for o in pool if size == 1 and o.figure.unit == part]  # 每户创业: of the 户 figures, the
+            after = said[m.start("noun") + 1:m.start("noun") + 5]  # one whose label the words after it are most of
+            hit = next(iter(labelled), None) or max(
+                units, key=lambda o: sum(ch in o.figure.label for ch in after) / len(o.figure.label), default=None)
             if hit is not None:  # 创业户: of the labels holding 创业, the one it is most of (扶持创业)
                 end = m.start("noun") + size
                 end += said[end:end + 1] == hit.figure.unit  # 每创业户: 户 is what one of them is called too

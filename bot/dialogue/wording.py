@@ -147,8 +147,8 @@ def unstated_reply(detail: str, measures: Sequence[Measure]) -> str:
     titles = "、".join(m.title for m in measures[:3])
     offices = "；".join(dict.fromkeys(department_text(m) for m in measures[:3]))
     sections = "、".join(dict.fromkeys(m.section for m in measures[:3]))
-    says = [f"原文写的是：{text}" for m in measures[:2]
-            if (text := "；".join(filter(None, [formula_text(m), *m.conditions]))) and "元" not in text]
+    says = [f"原文写的是：{text}" for m in measures[:2]  # a rule of no figure or condition: its own words
+            if (text := "；".join(filter(None, [formula_text(m), *m.conditions])) or f"“{m.quote}”") and "元" not in text]
     lines = [f"【{titles}】暖流计划原文没有写{detail}。" if titles else f"暖流计划原文没有写{detail}。", *says,
              f"具体办法请咨询：{offices}。" if offices else "具体办法请咨询市人社局（计划牵头部门）。",
              f"（原文见暖流计划{sections}）" if sections else ""]

@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from bot import DATA
+from bot.reading.people import COUNTS
 
 KINDS_FILE = DATA / "question_kinds.yml"
 PERIODS = {"per_month": "每月", "per_year": "每年"}  # kinds that ask for the amount over a period
@@ -37,9 +38,9 @@ _SPAN = re.compile(r"(?P<quarter>(?:(?P<quarters>\d)个|每)?季度)"
                    r"|(?<![满签过开干做办了役兵当龄\d])(?:(?P<half>半年)|(?P<n>\d{1,2})(?P<unit>个月|年))(?=\s*(?:呢|吗|[?？])?\s*$|[^,。;!?\d]{0,3}?(?:1共|一共|总共|加起来|下来|合计|能领|能拿"
                    r"|多少|总计|共))")
 # 团队5个人平分 每人多少 / 分给3个人: a sum shared out among that many people
-_SPLIT = re.compile(r"(?P<n>\d{1,3})\s*(?:个人|个|人|位|名|口人?|家)[^,。;!?\d]{0,6}?"
+_SPLIT = re.compile(r"(?:(?P<n>\d{1,3})\s*(?:个人|个|人|位|名|口人?|家|户)|们(?P<k>仨|俩|\d))[^,。;!?\d]{0,8}?"
                     r"(?:平分|均分|平均分|分下来|分一分|分摊|(?:每人|每个人|人均|每家)能?分)"
-                    r"|(?:平分|均分|平均分|分给|分摊给)[^,。;!?\d]{0,3}?(?P<m>\d{1,3})\s*(?:个人|个|人|位|名|家)")
+                    r"|(?:平分|均分|平均分|分给|分摊给)[^,。;!?\d]{0,3}?(?P<m>\d{1,3})\s*(?:个人|个|人|位|名|家|户)")
 _NOT_A_PERIOD = re.compile(r"[满签过近快](?:了)?$")
 _PERIOD_ALONE = re.compile(r"\s*(?:按|那)?(月|年)(?:呢|的|合计|总计)?\s*[?]?\s*$")
 RANGE = {"range": ("min", "max")}  # 补贴区间: the least and the most
@@ -106,7 +107,8 @@ class Cues:
     def split(self, text: str) -> int | None:
         """团队5个人平分，每人多少 / 平分给3个人: the people a sum is shared among (None for fewer than two)."""
         found = _SPLIT.search(text)
-        n = int(found.group("n") or found.group("m")) if found else 0
+        said = (found.group("n") or found.group("m") or found.group("k")) if found else "0"  # 俺们仨合伙: 3
+        n = COUNTS.get(said) or int(said)
         return n if n > 1 else None
 
     later_words = _LATER  # 再过3个月: a time, no number told

@@ -779,7 +779,7 @@ def test_a_share_split_among_a_team_and_what_the_floor_leaves_the_unit(talk):
     floor, each, kept, cap = talk.conversation("我们所里一项专利转让收了100万 奖励团队的不低于多少",
                                                "团队五个人平分 每人至少多少", "那单位最多留多少", "团队最多能拿多少")
     assert "700000元" in floor.text
-    assert "5人平分，每人至少：700000元 ÷ 5人 = 140000元" in each.text
+    assert "平分成5份，每份至少：700000元 ÷ 5 = 140000元" in each.text
     assert "单位最多留300000元" in kept.text and "（100% − 70%）" in kept.text
     assert "最多700000" not in cap.text  # 不低于70%: a floor, no cap
 
@@ -884,3 +884,28 @@ def test_the_offices_of_three_things_asked_one_per_turn_are_a_line_each(talk):
 def test_a_span_the_plan_grants_is_its_figure_not_a_detail_it_lacks(talk):
     [span] = talk.conversation("在自己家开网店 土地租金免几年")
     assert "5年内" in span.text and "没有写具体数字" not in span.text
+
+
+def test_an_award_shared_among_a_cooperatives_households(talk):
+    _, each = talk.conversation("俺们合作社拿了农产品地理标志登记 奖补多少", "合作社二十户平分 每户多少")
+    assert "平分成20份，每份：100000元 ÷ 20 = 5000元" in each.text
+
+
+def test_an_average_over_the_figure_the_words_after_it_name(talk):
+    _, each = talk.conversation("创业孵化基地重点培育几户企业 扶持创业多少户 带动就业多少人", "平均每户创业带动几个人就业")
+    assert "7万人 ÷ 3000户 = 约23.33人" in each.text
+
+
+def test_operators_product_counts_in_shorthand(talk):
+    *_, both = talk.conversation("无公害 初次 3品 奖补？", "绿色 初次 4品？", "合计")
+    assert "合计：5000元 + 26000元 = 31000元" in both.text
+
+
+def test_a_rule_of_no_figure_asked_a_number_quotes_its_own_words(talk):
+    [rule] = talk.conversation("科研项目资金里劳务费比例还限制不")
+    assert "全面取消科研项目资金中劳务费比例限制" in rule.text
+
+
+def test_who_is_in_charge_of_this_is_the_last_measures_office(talk):
+    _, office = talk.conversation("贫困户贷款难 暖流计划有啥招", "这块谁负责")
+    assert "市金融办" in office.text and "组织实施" not in office.text

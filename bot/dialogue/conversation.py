@@ -39,10 +39,11 @@ from bot.dialogue.wording import (
     unstated_reply,
 )
 from bot.plan.calculator import inputs
+from bot.plan.definitions import Definitions
 from bot.plan.eligibility import Profile, entitlements, older_jobless
 from bot.plan.facts import FactError
 from bot.plan.measure import Measure
-from bot.plan.numbers import figures
+from bot.plan.numbers import figures, plain
 from bot.plan.passages import Passage, Passages
 from bot.plan.store import MeasureStore
 from bot.reading.people import SELF
@@ -218,6 +219,8 @@ class Conversation:
             context = replace(c, lines=(Line(owner.id),), asked=("amount",), requested=None)
             return Reply(definition_reply(d.term, d.quote, d.section, d.note, owner),
                          slots={"context": context.to_json()}, derived=frozenset(figures(d.quote)))
+        if q.judged is not None and not q.money and (verdict := self._judged(q, c)) is not None:  # 媳妇38 算大龄不
+            return verdict
         if (item := self._nth_item(q, c)) is not None:  # 第五类是啥, after the six groups
             return item
         if q.people and all("outside" in p.facts for p in q.people):  # 那我是他孙女，能领吗: only what the plan says
@@ -258,6 +261,33 @@ class Conversation:
         if rule == "asks_of_its_words":  # 需要签多长时间的合同: the provision's words (签订1年以上) answer it
             q = replace(q, unstated=None)
         return self._answered(q, merged)
+
+    def _judged(self, q: Question, c: Context) -> Reply | None:
+        """Whether each person spoken of is one of the term's (大龄失业人员: 男满50周岁，女满40周岁), by their age and
+        gender told now or before; the term's sentence cited. None where no one's age is known."""
+        d = q.judged
+        assert d is not None
+        ages = Definitions.ages(d)
+        people = [(p.label, {**(known.facts if (known := c.person(p.key)) else {}), **p.facts}) for p in q.people]
+        if not any(isinstance(facts.get("age"), (int, float)) for _, facts in people):
+            return None
+        rule = "，".join(f"{g}满{a}周岁" for g, a in ages.items())
+        lines = [f"【{d.term}】{rule}"]
+        for who, facts in people:
+            age, gender = facts.get("age"), facts.get("gender")
+            if not isinstance(age, (int, float)):
+                lines.append(f"· {who}：请告诉我年龄")
+            elif gender not in ages:
+                lines.append(f"· {who}（{plain(age)}岁）：请告诉我是男是女（{rule}）")
+            elif age >= ages[gender]:
+                lines.append(f"· {who}（{gender}，{plain(age)}岁）：算{d.term}")
+            else:
+                lines.append(f"· {who}（{gender}，{plain(age)}岁）：不算{d.term}（{gender}满{ages[gender]}周岁才算，"
+                             f"还差{plain(ages[gender] - age)}岁）")
+        owner = self.store.get(d.measure)
+        lines.append(f"出处：暖流计划{d.section}“{d.quote}”")
+        context = replace(c, lines=tuple(Line(owner.id, p.key) for p in q.people), asked=("amount",), requested=None)
+        return Reply("\n".join(lines), slots={"context": context.to_json()}, derived=frozenset(figures(d.quote)))
 
     def _shares(self, q: Question, c: Context) -> Reply | None:
         """The share of the lines the message names (or of each, 每家) in the total of the last answer's lines."""

@@ -6,6 +6,7 @@ what a term covers, and a wrong measure's quote answers nothing.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +39,24 @@ class Definitions:
             return None
         hits = [(len(w), d) for d in self.terms for w in d.words if w in text]
         return max(hits, key=lambda h: h[0])[1] if hits else None
+
+    def judged_in(self, text: str) -> Definition | None:
+        """The term someone is asked to be one of (我媳妇38 算大龄失业人员不 / 他属于就业困难人员吗), when the term
+        sets ages by gender the person's facts can be held against (男满50周岁，女满40周岁)."""
+        for d in self.terms:
+            words = "|".join(map(re.escape, d.words))
+            asked = rf"(?:算|属于|是)(?:不算|不属于|不是)?(?:{words})[^,。;!?]{{0,3}}?(?:不|吗|么|没|呢)"
+            if AGES.search(d.quote) and re.search(rf"{asked}|(?:算不算|属不属于|是不是)(?:{words})", text):
+                return d
+        return None
+
+    @staticmethod
+    def ages(d: Definition) -> dict[str, int]:
+        """{男: 50, 女: 40}: the ages by gender the term's quote sets."""
+        return {gender: int(age) for gender, age in AGES.findall(d.quote)}
+
+
+AGES = re.compile(r"([男女])满(\d+)周岁")
 
 
 def load_definitions(path: Path = DEFINITIONS_FILE) -> Definitions:

@@ -909,3 +909,10 @@ def test_a_rule_of_no_figure_asked_a_number_quotes_its_own_words(talk):
 def test_who_is_in_charge_of_this_is_the_last_measures_office(talk):
     _, office = talk.conversation("贫困户贷款难 暖流计划有啥招", "这块谁负责")
     assert "市金融办" in office.text and "组织实施" not in office.text
+
+
+def test_whether_someone_is_of_a_term_set_by_ages_and_gender(talk):
+    [no] = talk.conversation("我媳妇三十八 下岗了 算大龄失业人员不")
+    assert "您媳妇（女，38岁）：不算大龄失业人员（女满40周岁才算，还差2岁）" in no.text
+    [both] = talk.conversation("我和我老伴都下岗失业了 我男的五十二 她四十三 俺俩算大龄失业人员不")
+    assert "您（男，52岁）：算大龄失业人员" in both.text and "您老伴（女，43岁）：算大龄失业人员" in both.text

@@ -423,8 +423,12 @@ class Conversation:
             return Reply(str(error))
         if not entitled:
             return Reply(response="utter_nothing_applies")
-        text, rest, figures = entitlement_list(entitled)
         fact = settling_fact(entitled)
+        if len(entitled) == 1 and fact is None and q.asked_said:  # 精简退职的老职工 补助涨不涨: the one measure, asked
+            person = next((p.key for p in q.people), None)
+            return self._answered(q, replace(c, lines=(Line(entitled[0].measure.id, person),), asked=q.asked,
+                                             period=q.period, facts=facts, requested=None, profile=()))
+        text, rest, figures = entitlement_list(entitled)
         lines = (Line(entitled[0].measure.id, None),)  # 比以前多了多少 next asks about the first (the best) of the list
         context = replace(c, lines=lines, profile=tuple(sorted(groups)) if fact else (), facts=facts, requested=fact)
         return Reply(text, buttons=[(e.measure.title, e.measure.title) for e in rest[:BUTTONS]],

@@ -266,6 +266,8 @@ def adds_to_the_question(q: Question, c: Context, known: Known) -> Context | Non
         return None
     if new:
         lines = (*c.lines, *(line for line in new if line not in c.lines))
+        if q.how_many and q.how_many > len(lines):  # 还有个地理标志登记 三项加一块: the ones answered before too
+            lines = _filled(lines, reversed(c.history), q.how_many)
         return replace(merged, lines=lines, asked=q.asked if q.asked_said else c.asked, period=q.period or c.period,
                        total=True, facts={**merged.facts, **q.facts}, requested=None)
     for kind in ("product_count", "count"):  # 再加一个产品: one more of what a line counts

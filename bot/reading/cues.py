@@ -42,7 +42,7 @@ _SPLIT = re.compile(r"(?:(?P<n>\d{1,3})\s*(?:个人|个|人|位|名|口人?|家|
                     r"(?:平分|均分|平均分|分下来|分一分|分摊|(?:每人|每个人|人均|每家)能?分)"
                     r"|(?:平分|均分|平均分|分给|分摊给)[^,。;!?\d]{0,3}?(?P<m>\d{1,3})\s*(?:个人|个|人|位|名|家|户)")
 _NOT_A_PERIOD = re.compile(r"[满签过近快](?:了)?$")
-_PERIOD_ALONE = re.compile(r"\s*(?:按|那)?(月|年)(?:呢|的|合计|总计)?\s*[?]?\s*$")
+_PERIOD_ALONE = re.compile(r"(?:^|.*\s)(?:按|那)?(月|年)(?:呢|的|合计|总计)?\s*[?]?\s*$")  # 年 / 荣誉称号 年
 RANGE = {"range": ("min", "max")}  # 补贴区间: the least and the most
 
 
@@ -138,7 +138,7 @@ class Cues:
     # 这2个 / 前3个 / 俩 / 仨 (text normalised: 两 → 2): how many of the things talked about
     _HOW_MANY = re.compile(r"[这那前后](\d)[个项样种位](?!月)|(俩|仨)(?!个?月|年)"
                            r"|(?<![\d.])(\d)(?:个?人|项|样|种)"  # 4个人1年1共 / 3项合计
-                           r"(?=[^,。;!?]{0,5}?(?:1共|一共|总共|加起来|加一块|合计|都算上))")
+                           r"(?=[^,。;!?]{0,5}?(?:1共|一共|总共|加起来|加一块|加1块|加1起|合计|都算上))")
 
     def how_many(self, text: str) -> int | None:
         """The number of things a total or a comparison is about, when the message says it (这俩, 前3个)."""

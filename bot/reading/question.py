@@ -24,6 +24,7 @@ from bot.plan.calculator import inputs
 from bot.plan.definitions import Definition, Definitions, load_definitions
 from bot.plan.facts import implying, load_specs
 from bot.plan.measure import Measure
+from bot.plan.records import load_groups
 from bot.plan.store import MeasureStore
 from bot.plan.terms import cut
 from bot.reading.cues import Cues
@@ -214,7 +215,7 @@ class Reader:
             unstated=self.cues.unstated_detail(text),
             ambiguous=None if named_settles else self._ambiguous(text),
             missing=None if subjects else missing,
-            groups=frozenset(str(f.value) for f in found if f.fact == "group"),
+            groups=_meant(frozenset(str(f.value) for f in found if f.fact == "group")),
             elsewhere=elsewhere, about=about, money=bool(_MONEY.search(cue_text)), number=bool(_NUMBER.search(cue_text)),
             defines=self.definitions.asked_in(text), judged=self.definitions.judged_in(text),
             question_form=bool(_QUESTION_FORM.search(text)),
@@ -491,6 +492,11 @@ IMPLYING_FACTS = ("fallen", *implying())  # what would make a line theirs: a dea
 _PREDICATE = re.compile(r"^(?:是|就是|算是)[^,;.!?\s\d]{0,6}?的?$")  # 是他们的 / 是烈士的 (女儿): what they are
 
 
+def _meant(groups: frozenset[str]) -> frozenset[str]:
+    """The groups said, less those a more particular one said stands instead of (精简退职的老职工: no 职工)."""
+    return groups - {g for said in groups for g in load_groups().get(said, {}).get("instead_of", ())}
+
+
 def _members(text: str, mentions: list[Mention]) -> list[Mention]:
     """俺们村5个老义务兵，1个65当了3年，1个70当了5年: each 1个 after a counted group is one of its members
     (第1位, 第2位 …; of organisations 第1个), until the group's count, and 2个 after one of them two more of it
@@ -532,7 +538,8 @@ def _parted(after: list[Mention], count: int) -> bool:
     return False
 
 
-_LISTED = re.compile(r"(?P<verb>服役|当了|当过|当兵|干了)?\s*(?P<run>\d{1,3}(?:\s*(?:岁|周岁|年))?"
+_LISTED = re.compile(r"(?P<verb>服役(?:年限|时间|年数)?(?:为|是|分别)?|当了|当过|当兵|干了|兵龄|军龄)?"
+                     r"\s*(?P<run>\d{1,3}(?:\s*(?:岁|周岁|年))?"
                      r"(?:\s*(?:[\s、,和/]|(?<=[岁年]))\s*\d{1,3}"  # 3年4年5年: a unit parts them too
                      r"(?:\s*(?:岁|周岁|年))?)+)(?P<unit>岁|周岁|年)(?![\d多龄])")
 _QUESTION_FORM = re.compile(r"(?:吗|么|不|没|呢|嘛|没有)\s*[?？]?\s*$|[?？]\s*$|还是|能不能|是不是|给不给|有没有|管不管"

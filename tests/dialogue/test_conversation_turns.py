@@ -916,3 +916,44 @@ def test_whether_someone_is_of_a_term_set_by_ages_and_gender(talk):
     assert "您媳妇（女，38岁）：不算大龄失业人员（女满40周岁才算，还差2岁）" in no.text
     [both] = talk.conversation("我和我老伴都下岗失业了 我男的五十二 她四十三 俺俩算大龄失业人员不")
     assert "您（男，52岁）：算大龄失业人员" in both.text and "您老伴（女，43岁）：算大龄失业人员" in both.text
+
+
+def test_a_sum_told_after_a_total_word_is_that_sum_not_the_word(talk):
+    _, least = talk.conversation("我在市属科研院所 单位把专利转让了 奖励我们团队能有多少",
+                                 "转让收益一共200万 我们团队最少能分多少")
+    assert "按200万元计，至少140万元" in least.text and "0.7元" not in least.text
+
+
+def test_a_count_corrected_after_i_misread_it_then_one_more(talk):
+    _, four, five = talk.conversation("我们合作社绿色食品认证初次过了六个产品 给多少", "等会 我看错了 是四个",
+                                      "再加一个呢 五个")
+    assert "26000元" in four.text and "28000元" in five.text
+
+
+def test_a_death_corrected_for_an_uncle_changes_his_widows_line(talk):
+    _, corrected, apart = talk.conversation("我大伯是因公牺牲的军人 我大娘能拿多少一年", "哎说错了 不是因公 是在部队病故的",
+                                            "那跟因公牺牲的差多少")
+    assert "病故军人遗属抚恤补助】每年17490元（您大娘）" in corrected.text
+    assert "18460元 − 17490元 = 每年970元" in apart.text
+
+
+def test_three_things_asked_in_turns_added_up_when_the_third_is_told(talk):
+    *_, three = talk.conversation("合作社首次绿色食品认证 4个产品 奖补多少", "同时拿了有机认证 新认证的 又给多少",
+                                  "还有个地理标志登记 三项加一块多少")
+    assert "26000元 + 50000元 + 100000元 = 176000元" in three.text
+
+
+def test_an_operators_years_of_service_listed_with_slashes(talk):
+    month, corrected = talk.conversation("村里5个老义务兵 均满60 服役年限3/4/5/6/8年 每月合计",
+                                         "更正 服役8年那位今年59 重算每月合计")
+    assert "每月650元" in month.text and "每月450元" in corrected.text
+
+
+def test_a_retiree_of_the_sixties_is_no_worker_and_gets_his_one_measure(talk):
+    [rise] = talk.conversation("我爸是六十年代精简退职的老职工 补助涨不涨 咋涨")
+    assert "六十年代精简退职职工生活补助】" in rise.text and "集体协商" not in rise.text
+
+
+def test_an_operators_merit_level_by_the_year(talk):
+    [year] = talk.conversation("荣誉称号 年")
+    assert "每年2400元" in year.text

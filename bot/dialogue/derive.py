@@ -19,7 +19,7 @@ from typing import Any
 
 from bot.dialogue.context import Context, Line
 from bot.plan.calculator import MONTHS, Result, calculate
-from bot.plan.eligibility import older_jobless
+from bot.plan.eligibility import older_jobless, older_jobless_ages
 from bot.plan.facts import FactError, MissingFact, NotEligible, money_facts
 from bot.plan.measure import Measure
 from bot.plan.numbers import about, money, plain
@@ -136,8 +136,10 @@ def _not_older_jobless(measure: Measure, facts: Mapping[str, Any], store: Measur
     age, gender = facts.get("age"), facts.get("gender")
     if not isinstance(age, (int, float)) or gender not in ("男", "女") or older_jobless({"job_seeker"}, facts, store.measures):
         return None
+    gap = older_jobless_ages(store.measures).get(str(gender), age) - age
     return (f"{measure.title}的条件是：属于8类就业困难人员。按您说的（{gender}，{plain(age)}岁，失业），不算大龄失业人员"
-            f"（男满50周岁、女满40周岁）；如是国有集体企业下岗失业、低保、残疾或家庭经济困难的高校毕业生，仍属就业困难人员。")
+            f"（男满50周岁、女满40周岁；还差{plain(gap)}年）；如是国有集体企业下岗失业、低保、残疾或家庭经济困难的高校毕业生，"
+            f"仍属就业困难人员。")
 
 
 def in_period(figure: Figure, period: str | None) -> Figure:

@@ -46,7 +46,7 @@ class Definitions:
         for d in self.terms:
             words = "|".join(map(re.escape, d.words))
             asked = rf"(?:算|属于|是)(?:不算|不属于|不是)?(?:{words})[^,。;!?]{{0,3}}?(?:不|吗|么|没|呢)"
-            if AGES.search(d.quote) and re.search(rf"{asked}|(?:算不算|属不属于|是不是)(?:{words})", text):
+            if AGES.search(d.quote) and re.search(rf"{asked}|(?:算不算|属不属于|是不是)[^,。;!?]{{0,3}}?(?:{words})", text):
                 return d
         return None
 

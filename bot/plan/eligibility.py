@@ -52,10 +52,14 @@ def older_jobless(groups: AbstractSet[str], facts: Mapping[str, object], measure
     age, gender = facts.get("age"), facts.get("gender")
     if "job_seeker" not in groups or not isinstance(age, (int, float)) or gender not in ("男", "女"):
         return set()
-    ages = {item["label"][-3]: item["value"] for m in measures for item in m.params.get("items", ())
-            if "大龄失业" in item["label"] and item["label"].endswith("满）")}
-    threshold = ages.get(str(gender))
+    threshold = older_jobless_ages(measures).get(str(gender))
     return {"difficulty"} if threshold is not None and age >= threshold else set()
+
+
+def older_jobless_ages(measures: Iterable[Measure]) -> dict[str, int]:
+    """{男: 50, 女: 40}: the 大龄失业 ages the 一次性创业补贴 record quotes."""
+    return {item["label"][-3]: item["value"] for m in measures for item in m.params.get("items", ())
+            if "大龄失业" in item["label"] and item["label"].endswith("满）")}
 
 
 def _check_profile(profile: Profile, measures: list[Measure]) -> None:

@@ -26,6 +26,7 @@ KINDS_FILE = DATA / "question_kinds.yml"
 PERIODS = {"per_month": "每月", "per_year": "每年"}  # kinds that ask for the amount over a period
 _STATES_A_FIGURE = re.compile(r"[^,。;!?]{0,8}?\d{2,}(?![\d.]|个月|年|月)")  # 原来3600, 原来1年交3600; not 原来1个月
 # 比解放战争的多多少 compares two things (a difference); 比原来多多少 compares with before (a rise)
+_TELLS_THE_PAST = re.compile(r"(?:他|她)?(?:在|当|干|做|国企|国有|企业|工厂|厂里|下岗|失业|种地|开|是(?!多少|几|啥|什么))")
 _THAN = re.compile(r"比([^,.;!?]{1,12}?)(?:多多少|少多少|多出|高多少|多了多少|低多少|多几|少几|[多少][拿领]多少)")
 _THAN_BEFORE = re.compile(r"原来|以前|之前|去年|过去|老标准|原标准|旧标准|没涨|涨前|2016")
 # 等俺也满60了 / 到时候 / 满60后: the question asked as if the requirement not yet met were met
@@ -68,8 +69,8 @@ class Cues:
             if any(start < e and s < end for s, e in claimed):  # the kind listed first; 最少多少 is a floor asked,
                 continue  # though 少多少 inside it asks a difference
             claimed.append((start, end))
-            if kind == "old" and _STATES_A_FIGURE.match(text, end):
-                continue  # 原来每年3600，现在多少: the old figure is told, not asked
+            if kind == "old" and (_STATES_A_FIGURE.match(text, end) or _TELLS_THE_PAST.match(text, end)):
+                continue  # 原来每年3600，现在多少 / 我爸以前国企下岗的: the old figure or a life told, not asked
             if kind not in PERIODS:
                 found.append((start, kind))
         if (than := _THAN.search(text)) and not _THAN_BEFORE.search(text):  # 比解放战争的多多少, not 跟没涨之前比

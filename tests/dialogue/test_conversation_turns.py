@@ -957,3 +957,18 @@ def test_a_retiree_of_the_sixties_is_no_worker_and_gets_his_one_measure(talk):
 def test_an_operators_merit_level_by_the_year(talk):
     [year] = talk.conversation("荣誉称号 年")
     assert "每年2400元" in year.text
+
+
+def test_a_life_told_with_before_asks_no_old_standard(talk):
+    [now] = talk.conversation("我爸以前国企下岗的 现在自己开了个小卖部 执照领了七个月 能领啥补贴")
+    assert "没有写原来的" not in now.text and "5000元" in now.text
+
+
+def test_these_years_ask_no_number_of_a_rule(talk):
+    _, years = talk.conversation("我是高校老师搞科研的 想带着项目出去创业 人事关系咋办", "那这几年工龄算不算")
+    assert "工作年限连续计算" in years.text and "没有写具体数字" not in years.text
+
+
+def test_a_job_seeker_short_of_the_older_age_is_told_how_far(talk):
+    [short] = talk.conversation("俺今年四十八 男的 失业了 是不是那个大龄失业人员")
+    assert "不算大龄失业人员" in short.text and "还差2" in short.text

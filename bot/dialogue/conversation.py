@@ -364,7 +364,7 @@ class Conversation:
             return Reply(office_reply(duties[0], handled), slots=slots)
         kind = next((k for k in c.asked if k in WORDED), None)
         if kind is not None and not (c.total or q.money):  # 谁能领，一共多少: the sum, each person's verdict in it
-            if kind == "department" and len(measures) > 1:
+            if kind == "department" and len(measures) > 1 and q.asked_said:  # 这仨事分别找哪个部门
                 return Reply(departments_reply(measures), slots=slots)
             worded = [WORDED[kind](m) for m in measures[:2]]
             if q.unstated is not None:  # 几号发，上哪领: where, and that the plan does not say when

@@ -376,8 +376,8 @@ def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
     if asked == ("rise",) and len(c.lines) == 1 and len(lines) == 1 and lines[0].measure != c.lines[0].measure \
             and _SUPPOSED.search(q.text):  # 病故军人遗属 — 那要是按烈士遗属算，一年多多少: one against the other
         lines, asked = (c.lines[0], lines[0]), ("difference",)
-    if q.how_many and (q.total or not q.each):  # 等俺也满60了，仨人一年多少: the one named and those before, added up
-        lines = _filled(lines, (*c.lines, *reversed(c.history)), q.how_many)
+    if q.how_many and (q.total or not q.each) and not _its_items(lines, q.how_many, store):  # 等俺也满60了，仨人一年
+        lines = _filled(lines, (*c.lines, *reversed(c.history)), q.how_many)  # 多少: the one named and those before
     if q.how_many and q.everyone and len(q.people) == 1:
         merged, lines = _everyone_told(q, merged, lines, store)
     total = q.total or bool(q.how_many and not q.each and len(lines) > 1)
@@ -796,6 +796,12 @@ def _everyone_told(q: Question, c: Context, lines: tuple[Line, ...], store: Meas
         lines = (*lines, *(x for x in _person_lines(c.person(someone.key)) if x.measure in {y.measure for y in lines}))
         named.add(someone.key)
     return c, lines
+
+
+def _its_items(lines: tuple[Line, ...], many: int, store: MeasureStore) -> bool:
+    """培训各多少 三样加一块: the things counted are the items of the one target named, not lines before it."""
+    named = store.get(lines[0].measure) if len(lines) == 1 else None
+    return named is not None and named.kind == "target" and len(named.params.get("items", ())) >= many
 
 
 def _filled(lines: tuple[Line, ...], before: Iterable[Line], people: int) -> tuple[Line, ...]:

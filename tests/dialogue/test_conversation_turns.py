@@ -972,3 +972,18 @@ def test_these_years_ask_no_number_of_a_rule(talk):
 def test_a_job_seeker_short_of_the_older_age_is_told_how_far(talk):
     [short] = talk.conversation("俺今年四十八 男的 失业了 是不是那个大龄失业人员")
     assert "不算大龄失业人员" in short.text and "还差2" in short.text
+
+
+def test_three_items_of_one_target_added_up_are_its_items_not_earlier_lines(talk):
+    _, three = talk.conversation("俺们妇女想学创业 有培训不 多少人", "大学生和中小企业管理者培训各多少 三样加一块多少人")
+    assert "9000人" in three.text and "创业失败" not in three.text
+
+
+def test_how_much_a_fee_is_cut_asks_the_cut_not_the_office_asked_before(talk):
+    _, cut = talk.conversation("农民工返乡创业是哪个部门扶持的", "那水利局那边 养鱼的那个保护费降多少")
+    assert "5%" in cut.text
+
+
+def test_what_is_paid_after_a_span_the_plan_grants_is_not_stated(talk):
+    *_, after = talk.conversation("俺家住一楼 想在家整个裁缝铺 土地租金咋整", "头五年免了 第六年交多少")
+    assert "没有写" in after.text and "元" not in after.text.split("咨询")[0]

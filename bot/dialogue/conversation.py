@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot.dialogue.answer import answer, shares
-from bot.dialogue.context import Context, Line
+from bot.dialogue.context import Context, Line, Someone
 from bot.dialogue.derive import outcomes
 from bot.dialogue.handover_settings import HandoverSettings
 from bot.dialogue.merge import merge, remember
@@ -287,6 +287,10 @@ class Conversation:
         owner = self.store.get(d.measure)
         lines.append(f"出处：暖流计划{d.section}“{d.quote}”")
         context = replace(c, lines=tuple(Line(owner.id, p.key) for p in q.people), asked=("amount",), requested=None)
+        for p in q.people:  # 那我还得等几年才算: their age and gender stay with them
+            known = c.person(p.key)
+            context = context.with_person(Someone(p.key, p.label, p.count, {**(known.facts if known else {}), **p.facts},
+                                                  (owner.id,)))
         return Reply("\n".join(lines), slots={"context": context.to_json()}, derived=frozenset(figures(d.quote)))
 
     def _shares(self, q: Question, c: Context) -> Reply | None:

@@ -987,3 +987,14 @@ def test_how_much_a_fee_is_cut_asks_the_cut_not_the_office_asked_before(talk):
 def test_what_is_paid_after_a_span_the_plan_grants_is_not_stated(talk):
     *_, after = talk.conversation("俺家住一楼 想在家整个裁缝铺 土地租金咋整", "头五年免了 第六年交多少")
     assert "没有写" in after.text and "元" not in after.text.split("咨询")[0]
+
+
+def test_how_long_until_one_is_of_the_older_age_after_being_told_one_is_not(talk):
+    _, wait = talk.conversation("我是女的 三十八岁 失业好几年了 算大龄失业人员不", "那我还得等几年才算")
+    assert "还差2年" in wait.text
+
+
+def test_another_certification_said_with_at_the_same_time_joins_the_total(talk):
+    *_, both = talk.conversation("俺们合作社初次有五个产品拿了无公害认证 能给多少奖补", "说错了 是十个产品",
+                                 "要是同时还有三个产品初次拿了绿色食品认证 一共多少")
+    assert "合计：10000元 + 24000元 = 34000元" in both.text

@@ -292,10 +292,12 @@ def left(o: Outcome) -> Figure | None:
     if not spans or not isinstance(told, (int, float)):
         return None
     months = spans[0]["value"] * 12 - told
+    said = (Figure(told, "", "个月"), Figure(told / 12, "", "年"))  # the time told, as the line may write it
     if months <= 0:
-        return Figure(0, "", "年", f"已经营{span_words(int(told))}，{plain(spans[0]['value'])}年的期限已过")
-    value, unit = (months / 12, "年") if months % 12 == 0 else (months, "个月")
-    return Figure(value, "", unit, f"{plain(spans[0]['value'])}年 − 已经营{span_words(int(told))} = {plain(value)}{unit}")
+        return Figure(0, "", "年", f"已经营{span_words(int(told))}，{plain(spans[0]['value'])}年的期限已过", said)
+    value, unit = (months / 12, "年") if months % 6 == 0 else (months, "个月")  # 42个月: 3.5年
+    return Figure(value, "", unit, f"{plain(spans[0]['value'])}年 − 已经营{span_words(int(told))} = {plain(value)}{unit}",
+                  said)
 
 
 def reach(o: Outcome) -> Figure | None:

@@ -20,7 +20,7 @@ from bot.plan.calculator import inputs, reads
 from bot.plan.facts import implying, load_specs, money_facts
 from bot.plan.store import MeasureStore
 from bot.plan.terms import cut
-from bot.reading.people import People
+from bot.reading.people import SELF, People
 from bot.reading.question import Question, Subject
 
 _HOW_MUCH = re.compile(r"多少|多钱|几个钱")  # a question of its own; 一年呢 asks the last one again
@@ -392,9 +392,11 @@ def tells_a_fact(q: Question, c: Context, known: Known) -> Context | None:
     they point to added, the last question asked again with them."""
     store = known.store
     told = dict(q.facts)
+    if not told and len(q.people) == 1 and q.people[0].key == SELF and c.lines and all(x.person is None for x in c.lines):
+        told = dict(q.people[0].facts)  # 在家开网店免几年 — 我已经免了1年半了: the asker's own, of the lines of no one
     if not told or not (c.lines or c.profile):
         return None
-    implied = _implied(told, store)
+    implied = _implied(told, store, beside=[x.measure for x in c.lines])
     if c.profile and implied:  # 执照刚下来俩月，能领不: the measure the fact points to, with the fact
         return replace(c, facts={**c.facts, **told}, lines=tuple(Line(m) for m in implied), profile=(),
                        asked=q.asked, requested=None)
@@ -514,7 +516,7 @@ def _told(c: Context, key: str | None, facts: dict[str, Any], store: MeasureStor
     if key is None:  # of the question at large: it replaces what a line was told of the same kind (3个 → 2个)
         told = tuple(replace(line, facts={**line.facts, **{k: v for k, v in facts.items() if k in line.facts}})
                      for line in c.lines)
-        implied = _implied(facts, store)
+        implied = _implied(facts, store, beside=[x.measure for x in c.lines])
         lines = (*told, *(Line(m) for m in implied if not any(x.measure == m for x in told)))
         return replace(c, facts={**c.facts, **facts}, lines=lines, requested=None)
     old = c.person(key) or Someone(key, label or key, count)
@@ -523,7 +525,8 @@ def _told(c: Context, key: str | None, facts: dict[str, Any], store: MeasureStor
     if replace_kind and "veteran_category" in facts and before not in (None, facts["veteran_category"]):
         gone = store.made_for("veteran_category", old.facts["veteran_category"])
         measures = [m for m in measures if gone is None or m != gone.id]
-    for m in [*named, *_implied(facts, store, beside=[*named, *(x.measure for x in c.lines if x.person == key)])]:
+    beside = [*named, *(x.measure for x in c.lines if x.person in (key, None))]  # theirs, or of no one in particular
+    for m in [*named, *_implied(facts, store, beside=beside)]:
         if m not in measures:
             measures.append(m)
     someone = Someone(key, label or old.label, count if count > 1 else old.count, {**old.facts, **facts},

@@ -165,13 +165,20 @@ class Cues:
         return bool(self._additions.search(text))
 
     def unstated_detail(self, text: str) -> str | None:
-        """The detail the plan does not state that the message asks for (发放时间和方式), if any."""
+        """The detail the plan does not state that the message asks for (发放时间和方式), if any; 还剩多长时间 asks
+        what is left of a span the plan does state."""
+        text = self._spans_left(text)
         return next((detail for detail, pattern in self._unstated.items() if pattern.search(text)), None)
 
     def without_unstated(self, text: str) -> str:
         """The text with the words asking for a detail the plan does not state blanked out: what they ask (最多能贷,
         贷多少钱) is that detail, not a cap or a sum of money."""
-        return self._any_unstated.sub(lambda m: "\u3000" * len(m.group()), text)
+        kept = {i for m in self._kinds["left"].finditer(text) for i in range(*m.span())}
+        return self._any_unstated.sub(
+            lambda m: m.group() if m.start() in kept else "\u3000" * len(m.group()), text)
+
+    def _spans_left(self, text: str) -> str:
+        return self._kinds["left"].sub(lambda m: "\u3000" * len(m.group()), text)
 
     @cached_property
     def _any_unstated(self) -> re.Pattern[str]:

@@ -59,8 +59,8 @@ _NUMBER = re.compile(r"多少|(?<![这那前后头])几[个年岁位项成]|比�
 _MONEY = re.compile(r"多少钱|金额|几个钱|多钱|补多少|给多少|奖多少|补贴多少|补助多少|多少元|能领多少|能拿多少|给补多少"
                     r"|交多少|缴多少")
 # 执照办下来快1年了, 开店半年多了: years of business are months of business
-_BUSINESS_YEARS = re.compile(r"(?:执照|开了|开张|开业|营业|开店|干了|干满|做满|开满|满|经营|办下来)"
-                             r"[^\d,;!?]{0,8}?(?:(\d+(?:\.\d+)?)\s*年|(半)年)")
+_BUSINESS_YEARS = re.compile(r"(?:执照|开了|开张|开业|营业|开店|干了|干满|做满|开满|满|经营|办下来|免了)"
+                             r"[^\d,;!?]{0,8}?(?:(\d+(?:\.\d+)?)\s*年(半)?|(半)年)")  # 免了1年半: 18个月
 _CONTRACT = re.compile(r"合同|签")
 _PLAN_NAMES = re.compile(r"“?暖流计划”?|行动方案")
 _FOLLOW_UP = re.compile(r"^(?:那|那么|那要是|要是|如果|假如|换成|换了)|呢[?!.]*$|同问|同上")  # 解放 同问: as before
@@ -741,7 +741,7 @@ def _business_years(text: str, found: list[Found]) -> list[Found]:
     for m in _BUSINESS_YEARS.finditer(text):
         if _CONTRACT.search(text[max(0, m.start() - 4):m.end() + 2]) or any(m.start() <= at < m.end() + 4 for at in told):
             continue
-        months = 6 if m.group(2) else round(float(m.group(1)) * 12)
+        months = 6 if m.group(3) else round(float(m.group(1)) * 12) + (6 if m.group(2) else 0)
         years.append(Found("months_in_business", months, m.start(), m.end()))
     return years
 

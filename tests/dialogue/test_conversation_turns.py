@@ -998,3 +998,8 @@ def test_another_certification_said_with_at_the_same_time_joins_the_total(talk):
     *_, both = talk.conversation("俺们合作社初次有五个产品拿了无公害认证 能给多少奖补", "说错了 是十个产品",
                                  "要是同时还有三个产品初次拿了绿色食品认证 一共多少")
     assert "合计：10000元 + 24000元 = 34000元" in both.text
+
+
+def test_what_is_left_of_the_rent_free_years_after_a_year_and_a_half(talk):
+    _, left = talk.conversation("在自己家开网店 土地租金免几年", "我已经免了一年半了 还剩多长时间")
+    assert "还剩3.5年" in left.text and "创业补贴" not in left.text

@@ -34,6 +34,7 @@ from bot.dialogue.wording import (
     office_reply,
     plan_says_reply,
     says_reply,
+    section_reply,
     settling_fact,
     unstated_note,
     unstated_reply,
@@ -45,6 +46,7 @@ from bot.plan.facts import FactError
 from bot.plan.measure import Measure
 from bot.plan.numbers import figures, plain
 from bot.plan.passages import Passage, Passages
+from bot.plan.records import load_aspects
 from bot.plan.store import MeasureStore
 from bot.reading.people import SELF
 from bot.reading.question import Question, Reader
@@ -219,6 +221,8 @@ class Conversation:
             context = replace(c, lines=(Line(owner.id),), asked=("amount",), requested=None)
             return Reply(definition_reply(d.term, d.quote, d.section, d.note, owner),
                          slots={"context": context.to_json()}, derived=frozenset(figures(d.quote)))
+        if q.section and not q.subjects and not q.people:  # 关注五是哪块内容: what that part of the plan holds
+            return self._section(q.section, c)
         if q.judged is not None and not q.money and (verdict := self._judged(q, c)) is not None:  # 媳妇38 算大龄不
             return verdict
         if (item := self._nth_item(q, c)) is not None:  # 第五类是啥, after the six groups
@@ -293,6 +297,15 @@ class Conversation:
                                                   (owner.id,)))
         return Reply("\n".join(lines), slots={"context": context.to_json()}, derived=frozenset(figures(d.quote)))
 
+    def _section(self, section: str, c: Context) -> Reply:
+        """关注九呢: the 方面 the plan works out in that part, and the measures it holds (as many as fit)."""
+        held = [m for m in self.store.measures if m.section == section and not m.id.startswith("duty_")]
+        aspect = load_aspects().get(section)
+        head = f"【暖流计划{section}】" + (f"{aspect}" if aspect else "")
+        text = section_reply(head, [m.title for m in held])
+        lines = tuple(Line(m.id) for m in held[:1])
+        return Reply(text, slots={"context": replace(c, lines=lines, asked=("says",), requested=None).to_json()})
+
     def _shares(self, q: Question, c: Context) -> Reply | None:
         """The share of the lines the message names (or of each, 每家) in the total of the last answer's lines."""
         if len(c.lines) < 2 or all(self.store.get(line.measure).kind == "target" for line in c.lines):
@@ -361,6 +374,8 @@ class Conversation:
         if q.unstated and not (q.asked_said or q.money):
             return Reply(unstated_reply(q.unstated, measures), slots=slots)
         duties = [m for m in measures if m.id.startswith("duty_")]
+        if duties and len(measures) == 1 and q.money:  # 市财政局干啥 — 那财政总共投多少钱: the plan gives no sum
+            return Reply(unstated_reply("具体金额", measures), slots=slots)
         if duties and len(measures) == 1:  # 市民政局管什么
             handled = self.store.handled_by(duties[0])
             if len(handled) == 1:  # 林业局负责啥 — 计划发展多大面积: the one project it handles is what follows

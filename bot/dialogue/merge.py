@@ -406,8 +406,9 @@ def tells_a_fact(q: Question, c: Context, known: Known) -> Context | None:
     if set(c.asked) & {"department", "apply", "conditions", "says"}:
         merged = replace(merged, asked=("amount",))  # 要什么条件 — 我们介绍成了12个人呢: the sum is asked now
     merged = _asked_again(q, merged)
-    if "base_amount" in told and set(merged.asked) <= {"max", "min", *OF_TARGETS}:
-        merged = replace(merged, asked=("amount",))  # 最多多少 — 一个网点平均按两万算呢: the sum at that figure
+    counted = {f for line in merged.lines for f in inputs(store.get(line.measure))}
+    if ("base_amount" in told or set(told) & counted) and set(merged.asked) <= {"max", "min", *OF_TARGETS}:
+        merged = replace(merged, asked=("amount",))  # 最多多少 — 一个网点按两万算呢 / 俺们有4个产品: the sum now
     return merged
 
 

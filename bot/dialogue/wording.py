@@ -116,6 +116,14 @@ def departments_reply(measures: Sequence[Measure]) -> str:
     return _cut([*lines, f"出处：暖流计划{sections}"])
 
 
+def section_reply(head: str, titles: Sequence[str]) -> str:
+    """关注五是哪块: the part's 方面 and its measures by title; of a part with none (关注一 to 关注四), what the plan
+    says there is asked of by its own words."""
+    if not titles:
+        return _cut([head, "这一部分讲的是计划的总体情况，想了解哪方面，直接问即可。"])
+    return _cut([head, f"包括：{'、'.join(titles)}", "想了解哪一项，直接问那一项即可。"])
+
+
 def _source(lines: list[str], measure: Measure) -> str:
     """The lines and the quote, or only the section where the quote states money that was not asked for."""
     if "元" in measure.quote:
@@ -149,6 +157,8 @@ def unstated_reply(detail: str, measures: Sequence[Measure]) -> str:
     sections = "、".join(dict.fromkeys(m.section for m in measures[:3]))
     says = [f"原文写的是：{text}" for m in measures[:2]  # a rule of no figure or condition: its own words
             if (text := "；".join(filter(None, [formula_text(m), *m.conditions])) or f"“{m.quote}”") and "元" not in text]
+    says += [f"原文写明{m.title}是一次性的，没有写何时发放。" for m in measures[:2]  # 那五万是一次给吗
+             if detail == "发放时间和方式" and "一次性" in m.quote]
     lines = [f"【{titles}】暖流计划原文没有写{detail}。" if titles else f"暖流计划原文没有写{detail}。", *says,
              f"具体办法请咨询：{offices}。" if offices else "具体办法请咨询市人社局（计划牵头部门）。",
              f"（原文见暖流计划{sections}）" if sections else ""]

@@ -26,6 +26,7 @@ KINDS_FILE = DATA / "question_kinds.yml"
 PERIODS = {"per_month": "每月", "per_year": "每年"}  # kinds that ask for the amount over a period
 _STATES_A_FIGURE = re.compile(r"[^,。;!?]{0,8}?\d{2,}(?![\d.]|个月|年|月)")  # 原来3600, 原来1年交3600; not 原来1个月
 # 比解放战争的多多少 compares two things (a difference); 比原来多多少 compares with before (a rise)
+_SUM_ASKED = re.compile(r"(?:1共|一共|总共|加起来|加1块儿?|合计|总计)(?:是|能|得|有)?(?:多少|几)")  # a sum asked of its own
 _TELLS_THE_PAST = re.compile(r"(?:他|她)?(?:在|当|干|做|国企|国有|企业|工厂|厂里|下岗|失业|种地|开|是(?!多少|几|啥|什么))")
 _THAN = re.compile(r"比([^,.;!?]{1,12}?)(?:多多少|少多少|多出|高多少|多了多少|低多少|多几|少几|[多少][拿领]多少)")
 _THAN_BEFORE = re.compile(r"原来|以前|之前|去年|过去|老标准|原标准|旧标准|没涨|涨前|2016")
@@ -75,6 +76,8 @@ class Cues:
                 found.append((start, kind))
         if (than := _THAN.search(text)) and not _THAN_BEFORE.search(text):  # 比解放战争的多多少, not 跟没涨之前比
             found = [(at, "difference" if kind == "rise" else kind) for at, kind in found] or [(than.start(), "difference")]
+        if found and (summed := _SUM_ASKED.search(text)) and all(at > summed.start() for at, _ in found):
+            found.append((summed.start(), "amount"))  # 加一块儿多少 比以前多了多少: the sum, then the rise
         kinds = tuple(dict.fromkeys(k for _, kind in sorted(found) for k in RANGE.get(kind, (kind,))))
         return kinds or ("amount",)
 

@@ -130,6 +130,7 @@ class Question:
     span: int | None = None  # 两年一共多少 (24), 一个季度 (3): the months a sum is asked over, beyond one period
     later: int | None = None  # 再过3个月呢 (3): the months from now it is asked of
     split: int | None = None  # 团队5个人平分 (5): the people the sum asked is shared among
+    section: str | None = None  # 关注五是哪块内容 (关注五): a part of the plan the replies cite, asked of
     chitchat: bool = False  # 今天天气怎么样: everyday talk (data/scope.yml), no question about the plan
 
     @property
@@ -220,7 +221,8 @@ class Reader:
             elsewhere=elsewhere, about=about, money=bool(_MONEY.search(cue_text)), number=bool(_NUMBER.search(cue_text)),
             defines=self.definitions.asked_in(text), judged=self.definitions.judged_in(text),
             question_form=bool(_QUESTION_FORM.search(text)),
-            span=self.cues.span(cue_text), later=self.cues.later(text), split=split, chitchat=bool(self._chitchat.search(text)),
+            span=self.cues.span(cue_text), later=self.cues.later(text), split=split, section=_section(text),
+            chitchat=bool(self._chitchat.search(text)),
         )
 
     # ---- facts
@@ -477,7 +479,8 @@ class Reader:
     def not_in_plan(self, text: str) -> tuple[str, str] | None:
         """A benefit the message names (取暖补贴, 独生子女费) by a word the plan never uses: (word, 补贴)."""
         for m in _BENEFIT.finditer(text):
-            name = cut(m.group(1), self.store.terms)[-1]  # the word before 补贴: 今年冬天取暖 → 取暖
+            name = cut(m.group(1).rstrip("有的给发"), self.store.terms)[-1]  # the word before 补贴: 今年冬天取暖 → 取暖,
+            # 买房有补贴没 → 买房
             if len(name) < 2 or set(name) & _FUNCTION_CHARACTERS or name in self.cues.not_names or self.people.mentions(name):
                 continue
             word, named = name + m.group(2), self.store.named_in(name + m.group(2))
@@ -491,6 +494,17 @@ class Reader:
 
 IMPLYING_FACTS = ("fallen", *implying())  # what would make a line theirs: a death read of a kin, a fact of a measure
 _PREDICATE = re.compile(r"^(?:是|就是|算是)[^,;.!?\s\d]{0,6}?的?$")  # 是他们的 / 是烈士的 (女儿): what they are
+
+
+_SECTION = re.compile(r"关注\s*(\d{1,2})")  # normalised: 关注五 is 关注5
+_SECTION_NAMES = "一二三四五六七八九十"
+
+
+def _section(text: str) -> str | None:
+    """关注5是哪块 → 关注五: the part of the plan named as the replies cite it (关注一 to 关注十)."""
+    found = _SECTION.search(text)
+    n = int(found.group(1)) if found else 0
+    return f"关注{_SECTION_NAMES[n - 1]}" if 1 <= n <= len(_SECTION_NAMES) else None
 
 
 def _meant(groups: frozenset[str]) -> frozenset[str]:

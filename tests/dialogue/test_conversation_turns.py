@@ -1003,3 +1003,43 @@ def test_another_certification_said_with_at_the_same_time_joins_the_total(talk):
 def test_what_is_left_of_the_rent_free_years_after_a_year_and_a_half(talk):
     _, left = talk.conversation("在自己家开网店 土地租金免几年", "我已经免了一年半了 还剩多长时间")
     assert "还剩3.5年" in left.text and "创业补贴" not in left.text
+
+
+def test_the_plans_name_beside_a_benefit_it_lacks_does_not_answer_with_the_plan(talk):
+    lacks, home = talk.conversation("暖流计划里买房有补贴没", "那在自己家住宅里开店呢")
+    assert "没有“买房补贴”" in lacks.text and "871.4" not in lacks.text
+    assert "免收土地租金：5年内" in home.text
+
+
+def test_everyday_words_for_skills_training_and_a_failed_business(talk):
+    [skills] = talk.conversation("失业了 想学门手艺 暖流计划有培训没")
+    assert "城镇失业人员职业技能培训" in skills.text
+    [failed] = talk.conversation("创业黄了赔了 暖流计划还管不管")
+    assert "创业失败人员就业服务" in failed.text
+
+
+def test_a_count_told_after_the_least_and_the_most_gives_the_sum(talk):
+    bounds, four = talk.conversation("绿色食品认证 最少给多少 最多给多少", "俺们有4个产品")
+    assert "最少20000元，最多30000元" in bounds.text and "26000元" in four.text
+
+
+def test_a_sum_and_a_rise_asked_together_get_both(talk):
+    _, both = talk.conversation("俺们家两个人 俺大舅是因公牺牲军人遗属 俺姨是烈士遗属 一年各给多少",
+                                "加一块儿多少 比以前多了多少")
+    assert "每年43030元" in both.text and "每年1200元" in both.text
+
+
+def test_a_part_of_the_plan_asked_by_its_number_lists_what_it_holds(talk):
+    five, nine = talk.conversation("坐席：关注五是哪块内容", "关注九呢")
+    assert "发展新型农业项目" in five.text and "绿色食品认证奖补" in five.text
+    assert "加强科技人员激励" in nine.text
+
+
+def test_a_departments_spending_asked_as_a_sum_is_not_stated(talk):
+    _, money = talk.conversation("市财政局在这个计划里干啥", "那财政总共投多少钱")
+    assert "没有写具体金额" in money.text
+
+
+def test_a_one_off_award_asked_whether_paid_at_once_says_so(talk):
+    [once] = talk.conversation("有机认证那五万是一次给吗")
+    assert "是一次性的" in once.text

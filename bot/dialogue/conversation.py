@@ -31,6 +31,7 @@ from bot.dialogue.wording import (
     departments_reply,
     entitlement_list,
     item_reply,
+    judged_reply,
     office_reply,
     plan_says_reply,
     says_reply,
@@ -44,7 +45,7 @@ from bot.plan.definitions import Definitions
 from bot.plan.eligibility import Profile, entitlements, older_jobless
 from bot.plan.facts import FactError
 from bot.plan.measure import Measure
-from bot.plan.numbers import figures, plain
+from bot.plan.numbers import figures
 from bot.plan.passages import Passage, Passages
 from bot.plan.records import load_aspects
 from bot.plan.store import MeasureStore
@@ -268,34 +269,19 @@ class Conversation:
 
     def _judged(self, q: Question, c: Context) -> Reply | None:
         """Whether each person spoken of is one of the term's (大龄失业人员: 男满50周岁，女满40周岁), by their age and
-        gender told now or before; the term's sentence cited. None where no one's age is known."""
+        gender told now or before; the term's sentence cited, and their facts kept (那我还得等几年才算). None where
+        no one's age is known."""
         d = q.judged
         assert d is not None
-        ages = Definitions.ages(d)
-        people = [(p.label, {**(known.facts if (known := c.person(p.key)) else {}), **p.facts}) for p in q.people]
+        people = [(p, {**(known.facts if (known := c.person(p.key)) else {}), **p.facts}) for p in q.people]
         if not any(isinstance(facts.get("age"), (int, float)) for _, facts in people):
             return None
-        rule = "，".join(f"{g}满{a}周岁" for g, a in ages.items())
-        lines = [f"【{d.term}】{rule}"]
-        for who, facts in people:
-            age, gender = facts.get("age"), facts.get("gender")
-            if not isinstance(age, (int, float)):
-                lines.append(f"· {who}：请告诉我年龄")
-            elif gender not in ages:
-                lines.append(f"· {who}（{plain(age)}岁）：请告诉我是男是女（{rule}）")
-            elif age >= ages[gender]:
-                lines.append(f"· {who}（{gender}，{plain(age)}岁）：算{d.term}")
-            else:
-                lines.append(f"· {who}（{gender}，{plain(age)}岁）：不算{d.term}（{gender}满{ages[gender]}周岁才算，"
-                             f"还差{plain(ages[gender] - age)}岁）")
         owner = self.store.get(d.measure)
-        lines.append(f"出处：暖流计划{d.section}“{d.quote}”")
-        context = replace(c, lines=tuple(Line(owner.id, p.key) for p in q.people), asked=("amount",), requested=None)
-        for p in q.people:  # 那我还得等几年才算: their age and gender stay with them
-            known = c.person(p.key)
-            context = context.with_person(Someone(p.key, p.label, p.count, {**(known.facts if known else {}), **p.facts},
-                                                  (owner.id,)))
-        return Reply("\n".join(lines), slots={"context": context.to_json()}, derived=frozenset(figures(d.quote)))
+        context = replace(c, lines=tuple(Line(owner.id, p.key) for p, _ in people), asked=("amount",), requested=None)
+        for p, facts in people:
+            context = context.with_person(Someone(p.key, p.label, p.count, facts, (owner.id,)))
+        text = judged_reply(d, Definitions.ages(d), [(p.label, facts) for p, facts in people])
+        return Reply(text, slots={"context": context.to_json()}, derived=frozenset(figures(d.quote)))
 
     def _section(self, section: str, c: Context) -> Reply:
         """关注九呢: the 方面 the plan works out in that part, and the measures it holds (as many as fit)."""
@@ -392,8 +378,7 @@ class Conversation:
                 return Reply(worded[0], buttons=[(m.title, m.title) for m in measures[1:2]], slots=slots)
             return Reply("\n\n".join(worded), slots=slots)
         if (q.money or q.number) and all(m.kind == "rule" and not m.params.get("items") for m in measures) \
-                and "left" not in c.asked:  # 医保报销比例
-            # 提高多少: no number in it (还能免几年 is reckoned from the span the rule grants)
+                and "left" not in c.asked:  # 医保报销比例提高多少: no number in it (还能免几年: the span it grants)
             return Reply(unstated_reply("具体数字", measures), slots=slots)
         done = outcomes(c, self.store)
         if q.money and all(o.result is not None and o.result.amount is None and "元" not in "".join(

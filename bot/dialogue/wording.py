@@ -5,15 +5,17 @@ from parts and the quote, the longest part, is shortened last.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from bot.dialogue.derive import Figure, in_period
 from bot.dialogue.derive import total as sum_of
 from bot.plan.calculator import MONTHS, Result, over
+from bot.plan.definitions import Definition
 from bot.plan.eligibility import Entitlement
 from bot.plan.facts import FactError, NotEligible, label
 from bot.plan.measure import Measure
-from bot.plan.numbers import about, money
+from bot.plan.numbers import about, money, plain
 from bot.plan.summary import amount_text, formula_text
 from bot.reading.cues import PERIODS
 
@@ -114,6 +116,25 @@ def departments_reply(measures: Sequence[Measure]) -> str:
     lines = [f"· {m.title}：{department_text(m)}" for m in measures]
     sections = "、".join(dict.fromkeys(m.section for m in measures))
     return _cut([*lines, f"出处：暖流计划{sections}"])
+
+
+def judged_reply(d: Definition, ages: Mapping[str, int], people: Sequence[tuple[str, Mapping[str, Any]]]) -> str:
+    """我媳妇38 算大龄失业人员不: the term's ages, then for each person whether they are one of it, and by how much
+    they fall short; the plan's sentence cited."""
+    rule = "，".join(f"{g}满{a}周岁" for g, a in ages.items())
+    lines = [f"【{d.term}】{rule}"]
+    for who, facts in people:
+        age, gender = facts.get("age"), str(facts.get("gender"))
+        if not isinstance(age, (int, float)):
+            lines.append(f"· {who}：请告诉我年龄")
+        elif gender not in ages:
+            lines.append(f"· {who}（{plain(age)}岁）：请告诉我是男是女（{rule}）")
+        elif age >= ages[gender]:
+            lines.append(f"· {who}（{gender}，{plain(age)}岁）：算{d.term}")
+        else:
+            lines.append(f"· {who}（{gender}，{plain(age)}岁）：不算{d.term}（{gender}满{ages[gender]}周岁才算，"
+                         f"还差{plain(ages[gender] - age)}岁）")
+    return _cut([*lines, f"出处：暖流计划{d.section}“{d.quote}”"])
 
 
 def section_reply(head: str, titles: Sequence[str]) -> str:

@@ -15,6 +15,9 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+import yaml
+
+from bot import DATA
 from bot.dialogue.answer import answer, shares
 from bot.dialogue.context import Context, Line, Someone
 from bot.dialogue.derive import outcomes
@@ -33,6 +36,7 @@ from bot.dialogue.wording import (
     item_reply,
     judged_reply,
     office_reply,
+    place_reply,
     plan_says_reply,
     says_reply,
     section_reply,
@@ -359,6 +363,8 @@ class Conversation:
             q = replace(q, unstated=None)  # 培训要钱吗: 免费培训返乡农民工 says it; the measure's own answer does
         if q.unstated and not (q.asked_said or q.money):
             return Reply(unstated_reply(q.unstated, measures), slots=slots)
+        if len(measures) == 1 and (where := _place_asked(q.text, measures[0])) is not None:  # 在德惠能种不
+            return Reply(place_reply(measures[0], *where), slots=slots)
         duties = [m for m in measures if m.id.startswith("duty_")]
         if duties and len(measures) == 1 and q.money:  # 市财政局干啥 — 那财政总共投多少钱: the plan gives no sum
             return Reply(unstated_reply("具体金额", measures), slots=slots)
@@ -483,6 +489,17 @@ def count_misses(reply: Reply, state: State) -> Reply:
     if misses != state.misses:
         return replace(reply, slots={**reply.slots, "misses": misses or None})
     return reply
+
+
+PLACES: tuple[str, ...] = tuple(yaml.safe_load((DATA / "places.yml").read_text(encoding="utf-8"))["places"])
+
+
+def _place_asked(said: str, measure: Measure) -> tuple[str, list[str]] | None:
+    """(the place asked of, the places the measure's sentence lists) when the message names a place and the
+    measure lists where it applies (来电人在德惠，能不能种); else None."""
+    listed = sorted((p for p in PLACES if p in measure.quote), key=measure.quote.find)  # in the plan's order
+    asked = next((p for p in PLACES if p in said), None)
+    return (asked, listed) if listed and asked else None
 
 
 def _not_covered(q: Question) -> str:

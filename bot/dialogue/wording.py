@@ -137,6 +137,14 @@ def judged_reply(d: Definition, ages: Mapping[str, int], people: Sequence[tuple[
     return _cut([*lines, f"出处：暖流计划{d.section}“{d.quote}”"])
 
 
+def place_reply(measure: Measure, place: str, listed: Sequence[str]) -> str:
+    """九台能种不 / 来电人在德惠: whether the place is among those the plan lists for the measure, and the list."""
+    where = "、".join(listed)
+    verdict = f"{place}在暖流计划列出的地区里" if place in listed else f"暖流计划列出的地区里没有{place}"
+    return fit([f"【{measure.title}】{verdict}（列出的是：{where}）"], f"出处：暖流计划{measure.section}“", measure.quote,
+               [f"咨询：{department_text(measure)}"])
+
+
 def section_reply(head: str, titles: Sequence[str]) -> str:
     """关注五是哪块: the part's 方面 and its measures by title; of a part with none (关注一 to 关注四), what the plan
     says there is asked of by its own words."""

@@ -1043,3 +1043,9 @@ def test_a_departments_spending_asked_as_a_sum_is_not_stated(talk):
 def test_a_one_off_award_asked_whether_paid_at_once_says_so(talk):
     [once] = talk.conversation("有机认证那五万是一次给吗")
     assert "是一次性的" in once.text
+
+
+def test_a_place_asked_of_a_measure_that_lists_places_is_told_in_or_out(talk):
+    _, out, inside = talk.conversation("坐席：大果榛子栽植区域？", "来电人在德惠，能不能种？", "九台呢")
+    assert "暖流计划列出的地区里没有德惠（列出的是：榆树、九台、农安、双阳、莲花山、绿园）" in out.text
+    assert "九台在暖流计划列出的地区里" in inside.text

@@ -462,7 +462,7 @@ def _known(o: Outcome) -> str:
         value = o.facts.get(r["fact"])
         if "min" in r and isinstance(value, (int, float)) and value < r["min"]:
             return {"age": f"{plain(value)}岁", "months_in_business": f"经营{plain(value)}个月",
-                    "contract_years": f"合同{plain(value)}年"}.get(r["fact"], "")
+                    "contract_years": f"合同{span_words(round(value * 12))}"}.get(r["fact"], "")
     return ""
 
 

@@ -130,9 +130,9 @@ def judged_reply(d: Definition, ages: Mapping[str, int], people: Sequence[tuple[
         elif gender not in ages:
             lines.append(f"· {who}（{plain(age)}岁）：请告诉我是男是女（{rule}）")
         elif age >= ages[gender]:
-            lines.append(f"· {who}（{gender}，{plain(age)}岁）：算{d.term}")
+            lines.append(f"· {who}（{gender}，{plain(age)}岁）：属于{d.term}")
         else:
-            lines.append(f"· {who}（{gender}，{plain(age)}岁）：不算{d.term}（{gender}满{ages[gender]}周岁才算，"
+            lines.append(f"· {who}（{gender}，{plain(age)}岁）：不属于{d.term}（{gender}满{ages[gender]}周岁才算，"
                          f"还差{plain(ages[gender] - age)}岁）")
     return _cut([*lines, f"出处：暖流计划{d.section}“{d.quote}”"])
 

@@ -913,9 +913,9 @@ def test_who_is_in_charge_of_this_is_the_last_measures_office(talk):
 
 def test_whether_someone_is_of_a_term_set_by_ages_and_gender(talk):
     [no] = talk.conversation("我媳妇三十八 下岗了 算大龄失业人员不")
-    assert "您媳妇（女，38岁）：不算大龄失业人员（女满40周岁才算，还差2岁）" in no.text
+    assert "您媳妇（女，38岁）：不属于大龄失业人员（女满40周岁才算，还差2岁）" in no.text
     [both] = talk.conversation("我和我老伴都下岗失业了 我男的五十二 她四十三 俺俩算大龄失业人员不")
-    assert "您（男，52岁）：算大龄失业人员" in both.text and "您老伴（女，43岁）：算大龄失业人员" in both.text
+    assert "您（男，52岁）：属于大龄失业人员" in both.text and "您老伴（女，43岁）：属于大龄失业人员" in both.text
 
 
 def test_a_sum_told_after_a_total_word_is_that_sum_not_the_word(talk):
@@ -971,7 +971,7 @@ def test_these_years_ask_no_number_of_a_rule(talk):
 
 def test_a_job_seeker_short_of_the_older_age_is_told_how_far(talk):
     [short] = talk.conversation("俺今年四十八 男的 失业了 是不是那个大龄失业人员")
-    assert "不算大龄失业人员" in short.text and "还差2" in short.text
+    assert "不属于大龄失业人员" in short.text and "还差2" in short.text
 
 
 def test_three_items_of_one_target_added_up_are_its_items_not_earlier_lines(talk):
@@ -1049,3 +1049,8 @@ def test_a_place_asked_of_a_measure_that_lists_places_is_told_in_or_out(talk):
     _, out, inside = talk.conversation("坐席：大果榛子栽植区域？", "来电人在德惠，能不能种？", "九台呢")
     assert "暖流计划列出的地区里没有德惠（列出的是：榆树、九台、农安、双阳、莲花山、绿园）" in out.text
     assert "九台在暖流计划列出的地区里" in inside.text
+
+
+def test_a_half_year_contract_said_after_the_contract_is_short(talk):
+    _, short = talk.conversation("职业介绍补贴要啥条件", "合同签半年的行不")
+    assert "暂不符合" in short.text and "合同半年" in short.text

@@ -37,6 +37,8 @@ _CLAUSE_BREAK = re.compile(r"[,;.!?、:\s]+|另外|再加上|还有|以及|然�
 _ORGANISATIONS = re.compile(r"合作社|企业|公司|单位|组织|农场|中介")  # members of these are 第1个, not 第1位
 _PRONOUN_GENDERS = {"她": "男", "他": "女"}  # whom a pronoun cannot mean
 SOME_OF = "其中"  # 7个老兵 … 其中2个立过三等功: some of a group already counted, named so
+_SOME_OF_THOSE = re.compile(r"(?:其中|里头?有|中有|当中有|(?:老兵|义务兵|遗属|子女|的)有)$")  # 抗日的有1个
+_MERIT_AFTER = re.compile(r"[^,。;!?\s]{0,4}?(?:一等功|二等功|三等功|荣誉称号)")  # … 立过一等功: what only they did
 MEMBER_PREFIX = "第"  # a counted group's member as the reply names it: 第1位
 _YEARS_AFTER_MEMBER = re.compile(r"(\d{1,2})年(?![\d多龄])")
 # 抗美援朝老兵的遗孀: the veteran is someone else; the words speak of his family
@@ -211,7 +213,8 @@ class Reader:
             once_met=self.cues.once_met(text), denies=any(_DENIES.match(text, start) for start, _ in clauses),
             denied=self._denied_measures(text, clauses),
             total=self.cues.total(text), each=self.cues.several(text), how_many=self.cues.how_many(text),
-            correction=corrected is not None or bool(denied), addition=self.cues.addition(text), pronoun=pronoun,
+            correction=corrected is not None or bool(denied),
+            addition=self.cues.addition(text) or any(p.key.startswith(SOME_OF) for p in people), pronoun=pronoun,
             everyone=everyone, quantities=quantities,
             bare=Quantity(float(bare.group(1).replace("负", "-")), bare.group(2) or "", False) if bare else None,
             unstated=self.cues.unstated_detail(text),
@@ -345,10 +348,11 @@ class Reader:
         subjects = self._each_listed(self._specific(subjects, text), found, text)
         for member, kin in group_of.items():  # 兄妹3个都是烈士子女，老大68: each member is the group's kind
             facts[member] = {**facts.get(kin, {}), **facts.get(member, {})}
-        for key in labels:  # 其中2个立过三等功: counted in the group already, only what they alone did is theirs
-            if key.startswith(SOME_OF):
+        for key in labels:  # 其中2个立过三等功: counted in the group already, only what they alone did is theirs;
+            if key.startswith(SOME_OF):  # the category said names the group they are of (抗日的有1个), no line of its own
                 facts[key] = {k: v for k, v in facts.get(key, {}).items() if k != "veteran_category"}
-                subjects = [x for x in subjects if x.person != key or not self.store.get(x.measure).categories]
+                subjects = [x for x in subjects if x.person not in (key, None) or not self.store.get(x.measure).categories]
+                general = {k: v for k, v in general.items() if k != "veteran_category"}
         people = tuple(Person(key, labels[key][0], labels[key][1], facts.get(key, {}))
                        for key in labels if key not in group_of.values())
         return people, general, tuple(subjects), everyone, pronoun
@@ -525,6 +529,11 @@ def _members(text: str, mentions: list[Mention]) -> list[Mention]:
         elif m.role == "group" and m.count > 1:  # counted before, not a group of their own
             group, taken, parted = m, 0, _parted(mentions[at + 1:], m.count)
             unit = "个" if _ORGANISATIONS.match(text, m.end) or _ORGANISATIONS.search(m.key) else "位"
+        elif m.role == "member" and group is None and _SOME_OF_THOSE.search(text, 0, m.start) \
+                and _MERIT_AFTER.match(text, m.end):  # 抗日的有1个立过一等功: of a group counted in an earlier message
+            m = Mention(f"{SOME_OF}{m.count}{unit}", f"{SOME_OF}{m.count}{unit}", m.start, m.end, "person", m.count)
+            kept.append(m)
+            continue
         elif m.role == "member":
             if group is not None and taken == group.count and text.endswith(SOME_OF, 0, m.start):  # 7个 4个…3个…
                 m = Mention(f"{SOME_OF}{m.count}{unit}", f"{SOME_OF}{m.count}{unit}", m.start, m.end, "person", m.count)

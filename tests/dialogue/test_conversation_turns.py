@@ -1054,3 +1054,14 @@ def test_a_place_asked_of_a_measure_that_lists_places_is_told_in_or_out(talk):
 def test_a_half_year_contract_said_after_the_contract_is_short(talk):
     _, short = talk.conversation("职业介绍补贴要啥条件", "合同签半年的行不")
     assert "暂不符合" in short.text and "合同半年" in short.text
+
+
+def test_one_of_a_group_counted_before_with_a_merit_adds_to_the_total(talk):
+    _, merit = talk.conversation("村里有3个老兵 两个抗日的 一个解放战争的 都九十多了 一年总共多少", "抗日的有一个立过一等功")
+    assert "21060元 × 2人 = 42120元" in merit.text and "每年60040元" in merit.text
+
+
+def test_a_merit_told_later_of_one_of_two_people_keeps_their_total(talk):
+    *_, again = talk.conversation("俺爹抗美援朝的 今年八十八", "俺娘呢 她是烈士的闺女 今年六十二", "俩人一年一共多少",
+                                  "俺爹还立过二等功 再算算")
+    assert "15780元 + 4800元 + 1200元 = 每年21780元" in again.text

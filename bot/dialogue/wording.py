@@ -145,6 +145,12 @@ def place_reply(measure: Measure, place: str, listed: Sequence[str]) -> str:
                [f"咨询：{department_text(measure)}"])
 
 
+def spouse_reply(measure: Measure, note: str) -> str:
+    """那我姥姥呢, after 姥爷 the veteran: the plan's word on a veteran's spouse, and the standard if she served."""
+    return _cut([f"【{measure.title}】{note}（{formula_text(measure)}）", f"咨询：{department_text(measure)}",
+                 f"出处：暖流计划{measure.section}"])
+
+
 def section_reply(head: str, titles: Sequence[str]) -> str:
     """关注五是哪块: the part's 方面 and its measures by title; of a part with none (关注一 to 关注四), what the plan
     says there is asked of by its own words."""

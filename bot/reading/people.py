@@ -76,6 +76,14 @@ class People:
             return None
         return kin.group("kin"), self.outside["relations"]["says"].format(who=f"{before}的{kin.group('kin')}")
 
+    def spouse_of_a_veteran(self, who: str, label: str, veteran: str, category: str) -> str | None:
+        """那我姥姥呢, after her husband the 解放战争老兵: his measure is his own; what the plan says of her, unless she
+        served herself. None where `who` is not the veteran's spouse."""
+        veterans = tuple(self.outside.get("veterans_kin", {}).get("of", ()))
+        if self.relation(who, veteran) != "spouse" or not category.endswith(veterans):
+            return None
+        return self.outside["relations"]["says"].format(who=f"{category}的老伴") + f"如果{label}本人也是{category}，标准相同。"
+
     @cached_property
     def _kin_of_him(self) -> re.Pattern[str]:
         return _relation({"of": ["他", "她"], "words": self.outside["veterans_kin"]["words"]})

@@ -1065,3 +1065,8 @@ def test_a_merit_told_later_of_one_of_two_people_keeps_their_total(talk):
     *_, again = talk.conversation("俺爹抗美援朝的 今年八十八", "俺娘呢 她是烈士的闺女 今年六十二", "俩人一年一共多少",
                                   "俺爹还立过二等功 再算算")
     assert "15780元 + 4800元 + 1200元 = 每年21780元" in again.text
+
+
+def test_a_veterans_wife_asked_after_him_is_told_his_subsidy_is_his_own(talk):
+    _, wife = talk.conversation("我姥爷是解放战争的老兵 九十了", "我姥姥呢")
+    assert "没有写解放战争老兵的老伴的补助" in wife.text and "如果您姥姥本人也是解放战争老兵" in wife.text

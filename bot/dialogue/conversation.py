@@ -28,6 +28,7 @@ from bot.dialogue.wording import (
     MAX_REPLY,
     apply_reply,
     before_office,
+    category_reply,
     conditions_reply,
     definition_reply,
     department_reply,
@@ -41,7 +42,6 @@ from bot.dialogue.wording import (
     says_reply,
     section_reply,
     settling_fact,
-    spouse_reply,
     unstated_note,
     unstated_reply,
 )
@@ -248,8 +248,8 @@ class Conversation:
             return self._out_of_scope(q)  # 今天天气怎么样, after a measure: a question, but of nothing the plan has
         if only_theirs and not q.unstated and not q.facts and not q.once_met and self._foreign(q, merged):
             return self._out_of_scope(q)  # 顺便问一下，他看病能报销多少 (她今年七十二 tells a fact: it is no question)
-        if rule == "swaps_the_person" and (note := self._veterans_spouse(q, c, merged)) is not None:
-            return note  # 那我姥姥呢, after 姥爷 the 解放战争老兵: his subsidy is his own
+        if rule == "swaps_the_person" and (unsure := self._swapped_category(q, c, merged)) is not None:
+            return unsure  # 那我姥姥呢, after 姥爷 the 解放战争老兵: his subsidy is his own
         if self._asks_a_profile(q, merged, again):
             return self._profile(q, merged)
         if q.ambiguous and (not merged.lines or (again and not self._settled(q.ambiguous[1], c))):
@@ -290,17 +290,20 @@ class Conversation:
         text = judged_reply(d, Definitions.ages(d), [(p.label, facts) for p, facts in people])
         return Reply(text, slots={"context": context.to_json()}, derived=frozenset(figures(d.quote)))
 
-    def _veterans_spouse(self, q: Question, c: Context, merged: Context) -> Reply | None:
-        """The person swapped in is the spouse of a veteran spoken of, and the measure is his as a veteran: what the
-        plan says of her (nothing, unless she served herself), and the standard, for that case."""
+    def _swapped_category(self, q: Question, c: Context, merged: Context) -> Reply | None:
+        """那我姥姥呢 / 俺闺女呢, after someone of a category (a veteran, a survivor): the category is who that person
+        is, not who the next one is. The standard, if they are of it too; of a veteran's spouse, what the plan
+        says of her."""
         for p in q.people:
             for line in merged.lines:
                 measure = self.store.get(line.measure)
                 category = str(measure.categories.get("veteran_category", ""))
-                veteran = next((x for x in c.people if measure.id in x.measures), None)
-                if line.person == p.key and veteran is not None and category and (
-                        note := self.reader.people.spouse_of_a_veteran(p.key, p.label, veteran.key, category)):
-                    return Reply(spouse_reply(measure, note), slots={"context": remember(c).to_json()})
+                if line.person != p.key or not category or inputs(measure):
+                    continue  # 老义务兵: the years of service asked of them settle it
+                holder = next((x for x in c.people if measure.id in x.measures), None)
+                note = self.reader.people.spouse_of_a_veteran(p.key, p.label, holder.key, category) if holder else None
+                return Reply(category_reply(measure, category, p.label, note),
+                             slots={"context": remember(c).to_json()})
         return None
 
     def _section(self, section: str, c: Context) -> Reply:

@@ -1070,3 +1070,8 @@ def test_a_merit_told_later_of_one_of_two_people_keeps_their_total(talk):
 def test_a_veterans_wife_asked_after_him_is_told_his_subsidy_is_his_own(talk):
     _, wife = talk.conversation("我姥爷是解放战争的老兵 九十了", "我姥姥呢")
     assert "没有写解放战争老兵的老伴的补助" in wife.text and "如果您姥姥本人也是解放战争老兵" in wife.text
+
+
+def test_a_relative_asked_after_a_survivor_is_not_assumed_of_her_category(talk):
+    _, daughter = talk.conversation("俺是烈士遗属 一年多少", "俺闺女呢 她五十八")
+    assert "如果您闺女本人也是烈士遗属" in daughter.text and "（您闺女）" not in daughter.text

@@ -93,7 +93,8 @@ SETS = {"tuned.yml": 1.0, "blind.yml": 0.95, "blind_a.yml": 0.94, "held_out.yml"
         "dev_compose.yml": 0.82, "dev_prose.yml": 0.73, "dev_family.yml": 0.88,
         "held_out_3_elderly_voice.yml": 0.8, "held_out_4_family_sums.yml": 0.78, "held_out_5_plan_words.yml": 0.67,
         "held_out_6_mixed_voices.yml": 0.86, "held_out_7_family_voices.yml": 0.77,
-        "held_out_8_citizens_and_desk.yml": 0.76, "held_out_9_mixed_followups.yml": 0.58}
+        "held_out_8_citizens_and_desk.yml": 0.74, "held_out_9_mixed_followups.yml": 0.58,
+        "held_out_10_long_voices.yml": 0.64, "dev_long.yml": 0.65, "dev_flow.yml": 0.76, "dev_plan_words.yml": 0.82}
 
 
 def judged(rest_url: str, *args: str) -> str:

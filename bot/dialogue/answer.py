@@ -13,9 +13,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-import yaml
-
-from bot import DATA
 from bot.dialogue import plan_figures
 from bot.dialogue.context import Context
 from bot.dialogue.derive import (
@@ -48,6 +45,7 @@ from bot.dialogue.wording import (
 from bot.plan.calculator import MONTHS
 from bot.plan.facts import MissingFact, NotEligible, label
 from bot.plan.numbers import money, plain
+from bot.plan.records import load_units
 from bot.plan.summary import amount_text, formula_text
 
 AMOUNT_KINDS = ("amount", "old", "rise", "rise_pct", "difference", "max", "min", "wait", "reach", "rest", "left")
@@ -91,15 +89,12 @@ def answer(done: list[Outcome], c: Context, said: str = "", earlier: Sequence[Ou
     return reply_
 
 
-UNITS: dict[str, dict[str, float]] = yaml.safe_load((DATA / "units.yml").read_text(encoding="utf-8"))
-
-
 def _in_units_asked(done: list[Outcome], said: str) -> list[tuple[str, Figure]]:
     """计划发展300公顷，合多少亩: each figure of the plan in the everyday unit the message asks in (× 15)."""
     found = []
     for o in done:
         for f in o.result.figures if o.result is not None else ():
-            for unit, factor in UNITS.get(f.unit, {}).items():
+            for unit, factor in load_units().get(f.unit, {}).items():
                 if unit in said:
                     value = f.value * factor
                     found.append((f"折合：{plain(f.value)}{f.unit} × {plain(factor)} = {plain(value)}{unit}"
@@ -117,14 +112,16 @@ def shares(done: list[Outcome], part: Sequence[Outcome], c: Context) -> Answer |
     whole = total([f for f in figures if f is not None], c.period)
     if whole is None:
         return None
-    lines = [f"合计：{whole.shown}"]
+    lines = [f"· {(o.who + '的') if o.who else ''}{o.measure.title}：{f.text()}" + (f"（{f.shown}）" if f.shown else "")
+             for o, f in zip(done, figures, strict=True) if f is not None]
+    lines.append(f"合计：{whole.shown}")
     shown = [whole]
     for o in part:
         mine = in_period(o.figure, whole.period) if o.figure is not None and whole.period else o.figure
         if mine is None:
             return None
         share = share_of(mine, whole)
-        lines.append(f"· {(o.who + '的') if o.who else ''}{o.measure.title}占：{share.shown}")
+        lines.append(f"{(o.who + '的') if o.who else ''}{o.measure.title}占：{share.shown}")
         shown += [mine, share]
     sections = "、".join(dict.fromkeys(o.measure.section for o in done))
     return Answer(_cut([*lines, f"出处：暖流计划{sections}"]), shown)

@@ -287,7 +287,7 @@ class Conversation:
         context = replace(c, lines=tuple(Line(owner.id, p.key) for p, _ in people), asked=("amount",), requested=None)
         for p, facts in people:
             context = context.with_person(Someone(p.key, p.label, p.count, facts, (owner.id,)))
-        text = judged_reply(d, Definitions.ages(d), [(p.label, facts) for p, facts in people])
+        text = judged_reply(d, Definitions.ages(d), [(p.label, facts) for p, facts in people], owner)
         return Reply(text, slots={"context": context.to_json()}, derived=frozenset(figures(d.quote)))
 
     def _swapped_category(self, q: Question, c: Context, merged: Context) -> Reply | None:

@@ -25,6 +25,8 @@ from itertools import product
 from bot.plan.calculator import MONTHS
 from bot.plan.measure import Measure
 from bot.plan.numbers import figure_spans, figures
+from bot.plan.records import load_units
+from bot.reading.people import COUNTS
 
 MONTHS_PER_YEAR = float(MONTHS["每年"])  # an operand of × and ÷ only (每月 ↔ 每年)
 PLAN_YEARS = (2016.0, 2017.0)  # the plan's year and the one it compares with: named in any reply, computed with never
@@ -53,13 +55,17 @@ def stated_numbers(messages: Sequence[str], limit: int = STATED_LIMIT) -> set[fl
 
 
 _YEARS = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)\s*年")
+_YEARS_AND_A_HALF = re.compile(r"(\d+)\s*年半")
 _SPAN_MONTHS = {"半年": 6.0, "季度": 3.0}  # a span said in words is a number of months too (半年呢: × 6个月)
 
 
 def _months(message: str) -> set[float]:
-    """The months of a span the message says (半年 6, 一个季度 3, 两年 24): a sum over it is reckoned by the month."""
+    """The months of a span the message says (半年 6, 一个季度 3, 两年 24, 1年半 18 and 1.5), and the people said in a
+    word (俺们仨: 3): what a sum over it, or a share among them, is reckoned by."""
     months = {m for word, m in _SPAN_MONTHS.items() if word in message}
-    return months | {12 * n for said in _YEARS.findall(message) for n in figures(said) if n > 1}
+    halves = {v for n in _YEARS_AND_A_HALF.findall(message) for v in (int(n) * 12 + 6, int(n) + 0.5)}
+    counted = {float(n) for word, n in COUNTS.items() if word in message}
+    return months | halves | counted | {12 * n for said in _YEARS.findall(message) for n in figures(said) if n > 1}
 
 
 def cited(reply: str, measures: Iterable[Measure]) -> list[Measure]:
@@ -107,6 +113,7 @@ class Provenance:
         numbers = reply_numbers(reply)
         sources = cited(reply, self._measures)
         given = set(stated).union(*(self._quote_figures[m.id] for m in sources)) if sources else set(stated)
+        given |= _units_stated(reply)  # 1公顷 = 15亩: a standard measure the reply states and computes with
         allowed = given | self._always | (set() if sources else self._headline)
         operands = given - TRIVIAL
         if all(n in allowed for n in numbers):
@@ -128,6 +135,14 @@ class Provenance:
             if not grown:
                 return [n for n in numbers if n not in explained]
             explained |= grown
+
+
+_UNIT_STATED = re.compile(r"1(\w{1,3}?) = (\d+)(\w{1,3})")
+
+
+def _units_stated(reply: str) -> set[float]:
+    """The factors of the standard units the reply states (1公顷 = 15亩), as data/units.yml has them."""
+    return {float(n) for unit, n, other in _UNIT_STATED.findall(reply) if load_units().get(unit, {}).get(other) == float(n)}
 
 
 _CONSTANTS = {1.0, 100.0}  # + 1 (the first product), × 100 (a percentage): in a written calculation only

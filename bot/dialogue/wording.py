@@ -118,7 +118,8 @@ def departments_reply(measures: Sequence[Measure]) -> str:
     return _cut([*lines, f"出处：暖流计划{sections}"])
 
 
-def judged_reply(d: Definition, ages: Mapping[str, int], people: Sequence[tuple[str, Mapping[str, Any]]]) -> str:
+def judged_reply(d: Definition, ages: Mapping[str, int], people: Sequence[tuple[str, Mapping[str, Any]]],
+                 owner: Measure) -> str:
     """我媳妇38 算大龄失业人员不: the term's ages, then for each person whether they are one of it, and by how much
     they fall short; the plan's sentence cited."""
     rule = "，".join(f"{g}满{a}周岁" for g, a in ages.items())
@@ -134,7 +135,7 @@ def judged_reply(d: Definition, ages: Mapping[str, int], people: Sequence[tuple[
         else:
             lines.append(f"· {who}（{gender}，{plain(age)}岁）：不属于{d.term}（{gender}满{ages[gender]}周岁才算，"
                          f"还差{plain(ages[gender] - age)}岁）")
-    return _cut([*lines, f"出处：暖流计划{d.section}“{d.quote}”"])
+    return _cut([*lines, f"相关政策：{owner.title}", f"出处：暖流计划{d.section}“{d.quote}”"])
 
 
 def place_reply(measure: Measure, place: str, listed: Sequence[str]) -> str:

@@ -46,7 +46,8 @@ class Definitions:
         for d in self.terms:
             words = "|".join(map(re.escape, d.words))
             asked = rf"(?:算|属于|是)(?:不算|不属于|不是)?(?:{words})[^,。;!?]{{0,3}}?(?:不|吗|么|没|呢)"
-            if AGES.search(d.quote) and re.search(rf"{asked}|(?:算不算|属不属于|是不是)[^,。;!?]{{0,3}}?(?:{words})", text):
+            own_ages = re.search(rf"{re.escape(d.term)}（[男女]满", d.quote)  # 大龄失业人员（男满50周岁…）, not a term
+            if own_ages and re.search(rf"{asked}|(?:算不算|属不属于|是不是)[^,。;!?]{{0,3}}?(?:{words})", text):  # listing it
                 return d
         return None
 

@@ -57,6 +57,12 @@ def load_groups(path: Path = GROUPS_FILE) -> dict[str, dict]:
 
 
 @cache
+def load_units(path: Path = DATA / "units.yml") -> dict[str, dict[str, float]]:
+    """The standard units a citizen may ask a figure of the plan in (1公顷 = 15亩); do not modify."""
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+@cache
 def load_aspects(path: Path = ASPECTS_FILE, policy_dir: Path = POLICY_DIR) -> dict[str, str]:
     """关注 section → the plan's 方面 it works out ("1. 发展新型农业项目，促进农民增收"), each name checked
     against the policy text, so the operators' "which of the 37 tasks" column quotes the plan."""

@@ -6,6 +6,7 @@ import pytest
 from bot.assistant import load_assistant
 from bot.dialogue.context import Context, Line, Someone
 from bot.dialogue.conversation import State
+from bot.dialogue.provenance import PLAN_YEARS, Provenance, stated_numbers
 from tests.support.chat import Chat
 
 
@@ -1075,3 +1076,18 @@ def test_a_veterans_wife_asked_after_him_is_told_his_subsidy_is_his_own(talk):
 def test_a_relative_asked_after_a_survivor_is_not_assumed_of_her_category(talk):
     _, daughter = talk.conversation("俺是烈士遗属 一年多少", "俺闺女呢 她五十八")
     assert "如果您闺女本人也是烈士遗属" in daughter.text and "（您闺女）" not in daughter.text
+
+
+@pytest.mark.parametrize("turns", [
+    ("榛子计划发展多少亩",), ("在自己家开网店 土地租金免几年", "我已经免了一年半了 还剩多长时间"),
+    ("老兵座谈会来了四个 两个抗日的 两个抗美援朝的 一年补助一共多少", "抗日那俩占百分之多少"),
+    ("电商示范点补五万 俺们仨合伙开的 平分每人多少",), ("我媳妇三十八 下岗了 算大龄失业人员不",),
+    ("我们所里一项专利转让收了100万 奖励团队的不低于多少", "那单位最多留多少"),
+])
+def test_this_rounds_figures_have_provenance_in_the_reply_text_alone(assistant, talk, turns):
+    """As the REST check reads them: the unit factor stated, 1年半 as 18 months, 仨 as 3, the lines of a share."""
+    check = Provenance(assistant.store.measures, PLAN_YEARS)
+    replies = talk.conversation(*turns)
+    for n, reply in enumerate(replies, 1):
+        said = [assistant.normalize(t) for t in turns[:n]]
+        assert check.unexplained(reply.text, stated_numbers(said)) == [], reply.text

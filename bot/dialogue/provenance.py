@@ -55,7 +55,7 @@ def stated_numbers(messages: Sequence[str], limit: int = STATED_LIMIT) -> set[fl
 
 
 _YEARS = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)\s*年")
-_YEARS_AND_A_HALF = re.compile(r"(\d+)\s*年半")
+_YEARS_AND_A_HALF = re.compile(r"(\d+|[一二两三四五六七八九十]+)\s*年半")
 _SPAN_MONTHS = {"半年": 6.0, "季度": 3.0}  # a span said in words is a number of months too (半年呢: × 6个月)
 
 
@@ -63,7 +63,7 @@ def _months(message: str) -> set[float]:
     """The months of a span the message says (半年 6, 一个季度 3, 两年 24, 1年半 18 and 1.5), and the people said in a
     word (俺们仨: 3): what a sum over it, or a share among them, is reckoned by."""
     months = {m for word, m in _SPAN_MONTHS.items() if word in message}
-    halves = {v for n in _YEARS_AND_A_HALF.findall(message) for v in (int(n) * 12 + 6, int(n) + 0.5)}
+    halves = {v for said in _YEARS_AND_A_HALF.findall(message) for n in figures(said) for v in (n * 12 + 6, n + 0.5)}
     counted = {float(n) for word, n in COUNTS.items() if word in message}
     return months | halves | counted | {12 * n for said in _YEARS.findall(message) for n in figures(said) if n > 1}
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot.dialogue.context import Context, Line
-from bot.plan.calculator import MONTHS, Result, calculate
+from bot.plan.calculator import MONTHS, Result, calculate, granted_years
 from bot.plan.eligibility import older_jobless, older_jobless_ages
 from bot.plan.facts import FactError, MissingFact, NotEligible, money_facts
 from bot.plan.measure import Measure
@@ -287,17 +287,15 @@ def rest(o: Outcome) -> Figure | None:
 
 def left(o: Outcome) -> Figure | None:
     """开了3年，还能免几年: what remains of a span the plan grants (5年内免收土地租金) after the time in business told."""
-    told = o.facts.get("months_in_business")
-    spans = [i for i in o.measure.params.get("items", ()) if i.get("unit") == "年内"]
-    if not spans or not isinstance(told, (int, float)):
+    told, years = o.facts.get("months_in_business"), granted_years(o.measure)
+    if years is None or not isinstance(told, (int, float)):
         return None
-    months = spans[0]["value"] * 12 - told
+    months = years * 12 - told
     said = (Figure(told, "", "个月"), Figure(told / 12, "", "年"))  # the time told, as the line may write it
     if months <= 0:
-        return Figure(0, "", "年", f"已经营{span_words(int(told))}，{plain(spans[0]['value'])}年的期限已过", said)
+        return Figure(0, "", "年", f"已经营{span_words(int(told))}，{plain(years)}年的期限已过", said)
     value, unit = (months / 12, "年") if months % 6 == 0 else (months, "个月")  # 42个月: 3.5年
-    return Figure(value, "", unit, f"{plain(spans[0]['value'])}年 − 已经营{span_words(int(told))} = {plain(value)}{unit}",
-                  said)
+    return Figure(value, "", unit, f"{plain(years)}年 − 已经营{span_words(int(told))} = {plain(value)}{unit}", said)
 
 
 def reach(o: Outcome) -> Figure | None:

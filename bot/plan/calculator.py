@@ -237,11 +237,15 @@ def inputs(measure: Measure) -> tuple[str, ...]:
     return tuple(dict.fromkeys((*filter(None, [counted]), *level, *required)))
 
 
+def granted_years(measure: Measure) -> float | None:
+    """The years of a span the measure grants (5年内免收土地租金: 5), or None."""
+    return next((item["value"] for item in measure.params.get("items", ()) if item.get("unit") == "年内"), None)
+
+
 def reads(measure: Measure) -> tuple[str, ...]:
     """Every fact the measure's answer takes: its inputs, and the time in business of a span it grants (5年内免收
     土地租金: 开了3年，还剩2年)."""
-    spans = any(item.get("unit") == "年内" for item in measure.params.get("items", ()))
-    return (*inputs(measure), *(("months_in_business",) if spans else ()))
+    return (*inputs(measure), *(("months_in_business",) if granted_years(measure) is not None else ()))
 
 
 def calculate(measure: Measure, facts: Facts | None = None) -> Result:

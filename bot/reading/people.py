@@ -151,16 +151,20 @@ class People:
         return None
 
     @cached_property
+    def _deaths(self) -> str:
+        """Every word of a soldier's death, longest first, as one alternation."""
+        return "|".join(map(re.escape, sorted({w for said in self.fallen.values() for w in said["words"]},
+                                              key=len, reverse=True)))
+
+    @cached_property
     def _denied_deaths(self) -> re.Pattern[str]:
         """A death said after 不是 (他是病故的，不是因公牺牲): not how he died."""
-        deaths = sorted({w for said in self.fallen.values() for w in said["words"]}, key=len, reverse=True)
-        return re.compile(f"(?:不是|并非|不算|没)[^,。;!?\\s]{{0,4}}?(?:{'|'.join(map(re.escape, deaths))})")
+        return re.compile(f"(?:不是|并非|不算|没)[^,。;!?\\s]{{0,4}}?(?:{self._deaths})")
 
     @cached_property
     def _survivors_named(self) -> re.Pattern[str]:
         """A death said just before a survivor's noun (因公牺牲军人的遗属): the survivors named by it."""
-        deaths = sorted({w for said in self.fallen.values() for w in said["words"]}, key=len, reverse=True)
-        return re.compile(f"(?:{'|'.join(map(re.escape, deaths))})[^,。;!?]{{0,5}}?(?:{'|'.join(self.survivor_nouns)})")
+        return re.compile(f"(?:{self._deaths})[^,。;!?]{{0,5}}?(?:{'|'.join(self.survivor_nouns)})")
 
     def survivor(self, kind: str, relation: str) -> str | None:
         """The plan's category of the soldier's spouse, child or parent (烈士, spouse → 烈士遗属)."""

@@ -524,21 +524,14 @@ def _members(text: str, mentions: list[Mention]) -> list[Mention]:
     group: Mention | None = None
     taken, unit, parted = 0, "位", False
     for at, m in enumerate(mentions):
-        if m.role == "group" and text.endswith(SOME_OF, 0, m.start):  # 其中1个抗美援朝的立过一等功: of those
-            m = Mention(f"{SOME_OF}{m.count}{unit}", f"{SOME_OF}{m.count}{unit}", m.start, m.end, "person", m.count)
-        elif m.role == "group" and m.count > 1:  # counted before, not a group of their own
+        if _told_apart(text, m, group, taken):  # 其中2个立过三等功 / 抗日的有1个立过一等功: of those counted already
+            kept.append(Mention(f"{SOME_OF}{m.count}{unit}", f"{SOME_OF}{m.count}{unit}", m.start, m.end, "person",
+                                m.count))
+            continue
+        if m.role == "group" and m.count > 1:  # counted before, not a group of their own
             group, taken, parted = m, 0, _parted(mentions[at + 1:], m.count)
             unit = "个" if _ORGANISATIONS.match(text, m.end) or _ORGANISATIONS.search(m.key) else "位"
-        elif m.role == "member" and group is None and _SOME_OF_THOSE.search(text, 0, m.start) \
-                and _MERIT_AFTER.match(text, m.end):  # 抗日的有1个立过一等功: of a group counted in an earlier message
-            m = Mention(f"{SOME_OF}{m.count}{unit}", f"{SOME_OF}{m.count}{unit}", m.start, m.end, "person", m.count)
-            kept.append(m)
-            continue
         elif m.role == "member":
-            if group is not None and taken == group.count and text.endswith(SOME_OF, 0, m.start):  # 7个 4个…3个…
-                m = Mention(f"{SOME_OF}{m.count}{unit}", f"{SOME_OF}{m.count}{unit}", m.start, m.end, "person", m.count)
-                kept.append(m)  # 其中2个立过三等功: some of those counted, told apart, of what only they did
-                continue
             if group is None or taken + m.count > group.count or (m.count > 1 and not taken and not parted):
                 continue  # 2个 first of all is no member named: 4个老兵 2个当了3年 splits the group (a merge rule)
             first, taken = taken + 1, taken + m.count
@@ -546,6 +539,19 @@ def _members(text: str, mentions: list[Mention]) -> list[Mention]:
             m = Mention(f"{MEMBER_PREFIX}{first}{unit}", said, m.start, m.end, "person", m.count)
         kept.append(m)
     return kept
+
+
+def _told_apart(text: str, m: Mention, group: Mention | None, taken: int) -> bool:
+    """Some of a group already counted, said apart for what only they did: 其中1个抗美援朝的 (a group word after
+    其中), 7个 4个…3个… 其中2个 (after the group is all named), 抗日的有1个立过一等功 (of a group counted in an earlier
+    message, a merit told of them)."""
+    if m.role == "group":
+        return text.endswith(SOME_OF, 0, m.start)
+    if m.role != "member":
+        return False
+    if group is None:
+        return bool(_SOME_OF_THOSE.search(text, 0, m.start) and _MERIT_AFTER.match(text, m.end))
+    return taken == group.count and text.endswith(SOME_OF, 0, m.start)
 
 
 def _parted(after: list[Mention], count: int) -> bool:

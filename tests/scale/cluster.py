@@ -40,6 +40,9 @@ def started(work: Path, db_path: Path, endpoints: Path) -> Iterator[Cluster]:
         "DB_HOST": "127.0.0.1", "DB_PORT": str(pg), "DB_NAME": infra.DB_NAME, "DB_USER": infra.DB_USER,
         "DB_PASSWORD": infra.DB_PASSWORD, "REDIS_HOST": "127.0.0.1", "REDIS_PORT": str(rd),
         PAGE_SECRET_VARIABLE: secrets.token_urlsafe(32),  # one for both servers, as a deployment's
+        # The locks are under test, not the shedding of load: a burst of one citizen's turns waits in the lock
+        # queue, which the edge counts as turns in flight, and on a slow CI machine it refused one as "busy".
+        "NUANLIU_TURN_TARGET_SECONDS": "60",
     })
     # one after the other: the first creates the tables
     servers = [action_server(actions)] + [rasa_server(port, token, endpoints=endpoints) for port in rasa_ports]
@@ -63,11 +66,10 @@ def user_turns(cluster: Cluster, base: str, sender: str) -> list[str]:
     return [e["text"] for e in events if e["event"] == "user"]
 
 
-def burst(cluster: Cluster, sender: str, size: int) -> tuple[list[str], list[str]]:
+def burst(cluster: Cluster, sender: str, size: int) -> tuple[dict[str, str], list[str]]:
     """`size` questions of one citizen sent at once, alternating between the servers:
-    (the questions that were answered, the questions the stored conversation holds)."""
+    (each question's reply, the questions the stored conversation holds)."""
     questions = BURST[:size]
     with ThreadPoolExecutor(size) as pool:
         replies = list(pool.map(lambda i: ask(cluster.rasa[i % 2], sender, questions[i]), range(size)))
-    answered = [q for q, r in zip(questions, replies, strict=True) if "元" in r]
-    return answered, user_turns(cluster, cluster.rasa[0], sender)
+    return dict(zip(questions, replies, strict=True)), user_turns(cluster, cluster.rasa[0], sender)

@@ -22,7 +22,7 @@ from bot.dialogue.answer import answer, shares
 from bot.dialogue.context import Context, Line, Someone
 from bot.dialogue.derive import outcomes
 from bot.dialogue.handover_settings import HandoverSettings
-from bot.dialogue.merge import merge, remember
+from bot.dialogue.merge import merge, referred_to, remember
 from bot.dialogue.wording import (
     BUTTONS,
     MAX_REPLY,
@@ -46,7 +46,7 @@ from bot.dialogue.wording import (
     unstated_reply,
 )
 from bot.plan.calculator import inputs
-from bot.plan.definitions import Definitions
+from bot.plan.definitions import Definition, Definitions
 from bot.plan.eligibility import Profile, entitlements, older_jobless
 from bot.plan.facts import FactError
 from bot.plan.measure import Measure
@@ -55,7 +55,7 @@ from bot.plan.passages import Passage, Passages
 from bot.plan.records import load_aspects
 from bot.plan.store import MeasureStore
 from bot.reading.people import SELF
-from bot.reading.question import Question, Reader
+from bot.reading.question import Person, Question, Reader
 from bot.reading.vocabulary import Clarification
 
 ELSEWHERE = "elsewhere"  # the entity the NLU scope guard sets on a message naming another place or year
@@ -67,6 +67,7 @@ SAID_RATINGS = {GOOD: ("满意", "好评", "非常满意", "挺满意"),
                 POOR: ("不满意", "差评", "看不懂", "没看懂", "没说清楚", "说不清楚", "不清楚", "没听懂", "不明白",
                        "答非所问", "不对", "说的不对", "没用")}
 _NTH = re.compile(r"第(?P<n>\d{1,2})(?P<unit>类|项|条|点|个方面|方面|种|个)(?:是|呢|指|说)")  # 第五类是啥
+_ASKS_IF = re.compile(r"算不|算吗|算么|也算|属于|是不是|够不够|够吗|够格")  # 她算不: whether she is one of a term's
 _COMPLAINT = re.compile(r"没|不|太|看不懂|乱|错|差|慢|烦|啥也|什么也")  # words of complaint, in a reason after 不满意
 MISSES_BEFORE_OFFER = 2  # replies in a row that did not answer, after which a person is offered
 YES_OR_NO = ("affirm", "deny")  # the intents of 是 / 不用 (and of the offer's buttons)
@@ -217,6 +218,9 @@ class Conversation:
     def reply_to(self, q: Question, c: Context) -> Reply:
         """The reply to a question read once (bot/reading/question.py), in the conversation `c`; the desk asks
         it too, so an operator sees the answer the citizen would get."""
+        c = referred_to(q, c, self.reader.people)
+        judged = q.judged or self._judged_again(q, c)
+        c = replace(c, judged=None)  # only a verdict on a term is followed by another (那我48 男的呢); any answer ends it
         if q.elsewhere:
             return self._out_of_scope(q)
         if q.missing and not q.subjects:
@@ -229,7 +233,7 @@ class Conversation:
                          slots={"context": context.to_json()}, derived=frozenset(figures(d.quote)))
         if q.section and not q.subjects and not q.people:  # 关注五是哪块内容: what that part of the plan holds
             return self._section(q.section, c)
-        if q.judged is not None and not q.money and (verdict := self._judged(q, c)) is not None:  # 媳妇38 算大龄不
+        if judged is not None and not q.money and (verdict := self._judged(judged, q, c)) is not None:  # 媳妇38 算大龄不
             return verdict
         if (item := self._nth_item(q, c)) is not None:  # 第五类是啥, after the six groups
             return item
@@ -274,17 +278,24 @@ class Conversation:
             q = replace(q, unstated=None)
         return self._answered(q, merged)
 
-    def _judged(self, q: Question, c: Context) -> Reply | None:
-        """Whether each person spoken of is one of the term's (大龄失业人员: 男满50周岁，女满40周岁), by their age and
-        gender told now or before; the term's sentence cited, and their facts kept (那我还得等几年才算). None where
-        no one's age is known."""
-        d = q.judged
-        assert d is not None
-        people = [(p, {**(known.facts if (known := c.person(p.key)) else {}), **p.facts}) for p in q.people]
+    def _judged_again(self, q: Question, c: Context) -> Definition | None:
+        """The term the last reply judged people by, when this message asks it of someone else and nothing more:
+        那我四十八 男的呢 / 俺媳妇四十二 她算不 (not 那我还得等几年, nor a sum or a measure named)."""
+        if not c.judged or q.subjects or q.money or q.number or not (q.people or q.pronoun):
+            return None
+        return self.reader.definitions.named(c.judged) if q.follow_up or _ASKS_IF.search(q.text) else None
+
+    def _judged(self, d: Definition, q: Question, c: Context) -> Reply | None:
+        """Whether each person spoken of (or the one 她 is) is one of the term's (大龄失业人员: 男满50周岁，女满40周岁),
+        by their age and gender told now or before; the term's sentence cited, and their facts kept (那我还得等几年
+        才算). None where no one's age is known."""
+        spoken = q.people or ((Person(f.key, f.label, f.count),) if q.pronoun and (f := c.person(c.focus)) else ())
+        people = [(p, {**(known.facts if (known := c.person(p.key)) else {}), **p.facts}) for p in spoken]
         if not any(isinstance(facts.get("age"), (int, float)) for _, facts in people):
             return None
         owner = self.store.get(d.measure)
-        context = replace(c, lines=tuple(Line(owner.id, p.key) for p, _ in people), asked=("amount",), requested=None)
+        context = replace(c, lines=tuple(Line(owner.id, p.key) for p, _ in people), asked=("amount",), requested=None,
+                          judged=d.term, focus=people[-1][0].key)
         for p, facts in people:
             context = context.with_person(Someone(p.key, p.label, p.count, facts, (owner.id,)))
         text = judged_reply(d, Definitions.ages(d), [(p.label, facts) for p, facts in people], owner)
@@ -411,7 +422,7 @@ class Conversation:
             return Reply(unstated_reply("具体金额", measures), slots=slots)  # 每个大棚补多少钱: the plan gives no sum
         targets = bool(done) and all(o.measure.kind == "target" for o in done)  # 平均一个园区合多少人: of the
         earlier = outcomes(replace(c, lines=c.history), self.store) if targets and q.asked_said else []  # 5200人 before
-        said = answer(done, c, q.text, earlier, q.span, q.split)
+        said = answer(done, c, q.text, earlier, q.span, c.split)
         text = said.text if q.unstated is None else unstated_note(said.text, q.unstated)  # 金额多少，按月发吗
         if outside := _not_covered(q):  # 我爷爷抗美援朝，我姥爷对越自卫反击战: his line, and that the plan has none
             text = before_office(text, outside)

@@ -49,6 +49,7 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
     """The full question this one asks in the conversation `c`, and the name of the rule that made it. `family`
     says who is whose: the spouse of a soldier fallen is the plan's 遗属, whoever said so and when."""
     known = Known(store, family)
+    c = referred_to(q, c, family)
     for prepare in READ_AGAINST_THE_CONVERSATION:
         q = prepare(q, c, store)
     c = _grown(q, survivors(_known_people(q, c, store), known, correcting=False))
@@ -59,8 +60,21 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
             once = q.once_met or (c.once_met and rule is asks_again)  # 到时候一个月多少 — 一年呢: still then
             if q.total and not q.asked_said and "difference" in merged.asked:
                 merged = replace(merged, asked=("amount",))  # 差多少 — 那他俩加一块一年多少: the sum now
-            return replace(merged, both_periods=both, once_met=once), rule.__name__
+            return replace(merged, both_periods=both, once_met=once, split=q.split), rule.__name__
     return replace(c, lines=(), asked=q.asked, period=q.period, total=q.total, requested=None), "nothing_to_answer"
+
+
+def referred_to(q: Question, c: Context, family: People) -> Context:
+    """她 after talk of a man: the last one spoken of who may be a she becomes the one talked about (俺还差几年 — 她要是
+    开个店呢: 她 is the wife told of before, not 我)."""
+    def gender(p: Someone) -> str | None:
+        return p.facts.get("gender") or family.gender(p.key, "", p.label)
+
+    focus = c.person(c.focus)
+    if not q.pronoun or q.pronoun_unlike is None or focus is None or gender(focus) != q.pronoun_unlike:
+        return c
+    fit = [p.key for p in c.people if p.count == 1 and gender(p) not in (q.pronoun_unlike, None)]
+    return replace(c, focus=fit[-1]) if fit else c
 
 
 # ---- the rules, in the order they are tried
@@ -847,6 +861,17 @@ def _last(history: tuple[Line, ...], reach: int) -> tuple[Line, ...]:
 # The message read against the conversation once, before any rule, in this order: a sum of money as the one the
 # lines read, N个人 as who a total is over, 第二个 as a line of the last answer, 第2个 as the member the reply named,
 # a requirement's own value said of the time it is met as no fact.
+def _shared_again(q: Question, c: Context, store: MeasureStore) -> Question:
+    """After a sum shared (合作社20户平分): 要是4个人呢 shares it among 4 (no count of sites), and 再加个有机认证 每户多少
+    shares the new sum among the same 20."""
+    if q.split or not c.split:
+        return q
+    count = q.facts.get("count")
+    if (q.follow_up or q.addition) and isinstance(count, int) and count > 1 and not q.subjects and not q.people:
+        return replace(q, split=count, facts={k: v for k, v in q.facts.items() if k != "count"})
+    return replace(q, split=c.split) if q.follow_up or q.addition or q.per_share else q
+
+
 READ_AGAINST_THE_CONVERSATION: tuple[Callable[[Question, Context, MeasureStore], Question], ...] = (
-    _money_as_read, _counted_people, _nth_line, _members_as_named, _hypothetical,
+    _shared_again, _money_as_read, _counted_people, _nth_line, _members_as_named, _hypothetical,
 )

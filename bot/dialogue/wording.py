@@ -189,8 +189,8 @@ def office_reply(duty: Measure, handled: Sequence[Measure]) -> str:
 
 def unstated_reply(detail: str, measures: Sequence[Measure]) -> str:
     """For a detail the plan does not state (发放时间和方式, 申请期限, 具体金额): say so, then what the plan does say
-    where that holds no sum of money (不低于人均可支配收入的20%), and the office; never a figure in 元, since none
-    of the plan's figures answers it."""
+    where that holds no sum of money (不低于人均可支配收入的20%), and the office; a figure in 元 only where it is
+    "一次性" (能领两份不: a one-off of that sum is what the plan says), since no other of the plan's figures answers it."""
     titles = "、".join(m.title for m in measures[:3])
     offices = "；".join(dict.fromkeys(department_text(m) for m in measures[:3]))
     sections = "、".join(dict.fromkeys(m.section for m in measures[:3]))
@@ -198,6 +198,8 @@ def unstated_reply(detail: str, measures: Sequence[Measure]) -> str:
             if (text := "；".join(filter(None, [formula_text(m), *m.conditions])) or f"“{m.quote}”") and "元" not in text]
     says += [f"原文写明{m.title}是一次性的，没有写何时发放。" for m in measures[:2]  # 那五万是一次给吗
              if detail == "发放时间和方式" and "一次性" in m.quote]
+    says += [f"原文写的是：{formula_text(m)}，没有写符合几类条件能否多领。" for m in measures[:2]  # 能领两份不
+             if detail == "能否重复享受" and "一次性" in m.quote]
     lines = [f"【{titles}】暖流计划原文没有写{detail}。" if titles else f"暖流计划原文没有写{detail}。", *says,
              f"具体办法请咨询：{offices}。" if offices else "具体办法请咨询市人社局（计划牵头部门）。",
              f"（原文见暖流计划{sections}）" if sections else ""]

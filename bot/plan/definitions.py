@@ -51,6 +51,9 @@ class Definitions:
                 return d
         return None
 
+    def named(self, term: str | None) -> Definition | None:
+        return next((d for d in self.terms if d.term == term), None)
+
     @staticmethod
     def ages(d: Definition) -> dict[str, int]:
         """{男: 50, 女: 40}: the ages by gender the term's quote sets."""

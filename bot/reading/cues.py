@@ -43,6 +43,7 @@ _SPAN = re.compile(r"(?P<quarter>(?:(?P<quarters>\d)个|每)?季度)"
 _SPLIT = re.compile(r"(?:(?P<n>\d{1,3})\s*(?:个人|个|人|位|名|口人?|家|户)|们(?P<k>仨|俩|\d))[^,。;!?\d]{0,8}?"
                     r"(?:平分|均分|平均分|分下来|分一分|分摊|(?:每人|每个人|人均|每家)能?分)"
                     r"|(?:平分|均分|平均分|分给|分摊给)[^,。;!?\d]{0,3}?(?P<m>\d{1,3})\s*(?:个人|个|人|位|名|家|户)")
+_PER_SHARE = re.compile(r"每(?:户|家|人|个人|份)(?:能|能够)?(?:分|得|拿|多少|几)")  # 每户多少, after a sum shared
 _NOT_A_PERIOD = re.compile(r"[满签过近快](?:了)?$")
 _PERIOD_ALONE = re.compile(r"(?:^|.*\s)(?:按|那)?(月|年)(?:呢|的|合计|总计)?\s*[?]?\s*$")  # 年 / 荣誉称号 年
 RANGE = {"range": ("min", "max")}  # 补贴区间: the least and the most
@@ -114,6 +115,11 @@ class Cues:
         said = (found.group("n") or found.group("m") or found.group("k")) if found else "0"  # 俺们仨合伙: 3
         n = COUNTS.get(said) or int(said)
         return n if n > 1 else None
+
+    @staticmethod
+    def per_share(text: str) -> bool:
+        """每户多少 / 每人能分多少: a share of a sum, which a sum shared before (合作社20户平分) says among how many."""
+        return bool(_PER_SHARE.search(text))
 
     later_words = _LATER  # 再过3个月: a time, no number told
 

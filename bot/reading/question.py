@@ -60,8 +60,8 @@ _FUNCTION_CHARACTERS = set("的了吗么呢话是在给要有")
 _NUMBER = re.compile(r"多少|(?<![这那前后头])几[个年岁位项成]|比例|百分之几|多钱|多大")  # 这几年 asks no number
 _MONEY = re.compile(r"多少钱|金额|几个钱|多钱|补多少|给多少|奖多少|补贴多少|补助多少|多少元|能领多少|能拿多少|给补多少"
                     r"|交多少|缴多少")
-# 执照办下来快1年了, 开店半年多了: years of business are months of business
-_BUSINESS_YEARS = re.compile(r"(?:执照|开了|开张|开业|营业|开店|干了|干满|做满|开满|满|经营|办下来|免了)"
+# 执照办下来快1年了, 开店半年多了, 干个体半年多了: years of business are months of business
+_BUSINESS_YEARS = re.compile(r"(?:执照|开了|开张|开业|营业|开店|干|做|开满|满|经营|办下来|免了)"
                              r"[^\d,;!?]{0,8}?(?:(\d+(?:\.\d+)?)\s*年(半)?|(半)年)")  # 免了1年半: 18个月
 _CONTRACT = re.compile(r"合同|签")
 _PLAN_NAMES = re.compile(r"“?暖流计划”?|行动方案")
@@ -115,6 +115,7 @@ class Question:
     correction: bool = False
     addition: bool = False
     pronoun: bool = False  # 他/她 speaks of the person talked about before
+    pronoun_unlike: str | None = None  # the gender that pronoun cannot mean (她: not a 男)
     everyone: bool = False  # 都 / 俩人都: of every person talked about
     quantities: tuple[Quantity, ...] = ()
     bare: Quantity | None = None  # the whole message is a number (8, 八年): the answer to a question asked
@@ -132,6 +133,7 @@ class Question:
     span: int | None = None  # 两年一共多少 (24), 一个季度 (3): the months a sum is asked over, beyond one period
     later: int | None = None  # 再过3个月呢 (3): the months from now it is asked of
     split: int | None = None  # 团队5个人平分 (5): the people the sum asked is shared among
+    per_share: bool = False  # 每户多少: a share asked, of a sum shared before
     section: str | None = None  # 关注五是哪块内容 (关注五): a part of the plan the replies cite, asked of
     chitchat: bool = False  # 今天天气怎么样: everyday talk (data/scope.yml), no question about the plan
 
@@ -215,6 +217,8 @@ class Reader:
             total=self.cues.total(text), each=self.cues.several(text), how_many=self.cues.how_many(text),
             correction=corrected is not None or bool(denied),
             addition=self.cues.addition(text) or any(p.key.startswith(SOME_OF) for p in people), pronoun=pronoun,
+            pronoun_unlike=next((_PRONOUN_GENDERS.get(m.said) for m in mentions if m.role == "pronoun"), None)
+            if pronoun else None,
             everyone=everyone, quantities=quantities,
             bare=Quantity(float(bare.group(1).replace("负", "-")), bare.group(2) or "", False) if bare else None,
             unstated=self.cues.unstated_detail(text),
@@ -225,6 +229,7 @@ class Reader:
             defines=self.definitions.asked_in(text), judged=self.definitions.judged_in(text),
             question_form=bool(_QUESTION_FORM.search(text)),
             span=self.cues.span(cue_text), later=self.cues.later(text), split=split, section=_section(text),
+            per_share=self.cues.per_share(cue_text),
             chitchat=bool(self._chitchat.search(text)),
         )
 

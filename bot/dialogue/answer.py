@@ -73,11 +73,12 @@ def answer(done: list[Outcome], c: Context, said: str = "", earlier: Sequence[Ou
     if span is not None:
         sums = [f for f in reply_.figures if f.period in MONTHS and f.parts and "+" in f.shown]  # the total, if any
         base = sums[0] if sums else reply_.figures[0] if len(done) == 1 and reply_.figures else None
-        if len(done) == 1 and "rise" in c.asked:  # 比老标准五年多拿多少: the rise over the span, not the amount
+        rises = len(done) == 1 and bool({"rise", "difference"} & set(c.asked))  # of one measure, 差多少 is its rise
+        if rises:  # 比老标准五年多拿多少 / 老标准和新标准三年下来差多少: the rise over the span, not the amount
             base = rise(done[0])
         over = over_span(base, span) if base is not None else None
         if over is not None:
-            line = f"{span_words(span)}{'合计' if sums else '共'}{'多领' if 'rise' in c.asked else ''}：{over.shown}"
+            line = f"{span_words(span)}{'合计' if sums else '共'}{'多领' if rises else ''}：{over.shown}"
             reply_ = replace(reply_, text=before_office(reply_.text, line), figures=[*reply_.figures, over])
     for line, figure in _in_units_asked(done, said):
         reply_ = replace(reply_, text=before_office(reply_.text, line), figures=[*reply_.figures, figure])

@@ -220,7 +220,8 @@ class Conversation:
         it too, so an operator sees the answer the citizen would get."""
         c = referred_to(q, c, self.reader.people)
         judged = q.judged or self._judged_again(q, c)
-        c = replace(c, judged=None)  # only a verdict on a term is followed by another (那我48 男的呢); any answer ends it
+        if q.subjects or q.money or q.total:  # a measure or a sum asked ends the talk of who is one of a term's
+            c = replace(c, judged=None)  # (还差几年 keeps it: 那我51 男的 我算不算 is judged again)
         if q.elsewhere:
             return self._out_of_scope(q)
         if q.missing and not q.subjects:
@@ -422,7 +423,7 @@ class Conversation:
             return Reply(unstated_reply("具体金额", measures), slots=slots)  # 每个大棚补多少钱: the plan gives no sum
         targets = bool(done) and all(o.measure.kind == "target" for o in done)  # 平均一个园区合多少人: of the
         earlier = outcomes(replace(c, lines=c.history), self.store) if targets and q.asked_said else []  # 5200人 before
-        said = answer(done, c, q.text, earlier, q.span, c.split)
+        said = answer(done, c, q.text, earlier, c.span, c.split)
         text = said.text if q.unstated is None else unstated_note(said.text, q.unstated)  # 金额多少，按月发吗
         if outside := _not_covered(q):  # 我爷爷抗美援朝，我姥爷对越自卫反击战: his line, and that the plan has none
             text = before_office(text, outside)

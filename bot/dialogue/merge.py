@@ -60,7 +60,7 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
             once = q.once_met or (c.once_met and rule is asks_again)  # 到时候一个月多少 — 一年呢: still then
             if q.total and not q.asked_said and "difference" in merged.asked:
                 merged = replace(merged, asked=("amount",))  # 差多少 — 那他俩加一块一年多少: the sum now
-            return replace(merged, both_periods=both, once_met=once, split=q.split), rule.__name__
+            return replace(merged, both_periods=both, once_met=once, span=q.span, split=q.split), rule.__name__
     return replace(c, lines=(), asked=q.asked, period=q.period, total=q.total, requested=None), "nothing_to_answer"
 
 
@@ -872,6 +872,14 @@ def _shared_again(q: Question, c: Context, store: MeasureStore) -> Question:
     return replace(q, split=c.split) if q.follow_up or q.addition or q.per_share else q
 
 
+def _over_the_span_still(q: Question, c: Context, store: MeasureStore) -> Question:
+    """十年一共多少 — 不对 他当了六年兵: a fact corrected, or someone else asked of, over the same span of time; a
+    period asked (一年呢) ends it."""
+    if q.span or not c.span or q.period or not (q.correction or q.follow_up):
+        return q
+    return replace(q, span=c.span)
+
+
 READ_AGAINST_THE_CONVERSATION: tuple[Callable[[Question, Context, MeasureStore], Question], ...] = (
-    _shared_again, _money_as_read, _counted_people, _nth_line, _members_as_named, _hypothetical,
+    _over_the_span_still, _shared_again, _money_as_read, _counted_people, _nth_line, _members_as_named, _hypothetical,
 )

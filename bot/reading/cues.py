@@ -35,9 +35,9 @@ _ONCE_MET = re.compile(r"到时候|到那时|等[^,。;!?]{0,8}?(?:够|满|到)|
                        r"|(?<![当经干做待呆])过(?:\d+|半)年|明年就|都满了|都够了")
 _LATER = re.compile(r"(?:再过|(?<![当经干做待呆])过了?)(?P<n>\d+|半)\s*(?P<unit>个月|年)(?!多少|能|的)"
                     r"|(?P<n2>\d+)\s*(?P<unit2>个月|年)(?:以|之)后")
-# 两年一共, 3年呢, 半年呢, 1个季度能领多少: a sum over a span of time (after an amount, not a fact told)
+# 两年一共, 3年呢, 半年呢, 1个季度能领多少: a sum over a span of time (after an amount, not a fact told: 不是7年)
 _SPAN = re.compile(r"(?P<quarter>(?:(?P<quarters>\d)个|每)?季度)"
-                   r"|(?<![满签过开干做办了役兵当龄\d])(?:(?P<half>半年)|(?P<n>\d{1,2})(?P<unit>个月|年))(?=\s*(?:呢|吗|[?？])?\s*$|[^,。;!?\d]{0,3}?(?:1共|一共|总共|加起来|下来|合计|能领|能拿"
+                   r"|(?<![满签过开干做办了役兵当龄是\d])(?:(?P<half>半年)|(?P<n>\d{1,2})(?P<unit>个月|年))(?=\s*(?:呢|吗|[?？])?\s*$|[^,。;!?\d]{0,3}?(?:1共|一共|总共|加起来|下来|合计|能领|能拿"
                    r"|多少|总计|共))")
 # 团队5个人平分 每人多少 / 分给3个人: a sum shared out among that many people
 _SPLIT = re.compile(r"(?:(?P<n>\d{1,3})\s*(?:个人|个|人|位|名|口人?|家|户)|们(?P<k>仨|俩|\d))[^,。;!?\d]{0,8}?"

@@ -352,14 +352,16 @@ class Reader:
             subjects = [s for s in subjects if s not in by_name]
         subjects = self._each_listed(self._specific(subjects, text), found, text)
         for member, kin in group_of.items():  # 兄妹3个都是烈士子女，老大68: each member is the group's kind
-            facts[member] = {**facts.get(kin, {}), **facts.get(member, {})}
+            if not member.startswith(SOME_OF):  # (其中2个立过功: counted in the group, with its facts, already)
+                facts[member] = {**facts.get(kin, {}), **facts.get(member, {})}
+        named_apart = {kin for member, kin in group_of.items() if not member.startswith(SOME_OF)}
         for key in labels:  # 其中2个立过三等功: counted in the group already, only what they alone did is theirs;
             if key.startswith(SOME_OF):  # the category said names the group they are of (抗日的有1个), no line of its own
                 facts[key] = {k: v for k, v in facts.get(key, {}).items() if k != "veteran_category"}
                 subjects = [x for x in subjects if x.person not in (key, None) or not self.store.get(x.measure).categories]
                 general = {k: v for k, v in general.items() if k != "veteran_category"}
         people = tuple(Person(key, labels[key][0], labels[key][1], facts.get(key, {}))
-                       for key in labels if key not in group_of.values())
+                       for key in labels if key not in named_apart)  # a group named in parts is its parts
         return people, general, tuple(subjects), everyone, pronoun
 
     def _not_covered(self, text: str, mentions: list[Mention], people: tuple[Person, ...],
@@ -548,15 +550,15 @@ def _members(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def _told_apart(text: str, m: Mention, group: Mention | None, taken: int) -> bool:
     """Some of a group already counted, said apart for what only they did: 其中1个抗美援朝的 (a group word after
-    其中), 7个 4个…3个… 其中2个 (after the group is all named), 抗日的有1个立过一等功 (of a group counted in an earlier
-    message, a merit told of them)."""
+    其中), 7个 4个…3个… 其中2个 (after the group is all named, or fewer than all of it: 5个老义务兵 其中2个立过功),
+    抗日的有1个立过一等功 (of a group counted in an earlier message, a merit told of them)."""
     if m.role == "group":
         return text.endswith(SOME_OF, 0, m.start)
     if m.role != "member":
         return False
     if group is None:
         return bool(_SOME_OF_THOSE.search(text, 0, m.start) and _MERIT_AFTER.match(text, m.end))
-    return taken == group.count and text.endswith(SOME_OF, 0, m.start)
+    return (taken == group.count or m.count < group.count) and text.endswith(SOME_OF, 0, m.start)  # 5个 其中2个
 
 
 def _parted(after: list[Mention], count: int) -> bool:

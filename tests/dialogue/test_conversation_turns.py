@@ -1090,3 +1090,84 @@ def test_this_rounds_figures_have_provenance_in_the_reply_text_alone(assistant, 
     replies = talk.conversation(*turns)
     for n, reply in enumerate(replies, 1):
         assert check.unexplained(reply.text, stated_numbers(list(turns[:n]))) == [], reply.text  # as typed
+
+
+def test_a_verdict_on_a_term_is_asked_again_of_the_next_person(talk):
+    _, me, _, later = talk.conversation("我媳妇三十八 下岗了 算大龄失业人员不", "那我四十八 男的呢", "我还差几年",
+                                        "我五十一了 男的 我算不算")
+    assert "您（男，48岁）：不属于大龄失业人员" in me.text
+    assert "您（男，51岁）：属于大龄失业人员" in later.text
+
+
+def test_she_after_talk_of_a_man_is_the_woman_spoken_of_before(talk):
+    *_, hers = talk.conversation("俺今年四十八 男的 失业了 是不是那个大龄失业人员", "俺媳妇四十二 也失业了 她算不",
+                                 "俺还差几年", "她要是开个店干满半年了 能给多少")
+    assert "一次性5000元（您媳妇）" in hers.text
+
+
+def test_a_sum_shared_stays_shared_when_the_number_of_people_changes(talk):
+    _, four = talk.conversation("电商示范点补五万 俺们仨合伙开的 平分每人多少", "要是四个人呢")
+    assert "50000元 ÷ 4 = 12500元" in four.text and "示范点 =" not in four.text
+
+
+def test_a_sum_shared_among_households_is_shared_again_when_a_measure_is_added(talk):
+    *_, more = talk.conversation("俺们合作社拿了农产品地理标志登记 奖补多少", "合作社二十户平分 每户多少",
+                                 "要是再加个有机新认证呢 每户多少")
+    assert "150000元 ÷ 20 = 7500元" in more.text
+
+
+def test_half_a_year_and_more_of_business_meets_the_six_months(talk):
+    reply, _ = talk("我老伴下岗了 五十一了 干个体半年多了 能整着创业补贴不")
+    assert "一次性5000元（您老伴）" in reply.text and "月数" not in reply.text
+
+
+def test_an_organic_renewal_in_its_first_year_is_the_renewal_alone(talk):
+    reply, _ = talk("俺们合作社是有机第一年再认证 奖补多少")
+    assert "一次性10000元" in reply.text and "50000元" not in reply.text
+
+
+def test_whether_a_one_off_subsidy_is_paid_twice_says_the_one_off_sum(talk):
+    reply, _ = talk("我既是残疾人又是低保户 开店干了八个月了 创业补贴能领两份不")
+    assert "没有写能否重复享受" in reply.text and "一次性5000元" in reply.text
+
+
+def test_a_span_asked_stays_when_a_fact_is_corrected(talk):
+    *_, corrected = talk.conversation("我外公七十二岁 当过八年义务兵 一年能拿多少", "那要是领十年呢 一共多少",
+                                      "不对 他是当了六年兵 不是八年")
+    assert "150元 × 120个月 = 18000元" in corrected.text
+
+
+def test_years_denied_in_a_correction_are_no_span_asked(talk):
+    _, corrected = talk.conversation("我大舅六十八 当了七年义务兵", "哦不对 我大舅当了九年 不是七年")
+    assert "每月225元" in corrected.text and "84个月" not in corrected.text
+
+
+def test_the_difference_of_old_and_new_over_years_is_the_rise_over_them(talk):
+    reply, _ = talk("我姥爷抗美援朝 按老标准和新标准 三年下来差多少")
+    assert "1200元 × 3年 = 3600元" in reply.text and "47340元" not in reply.text
+
+
+def test_an_average_over_a_month_is_no_month_of_business(talk):
+    *_, month = talk.conversation("我奶奶是烈士遗属，我姥姥是因公牺牲军人遗属，两个人一年一共多少",
+                                  "那平均下来俩人一个月一共多少")
+    assert "创业补贴" not in month.text and "每月" in month.text
+
+
+def test_an_age_said_before_youth_is_still_the_age(talk):
+    reply, _ = talk("我爸今年六十五 年轻时当了五年义务兵 现在每月补多少")
+    assert "每月125元（您爸）" in reply.text
+
+
+def test_some_of_a_group_told_apart_without_the_rest_named_keep_the_groups_lines(talk):
+    [month] = talk.conversation("俺们村五个老义务兵 都七十多了 都当了四年兵 其中两个立过三等公 一个月一共多少")
+    assert "100元 × 5人 = 500元" in month.text and "50元 × 2人 = 100元" in month.text and "每月600元" in month.text
+    [year] = talk.conversation("我们这有三个抗美援朝老兵 其中一个立过一等功 一年一共多少")
+    assert "15780元 × 3人 = 47340元" in year.text and "每年49140元" in year.text
+
+
+@pytest.mark.parametrize("said, expected", [
+    (("烈子 月标",), "每月400元"), (("烈子 月标", "旧月标"), "每月300元"),
+    (("返乡农民工 免费培训人数", "归口"), "市人社局"), (("创补 条件",), "6个月"), (("绿食 初次 4品",), "26000元"),
+])
+def test_operators_shorthand_is_read_as_the_plans_words(talk, said, expected):
+    assert expected in talk.conversation(*said)[-1].text

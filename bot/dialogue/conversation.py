@@ -290,7 +290,8 @@ class Conversation:
         """Whether each person spoken of (or the one 她 is) is one of the term's (大龄失业人员: 男满50周岁，女满40周岁),
         by their age and gender told now or before; the term's sentence cited, and their facts kept (那我还得等几年
         才算). None where no one's age is known."""
-        spoken = q.people or ((Person(f.key, f.label, f.count),) if q.pronoun and (f := c.person(c.focus)) else ())
+        spoken = q.people or ((Person(f.key, f.label, f.count),) if q.pronoun and (f := c.person(c.focus)) else ()) or (
+            (Person(SELF, "您", 1, dict(q.facts)),) if "age" in q.facts else ())  # 来电 男46 算大龄吗: the caller
         people = [(p, {**(known.facts if (known := c.person(p.key)) else {}), **p.facts}) for p in spoken]
         if not any(isinstance(facts.get("age"), (int, float)) for _, facts in people):
             return None

@@ -208,15 +208,22 @@ def _without_replaced(c: Context, key: str, named: list[str], store: MeasureStor
 
 def _recounted(q: Question, c: Context, store: MeasureStore) -> Context | None:
     """说错了，抗美援朝的是三个 / 病故的少报1个，应为4人: a number of people said again (the last said), of the one
-    counted group whose measure the message names (by a word of its title, too); that group and its lines counted
-    anew."""
+    counted group whose measure the message names (by a word of its title, too), or of the one the last answer
+    counted (应为 3人); that group and its lines counted anew."""
     counted = [x for x in q.quantities if x.corrects and x.unit in ("个", "位", "名", "人")][-1:]
-    named = {s.measure for s in q.subjects} or {line.measure for line in _named_lines(q, c, store)}
+    named = {s.measure for s in q.subjects} or {line.measure for line in _named_lines(q, c, store)} or {
+        line.measure for line in c.lines}  # 应为 3人, of the one group the last answer counted
     groups = [p for p in c.people if (p.count > 1 or any(ch.isdigit() for ch in p.label))
               and not p.label.startswith("第") and named & set(p.measures)]  # 第2个 is one, not a group of two
-    if len(counted) != 1 or len(groups) != 1 or counted[0].value < 1 or counted[0].value != int(counted[0].value):
+    if len(counted) != 1 or counted[0].value < 1 or counted[0].value != int(counted[0].value):
         return None
-    n, group = int(counted[0].value), groups[0]
+    n = int(counted[0].value)
+    of_no_one = [line for line in c.lines if line.person is None and line.count and line.measure in named]
+    if not groups and len(of_no_one) == 1:  # 烈属 年标 2人 合计 — 应为 3人: the line counted, of no one
+        return replace(c, lines=tuple(replace(x, count=n if n > 1 else None) if x in of_no_one else x for x in c.lines))
+    if len(groups) != 1:
+        return None
+    group = groups[0]
     lines = tuple(replace(line, count=n if n > 1 else None) if line.person == group.key else line for line in c.lines)
     return replace(c.with_person(replace(group, count=n, label=_counted_as(group.label, n))), lines=lines)
 

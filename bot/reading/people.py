@@ -237,7 +237,7 @@ class People:
         nouns = _alternation(self.counted_nouns)
         kin = _alternation(self.kin)
         return re.compile("|".join([
-            rf"(?P<counted>(?P<owner>(?:{_alternation(self.group_owners)})?)(?P<noun>{nouns})(?P<filler>这回|这次|还剩下?|剩下?|还有)?(?P<n>\d+|仨|俩)"
+            rf"(?P<counted>(?P<owner>(?:{_alternation(self.group_owners)})?)(?P<noun>{nouns})(?P<filler>这回|这次|还剩下?|剩下?|还有|\s*[:：]?\s*(?=\d{1,3}人))?(?P<n>\d+|仨|俩)"
             rf"(?:个|位|名|口|人|家)(?!月|产品|农产品|品种|认证)"
             rf"|(?P<n2>\d+)(?:个|位|名|家)(?P<noun2>{nouns})|(?P<n3>仨|俩)(?P<noun3>{nouns}))",  # 俩抗美援朝老兵
             rf"(?P<group>{_alternation(self.groups)})",

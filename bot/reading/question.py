@@ -52,6 +52,7 @@ _DENIES = re.compile(r"(?:他|她|我|俺)?(?:不是|并非|不算|没有?当过
 _AGE_AFTER_NAME = re.compile(r"(?:是|今年|已经|都|才|快|刚|也|正好|刚好)?(\d{2,3})"
                              r"(?![\d.]|\s*(?:年|个|元|万|%|号|日|位|名|人|户|项|种))")
 _QUANTITY = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(周岁|岁|个月|年|个|元|人|户|%)?")
+_HEADS = ("人", "位", "名")  # units that count people
 _FILLER = r"[是就有了吧啊呀哦嗯呢的\s,.!?]*"  # 8吧, 是8年: around a number, nothing that says more
 _BARE = re.compile(rf"^{_FILLER}([-负]?\d+(?:\.\d+)?)\s*(周岁|岁|个月|年|个|元|人|户)?{_FILLER}$")
 _BENEFIT = re.compile(r"([\u4e00-\u9fff]{2,8}?)(补贴|补助|津贴|奖励费|奖励|(?<![免收缴交])费|金|待遇)")  # 免费 is no 费
@@ -196,8 +197,9 @@ class Reader:
         denied = [m for m in numbers if _NEGATED.search(text[max(0, m.start() - 3):m.start()])]  # 不是8年，是10年
         quantities = tuple(Quantity(float(m.group(1)), m.group(2) or "", m.start() > turn or bool(denied))
                            for m in numbers if m not in denied)
-        people, quantities = _corrected(people, quantities, turn < len(text))
         quantities = tuple(x for x in quantities if x.value not in was) + tuple(Quantity(v, "", False) for v in was)
+        people, general, quantities = _corrected(people, general, quantities, turn < len(text))
+        subjects, quantities = self._headcount(subjects, quantities, people, turn < len(text))
         bare = _BARE.match(self.cues.question_words.sub("", text)) if not subjects else None
         cued = list(text)  # cue words are read outside the facts: 快1年了 tells a time, it asks for no year;
         for f in found:  # a figure stays a figure (原来1年交3600: the old fee is told, not asked)
@@ -241,6 +243,16 @@ class Reader:
                  and not _AWAITED.search(text[max(0, f.start - 6):f.start])]  # 还差半年满60: not yet 60
         after = {f.fact for f in found if f.start > turn}
         return [f for f in found if f.start > turn or f.fact not in after]
+
+    def _headcount(self, subjects: tuple[Subject, ...], quantities: tuple[Quantity, ...], people: tuple[Person, ...],
+                   correcting: bool) -> tuple[tuple[Subject, ...], tuple[Quantity, ...]]:
+        """烈士遗属 年标 2人 合计 / 抗美援朝老兵 3人×年标: operators' shorthand for a category's standard times the
+        people counted, the count apart from the category's name; a count said in a correction (应为 3人) is left
+        to the merge, which knows the group it recounts."""
+        heads = _the_headcount(subjects, quantities)
+        if heads is None or people or correcting or not self.store.get(subjects[0].measure).categories:
+            return subjects, quantities
+        return (replace(subjects[0], count=int(heads.value)),), tuple(x for x in quantities if x is not heads)
 
     def _attribute(self, text: str, clauses: list[tuple[int, int]], mentions: list[Mention], found: list[Found]
                    ) -> tuple[tuple[Person, ...], dict[str, Any], tuple[Subject, ...], bool, bool]:
@@ -342,6 +354,8 @@ class Reader:
             else:
                 for fact, value in said.items():
                     general.setdefault(fact, value)
+                if "age" in said and (gender := self.people.gender("", text[start:end])):
+                    general.setdefault("gender", gender)  # 来电 男46: the caller's, as operators write it
             tells = said or in_clause or fallen
             listed = [*listed, *(m.key for m in named if m.key not in listed)] if named and not tells else []
         plan_named = [m.span() for m in _PLAN_NAMES.finditer(text)]
@@ -769,6 +783,13 @@ def _named_only_by(clause: str, measure: Measure, spans: list[tuple[int, int]]) 
     return True
 
 
+def _the_headcount(subjects: tuple[Subject, ...], quantities: tuple[Quantity, ...]) -> Quantity | None:
+    """The one number of people said beside one measure of no one (烈属 年标 2人 合计)."""
+    heads = [x for x in quantities if x.unit in _HEADS and x.value == int(x.value) and x.value > 1]
+    alone = [x for x in subjects if x.person is None and x.count is None]
+    return heads[0] if len(heads) == 1 and len(alone) == 1 == len(subjects) else None
+
+
 def _business_years(text: str, found: list[Found]) -> list[Found]:
     """执照办下来快1年了 / 店开了1年: a year of business is 12 months of it, where no months were told beside it;
     合同不满1年 and 没签满1年 are a contract's years."""
@@ -796,23 +817,26 @@ def _said_again(found: list[Found], correcting: bool) -> tuple[list[Found], list
                                                    if isinstance(f.value, (int, float))]
 
 
-def _corrected(people: tuple[Person, ...], quantities: tuple[Quantity, ...], correcting: bool
-               ) -> tuple[tuple[Person, ...], tuple[Quantity, ...]]:
-    """我妈今年57……哦不对，是66: a number said after the correction replaces the fact of its kind (by its unit, or
-    the last numeric fact told) of the person spoken of, within the message; numbers it does not place stay."""
-    if not correcting or not people:
-        return people, quantities
-    person = people[-1]
-    numeric = [fact for fact, value in person.facts.items() if isinstance(value, (int, float))]
+def _corrected(people: tuple[Person, ...], general: dict[str, Any], quantities: tuple[Quantity, ...], correcting: bool
+               ) -> tuple[tuple[Person, ...], dict[str, Any], tuple[Quantity, ...]]:
+    """我妈今年57……哦不对，是66 / 老义务兵 服役3年 应为5年: a number said after the correction replaces the fact of
+    its kind (by its unit, or the last numeric fact told) of the person spoken of, or of no one when no one is,
+    within the message; numbers it does not place stay."""
+    if not correcting or not (people or general):
+        return people, general, quantities
+    told = dict(people[-1].facts) if people else dict(general)
+    numeric = [fact for fact, value in told.items() if isinstance(value, (int, float)) and not isinstance(value, bool)]
     left = []
-    facts = dict(person.facts)
     for q in quantities:
         kind = _KIND_OF_UNIT.get(q.unit) or (numeric[-1] if numeric and not q.unit else None)
-        if q.corrects and kind in facts:
-            facts[kind] = int(q.value) if q.value == int(q.value) else q.value
+        if q.corrects and kind in told:
+            told[kind] = int(q.value) if q.value == int(q.value) else q.value
         else:
             left.append(q)
-    return (*people[:-1], Person(person.key, person.label, person.count, facts)), tuple(left)
+    if not people:
+        return people, told, tuple(left)
+    person = people[-1]
+    return (*people[:-1], Person(person.key, person.label, person.count, told)), general, tuple(left)
 
 
 def _clauses(text: str, mentions: list[Mention]) -> list[tuple[int, int]]:

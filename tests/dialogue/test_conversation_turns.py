@@ -1171,3 +1171,23 @@ def test_some_of_a_group_told_apart_without_the_rest_named_keep_the_groups_lines
 ])
 def test_operators_shorthand_is_read_as_the_plans_words(talk, said, expected):
     assert expected in talk.conversation(*said)[-1].text
+
+
+@pytest.mark.parametrize("turns, expected", [
+    (("抗美援朝老兵 3人 × 年标 合计",), "15780元 × 3人 = 47340元"),
+    (("烈士遺屬 年標 2人 合计", "应为 3人"), "24570元 × 3人 = 73710元"),
+    (("烈子60+ 3人×年标 合计",), "4800元 × 3人 = 14400元"),
+    (("中介 介绍 12人 合计",), "180元 × 12人 = 2160元"),
+])
+def test_operators_count_people_apart_from_the_category_they_name(talk, turns, expected):
+    assert expected in talk.conversation(*turns)[-1].text
+
+
+def test_a_value_corrected_within_the_message_replaces_the_one_before_it(talk):
+    reply, _ = talk("老义务兵 68岁 服役3年 应为5年 +二等功 月合计")
+    assert "25元 × 服役5年 = 每月125元" in reply.text and "每月225元" in reply.text
+
+
+def test_an_operators_caller_told_by_gender_and_age_is_judged(talk):
+    reply, _ = talk("来电 男46 失业 开店8个月 算大龄吗")
+    assert "您（男，46岁）：不属于大龄失业人员" in reply.text

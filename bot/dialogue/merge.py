@@ -18,6 +18,7 @@ from typing import Any
 from bot.dialogue.context import HISTORY, REMEMBERED, Context, Line, Someone
 from bot.plan.calculator import inputs, reads
 from bot.plan.facts import implying, load_specs, money_facts
+from bot.plan.numbers import figures
 from bot.plan.store import MeasureStore
 from bot.plan.terms import cut
 from bot.reading.people import SELF, People
@@ -58,7 +59,8 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
         if merged is not None:  # 年差 月差, then 比病故的呢: both periods still, until a period is asked alone
             both = q.both_periods or (c.both_periods and not q.period)
             once = q.once_met or (c.once_met and rule is asks_again)  # 到时候一个月多少 — 一年呢: still then
-            if q.total and not q.asked_said and "difference" in merged.asked:
+            rise_left = "rise" in merged.asked and q.number and bool(q.subjects or q.period)  # 多给多少 — 连老兵补助
+            if q.total and not q.asked_said and ("difference" in merged.asked or rise_left):  # 带立功的 一年总共多少
                 merged = replace(merged, asked=("amount",))  # 差多少 — 那他俩加一块一年多少: the sum now
             return replace(merged, both_periods=both, once_met=once, span=q.span, split=q.split), rule.__name__
     return replace(c, lines=(), asked=q.asked, period=q.period, total=q.total, requested=None), "nothing_to_answer"
@@ -85,6 +87,8 @@ def answers_the_question_asked(q: Question, c: Context, known: Known) -> Context
     store = known.store
     if q.bare is None or q.names_something or not (c.requested or c.lines) or (q.correction and not c.requested):
         return None  # 说错了，是六十八: a fact said again, not the one asked for
+    if q.asked_said and any(q.bare.value in figures(store.get(line.measure).quote) for line in c.lines):
+        return None  # 最高1万 几个产品就封顶了: the plan's own figure said back, with a question of its own
     fact = c.requested or _kind_of(q.bare.unit, c, store)
     if fact not in NUMERIC:  # 88 (拜拜) after a list for 大学生: no number is a group or a category
         return None

@@ -56,16 +56,19 @@ def stated_numbers(messages: Sequence[str], limit: int = STATED_LIMIT) -> set[fl
 
 _YEARS = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)\s*年")
 _YEARS_AND_A_HALF = re.compile(r"(\d+|[一二两三四五六七八九十]+)\s*年半")
+_YEARS_AND_MONTHS = re.compile(r"(\d+|[一二两三四五六七八九十]+)\s*年零?(\d+|[一二两三四五六七八九十]+)\s*个月")
 _SPAN_MONTHS = {"半年": 6.0, "季度": 3.0}  # a span said in words is a number of months too (半年呢: × 6个月)
 
 
 def _months(message: str) -> set[float]:
-    """The months of a span the message says (半年 6, 一个季度 3, 两年 24, 1年半 18 and 1.5), and the people said in a
-    word (俺们仨: 3): what a sum over it, or a share among them, is reckoned by."""
+    """The months of a span the message says (半年 6, 一个季度 3, 两年 24, 1年半 18 and 1.5, 一年零三个月 15), and the
+    people said in a word (俺们仨: 3): what a sum over it, or a share among them, is reckoned by."""
     months = {m for word, m in _SPAN_MONTHS.items() if word in message}
     halves = {v for said in _YEARS_AND_A_HALF.findall(message) for n in figures(said) for v in (n * 12 + 6, n + 0.5)}
     counted = {float(n) for word, n in COUNTS.items() if word in message}
-    return months | halves | counted | {12 * n for said in _YEARS.findall(message) for n in figures(said) if n > 1}
+    and_months = {y * 12 + m for years, more in _YEARS_AND_MONTHS.findall(message)  # 1年零3个月: 15
+                  for y in figures(years) for m in figures(more)}
+    return months | halves | counted | and_months | {12 * n for said in _YEARS.findall(message) for n in figures(said) if n > 1}
 
 
 def cited(reply: str, measures: Iterable[Measure]) -> list[Measure]:

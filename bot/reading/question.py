@@ -62,8 +62,8 @@ _NUMBER = re.compile(r"多少|(?<![这那前后头])几[个年岁位项成]|比�
 _MONEY = re.compile(r"多少钱|金额|几个钱|多钱|补多少|给多少|奖多少|补贴多少|补助多少|多少元|能领多少|能拿多少|给补多少"
                     r"|交多少|缴多少")
 # 执照办下来快1年了, 开店半年多了, 干个体半年多了: years of business are months of business
-_BUSINESS_YEARS = re.compile(r"(?:执照|开了|开张|开业|营业|开店|干|做|开满|满|经营|办下来|免了)"
-                             r"[^\d,;!?]{0,8}?(?:(\d+(?:\.\d+)?)\s*年(半)?|(半)年)")  # 免了1年半: 18个月
+_BUSINESS_YEARS = re.compile(r"(?:执照|开了|开张|开业|营业|开店|干|做|开满|满|经营|办下来|免了|已经过了)"
+                             r"[^\d,;!?]{0,8}?(?:(\d+(?:\.\d+)?)\s*年(半)?(?:零?(\d{1,2})个月)?|(半)年)")  # 免了1年半: 18个月
 _CONTRACT = re.compile(r"合同|签")
 _PLAN_NAMES = re.compile(r"“?暖流计划”?|行动方案")
 _FOLLOW_UP = re.compile(r"^(?:那|那么|那要是|要是|如果|假如|换成|换了)|呢[?!.]*$|同问|同上")  # 解放 同问: as before
@@ -369,6 +369,9 @@ class Reader:
             if not member.startswith(SOME_OF):  # (其中2个立过功: counted in the group, with its facts, already)
                 facts[member] = {**facts.get(kin, {}), **facts.get(member, {})}
         named_apart = {kin for member, kin in group_of.items() if not member.startswith(SOME_OF)}
+        subjects = [y for x in subjects for y in ([replace(x, person=member, count=None) for member, kin in group_of.items()
+                                                   if kin == x.person] if x.person in named_apart else [x])]
+        # 2个合作社 第1次拿无公害认证 1个3个产品 1个9个产品: what the group got, each of its parts got
         for key in labels:  # 其中2个立过三等功: counted in the group already, only what they alone did is theirs;
             if key.startswith(SOME_OF):  # the category said names the group they are of (抗日的有1个), no line of its own
                 facts[key] = {k: v for k, v in facts.get(key, {}).items() if k != "veteran_category"}
@@ -791,14 +794,15 @@ def _the_headcount(subjects: tuple[Subject, ...], quantities: tuple[Quantity, ..
 
 
 def _business_years(text: str, found: list[Found]) -> list[Found]:
-    """执照办下来快1年了 / 店开了1年: a year of business is 12 months of it, where no months were told beside it;
+    """执照办下来快1年了 / 店开了1年 / 已经过了1年零3个月 (15): a year of business is 12 months of it, where no
+    months were told beside it;
     合同不满1年 and 没签满1年 are a contract's years."""
     told = [f.start for f in found if f.fact == "months_in_business"]
     years = []
     for m in _BUSINESS_YEARS.finditer(text):
         if _CONTRACT.search(text[max(0, m.start() - 4):m.end() + 2]) or any(m.start() <= at < m.end() + 4 for at in told):
             continue
-        months = 6 if m.group(3) else round(float(m.group(1)) * 12) + (6 if m.group(2) else 0)
+        months = 6 if m.group(4) else round(float(m.group(1)) * 12) + (6 if m.group(2) else int(m.group(3) or 0))
         years.append(Found("months_in_business", months, m.start(), m.end()))
     return years
 

@@ -1083,6 +1083,9 @@ def test_a_relative_asked_after_a_survivor_is_not_assumed_of_her_category(talk):
     ("老兵座谈会来了四个 两个抗日的 两个抗美援朝的 一年补助一共多少", "抗日那俩占百分之多少"),
     ("电商示范点补五万 俺们仨合伙开的 平分每人多少",), ("我媳妇三十八 下岗了 算大龄失业人员不",),
     ("我们所里一项专利转让收了100万 奖励团队的不低于多少", "那单位最多留多少"),
+    ("在自家房子里开小卖店 土地租金能免几年", "从开始免租金算 已经过了一年零三个月 还能免多久"),
+    ("俺们村两个合作社 第一次拿无公害认证 一个三个产品 一个九个产品 各能奖多少", "一共多少"),
+    ("农产品地里标志登记 奖补多少", "我们四个村一起搞的 平分 每个村多少"),
 ])
 def test_this_rounds_figures_have_provenance_in_the_reply_text_alone(assistant, talk, turns):
     """As the REST check reads them: the unit factor stated, 1年半 as 18 months, 仨 as 3, the lines of a share."""
@@ -1191,3 +1194,39 @@ def test_a_value_corrected_within_the_message_replaces_the_one_before_it(talk):
 def test_an_operators_caller_told_by_gender_and_age_is_judged(talk):
     reply, _ = talk("来电 男46 失业 开店8个月 算大龄吗")
     assert "您（男，46岁）：不属于大龄失业人员" in reply.text
+
+
+def test_a_time_granted_less_years_and_months_gone_is_what_is_left(talk):
+    _, left = talk.conversation("在自家房子里开小卖店 土地租金能免几年", "从开始免租金算 已经过了一年零三个月 还能免多久")
+    assert "还剩45个月" in left.text
+
+
+def test_what_a_group_got_each_of_its_parts_got(talk):
+    each, total = talk.conversation("俺们村两个合作社 第一次拿无公害认证 一个三个产品 一个九个产品 各能奖多少", "一共多少")
+    assert "第1个：5000元" in each.text and "第2个：10000元" in each.text and "15000元" in total.text
+
+
+def test_our_two_old_folks_are_the_two_spoken_of_not_me_and_one_of_them(talk):
+    *_, both = talk.conversation("俺家老爷子是抗美援朝老兵 现在一年能拿多钱", "俺老丈人是打解放战争的 他呢",
+                                 "俺俩老人加一块一年多钱")
+    assert "每年31900元" in both.text
+
+
+def test_a_group_of_old_women_told_in_parts_by_category_sums_each_part(talk):
+    [year] = talk.conversation("我们这仨老太太 一个是烈士遗属 两个是病故军人遗属 一年一共多少")
+    assert "17490元 × 2人 = 34980元" in year.text and "每年59550元" in year.text
+
+
+def test_a_sum_asked_with_its_measures_after_a_rise_is_the_amount(talk):
+    _, year = talk.conversation("我爷爷是抗日老兵 当年立过一等功 立功的每个月能多给多少", "那连老兵补助带立功的 他一年总共多少")
+    assert "每年22860元" in year.text
+
+
+def test_the_plans_cap_said_back_is_no_count_of_products(talk):
+    *_, cap = talk.conversation("无公害奖补零点三万 是三千还是三百", "最高一万 几个产品就封顶了")
+    assert "到顶需要8个产品" in cap.text
+
+
+def test_villages_doing_it_together_share_the_sum(talk):
+    _, share = talk.conversation("农产品地里标志登记 奖补多少", "我们四个村一起搞的 平分 每个村多少")
+    assert "100000元 ÷ 4 = 25000元" in share.text

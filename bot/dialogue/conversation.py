@@ -452,7 +452,8 @@ class Conversation:
         me = c.person(SELF)
         facts = {**c.facts, **(me.facts if me else {}), **{k: v for p in q.people for k, v in p.facts.items()},
                  **q.facts}
-        told = {str(facts["group"])} if facts.get("group") else set()
+        sources = (c.facts, me.facts if me else {}, *(p.facts for p in q.people), q.facts)  # 吃低保的 — 想开个小店:
+        told = {str(g) for f in sources for g in (*f.get("groups", ()), f.get("group")) if g}  # both, not the last
         groups = frozenset(q.groups) | frozenset(c.profile) | told
         groups |= older_jobless(groups, facts, self.store.measures)
         for said in ("group", "gender", "fallen"):

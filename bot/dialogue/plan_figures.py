@@ -219,13 +219,15 @@ def _sum(named: list[Owned], said: str) -> tuple[str, Figure] | None:
     if (unit := _ASKED_UNIT.search(said)) is not None and unit.group(1) not in ("钱", "元"):
         named = [o for o in named if o.figure.unit == unit.group(1)] if sum(
             o.figure.unit == unit.group(1) for o in named) >= 2 else named
-    if len({_family(o.figure.unit) for o in named}) != 1:
+    named = [o for o in named if o.figure.added]  # 74个贫困村 are where, not what, is counted
+    if len(named) < 2 or len({_family(o.figure.unit) for o in named}) != 1:
         return None
     return _added(named)
 
 
 def _sum_all(pool: list[Owned]) -> tuple[str, Figure] | None:
     """一共多少 of targets whose figures all count the same thing (大学生6000人, 妇女1000人 …): all of them."""
+    pool = [o for o in pool if o.figure.added]  # 74个贫困村 are where, not what, is counted
     return _added(pool) if len(pool) >= 2 and len({_family(o.figure.unit) for o in pool}) == 1 else None
 
 

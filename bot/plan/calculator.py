@@ -24,6 +24,7 @@ class Figure:
     label: str
     value: float
     unit: str
+    added: bool = True  # False for where the others are (在74个贫困村建100个大棚): never summed with them
 
     def __str__(self) -> str:
         value = money(self.value) if self.unit == "元" else count(self.value, self.unit)

@@ -83,8 +83,8 @@ def _groups_of(profile: Profile, measures: list[Measure]) -> set[str]:
 
 
 def entitlements(profile: Profile, measures: Iterable[Measure]) -> list[Entitlement]:
-    """What applies to the profile: what has an amount first (ready ones before those still needing a fact), then
-    the rest, plan order.
+    """What applies to the profile: what serves more of the groups it states first, then what has an amount (ready
+    ones before those still needing a fact), then the rest, plan order.
     A measure's groups are those who benefit in person: the city's job targets name none."""
     measures = list(measures)
     _check_profile(profile, measures)
@@ -101,5 +101,18 @@ def entitlements(profile: Profile, measures: Iterable[Measure]) -> list[Entitlem
         except MissingFact as missing:
             result, needs = None, tuple(dict.fromkeys((*needs, missing.fact)))
         found.append(Entitlement(m, result, needs))
-    return sorted(found, key=lambda e: (not KINDS[e.measure.kind].has_amount, bool(e.needs)))
+    return sorted(found, key=lambda e: (-_served(e.measure, profile.groups), not KINDS[e.measure.kind].has_amount,
+                                        bool(e.needs)))
+
+
+def _served(m: Measure, stated: Iterable[str]) -> int:
+    """How many of the groups the citizen said they are the measure serves, by its groups or its title: for 低保户
+    想开个小店, the start-up subsidy (就业困难人员, of whom 低保 are one; 创业 in its name) serves both."""
+    groups = load_groups()
+    served = 0
+    for name in stated:
+        group = groups.get(name, {})
+        words = (group.get("label", name), *group.get("synonyms", ()))
+        served += bool({name, *group.get("implies", ())} & set(m.groups) or any(w in m.title for w in words))
+    return served
 

@@ -98,8 +98,8 @@ def _check_record(path: Path, raw: object, policy: str, groups: Mapping) -> None
     if missing:
         raise MeasureError(path, rid, "params", f"kind {raw['kind']} needs {', '.join(missing)}")
     for item in raw["params"].get("items", []):
-        if set(item) != {"label", "value", "unit"}:
-            raise MeasureError(path, rid, "params.items", "each item needs exactly label, value and unit")
+        if not {"label", "value", "unit"} <= set(item) <= {"label", "value", "unit", "added"}:
+            raise MeasureError(path, rid, "params.items", "each item needs label, value and unit (and may say added)")
     bad_groups = set(raw["groups"]) - set(groups)
     if bad_groups:
         raise MeasureError(path, rid, "groups", f"unknown {sorted(bad_groups)}; groups are listed in {GROUPS_FILE.name}")

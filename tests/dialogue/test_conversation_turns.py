@@ -1230,3 +1230,18 @@ def test_the_plans_cap_said_back_is_no_count_of_products(talk):
 def test_villages_doing_it_together_share_the_sum(talk):
     _, share = talk.conversation("农产品地里标志登记 奖补多少", "我们四个村一起搞的 平分 每个村多少")
     assert "100000元 ÷ 4 = 25000元" in share.text
+
+
+def test_the_villages_a_target_is_built_in_are_never_added_to_what_is_built(talk):
+    first, both = talk.conversation("俺们是贫困村听说给建大棚一共建多少个多少村", "大棚温室加一块多少个")
+    assert "74个 +" not in first.text and "74个 +" not in both.text and "100个 + 100栋 = 200个" in both.text
+
+
+def test_what_serves_every_group_said_comes_first_in_what_a_person_can_claim(talk):
+    _, shop = talk.conversation("俺是吃地保的这个暖流计划低保给涨到多少了", "那俺想开个小店有啥补贴不")
+    assert shop.text.index("就业困难人员一次性创业补贴") < shop.text.index("城区城市低保标准")
+
+
+def test_a_loan_for_poor_households_after_greenhouses_is_the_loan_fund(talk):
+    _, loan = talk.conversation("俺们是贫困村听说给建大棚一共建多少个多少村", "贷款那个呢贫困户能贷款不")
+    assert "贫困农户贷款风险补偿基金" in loan.text

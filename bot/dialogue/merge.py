@@ -50,7 +50,6 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
     """The full question this one asks in the conversation `c`, and the name of the rule that made it. `family`
     says who is whose: the spouse of a soldier fallen is the plan's 遗属, whoever said so and when."""
     known = Known(store, family)
-    c = referred_to(q, c, family)
     for prepare in READ_AGAINST_THE_CONVERSATION:
         q = prepare(q, c, store)
     c = _grown(q, survivors(_known_people(q, c, store), known, correcting=False))
@@ -149,6 +148,8 @@ def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:
             told = dict(p.facts)
             if not told and len(q.people) == 1:  # 老王说错了，是75: the fact of his the number fits, nearest first
                 told = _nearest_facts(merged.person(p.key), [x.value for x in q.quantities if x.corrects])
+            if "veteran_category" not in told and (kind := _survivors_now(q, merged.person(p.key), known)):
+                told["veteran_category"] = kind  # 我姥姥那边是病故的 不是因公牺牲: 病故军人遗属 now
             theirs = [s.measure for s in q.subjects if s.person == p.key]
             merged = _told(_without_replaced(merged, p.key, theirs, store), p.key, told, store, replace_kind=True,
                            named=theirs)
@@ -390,6 +391,9 @@ def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
     lines = _lines(q, merged, store)
     if not lines:
         return None
+    if q.correction and q.denied and not q.people and (swapped := _swapped(c.lines, q.denied, lines)):
+        lines = swapped  # 抗美援朝老兵 3人 — 应为 解放战争 非抗美: the 3 are of the other war, and never were of it
+        merged = replace(merged, history=tuple(x for x in merged.history if x.measure not in q.denied))
     follow = q.follow_up or q.correction
     if follow and "difference" in c.asked and len(c.lines) == 2 and len(lines) == 1 and _THAN.match(q.text):
         lines = (c.lines[0], *lines)  # 比烈士遗属差多少 — 比病故军人遗属呢: the first against another
@@ -410,6 +414,15 @@ def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
                    period=q.period or (c.period if follow else None), total=total or (follow and c.total),
                    facts={**c.facts, **q.facts}, requested=None,
                    focus=_focus(q, merged) or merged.focus, profile=())
+
+
+def _swapped(before: tuple[Line, ...], denied: frozenset[str], named: tuple[Line, ...]) -> tuple[Line, ...]:
+    """The lines before with the one measure denied replaced by the one named instead, their counts and people
+    kept; nothing when the message does not name exactly one instead of one it denies."""
+    instead = [x.measure for x in named if x.measure not in denied]
+    if len(instead) != 1 or not any(x.measure in denied for x in before):
+        return ()
+    return tuple(replace(x, measure=instead[0]) if x.measure in denied else x for x in before)
 
 
 def tells_a_fact(q: Question, c: Context, known: Known) -> Context | None:
@@ -605,13 +618,53 @@ def _lines(q: Question, c: Context, store: MeasureStore) -> tuple[Line, ...]:
 def _died_otherwise(q: Question, c: Context, known: Known) -> Context | None:
     """俺老伴儿病故了 — 不对，他是因公牺牲的: the fallen soldier spoken of died otherwise; his survivors are of that
     kind now, and their lines with them."""
-    kind = known.family.fallen_in(q.text)
+    soldier = any(p.facts.get("fallen") or p.facts.get("veteran_category") in _survivor_kinds(known) for p in c.people)
+    kind = known.family.fallen_in(q.text, soldier_known=soldier)
     fallen = [p for p in c.people if p.facts.get("fallen") not in (None, kind)]
+    if kind is not None and not fallen:
+        return _survivor_of_another_death(c, kind, known)
     if kind is None or len(fallen) != 1:
         return None
     merged = survivors(c.with_person(replace(fallen[0], facts={**fallen[0].facts, "fallen": kind})), known,
                        correcting=True)
+    kinds = _survivor_kinds(known)
+    for before in c.people:  # 父 解放战争老兵, 母 因公遗属 — 应为 病故: only those who were his survivors are again
+        after = merged.person(before.key)
+        if before.facts.get("veteran_category") not in kinds and after and after.facts.get("veteran_category") in kinds:
+            merged = merged.with_person(before)
     return replace(merged, lines=_unique(_lines_anew(c.lines, merged)))
+
+
+def _survivor_kinds(known: Known) -> set[str | None]:
+    """Every category the plan makes of a fallen soldier's family (烈士遗属, 因公牺牲军人遗属, 烈士老年子女 …)."""
+    return {known.family.survivor(k, r) for k in known.family.fallen for r in ("spouse", "child", "parent")} - {None}
+
+
+def _survivor_of_another_death(c: Context, kind: str, known: Known) -> Context | None:
+    """母 因公遗属 — 应为 病故 非因公: the one survivor spoken of, whose soldier was not told of, is a survivor of a
+    death of that kind (the plan names one category for all of them: 病故军人遗属)."""
+    now = _survivors_of(kind, known)
+    theirs = [p for p in c.people if p.facts.get("veteran_category") in _survivor_kinds(known) - {now}]
+    if now is None or len(theirs) != 1:
+        return None
+    merged = _told(c, theirs[0].key, {"veteran_category": now}, known.store, replace_kind=True)
+    return replace(merged, lines=_unique(_lines_anew(c.lines, merged)))
+
+
+def _survivors_now(q: Question, someone: Someone | None, known: Known) -> str | None:
+    """The survivors' category a correction names by the soldier's death, for someone who was a survivor of another."""
+    if someone is None or someone.facts.get("veteran_category") not in _survivor_kinds(known):
+        return None
+    kind = known.family.fallen_in(q.text, soldier_known=True)
+    now = _survivors_of(kind, known) if kind else None
+    return now if now != someone.facts.get("veteran_category") else None
+
+
+def _survivors_of(kind: str, known: Known) -> str | None:
+    """The one category the plan makes of every survivor of a death of that kind (病故 → 病故军人遗属); None where it
+    makes several (烈士: 遗属, and 老年子女 of a child)."""
+    now = {known.family.survivor(kind, relation) for relation in ("spouse", "child", "parent")}
+    return now.pop() if len(now) == 1 else None
 
 
 def _lines_anew(lines: tuple[Line, ...], merged: Context) -> tuple[Line, ...]:
@@ -869,9 +922,6 @@ def _last(history: tuple[Line, ...], reach: int) -> tuple[Line, ...]:
     return tuple(reversed(taken))
 
 
-# The message read against the conversation once, before any rule, in this order: a sum of money as the one the
-# lines read, N个人 as who a total is over, 第二个 as a line of the last answer, 第2个 as the member the reply named,
-# a requirement's own value said of the time it is met as no fact.
 def _shared_again(q: Question, c: Context, store: MeasureStore) -> Question:
     """After a sum shared (合作社20户平分): 要是4个人呢 shares it among 4 (no count of sites), and 再加个有机认证 每户多少
     shares the new sum among the same 20."""
@@ -891,6 +941,10 @@ def _over_the_span_still(q: Question, c: Context, store: MeasureStore) -> Questi
     return replace(q, span=c.span)
 
 
+# The message read against the conversation once, before any rule, in this order: a span or a share asked before
+# kept for a follow-up or a correction, a sum of money as the one the lines read, N个人 as who a total is over, 第二个
+# as a line of the last answer, 第2个 as the member the reply named, a requirement's own value said of the time it is
+# met as no fact.
 READ_AGAINST_THE_CONVERSATION: tuple[Callable[[Question, Context, MeasureStore], Question], ...] = (
     _over_the_span_still, _shared_again, _money_as_read, _counted_people, _nth_line, _members_as_named, _hypothetical,
 )

@@ -138,15 +138,16 @@ class People:
             return "parent"
         return None
 
-    def fallen_in(self, clause: str) -> str | None:
+    def fallen_in(self, clause: str, soldier_known: bool = False) -> str | None:
         """烈士, 因公牺牲 or 病故: how a soldier died, as the clause tells it (the strongest first); 都是烈士子女 and
-        因公牺牲军人的遗属 tell of the survivors, not of a death."""
+        因公牺牲军人的遗属 tell of the survivors, not of a death. Where the conversation already has a soldier fallen
+        (应为 病故 非因公), a death needs no word of the army beside it."""
         clause = self._denied_deaths.sub(" ", self._survivors_named.sub(" ", clause))  # 是病故的 不是因公牺牲
         for word in self.survivors_said:
             clause = clause.replace(word, " ")
         for kind, said in self.fallen.items():
             if any(w in clause for w in said["words"]) and (
-                    not said.get("only_with") or any(w in clause for w in said["only_with"])):
+                    soldier_known or not said.get("only_with") or any(w in clause for w in said["only_with"])):
                 return kind
         return None
 
@@ -159,7 +160,7 @@ class People:
     @cached_property
     def _denied_deaths(self) -> re.Pattern[str]:
         """A death said after 不是 (他是病故的，不是因公牺牲): not how he died."""
-        return re.compile(f"(?:不是|并非|不算|没)[^,。;!?\\s]{{0,4}}?(?:{self._deaths})")
+        return re.compile(f"(?:不是|并非|不算|没|(?<![是除])非)[^,。;!?\\s]{{0,4}}?(?:{self._deaths})")
 
     @cached_property
     def _survivors_named(self) -> re.Pattern[str]:

@@ -1245,3 +1245,16 @@ def test_what_serves_every_group_said_comes_first_in_what_a_person_can_claim(tal
 def test_a_loan_for_poor_households_after_greenhouses_is_the_loan_fund(talk):
     _, loan = talk.conversation("俺们是贫困村听说给建大棚一共建多少个多少村", "贷款那个呢贫困户能贷款不")
     assert "贫困农户贷款风险补偿基金" in loan.text
+
+
+def test_an_operators_category_corrected_with_fei_moves_the_counted_line(talk):
+    *_, month = talk.conversation("抗美援朝老兵 3人 × 年标 合计", "应为 解放战争 非抗美", "月合计")
+    assert "16120元 × 3人 = 48360元" in month.text and "15780元" not in month.text
+
+
+@pytest.mark.parametrize("turns, expected", [
+    (("户: 父 解放战争老兵, 母 因公遗属(兄因公牺牲). 年合计", "应为 病故 非因公"), "每年33610元"),
+    (("我奶奶是烈士遗属，我姥姥是因公牺牲军人遗属，两个人一年一共多少", "说错了 我姥姥那边是病故的 不是因公牺牲"), "每年42060元"),
+])
+def test_a_survivor_whose_soldiers_death_is_corrected_is_of_that_deaths_category(talk, turns, expected):
+    assert expected in talk.conversation(*turns)[-1].text

@@ -52,6 +52,7 @@ _DENIES = re.compile(r"(?:他|她|我|俺)?(?:不是|并非|不算|没有?当过
 _AGE_AFTER_NAME = re.compile(r"(?:是|今年|已经|都|才|快|刚|也|正好|刚好)?(\d{2,3})"
                              r"(?![\d.]|\s*(?:年|个|元|万|%|号|日|位|名|人|户|项|种))")
 _QUANTITY = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(周岁|岁|个月|年|个|元|人|户|%)?")
+_LIST_WORDS = re.compile(r"[\s、/,;]+")  # 烈属 因公 病故: the words of an operator's list
 _HEADS = ("人", "位", "名")  # units that count people
 _FILLER = r"[是就有了吧啊呀哦嗯呢的\s,.!?]*"  # 8吧, 是8年: around a number, nothing that says more
 _BARE = re.compile(rf"^{_FILLER}([-负]?\d+(?:\.\d+)?)\s*(周岁|岁|个月|年|个|元|人|户)?{_FILLER}$")
@@ -244,6 +245,21 @@ class Reader:
         after = {f.fact for f in found if f.start > turn}
         return [f for f in found if f.start > turn or f.fact not in after]
 
+    def _survivors_listed(self, subjects: list[Subject], text: str, no_one: bool) -> list[Subject]:
+        """三属 年标 烈属 因公 病故 / 病故 月: operators list the survivors' categories by the soldier's death alone
+        (因公, 病故) or all three by 三属; in a list that names survivors, or a message of such short words that
+        names no one, each such word is that death's survivors."""
+        kinds = {kind: m for kind in self.people.fallen
+                 if (m := self.store.made_for("veteran_category", self.people.survivor(kind, "spouse") or ""))}
+        tokens = [t for t in _LIST_WORDS.split(text) if len(t) >= 2]
+        terse = no_one and bool(tokens) and all(len(t) <= 4 for t in _LIST_WORDS.split(text) if t)
+        if not ("三属" in tokens or terse or any(s.measure in {m.id for m in kinds.values()} for s in subjects)):
+            return subjects
+        said = [m for kind, m in kinds.items() if "三属" in tokens or any(
+            any(w.startswith(t) for w in self.people.fallen[kind]["words"]) for t in tokens)]
+        have = {s.measure for s in subjects}
+        return [*subjects, *(Subject(m.id, None) for m in said if m.id not in have)]
+
     def _headcount(self, subjects: tuple[Subject, ...], quantities: tuple[Quantity, ...], people: tuple[Person, ...],
                    correcting: bool) -> tuple[tuple[Subject, ...], tuple[Quantity, ...]]:
         """烈士遗属 年标 2人 合计 / 抗美援朝老兵 3人×年标: operators' shorthand for a category's standard times the
@@ -364,7 +380,8 @@ class Reader:
         if by_name and (len(by_name) < len(subjects) or any(f.fact == "group" for f in found) or self.not_in_plan(text)):
             # 失能照护保险，暖流计划里咋说的 / 暖流计划对我有啥实惠 / 暖流计划里有取暖补贴吗: the plan's name is context
             subjects = [s for s in subjects if s not in by_name]
-        subjects = self._each_listed(self._specific(subjects, text), found, text)
+        subjects = self._survivors_listed(self._each_listed(self._specific(subjects, text), found, text), text,
+                                          not labels)
         for member, kin in group_of.items():  # 兄妹3个都是烈士子女，老大68: each member is the group's kind
             if not member.startswith(SOME_OF):  # (其中2个立过功: counted in the group, with its facts, already)
                 facts[member] = {**facts.get(kin, {}), **facts.get(member, {})}

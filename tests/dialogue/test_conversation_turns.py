@@ -1258,3 +1258,9 @@ def test_an_operators_category_corrected_with_fei_moves_the_counted_line(talk):
 ])
 def test_a_survivor_whose_soldiers_death_is_corrected_is_of_that_deaths_category(talk, turns, expected):
     assert expected in talk.conversation(*turns)[-1].text
+
+
+def test_an_operators_list_of_survivors_by_the_soldiers_death_names_each_category(talk):
+    listed, narrowed = talk.conversation("三属 年标 烈属 因公 病故 分别", "病故 月")
+    assert all(f in listed.text for f in ("每年24570元", "每年18460元", "每年17490元"))
+    assert "病故军人遗属" in narrowed.text and "烈士遗属抚恤补助" not in narrowed.text

@@ -253,9 +253,9 @@ class Reader:
                  if (m := self.store.made_for("veteran_category", self.people.survivor(kind, "spouse") or ""))}
         tokens = [t for t in _LIST_WORDS.split(text) if len(t) >= 2]
         terse = no_one and bool(tokens) and all(len(t) <= 4 for t in _LIST_WORDS.split(text) if t)
-        if not ("三属" in tokens or terse or any(s.measure in {m.id for m in kinds.values()} for s in subjects)):
+        if not ("三属" in text or terse or any(s.measure in {m.id for m in kinds.values()} for s in subjects)):
             return subjects
-        said = [m for kind, m in kinds.items() if "三属" in tokens or any(
+        said = [m for kind, m in kinds.items() if "三属" in text or any(
             any(w.startswith(t) for w in self.people.fallen[kind]["words"]) for t in tokens)]
         have = {s.measure for s in subjects}
         return [*subjects, *(Subject(m.id, None) for m in said if m.id not in have)]

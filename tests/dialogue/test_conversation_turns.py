@@ -1264,3 +1264,5 @@ def test_an_operators_list_of_survivors_by_the_soldiers_death_names_each_categor
     listed, narrowed = talk.conversation("三属 年标 烈属 因公 病故 分别", "病故 月")
     assert all(f in listed.text for f in ("每年24570元", "每年18460元", "每年17490元"))
     assert "病故军人遗属" in narrowed.text and "烈士遗属抚恤补助" not in narrowed.text
+    [rise] = talk.conversation("三属抚恤补助标准提高了多少")
+    assert "因公牺牲军人遗属抚恤补助：增加每年600元" in rise.text and "没有写具体数字" not in rise.text

@@ -22,7 +22,7 @@ from bot.plan.numbers import figures
 from bot.plan.store import MeasureStore
 from bot.plan.terms import cut
 from bot.reading.people import SELF, People
-from bot.reading.question import Question, Subject
+from bot.reading.question import Person, Question, Subject
 
 _HOW_MUCH = re.compile(r"多少|多钱|几个钱")  # a question of its own; 一年呢 asks the last one again
 _THAN = re.compile(r"(?:那)?(?:比|跟|和|与)")  # 比病故军人遗属呢: compared with another
@@ -453,8 +453,8 @@ def tells_a_fact(q: Question, c: Context, known: Known) -> Context | None:
 def asks_of_its_words(q: Question, c: Context, known: Known) -> Context | None:
     """这网点是给谁用的 / 工作年限咋算: no measure named, but words of the last lines' provisions: those lines, asked
     what the words ask, else what the plan says (its words answer it)."""
-    if not c.lines or q.names_something or q.total or q.period or q.money:
-        return None  # 全建完一共多少: a sum, asked again
+    if not c.lines or q.names_something or q.total or q.period or q.money or q.split:
+        return None  # 全建完一共多少 / 团队5个人平分: a sum, asked again
     store = known.store
     words = [w for w in cut(q.about, store.terms) if len(w) > 1]
     hits = {line.measure for line in c.lines if any(w in store.get(line.measure).quote for w in words)}
@@ -933,6 +933,17 @@ def _shared_again(q: Question, c: Context, store: MeasureStore) -> Question:
     return replace(q, split=c.split) if q.follow_up or q.addition or q.per_share else q
 
 
+def _we_two(q: Question, c: Context, store: MeasureStore) -> Question:
+    """我老伴… — 俺俩都想干个体 执照办下来半年多了: what 俺俩 tell of me they tell of the one talked about before too
+    (not their age or gender)."""
+    other = c.person(c.focus) if c.focus != SELF else None
+    other = other or next((p for p in reversed(c.people) if p.key != SELF and p.count == 1), None)
+    if not q.with_me or other is None or [p.key for p in q.people] != [SELF]:
+        return q
+    shared = {k: v for k, v in q.people[0].facts.items() if k not in ("age", "gender")}
+    return replace(q, people=(*q.people, Person(other.key, other.label, 1, shared)), everyone=True)
+
+
 def _over_the_span_still(q: Question, c: Context, store: MeasureStore) -> Question:
     """十年一共多少 — 不对 他当了六年兵: a fact corrected, or someone else asked of, over the same span of time; a
     period asked (一年呢) ends it."""
@@ -946,5 +957,5 @@ def _over_the_span_still(q: Question, c: Context, store: MeasureStore) -> Questi
 # as a line of the last answer, 第2个 as the member the reply named, a requirement's own value said of the time it is
 # met as no fact.
 READ_AGAINST_THE_CONVERSATION: tuple[Callable[[Question, Context, MeasureStore], Question], ...] = (
-    _over_the_span_still, _shared_again, _money_as_read, _counted_people, _nth_line, _members_as_named, _hypothetical,
+    _we_two, _over_the_span_still, _shared_again, _money_as_read, _counted_people, _nth_line, _members_as_named, _hypothetical,
 )

@@ -119,6 +119,7 @@ class Question:
     pronoun: bool = False  # 他/她 speaks of the person talked about before
     pronoun_unlike: str | None = None  # the gender that pronoun cannot mean (她: not a 男)
     everyone: bool = False  # 都 / 俩人都: of every person talked about
+    with_me: bool = False  # 俺俩, naming no one else: me and the one talked about before
     quantities: tuple[Quantity, ...] = ()
     bare: Quantity | None = None  # the whole message is a number (8, 八年): the answer to a question asked
     unstated: str | None = None  # a detail the plan does not state (发放时间和方式)
@@ -223,6 +224,8 @@ class Reader:
             pronoun_unlike=next((_PRONOUN_GENDERS.get(m.said) for m in mentions if m.role == "pronoun"), None)
             if pronoun else None,
             everyone=everyone, quantities=quantities,
+            with_me=any(m.key in self.people.with_me for m in mentions) and all(
+                m.key in self.people.with_me or m.key == SELF for m in mentions if m.role in ("person", "group")),
             bare=Quantity(float(bare.group(1).replace("负", "-")), bare.group(2) or "", False) if bare else None,
             unstated=self.cues.unstated_detail(text),
             ambiguous=None if named_settles else self._ambiguous(text),

@@ -1266,3 +1266,14 @@ def test_an_operators_list_of_survivors_by_the_soldiers_death_names_each_categor
     assert "病故军人遗属" in narrowed.text and "烈士遗属抚恤补助" not in narrowed.text
     [rise] = talk.conversation("三属抚恤补助标准提高了多少")
     assert "因公牺牲军人遗属抚恤补助：增加每年600元" in rise.text and "没有写具体数字" not in rise.text
+
+
+def test_we_two_after_talk_of_a_spouse_tells_of_both(talk):
+    _, both = talk.conversation("我和我老伴都下岗失业了 我男的五十二 她四十三 俺俩算大龄失业人员不",
+                                "俺俩都想自己干个体 营业执照办下来半年多了 一人能领多少 俩人一共多少")
+    assert "您老伴：5000元" in both.text and "10000元" in both.text
+
+
+def test_a_share_asked_after_a_floor_is_the_floor_shared(talk):
+    _, share = talk.conversation("俺们成果转让收益一百万 奖励团队最少多少", "团队五个人平分 每人多少")
+    assert "700000元 ÷ 5 = 140000元" in share.text

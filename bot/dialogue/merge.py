@@ -22,7 +22,7 @@ from bot.plan.numbers import figures
 from bot.plan.store import MeasureStore
 from bot.plan.terms import cut
 from bot.reading.people import SELF, People
-from bot.reading.question import Person, Question, Subject
+from bot.reading.question import MEMBER_PREFIX, Person, Question, Subject
 
 _HOW_MUCH = re.compile(r"多少|多钱|几个钱")  # a question of its own; 一年呢 asks the last one again
 _THAN = re.compile(r"(?:那)?(?:比|跟|和|与)")  # 比病故军人遗属呢: compared with another
@@ -391,6 +391,9 @@ def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
     lines = _lines(q, merged, store)
     if not lines:
         return None
+    if q.total and c.total and q.people and not q.how_many and all(
+            c.person(p.key) and p.facts and not p.key.startswith(MEMBER_PREFIX) for p in q.people):
+        lines = _unique((*_lines_anew(c.lines, merged), *lines))  # 户 年合计 — 本人 服役期间三等功 年合计: all again
     if q.correction and q.denied and not q.people and (swapped := _swapped(c.lines, q.denied, lines)):
         lines = swapped  # 抗美援朝老兵 3人 — 应为 解放战争 非抗美: the 3 are of the other war, and never were of it
         merged = replace(merged, history=tuple(x for x in merged.history if x.measure not in q.denied))

@@ -52,6 +52,7 @@ _DENIES = re.compile(r"(?:他|她|我|俺)?(?:不是|并非|不算|没有?当过
 _AGE_AFTER_NAME = re.compile(r"(?:是|今年|已经|都|才|快|刚|也|正好|刚好)?(\d{2,3})"
                              r"(?![\d.]|\s*(?:年|个|元|万|%|号|日|位|名|人|户|项|种))")
 _QUANTITY = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(周岁|岁|个月|年|个|元|人|户|%)?")
+_IS = re.compile(r"\s*(?:是|就是|其实是|属于)\s*")  # 有机认证是第一年再认证: the one said is the other
 _LIST_WORDS = re.compile(r"[\s、/,;]+")  # 烈属 因公 病故: the words of an operator's list
 _HEADS = ("人", "位", "名")  # units that count people
 _FILLER = r"[是就有了吧啊呀哦嗯呢的\s,.!?]*"  # 8吧, 是8年: around a number, nothing that says more
@@ -446,12 +447,22 @@ class Reader:
         them named by its own words, names that one (the whole message read at once says which)."""
         if len({x.measure for x in subjects}) < 2:  # one measure or none: nothing to choose between
             return subjects
+        subjects = self._restated(subjects, text)
         whole = {m.id for m in self.store.all_named_in(text)}
         if not whole or {x.measure for x in subjects} <= whole:
             return subjects
         words = {m.id: set(self.store.get(m.id).keywords) for m in map(self.store.get, whole)}
         return [x for x in subjects if x.measure in whole or x.person is not None or not any(
             set(self.store.get(x.measure).keywords) & words[m] for m in whole)]
+
+    def _restated(self, subjects: list[Subject], text: str) -> list[Subject]:
+        """有机认证是第一年再认证: a measure of a family said to be another of it (A是B, words of both the same
+        family's) is that other one."""
+        named = {x.measure: _naming(text, self.store.get(x.measure)) for x in subjects if x.person is None}
+        family = {m: set(self.store.get(m).keywords) for m in named}
+        gone = {a for a, spans in named.items() for b, others in named.items() if a != b and family[a] & family[b]
+                and any(_IS.fullmatch(text[end:start]) for _, end in spans for start, _ in others)}
+        return [x for x in subjects if x.measure not in gone]
 
     def _each_listed(self, subjects: list[Subject], found: list[Found], text: str) -> list[Subject]:
         """三等功、二等功、一等功各加多少: a worded fact the measure's calculation reads (a merit level), said with

@@ -1277,3 +1277,16 @@ def test_we_two_after_talk_of_a_spouse_tells_of_both(talk):
 def test_a_share_asked_after_a_floor_is_the_floor_shared(talk):
     _, share = talk.conversation("俺们成果转让收益一百万 奖励团队最少多少", "团队五个人平分 每人多少")
     assert "700000元 ÷ 5 = 140000元" in share.text
+
+
+def test_a_measure_said_to_be_another_of_its_family_is_that_other(talk):
+    *_, renewal, together = talk.conversation(
+        "合作社今年新拿到有机产品认证 同时获得了农产品地理标志登记 这两项一共奖补多少", "明年有机认证是第一年再认证 还能拿多少",
+        "那这几项加一块总共多少")
+    assert "一次性10000元" in renewal.text and "50000元" not in renewal.text and "160000元" in together.text
+
+
+def test_a_fact_told_of_one_of_a_household_totalled_totals_the_household_again(talk):
+    *_, year = talk.conversation("来电人 本人 义务兵 服役6年 64岁 配偶 烈士子女 61岁 月合计", "年合计",
+                                 "本人 服役期间三等功 年合计")
+    assert "每年7200元" in year.text

@@ -456,10 +456,10 @@ def tells_a_fact(q: Question, c: Context, known: Known) -> Context | None:
 def asks_of_its_words(q: Question, c: Context, known: Known) -> Context | None:
     """这网点是给谁用的 / 工作年限咋算: no measure named, but words of the last lines' provisions: those lines, asked
     what the words ask, else what the plan says (its words answer it)."""
-    if not c.lines or q.names_something or q.total or q.period or q.money or q.split:
-        return None  # 全建完一共多少 / 团队5个人平分: a sum, asked again
+    if not c.lines or q.names_something or q.total or q.period or q.money or q.split or q.span:
+        return None  # 全建完一共多少 / 团队5个人平分 / 十年下来: a sum, asked again
     store = known.store
-    words = [w for w in cut(q.about, store.terms) if len(w) > 1]
+    words = [w for w in cut(q.about, store.terms) if len(w) > 1 and not w.isdigit()]  # 10 is no word of 150元
     hits = {line.measure for line in c.lines if any(w in store.get(line.measure).quote for w in words)}
     if not hits:
         return None
@@ -471,7 +471,8 @@ def asks_again(q: Question, c: Context, known: Known) -> Context | None:
     """一年呢 / 涨了多少 / 加起来多少 / 去哪办 / 先给钱还是建完再给: the last lines, asked what this message asks
     (a question with no word of a kind: what was asked before, whose reply has the plan's words); 这几个加起来 / 这俩
     reaches back over the lines answered one per turn."""
-    if not c.lines or not (q.asks or q.total or q.each or q.period or q.unstated or q.pronoun or q.question_form):
+    if not c.lines or not (q.asks or q.total or q.each or q.period or q.unstated or q.pronoun or q.question_form
+                           or q.span):  # 十年下来: the sum over ten years
         return None
     if any(not (c.person(p.key) and c.person(p.key).measures) for p in q.people if p.count == 1):  # type: ignore[union-attr]
         return None  # 那俺老伴儿呢，她没当过兵，有啥补助: of someone else, not the last lines again

@@ -1290,3 +1290,13 @@ def test_a_fact_told_of_one_of_a_household_totalled_totals_the_household_again(t
     *_, year = talk.conversation("来电人 本人 义务兵 服役6年 64岁 配偶 烈士子女 61岁 月合计", "年合计",
                                  "本人 服役期间三等功 年合计")
     assert "每年7200元" in year.text
+
+
+def test_years_over_which_a_sum_is_asked_are_a_span_not_a_figure_of_the_plan(talk):
+    *_, ten = talk.conversation("我爸七十五 当了五年义务兵 还得过个人荣誉称号 一个月多少", "一年", "十年下来")
+    assert "3900元 × 10年 = 39000元" in ten.text
+
+
+def test_service_years_said_with_ne_of_a_new_person_are_theirs(talk):
+    _, uncle = talk.conversation("我爸今年六十五 年轻时当了五年义务兵 现在每月补多少", "我大舅六十八 当了七年呢")
+    assert "每月175元（您大舅）" in uncle.text

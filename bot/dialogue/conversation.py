@@ -15,9 +15,6 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-import yaml
-
-from bot import DATA
 from bot.dialogue.answer import answer, shares
 from bot.dialogue.context import Context, Line, Someone
 from bot.dialogue.derive import outcomes
@@ -52,7 +49,7 @@ from bot.plan.facts import FactError
 from bot.plan.measure import Measure
 from bot.plan.numbers import figures
 from bot.plan.passages import Passage, Passages
-from bot.plan.records import load_aspects
+from bot.plan.records import load_aspects, load_places
 from bot.plan.store import MeasureStore
 from bot.reading.people import SELF
 from bot.reading.question import Person, Question, Reader
@@ -524,14 +521,11 @@ def count_misses(reply: Reply, state: State) -> Reply:
     return reply
 
 
-PLACES: tuple[str, ...] = tuple(yaml.safe_load((DATA / "places.yml").read_text(encoding="utf-8"))["places"])
-
-
 def _place_asked(said: str, measure: Measure) -> tuple[str, list[str]] | None:
     """(the place asked of, the places the measure's sentence lists) when the message names a place and the
     measure lists where it applies (来电人在德惠，能不能种); else None."""
-    listed = sorted((p for p in PLACES if p in measure.quote), key=measure.quote.find)  # in the plan's order
-    asked = next((p for p in PLACES if p in said), None)
+    listed = sorted((p for p in load_places() if p in measure.quote), key=measure.quote.find)  # in the plan's order
+    asked = next((p for p in load_places() if p in said), None)
     return (asked, listed) if listed and asked else None
 
 

@@ -57,6 +57,12 @@ def load_groups(path: Path = GROUPS_FILE) -> dict[str, dict]:
 
 
 @cache
+def load_places(path: Path = DATA / "places.yml") -> tuple[str, ...]:
+    """The places of the city a citizen may name (德惠, 九台 …), to hold against the places a measure lists."""
+    return tuple(yaml.safe_load(path.read_text(encoding="utf-8"))["places"])
+
+
+@cache
 def load_units(path: Path = DATA / "units.yml") -> dict[str, dict[str, float]]:
     """The standard units a citizen may ask a figure of the plan in (1公顷 = 15亩); do not modify."""
     return yaml.safe_load(path.read_text(encoding="utf-8"))

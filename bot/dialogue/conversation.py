@@ -223,7 +223,7 @@ class Conversation:
             return self._out_of_scope(q)
         if q.missing and not q.subjects:
             return self._no_such_measure(*q.missing)  # 暖流计划里有取暖补贴吗 / 那独生子女费呢: the plan lacks it
-        if (d := q.defines) is not None and not q.people and not q.money and all(
+        if (d := q.defines) is not None and (not q.people or q.whether) and not q.money and all(
                 any(w in k for w in d.words for k in self.store.get(x.measure).keywords) for x in q.subjects):
             owner = self.store.get(d.measure)  # 就业困难人员都包括哪些人 / 三品一标是啥意思: the plan's words for it
             context = replace(c, lines=(Line(owner.id),), asked=("amount",), requested=None)
@@ -389,7 +389,8 @@ class Conversation:
         measures = [self.store.get(m) for m in dict.fromkeys(line.measure for line in c.lines)]
         slots = {"context": remember(c).to_json()}
         if q.unstated and self.reader.cues.stated(q.unstated, (m.quote for m in measures)):
-            q = replace(q, unstated=None)  # 培训要钱吗: 免费培训返乡农民工 says it; the measure's own answer does
+            q = replace(q, unstated=None)  # 培训要钱吗: 免费培训返乡农民工 says it; the measure's own answer does,
+            c = replace(c, lines=tuple(replace(line, person=None) for line in c.lines))  # of no one's amount
         if q.unstated and not (q.asked_said or q.money):
             return Reply(unstated_reply(q.unstated, measures), slots=slots)
         if len(measures) == 1 and (where := _place_asked(q.text, measures[0])) is not None:  # 在德惠能种不

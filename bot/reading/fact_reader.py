@@ -58,6 +58,7 @@ class FactExtractor:
         self._normalize = normalizer
         self._numbers = {fact: [re.compile(p.replace("{N}", NUMBER)) for p in pats] for fact, pats in spec["numbers"].items()}
         self._group_needs = re.compile(spec["group_needs"])
+        self._group_not_after = re.compile(spec["group_not_after"])
         self._phrases = [
             (fact, re.compile(p["pattern"]), p["value"]) for fact, phrases in spec["phrases"].items() for p in phrases
         ]
@@ -81,7 +82,8 @@ class FactExtractor:
                 add(fact, value, *m.span())
         for fact, (pattern, mapping) in self._words.items():
             for m in pattern.finditer(normalized):
-                if fact == "group" and not self._group_needs.search(normalized[: m.start()]):
+                if fact == "group" and (not self._group_needs.search(normalized[: m.start()])
+                                        or self._group_not_after.search(normalized[: m.start()])):
                     continue
                 add(fact, mapping[m.group()], *m.span())
         for fact, patterns in self._numbers.items():
@@ -96,7 +98,8 @@ class FactExtractor:
         """Every group word in normalised text, wherever it stands (spans in that text): for a clause already
         known to speak of someone (我今年45，原来是纺织厂的，失业了), where no 我 need stand before the word."""
         pattern, mapping = self._words["group"]
-        return [Found("group", mapping[m.group()], m.start(), m.end()) for m in pattern.finditer(normalized)]
+        return [Found("group", mapping[m.group()], m.start(), m.end()) for m in pattern.finditer(normalized)
+                if not self._group_not_after.search(normalized[: m.start()])]
 
     def facts(self, text: str) -> dict[str, object]:
         """The facts as a dict, first mention wins."""

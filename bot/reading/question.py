@@ -133,6 +133,7 @@ class Question:
     about: str = ""  # the text without its question words and people: what it is about
     defines: Definition | None = None  # 就业困难人员都包括哪些人: what a term of the plan covers is asked
     judged: Definition | None = None  # 我媳妇38 算大龄失业人员不: whether someone is one of a term's, by its ages
+    whether: bool = False  # 我刚毕业 家里困难 算就业困难人员吗: whether someone is one of a term's, by its list
     question_form: bool = False  # 先给钱还是建完再给 / 九台能种不: asked as a question, though with no cue word
     span: int | None = None  # 两年一共多少 (24), 一个季度 (3): the months a sum is asked over, beyond one period
     later: int | None = None  # 再过3个月呢 (3): the months from now it is asked of
@@ -233,7 +234,8 @@ class Reader:
             missing=None if subjects else missing,
             groups=_meant(frozenset(str(f.value) for f in found if f.fact == "group")),
             elsewhere=elsewhere, about=about, money=bool(_MONEY.search(cue_text)), number=bool(_NUMBER.search(cue_text)),
-            defines=self.definitions.asked_in(text), judged=self.definitions.judged_in(text),
+            defines=self.definitions.asked_in(text) or self.definitions.whether_in(text),
+            judged=self.definitions.judged_in(text), whether=self.definitions.whether_in(text) is not None,
             question_form=bool(_QUESTION_FORM.search(text)),
             span=self.cues.span(cue_text), later=self.cues.later(text), split=split, section=_section(text),
             per_share=self.cues.per_share(cue_text),

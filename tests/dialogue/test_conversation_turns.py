@@ -1300,3 +1300,19 @@ def test_years_over_which_a_sum_is_asked_are_a_span_not_a_figure_of_the_plan(tal
 def test_service_years_said_with_ne_of_a_new_person_are_theirs(talk):
     _, uncle = talk.conversation("我爸今年六十五 年轻时当了五年义务兵 现在每月补多少", "我大舅六十八 当了七年呢")
     assert "每月175元（您大舅）" in uncle.text
+
+
+def test_whether_someone_is_of_a_term_that_lists_its_kinds_is_answered_with_the_list(talk):
+    reply, _ = talk("我刚毕业没找到工作 家里条件不好 算就业困难人员吗")
+    assert "家庭经济困难未就业高校毕业生" in reply.text and "8类就业困难人员" in reply.text
+
+
+def test_an_agency_one_goes_to_is_no_agency_one_is_and_its_fee_is_the_plans_word(talk):
+    reply, _ = talk("我要是去中介找工作 中介收我钱不")
+    assert "免费介绍" in reply.text and "您：" not in reply.text
+
+
+def test_a_shop_opened_by_a_relative_also_is_judged_by_its_months(talk):
+    *_, mum, both = talk.conversation("我爸以前国企下岗的 现在自己开了个小卖部 执照领了七个月 能领啥补贴",
+                                      "我妈是吃低保的 她也开了一个店 才三个月", "等她也够了 俩人一共多少")
+    assert "还差3个月" in mum.text and "10000元" in both.text

@@ -391,6 +391,9 @@ def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
     lines = _lines(q, merged, store)
     if not lines:
         return None
+    theirs = {x.measure for x in c.lines if x.person is not None}
+    if not q.subjects and not q.people and all(x.person is None and x.measure in theirs for x in lines):
+        return None  # 我开了个中介 介绍了12个 — 要是里头有3个只签了半年呢: facts of theirs, for tells_a_fact
     if q.total and c.total and q.people and not q.how_many and all(
             c.person(p.key) and p.facts and not p.key.startswith(MEMBER_PREFIX) for p in q.people):
         lines = _unique((*_lines_anew(c.lines, merged), *lines))  # 户 年合计 — 本人 服役期间三等功 年合计: all again

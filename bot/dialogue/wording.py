@@ -134,7 +134,7 @@ def judged_reply(d: Definition, ages: Mapping[str, int], people: Sequence[tuple[
             lines.append(f"· {who}（{gender}，{plain(age)}岁）：属于{d.term}")
         else:
             lines.append(f"· {who}（{gender}，{plain(age)}岁）：不属于{d.term}（{gender}满{ages[gender]}周岁才算，"
-                         f"还差{plain(ages[gender] - age)}岁）")
+                         f"还差{plain(ages[gender] - age)}年）")
     return _cut([*lines, f"相关政策：{owner.title}", f"出处：暖流计划{d.section}“{d.quote}”"])
 
 

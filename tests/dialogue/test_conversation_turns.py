@@ -914,7 +914,7 @@ def test_who_is_in_charge_of_this_is_the_last_measures_office(talk):
 
 def test_whether_someone_is_of_a_term_set_by_ages_and_gender(talk):
     [no] = talk.conversation("我媳妇三十八 下岗了 算大龄失业人员不")
-    assert "您媳妇（女，38岁）：不属于大龄失业人员（女满40周岁才算，还差2岁）" in no.text
+    assert "您媳妇（女，38岁）：不属于大龄失业人员（女满40周岁才算，还差2年）" in no.text
     [both] = talk.conversation("我和我老伴都下岗失业了 我男的五十二 她四十三 俺俩算大龄失业人员不")
     assert "您（男，52岁）：属于大龄失业人员" in both.text and "您老伴（女，43岁）：属于大龄失业人员" in both.text
 
@@ -1316,3 +1316,19 @@ def test_a_shop_opened_by_a_relative_also_is_judged_by_its_months(talk):
     *_, mum, both = talk.conversation("我爸以前国企下岗的 现在自己开了个小卖部 执照领了七个月 能领啥补贴",
                                       "我妈是吃低保的 她也开了一个店 才三个月", "等她也够了 俩人一共多少")
     assert "还差3个月" in mum.text and "10000元" in both.text
+
+
+def test_a_husbands_father_is_no_husband_and_his_years_corrected_in_the_message_count(talk):
+    reply, _ = talk("俺老公公今年八十二 当了三年义务兵 不对 是四年 俺公公自己说是四年 一个月多少")
+    assert "每月100元（您老公公）" in reply.text
+
+
+def test_how_long_until_someone_is_of_a_term_is_judged_in_years(talk):
+    reply, _ = talk("我闺女三十八 下岗在家 还差几年才算那个大龄失业人员")
+    assert "还差2年" in reply.text
+
+
+def test_some_of_those_placed_supposed_short_are_taken_off_the_agencys_count(talk):
+    _, fewer = talk.conversation("俺开了个职业中介 介绍了十二个就业困难的人上班 都签了一年合同交了社保 一共能补多少",
+                                 "要是里头有三个只签了半年的合同呢")
+    assert "12人 − 3人 = 9人" in fewer.text and "1620元" in fewer.text

@@ -244,7 +244,8 @@ class Conversation:
             return Reply(response="utter_help")  # 你能干什么; but 这网点谁来设 after a measure is about that measure
         again = rule in ("asks_again", "asks_of_its_words")  # the last lines, not a subject of its own
         only_theirs = rule == "names_its_subject" and q.pronoun and not q.subjects and not q.people  # 他…
-        if (rule == "asks_again" or only_theirs) and not q.split and (said := self._elsewhere_in_plan(q, merged)):
+        if (rule == "asks_again" or only_theirs) and not (q.split or q.total) and (
+                said := self._elsewhere_in_plan(q, merged)):  # (扶持创业的户数加一起呢: of the last lines, summed)
             return self._plan_says(said, merged, q)  # 那政府投入的钱谁落实: another part of the plan
         if rule == "asks_again" and q.chitchat and not (q.asks or q.total or q.period or q.unstated):
             return self._out_of_scope(q)  # 今天天气怎么样, after a measure: a question, but of nothing the plan has
@@ -272,8 +273,6 @@ class Conversation:
             if not found:  # 下岗了想创业: the nearest measure; 转让了个专利 收益80万: the sentence's, reckoned
                 return self._out_of_scope(q)
             merged = replace(merged, lines=(Line(found[0].id),), asked=q.asked, facts={**merged.facts, **q.facts})
-        if rule == "asks_of_its_words":  # 需要签多长时间的合同: the provision's words (签订1年以上) answer it
-            q = replace(q, unstated=None)
         return self._answered(q, merged)
 
     def _judged_again(self, q: Question, c: Context) -> Definition | None:
@@ -391,7 +390,8 @@ class Conversation:
         if q.unstated and self.reader.cues.stated(q.unstated, (m.quote for m in measures)):
             q = replace(q, unstated=None)  # 培训要钱吗: 免费培训返乡农民工 says it; the measure's own answer does,
             c = replace(c, lines=tuple(replace(line, person=None) for line in c.lines))  # of no one's amount
-        if q.unstated and not (q.asked_said or q.money):
+        paid = any("元" in m.quote for m in measures)  # a sum of money the plan gives
+        if q.unstated and not q.asked_said and not (q.money and paid):  # 培训收费吗 收多少: neither is stated
             return Reply(unstated_reply(q.unstated, measures), slots=slots)
         if len(measures) == 1 and (where := _place_asked(q.text, measures[0])) is not None:  # 在德惠能种不
             return Reply(place_reply(measures[0], *where), slots=slots)

@@ -459,7 +459,8 @@ def tells_a_fact(q: Question, c: Context, known: Known) -> Context | None:
 def asks_of_its_words(q: Question, c: Context, known: Known) -> Context | None:
     """这网点是给谁用的 / 工作年限咋算: no measure named, but words of the last lines' provisions: those lines, asked
     what the words ask, else what the plan says (its words answer it)."""
-    if not c.lines or q.names_something or q.total or q.period or q.money or q.split or q.span:
+    if not c.lines or q.names_something or q.total or q.period or q.money or q.split or q.span or (
+            c.total and len(c.lines) > 1 and q.follow_up):  # 网点要是都按最低补呢: of the sum, one part supposed
         return None  # 全建完一共多少 / 团队5个人平分 / 十年下来: a sum, asked again
     store = known.store
     words = [w for w in cut(q.about, store.terms) if len(w) > 1 and not w.isdigit()]  # 10 is no word of 150元

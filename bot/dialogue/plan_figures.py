@@ -60,6 +60,8 @@ def asked_of(outcomes: Sequence[Outcome], asked: Sequence[str], total: bool, sai
             return _sum_all(pool) if int(n.group(1)) == len(pool) else None
         if len({o.title for o in pool}) > len(named) and (each := _one_of_each(pool, said)) is not None:
             return each  # 这几项培训加起来多少人: of each measure listed, its one figure of people
+        if len(named) == 1:  # 扶持创业的户数加一起: the figure of that name in each target asked of
+            named = [o for o in pool if o.figure.label == named[0].figure.label]
         return _sum(named, said) if len(named) >= 2 else _sum_all(pool)
     return None
 

@@ -1332,3 +1332,19 @@ def test_some_of_those_placed_supposed_short_are_taken_off_the_agencys_count(tal
     _, fewer = talk.conversation("俺开了个职业中介 介绍了十二个就业困难的人上班 都签了一年合同交了社保 一共能补多少",
                                  "要是里头有三个只签了半年的合同呢")
     assert "12人 − 3人 = 9人" in fewer.text and "1620元" in fewer.text
+
+
+def test_one_part_of_a_sum_supposed_otherwise_keeps_the_other_parts(talk):
+    _, low = talk.conversation("区里设了3个创业扶持网点 每个按最高补 另外有10个就业困难人员创业都满半年了 这两块加一起最多多少",
+                               "网点要是都按最低补呢")
+    assert "30000元 + 50000元 = 80000元" in low.text
+
+
+def test_a_figure_of_the_same_name_in_each_target_is_summed_across_them(talk):
+    _, both = talk.conversation("孵化基地带动就业和创业担保贷款带动就业 加一块多少人", "扶持创业的户数加一起呢")
+    assert "3000户 + 1万人 = 13000人" in both.text
+
+
+def test_whether_a_training_costs_and_how_much_is_said_unstated(talk):
+    _, fee = talk.conversation("我是搞农机修理的 想参加新型职业农民培训 有这方面内容吗", "培训收费吗 收多少")
+    assert "没有写是否收费" in fee.text

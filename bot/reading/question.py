@@ -765,7 +765,8 @@ def _ages_after_names(text: str, mentions: list[Mention], found: list[Found]) ->
         if m.key.startswith(MEMBER_PREFIX) and (years := _YEARS_AFTER_MEMBER.match(text, m.end)):
             if not any(f.start <= years.start(1) < f.end for f in found):
                 ages.append(Found("service_years", int(years.group(1)), years.start(1), years.end(1)))
-        told = any(f.fact == "age" and f.start >= m.end and f.start - m.end < 6 for f in found)
+        after = min((x.start for x in mentions if x.start >= m.end), default=len(text))  # 二姐63俺今年56: 俺's 56
+        told = any(f.fact == "age" and m.end <= f.start < min(after, m.end + 6) for f in found)
         if m.role not in ("person", "pronoun") or told:
             continue
         said = _AGE_AFTER_NAME.match(text, m.end)

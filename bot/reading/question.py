@@ -40,7 +40,7 @@ SOME_OF = "其中"  # 7个老兵 … 其中2个立过三等功: some of a group 
 _SOME_OF_THOSE = re.compile(r"(?:其中|里头?有|中有|当中有|(?:老兵|义务兵|遗属|子女|的)有)$")  # 抗日的有1个
 _MERIT_AFTER = re.compile(r"[^,。;!?\s]{0,4}?(?:一等功|二等功|三等功|荣誉称号)")  # … 立过一等功: what only they did
 MEMBER_PREFIX = "第"  # a counted group's member as the reply names it: 第1位
-_YEARS_AFTER_MEMBER = re.compile(r"(\d{1,2})年(?![\d多龄])")
+_YEARS_AFTER_MEMBER = re.compile(r"(?:各|都|均)?(\d{1,2})年(?![多龄]|\d+个?月)")  # 1个4年2个各5年: each member's
 # 抗美援朝老兵的遗孀: the veteran is someone else; the words speak of his family
 _OF_SOMEONE = re.compile(r"的(?:遗孀|遗属|老伴|家属|妻子|爱人|丈夫|媳妇|孩子|子女|儿子|闺女|后代|后人)")
 _AWAITED = re.compile(r"差[^,。;!?\d]{0,4}$")  # 还差半年满60, 差2年到60: the age awaited, not the age

@@ -1348,3 +1348,14 @@ def test_a_figure_of_the_same_name_in_each_target_is_summed_across_them(talk):
 def test_whether_a_training_costs_and_how_much_is_said_unstated(talk):
     _, fee = talk.conversation("我是搞农机修理的 想参加新型职业农民培训 有这方面内容吗", "培训收费吗 收多少")
     assert "没有写是否收费" in fee.text
+
+
+def test_members_years_run_together_in_voice_input_are_each_theirs(talk):
+    month, _ = talk.conversation(
+        "俺们村有五个老兵都是义务兵都七十往上了一个当了三年一个四年两个各五年还有一个六年他们一个月一共能领多少", "一年一共呢")
+    assert "第2位：每月100元" in month.text and "125元 × 2人 = 250元" in month.text and "每月575元" in month.text
+
+
+def test_siblings_ages_run_together_are_each_theirs_and_we_sums_them(talk):
+    reply, _ = talk("俺们兄妹三个俺爹是烈士俺大哥六十八二姐六十三俺今年五十六俺们一年能领多少那个烈士子女的钱")
+    assert "二姐：每年4800元" in reply.text and "每年9600元" in reply.text

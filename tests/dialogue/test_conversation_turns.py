@@ -1359,3 +1359,8 @@ def test_members_years_run_together_in_voice_input_are_each_theirs(talk):
 def test_siblings_ages_run_together_are_each_theirs_and_we_sums_them(talk):
     reply, _ = talk("俺们兄妹三个俺爹是烈士俺大哥六十八二姐六十三俺今年五十六俺们一年能领多少那个烈士子女的钱")
     assert "二姐：每年4800元" in reply.text and "每年9600元" in reply.text
+
+
+def test_a_merit_said_without_gong_is_still_that_merit(talk):
+    _, both = talk.conversation("俺爸当兵时立过二等公就是二等功现在八十了一年能多拿多少", "俺叔立的是一等的他俩一个月加起来多给多少")
+    assert "100元 + 150元 = 每月250元" in both.text

@@ -1362,5 +1362,6 @@ def test_siblings_ages_run_together_are_each_theirs_and_we_sums_them(talk):
 
 
 def test_a_merit_said_without_gong_is_still_that_merit(talk):
-    _, both = talk.conversation("俺爸当兵时立过二等公就是二等功现在八十了一年能多拿多少", "俺叔立的是一等的他俩一个月加起来多给多少")
+    _, both = talk.conversation("俺爸当兵时立过二等公就是二等功现在八十了一年能多拿多少",
+                                "俺叔立的是一等的他俩一个月加起来多给多少")
     assert "100元 + 150元 = 每月250元" in both.text

@@ -53,7 +53,8 @@ class Context:
     later: int = 0  # 再过3个月呢: the months from now its facts are as they will be then
     span: int | None = None  # 十年一共多少 (120): the months the sum asked is over (不对 当了6年: still over ten years)
     split: int | None = None  # 平分成5份: the sum asked is shared among that many (要是4个人呢: among 4)
-    judged: str | None = None  # the term the last reply judged people by (大龄失业人员): 那我48 男的呢 judges again
+    term: str | None = None  # the term the last reply defined or judged people by: 那我48 男的呢 judges again
+
 
     def stated(self) -> set[float]:
         """Every number the citizen told of the people and the question (their facts), for the provenance check."""
@@ -84,7 +85,7 @@ class Context:
                 total=bool(data.get("total")), facts=data.get("facts", {}),
                 history=tuple(_line(x) for x in data.get("history", ())), requested=data.get("requested"),
                 profile=tuple(data.get("profile", ())), focus=data.get("focus"), later=int(data.get("later", 0)),
-                span=data.get("span"), split=data.get("split"), judged=data.get("judged"),
+                span=data.get("span"), split=data.get("split"), term=data.get("term"),
             )
         except (ValueError, TypeError, KeyError):
             return cls()

@@ -64,6 +64,7 @@ SAID_RATINGS = {GOOD: ("满意", "好评", "非常满意", "挺满意"),
                 POOR: ("不满意", "差评", "看不懂", "没看懂", "没说清楚", "说不清楚", "不清楚", "没听懂", "不明白",
                        "答非所问", "不对", "说的不对", "没用")}
 _NTH = re.compile(r"第(?P<n>\d{1,2})(?P<unit>类|项|条|点|个方面|方面|种|个)(?:是|呢|指|说)")  # 第五类是啥
+_THE_REST = re.compile(r"(?:另外|其余|剩下|其他|别的)(?:的)?\d*类")  # 另外3类是啥, after what a term covers
 _ASKS_IF = re.compile(r"算不|算吗|算么|也算|属于|是不是|够不够|够吗|够格")  # 她算不: whether she is one of a term's
 _COMPLAINT = re.compile(r"没|不|太|看不懂|乱|错|差|慢|烦|啥也|什么也")  # words of complaint, in a reason after 不满意
 MISSES_BEFORE_OFFER = 2  # replies in a row that did not answer, after which a person is offered
@@ -218,15 +219,16 @@ class Conversation:
         c = referred_to(q, c, self.reader.people)
         judged = q.judged or self._judged_again(q, c)
         if q.subjects or q.money or q.total:  # a measure or a sum asked ends the talk of who is one of a term's
-            c = replace(c, judged=None)  # (还差几年 keeps it: 那我51 男的 我算不算 is judged again)
+            c = replace(c, term=None)  # (还差几年 keeps it: 那我51 男的 我算不算 is judged again)
         if q.elsewhere:
             return self._out_of_scope(q)
         if q.missing and not q.subjects:
             return self._no_such_measure(*q.missing)  # 暖流计划里有取暖补贴吗 / 那独生子女费呢: the plan lacks it
-        if (d := q.defines) is not None and (not q.people or q.whether) and not q.money and all(
+        defined = q.defines or (self._the_rest_of(c) if _THE_REST.search(q.text) else None)
+        if (d := defined) is not None and (not q.people or q.whether) and not q.money and all(
                 any(w in k for w in d.words for k in self.store.get(x.measure).keywords) for x in q.subjects):
             owner = self.store.get(d.measure)  # 就业困难人员都包括哪些人 / 三品一标是啥意思: the plan's words for it
-            context = replace(c, lines=(Line(owner.id),), asked=("amount",), requested=None)
+            context = replace(c, lines=(Line(owner.id),), asked=("amount",), requested=None, term=d.term)
             return Reply(definition_reply(d.term, d.quote, d.section, d.note, owner),
                          slots={"context": context.to_json()}, derived=frozenset(figures(d.quote)))
         if q.section and not q.subjects and not q.people:  # 关注五是哪块内容: what that part of the plan holds
@@ -275,12 +277,20 @@ class Conversation:
             merged = replace(merged, lines=(Line(found[0].id),), asked=q.asked, facts={**merged.facts, **q.facts})
         return self._answered(q, merged)
 
+    def _the_rest_of(self, c: Context) -> Definition | None:
+        """另外3类是啥: the term last defined, or the one whose list the last lines' provision cites (就业困难人员's
+        8类, of which the plan names 5): its sentence and what it leaves out answer it."""
+        lines = {line.measure for line in c.lines}
+        return self.reader.definitions.named(c.term) or next(
+            (d for d in self.reader.definitions.terms if d.note and d.measure in lines), None)
+
     def _judged_again(self, q: Question, c: Context) -> Definition | None:
         """The term the last reply judged people by, when this message asks it of someone else and nothing more:
         那我四十八 男的呢 / 俺媳妇四十二 她算不 (not 那我还得等几年, nor a sum or a measure named)."""
-        if not c.judged or q.subjects or q.money or q.number or not (q.people or q.pronoun):
+        d = self.reader.definitions.named(c.term)
+        if d is None or not Definitions.ages(d) or q.subjects or q.money or q.number or not (q.people or q.pronoun):
             return None
-        return self.reader.definitions.named(c.judged) if q.follow_up or _ASKS_IF.search(q.text) else None
+        return d if q.follow_up or _ASKS_IF.search(q.text) else None
 
     def _judged(self, d: Definition, q: Question, c: Context) -> Reply | None:
         """Whether each person spoken of (or the one 她 is) is one of the term's (大龄失业人员: 男满50周岁，女满40周岁),
@@ -293,7 +303,7 @@ class Conversation:
             return None
         owner = self.store.get(d.measure)
         context = replace(c, lines=tuple(Line(owner.id, p.key) for p, _ in people), asked=("amount",), requested=None,
-                          judged=d.term, focus=people[-1][0].key)
+                          term=d.term, focus=people[-1][0].key)
         for p, facts in people:
             context = context.with_person(Someone(p.key, p.label, p.count, facts, (owner.id,)))
         text = judged_reply(d, Definitions.ages(d), [(p.label, facts) for p, facts in people], owner)

@@ -1365,3 +1365,15 @@ def test_a_merit_said_without_gong_is_still_that_merit(talk):
     _, both = talk.conversation("俺爸当兵时立过二等公就是二等功现在八十了一年能多拿多少",
                                 "俺叔立的是一等的他俩一个月加起来多给多少")
     assert "100元 + 150元 = 每月250元" in both.text
+
+
+@pytest.mark.parametrize("turns", [("就业困难人员都包括哪些人", "你只说了五类，另外三类是啥"),
+                                   ("8类就业困难人员 具体哪8类", "另外3类是啥")])
+def test_the_kinds_a_term_leaves_unnamed_are_said_to_be_unstated(talk, turns):
+    rest = talk.conversation(*turns)[-1]
+    assert "只列出了这5类" in rest.text and "5000元" not in rest.text
+
+
+def test_a_number_asked_after_an_office_is_the_number(talk):
+    *_, firms = talk.conversation("谁来办这种孵化基地", "重点培育几户企业")
+    assert "10户" in firms.text and "承办部门" not in firms.text

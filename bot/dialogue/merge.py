@@ -135,7 +135,7 @@ def splits_a_group(q: Question, c: Context, known: Known) -> Context | None:
         (replace(line, count=rest if line.count else None), replace(line, person=part.key, count=apart if line.count
                                                                      else None))
         if line.person == group.key else (line,)))
-    return _asked_again(q, replace(c.with_person(kept).with_person(part), lines=lines))
+    return _asked_again(q, replace(c.with_person(kept).with_person(part), lines=lines, focus=part.key))  # 那他还得等多久
 
 
 def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:

@@ -53,6 +53,7 @@ _AGE_AFTER_NAME = re.compile(r"(?:是|今年|已经|都|才|快|刚|也|正好|�
                              r"(?![\d.]|\s*(?:年|个|元|万|%|号|日|位|名|人|户|项|种))")
 _QUANTITY = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(周岁|岁|个月|年|个|元|人|户|%)?")
 _IS = re.compile(r"\s*(?:是|就是|其实是|属于)\s*")  # 有机认证是第一年再认证: the one said is the other
+_ELIGIBLE_ONES = re.compile(r"(?:能领|够条件|符合条件|符合)的(?:那)?(?:俩|仨|几个|\d个)?人?")  # 能领的俩人: all who can
 _LIST_WORDS = re.compile(r"[\s、/,;]+")  # 烈属 因公 病故: the words of an operator's list
 _HEADS = ("人", "位", "名")  # units that count people
 _FILLER = r"[是就有了吧啊呀哦嗯呢的\s,.!?]*"  # 8吧, 是8年: around a number, nothing that says more
@@ -220,12 +221,13 @@ class Reader:
             period=self.cues.period(cue_text), both_periods=self.cues.both_periods(cue_text),
             once_met=self.cues.once_met(text), denies=any(_DENIES.match(text, start) for start, _ in clauses),
             denied=self._denied_measures(text, clauses),
-            total=self.cues.total(text), each=self.cues.several(text), how_many=self.cues.how_many(text),
+            total=self.cues.total(text), each=self.cues.several(text),
+            how_many=None if _ELIGIBLE_ONES.search(text) else self.cues.how_many(text),
             correction=corrected is not None or bool(denied),
             addition=self.cues.addition(text) or any(p.key.startswith(SOME_OF) for p in people), pronoun=pronoun,
             pronoun_unlike=next((_PRONOUN_GENDERS.get(m.said) for m in mentions if m.role == "pronoun"), None)
             if pronoun else None,
-            everyone=everyone, quantities=quantities,
+            everyone=everyone or bool(_ELIGIBLE_ONES.search(text)), quantities=quantities,
             with_me=any(m.key in self.people.with_me for m in mentions) and all(
                 m.key in self.people.with_me or m.key == SELF for m in mentions if m.role in ("person", "group")),
             bare=Quantity(float(bare.group(1).replace("负", "-")), bare.group(2) or "", False) if bare else None,

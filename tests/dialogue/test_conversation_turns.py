@@ -1377,3 +1377,15 @@ def test_the_kinds_a_term_leaves_unnamed_are_said_to_be_unstated(talk, turns):
 def test_a_number_asked_after_an_office_is_the_number(talk):
     *_, firms = talk.conversation("谁来办这种孵化基地", "重点培育几户企业")
     assert "10户" in firms.text and "承办部门" not in firms.text
+
+
+def test_those_who_can_claim_added_up_are_everyone_told_of_who_can(talk):
+    *_, both = talk.conversation("俺们家哥仨都当过义务兵 俺大哥七十 当了六年 他一个月多少", "俺二哥六十六 当了三年",
+                                 "俺五十八 当了五年 俺有没有", "那能领的俩人加起来一个月多少")
+    assert "每月225元" in both.text
+
+
+def test_when_one_of_a_group_can_claim_is_asked_of_that_one(talk):
+    *_, wait = talk.conversation("俺们村三个国企下岗的都自己开了店 执照都办了八个月了 一次性创业补贴一共能有多少",
+                                 "说错了 其中一个才开了四个月", "那他还得等多久")
+    assert "还差2个月" in wait.text and "您村2个" not in wait.text

@@ -64,6 +64,7 @@ SAID_RATINGS = {GOOD: ("满意", "好评", "非常满意", "挺满意"),
                 POOR: ("不满意", "差评", "看不懂", "没看懂", "没说清楚", "说不清楚", "不清楚", "没听懂", "不明白",
                        "答非所问", "不对", "说的不对", "没用")}
 _NTH = re.compile(r"第(?P<n>\d{1,2})(?P<unit>类|项|条|点|个方面|方面|种|个)(?:是|呢|指|说)")  # 第五类是啥
+_ASKING = re.compile(r"哪|什么|啥|怎么|咋|多少|几")  # 哪些: a word that asks, of no part of the plan
 _THE_REST = re.compile(r"(?:另外|其余|剩下|其他|别的)(?:的)?\d*类")  # 另外3类是啥, after what a term covers
 _ASKS_IF = re.compile(r"算不|算吗|算么|也算|属于|是不是|够不够|够吗|够格")  # 她算不: whether she is one of a term's
 _COMPLAINT = re.compile(r"没|不|太|看不懂|乱|错|差|慢|烦|啥也|什么也")  # words of complaint, in a reason after 不满意
@@ -366,8 +367,9 @@ class Conversation:
         said = " ".join(w for line in c.lines for m in [self.store.get(line.measure)]
                         for w in (m.title, m.quote, *m.keywords))
         found = self.passages.search(q.about) if q.about else []
-        if found and found[0].measure not in {line.measure for line in c.lines} \
-                and any(w not in said for w in self.passages.words(q.about)):
+        words = [w for w in self.passages.words(q.about) if not _ASKING.match(w)] if q.about else []
+        foreign = [w for w in words if w not in said]  # 哪些行业重点查: 行业 alone is no other part (重点 is theirs)
+        if found and found[0].measure not in {line.measure for line in c.lines} and 2 * len(foreign) > len(words):
             return found[0]
         return None
 

@@ -1389,3 +1389,12 @@ def test_when_one_of_a_group_can_claim_is_asked_of_that_one(talk):
     *_, wait = talk.conversation("俺们村三个国企下岗的都自己开了店 执照都办了八个月了 一次性创业补贴一共能有多少",
                                  "说错了 其中一个才开了四个月", "那他还得等多久")
     assert "还差2个月" in wait.text and "您村2个" not in wait.text
+
+
+@pytest.mark.parametrize("turns, expected", [
+    (("俺儿子在南方打工 想回来创业 有啥帮扶", "能培训多少人"), "5200人"),
+    (("我们是家庭农场 想学学农机维修 有地方学不",), "农机操作与维修"),
+    (("俺在工地干活 包工头老拖工资 这计划管不管", "哪些行业重点查"), "建筑施工"),
+])
+def test_everyday_words_for_the_plans_measures_find_them(talk, turns, expected):
+    assert expected in talk.conversation(*turns)[-1].text

@@ -63,8 +63,16 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
                 merged = replace(merged, asked=("amount",))  # 差多少 — 那他俩加一块一年多少: the sum now
             if q.number and not q.asked_said and set(merged.asked) <= WORDED_KINDS:  # 哪个部门 — 重点培育几户企业:
                 merged = replace(merged, asked=("amount",))  # a number now, not the office again
-            return replace(merged, both_periods=both, once_met=once, span=q.span, split=q.split), rule.__name__
+            return replace(merged, both_periods=both, once_met=once, span=q.span, split=q.split,
+                           lines=_no_one_twice(merged.lines)), rule.__name__
     return replace(c, lines=(), asked=q.asked, period=q.period, total=q.total, requested=None), "nothing_to_answer"
+
+
+def _no_one_twice(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    """A measure's line of no one in particular, beside someone's line of it, is that line again (加上我哥那5000: his
+    start-up subsidy, not a second one), unless it counts or is told something of its own."""
+    theirs = {x.measure for x in lines if x.person is not None}
+    return tuple(x for x in lines if x.person is not None or x.measure not in theirs or x.count or x.facts)
 
 
 WORDED_KINDS = {"department", "apply", "conditions", "says"}  # what is answered in words, not with a figure

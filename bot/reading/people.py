@@ -19,6 +19,7 @@ import yaml
 from bot import DATA
 
 PEOPLE_FILE = DATA / "people.yml"
+PARENT_OF = "之"  # 婆婆之爸: the key of someone's parent, said through a pronoun (我婆婆65，她爸是烈士)
 SELF = "我"  # the key of the citizen themself
 
 
@@ -129,7 +130,12 @@ class People:
                      if key in known["kin"] or any(w in label for w in known.get("named", ()))), None)
 
     def relation(self, who: str, of: str) -> str | None:
-        """spouse, child or parent: what `who` is of `of` (奶奶 of 爷爷: spouse; 爸 of 爷爷: child)."""
+        """spouse, child or parent: what `who` is of `of` (奶奶 of 爷爷: spouse; 爸 of 爷爷: child; 婆婆 of 婆婆之爸:
+        child)."""
+        if of.startswith(who + PARENT_OF):
+            return "child"
+        if who.startswith(of + PARENT_OF):
+            return "parent"
         if frozenset((who, of)) in self.spouses:
             return "spouse"
         if who in self.children.get(of, ()):
@@ -219,13 +225,16 @@ class People:
         return found
 
     def _in_law(self, before: list[Mention], at: int, kin: str) -> str | None:
-        """老伴她爹 / 老伴儿他妈: the spouse's parent a pronoun right after the spouse makes of 爸 or 妈 (岳父, 婆婆)."""
+        """老伴她爹 / 老伴儿他妈: the spouse's parent a pronoun right after the spouse makes of 爸 or 妈 (岳父, 婆婆);
+        我婆婆65，她爸是烈士: anyone else's parent, said through the pronoun that stands for them (婆婆之爸)."""
         if len(before) < 2 or kin not in ("爸", "妈"):
             return None
-        spouse, pronoun = before[-2:]
-        if spouse.key != "老伴" or pronoun.role != "pronoun" or pronoun.end != at or spouse.end != pronoun.start:
+        someone, pronoun = before[-2:]
+        if pronoun.role != "pronoun" or pronoun.end != at or someone.role != "person" or someone.key == SELF:
             return None
-        return self.in_laws.get(pronoun.said, {}).get(kin)
+        if someone.key == "老伴":
+            return self.in_laws.get(pronoun.said, {}).get(kin) if someone.end == pronoun.start else None
+        return f"{someone.key}{PARENT_OF}{kin}"
 
     @cached_property
     def _tells_of_another(self) -> re.Pattern[str]:

@@ -1398,3 +1398,8 @@ def test_when_one_of_a_group_can_claim_is_asked_of_that_one(talk):
 ])
 def test_everyday_words_for_the_plans_measures_find_them(talk, turns, expected):
     assert expected in talk.conversation(*turns)[-1].text
+
+
+def test_someones_parent_said_through_a_pronoun_is_theirs_not_mine(talk):
+    hers, _, both = talk.conversation("我婆婆65，她爸是烈士，她能领啥", "我公公是抗美援朝老兵", "老两口都算上一年多少")
+    assert "每年4800元（您婆婆）" in hers.text and "每年20580元" in both.text

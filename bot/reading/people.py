@@ -281,7 +281,7 @@ def _is_han(ch: str) -> bool:
 COUNTS = {"仨": 3, "俩": 2}  # counts said in a word of their own
 _PER_HEAD = re.compile(r"(?:1年|1个?月|每|多少|能|可以|给)")
 _OF_PEOPLE = ("位", "名", "人")  # 第2位 is a person; 第2个, 第2家 may be an organisation (as the reply names them)
-_BEFORE_A_NAME = set("的是和跟与同给叫让找问那这说把被对替帮及或俺我咱你他她们村屯里家边位个")
+_BEFORE_A_NAME = set("的是和跟与同给叫让找问那这说把被对替帮及或俺我咱你他她们村屯里家边位个上有加还")  # 再加上老赵
 
 
 def _alternation(words: Iterable[str]) -> str:

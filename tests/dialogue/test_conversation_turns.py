@@ -1403,3 +1403,9 @@ def test_everyday_words_for_the_plans_measures_find_them(talk, turns, expected):
 def test_someones_parent_said_through_a_pronoun_is_theirs_not_mine(talk):
     hers, _, both = talk.conversation("我婆婆65，她爸是烈士，她能领啥", "我公公是抗美援朝老兵", "老两口都算上一年多少")
     assert "每年4800元（您婆婆）" in hers.text and "每年20580元" in both.text
+
+
+def test_a_name_after_jiashang_or_haiyou_is_a_person_added_to_the_sum(talk):
+    _, more = talk.conversation("俺们几个都自己开了店 老张是国企下岗的 执照办了九个月 小王是家庭困难没就业的大学毕业生 执照办了一年 "
+                                "一次性创业补贴一共多少", "再加上老赵 残疾人 开了七个月了")
+    assert "老赵：5000元" in more.text and "15000元" in more.text

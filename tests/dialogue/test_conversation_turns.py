@@ -1406,6 +1406,7 @@ def test_someones_parent_said_through_a_pronoun_is_theirs_not_mine(talk):
 
 
 def test_a_name_after_jiashang_or_haiyou_is_a_person_added_to_the_sum(talk):
-    _, more = talk.conversation("俺们几个都自己开了店 老张是国企下岗的 执照办了九个月 小王是家庭困难没就业的大学毕业生 执照办了一年 "
-                                "一次性创业补贴一共多少", "再加上老赵 残疾人 开了七个月了")
+    _, more = talk.conversation("俺们几个都自己开了店 老张是国企下岗的 执照办了九个月 "
+                                "小王是家庭困难没就业的大学毕业生 执照办了一年 一次性创业补贴一共多少",
+                                "再加上老赵 残疾人 开了七个月了")
     assert "老赵：5000元" in more.text and "15000元" in more.text

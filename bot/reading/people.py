@@ -271,7 +271,10 @@ def _alone(text: str, start: int, end: int) -> bool:
     """Nothing of a word before it, and after it no character that makes it part of one (父母, 父亲)."""
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
-    return not _is_han(before) and (not _is_han(after) or after in "为是的")
+    return not _is_han(before) and (not _is_han(after) or after in "为是的" or after in _A_KIND_BEGINS)
+
+
+_A_KIND_BEGINS = "抗解烈因病义"  # 父抗美援朝老兵, 母烈属: an operator's 父 and 母 stand before the kind they are
 
 
 def _is_han(ch: str) -> bool:

@@ -1410,3 +1410,12 @@ def test_a_name_after_jiashang_or_haiyou_is_a_person_added_to_the_sum(talk):
                                 "小王是家庭困难没就业的大学毕业生 执照办了一年 一次性创业补贴一共多少",
                                 "再加上老赵 残疾人 开了七个月了")
     assert "老赵：5000元" in more.text and "15000元" in more.text
+
+
+@pytest.mark.parametrize("turns, expected", [
+    (("来电：女，问其父抗日老兵补助现标准，年/月各多少",), "折合每月1755元"),
+    (("来电，父抗美援朝老兵，年标准？", "岳父66岁，义务兵7年，月额？", "父+岳父年合计"), "每年17880元"),
+    (("俺爷是抗日老兵 一年给多钱", "俺姥爷是抗美元朝的 他呢", "俩老爷子加一块一年多钱"), "每年36840元"),
+])
+def test_operators_and_families_name_people_as_they_talk(talk, turns, expected):
+    assert expected in talk.conversation(*turns)[-1].text

@@ -61,6 +61,8 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
             rise_left = "rise" in merged.asked and q.number and bool(q.subjects or q.period)  # 多给多少 — 连老兵补助
             if q.total and not q.asked_said and ("difference" in merged.asked or rise_left):  # 带立功的 一年总共多少
                 merged = replace(merged, asked=("amount",))  # 差多少 — 那他俩加一块一年多少: the sum now
+            if q.total and "rise_pct" in merged.asked:  # 两人年涨幅合计: percentages are not added, the rises are
+                merged = replace(merged, asked=tuple(dict.fromkeys("rise" if k == "rise_pct" else k for k in merged.asked)))
             if q.number and not q.asked_said and set(merged.asked) <= WORDED_KINDS:  # 哪个部门 — 重点培育几户企业:
                 merged = replace(merged, asked=("amount",))  # a number now, not the office again
             return replace(merged, both_periods=both, once_met=once, span=q.span, split=q.split,

@@ -1419,3 +1419,14 @@ def test_a_name_after_jiashang_or_haiyou_is_a_person_added_to_the_sum(talk):
 ])
 def test_operators_and_families_name_people_as_they_talk(talk, turns, expected):
     assert expected in talk.conversation(*turns)[-1].text
+
+
+def test_rises_in_percent_asked_as_a_total_are_the_rises_added(talk):
+    _, rise = talk.conversation("来电人祖母为烈士遗属，婶母为因公牺牲军人遗属，分别年标准", "两人年涨幅合计")
+    assert "600元 + 600元 = 每年1200元" in rise.text
+
+
+def test_an_operators_另_adds_a_merit_to_the_callers_total(talk):
+    *_, month = talk.conversation("来电：男，58岁，老义务兵服役6年，问能否享受补助", "追问：满60后月额",
+                                  "另服役期间立二等功，满60后月合计")
+    assert "150元 + 100元 = 每月250元" in month.text

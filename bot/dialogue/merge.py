@@ -29,6 +29,7 @@ _THAN = re.compile(r"(?:那)?(?:比|跟|和|与)")  # 比病故军人遗属呢: 
 _NOW_TOO = re.compile(r"(?:那|这)?(\d+)\s*(?:个|人|名|位)?[^,。;!?]{0,8}?(?:也|后来|续签|补交|补上|都|全部|全都)")  # 那3个后来也…
 _OTHERS = re.compile(r"(?:另外|其他|其余|剩下)(?:的|那)?(?P<n>\d)?(?:个|项|种|位|样)?(?:的)?"
                      r"(?:呢|咋样|怎么样|多少|是多少)")  # 另外两个呢
+_MORE = re.compile(r"给的多|给得多|的多|更多|高一些|高点")  # 听说因公牺牲的给的多 多多少: this one against the last
 _SUPPOSED = re.compile(r"按[^,。;!?]{1,10}?算|要是|如果|假如|换成")  # 要是按烈士遗属算: another measure in place of this
 OF_TARGETS = ("average", "ratio", "share")  # asked only of the plan's target figures (bot/dialogue/plan_figures.py)
 SUMMED = {"amount", "old", "rise", "max", "min"}  # kinds a total adds up (一年多领多少 after 一共多领多少)
@@ -424,7 +425,7 @@ def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
     if q.once_met and q.total and {x.person for x in lines} < {x.person for x in c.lines}:
         lines = c.lines  # 再过三个月我媳妇也开够了，到时候一共多少: all of them, hers as it will be
     if asked == ("rise",) and len(c.lines) == 1 and len(lines) == 1 and lines[0].measure != c.lines[0].measure \
-            and _SUPPOSED.search(q.text):  # 病故军人遗属 — 那要是按烈士遗属算，一年多多少: one against the other
+            and (_SUPPOSED.search(q.text) or _MORE.search(q.text)):  # 病故 — 要是按烈士遗属算，多多少: one against the other
         lines, asked = (c.lines[0], lines[0]), ("difference",)
     if q.how_many and (q.total or not q.each) and not _its_items(lines, q.how_many, store):  # 等俺也满60了，仨人一年
         lines = _filled(lines, (*c.lines, *reversed(c.history)), q.how_many)  # 多少: the one named and those before

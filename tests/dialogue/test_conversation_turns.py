@@ -1430,3 +1430,8 @@ def test_an_operators_另_adds_a_merit_to_the_callers_total(talk):
     *_, month = talk.conversation("来电：男，58岁，老义务兵服役6年，问能否享受补助", "追问：满60后月额",
                                   "另服役期间立二等功，满60后月合计")
     assert "150元 + 100元 = 每月250元" in month.text
+
+
+def test_another_kind_said_to_pay_more_is_compared_with_the_one_before(talk):
+    _, more = talk.conversation("俺家老头子当兵那时候在部队病古了 俺一年能领多钱", "听说因公牺牲的给的多 多多少")
+    assert "18460元 − 17490元 = 每年970元" in more.text

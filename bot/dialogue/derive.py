@@ -108,11 +108,13 @@ def outcomes(c: Context, store: MeasureStore) -> list[Outcome]:
         needs = tuple(r["fact"] for r in unknown) if person is not None and not counted else ()  # is theirs,
         unchecked = tuple(r["label"] for r in unknown) if person is not None and counted else ()  # not the asker's
         assumed: tuple[str, ...] = ()
-        if c.once_met:  # 等他也满60了: each requirement not yet met, met
-            unmet = [r for r in measure.requires if "min" in r and isinstance(facts.get(r["fact"]), (int, float))
-                     and facts[r["fact"]] < r["min"]]
+        if c.once_met:  # 等他也满60了 / 等他满50了再开店 够六个月: each requirement not yet met, or not told, met
+            unmet = [r for r in measure.requires if "min" in r and (
+                not isinstance(facts.get(r["fact"]), (int, float)) or facts[r["fact"]] < r["min"])]
             facts.update({r["fact"]: r["min"] for r in unmet})
             assumed = tuple(r["label"] for r in unmet)
+            needs = tuple(n for n in needs if n not in facts)
+            unchecked = tuple(u for u in unchecked if u not in assumed)
         if person is not None and count == 1 and (why := _not_older_jobless(measure, facts, store)):
             done.append(Outcome(line, measure, who, count, error=NotEligible("age", why), facts=facts))
             continue

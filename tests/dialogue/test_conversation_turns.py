@@ -1435,3 +1435,14 @@ def test_an_operators_另_adds_a_merit_to_the_callers_total(talk):
 def test_another_kind_said_to_pay_more_is_compared_with_the_one_before(talk):
     _, more = talk.conversation("俺家老头子当兵那时候在部队病古了 俺一年能领多钱", "听说因公牺牲的给的多 多多少")
     assert "18460元 − 17490元 = 每年970元" in more.text
+
+
+def test_a_time_supposed_when_every_requirement_is_met_needs_no_more_facts(talk):
+    _, then = talk.conversation("我老公48失业了，算大龄吗", "等他满50了再开店，够六个月能拿多少")
+    assert "一次性5000元（您老公）" in then.text and "月数" not in then.text
+
+
+def test_enough_said_of_an_age_is_no_month_of_business(talk):
+    *_, both = talk.conversation("俺和俺弟都当过义务兵 俺六十一当了三年 俺弟五十八当了五年 俺俩现在一个月各领多少",
+                                 "等他也够了 俺俩一个月一共多少")
+    assert "创业补贴" not in both.text and "每月200元" in both.text

@@ -289,7 +289,7 @@ class Conversation:
         """The term the last reply judged people by, when this message asks it of someone else and nothing more:
         那我四十八 男的呢 / 俺媳妇四十二 她算不 (not 那我还得等几年, nor a sum or a measure named)."""
         d = self.reader.definitions.named(c.term)
-        if d is None or not Definitions.ages(d) or q.subjects or q.money or q.number or not (q.people or q.pronoun):
+        if d is None or not Definitions.own_ages(d) or q.subjects or q.money or q.number or not (q.people or q.pronoun):
             return None
         return d if q.follow_up or _ASKS_IF.search(q.text) else None
 

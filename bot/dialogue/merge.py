@@ -642,7 +642,8 @@ def _lines(q: Question, c: Context, store: MeasureStore) -> tuple[Line, ...]:
 def _died_otherwise(q: Question, c: Context, known: Known) -> Context | None:
     """俺老伴儿病故了 — 不对，他是因公牺牲的: the fallen soldier spoken of died otherwise; his survivors are of that
     kind now, and their lines with them."""
-    soldier = any(p.facts.get("fallen") or p.facts.get("veteran_category") in _survivor_kinds(known) for p in c.people)
+    kinds = known.family.survivor_categories
+    soldier = any(p.facts.get("fallen") or p.facts.get("veteran_category") in kinds for p in c.people)
     kind = known.family.fallen_in(q.text, soldier_known=soldier)
     fallen = [p for p in c.people if p.facts.get("fallen") not in (None, kind)]
     if kind is not None and not fallen:
@@ -651,7 +652,6 @@ def _died_otherwise(q: Question, c: Context, known: Known) -> Context | None:
         return None
     merged = survivors(c.with_person(replace(fallen[0], facts={**fallen[0].facts, "fallen": kind})), known,
                        correcting=True)
-    kinds = _survivor_kinds(known)
     for before in c.people:  # 父 解放战争老兵, 母 因公遗属 — 应为 病故: only those who were his survivors are again
         after = merged.person(before.key)
         if before.facts.get("veteran_category") not in kinds and after and after.facts.get("veteran_category") in kinds:
@@ -659,16 +659,11 @@ def _died_otherwise(q: Question, c: Context, known: Known) -> Context | None:
     return replace(merged, lines=_unique(_lines_anew(c.lines, merged)))
 
 
-def _survivor_kinds(known: Known) -> set[str | None]:
-    """Every category the plan makes of a fallen soldier's family (烈士遗属, 因公牺牲军人遗属, 烈士老年子女 …)."""
-    return {known.family.survivor(k, r) for k in known.family.fallen for r in ("spouse", "child", "parent")} - {None}
-
-
 def _survivor_of_another_death(c: Context, kind: str, known: Known) -> Context | None:
     """母 因公遗属 — 应为 病故 非因公: the one survivor spoken of, whose soldier was not told of, is a survivor of a
     death of that kind (the plan names one category for all of them: 病故军人遗属)."""
-    now = _survivors_of(kind, known)
-    theirs = [p for p in c.people if p.facts.get("veteran_category") in _survivor_kinds(known) - {now}]
+    now = known.family.survivors_of(kind)
+    theirs = [p for p in c.people if p.facts.get("veteran_category") in known.family.survivor_categories - {now}]
     if now is None or len(theirs) != 1:
         return None
     merged = _told(c, theirs[0].key, {"veteran_category": now}, known.store, replace_kind=True)
@@ -677,18 +672,11 @@ def _survivor_of_another_death(c: Context, kind: str, known: Known) -> Context |
 
 def _survivors_now(q: Question, someone: Someone | None, known: Known) -> str | None:
     """The survivors' category a correction names by the soldier's death, for someone who was a survivor of another."""
-    if someone is None or someone.facts.get("veteran_category") not in _survivor_kinds(known):
+    if someone is None or someone.facts.get("veteran_category") not in known.family.survivor_categories:
         return None
     kind = known.family.fallen_in(q.text, soldier_known=True)
-    now = _survivors_of(kind, known) if kind else None
+    now = known.family.survivors_of(kind) if kind else None
     return now if now != someone.facts.get("veteran_category") else None
-
-
-def _survivors_of(kind: str, known: Known) -> str | None:
-    """The one category the plan makes of every survivor of a death of that kind (病故 → 病故军人遗属); None where it
-    makes several (烈士: 遗属, and 老年子女 of a child)."""
-    now = {known.family.survivor(kind, relation) for relation in ("spouse", "child", "parent")}
-    return now.pop() if len(now) == 1 else None
 
 
 def _lines_anew(lines: tuple[Line, ...], merged: Context) -> tuple[Line, ...]:
@@ -976,8 +964,8 @@ def _over_the_span_still(q: Question, c: Context, store: MeasureStore) -> Questi
     return replace(q, span=c.span)
 
 
-# The message read against the conversation once, before any rule, in this order: a span or a share asked before
-# kept for a follow-up or a correction, a sum of money as the one the lines read, N个人 as who a total is over, 第二个
+# The message read against the conversation once, before any rule, in this order: 俺俩 as me and the one talked
+# about, a span or a share asked before kept for a follow-up or a correction, a sum of money as the one the lines read, N个人 as who a total is over, 第二个
 # as a line of the last answer, 第2个 as the member the reply named, a requirement's own value said of the time it is
 # met as no fact.
 READ_AGAINST_THE_CONVERSATION: tuple[Callable[[Question, Context, MeasureStore], Question], ...] = (

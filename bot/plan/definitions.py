@@ -43,12 +43,12 @@ class Definitions:
     def judged_in(self, text: str) -> Definition | None:
         """The term someone is asked to be one of (我媳妇38 算大龄失业人员不 / 他属于就业困难人员吗), when the term
         sets ages by gender the person's facts can be held against (男满50周岁，女满40周岁)."""
-        return next((d for d in self._asked_of_someone(text) if self._own_ages(d)), None)
+        return next((d for d in self._asked_of_someone(text) if self.own_ages(d)), None)
 
     def whether_in(self, text: str) -> Definition | None:
         """The term someone is asked to be one of, when the term lists who it covers rather than ages (我刚毕业 家里
         条件不好 算就业困难人员吗): the plan's list answers it."""
-        return next((d for d in self._asked_of_someone(text) if not self._own_ages(d)), None)
+        return next((d for d in self._asked_of_someone(text) if not self.own_ages(d)), None)
 
     def _asked_of_someone(self, text: str) -> list[Definition]:
         found = []
@@ -61,7 +61,7 @@ class Definitions:
         return found
 
     @staticmethod
-    def _own_ages(d: Definition) -> bool:
+    def own_ages(d: Definition) -> bool:
         """大龄失业人员（男满50周岁…）: the term's quote sets its ages (not a term it lists, as 就业困难人员's does)."""
         return re.search(rf"{re.escape(d.term)}（[男女]满", d.quote) is not None
 

@@ -21,6 +21,7 @@ from bot import DATA
 PEOPLE_FILE = DATA / "people.yml"
 PARENT_OF = "之"  # 婆婆之爸: the key of someone's parent, said through a pronoun (我婆婆65，她爸是烈士)
 SELF = "我"  # the key of the citizen themself
+RELATIONS = ("spouse", "child", "parent")  # what a survivor is of a fallen soldier
 
 
 @dataclass(frozen=True)
@@ -176,6 +177,17 @@ class People:
     def survivor(self, kind: str, relation: str) -> str | None:
         """The plan's category of the soldier's spouse, child or parent (烈士, spouse → 烈士遗属)."""
         return self.fallen.get(kind, {}).get(relation)
+
+    def survivors_of(self, kind: str) -> str | None:
+        """The one category the plan makes of every survivor of a death of that kind (病故 → 病故军人遗属); None where
+        it makes several (烈士: 遗属, and 老年子女 of a child)."""
+        made = {self.survivor(kind, relation) for relation in RELATIONS}
+        return made.pop() if len(made) == 1 else None
+
+    @cached_property
+    def survivor_categories(self) -> frozenset[str]:
+        """Every category the plan makes of a fallen soldier's family (烈士遗属, 因公牺牲军人遗属, 烈士老年子女 …)."""
+        return frozenset(c for kind in self.fallen for r in RELATIONS if (c := self.survivor(kind, r)))
 
     def mentions(self, text: str) -> list[Mention]:
         """Every mention in the normalised text, in order, none overlapping (the longest reading wins)."""

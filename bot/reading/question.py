@@ -213,6 +213,8 @@ class Reader:
         cue_text = self.cues.without_unstated("".join(cued))  # 最多能贷多少: a detail not stated, no cap asked
         about = self._about(text, mentions)
         named_settles = bool(subjects) or any(p.facts.get("veteran_category") for p in people)
+        eligible_ones = bool(_ELIGIBLE_ONES.search(text))  # 能领的俩人: all who can, not the last two
+        whether = self.definitions.whether_in(text)
         return Question(
             said=said, text=text, intent=intent, people=people, subjects=subjects, facts=general,
             asked=self.cues.asked(cue_text), asked_said=self.cues.asks_a_kind(cue_text),
@@ -222,12 +224,12 @@ class Reader:
             once_met=self.cues.once_met(text), denies=any(_DENIES.match(text, start) for start, _ in clauses),
             denied=self._denied_measures(text, clauses),
             total=self.cues.total(text), each=self.cues.several(text),
-            how_many=None if _ELIGIBLE_ONES.search(text) else self.cues.how_many(text),
+            how_many=None if eligible_ones else self.cues.how_many(text),
             correction=corrected is not None or bool(denied),
             addition=self.cues.addition(text) or any(p.key.startswith(SOME_OF) for p in people), pronoun=pronoun,
             pronoun_unlike=next((_PRONOUN_GENDERS.get(m.said) for m in mentions if m.role == "pronoun"), None)
             if pronoun else None,
-            everyone=everyone or bool(_ELIGIBLE_ONES.search(text)), quantities=quantities,
+            everyone=everyone or eligible_ones, quantities=quantities,
             with_me=any(m.key in self.people.with_me for m in mentions) and all(
                 m.key in self.people.with_me or m.key == SELF for m in mentions if m.role in ("person", "group")),
             bare=Quantity(float(bare.group(1).replace("负", "-")), bare.group(2) or "", False) if bare else None,
@@ -236,8 +238,8 @@ class Reader:
             missing=None if subjects else missing,
             groups=_meant(frozenset(str(f.value) for f in found if f.fact == "group")),
             elsewhere=elsewhere, about=about, money=bool(_MONEY.search(cue_text)), number=bool(_NUMBER.search(cue_text)),
-            defines=self.definitions.asked_in(text) or self.definitions.whether_in(text),
-            judged=self.definitions.judged_in(text), whether=self.definitions.whether_in(text) is not None,
+            defines=self.definitions.asked_in(text) or whether,
+            judged=self.definitions.judged_in(text), whether=whether is not None,
             question_form=bool(_QUESTION_FORM.search(text)),
             span=self.cues.span(cue_text), later=self.cues.later(text), split=split, section=_section(text),
             per_share=self.cues.per_share(cue_text),

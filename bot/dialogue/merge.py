@@ -965,9 +965,9 @@ def _over_the_span_still(q: Question, c: Context, store: MeasureStore) -> Questi
 
 
 # The message read against the conversation once, before any rule, in this order: 俺俩 as me and the one talked
-# about, a span or a share asked before kept for a follow-up or a correction, a sum of money as the one the lines read, N个人 as who a total is over, 第二个
-# as a line of the last answer, 第2个 as the member the reply named, a requirement's own value said of the time it is
-# met as no fact.
+# about, a span or a share asked before kept for a follow-up or a correction, a sum of money as the one the lines
+# read, N个人 as who a total is over, 第二个 as a line of the last answer, 第2个 as the member the reply named, a
+# requirement's own value said of the time it is met as no fact.
 READ_AGAINST_THE_CONVERSATION: tuple[Callable[[Question, Context, MeasureStore], Question], ...] = (
     _we_two, _over_the_span_still, _shared_again, _money_as_read, _counted_people, _nth_line, _members_as_named, _hypothetical,
 )

@@ -247,9 +247,9 @@ class Conversation:
             return Reply(response="utter_help")  # 你能干什么; but 这网点谁来设 after a measure is about that measure
         again = rule in ("asks_again", "asks_of_its_words")  # the last lines, not a subject of its own
         only_theirs = rule == "names_its_subject" and q.pronoun and not q.subjects and not q.people  # 他…
-        if (rule == "asks_again" or only_theirs) and not (q.split or q.total) and (
+        if (rule == "asks_again" or only_theirs and not q.facts) and not (q.split or q.total) and (
                 said := self._elsewhere_in_plan(q, merged)):  # (扶持创业的户数加一起呢: of the last lines, summed)
-            return self._plan_says(said, merged, q)  # 那政府投入的钱谁落实: another part of the plan
+            return self._plan_says(said, merged, q)  # 那政府投入的钱谁落实: another part of the plan (她是低保户 tells)
         if rule == "asks_again" and q.chitchat and not (q.asks or q.total or q.period or q.unstated):
             return self._out_of_scope(q)  # 今天天气怎么样, after a measure: a question, but of nothing the plan has
         if only_theirs and not q.unstated and not q.facts and not q.once_met and self._foreign(q, merged):

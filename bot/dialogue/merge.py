@@ -30,6 +30,7 @@ _NOW_TOO = re.compile(r"(?:那|这)?(\d+)\s*(?:个|人|名|位)?[^,。;!?]{0,8}?
 _OTHERS = re.compile(r"(?:另外|其他|其余|剩下)(?:的|那)?(?P<n>\d)?(?:个|项|种|位|样)?(?:的)?"
                      r"(?:呢|咋样|怎么样|多少|是多少)")  # 另外两个呢
 _MORE = re.compile(r"给的多|给得多|的多|更多|高一些|高点")  # 听说因公牺牲的给的多 多多少: this one against the last
+_ALSO = re.compile(r"也")  # 我爸51岁也失业了要创业: as the one asked about before
 _SUPPOSED = re.compile(r"按[^,。;!?]{1,10}?算|要是|如果|假如|换成")  # 要是按烈士遗属算: another measure in place of this
 OF_TARGETS = ("average", "ratio", "share")  # asked only of the plan's target figures (bot/dialogue/plan_figures.py)
 SUMMED = {"amount", "old", "rise", "max", "min"}  # kinds a total adds up (一年多领多少 after 一共多领多少)
@@ -191,6 +192,8 @@ def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:
         return _asked_again(q, moved)
     if (recounted := _recounted(q, c, store)) is not None:  # 说错了，抗美援朝的是三个: that group's size
         return _asked_again(q, recounted)
+    if (counted_lines := _headcount(q.facts, c, store)) is not None:  # 俺数差了，是六个人: the lines' headcount
+        return _asked_again(q, counted_lines)
     unitless = [x.value for x in q.quantities if x.corrects and not x.unit]
     if len(unitless) == 1 and not q.facts and (told := _nearest_facts(c.person(c.focus), unitless)):
         return _asked_again(q, _told(c, c.focus, told, store, replace_kind=True))  # 说错了 是68: his age, not his 7年
@@ -209,6 +212,17 @@ def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:
     if len({line.person for line in named}) == 1:  # 绿色那个是过了四个: of the one whose line it names
         return _asked_again(q, _told(c, named[0].person, told, store, replace_kind=True))
     return _asked_again(q, _told(c, c.focus, told, store, replace_kind=True))
+
+
+def _headcount(told: Mapping[str, Any], c: Context, store: MeasureStore) -> Context | None:
+    """一共五个人 told of no one, after lines of no one whose measures are paid to each person (the count is no input
+    of theirs, as a product count is): that many people on each line."""
+    n = told.get("count")
+    if not isinstance(n, int) or n < 2 or len(told) > 1 or not c.lines or c.focus is not None or any(
+            line.person is not None or "count" in line.facts or "count" in inputs(store.get(line.measure))
+            for line in c.lines):  # 设了三个网点 — 要是设五个呢: the count the measure reckons with, told again
+        return None
+    return replace(c, lines=tuple(replace(line, count=n) for line in c.lines))
 
 
 def _without_replaced(c: Context, key: str, named: list[str], store: MeasureStore) -> Context:
@@ -403,7 +417,7 @@ def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
     store = known.store
     if q.total and q.pronoun and not q.subjects and not q.people and len(c.lines) > 1:
         return None  # 等他也满60了，一共多少: all of them, asked again
-    merged = _with_people(q, c, store)
+    merged = _likewise(q, c, _with_people(q, c, store), store)
     lines = _lines(q, merged, store)
     if not lines:
         return None
@@ -438,6 +452,23 @@ def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
                    focus=_focus(q, merged) or merged.focus, profile=())
 
 
+def _likewise(q: Question, c: Context, merged: Context, store: MeasureStore) -> Context:
+    """我姐38 失业 想开店 能领创业补贴吗 — 我爸51岁也失业了要创业，他俩一共多少: someone new who is 也 of a group
+    the one asked about is of, or the last lines' measures are for, has those measures too (the verdict on them is
+    still theirs to pass)."""
+    if not _ALSO.search(q.text) or not c.lines:
+        return merged
+    measures = tuple(dict.fromkeys(line.measure for line in c.lines))
+    before = {g for line in c.lines if (x := c.person(line.person)) for g in x.facts.get("groups", ())}
+    for p in q.people:
+        someone = merged.person(p.key)
+        told = set(p.facts.get("groups", ()))
+        if p.count == 1 and someone is not None and not someone.measures and told and (told & before or all(
+                told & set(store.get(m).groups) for m in measures)):
+            merged = merged.with_person(replace(someone, measures=measures))
+    return merged
+
+
 def _swapped(before: tuple[Line, ...], denied: frozenset[str], named: tuple[Line, ...]) -> tuple[Line, ...]:
     """The lines before with the one measure denied replaced by the one named instead, their counts and people
     kept; nothing when the message does not name exactly one instead of one it denies."""
@@ -462,6 +493,8 @@ def tells_a_fact(q: Question, c: Context, known: Known) -> Context | None:
                        asked=q.asked, requested=None)
     if c.profile:
         return replace(c, facts={**c.facts, **told}, requested=None)
+    if (counted_lines := _headcount(told, c, store)) is not None:  # 每人都当了三年兵 一个人多少 — 一共五个人，总共多少
+        return _asked_again(q, replace(counted_lines, total=True))
     merged = _told(c, c.focus, told, store, replace_kind=False)
     if set(c.asked) & {"department", "apply", "conditions", "says"}:
         merged = replace(merged, asked=("amount",))  # 要什么条件 — 我们介绍成了12个人呢: the sum is asked now

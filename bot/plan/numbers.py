@@ -58,15 +58,29 @@ def numeral_replacements(text: str) -> Iterator[tuple[int, int, str]]:
         if any(start < m.end() and m.start() < end for start, end in spoken):
             continue
         run, percent = (m.group(1), True) if m.group(1) else (m.group(), False)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            try:
-                value = cn2an.cn2an(run, "smart")
-            except (ValueError, KeyError, IndexError):
-                continue
-        if not _holds(value):  # 服役 and 400 九: no number anyone means, and none a float can hold
+        read = _value(run)
+        if read is None and not percent and len(run) > 1 and run.endswith("一") and _ONE_AFTER.match(text, m.end()):
+            head = _value(run[:-1])  # 今年七十九一个月给多少: 79, then 1个月, said without a pause
+            if head is not None:
+                yield m.start(), m.end() - 1, plain(head) + " "
+                yield m.end() - 1, m.end(), "1"
             continue
-        yield m.start(), m.end(), plain(value) + ("%" if percent else "")
+        if read is not None:
+            yield m.start(), m.end(), plain(read) + ("%" if percent else "")
+
+
+_ONE_AFTER = re.compile(r"个|年|共|月|天|周|块|下")  # 一个月 一年 一共: where a run's last 一 starts the next words
+
+
+def _value(run: str) -> float | None:
+    """The number a run of numerals reads as, None if it reads as none (服役 and 400 九) or as none a float holds."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            value = cn2an.cn2an(run, "smart")
+        except (ValueError, KeyError, IndexError):
+            return None
+    return value if _holds(value) else None
 
 
 def _holds(value: float) -> bool:

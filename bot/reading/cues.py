@@ -32,7 +32,8 @@ _THAN = re.compile(r"比([^,.;!?]{1,12}?)(?:多多少|少多少|多出|高多少
 _THAN_BEFORE = re.compile(r"原来|以前|之前|去年|过去|老标准|原标准|旧标准|没涨|涨前|2016")
 # 等俺也满60了 / 到时候 / 满60后: the question asked as if the requirement not yet met were met
 _ONCE_MET = re.compile(r"到时候|到那时|等[^,。;!?]{0,8}?(?:够|满|到)|(?:满|够)[^,。;!?]{0,6}?(?:后|以后|之后)"
-                       r"|(?<![当经干做待呆])过(?:\d+|半)年|明年就|都满了|都够了")
+                       r"|(?<![当经干做待呆])过(?:\d+|半)年|明年就|都满了|都够了"
+                       r"|(?:能领|能拿|能享受|符合条件|够条件|符合)的话")  # 他俩都能领的话一共多少: supposing they can
 _LATER = re.compile(r"(?:再过|(?<![当经干做待呆])过了?)(?P<n>\d+|半)\s*(?P<unit>个月|年)(?!多少|能|的)"
                     r"|(?P<n2>\d+)\s*(?P<unit2>个月|年)(?:以|之)后")
 # 两年一共, 3年呢, 半年呢, 1个季度能领多少: a sum over a span of time (after an amount, not a fact told: 不是7年)

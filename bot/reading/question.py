@@ -35,6 +35,7 @@ from bot.reading.vocabulary import Clarification, Vocabulary
 PERSONAL = ("age", "service_years", "veteran_category", "merit", "months_in_business", "group", "contract_years")
 _CLAUSE_BREAK = re.compile(r"[,;.!?、:\s]+|另外|再加上|还有|以及|然后")
 _ORGANISATIONS = re.compile(r"合作社|企业|公司|单位|组织|农场|中介")  # members of these are 第1个, not 第1位
+_TELLS = re.compile(r"[^,。;!?\d]{0,4}?说(?:的)?是")  # 俺妈搁旁边说是六年: she tells it, it is not of her
 _PRONOUN_GENDERS = {"她": "男", "他": "女"}  # whom a pronoun cannot mean
 SOME_OF = "其中"  # 7个老兵 … 其中2个立过三等功: some of a group already counted, named so
 _SOME_OF_THOSE = re.compile(r"(?:其中|里头?有|中有|当中有|(?:老兵|义务兵|遗属|子女|的)有)$")  # 抗日的有1个
@@ -166,6 +167,11 @@ class Reader:
         corrected = self.cues.correction(text)
         turn = corrected.start() if corrected else len(text)
         mentions = _members(text, _subjects_only(text, self.people.mentions(text), self.people.speakers))
+        # 俺数差了，是六个人 / 俺妈搁旁边说是六年 / 我奶奶说是三年不是两年: who says the figure, not whom it is of
+        mentions = [m for m in mentions if not ((told := _TELLS.match(text, m.end)) and (
+            corrected or text[told.end():told.end() + 1].isdigit()))
+            and not (corrected and m.key == SELF and (own := self.cues.correction(text[m.end:m.end + 5]))
+                     and own.start() == 0)]
         mentions, listed = _listed_members(text, mentions)
         found = [f for f in self._facts(text, turn)  # 1个头回无公害认证, 3个人开店: a member, a group, not a count
                  if not any(m.start <= f.start < m.end for m in mentions
@@ -434,8 +440,10 @@ class Reader:
         """介绍了8个 5个签了两年合同 仨签了八个月 / 签1年以上合同16人 其余合同3个月: those whose contract is shorter
         than a measure requires are taken off the count (`excluded`), the others' contract is the one told."""
         shortest = self._shortest_contract
-        parts = [(COUNTS.get(p["n"]) or int(re.sub(r"\D", "", p["n"])), _contract(p)) for pattern in _PARTS
-                 for p in pattern.finditer(text)]
+        said: list[re.Match[str]] = []
+        for pattern in _PARTS:  # 有3个只签了半年合同那3个算不算: one part, read one way only
+            said += [p for p in pattern.finditer(text) if not any(p.start() < x.end() and x.start() < p.end() for x in said)]
+        parts = [(COUNTS.get(p["n"]) or int(re.sub(r"\D", "", p["n"])), _contract(p)) for p in said]
         if shortest is None or not parts:
             return general
         if (rest := _REST.search(text)) is not None and isinstance(general.get("count"), int):

@@ -1446,3 +1446,48 @@ def test_enough_said_of_an_age_is_no_month_of_business(talk):
     *_, both = talk.conversation("俺和俺弟都当过义务兵 俺六十一当了三年 俺弟五十八当了五年 俺俩现在一个月各领多少",
                                  "等他也够了 俺俩一个月一共多少")
     assert "创业补贴" not in both.text and "每月200元" in both.text
+
+
+def test_a_group_told_of_her_after_a_verdict_judges_her_again(talk):
+    _, again = talk.conversation("我姐38，失业在家想开网店，能领那个5000的创业补贴吗", "她家是低保户呢")
+    assert "暂不符合" not in again.text and "您姐：标准一次性5000元" in again.text
+
+
+def test_someone_who_is_也_of_the_same_group_has_the_same_measure_and_a_supposed_claim_is_summed(talk):
+    *_, both = talk.conversation("我姐38，失业在家想开网店，能领那个5000的创业补贴吗", "她家是低保户呢",
+                                 "我爸51岁也失业了要创业，他俩都能领的话一共多少")
+    assert "5000元 + 5000元 = 10000元" in both.text
+
+
+def test_whoever_tells_a_corrected_figure_is_not_whom_it_is_of(talk):
+    *_, years = talk.conversation("俺家老爷子今年七十三了，年轻时候当过义务兵", "他当了五年兵，那一个月能给多少钱",
+                                  "不对不对，俺妈搁旁边说是六年，俺记岔了")
+    *_, told = talk.conversation("我爷爷当过义务兵两年今年八十一一个月多少钱", "我奶奶说是三年不是两年")
+    assert "每月150元（您老爷子）" in years.text and "每月75元（您爷爷）" in told.text
+
+
+def test_a_headcount_told_or_corrected_after_a_per_person_amount_counts_its_people(talk):
+    _, five, six = talk.conversation("俺们村有几个老兵，当年都是义务兵，岁数都六七十了，每人都当了三年兵，一个人一个月能给多少",
+                                     "一共五个人，一个月总共多少钱", "哎呀俺数差了，是六个人")
+    assert "75元 × 5人 = 375元" in five.text and "75元 × 6人 = 450元" in six.text
+
+
+def test_a_short_contract_part_said_twice_in_a_message_is_taken_off_once(talk):
+    _, some = talk.conversation("我们职业中介免费介绍就业困难人员 这个月介绍成了十五个都签了一年以上的合同也交了社保能拿多少",
+                                "这十五个里头有三个只签了半年合同那三个算不算")
+    assert "15人 − 3人 = 12人；180元 × 12人 = 2160元" in some.text
+
+
+def test_an_age_in_numerals_run_into_一个月_is_read_as_the_age(talk):
+    reply, _ = talk("我姥爷是老义务兵当了七年兵今年七十九一个月给多少")
+    assert "每月175元（您姥爷）" in reply.text
+
+
+def test_能拿多少_after_a_rise_asks_the_amount_of_the_period(talk):
+    *_, half = talk.conversation("我妈是病故军人遗属", "比以前涨了多少", "那半年能拿多少")
+    assert "8745元" in half.text
+
+
+def test_打过小鬼子_is_a_veteran_of_the_war_against_japan(talk):
+    reply, _ = talk("俺家老爷子当年打过小鬼子 现在国家一年给多少钱")
+    assert "【抗日老兵生活补助】每年21060元" in reply.text

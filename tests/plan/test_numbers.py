@@ -21,6 +21,12 @@ def test_a_spoken_figure_is_one_number_not_two():
     assert chinese_numerals_to_digits("收入1万5，去年2万4千") == "收入15000，去年24000"
 
 
+def test_a_numeral_run_into_一个月_or_一年_is_the_number_and_then_one():
+    """今年七十九一个月给多少: spoken without a pause, 七十九一 is no number, 79 and 1个月 are."""
+    assert chinese_numerals_to_digits("今年七十九一个月给多少") == "今年79 1个月给多少"
+    assert chinese_numerals_to_digits("十一个月") == "11个月"
+
+
 def test_the_plans_own_figures_are_read_as_printed():
     assert figures("补贴每个网点1-3万元") == {10000.0, 30000.0}
     assert figures("惠及城乡居民约871.4万人次，总增收实现37.9亿元") == {8714000.0, 3790000000.0}

@@ -417,8 +417,9 @@ def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
     store = known.store
     if q.total and q.pronoun and not q.subjects and not q.people and len(c.lines) > 1:
         return None  # 等他也满60了，一共多少: all of them, asked again
-    merged = _likewise(q, c, _with_people(q, c, store), store)
+    merged, alike = _likewise(q, c, _with_people(q, c, store), store)
     lines = _lines(q, merged, store)
+    lines += tuple(x for key in alike for x in _person_lines(merged.person(key)) if x not in lines)
     if not lines:
         return None
     theirs = {x.measure for x in c.lines if x.person is not None}
@@ -452,12 +453,13 @@ def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
                    focus=_focus(q, merged) or merged.focus, profile=())
 
 
-def _likewise(q: Question, c: Context, merged: Context, store: MeasureStore) -> Context:
+def _likewise(q: Question, c: Context, merged: Context, store: MeasureStore) -> tuple[Context, list[str]]:
     """我姐38 失业 想开店 能领创业补贴吗 — 我爸51岁也失业了要创业，他俩一共多少: someone new who is 也 of a group
     the one asked about is of, or the last lines' measures are for, has those measures too (the verdict on them is
-    still theirs to pass)."""
+    still theirs to pass); with the keys of those who have."""
     if not _ALSO.search(q.text) or not c.lines:
-        return merged
+        return merged, []
+    alike = []
     measures = tuple(dict.fromkeys(line.measure for line in c.lines))
     before = {g for line in c.lines if (x := c.person(line.person)) for g in x.facts.get("groups", ())}
     for p in q.people:
@@ -466,7 +468,8 @@ def _likewise(q: Question, c: Context, merged: Context, store: MeasureStore) -> 
         if p.count == 1 and someone is not None and not someone.measures and told and (told & before or all(
                 told & set(store.get(m).groups) for m in measures)):
             merged = merged.with_person(replace(someone, measures=measures))
-    return merged
+            alike.append(p.key)
+    return merged, alike
 
 
 def _swapped(before: tuple[Line, ...], denied: frozenset[str], named: tuple[Line, ...]) -> tuple[Line, ...]:
@@ -985,7 +988,8 @@ def _we_two(q: Question, c: Context, store: MeasureStore) -> Question:
     other = other or next((p for p in reversed(c.people) if p.key != SELF and p.count == 1), None)
     if not q.with_me or other is None or [p.key for p in q.people] != [SELF]:
         return q
-    shared = {k: v for k, v in q.people[0].facts.items() if k not in ("age", "gender")}
+    shared = {k: v for k, v in q.people[0].facts.items()  # 俺自个儿也当过五年兵 俺俩…: his own three years stay
+              if k not in ("age", "gender") and k not in other.facts}
     return replace(q, people=(*q.people, Person(other.key, other.label, 1, shared)), everyone=True)
 
 

@@ -27,10 +27,11 @@ _SPOKEN = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(万|千)(?:(\d)(千|百)?|(\d{4
 _SCALE = {"万": (10_000, 1_000), "千": (1_000, 100)}
 # 开了俩月, 干了仨年, 老兵还剩俩, 设俩网点: 俩 and 仨 are 两个 and 三个 before a span of time or after a verb
 # that counts (剩, 有, 是, 设, 建, 开, 办).
-# that counts (剩, 有, 是, 设, 建, 开, 办), or at the start of a clause before whom they count (…，仨解放战争老兵).
+# that counts (剩, 有, 是, 设, 建, 开, 办), or at the start of a clause before whom they count (…，仨解放战争老兵) or
+# what they are (…，俩是抗美援朝的).
 # Elsewhere (这俩, 哥俩, 娘仨, 俩一共) they point at people already talked about and stay words.
 _COLLOQUIAL = re.compile(r"([俩仨])(?=个?(?:月|年|天|周|星期|礼拜))|(?<=[剩有是设建开办中])([俩仨])"
-                         r"|(?:^|(?<=[\s,;、]))([俩仨])(?=[^\s,;。]{0,6}?(?:兵|遗属|子女|户|合作社|企业|公司|产品|网点|学生))")
+                         r"|(?:^|(?<=[\s,;、]))([俩仨])(?=是|[^\s,;。]{0,6}?(?:兵|遗属|子女|户|合作社|企业|公司|产品|网点|学生))")
 _SAID_AS = {"俩": 2, "仨": 3}
 
 

@@ -203,8 +203,8 @@ class People:
                 owner = m.group("owner") or ""
                 if m.group("filler"):  # 老兵还剩2个 is named 老兵2个
                     said = said.replace(m.group("filler"), "", 1)
-                if m.group("n3"):  # 俩抗美援朝老兵 is named 2个抗美援朝老兵
-                    said = f"{COUNTS[number]}个{noun}"
+                if m.group("n3") or m.group("n2"):  # 俩抗美援朝老兵 / 2个是抗美援朝的 is named 2个抗美援朝老兵
+                    said = f"{COUNTS.get(number) or number}个{noun}"
                 found.append(Mention(owner + noun, said, m.start(), m.end(), "group", COUNTS.get(number) or int(number),
                                      owner))
             elif role == "group":
@@ -261,7 +261,8 @@ class People:
         return re.compile("|".join([
             rf"(?P<counted>(?P<owner>(?:{_alternation(self.group_owners)})?)(?P<noun>{nouns})(?P<filler>这回|这次|还剩下?|剩下?|还有|\s*[:：]?\s*(?=\d{1,3}人))?(?P<n>\d+|仨|俩)"
             rf"(?:个|位|名|口|人|家)(?!月|产品|农产品|品种|认证)"
-            rf"|(?P<n2>\d+)(?:个|位|名|家)(?P<noun2>{nouns})|(?P<n3>仨|俩)(?P<noun3>{nouns}))",  # 俩抗美援朝老兵
+            rf"|(?P<n2>\d+)(?:个|位|名|家)(?:都是|是)?(?P<noun2>{nouns})"  # 2个是抗美援朝的
+            rf"|(?P<n3>仨|俩)(?P<noun3>{nouns}))",  # 俩抗美援朝老兵
             rf"(?P<group>{_alternation(self.groups)})",
             rf"(?P<everyone>{_alternation(self.everyone)}|(?:(?<=[,;.!?\s])|^)都)",
             rf"(?P<kin>(?P<kin_owner>{owners})?(?P<kin_word>{kin}))",

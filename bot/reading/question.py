@@ -69,6 +69,8 @@ _MONEY = re.compile(r"多少钱|金额|几个钱|多钱|补多少|给多少|奖�
 _BUSINESS_YEARS = re.compile(r"(?:执照|开了|开张|开业|营业|开店|干|做|开满|满|经营|办下来|免了|已经过了)"
                              r"[^\d,;!?]{0,8}?(?:(\d+(?:\.\d+)?)\s*年(半)?(?:零?(\d{1,2})个月)?|(半)年)")  # 免了1年半: 18个月
 _CONTRACT = re.compile(r"合同|签")
+_SERVED = re.compile(r"当过?[^,;!?]{0,4}?兵|义务兵|服役|部队")  # 当过义务兵，干了两年: years of service, not of a shop
+_BUSINESS = re.compile(r"店|执照|营业|经营|生意|个体|开业|开张|创业|买卖|铺")
 _PLAN_NAMES = re.compile(r"“?暖流计划”?|行动方案")
 _FOLLOW_UP = re.compile(r"^(?:那|那么|那要是|要是|如果|假如|换成|换了)|呢[?!.]*$|同问|同上")  # 解放 同问: as before
 
@@ -841,14 +843,18 @@ def _the_headcount(subjects: tuple[Subject, ...], quantities: tuple[Quantity, ..
 
 def _business_years(text: str, found: list[Found]) -> list[Found]:
     """执照办下来快1年了 / 店开了1年 / 已经过了1年零3个月 (15): a year of business is 12 months of it, where no
-    months were told beside it;
-    合同不满1年 and 没签满1年 are a contract's years."""
+    months were told beside it; 合同不满1年 and 没签满1年 are a contract's years; 当过义务兵，干了两年, with no shop or
+    business said, are years of service."""
     told = [f.start for f in found if f.fact == "months_in_business"]
     years = []
     for m in _BUSINESS_YEARS.finditer(text):
         if _CONTRACT.search(text[max(0, m.start() - 4):m.end() + 2]) or any(m.start() <= at < m.end() + 4 for at in told):
             continue
         months = 6 if m.group(4) else round(float(m.group(1)) * 12) + (6 if m.group(2) else int(m.group(3) or 0))
+        if _SERVED.search(text) and not _BUSINESS.search(text):
+            if not any(f.fact == "service_years" for f in found):
+                years.append(Found("service_years", months / 12 if months % 12 else months // 12, m.start(), m.end()))
+            continue
         years.append(Found("months_in_business", months, m.start(), m.end()))
     return years
 

@@ -1491,3 +1491,26 @@ def test_能拿多少_after_a_rise_asks_the_amount_of_the_period(talk):
 def test_打过小鬼子_is_a_veteran_of_the_war_against_japan(talk):
     reply, _ = talk("俺家老爷子当年打过小鬼子 现在国家一年给多少钱")
     assert "【抗日老兵生活补助】每年21060元" in reply.text
+
+
+def test_what_俺俩_tells_of_me_leaves_the_others_own_years(talk):
+    *_, both = talk.conversation("俺老伴当过义务兵，干了两年，今年六十八，一个月给多少", "不对，他说是三年，俺记错了",
+                                 "俺自个儿也当过五年兵，今年六十三，俺俩一个月加一块儿多少")
+    assert "125元 + 75元 = 每月200元" in both.text
+
+
+def test_干了两年_after_当过义务兵_is_years_of_service(talk):
+    reply, _ = talk("俺老伴当过义务兵，干了两年，今年六十八，一个月给多少")
+    assert "每月50元（您老伴）" in reply.text and "创业补贴" not in reply.text
+
+
+def test_a_count_said_before_是_and_recounted_after_数落了_counts_that_group(talk):
+    first, recounted = talk.conversation("俺们村还剩几个老兵，俩是抗美援朝的，一个是解放战争的，他们一年一共能领多少",
+                                      "俺数落了一个，抗美援朝的是仨")
+    assert "31560元 + 16120元 = 每年47680元" in first.text and "47340元 + 16120元 = 每年63460元" in recounted.text
+
+
+def test_someone_who_also_wants_to_start_a_business_is_judged_for_the_start_up_subsidy(talk):
+    _, her = talk.conversation("俺爸五十二了，厂子黄了在家待着，后来自个儿整了个小卖店，营业执照领了八个月了，能给啥补贴不",
+                               "俺妈也想开个店，她今年三十九，就是在家待业，不是低保户也没下岗，她算不算")
+    assert "暂不符合" in her.text and "还差1年" in her.text

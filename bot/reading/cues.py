@@ -50,6 +50,10 @@ _PERIOD_ALONE = re.compile(r"(?:^|.*\s)(?:按|那)?(月|年)(?:呢|的|合计|�
 RANGE = {"range": ("min", "max")}  # 补贴区间: the least and the most
 
 
+_QUESTION_MARK = re.compile(r"[?？]")
+_HOW_MUCH = re.compile(r"多少|几")
+
+
 @dataclass(frozen=True)
 class Cues:
     kinds: Mapping[str, tuple[str, ...]]  # in the order they take overlapping words
@@ -80,6 +84,10 @@ class Cues:
             found = [(at, "difference" if kind == "rise" else kind) for at, kind in found] or [(than.start(), "difference")]
         if found and (summed := _SUM_ASKED.search(text)) and all(at > summed.start() for at, _ in found):
             found.append((summed.start(), "amount"))  # 加一块儿多少 比以前多了多少: the sum, then the rise
+        bounds = [0, *(m.end() for m in _QUESTION_MARK.finditer(text)), len(text)]
+        for a, b in zip(bounds, bounds[1:], strict=False):  # 按月算是多少？原来按月是多少？: the amount, then the old
+            if len(bounds) > 3 and found and _HOW_MUCH.search(text, a, b) and not any(a <= at < b for at, _ in found):
+                found.append((a, "amount"))
         kinds = tuple(dict.fromkeys(k for _, kind in sorted(found) for k in RANGE.get(kind, (kind,))))
         return kinds or ("amount",)
 

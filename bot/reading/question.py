@@ -35,6 +35,8 @@ from bot.reading.vocabulary import Clarification, Vocabulary
 PERSONAL = ("age", "service_years", "veteran_category", "merit", "months_in_business", "group", "contract_years")
 _CLAUSE_BREAK = re.compile(r"[,;.!?、:\s]+|另外|再加上|还有|以及|然后")
 _ORGANISATIONS = re.compile(r"合作社|企业|公司|单位|组织|农场|中介")  # members of these are 第1个, not 第1位
+_PLURAL = ("他们", "她们")  # 让他们上哪儿办手续: all those talked about
+_JOINED = re.compile(r"(?:和|跟|与|及|还有|、)\s*$")  # 我大伯和 | 我三姑是…: the one before is of the same clause
 _TELLS = re.compile(r"[^,。;!?\d]{0,4}?说(?:的)?是")  # 俺妈搁旁边说是六年: she tells it, it is not of her
 _PRONOUN_GENDERS = {"她": "男", "他": "女"}  # whom a pronoun cannot mean
 SOME_OF = "其中"  # 7个老兵 … 其中2个立过三等功: some of a group already counted, named so
@@ -237,7 +239,8 @@ class Reader:
             addition=self.cues.addition(text) or any(p.key.startswith(SOME_OF) for p in people), pronoun=pronoun,
             pronoun_unlike=next((_PRONOUN_GENDERS.get(m.said) for m in mentions if m.role == "pronoun"), None)
             if pronoun else None,
-            everyone=everyone or eligible_ones, quantities=quantities,
+            everyone=everyone or eligible_ones or any(m.role == "pronoun" and m.said in _PLURAL for m in mentions),
+            quantities=quantities,
             with_me=any(m.key in self.people.with_me for m in mentions) and all(
                 m.key in self.people.with_me or m.key == SELF for m in mentions if m.role in ("person", "group")),
             bare=Quantity(float(bare.group(1).replace("负", "-")), bare.group(2) or "", False) if bare else None,
@@ -303,6 +306,7 @@ class Reader:
         first_named = last_named = 0  # subjects[first_named:last_named]: of no one, named in the last clause naming any
         listed: list[str] = []  # 我儿子牺牲了 我和老伴都是…: those named one after another, telling nothing yet (都: them)
         for start, end in clauses:
+            joined = False
             here = [m for m in mentions if start <= m.start < end]
             named = [m for m in here if m.role in ("person", "group")]
             if any(m.role == "everyone" for m in here):
@@ -314,6 +318,9 @@ class Reader:
                 targets = [SELF, *others[-1:]]
             elif named:
                 targets = list(dict.fromkeys(m.key for m in named))
+                joined = bool(listed) and bool(_JOINED.search(text[:start]))
+                if joined:  # 我大伯和我三姑是烈士子女: both of them
+                    targets = list(dict.fromkeys([*listed, *targets]))
                 for m in named:
                     labels.setdefault(m.key, (m.label, m.count))
                     if m.role == "group" and m.count > 1:
@@ -361,7 +368,7 @@ class Reader:
                     continue  # 我是享受低保的: the word says who they are, it asks nothing of the 低保 standard
                 own = {k: v for k, v in said.items() if k not in PERSONAL}
                 whose: list[str | None] = [None] if fallen and "survivor" in measure.groups else [*targets] or [None]
-                if len(whose) > 1 and not any(m.role == "everyone" for m in here):
+                if len(whose) > 1 and not joined and not any(m.role == "everyone" for m in here):
                     whose = [None]  # 我和我爸 … 抗美援朝老兵: whose, the words do not say
                 subjects += [Subject(measure.id, key, own, counted.count if counted else None) for key in whose]  # 都是: each
             if len(subjects) > so_far and all(x.person is None for x in subjects[so_far:]):

@@ -1514,3 +1514,19 @@ def test_someone_who_also_wants_to_start_a_business_is_judged_for_the_start_up_s
     _, her = talk.conversation("俺爸五十二了，厂子黄了在家待着，后来自个儿整了个小卖店，营业执照领了八个月了，能给啥补贴不",
                                "俺妈也想开个店，她今年三十九，就是在家待业，不是低保户也没下岗，她算不算")
     assert "暂不符合" in her.text and "还差1年" in her.text
+
+
+def test_two_people_joined_by_和_before_a_category_are_both_of_it(talk):
+    reply, _ = talk("我大伯和我三姑是烈士子女都六十多了 一年各多少")
+    assert "· 您大伯：每年4800元\n· 您三姑：每年4800元" in reply.text
+
+
+def test_two_questions_in_one_message_ask_the_amount_and_the_old_amount(talk):
+    _, both = talk.conversation("抗美援朝老兵的补助2017年提高到多少？", "按月算是多少？原来按月是多少？")
+    assert "折合每月1315元" in both.text and "原来折合每月1215元" in both.text
+
+
+def test_他们_after_a_group_of_two_kinds_asks_of_all_of_them(talk):
+    _, office = talk.conversation("俺们村还剩几个老兵，俩是抗美援朝的，一个是解放战争的，他们一年一共能领多少",
+                                  "让他们上哪儿办手续")
+    assert "抗美援朝老兵生活补助：市民政局" in office.text and "解放战争老兵生活补助：市民政局" in office.text

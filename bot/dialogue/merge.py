@@ -320,6 +320,12 @@ def adds_to_the_question(q: Question, c: Context, known: Known) -> Context | Non
         bool(c.people) or any(line.person is not None for line in new))  # 三等功和二等功加起来: levels, of nobody
     if not (q.addition or (q.total and personal)):  # 他还立过二等功，一共多少: his lines, and the merit beside them
         return None
+    if new and all(any(x.measure == n.measure and x.person == n.person for x in c.lines) for n in new) and all(
+            n.facts for n in new):  # 无公害仨产品加上绿色食品仨产品: the lines there are, told again, not more of them
+        told = {(n.measure, n.person): n.facts for n in new}
+        lines = tuple(replace(x, facts={**x.facts, **told.get((x.measure, x.person), {})}) for x in c.lines)
+        return replace(merged, lines=lines, asked=q.asked if q.asked_said else c.asked, period=q.period or c.period,
+                       total=True, requested=None)
     if new:
         lines = (*c.lines, *(line for line in new if line not in c.lines))
         if q.how_many and q.how_many > len(lines):  # 还有个地理标志登记 三项加一块: the ones answered before too
@@ -644,8 +650,9 @@ def _lines(q: Question, c: Context, store: MeasureStore) -> tuple[Line, ...]:
     named = {s.person for s in q.subjects}
     spoken = [p.key for p in q.people if (someone := c.person(p.key)) and someone.measures
               and (p.key in named or not p.facts or _implied(someone.facts, store))]  # 我要是开个早餐摊呢: who, not what
-    if not spoken and q.everyone:  # 那俩人加一块: everyone talked about
-        spoken = [p.key for p in c.people if p.measures]
+    if not spoken and q.everyone:  # 那俩人加一块: everyone talked about; 他俩, after two answered: those two
+        last = list(dict.fromkeys(x.person for x in c.lines if x.person and (p := c.person(x.person)) and p.count == 1))
+        spoken = last if q.how_many and len(last) == q.how_many else [p.key for p in c.people if p.measures]
     if not spoken and q.pronoun and c.focus:
         spoken = [c.focus]
     collective = any(not p.facts and p.count > 1 for p in q.people) and not spoken

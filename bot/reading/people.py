@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -192,6 +192,7 @@ class People:
     def mentions(self, text: str) -> list[Mention]:
         """Every mention in the normalised text, in order, none overlapping (the longest reading wins)."""
         found = []
+        teller: Mention | None = None  # 俺媳妇说她爹当了五年: she tells of her father, and is no one asked about
         for m in self._pattern.finditer(text):
             role = m.lastgroup or ""
             said = m.group()
@@ -219,7 +220,15 @@ class People:
                 if not owner and m.group("kin_word") in self.bare_kin and not _alone(text, m.start(), m.end()):
                     continue  # 独生子女父母: no one
                 if self._tells_of_another.match(text, m.end()):
+                    teller = Mention(self.kin[m.group("kin_word")], said, m.start(), m.end(), "person", 1, owner)
                     continue  # 俺妈说他是解放战争的: she only tells of him
+                if teller is not None and found and found[-1].role == "pronoun" and found[-1].start > teller.end and (
+                        parent := self._in_law([teller, replace(found[-1], start=teller.end)], found[-1].end,
+                                               self.kin[m.group("kin_word")])) is not None:
+                    pronoun = found.pop()  # 俺媳妇说她爹: her father (岳父), the one she tells of
+                    found.append(Mention(parent, teller.said + pronoun.said + said, pronoun.start, m.end(), "person", 1,
+                                         teller.owner))
+                    continue
                 found.append(Mention(self.kin[m.group("kin_word")], said, m.start(), m.end(), "person", 1, owner))
             elif role == "name":
                 if m.start() and _is_han(text[m.start() - 1]) and text[m.start() - 1] not in _BEFORE_A_NAME:

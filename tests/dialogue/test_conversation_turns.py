@@ -1530,3 +1530,21 @@ def test_他们_after_a_group_of_two_kinds_asks_of_all_of_them(talk):
     _, office = talk.conversation("俺们村还剩几个老兵，俩是抗美援朝的，一个是解放战争的，他们一年一共能领多少",
                                   "让他们上哪儿办手续")
     assert "抗美援朝老兵生活补助：市民政局" in office.text and "解放战争老兵生活补助：市民政局" in office.text
+
+
+def test_her_father_told_by_the_wife_is_her_father_not_mine(talk):
+    *_, corrected = talk.conversation(
+        "俺爹跟俺老丈人都是老义务兵，俺爹当了六年今年七十五，俺老丈人当了四年今年六十八，一个月各多少",
+        "俺媳妇说她爹当了五年不是四年")
+    assert "· 您爹：每月150元" in corrected.text and "· 您老丈人：每月125元（25元 × 服役5年" in corrected.text
+
+
+def test_他俩_after_two_of_more_answered_is_those_two(talk):
+    *_, two = talk.conversation("我奶奶是烈士遗属 一年多少", "我大伯和我三姑是烈士子女都六十多了他们呢", "他俩加一起一年多少")
+    assert "4800元 + 4800元 = 每年9600元" in two.text
+
+
+def test_lines_named_again_with_their_counts_are_told_again_not_added(talk):
+    *_, both = talk.conversation("俺们合作社头一回整那个无公害农产品认证，俩产品都过了，能给多少奖补", "那要是十个产品都过了呢",
+                                 "那绿色食品认证头一回过了仨产品能给多少", "无公害仨产品加上绿色食品仨产品，俺们一共能拿多少")
+    assert "5000元 + 24000元 = 29000元" in both.text

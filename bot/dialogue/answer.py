@@ -28,6 +28,7 @@ from bot.dialogue.derive import (
     rest,
     rise,
     rise_percent,
+    saved,
     share_of,
     shared,
     span_words,
@@ -48,9 +49,9 @@ from bot.plan.numbers import money, plain
 from bot.plan.records import load_units
 from bot.plan.summary import amount_text, formula_text
 
-AMOUNT_KINDS = ("amount", "old", "rise", "rise_pct", "difference", "max", "min", "wait", "reach", "rest", "left")
+AMOUNT_KINDS = ("amount", "old", "rise", "saved", "rise_pct", "difference", "max", "min", "wait", "reach", "rest", "left")
 SHOWN = ("rise_pct", "wait", "reach", "max", "min", "rest", "left")  # kinds whose line shows its calculation
-WORDS = {"old": "原来", "rise": "增加", "rise_pct": "提高", "max": "最多", "min": "最少", "wait": "还差",
+WORDS = {"old": "原来", "rise": "增加", "saved": "少交", "rise_pct": "提高", "max": "最多", "min": "最少", "wait": "还差",
          "reach": "到顶需要", "rest": "单位最多留", "left": "还剩"}
 
 
@@ -74,11 +75,14 @@ def answer(done: list[Outcome], c: Context, said: str = "", earlier: Sequence[Ou
         sums = [f for f in reply_.figures if f.period in MONTHS and f.parts and "+" in f.shown]  # the total, if any
         base = sums[0] if sums else reply_.figures[0] if len(done) == 1 and reply_.figures else None
         rises = len(done) == 1 and bool({"rise", "difference"} & set(c.asked))  # of one measure, 差多少 is its rise
+        cut = saved(done[0]) if len(done) == 1 and "saved" in c.asked else None
         if rises:  # 比老标准五年多拿多少 / 老标准和新标准三年下来差多少: the rise over the span, not the amount
             base = rise(done[0])
+        elif cut is not None:  # 三年下来省多少: the fee cut over the span
+            base = cut
         over = over_span(base, span) if base is not None else None
         if over is not None:
-            line = f"{span_words(span)}{'合计' if sums else '共'}{'多领' if rises else ''}：{over.shown}"
+            line = f"{span_words(span)}{'合计' if sums else '共'}{'多领' if rises else '少交' if cut else ''}：{over.shown}"
             reply_ = replace(reply_, text=before_office(reply_.text, line), figures=[*reply_.figures, over])
     for line, figure in _in_units_asked(done, said):
         reply_ = replace(reply_, text=before_office(reply_.text, line), figures=[*reply_.figures, figure])
@@ -166,7 +170,7 @@ def _targets_with(done: list[Outcome], pool: list[Outcome], c: Context, line: st
 
 def _plain_single(o: Outcome, asked: list[str], c: Context) -> bool:
     """One line asked what the classic reply says (the amount, the old one, the rise, over a period)."""
-    return set(asked) <= {"amount", "old", "rise"} and o.count == 1 and not o.needs
+    return set(asked) <= {"amount", "old", "rise", "saved"} and o.count == 1 and not o.needs
 
 
 def _single(o: Outcome, asked: list[str], c: Context, asks: tuple[str, str | None] | None) -> Answer:
@@ -270,6 +274,9 @@ def _kind_figures(o: Outcome, asked: list[str], period: str | None) -> list[Figu
         elif kind == "rise":
             up = rise(o)
             found.append(in_period(up, period) if up else None)
+        elif kind == "saved":
+            cut = saved(o)
+            found.append(in_period(cut, period) if cut else None)
         elif kind == "rise_pct":
             found.append(rise_percent(o))
         elif kind in ("max", "min"):

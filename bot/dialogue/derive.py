@@ -229,6 +229,17 @@ def rise(o: Outcome) -> Figure | None:
     return None
 
 
+def saved(o: Outcome) -> Figure | None:
+    """能省多少 / 三年下来省多少: what a fee cut leaves unpaid of the fee told (2000元 − 1900元 = 100元), by the
+    year — a fee told is what one pays a year (一年交两千)."""
+    new, old = o.figure, o.old
+    if new is None or old is None or new.value >= old.value:
+        return None
+    value = old.value - new.value
+    return Figure(value, new.period if new.period in MONTHS else "每年", "元",
+                  f"{money(old.value)} − {money(new.value)} = {money(value)}", (old, new))
+
+
 def rise_percent(o: Outcome) -> Figure | None:
     """(new − old) ÷ old, in percent, two decimals: 抗日老兵 (21060 − 19860) ÷ 19860 = 6.04%; a rate per year of
     service rose by the same percentage whatever the years (老义务兵 (25 − 20) ÷ 20 = 25%)."""

@@ -33,7 +33,7 @@ _MORE = re.compile(r"给的多|给得多|的多|更多|高一些|高点")  # 听
 _ALSO = re.compile(r"也")  # 我爸51岁也失业了要创业: as the one asked about before
 _SUPPOSED = re.compile(r"按[^,。;!?]{1,10}?算|要是|如果|假如|换成")  # 要是按烈士遗属算: another measure in place of this
 OF_TARGETS = ("average", "ratio", "share")  # asked only of the plan's target figures (bot/dialogue/plan_figures.py)
-SUMMED = {"amount", "old", "rise", "max", "min"}  # kinds a total adds up (一年多领多少 after 一共多领多少)
+SUMMED = {"amount", "old", "rise", "saved", "max", "min"}  # kinds a total adds up (一年多领多少 after 一共多领多少)
 IMPLYING = implying()
 # A number said without its fact (8, 十年, 六十六) is read against the fact under discussion, by its unit.
 NUMERIC = frozenset(fact for fact, spec in load_specs().items() if spec.min is not None)  # facts that are numbers
@@ -195,7 +195,8 @@ def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:
     if (counted_lines := _headcount(q.facts, c, store)) is not None:  # 俺数差了，是六个人: the lines' headcount
         return _asked_again(q, counted_lines)
     unitless = [x.value for x in q.quantities if x.corrects and not x.unit]
-    if len(unitless) == 1 and not q.facts and (told := _nearest_facts(c.person(c.focus), unitless)):
+    whose = c.person(c.focus) or (Someone("", "", 1, c.facts) if c.focus is None else None)  # 来电 男58 — 实为63
+    if len(unitless) == 1 and not q.facts and (told := _nearest_facts(whose, unitless)):
         return _asked_again(q, _told(c, c.focus, told, store, replace_kind=True))  # 说错了 是68: his age, not his 7年
     said = [x for x in q.quantities if x.corrects or not q.correction]  # 不是八年，是十年: the 10, not the 8
     kinds = [_kind_of(quantity.unit, c, store) for quantity in said]

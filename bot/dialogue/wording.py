@@ -55,6 +55,8 @@ def _asked(result: Result, kind: str, period: str | None = None) -> tuple[str, l
         if converted is None:
             return headline, []
         return f"{headline}；原来折合{period}{about(converted[0])}", [converted[1]]
+    if kind in ("saved", "rise") and result.old_amount is not None and result.amount < result.old_amount:
+        return f"少交{money(result.old_amount - result.amount)}", []  # 降完能省多少: the fee cut, its step shows it
     if kind == "rise" and result.old_amount is not None:
         rise = result.amount - result.old_amount
         shown = any(f"增加{money(rise)}" in step for step in result.steps)

@@ -181,7 +181,8 @@ def percent(m: Measure, facts: Facts) -> dict:
     factor = 1 - p["rate"] / 100 if p["relation"] == "降低" else p["rate"] / 100
     amount = base * factor
     if p["relation"] == "降低":  # 少交多少 is asked as often as 还交多少
-        return {"amount": amount, "steps": (step, f"按{money(base)}计，降低后为{money(amount)}，少交{money(base - amount)}")}
+        return {"amount": amount, "old_amount": base,
+                "steps": (step, f"按{money(base)}计，降低后为{money(amount)}，少交{money(base - amount)}")}
     return {"amount": amount, "steps": (step, f"按{money(base)}计，至少{money(amount)}")}
 
 

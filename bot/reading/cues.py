@@ -32,6 +32,7 @@ _THAN = re.compile(r"比([^,.;!?]{1,12}?)(?:多多少|少多少|多出|高多少
 _THAN_BEFORE = re.compile(r"原来|以前|之前|去年|过去|老标准|原标准|旧标准|没涨|涨前|2016")
 # 等俺也满60了 / 到时候 / 满60后: the question asked as if the requirement not yet met were met
 _ONCE_MET = re.compile(r"到时候|到那时|等[^,。;!?]{0,8}?(?:够|满|到)|(?:满|够)[^,。;!?]{0,6}?(?:后|以后|之后)"
+                       r"|都(?:满|够)[^,。;!?]{0,4}?了"
                        r"|(?<![当经干做待呆])过(?:\d+|半)年|明年就|都满了|都够了"
                        r"|(?:能领|能拿|能享受|符合条件|够条件|符合)的话")  # 他俩都能领的话一共多少: supposing they can
 _LATER = re.compile(r"(?:再过|(?<![当经干做待呆])过了?)(?P<n>\d+|半)\s*(?P<unit>个月|年)(?!多少|能|的)"
@@ -51,6 +52,7 @@ RANGE = {"range": ("min", "max")}  # 补贴区间: the least and the most
 
 
 _QUESTION_MARK = re.compile(r"[?？]")
+_YEAR_AND_MONTH = re.compile(r"年[\s、/和及]*月(?:各|分别)|月[\s、/和及]*年(?:各|分别)")  # an operator's 年 月各多少
 _HOW_MUCH = re.compile(r"多少|几")
 
 
@@ -148,7 +150,8 @@ class Cues:
 
     def both_periods(self, text: str) -> bool:
         """年差 月差 / 一个月多少，一年多少: the figures asked by the month and by the year."""
-        return len({PERIODS[k] for k in PERIODS if self._kinds[k].search(text)}) == 2
+        return len({PERIODS[k] for k in PERIODS if self._kinds[k].search(text)}) == 2 or bool(
+            _YEAR_AND_MONTH.search(text))
 
     def several(self, text: str) -> bool:
         """这俩, 各多少: the message asks about the things talked about, each."""

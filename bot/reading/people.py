@@ -296,7 +296,7 @@ def _alone(text: str, start: int, end: int) -> bool:
     return not _is_han(before) and (not _is_han(after) or after in "为是的" or after in _A_KIND_BEGINS)
 
 
-_A_KIND_BEGINS = "抗解烈因病义"  # 父抗美援朝老兵, 母烈属: an operator's 父 and 母 stand before the kind they are
+_A_KIND_BEGINS = "抗解烈因病义老服"  # 父抗美援朝老兵, 母烈属, 父老义务兵: an operator's 父 and 母 stand before the kind they are
 
 
 def _is_han(ch: str) -> bool:

@@ -196,6 +196,7 @@ class Reader:
         elif everyone and len(people) > 1:  # 烈士老年子女 本人61 其兄64 其姐59 兄妹合计: each of them
             people, subjects = _of_the_kind_named(people, general, subjects, list(people))
         people, general = _left_out(people, general)
+        people, general = _the_caller(people, general)
         general = self._short_contracts(text, general)
         split = self.cues.split(text)
         if split is not None and general.get("count") == split:
@@ -714,6 +715,15 @@ def _left_out(people: tuple[Person, ...], general: dict[str, Any]) -> tuple[tupl
     general = {**general, "excluded": next(p.facts["excluded"] for p in people if "excluded" in p.facts)}
     kept = tuple(replace(p, facts={k: v for k, v in p.facts.items() if k != "excluded"}) for p in people)
     return tuple(p for p in kept if p.facts or not _ORGANISATIONS.search(p.label)), general
+
+
+def _the_caller(people: tuple[Person, ...], general: dict[str, Any]) -> tuple[tuple[Person, ...], dict[str, Any]]:
+    """来电 女80 夫服役期间牺牲 烈士: the age told of no one, beside a soldier fallen, is the caller's own — the one
+    whose kin he is (his widow, of the plan's survivors)."""
+    if "age" not in general or any(p.key == SELF for p in people) or not any("fallen" in p.facts for p in people):
+        return people, general
+    own: dict[str, Any] = {k: general[k] for k in ("age", "gender") if k in general}
+    return (Person(SELF, "您", 1, own), *people), {k: v for k, v in general.items() if k not in own}
 
 
 def _all_aged(text: str, people: tuple[Person, ...]) -> tuple[Person, ...]:

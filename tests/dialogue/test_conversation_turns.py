@@ -1548,3 +1548,24 @@ def test_lines_named_again_with_their_counts_are_told_again_not_added(talk):
     *_, both = talk.conversation("俺们合作社头一回整那个无公害农产品认证，俩产品都过了，能给多少奖补", "那要是十个产品都过了呢",
                                  "那绿色食品认证头一回过了仨产品能给多少", "无公害仨产品加上绿色食品仨产品，俺们一共能拿多少")
     assert "5000元 + 24000元 = 29000元" in both.text
+
+
+def test_what_a_fee_cut_saves_is_said_and_summed_over_the_years_asked(talk):
+    _, three = talk.conversation("来电 养殖户 渔业资源增殖保护费年3000 问降幅", "三年合计省")
+    saves, _ = talk("渔业资源增殖保护费原来一年四千 降完能省多少")
+    assert "少交150元" in three.text and "150元 × 3年 = 450元" in three.text and "3800元；少交200元" in saves.text
+
+
+def test_an_operators_correction_of_the_callers_age_is_of_the_caller(talk):
+    *_, year = talk.conversation("来电 男58 老义务兵 服役3年 问补助", "更正 年龄录错 实为63", "年")
+    assert "每月75元，折合每年900元" in year.text
+
+
+def test_an_operators_父_before_the_kind_is_the_veteran_not_the_caller(talk):
+    reply, _ = talk("来电 女40 父老义务兵 服役6年 父71 问月补")
+    assert "每月150元（父）" in reply.text and "暂不符合" not in reply.text
+
+
+def test_the_callers_husband_fallen_makes_her_a_survivor(talk):
+    reply, _ = talk("来电 女80 夫服役期间牺牲 烈士 问年抚恤")
+    assert "【烈士遗属抚恤补助】每年24570元" in reply.text

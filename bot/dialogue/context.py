@@ -54,6 +54,7 @@ class Context:
     span: int | None = None  # 十年一共多少 (120): the months the sum asked is over (不对 当了6年: still over ten years)
     split: int | None = None  # 平分成5份: the sum asked is shared among that many (要是4个人呢: among 4)
     term: str | None = None  # the term the last reply defined or judged people by: 那我48 男的呢 judges again
+    listed: tuple[str, ...] = ()  # the measures a list the last reply gave (a profile's): 那个基金 picks one of them
 
 
     def stated(self) -> set[float]:
@@ -86,6 +87,7 @@ class Context:
                 history=tuple(_line(x) for x in data.get("history", ())), requested=data.get("requested"),
                 profile=tuple(data.get("profile", ())), focus=data.get("focus"), later=int(data.get("later", 0)),
                 span=data.get("span"), split=data.get("split"), term=data.get("term"),
+                listed=tuple(data.get("listed", ())),
             )
         except (ValueError, TypeError, KeyError):
             return cls()

@@ -483,7 +483,8 @@ class Conversation:
                                              period=q.period, facts=facts, requested=None, profile=()))
         text, rest, figures = entitlement_list(entitled)
         lines = (Line(entitled[0].measure.id, None),)  # 比以前多了多少 next asks about the first (the best) of the list
-        context = replace(c, lines=lines, profile=tuple(sorted(groups)) if fact else (), facts=facts, requested=fact)
+        context = replace(c, lines=lines, profile=tuple(sorted(groups)) if fact else (), facts=facts, requested=fact,
+                          listed=tuple(e.measure.id for e in entitled))
         return Reply(text, buttons=[(e.measure.title, e.measure.title) for e in rest[:BUTTONS]],
                      slots={"context": context.to_json()}, derived=frozenset(v for f in figures for v in f.values()))
 

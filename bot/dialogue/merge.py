@@ -558,9 +558,23 @@ def asks_again(q: Question, c: Context, known: Known) -> Context | None:
                    total=q.total or (c.total and set(asked) <= SUMMED), requested=None)
 
 
+def picks_from_the_list(q: Question, c: Context, known: Known) -> Context | None:
+    """俺是贫困户想贷款 有啥说法 — 那个基金出了多少钱: after a list of what someone can claim, words of one listed
+    measure's own (基金) ask of that one."""
+    if not c.listed or q.subjects or q.people or not c.lines or c.lines[0].measure not in c.listed:
+        return None
+    store = known.store
+    words = [w for w in cut(q.about, store.terms) if len(w) > 1 and not w.isdigit()]
+    hits = [m for m in c.listed if any(w in text for w in words
+                                       for text in (store.get(m).title, store.get(m).quote, *store.get(m).keywords))]
+    if len(hits) != 1:
+        return None
+    return replace(c, lines=(Line(hits[0]),), asked=q.asked, period=q.period, total=False, requested=None, profile=())
+
+
 RULES: tuple[Callable[[Question, Context, Known], Context | None], ...] = (
-    answers_the_question_asked, includes_those_left_out, splits_a_group, corrects_a_fact, adds_to_the_question,
-    swaps_the_person, supposes_another_fact, asks_of_the_others,
+    picks_from_the_list, answers_the_question_asked, includes_those_left_out, splits_a_group, corrects_a_fact,
+    adds_to_the_question, swaps_the_person, supposes_another_fact, asks_of_the_others,
     names_its_subject, tells_a_fact, asks_of_its_words, asks_again,
 )
 

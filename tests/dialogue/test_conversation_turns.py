@@ -1569,3 +1569,8 @@ def test_an_operators_父_before_the_kind_is_the_veteran_not_the_caller(talk):
 def test_the_callers_husband_fallen_makes_her_a_survivor(talk):
     reply, _ = talk("来电 女80 夫服役期间牺牲 烈士 问年抚恤")
     assert "【烈士遗属抚恤补助】每年24570元" in reply.text
+
+
+def test_words_of_one_measure_of_a_list_ask_of_that_one(talk):
+    _, fund, households = talk.conversation("俺是贫困户想贷款养牛 暖流计划有啥说法", "那个基金出了多少钱", "计划帮多少户贷上款")
+    assert "【贫困农户贷款风险补偿基金】风险补偿基金：6000万元" in fund.text and "1万名" in households.text

@@ -202,7 +202,7 @@ def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:
     kinds = [_kind_of(quantity.unit, c, store) for quantity in said]
     told = dict(q.facts)
     for quantity, kind in zip(said, kinds, strict=True):
-        if kind is not None:
+        if kind is not None and kind not in q.facts:  # 不是一个 是俩产品: the 2 products told, not the 1 denied
             told[kind] = _number(quantity.value)
     if not told:
         return None
@@ -535,7 +535,7 @@ def asks_again(q: Question, c: Context, known: Known) -> Context | None:
     (a question with no word of a kind: what was asked before, whose reply has the plan's words); 这几个加起来 / 这俩
     reaches back over the lines answered one per turn."""
     if not c.lines or not (q.asks or q.total or q.each or q.period or q.unstated or q.pronoun or q.question_form
-                           or q.span):  # 十年下来: the sum over ten years
+                           or q.span or q.once_met):  # 十年下来: the sum over ten years; 满6个月后金额: as if met
         return None
     if any(not (c.person(p.key) and c.person(p.key).measures) for p in q.people if p.count == 1):  # type: ignore[union-attr]
         return None  # 那俺老伴儿呢，她没当过兵，有啥补助: of someone else, not the last lines again

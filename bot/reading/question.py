@@ -371,6 +371,8 @@ class Reader:
                 whose: list[str | None] = [None] if fallen and "survivor" in measure.groups else [*targets] or [None]
                 if len(whose) > 1 and not joined and not any(m.role == "everyone" for m in here):
                     whose = [None]  # 我和我爸 … 抗美援朝老兵: whose, the words do not say
+                if targets and not here and len(labels) > 1:  # 我和我媳妇都想创业 … 能有创业补贴吗: each whom it is for
+                    whose = [k for k in labels if set(facts.get(k, {}).get("groups", ())) & set(measure.groups)] or whose
                 subjects += [Subject(measure.id, key, own, counted.count if counted else None) for key in whose]  # 都是: each
             if len(subjects) > so_far and all(x.person is None for x in subjects[so_far:]):
                 first_named, last_named = so_far, len(subjects)
@@ -456,7 +458,10 @@ class Reader:
         parts = [(COUNTS.get(p["n"]) or int(re.sub(r"\D", "", p["n"])), _contract(p)) for p in said]
         if shortest is None or not parts:
             return general
-        if (rest := _REST.search(text)) is not None and isinstance(general.get("count"), int):
+        if (counted := _REST_COUNTED.search(text)) is not None:  # 有5个只签了半年的 其余15个是1年以上: 20 in all
+            parts.append((int(counted["n"]), _contract(counted)))
+            general = {**general, "count": sum(n for n, _ in parts)}
+        elif (rest := _REST.search(text)) is not None and isinstance(general.get("count"), int):
             parts.append((general["count"] - sum(n for n, _ in parts), _contract(rest)))
         short = sum(n for n, years in parts if years < shortest)
         long = [years for n, years in parts if years >= shortest]
@@ -691,6 +696,7 @@ _LENGTH = r"(?P<len>\d+|半)\s*(?P<unit>年|个月)(?:以上)?的?(?:劳动)?合
 _SIGNED = r"(?:签了?|签的是?|签订了?|合同)\s*(?:的是)?\s*"
 _PARTS = (re.compile(rf"(?P<n>\d+\s*(?:个|人|名|位)|仨|俩)[^\d,。;!?\s]{{0,6}}?{_SIGNED}{_LENGTH}"),
           re.compile(rf"(?:签了?|签订了?){_LENGTH}[^\d,。;!?\s]{{0,6}}?(?P<n>\d+\s*(?:个|人|名|位))"))  # 签1年以上合同缴社保16人
+_REST_COUNTED = re.compile(rf"(?:其余|剩下的?|其他的?|另外)(?P<n>\d+)\s*(?:个|人|名|位)[^\d,。;!?\s]{{0,4}}?{_LENGTH}")
 _REST = re.compile(rf"(?:其余|剩下的?|其他的?)(?:人)?[^\d,。;!?\s]{{0,4}}?{_SIGNED}{_LENGTH}")
 
 

@@ -1574,3 +1574,27 @@ def test_the_callers_husband_fallen_makes_her_a_survivor(talk):
 def test_words_of_one_measure_of_a_list_ask_of_that_one(talk):
     _, fund, households = talk.conversation("俺是贫困户想贷款养牛 暖流计划有啥说法", "那个基金出了多少钱", "计划帮多少户贷上款")
     assert "【贫困农户贷款风险补偿基金】风险补偿基金：6000万元" in fund.text and "1万名" in households.text
+
+
+def test_a_measure_asked_after_several_people_are_described_is_asked_of_each_it_is_for(talk):
+    _, both = talk.conversation("我和我媳妇都想创业 我是国企下岗的 五十三 她是低保 四十二 能有创业补贴吗",
+                                "俩人都开了 执照都满半年了 一共多少")
+    assert "5000元 + 5000元 = 10000元" in both.text
+
+
+def test_a_contract_split_told_with_the_rest_counted_recounts_the_whole(talk):
+    _, split = talk.conversation(
+        "我们是有资质的职业中介 今年免费给就业困难人员介绍了二十个人 都签了一年以上合同交了社保 能补多少",
+        "不对 有五个只签了半年的 其余十五个是一年以上")
+    assert "20人 − 5人 = 15人；180元 × 15人 = 2700元" in split.text
+
+
+def test_a_count_denied_and_the_count_told_takes_the_one_told(talk):
+    _, two = talk.conversation("我们合作社头一次申报无公害产地认定和产品认证就一个产品给多少啊",
+                               "不是一个 头回一起认证的是俩产品")
+    assert "【无公害农产品认证奖补】4000元" in two.text
+
+
+def test_an_amount_asked_as_of_when_a_requirement_is_met_needs_no_question_word(talk):
+    *_, then = talk.conversation("来电 男49 私企失业 已登记 拟开店 问一次性创业补贴", "更正 已满50 执照4个月", "满6个月后金额")
+    assert "一次性5000元" in then.text and "暂不符合" not in then.text

@@ -196,7 +196,8 @@ def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:
         return _asked_again(q, counted_lines)
     unitless = [x.value for x in q.quantities if x.corrects and not x.unit]
     whose = c.person(c.focus) or (Someone("", "", 1, c.facts) if c.focus is None else None)  # 来电 男58 — 实为63
-    if len(unitless) == 1 and not q.facts and (told := _nearest_facts(whose, unitless)):
+    restated = whose is not None and all(whose.facts.get(k) == v for k, v in q.facts.items())  # 服役6年不变
+    if len(unitless) == 1 and restated and (told := _nearest_facts(whose, unitless)):
         return _asked_again(q, _told(c, c.focus, told, store, replace_kind=True))  # 说错了 是68: his age, not his 7年
     said = [x for x in q.quantities if x.corrects or not q.correction]  # 不是八年，是十年: the 10, not the 8
     kinds = [_kind_of(quantity.unit, c, store) for quantity in said]

@@ -203,7 +203,8 @@ def normalizer(measures: Iterable[Measure], vocabulary: Vocabulary | None = None
     vocabulary = vocabulary or load_vocabulary(named)
     known = policy_text() + citizens
     offices = {m.department: m.department for m in measures}  # 人设局 → 人社局
-    kept = (*person_words(), *scope["places_numbered"])  # 三叔 is an uncle, not the 三属 it sounds like; 九台 a place
+    kept = (*person_words(), *scope["places_numbered"], *scope["words_numbered"])  # 三叔 is an uncle, not the 三属 it
+    # sounds like; 九台 a place; 一并 no number
     deaths = {w: w for w in death_words() if w not in named}  # 列士的闺女: 烈士, though no title holds it alone
     sounds = sound_index({**offices, **deaths, **named}, " ".join([known, *vocabulary.same, *scope["real_words"], *kept]))
     return Normalizer(named, known, scope["real_words"], vocabulary.same, sounds, kept)

@@ -1598,3 +1598,24 @@ def test_a_count_denied_and_the_count_told_takes_the_one_told(talk):
 def test_an_amount_asked_as_of_when_a_requirement_is_met_needs_no_question_word(talk):
     *_, then = talk.conversation("来电 男49 私企失业 已登记 拟开店 问一次性创业补贴", "更正 已满50 执照4个月", "满6个月后金额")
     assert "一次性5000元" in then.text and "暂不符合" not in then.text
+
+
+def test_an_operators_age_correction_beside_a_fact_said_unchanged_corrects_the_age(talk):
+    *_, year = talk.conversation("来电 男58 老义务兵 服役6年 问月额", "更正：年龄应为68 服役6年不变 月额多少", "追问：年合计",
+                                 "更正：服役应为8年 月额和年合计重新报一下")
+    assert "每月200元，折合每年2400元" in year.text
+
+
+def test_一并_is_no_number(talk):
+    reply, _ = talk("另：同住儿子62岁 烈士子女 一并问年标")
+    assert "【烈士老年子女生活补助】每年4800元（儿子）" in reply.text
+
+
+def test_明年满60_asks_of_the_time_it_is_met(talk):
+    reply, _ = talk("来电 男59 老义务兵 服役4年 明年满60 问届时月额")
+    assert "每月100元（年满60周岁后）" in reply.text
+
+
+def test_an_operators_年标_月标_asks_the_standard_by_year_and_month(talk):
+    reply, _ = talk("来电 男93 抗日老兵本人 问年标 月标 涨幅")
+    assert "每年21060元，折合每月1755元" in reply.text and "6.04%" in reply.text

@@ -30,6 +30,7 @@ _NOW_TOO = re.compile(r"(?:那|这)?(\d+)\s*(?:个|人|名|位)?[^,。;!?]{0,8}?
 _OTHERS = re.compile(r"(?:另外|其他|其余|剩下)(?:的|那)?(?P<n>\d)?(?:个|项|种|位|样)?(?:的)?"
                      r"(?:呢|咋样|怎么样|多少|是多少)")  # 另外两个呢
 _MORE = re.compile(r"给的多|给得多|的多|更多|高一些|高点")  # 听说因公牺牲的给的多 多多少: this one against the last
+_FIRST = re.compile(r"(?<![以之从提])前(?P<n>[1-9])(?:个|项|种|类|位|样)(?!月)")  # 前两个差多少: the first two lines answered
 _ALSO = re.compile(r"也")  # 我爸51岁也失业了要创业: as the one asked about before
 _SUPPOSED = re.compile(r"按[^,。;!?]{1,10}?算|要是|如果|假如|换成")  # 要是按烈士遗属算: another measure in place of this
 OF_TARGETS = ("average", "ratio", "share")  # asked only of the plan's target figures (bot/dialogue/plan_figures.py)
@@ -419,6 +420,15 @@ def asks_of_the_others(q: Question, c: Context, known: Known) -> Context | None:
     return _asked_again(q, replace(c, lines=tuple(others[-n:])))
 
 
+def asks_of_the_first(q: Question, c: Context, known: Known) -> Context | None:
+    """抗日的 解放战争的 抗美援朝的 各多少 — 前两个差多少 / 前两个加一起: the first lines of the last answer, asked
+    what this message asks."""
+    said = _FIRST.search(q.text)
+    if said is None or q.subjects or q.people or len(c.lines) <= int(said.group("n")):
+        return None
+    return _asked_again(q, replace(c, lines=c.lines[:int(said.group("n"))]))
+
+
 def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
     """A question naming its own measures or people (those people's facts taken from the conversation); 那X呢
     (a follow-up) keeps what was asked, the period and the total, and swaps in X."""
@@ -575,7 +585,7 @@ def picks_from_the_list(q: Question, c: Context, known: Known) -> Context | None
 
 RULES: tuple[Callable[[Question, Context, Known], Context | None], ...] = (
     picks_from_the_list, answers_the_question_asked, includes_those_left_out, splits_a_group, corrects_a_fact,
-    adds_to_the_question, swaps_the_person, supposes_another_fact, asks_of_the_others,
+    adds_to_the_question, swaps_the_person, supposes_another_fact, asks_of_the_others, asks_of_the_first,
     names_its_subject, tells_a_fact, asks_of_its_words, asks_again,
 )
 

@@ -1619,3 +1619,17 @@ def test_明年满60_asks_of_the_time_it_is_met(talk):
 def test_an_operators_年标_月标_asks_the_standard_by_year_and_month(talk):
     reply, _ = talk("来电 男93 抗日老兵本人 问年标 月标 涨幅")
     assert "每年21060元，折合每月1755元" in reply.text and "6.04%" in reply.text
+
+
+def test_前两个_are_the_first_two_lines_of_the_last_answer_and_以前一个月_is_none(talk):
+    _, difference, total = talk.conversation("抗日的 解放战争的 抗美援朝的老兵 现在一年分别给多少", "前两个差多少",
+                                             "前两个加一起")
+    *_, before = talk.conversation("俺们村五个老义务兵 都过六十了 三个当了三年兵 两个当了五年兵 一个月一共能领多少",
+                                   "提标以前一个月一共多少")
+    assert "21060元 − 16120元 = 每年4940元" in difference.text and "21060元 + 16120元 = 每年37180元" in total.text
+    assert "380元" in before.text
+
+
+def test_an_operators_名额_asks_the_figure_of_the_measure_talked_about(talk):
+    _, places = talk.conversation("来电 男35 返乡农民工 拟创业 问培训收费否", "全市名额")
+    assert "【返乡农民工免费创业培训】免费培训返乡农民工：5200人" in places.text

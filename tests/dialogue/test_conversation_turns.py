@@ -1633,3 +1633,11 @@ def test_前两个_are_the_first_two_lines_of_the_last_answer_and_以前一个�
 def test_an_operators_名额_asks_the_figure_of_the_measure_talked_about(talk):
     _, places = talk.conversation("来电 男35 返乡农民工 拟创业 问培训收费否", "全市名额")
     assert "【返乡农民工免费创业培训】免费培训返乡农民工：5200人" in places.text
+
+
+def test_words_of_another_record_move_the_conversation_to_it(talk):
+    _, kinds = talk.conversation("区里给就业困难人员设的那个创业扶持网点 每个补多少", "就业困难人员一共分几类")
+    jobs, _ = talk("今年要开发多少个工作岗位")
+    services, _ = talk("人力资源产业园都能提供啥服务")
+    assert "【就业困难人员】" in kinds.text and "8类" in kinds.text and "13万个" in jobs.text
+    assert "劳务派遣" in services.text and "没有另列条件" not in services.text

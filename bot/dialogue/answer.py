@@ -328,6 +328,9 @@ def _asked_of(o: Outcome, asked: list[str], period: str | None) -> tuple[str, li
         calc = f.shown if kind in SHOWN else _calculation(o) if kind == "amount" else ""
         if calc:
             parts[-1] += f"（{calc}）"
+        if kind == "rise_pct" and "rise" not in asked and (up := rise(o)) is not None:  # 涨幅: in yuan too
+            parts[-1] += f"，增加{up.text()}"
+            shown.append(up)
     parts = list(dict.fromkeys(parts))  # 现在差多少: the amount and the compared figure are one, said once
     return "，".join(parts) or formula_text(o.measure) or _short(o.measure.quote), shown
 

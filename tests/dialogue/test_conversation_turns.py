@@ -1641,3 +1641,8 @@ def test_words_of_another_record_move_the_conversation_to_it(talk):
     services, _ = talk("人力资源产业园都能提供啥服务")
     assert "【就业困难人员】" in kinds.text and "8类" in kinds.text and "13万个" in jobs.text
     assert "劳务派遣" in services.text and "没有另列条件" not in services.text
+
+
+def test_涨幅_is_said_in_percent_and_in_yuan(talk):
+    reply, _ = talk("来电 病故军人遗属 问年标和涨幅")
+    assert "提高3.55%" in reply.text and "增加每年600元" in reply.text

@@ -455,8 +455,9 @@ def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
     elif "difference" in q.asked and len(c.lines) == 1 and len(lines) == 1 and not q.people and _THAN.match(q.text):
         lines = (c.lines[0], *lines)  # 他是解放战争的 — 那比抗日的少多少: his against the one named
     asked = q.asked if q.asked_said or not follow else c.asked
-    if q.once_met and q.total and {x.person for x in lines} < {x.person for x in c.lines}:
-        lines = c.lines  # 再过三个月我媳妇也开够了，到时候一共多少: all of them, hers as it will be
+    again = q.once_met and (q.total or q.how_many) and {x.person for x in lines} < {x.person for x in c.lines}
+    if again:  # 再过三个月我媳妇也开够了，到时候一共多少 / 明年她就满六十了 到那时候俩人一年咋算: all of them, as they will be
+        lines = c.lines
     if asked == ("rise",) and len(c.lines) == 1 and len(lines) == 1 and lines[0].measure != c.lines[0].measure \
             and (_SUPPOSED.search(q.text) or _MORE.search(q.text)):  # 病故 — 要是按烈士遗属算，多多少: one against the other
         lines, asked = (c.lines[0], lines[0]), ("difference",)
@@ -464,7 +465,7 @@ def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
         lines = _filled(lines, (*c.lines, *reversed(c.history)), q.how_many)  # 多少: the one named and those before
     if q.how_many and q.everyone and len(q.people) == 1:
         merged, lines = _everyone_told(q, merged, lines, store)
-    total = q.total or bool(q.how_many and not q.each and len(lines) > 1)
+    total = q.total or bool(q.how_many and not q.each and len(lines) > 1) or (again and c.total)
     return replace(merged, lines=lines, asked=asked,
                    period=q.period or (c.period if follow else None), total=total or (follow and c.total),
                    facts={**c.facts, **q.facts}, requested=None,

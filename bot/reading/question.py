@@ -35,6 +35,8 @@ from bot.reading.vocabulary import Clarification, Vocabulary
 PERSONAL = ("age", "service_years", "veteran_category", "merit", "months_in_business", "group", "contract_years")
 _CLAUSE_BREAK = re.compile(r"[,;.!?、:\s]+|另外|再加上|还有|以及|然后")
 _ORGANISATIONS = re.compile(r"合作社|企业|公司|单位|组织|农场|中介")  # members of these are 第1个, not 第1位
+_HOUSEHOLD = re.compile(r"(?:俺家|我家|咱家|全家|一家子|俺们家|我们家|咱们家)[^,。;!?]{0,6}?"
+                        r"(?:总共|一共|合计|加起来|加一块|1共|1年|1个月|能领|能拿)")
 _PLURAL = ("他们", "她们")  # 让他们上哪儿办手续: all those talked about
 _JOINED = re.compile(r"(?:和|跟|与|及|还有|、)\s*$")  # 我大伯和 | 我三姑是…: the one before is of the same clause
 _TELLS = re.compile(r"[^,。;!?\d]{0,4}?说(?:的)?是")  # 俺妈搁旁边说是六年: she tells it, it is not of her
@@ -202,6 +204,9 @@ class Reader:
         if split is not None and general.get("count") == split:
             general = {k: v for k, v in general.items() if k != "count"}  # 团队5个人平分: those sharing, not counted lines
         people = _all_aged(text, people)
+        household = bool(_HOUSEHOLD.search(text))  # 那都算上，俺家一年总共多少钱: everyone talked about, not 我
+        if household:
+            people = tuple(p for p in people if p.key != SELF or p.facts)
         people, subjects = self._not_covered(text, mentions, people, subjects)
         missing = self.not_in_plan(text)
         if missing and (extended := self.store.named_in("".join(missing))) is not None:
@@ -240,7 +245,8 @@ class Reader:
             addition=self.cues.addition(text) or any(p.key.startswith(SOME_OF) for p in people), pronoun=pronoun,
             pronoun_unlike=next((_PRONOUN_GENDERS.get(m.said) for m in mentions if m.role == "pronoun"), None)
             if pronoun else None,
-            everyone=everyone or eligible_ones or any(m.role == "pronoun" and m.said in _PLURAL for m in mentions),
+            everyone=everyone or eligible_ones or household
+            or any(m.role == "pronoun" and m.said in _PLURAL for m in mentions),
             quantities=quantities,
             with_me=any(m.key in self.people.with_me for m in mentions) and all(
                 m.key in self.people.with_me or m.key == SELF for m in mentions if m.role in ("person", "group")),

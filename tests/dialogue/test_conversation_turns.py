@@ -1646,3 +1646,10 @@ def test_words_of_another_record_move_the_conversation_to_it(talk):
 def test_涨幅_is_said_in_percent_and_in_yuan(talk):
     reply, _ = talk("来电 病故军人遗属 问年标和涨幅")
     assert "提高3.55%" in reply.text and "增加每年600元" in reply.text
+
+
+def test_俺家_in_a_total_is_everyone_talked_about(talk):
+    *_, household = talk.conversation("俺是抗美援朝下来的老兵，今年八十六了，一年给多少钱",
+                                      "俺老伴她爹是烈士，她今年八十二，她能有啥", "俺在部队还立过二等功，这个一个月再加多少",
+                                      "那都算上，俺家一年总共多少钱")
+    assert "4800元 + 15780元 + 1200元 = 每年21780元" in household.text

@@ -234,6 +234,8 @@ class People:
                 if m.start() and _is_han(text[m.start() - 1]) and text[m.start() - 1] not in _BEFORE_A_NAME:
                     continue  # 养老金 holds no 老金: a name stands after a break or a word that introduces one
                 found.append(Mention(said, said, m.start(), m.end(), "person"))
+            elif role == "letter":
+                found.append(Mention(said, said, m.start(), m.end(), "person"))
             elif role == "me":
                 found.append(Mention(SELF, said, m.start(), m.end(), "person"))
             elif role == "ordinal":  # 第3家 of a listed group: the member the reply named 第3个
@@ -276,6 +278,7 @@ class People:
             rf"(?P<everyone>{_alternation(self.everyone)}|(?:(?<=[,;.!?\s])|^)都)",
             rf"(?P<kin>(?P<kin_owner>{owners})?(?P<kin_word>{kin}))",
             rf"(?P<name>[老小][{self.surnames}])",
+            r"(?P<letter>(?<![A-Za-z])[A-D甲乙丙丁](?=\s*(?:男|女|\d|:|：)))",  # an operator's 代两位老人 A男90 B男71
             rf"(?P<me>{_alternation(self.self_words)})(?!们|{_alternation(self.speaking)})",
             rf"(?P<pronoun>{_alternation(self.pronouns)})",
             r"(?P<ordinal>第(?P<nth>\d{1,2})(?P<of>个|位|家|名|人)(?!月|个月|年|产品|农产品|网点|示范点|认证))",

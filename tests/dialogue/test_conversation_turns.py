@@ -1653,3 +1653,9 @@ def test_俺家_in_a_total_is_everyone_talked_about(talk):
                                       "俺老伴她爹是烈士，她今年八十二，她能有啥", "俺在部队还立过二等功，这个一个月再加多少",
                                       "那都算上，俺家一年总共多少钱")
     assert "4800元 + 15780元 + 1200元 = 每年21780元" in household.text
+
+
+def test_an_operators_A_and_B_are_two_people_each_with_their_facts(talk):
+    *_, corrected = talk.conversation("来电 代两位老人咨询 A男90 解放战争老兵 B男71 老义务兵 服役4年 分别问年标",
+                                      "追问：两人年合计", "更正：B服役应为5年 重报两人年合计")
+    assert "16120元 + 1500元 = 每年17620元" in corrected.text

@@ -109,9 +109,9 @@ class Cues:
     def span(self, text: str) -> int | None:
         """The months a sum is asked over, beyond one period: 两年一共 (24), 半年呢 (6), 一个季度 (3); None for a
         month or a year (the period), or a span that is a fact (开了半年, 半年合同, 服役2年)."""
-        found = _SPAN.search(text)
-        if found is None or _LATER.search(text):  # 再过3个月呢: that time, not a sum over it
-            return None
+        found = next((m for m in _SPAN.finditer(text) if not (m.group("n") and int(m.group("n")) == 1)), None)
+        if found is None or _LATER.search(text):  # 再过3个月呢: that time, not a sum over it (一年省多少 五年省多少:
+            return None  # the five years, the year being a period)
         if found.group("quarter"):
             return 3 * (int(found.group("quarters")) if found.group("quarters") else 1)
         if found.group("half"):

@@ -1659,3 +1659,8 @@ def test_an_operators_A_and_B_are_two_people_each_with_their_facts(talk):
     *_, corrected = talk.conversation("来电 代两位老人咨询 A男90 解放战争老兵 B男71 老义务兵 服役4年 分别问年标",
                                       "追问：两人年合计", "更正：B服役应为5年 重报两人年合计")
     assert "16120元 + 1500元 = 每年17620元" in corrected.text
+
+
+def test_a_span_beside_a_period_in_one_message_is_the_span(talk):
+    _, five = talk.conversation("俺家养鱼 一年交渔业资源增殖保护费两千 降了以后交多少", "一年省多少 五年省多少")
+    assert "少交100元" in five.text and "100元 × 5年 = 500元" in five.text

@@ -314,6 +314,8 @@ def _asked_of(o: Outcome, asked: list[str], period: str | None) -> tuple[str, li
             if kind == "amount" and o.result is not None:
                 parts.append(amount_text(o.result))
             continue
+        if kind == "amount" and any(x.value == f.value and x.period == f.period for x in shown):
+            continue  # 立功增发 多给多少 一年总共多少: the addition is its own rise, said once
         word = WORDS.get(kind, "")
         told = o.facts.get("base_amount")
         if kind == "reach" and isinstance(told, (int, float)) and f.shown.startswith(f"（{money(told)}"):

@@ -84,8 +84,10 @@ class Cues:
                 found.append((start, kind))
         if (than := _THAN.search(text)) and not _THAN_BEFORE.search(text):  # 比解放战争的多多少, not 跟没涨之前比
             found = [(at, "difference" if kind == "rise" else kind) for at, kind in found] or [(than.start(), "difference")]
-        if found and (summed := _SUM_ASKED.search(text)) and all(at > summed.start() for at, _ in found):
-            found.append((summed.start(), "amount"))  # 加一块儿多少 比以前多了多少: the sum, then the rise
+        if found and (summed := _SUM_ASKED.search(text)) and (all(at > summed.start() for at, _ in found) or all(
+                at < summed.start() for at, _ in found) and {k for _, k in found} <= {"rise", "rise_pct", "old"}):
+            found.append((summed.start(), "amount"))  # 加一块儿多少 比以前多了多少: the sum, then the rise;
+            # 多给多少 一年总共多少钱: the rise, then the sum
         bounds = [0, *(m.end() for m in _QUESTION_MARK.finditer(text)), len(text)]
         for a, b in zip(bounds, bounds[1:], strict=False):  # 按月算是多少？原来按月是多少？: the amount, then the old
             if len(bounds) > 3 and found and _HOW_MUCH.search(text, a, b) and not any(a <= at < b for at, _ in found):

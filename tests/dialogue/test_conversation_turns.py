@@ -1664,3 +1664,9 @@ def test_an_operators_A_and_B_are_two_people_each_with_their_facts(talk):
 def test_a_span_beside_a_period_in_one_message_is_the_span(talk):
     _, five = talk.conversation("俺家养鱼 一年交渔业资源增殖保护费两千 降了以后交多少", "一年省多少 五年省多少")
     assert "少交100元" in five.text and "100元 × 5年 = 500元" in five.text
+
+
+def test_a_rise_then_a_total_asked_in_one_message_gives_both(talk):
+    reply, _ = talk("俺老伴儿抗美援朝去过在那边荣立过个人荣誉称号一个月能多给多少一年总共多少钱")
+    assert "增加每月200元" in reply.text and "15780元 + 2400元 = 每年18180元" in reply.text
+    assert reply.text.count("每月200元") == 1

@@ -1670,3 +1670,8 @@ def test_a_rise_then_a_total_asked_in_one_message_gives_both(talk):
     reply, _ = talk("俺老伴儿抗美援朝去过在那边荣立过个人荣誉称号一个月能多给多少一年总共多少钱")
     assert "增加每月200元" in reply.text and "15780元 + 2400元 = 每年18180元" in reply.text
     assert reply.text.count("每月200元") == 1
+
+
+def test_someones_own_site_in_a_total_is_one_site_not_the_plans_twenty(talk):
+    reply, _ = talk("俺村合作社建了个电商示范点 又头回拿了绿色食品认证两个产品 一共能拿多少")
+    assert "50000元 + 22000元 = 72000元" in reply.text and "100万" not in reply.text

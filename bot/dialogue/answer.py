@@ -84,6 +84,11 @@ def answer(done: list[Outcome], c: Context, said: str = "", earlier: Sequence[Ou
         if over is not None:
             line = f"{span_words(span)}{'合计' if sums else '共'}{'多领' if rises else '少交' if cut else ''}：{over.shown}"
             reply_ = replace(reply_, text=before_office(reply_.text, line), figures=[*reply_.figures, over])
+        elif base is None and len(done) > 1:  # 您婆婆 and 您, each: 半年下来能领多少 is each one's half year
+            for o in done:
+                if o.figure is not None and (each := over_span(o.figure, span)) is not None:
+                    line = f"{o.who or o.measure.title}{span_words(span)}共：{each.shown}"
+                    reply_ = replace(reply_, text=before_office(reply_.text, line), figures=[*reply_.figures, each])
     for line, figure in _in_units_asked(done, said):
         reply_ = replace(reply_, text=before_office(reply_.text, line), figures=[*reply_.figures, figure])
     if split is not None and (base := _the_sum(reply_.figures, len(done))) is not None:

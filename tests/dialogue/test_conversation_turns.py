@@ -1675,3 +1675,15 @@ def test_a_rise_then_a_total_asked_in_one_message_gives_both(talk):
 def test_someones_own_site_in_a_total_is_one_site_not_the_plans_twenty(talk):
     reply, _ = talk("俺村合作社建了个电商示范点 又头回拿了绿色食品认证两个产品 一共能拿多少")
     assert "50000元 + 22000元 = 72000元" in reply.text and "100万" not in reply.text
+
+
+def test_a_span_asked_of_several_people_not_summed_is_each_ones(talk):
+    _, half = talk.conversation("我爸是抗美援朝老兵 我妈是烈士遗属 一年各多少", "半年下来能领多少")
+    assert "您爸半年共：1315元 × 6个月 = 7890元" in half.text and "您妈半年共：2047.5元 × 6个月 = 12285元" in half.text
+
+
+def test_the_one_who_passes_on_a_correction_of_a_death_is_no_survivor(talk):
+    _, corrected, half = talk.conversation("我公公当年在部队没的 是烈士 我婆婆八十多了 她这种一年能领多少抚恤",
+                                           "哎不对 我刚问了我老公 说不是烈士 是因公牺牲的", "半年下来能领多少")
+    assert "【因公牺牲军人遗属抚恤补助】每年18460元（您婆婆）" in corrected.text and "· 您：" not in corrected.text
+    assert "9230元" in half.text

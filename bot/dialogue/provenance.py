@@ -150,7 +150,7 @@ def _units_stated(reply: str) -> set[float]:
 
 
 _CONSTANTS = {1.0, 100.0}  # + 1 (the first product), × 100 (a percentage): in a written calculation only
-_EQUALS = re.compile(r"([^：；，,\n=]+?)=\s*(?:每年|每月|合计)?约?(\d+(?:\.\d+)?)(万)?(%)?")
+_EQUALS = re.compile(r"([^：；，,\n=]+?)=\s*(?:每年|每月|合计|头一年|第一年)?约?(\d+(?:\.\d+)?)(万)?(%)?")
 _OPERATORS = str.maketrans({"×": "*", "÷": "/", "−": "-", "（": "(", "）": ")"})
 
 

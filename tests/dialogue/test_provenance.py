@@ -27,6 +27,14 @@ def test_a_conversion_and_a_total_are_explained_by_their_calculation(check):
     assert check.unexplained(reply, set()) == []
 
 
+def test_a_sum_of_yearly_and_one_off_amounts_written_as_the_first_years_is_explained(check):
+    reply = ("· 抗美援朝老兵生活补助：每年15780元\n· 绿色食品认证奖补：24000元（2万 + 2×0.2万 = 2.4万元）\n"
+             "· 就业困难人员一次性创业补贴：5000元\n合计：每年15780元 + 一次性24000元 + 一次性5000元 = 头一年44780元\n"
+             "出处：暖流计划关注十、关注五、关注六")
+    assert check.unexplained(reply, set()) == []
+    assert check.unexplained(reply.replace("头一年44780元", "头一年44790元"), set()) == [44790.0]
+
+
 def test_a_count_the_citizen_stated_explains_a_rate_times_it(check):
     reply = "【职业介绍补贴】合计1080元\n计算：180元 × 6人 = 1080元"
     assert check.unexplained(reply, stated_numbers(["免费给六个就业困难人员介绍了工作"])) == []

@@ -93,10 +93,12 @@ SETS = {"tuned.yml": 1.0, "blind.yml": 0.95, "blind_a.yml": 0.94, "held_out.yml"
         "dev_compose.yml": 0.86, "dev_prose.yml": 0.77, "dev_family.yml": 0.89,
         "held_out_3_elderly_voice.yml": 0.81, "held_out_4_family_sums.yml": 0.81, "held_out_5_plan_words.yml": 0.72,
         "held_out_6_mixed_voices.yml": 0.87, "held_out_7_family_voices.yml": 0.82,
-        "held_out_8_citizens_and_desk.yml": 0.76, "held_out_9_mixed_followups.yml": 0.68,
+        "held_out_8_citizens_and_desk.yml": 0.76, "held_out_9_mixed_followups.yml": 0.70,
         "held_out_10_long_voices.yml": 0.63, "dev_long.yml": 0.72, "dev_flow.yml": 0.78, "dev_plan_words.yml": 0.82,
-        "held_out_11_everyday.yml": 0.72, "held_out_12_households.yml": 0.76, "dev_arith.yml": 0.75,
-        "dev_voice_desk.yml": 0.85, "dev_households.yml": 0.79}
+        "held_out_11_everyday.yml": 0.72, "held_out_12_households.yml": 0.84, "dev_arith.yml": 0.76,
+        "dev_voice_desk.yml": 0.87, "dev_households.yml": 0.84, "held_out_13_long_mixed.yml": 0.58,
+        "held_out_14_everyday_all.yml": 0.79, "dev_long2.yml": 0.92, "dev_everyday2.yml": 0.85,
+        "dev_long3.yml": 0.79, "dev_desk2.yml": 0.88}
 
 
 def judged(rest_url: str, *args: str) -> str:

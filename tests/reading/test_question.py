@@ -288,3 +288,8 @@ def test_some_of_those_counted_keep_only_what_they_alone_did(read):
     q = read("其中一个抗美援朝的立过一等功 再算一年一共")
     assert [(p.key, dict(p.facts)) for p in q.people] == [("其中1位", {"merit": "一等功"})]
     assert [s.measure for s in q.subjects] == ["merit_addition"]
+
+
+def test_years_of_service_said_vaguely_then_exactly_are_the_exact_ones(read):
+    q = read("我爸当过义务兵好几年其实是九年七十一岁了现在每个月给多少钱")
+    assert q.people[0].facts["service_years"] == 9 and q.people[0].facts["age"] == 71

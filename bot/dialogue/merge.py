@@ -534,7 +534,7 @@ def asks_of_its_words(q: Question, c: Context, known: Known) -> Context | None:
             c.total and len(c.lines) > 1 and q.follow_up):  # 网点要是都按最低补呢: of the sum, one part supposed
         return None  # 全建完一共多少 / 团队5个人平分 / 十年下来: a sum, asked again
     store = known.store
-    words = [w for w in cut(q.about, store.terms) if len(w) > 1 and not w.isdigit()]  # 10 is no word of 150元
+    words = _own_words(q, store)
     hits = {line.measure for line in c.lines if any(w in store.get(line.measure).quote for w in words)}
     if not hits:
         return None
@@ -570,13 +570,18 @@ def asks_again(q: Question, c: Context, known: Known) -> Context | None:
                    total=q.total or (c.total and set(asked) <= SUMMED), requested=None)
 
 
+def _own_words(q: Question, store: MeasureStore) -> list[str]:
+    """The message's own words (no cue, no number: 10 is no word of 150元), as the plan's terms cut them."""
+    return [w for w in cut(q.about, store.terms) if len(w) > 1 and not w.isdigit()]
+
+
 def picks_from_the_list(q: Question, c: Context, known: Known) -> Context | None:
     """俺是贫困户想贷款 有啥说法 — 那个基金出了多少钱: after a list of what someone can claim, words of one listed
     measure's own (基金) ask of that one."""
     if not c.listed or q.subjects or q.people or not c.lines or c.lines[0].measure not in c.listed:
         return None
     store = known.store
-    words = [w for w in cut(q.about, store.terms) if len(w) > 1 and not w.isdigit()]
+    words = _own_words(q, store)
     hits = [m for m in c.listed if any(w in text for w in words
                                        for text in (store.get(m).title, store.get(m).quote, *store.get(m).keywords))]
     if len(hits) != 1:

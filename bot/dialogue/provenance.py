@@ -44,9 +44,9 @@ def reply_numbers(reply: str) -> list[float]:
 
 def stated_numbers(messages: Sequence[str], limit: int = STATED_LIMIT) -> set[float]:
     """The numbers the citizen wrote (八年 → 8, 1.5万 → 15000), the latest first, at most `limit`: the
-    inputs they vouch for."""
+    inputs they vouch for. The messages come normalised, as the reader saw them (50萬 is then 50万)."""
     found: list[float] = []
-    for message in (m.translate(_TRADITIONAL) for m in reversed(messages)):  # 50萬 is 500000
+    for message in reversed(messages):
         said = figures(message).union(*map(figures, message.split()))  # 产品数分别为1 4 9: three numbers, not 149
         found += [n for n in sorted(said | _months(message)) if n not in found]
         if len(found) >= limit:
@@ -54,7 +54,6 @@ def stated_numbers(messages: Sequence[str], limit: int = STATED_LIMIT) -> set[fl
     return set(found[:limit])
 
 
-_TRADITIONAL = str.maketrans("萬億兩", "万亿两")
 _YEARS = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)\s*年")
 _YEARS_AND_A_HALF = re.compile(r"(\d+|[一二两三四五六七八九十]+)\s*年半")
 _YEARS_AND_MONTHS = re.compile(r"(\d+|[一二两三四五六七八九十]+)\s*年零?(\d+|[一二两三四五六七八九十]+)\s*个月")

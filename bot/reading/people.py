@@ -259,6 +259,15 @@ class People:
             return self.in_laws.get(pronoun.said, {}).get(kin) if someone.end == pronoun.start else None
         return f"{someone.key}{PARENT_OF}{kin}"
 
+    def passes_on(self, text: str, at: int) -> re.Match[str] | None:
+        """俺妈搁旁边说是六年 / 我奶奶讲是三年不是两年: right after someone, the words of one who passes a figure or a
+        correction on; the figure is then not of the one speaking. The same `telling` words as `_tells_of_another`."""
+        return self._passes_a_figure_on.match(text, at)
+
+    @cached_property
+    def _passes_a_figure_on(self) -> re.Pattern[str]:
+        return re.compile(rf"[^,。;!?\d]{{0,4}}?(?:{_alternation(self.telling)})(?:的)?(?:不是|是)")
+
     @cached_property
     def _tells_of_another(self) -> re.Pattern[str]:
         others = _alternation((*self.pronouns, *self.owners, *self.others_owners))

@@ -39,7 +39,6 @@ _HOUSEHOLD = re.compile(r"(?:俺家|我家|咱家|全家|一家子|俺们家|我
                         r"(?:总共|一共|合计|加起来|加一块|1共|1年|1个月|能领|能拿)")
 _PLURAL = ("他们", "她们")  # 让他们上哪儿办手续: all those talked about
 _JOINED = re.compile(r"(?:和|跟|与|及|还有|、)\s*$")  # 我大伯和 | 我三姑是…: the one before is of the same clause
-_TELLS = re.compile(r"[^,。;!?\d]{0,4}?说(?:的)?(?:不是|是)")  # 俺妈搁旁边说是六年: she tells it, it is not of her
 _PRONOUN_GENDERS = {"她": "男", "他": "女"}  # whom a pronoun cannot mean
 SOME_OF = "其中"  # 7个老兵 … 其中2个立过三等功: some of a group already counted, named so
 _SOME_OF_THOSE = re.compile(r"(?:其中|里头?有|中有|当中有|(?:老兵|义务兵|遗属|子女|的)有)$")  # 抗日的有1个
@@ -174,7 +173,7 @@ class Reader:
         turn = corrected.start() if corrected else len(text)
         mentions = _members(text, _subjects_only(text, self.people.mentions(text), self.people.speakers))
         # 俺数差了，是六个人 / 俺妈搁旁边说是六年 / 我奶奶说是三年不是两年: who says the figure, not whom it is of
-        mentions = [m for m in mentions if not ((told := _TELLS.match(text, m.end)) and (
+        mentions = [m for m in mentions if not ((told := self.people.passes_on(text, m.end)) and (
             corrected or text[told.end():told.end() + 1].isdigit()))
             and not (corrected and m.key == SELF and (own := self.cues.correction(text[m.end:m.end + 5]))
                      and own.start() == 0)]

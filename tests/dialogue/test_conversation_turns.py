@@ -1466,6 +1466,12 @@ def test_whoever_tells_a_corrected_figure_is_not_whom_it_is_of(talk):
     assert "每月150元（您老爷子）" in years.text and "每月75元（您爷爷）" in told.text
 
 
+def test_whoever_says_讲是_or_记得是_passes_a_figure_on_as_说是_does(talk):
+    *_, told = talk.conversation("我爷爷当过义务兵两年今年八十一一个月多少钱", "我奶奶讲是三年不是两年")
+    *_, remembered = talk.conversation("我爷爷当过义务兵两年今年八十一一个月多少钱", "不对，我奶奶记得是四年")
+    assert "每月75元（您爷爷）" in told.text and "每月100元（您爷爷）" in remembered.text
+
+
 def test_a_headcount_told_or_corrected_after_a_per_person_amount_counts_its_people(talk):
     _, five, six = talk.conversation("俺们村有几个老兵，当年都是义务兵，岁数都六七十了，每人都当了三年兵，一个人一个月能给多少",
                                      "一共五个人，一个月总共多少钱", "哎呀俺数差了，是六个人")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from bot.dialogue.provenance import PLAN_YEARS, Provenance, stated_numbers
+from bot.reading.normaliser import normalizer
 
 
 @pytest.fixture(scope="module")
@@ -92,5 +93,6 @@ def test_numbers_listed_with_spaces_are_each_stated():
     assert {1.0, 4.0, 9.0} <= stated_numbers(["区内3家合作社初次获无公害认证 产品数分别为1 4 9 奖补合计"])
 
 
-def test_a_sum_typed_in_traditional_characters_is_a_number_the_citizen_stated():
-    assert 500000 in stated_numbers(["職務發明轉讓收益50萬 獎勵團隊最少多少"])
+def test_a_sum_typed_in_traditional_characters_is_a_number_the_citizen_stated(measures):
+    normalize = normalizer(measures)
+    assert 500000 in stated_numbers([normalize("職務發明轉讓收益50萬 獎勵團隊最少多少")])

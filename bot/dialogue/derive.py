@@ -98,8 +98,9 @@ def outcomes(c: Context, store: MeasureStore) -> list[Outcome]:
         if "excluded" in facts and any(r["fact"] == "contract_years" and "min" in r and isinstance(
                 facts.get("contract_years"), (int, float)) and facts["contract_years"] < r["min"] for r in measure.requires):
             facts.pop("contract_years")  # 有3个只签了半年合同: a contract short of the rule is the excluded ones'
-        if c.total and "count" not in facts and person is None and (planned := measure.params.get("planned")):
-            facts["count"] = planned  # 这些示范点一共补多少: as many as the plan builds (俺村建了个: theirs, one)
+        if c.total and "count" not in facts and "group" not in facts and person is None and (
+                planned := measure.params.get("planned")):  # 这些示范点一共补多少: as many as the plan builds
+            facts["count"] = planned  # (俺村建了个, 俺们合作社整了个: theirs, one)
         count = line.count or (person.count if person and person.count > 1 else 1)
         who = (f"{count}位" if person is None or person.key == person.label else person.label) if count > 1 else (
             person.label if person else "")

@@ -61,7 +61,8 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
         if merged is not None:  # 年差 月差, then 比病故的呢: both periods still, until a period is asked alone
             both = q.both_periods or (c.both_periods and not q.period)
             once = q.once_met or (c.once_met and rule is asks_again)  # 到时候一个月多少 — 一年呢: still then
-            rise_left = "rise" in merged.asked and q.number and bool(q.subjects or q.period)  # 多给多少 — 连老兵补助
+            rise_left = "rise" in merged.asked and bool(q.subjects or q.period or q.span or q.number)  # 多给多少 —
+            # 连老兵补助 一年总共多少 / 两年下来一共多少 / 那俩加一块一个月: the sum of the amounts now
             if q.total and not q.asked_said and ("difference" in merged.asked or rise_left):  # 带立功的 一年总共多少
                 merged = replace(merged, asked=("amount",))  # 差多少 — 那他俩加一块一年多少: the sum now
             if q.total and "rise_pct" in merged.asked:  # 两人年涨幅合计: percentages are not added, the rises are
@@ -349,7 +350,7 @@ def swaps_the_person(q: Question, c: Context, known: Known) -> Context | None:
     """那我叔呢: the same question of someone else, who has no measures of their own yet; their facts are theirs,
     the others' are not lent to them."""
     store = known.store
-    named = [p for p in q.people if p.count == 1]
+    named = [p for p in q.people if p.count == 1 or not (q.split or any(line.person for line in c.lines))]  # 3个村都想整
     if not (named and c.lines and not q.subjects and not q.correction) or q.denies:
         return None  # 那俺老伴儿呢，她没当过兵: not the same of her
     if any(c.person(p.key) and c.person(p.key).measures for p in named):  # type: ignore[union-attr]
@@ -362,6 +363,8 @@ def swaps_the_person(q: Question, c: Context, known: Known) -> Context | None:
     if told and not any(told & set(store.get(m).groups) for m in measures):
         return None  # 那我呢，贫困村种地的: someone the last measures are not for; what they can get instead
     for p in named:
+        if merged.person(p.key) is None and p.count > 1:  # 3个村都想整: a group of its own, no one before
+            merged = _told(merged, p.key, dict(p.facts), store, replace_kind=False, label=p.label, count=p.count)
         someone = merged.person(p.key)
         if someone is not None:
             merged = merged.with_person(replace(someone, measures=measures))

@@ -1693,3 +1693,42 @@ def test_the_one_who_passes_on_a_correction_of_a_death_is_no_survivor(talk):
                                            "哎不对 我刚问了我老公 说不是烈士 是因公牺牲的", "半年下来能领多少")
     assert "【因公牺牲军人遗属抚恤补助】每年18460元（您婆婆）" in corrected.text and "· 您：" not in corrected.text
     assert "9230元" in half.text
+
+
+def test_after_a_rise_a_corrected_category_asked_应该拿多少_asks_the_amount_and_its_span_sums_amounts(talk):
+    *_, amount, two_years = talk.conversation("我婆婆是烈士遗属 她一年能多领多少",
+                                              "不对 公公是因公牺牲的 不是烈士 那婆婆该拿多少", "照这样三年下来总共多少")
+    assert "【因公牺牲军人遗属抚恤补助】每年18460元（您婆婆）" in amount.text
+    assert "18460元 × 3年 = 55380元" in two_years.text
+
+
+def test_病故的呢_asks_the_same_of_the_survivors_of_a_soldier_who_died_of_illness(talk):
+    _, other = talk.conversation("烈士遗属一年给多少", "那病故的呢")
+    assert "【病故军人遗属抚恤补助】每年17490元" in other.text
+
+
+def test_a_span_before_加一起_is_a_sum_over_that_span(talk):
+    _, three = talk.conversation("抗美援朝老兵一年多少钱", "往后都按这个数 三年加一起多少")
+    assert "15780元 × 3年 = 47340元" in three.text
+
+
+def test_villages_that_each_want_a_site_count_as_that_many_sites_not_the_plans_twenty(talk):
+    _, villages = talk.conversation("电商示范点能补多少", "俺们镇有四个村都想申请 要是都批下来 总共补多少")
+    assert "50000元 × 4个示范点 = 200000元" in villages.text and "100万" not in villages.text
+
+
+def test_a_cooperatives_own_site_in_a_later_sum_is_one_site(talk):
+    *_, both = talk.conversation("俺们合作社在屯里弄了个电商点 评上示范点给多少", "俺们还头回拿了无公害认证 一个产品",
+                                 "这两样一共多少")
+    assert "50000元 + 3000元 = 53000元" in both.text and "100万" not in both.text
+
+
+def test_拿到的话_supposes_the_claim_in_a_total(talk):
+    *_, both = talk.conversation("我是低保户 开了个小饭馆 营业执照办了四个月 创业补贴能领吗",
+                                 "我要是能拿到的话 加上我爸抗美援朝一年的 一共多少")
+    assert "5000元 + 每年15780元 = 头一年20780元" in both.text
+
+
+def test_years_said_bare_after_the_next_brother_are_his_service_like_the_firsts(talk):
+    reply, _ = talk("俺们哥仨都是老义务兵 都六十多了 老大当了两年 老二三年 老三六年 一个月各多少")
+    assert "老二：每月75元" in reply.text and "老三：每月150元" in reply.text

@@ -293,3 +293,8 @@ def test_some_of_those_counted_keep_only_what_they_alone_did(read):
 def test_years_of_service_said_vaguely_then_exactly_are_the_exact_ones(read):
     q = read("我爸当过义务兵好几年其实是九年七十一岁了现在每个月给多少钱")
     assert q.people[0].facts["service_years"] == 9 and q.people[0].facts["age"] == 71
+
+
+def test_今年一共_and_今年一起_hold_no_age(read):
+    assert "age" not in read("还能贷款不 今年一共放多少").facts
+    assert "age" not in read("今年我俩算一起 能拿多少").facts and read("我爸今年七十一").people[0].facts["age"] == 71

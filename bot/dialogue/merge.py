@@ -350,7 +350,8 @@ def swaps_the_person(q: Question, c: Context, known: Known) -> Context | None:
     """那我叔呢: the same question of someone else, who has no measures of their own yet; their facts are theirs,
     the others' are not lent to them."""
     store = known.store
-    named = [p for p in q.people if p.count == 1 or not (q.split or any(line.person for line in c.lines))]  # 3个村都想整
+    named = [p for p in q.people if p.count == 1 or not (q.split or any(line.person or line.count for line in c.lines))]
+    # 电商示范点补多少 — 3个村都想整: a counted group of its own where the lines were of no one and uncounted
     if not (named and c.lines and not q.subjects and not q.correction) or q.denies:
         return None  # 那俺老伴儿呢，她没当过兵: not the same of her
     if any(c.person(p.key) and c.person(p.key).measures for p in named):  # type: ignore[union-attr]
@@ -977,18 +978,21 @@ def _its_items(lines: tuple[Line, ...], many: int, store: MeasureStore) -> bool:
 
 
 def _filled(lines: tuple[Line, ...], before: Iterable[Line], people: int) -> tuple[Line, ...]:
-    """The lines, with those of other people answered before (all of each one's) until `people` are in it; of lines
-    of no one (该社另有无公害认证 三项合计), other measures answered before, until as many."""
+    """The lines, with those of other people answered before (all of each one's) until `people` are in it — the
+    asker's line of the same measure, told of no one, is one of them; of lines of no one (该社另有无公害认证 三项合计),
+    other measures answered before, until as many."""
     of_no_one = all(x.person is None for x in lines)
     unit = (lambda x: x.measure) if of_no_one else (lambda x: x.person)  # noqa: E731
     named = {unit(x) for x in lines}
+    measures = {x.measure for x in lines}
     added: list[Line] = []
     for line in before:
-        if (line.person is None) != of_no_one or unit(line) in named or line in added:
+        asker = line.person is None and not of_no_one and line.measure in measures  # 来电 女45 … — 其夫同为 二人合计:
+        if (line.person is None) != of_no_one and not asker or unit(line) in named or line in added:  # the caller
             continue
         others = {unit(x) for x in added}
         if unit(line) in others or len(named) + len(others) < people:
-            added.append(line)
+            added.append(replace(line, person=SELF) if asker else line)  # the asker's, not another line of theirs
     return (*added, *lines) if of_no_one else (*lines, *added)
 
 

@@ -191,7 +191,7 @@ class People:
 
     def mentions(self, text: str) -> list[Mention]:
         """Every mention in the normalised text, in order, none overlapping (the longest reading wins)."""
-        found = []
+        found: list[Mention] = []
         teller: Mention | None = None  # 俺媳妇说她爹当了五年: she tells of her father, and is no one asked about
         for m in self._pattern.finditer(text):
             role = m.lastgroup or ""
@@ -202,6 +202,9 @@ class People:
                 if number == "1" and _PER_HEAD.match(text, m.end()):
                     continue  # 遗属1人1年多少: by the head, no group of one (解放战争老兵1个 is one veteran)
                 owner = m.group("owner") or ""
+                many = COUNTS.get(number) or int(number)
+                if text[m.start() - 1:m.start()] == "是" and not owner and many == sum(x.role == "person" for x in found):
+                    continue  # 俺爹是抗日的…俺大姑是烈士遗属仨人: what she is, then the three named counted again
                 if m.group("filler"):  # 老兵还剩2个 is named 老兵2个
                     said = said.replace(m.group("filler"), "", 1)
                 if m.group("n3") or m.group("n2"):  # 俩抗美援朝老兵 / 2个是抗美援朝的 is named 2个抗美援朝老兵

@@ -1732,3 +1732,24 @@ def test_拿到的话_supposes_the_claim_in_a_total(talk):
 def test_years_said_bare_after_the_next_brother_are_his_service_like_the_firsts(talk):
     reply, _ = talk("俺们哥仨都是老义务兵 都六十多了 老大当了两年 老二三年 老三六年 一个月各多少")
     assert "老二：每月75元" in reply.text and "老三：每月150元" in reply.text
+
+
+def test_an_operators_caller_of_a_martyr_and_her_husband_verified_are_summed_as_two(talk):
+    *_, both = talk.conversation("来电 女66 系烈士之女 问年标", "其夫老义务兵 经核实服役3年 现年70 年标", "二人年合计")
+    assert "4800元 + 900元 = 每年5700元" in both.text
+
+
+def test_多几个钱_asks_the_rise(talk):
+    _, more = talk.conversation("俺家是病故军人遗属 现在一年多少", "一年比原先多几个钱")
+    assert "增加600元" in more.text and "17490元" not in more.text.split("\n")[0]
+
+
+def test_the_callers_own_claim_told_of_no_one_is_one_of_二人_summed(talk):
+    _, both = talk.conversation("来电 女42 大龄失业 开了家小超市 执照满10个月 问一次性创业补贴",
+                                "其夫同样是就业困难人员 另开一家店满9个月 二人合计")
+    assert "5000元 + 5000元 = 10000元" in both.text
+
+
+def test_three_named_then_counted_again_are_those_three_not_a_group_of_three(talk):
+    reply, _ = talk("俺爹是解放战争的俺老舅是抗美援朝的俺二姑是病故军人遗属仨人一年一共多少")
+    assert "16120元 + 15780元 + 17490元 = 每年49390元" in reply.text

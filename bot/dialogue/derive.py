@@ -95,9 +95,9 @@ def outcomes(c: Context, store: MeasureStore) -> list[Outcome]:
         facts: dict[str, Any] = {**general, **(person.facts if person else {}), **line.facts}
         for fact, value in measure.categories.items():  # the line is theirs because they are of its kind
             facts[fact] = value
-        if "excluded" in facts and any(r["fact"] == "contract_years" and "min" in r and isinstance(
-                facts.get("contract_years"), (int, float)) and facts["contract_years"] < r["min"] for r in measure.requires):
-            facts.pop("contract_years")  # 有3个只签了半年合同: a contract short of the rule is the excluded ones'
+        for short in [r["fact"] for r in measure.requires if "excluded" in facts and "min" in r and isinstance(
+                facts.get(r["fact"]), (int, float)) and facts[r["fact"]] < r["min"]]:
+            facts.pop(short)  # 有3个只签了半年合同 / 其中1个才干了5个月: a figure short of the rule is the excluded ones'
         if c.total and "count" not in facts and "group" not in facts and person is None and (
                 planned := measure.params.get("planned")):  # 这些示范点一共补多少: as many as the plan builds
             facts["count"] = planned  # (俺村建了个, 俺们合作社整了个: theirs, one)

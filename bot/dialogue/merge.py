@@ -706,7 +706,7 @@ def _lines(q: Question, c: Context, store: MeasureStore) -> tuple[Line, ...]:
             lines += [replace(line, facts={**line.facts, **q.facts, **s.facts})  # 就是义务兵，当了6年: his facts
                       for line in _person_lines(c.person(holders[0])) if line.measure == s.measure]
         elif at is None:
-            lines.append(Line(s.measure, None, s.count, dict(s.facts)))
+            lines.append(_counted_line(s, store))
         elif s.facts and lines[at].person is None:  # 无公害和绿色都拿了，无公害两个产品: the count said of it later
             if any(lines[at].facts.get(k, v) != v for k, v in s.facts.items()):
                 lines.append(Line(s.measure, None, s.count, dict(s.facts)))  # 三等功、二等功各多少: a line each
@@ -716,6 +716,15 @@ def _lines(q: Question, c: Context, store: MeasureStore) -> tuple[Line, ...]:
         if not any(line.measure == m for line in lines):
             lines.append(Line(m))
     return tuple(lines)
+
+
+def _counted_line(s: Subject, store: MeasureStore) -> Line:
+    """其中俩人立过三等功: a count told beside a measure that multiplies no count itself (no `per`: not sites or
+    placements) is the people it is for (2 × 每月50元)."""
+    told = s.facts.get("count")
+    if s.count is None and isinstance(told, int) and told > 1 and not store.get(s.measure).params.get("per"):
+        return Line(s.measure, None, told, {k: v for k, v in s.facts.items() if k != "count"})
+    return Line(s.measure, None, s.count, dict(s.facts))
 
 
 def _died_otherwise(q: Question, c: Context, known: Known) -> Context | None:

@@ -1753,3 +1753,13 @@ def test_the_callers_own_claim_told_of_no_one_is_one_of_二人_summed(talk):
 def test_three_named_then_counted_again_are_those_three_not_a_group_of_three(talk):
     reply, _ = talk("俺爹是解放战争的俺老舅是抗美援朝的俺二姑是病故军人遗属仨人一年一共多少")
     assert "16120元 + 15780元 + 17490元 = 每年49390元" in reply.text
+
+
+def test_some_of_a_counted_group_with_a_merit_each_add_it_and_the_sum_has_them(talk):
+    *_, merit = talk.conversation("俺们屯十个老义务兵 都过了六十 每人服役三年 一个月一共多少", "其中仨立过三等功 一个月再加多少")
+    assert "50元 × 3人 = 150元" in merit.text and "750元 + 150元 = 每月900元" in merit.text
+
+
+def test_one_of_a_counted_group_short_of_the_months_is_taken_off_the_count(talk):
+    _, fewer = talk.conversation("俺们社区有五个就业困难人员开店 都开满半年了 一共能补多少", "不对 其中两个才开了四个月")
+    assert "5人 − 2人 = 3人" in fewer.text and "5000元 × 3人 = 15000元" in fewer.text and "暂不符合" not in fewer.text

@@ -24,8 +24,10 @@ from bot.dialogue.derive import (
     left,
     missing_fact,
     over_span,
+    part_of,
     reach,
     rest,
+    rest_of,
     rise,
     rise_percent,
     saved,
@@ -48,6 +50,7 @@ from bot.plan.facts import MissingFact, NotEligible, label
 from bot.plan.numbers import money, plain
 from bot.plan.records import load_units
 from bot.plan.summary import amount_text, formula_text
+from bot.reading.cues import Portion
 
 AMOUNT_KINDS = ("amount", "old", "rise", "saved", "rise_pct", "difference", "max", "min", "wait", "reach", "rest", "left")
 SHOWN = ("rise_pct", "wait", "reach", "max", "min", "rest", "left")  # kinds whose line shows its calculation
@@ -64,10 +67,11 @@ class Answer:
 
 
 def answer(done: list[Outcome], c: Context, said: str = "", earlier: Sequence[Outcome] = (),
-           span: int | None = None, split: int | None = None) -> Answer:
+           span: int | None = None, split: int | None = None, portion: Portion | None = None) -> Answer:
     """The reply to the lines of `c`, computed as `done`; `said` is the message (平均每个基地: which of the plan's
     figures it speaks of), `earlier` the lines of earlier turns (平均一个园区合多少人: the 5200人 asked before),
-    `span` the months a sum is asked over (两年一共: 24), `split` the people it is shared among (5个人平分: 5)."""
+    `span` the months a sum is asked over (两年一共: 24), `split` the people it is shared among (5个人平分: 5),
+    `portion` the part of it asked for (拿出一半; 负责人拿四成 剩下三个平分: the rest is what is shared)."""
     reply_ = _answer(done, c, said, earlier)
     if reply_.asks:
         return reply_
@@ -91,6 +95,16 @@ def answer(done: list[Outcome], c: Context, said: str = "", earlier: Sequence[Ou
                     reply_ = replace(reply_, text=before_office(reply_.text, line), figures=[*reply_.figures, each])
     for line, figure in _in_units_asked(done, said):
         reply_ = replace(reply_, text=before_office(reply_.text, line), figures=[*reply_.figures, figure])
+    if portion is not None and (whole := _the_sum(reply_.figures, len(done))) is not None:
+        part = part_of(whole, portion.num, portion.den, portion.said)
+        lines, figures = [f"{portion.said}：{part.shown}"], [part]
+        if portion.rest:  # 负责人拿四成 剩下三个骨干平分: the rest is what is shared
+            left_over = rest_of(whole, part)
+            lines, figures = [*lines, f"剩下：{left_over.shown}"], [*figures, left_over]
+        if split is not None:  # 拿出一半给兄妹三个平分: the part (or the rest) shared
+            share = shared(figures[-1], split)
+            lines, figures, split = [*lines, f"平分成{split}份，每份：{share.shown}"], [*figures, share], None
+        reply_ = replace(reply_, text=before_office(reply_.text, "\n".join(lines)), figures=[*reply_.figures, *figures])
     if split is not None and (base := _the_sum(reply_.figures, len(done))) is not None:
         share = shared(base, split)
         word = "至少" if "min" in c.asked else "最多" if "max" in c.asked else ""

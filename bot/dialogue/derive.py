@@ -102,6 +102,8 @@ def outcomes(c: Context, store: MeasureStore) -> list[Outcome]:
                 planned := measure.params.get("planned")):  # 这些示范点一共补多少: as many as the plan builds
             facts["count"] = planned  # (俺村建了个, 俺们合作社整了个: theirs, one)
         count = line.count or (person.count if person and person.count > 1 else 1)
+        if measure.kind == "percent":  # 团队4个人 of a 70% reward: the sum told is the group's together, not
+            count = 1  # each one's
         who = (f"{count}位" if person is None or person.key == person.label else person.label) if count > 1 else (
             person.label if person else "")
         unknown = [r for r in measure.requires if "min" in r and facts.get(r["fact"]) is None]
@@ -179,6 +181,19 @@ def shared(figure: Figure, people: int) -> Figure:
     return Figure(value, figure.period, figure.unit,
                   f"{figure.period if figure.period in MONTHS else ''}{about(figure.value)} ÷ {people} = {about(value)}",
                   (figure,))
+
+
+def part_of(figure: Figure, num: int, den: int, said: str) -> Figure:
+    """拿出一半 / 负责人拿四成: that part of the figure (15780元 × 一半 = 7890元), the part named as the citizen said it."""
+    value = figure.value * num / den
+    return Figure(value, figure.period, figure.unit, f"{about(figure.value)} × {said} = {about(value)}", (figure,))
+
+
+def rest_of(whole: Figure, part: Figure) -> Figure:
+    """剩下的: what a part leaves of the whole (40000元 − 16000元 = 24000元)."""
+    value = whole.value - part.value
+    return Figure(value, whole.period, whole.unit, f"{about(whole.value)} − {about(part.value)} = {about(value)}",
+                  (whole, part))
 
 
 def span_words(months: int) -> str:

@@ -43,9 +43,15 @@ _SPAN = re.compile(r"(?P<quarter>(?:(?P<quarters>\d)个|每)?季度)"
                    r"|(?<![满签过开干做办了役兵当龄是\d])(?:(?P<half>半年)|(?P<n>\d{1,2})(?P<unit>个月|年))(?=\s*(?:呢|吗|[?？])?\s*$|[^,。;!?\d]{0,3}?(?:1共|一共|总共|加起来|1起|1块|下来|合计|能领|能拿"
                    r"|多少|总计|共))")
 # 团队5个人平分 每人多少 / 分给3个人 / 4个村1起搞的 平分: a sum shared out among that many people
-_SPLIT = re.compile(r"(?:(?P<n>\d{1,3})\s*(?:个人|个|人|位|名|口人?|家|户)|们(?P<k>仨|俩|\d))(?:[^,。;!?\d]|1[起块]){0,8}?"
+_SPLIT = re.compile(r"(?:(?P<n>\d{1,3})\s*(?:个人|个|人|位|名|口人?|家|户)|(?:们|哥|姐|兄弟|姐妹|兄妹|姐弟)(?P<k>仨|俩|\d))"
+                    r"(?:[^,。;!?\d]|1[起块]){0,8}?"
                     r"(?:平分|均分|平均分|分下来|分一分|分摊|(?:每人|每个人|人均|每家)能?分)"
-                    r"|(?:平分|均分|平均分|分给|分摊给)[^,。;!?\d]{0,3}?(?P<m>\d{1,3})\s*(?:个人|个|人|位|名|家|户)")
+                    r"|(?:平分|均分|平均分|分给|分摊给)[^,。;!?\d]{0,3}?(?P<m>\d{1,3})\s*(?:个人|个|人|位|名|家|户)"
+                    r"|(?:剩下|其余|余下)的?(?P<r>仨|俩)[^,。;!?\d]{0,6}?(?:平分|均分|分)")  # 剩下仨平分
+# 拿出一半 / 负责人拿四成 / 三分之一 / 拿30%: a part of the sum asked; 剩下…平分: the rest is what is shared
+_PORTION = re.compile(r"(?P<half>1半)|(?:拿|给|分|留|用|占)[^,。;!?\d]{0,2}?(?:(?P<tenths>[1-9])成(?![了员本功为立年都])"
+                      r"|(?P<den>[2-9])分之(?P<num>[1-9])|(?P<pct>\d{1,2})%)")
+_REST = re.compile(r"剩下|其余|余下|剩余|其他的")
 _PER_SHARE = re.compile(r"每(?:户|家|人|个人|份)(?:能|能够)?(?:分|得|拿|多少|几)")  # 每户多少, after a sum shared
 _NOT_A_PERIOD = re.compile(r"[满签过近快](?:了)?$")
 _PERIOD_ALONE = re.compile(r"(?:^|.*\s)(?:按|那)?(月|年)(?:呢|的|合计|总计)?\s*[?]?\s*$")  # 年 / 荣誉称号 年
@@ -55,6 +61,16 @@ RANGE = {"range": ("min", "max")}  # 补贴区间: the least and the most
 _QUESTION_MARK = re.compile(r"[?？]")
 _YEAR_AND_MONTH = re.compile(r"年[\s、/和及]*月(?:各|分别)|月[\s、/和及]*年(?:各|分别)")  # an operator's 年 月各多少
 _HOW_MUCH = re.compile(r"多少|几")
+
+
+@dataclass(frozen=True)
+class Portion:
+    """A part of a sum the message asks for (拿出一半: 1/2, 四成: 4/10), as said; `rest`: what is left of the sum
+    after it is what the message shares out (负责人拿一半 剩下仨平分)."""
+    num: int
+    den: int
+    said: str
+    rest: bool = False
 
 
 @dataclass(frozen=True)
@@ -123,10 +139,26 @@ class Cues:
         months = n if found.group("unit") == "个月" else 12 * n
         return months if months not in (1, 12) else None
 
+    @staticmethod
+    def portion(text: str) -> Portion | None:
+        """拿出一半给兄妹三个平分 / 负责人拿四成 剩下三个平分 / 一半用在装修: the part of the sum asked for."""
+        found = _PORTION.search(text)
+        if found is None:
+            return None
+        rest = bool(_REST.search(text, found.end()))
+        if found.group("half"):
+            return Portion(1, 2, "一半", rest)
+        if found.group("tenths"):
+            return Portion(int(found.group("tenths")), 10, f"{found.group('tenths')}成", rest)
+        if found.group("den"):
+            return Portion(int(found.group("num")), int(found.group("den")), f"{found.group('den')}分之{found.group('num')}",
+                           rest)
+        return Portion(int(found.group("pct")), 100, f"{found.group('pct')}%", rest)
+
     def split(self, text: str) -> int | None:
         """团队5个人平分，每人多少 / 平分给3个人: the people a sum is shared among (None for fewer than two)."""
         found = _SPLIT.search(text)
-        said = (found.group("n") or found.group("m") or found.group("k")) if found else "0"  # 俺们仨合伙: 3
+        said = (found.group("n") or found.group("m") or found.group("k") or found.group("r")) if found else "0"  # 俺们仨: 3
         n = COUNTS.get(said) or int(said)
         return n if n > 1 else None
 

@@ -27,7 +27,7 @@ from bot.plan.measure import Measure
 from bot.plan.records import load_groups
 from bot.plan.store import MeasureStore
 from bot.plan.terms import cut
-from bot.reading.cues import Cues
+from bot.reading.cues import Cues, Portion
 from bot.reading.fact_reader import FactExtractor, Found
 from bot.reading.people import COUNTS, SELF, Mention, People
 from bot.reading.vocabulary import Clarification, Vocabulary
@@ -123,6 +123,7 @@ class Question:
     total: bool = False
     each: bool = False
     how_many: int | None = None
+    portion: Portion | None = None  # 拿出一半 / 负责人拿四成 剩下仨平分: a part of the sum asked
     correction: bool = False
     addition: bool = False
     pronoun: bool = False  # 他/她 speaks of the person talked about before
@@ -259,7 +260,8 @@ class Reader:
             defines=self.definitions.asked_in(text) or whether,
             judged=self.definitions.judged_in(text), whether=whether is not None,
             question_form=bool(_QUESTION_FORM.search(text)),
-            span=self.cues.span(cue_text), later=self.cues.later(text), split=split, section=_section(text),
+            span=self.cues.span(cue_text), later=self.cues.later(text), split=split, portion=self.cues.portion(text),
+            section=_section(text),
             per_share=self.cues.per_share(cue_text),
             chitchat=bool(self._chitchat.search(text)),
         )

@@ -1763,3 +1763,19 @@ def test_some_of_a_counted_group_with_a_merit_each_add_it_and_the_sum_has_them(t
 def test_one_of_a_counted_group_short_of_the_months_is_taken_off_the_count(talk):
     _, fewer = talk.conversation("俺们社区有五个就业困难人员开店 都开满半年了 一共能补多少", "不对 其中两个才开了四个月")
     assert "5人 − 2人 = 3人" in fewer.text and "5000元 × 3人 = 15000元" in fewer.text and "暂不符合" not in fewer.text
+
+
+def test_a_part_of_the_sum_given_to_be_shared_is_that_part_shared(talk):
+    _, part = talk.conversation("俺娘是烈士遗属 一年能领多少", "她说拿出一半给俺们哥仨平分 每人多少")
+    assert "24570元 × 一半 = 12285元" in part.text and "12285元 ÷ 3 = 4095元" in part.text
+
+
+def test_a_leaders_share_then_the_rest_shared_among_the_others(talk):
+    _, shares = talk.conversation("专利转让收益五十万 奖励团队最少多少", "我拿三成 剩下的四个人平分 每人多少")
+    assert "350000元 × 3成 = 105000元" in shares.text and "350000元 − 105000元 = 245000元" in shares.text
+    assert "245000元 ÷ 4 = 61250元" in shares.text
+
+
+def test_a_teams_headcount_does_not_multiply_a_reward_that_is_a_share_of_one_sum(talk):
+    _, team = talk.conversation("成果转让收益一百万 团队奖励不低于多少", "我们团队五个人")
+    assert "500万" not in team.text and "350万" not in team.text and "700000元" in team.text

@@ -70,8 +70,22 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
             if q.number and not q.asked_said and set(merged.asked) <= WORDED_KINDS:  # 哪个部门 — 重点培育几户企业:
                 merged = replace(merged, asked=("amount",))  # a number now, not the office again
             return replace(merged, both_periods=both, once_met=once, span=q.span, split=q.split,
-                           lines=_no_one_twice(merged.lines)), rule.__name__
+                           lines=_no_one_twice(merged.lines), replaced=_replaced(c, merged, store)), rule.__name__
     return replace(c, lines=(), asked=q.asked, period=q.period, total=q.total, requested=None), "nothing_to_answer"
+
+
+def _replaced(before: Context, after: Context, store: MeasureStore) -> Line | None:
+    """The one line answered before that the one line now stands in place of, for the same person: another
+    measure (说错了 是病故的), or the same measure read with another value of a fact it reads (个人荣誉称号 —
+    一等功呢), that value kept on the old line."""
+    if len(before.lines) != 1 or len(after.lines) != 1 or before.lines[0].person != after.lines[0].person:
+        return None
+    old, new = before.lines[0], after.lines[0]
+    if old.measure != new.measure:
+        return old
+    changed = {k: before.facts[k] for k in inputs(store.get(old.measure))
+               if k in before.facts and after.facts.get(k) != before.facts[k]}
+    return replace(old, facts={**old.facts, **changed}) if changed else None
 
 
 def _no_one_twice(lines: tuple[Line, ...]) -> tuple[Line, ...]:
@@ -558,7 +572,11 @@ def asks_again(q: Question, c: Context, known: Known) -> Context | None:
     lines = c.lines
     reach = q.how_many or (len(c.history) if (q.total or q.each or "difference" in q.asked) and len(lines) == 1
                            else 0)  # 这俩差多少 — 折到每个月差多少: the two still, not all answered before
-    if reach > 1 and len(_last(lines, reach)) == len(lines) and len(_last(c.history, reach)) > len(lines):
+    if q.how_many == 2 and "difference" in q.asked and len(lines) == 1 and c.replaced is not None:
+        now = {k: c.facts[k] for k in c.replaced.facts if k in c.facts}  # 一等功, beside 个人荣誉称号: each named
+        lines = (c.replaced, replace(lines[0], facts={**lines[0].facts, **now}))  # 因公牺牲 — 说错了 是病故的 —
+        # 二者差额: the standard replaced against this one
+    elif reach > 1 and len(_last(lines, reach)) == len(lines) and len(_last(c.history, reach)) > len(lines):
         lines = _last(c.history, reach)
     elif q.how_many and q.total and len(lines) == 1 and lines[0].person is None and lines[0].count is None \
             and len(c.history) < q.how_many:  # 解放战争老兵多少 — 两个人一年一共多少: that many of it

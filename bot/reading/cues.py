@@ -193,7 +193,7 @@ class Cues:
         return bool(self._each.search(text))
 
     # 这2个 / 前3个 / 俩 / 仨 (text normalised: 两 → 2): how many of the things talked about
-    _HOW_MANY = re.compile(r"[这那前后](\d)[个项样种位](?!月)|(俩|仨)(?!个?月|年)"
+    _HOW_MANY = re.compile(r"[这那前后](\d)[个项样种位](?!月)|(俩|仨)(?!个?月|年)|(?<![\d.])(2)者"
                            r"|(?<![\d.])(\d)(?:个?人|项|样|种)"  # 4个人1年1共 / 3项合计
                            r"(?=[^,。;!?]{0,5}?(?:1共|一共|总共|加起来|加一块|加1块|加1起|合计|都算上))")
 
@@ -204,7 +204,7 @@ class Cues:
             return None
         if found.group(2):
             return {"俩": 2, "仨": 3}[found.group(2)]
-        return int(found.group(1) or found.group(3))
+        return int(found.group(1) or found.group(3) or found.group(4))
 
     def total(self, text: str) -> bool:
         """一共, 加起来: add the figures up."""

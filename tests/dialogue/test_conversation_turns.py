@@ -1779,3 +1779,13 @@ def test_a_leaders_share_then_the_rest_shared_among_the_others(talk):
 def test_a_teams_headcount_does_not_multiply_a_reward_that_is_a_share_of_one_sum(talk):
     _, team = talk.conversation("成果转让收益一百万 团队奖励不低于多少", "我们团队五个人")
     assert "500万" not in team.text and "350万" not in team.text and "700000元" in team.text
+
+
+def test_二者差额_after_a_corrected_death_compares_the_standard_replaced_with_the_one_now(talk):
+    *_, both = talk.conversation("我老伴是烈士 我一年能领多少", "说错了 他是因公牺牲的", "两者差多少")
+    assert "24570元 − 18460元 = 每年6110元" in both.text
+
+
+def test_这俩差多少_after_another_level_asked_compares_the_two_levels(talk):
+    *_, both = talk.conversation("立过二等功的每月加多少", "那三等功呢", "这俩一年差多少")
+    assert "1200元 − 600元 = 每年600元" in both.text and "· 三等功：每月50元" in both.text

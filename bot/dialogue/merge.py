@@ -523,8 +523,10 @@ def tells_a_fact(q: Question, c: Context, known: Known) -> Context | None:
     they point to added, the last question asked again with them."""
     store = known.store
     told = dict(q.facts)
-    if not told and len(q.people) == 1 and q.people[0].key == SELF and c.lines and all(x.person is None for x in c.lines):
-        told = dict(q.people[0].facts)  # 在家开网店免几年 — 我已经免了1年半了: the asker's own, of the lines of no one
+    if not told and len(q.people) == 1 and q.people[0].key == SELF and c.lines and all(
+            x.person in (None, SELF) for x in c.lines):  # 在家开网店免几年 — 我已经免了1年半了: the asker's own, of the
+        told = {k: v for k, v in q.people[0].facts.items()  # lines of no one, or a figure of the asker's lines (我是
+                if all(x.person is None for x in c.lines) or isinstance(v, (int, float))}  # 养鱼的 — 我去年交了八千)
     if not told or not (c.lines or c.profile):
         return None
     implied = _implied(told, store, beside=[x.measure for x in c.lines])

@@ -579,6 +579,8 @@ class Reader:
             # 买房有补贴没 → 买房
             if len(name) < 2 or set(name) & _FUNCTION_CHARACTERS or name in self.cues.not_names or self.people.mentions(name):
                 continue
+            if any(f.start == 0 and f.end == len(name) for f in self.extract.groups_in(name)):
+                continue  # 开店补贴, 创业补贴: the subsidy of who they are (the plan's 创业者), no benefit it lacks
             word, named = name + m.group(2), self.store.named_in(name + m.group(2))
             if (name not in self._plan_text and not named) or (named and m.group(2) in _OWN_BENEFITS and self._unheard(word)):
                 return name, m.group(2)  # 养老金 is no 养老 service: a 金 or 费 of its own the plan never names

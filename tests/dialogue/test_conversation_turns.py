@@ -1789,3 +1789,18 @@ def test_二者差额_after_a_corrected_death_compares_the_standard_replaced_wit
 def test_这俩差多少_after_another_level_asked_compares_the_two_levels(talk):
     *_, both = talk.conversation("立过二等功的每月加多少", "那三等功呢", "这俩一年差多少")
     assert "1200元 − 600元 = 每年600元" in both.text and "· 三等功：每月50元" in both.text
+
+
+def test_a_poor_graduate_asking_for_a_shop_subsidy_gets_the_start_up_subsidy_not_out_of_scope(talk):
+    reply, _ = talk("家里挺困难的应届毕业生 一直没找到工作 想自己开店 有开店补贴没")
+    assert "一次性创业补贴" in reply.text and "没有“开店补贴”" not in reply.text and "5000元" in reply.text
+
+
+def test_the_fee_the_asker_tells_after_saying_who_they_are_is_cut(talk):
+    _, fee = talk.conversation("俺是养鱼的 渔业资源增殖保护费降了多少", "俺去年交了六千 今年该交多少")
+    assert "降低后为5700元" in fee.text
+
+
+def test_这三样一共_after_naming_them_one_by_one_sums_all_three_targets(talk):
+    *_, three = talk.conversation("大学生创业培训多少人", "妇女的呢", "加上中小企业管理者培训 这三样一共多少人")
+    assert "9000人" in three.text

@@ -161,7 +161,8 @@ class Reader:
                  extract: FactExtractor, normalize: Callable[[str], str], plan_text: str,
                  definitions: Definitions | None = None) -> None:
         self.store, self.cues, self.vocabulary, self.people = store, cues, vocabulary, people
-        self.definitions = definitions or load_definitions()
+        said = definitions or load_definitions()  # its words as the reader sees a message: normalised (一共 → 1共)
+        self.definitions = replace(said, asked_by=tuple(dict.fromkeys(normalize(w) for w in said.asked_by)))
         chitchat = yaml.safe_load((DATA / "scope.yml").read_text(encoding="utf-8"))["chitchat"]
         self._chitchat = re.compile("|".join(map(re.escape, chitchat)))
         self.extract, self.normalize, self._plan_text = extract, normalize, plan_text

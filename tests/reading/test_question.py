@@ -300,3 +300,7 @@ def test_今年一共_and_今年一起_hold_no_age(read):
     assert "age" not in read("今年我俩算一起 能拿多少").facts and read("我爸今年七十一").people[0].facts["age"] == 71
     assert "age" not in read("这六个老兵一共能拿多少").people[0].facts
     assert read("俺是女的 今年四十二 下岗好几年了").people[0].facts["age"] == 42
+
+
+def test_words_that_ask_what_a_term_covers_match_a_normalised_message(read):
+    assert read("就业困难人员一共几类").defines.term == "就业困难人员"

@@ -282,7 +282,7 @@ class People:
         nouns = _alternation(self.counted_nouns)
         kin = _alternation(self.kin)
         return re.compile("|".join([
-            rf"(?P<counted>(?P<owner>(?:{_alternation(self.group_owners)})?)(?P<noun>{nouns})(?P<filler>这回|这次|还剩下?|剩下?|还有|\s*[:：]?\s*(?=\d{1,3}人))?(?P<n>\d+|仨|俩)"
+            rf"(?P<counted>(?P<owner>(?:{_alternation(self.group_owners)})?)(?P<noun>{nouns})(?P<filler>这回|这次|还剩下?|剩下?|还有|\s*[:：]?\s*(?=\d{{1,3}}人))?(?P<n>\d+|仨|俩)"
             rf"(?:个|位|名|口|人|家)(?!月|产品|农产品|品种|认证)"
             rf"|(?P<n2>\d+)(?:个|位|名|家)(?:都是|是)?(?P<noun2>{nouns})"  # 2个是抗美援朝的
             rf"|(?P<n3>仨|俩)(?P<noun3>{nouns}))",  # 俩抗美援朝老兵

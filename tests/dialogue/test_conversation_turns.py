@@ -1804,3 +1804,8 @@ def test_the_fee_the_asker_tells_after_saying_who_they_are_is_cut(talk):
 def test_这三样一共_after_naming_them_one_by_one_sums_all_three_targets(talk):
     *_, three = talk.conversation("大学生创业培训多少人", "妇女的呢", "加上中小企业管理者培训 这三样一共多少人")
     assert "9000人" in three.text
+
+
+def test_an_operators_counted_group_with_a_space_and_slashed_years_is_each_member(talk):
+    reply, _ = talk("老义务兵 4人 均70+ 服役 2/3/5/6 年 月标合计")
+    assert "50元 + 75元 + 125元 + 150元 = 每月400元" in reply.text

@@ -413,14 +413,15 @@ def _together(done: list[Outcome], asked: list[str], by_kind: dict[str, list[Fig
     for kind in asked:
         figures = by_kind.get(kind, [])
         bounds = kind in ("max", "min")  # 加一块儿最少多少 最多多少: floors and caps add up when every line has one
-        if kind not in ("amount", "old", "rise", "max", "min") or len(figures) < 2 or (
+        if kind not in ("amount", "old", "rise", "saved", "max", "min") or len(figures) < 2 or (
                 bounds and (len(figures) < len(done) or not c.total)):
             continue
         incomplete = len(figures) < len(done) and kind == "amount"
         t = total(figures, c.period)
         if t is None:
             continue
-        word = {"amount": "合计", "old": "原来合计", "rise": "合计增加", "max": "合计最多", "min": "合计最少"}[kind]
+        word = {"amount": "合计", "old": "原来合计", "rise": "合计增加", "saved": "合计少交", "max": "合计最多",
+                "min": "合计最少"}[kind]
         line = f"{word}：{t.shown}"
         other = _other_period(t)
         if other is not None:

@@ -384,6 +384,8 @@ def swaps_the_person(q: Question, c: Context, known: Known) -> Context | None:
         if someone is not None:
             merged = merged.with_person(replace(someone, measures=measures))
     lines = tuple(x for p in named for x in _person_lines(merged.person(p.key)))
+    if q.total and q.how_many and q.how_many > len(named):  # 我弟家原来交3000 俩家一共少交多少: mine and his
+        lines = _filled(lines, (*c.lines, *reversed(c.history)), q.how_many)
     return replace(merged, lines=lines, asked=q.asked if q.asked_said else c.asked, period=q.period or c.period,
                    total=q.total or c.total, requested=None, focus=named[-1].key)
 

@@ -1809,3 +1809,8 @@ def test_这三样一共_after_naming_them_one_by_one_sums_all_three_targets(tal
 def test_an_operators_counted_group_with_a_space_and_slashed_years_is_each_member(talk):
     reply, _ = talk("老义务兵 4人 均70+ 服役 2/3/5/6 年 月标合计")
     assert "50元 + 75元 + 125元 + 150元 = 每月400元" in reply.text
+
+
+def test_two_households_fee_cuts_are_summed_when_both_are_asked(talk):
+    _, both = talk.conversation("俺家养鱼 保护费原来一年交四千 降完交多少", "俺姐家原来交六千 两家一年一共少交多少")
+    assert "合计少交：300元 + 200元 = 每年500元" in both.text or "合计少交：200元 + 300元 = 每年500元" in both.text

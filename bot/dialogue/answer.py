@@ -95,19 +95,18 @@ def answer(done: list[Outcome], c: Context, said: str = "", earlier: Sequence[Ou
                     reply_ = replace(reply_, text=before_office(reply_.text, line), figures=[*reply_.figures, each])
     for line, figure in _in_units_asked(done, said):
         reply_ = replace(reply_, text=before_office(reply_.text, line), figures=[*reply_.figures, figure])
-    if portion is not None and (whole := _the_sum(reply_.figures, len(done))) is not None:
-        part = part_of(whole, portion.num, portion.den, portion.said)
-        lines, figures = [f"{portion.said}：{part.shown}"], [part]
+    base = _the_sum(reply_.figures, len(done))
+    word = "至少" if "min" in c.asked else "最多" if "max" in c.asked else ""
+    if portion is not None and base is not None:  # 拿出一半 (给兄妹三个平分): the part, and the part shared
+        part = part_of(base, portion.num, portion.den, portion.said)
+        lines, figures = [f"{portion.said}{word}：{part.shown}"], [part]
         if portion.rest:  # 负责人拿四成 剩下三个骨干平分: the rest is what is shared
-            left_over = rest_of(whole, part)
-            lines, figures = [*lines, f"剩下：{left_over.shown}"], [*figures, left_over]
-        if split is not None:  # 拿出一半给兄妹三个平分: the part (or the rest) shared
-            share = shared(figures[-1], split)
-            lines, figures, split = [*lines, f"平分成{split}份，每份：{share.shown}"], [*figures, share], None
+            figures.append(rest_of(base, part))
+            lines.append(f"剩下{word}：{figures[-1].shown}")
         reply_ = replace(reply_, text=before_office(reply_.text, "\n".join(lines)), figures=[*reply_.figures, *figures])
-    if split is not None and (base := _the_sum(reply_.figures, len(done))) is not None:
+        base = figures[-1]
+    if split is not None and base is not None:
         share = shared(base, split)
-        word = "至少" if "min" in c.asked else "最多" if "max" in c.asked else ""
         line = f"平分成{split}份，每份{word}：{share.shown}"
         reply_ = replace(reply_, text=before_office(reply_.text, line), figures=[*reply_.figures, share])
     return reply_

@@ -97,7 +97,7 @@ def outcomes(c: Context, store: MeasureStore) -> list[Outcome]:
             facts[fact] = value
         for short in [r["fact"] for r in measure.requires if "excluded" in facts and "min" in r and isinstance(
                 facts.get(r["fact"]), (int, float)) and facts[r["fact"]] < r["min"]]:
-            facts.pop(short)  # 有3个只签了半年合同 / 其中1个才干了5个月: a figure short of the rule is the excluded ones'
+            facts.pop(short, None)  # 有3个只签了半年合同 / 其中1个才干了5个月: a figure short of the rule is the excluded ones'
         if c.total and "count" not in facts and "group" not in facts and person is None and (
                 planned := measure.params.get("planned")):  # 这些示范点一共补多少: as many as the plan builds
             facts["count"] = planned  # (俺村建了个, 俺们合作社整了个: theirs, one)

@@ -83,9 +83,15 @@ def _replaced(before: Context, after: Context, store: MeasureStore) -> Line | No
     old, new = before.lines[0], after.lines[0]
     if old.measure != new.measure:
         return old
-    changed = {k: before.facts[k] for k in inputs(store.get(old.measure))
-               if k in before.facts and after.facts.get(k) != before.facts[k]}
+    was, now = _facts_of(before, old), _facts_of(after, new)
+    changed = {k: was[k] for k in inputs(store.get(old.measure)) if k in was and now.get(k) != was[k]}
     return replace(old, facts={**old.facts, **changed}) if changed else None
+
+
+def _facts_of(c: Context, line: Line) -> dict[str, Any]:
+    """The facts a line is answered with: the question's, its person's, its own (the later winning)."""
+    someone = c.person(line.person)
+    return {**c.facts, **(someone.facts if someone else {}), **line.facts}
 
 
 def _no_one_twice(lines: tuple[Line, ...]) -> tuple[Line, ...]:
@@ -577,7 +583,7 @@ def asks_again(q: Question, c: Context, known: Known) -> Context | None:
     reach = q.how_many or (len(c.history) if (q.total or q.each or "difference" in q.asked) and len(lines) == 1
                            else 0)  # 这俩差多少 — 折到每个月差多少: the two still, not all answered before
     if q.how_many == 2 and "difference" in q.asked and len(lines) == 1 and c.replaced is not None:
-        now = {k: c.facts[k] for k in c.replaced.facts if k in c.facts}  # 一等功, beside 个人荣誉称号: each named
+        now = {k: v for k, v in _facts_of(c, lines[0]).items() if k in c.replaced.facts}  # 一等功 beside 个人荣誉称号
         lines = (c.replaced, replace(lines[0], facts={**lines[0].facts, **now}))  # 因公牺牲 — 说错了 是病故的 —
         # 二者差额: the standard replaced against this one
     elif reach > 1 and len(_last(lines, reach)) == len(lines) and len(_last(c.history, reach)) > len(lines):
@@ -955,6 +961,23 @@ def _grown(q: Question, c: Context) -> Context:
                    later=q.later)
 
 
+def _sibling_named(q: Question, c: Context, store: MeasureStore) -> Question:
+    """因公牺牲军人遗属一年多少 — 那病故的呢: a follow-up naming no measure, whose own word (none the last lines say) is
+    in the title of exactly one other measure of their groups, names that one (病故 alone names nothing: 住院病故 is
+    no soldier's)."""
+    if not (q.follow_up and c.lines) or q.subjects or q.people:
+        return q
+    now = {line.measure for line in c.lines}
+    groups = {g for m in now for g in store.get(m).groups}
+    mine = "".join(text for m in now for text in (store.get(m).title, store.get(m).quote, *store.get(m).keywords))
+    words = [w for w in _own_words(q, store) if w not in mine]  # 创业培训 — 大学生呢: an item of the same quote
+    siblings = [m for m in store.measures if m.id not in now and set(m.groups) & groups
+                and any(w in m.title for w in words)]
+    if len(siblings) != 1:
+        return q
+    return replace(q, subjects=(Subject(siblings[0].id, None, {}, None),))
+
+
 def _money_as_read(q: Question, c: Context, store: MeasureStore) -> Question:
     """城区低保 (on the city's income) — 要是收入是两万八呢: a sum of money told as the one the last lines read, when
     they read one only and not the one its words made it."""
@@ -1083,5 +1106,6 @@ def _over_the_span_still(q: Question, c: Context, store: MeasureStore) -> Questi
 # read, N个人 as who a total is over, 第二个 as a line of the last answer, 第2个 as the member the reply named, a
 # requirement's own value said of the time it is met as no fact.
 READ_AGAINST_THE_CONVERSATION: tuple[Callable[[Question, Context, MeasureStore], Question], ...] = (
-    _we_two, _over_the_span_still, _shared_again, _money_as_read, _counted_people, _nth_line, _members_as_named, _hypothetical,
+    _we_two, _over_the_span_still, _shared_again, _sibling_named, _money_as_read, _counted_people, _nth_line, _members_as_named,
+    _hypothetical,
 )

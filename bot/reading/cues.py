@@ -40,7 +40,7 @@ _LATER = re.compile(r"(?:再过|(?<![当经干做待呆])过了?)(?P<n>\d+|半)\
                     r"|(?P<n2>\d+)\s*(?P<unit2>个月|年)(?:以|之)后")
 # 两年一共, 3年呢, 半年呢, 1个季度能领多少: a sum over a span of time (after an amount, not a fact told: 不是7年)
 _SPAN = re.compile(r"(?P<quarter>(?:(?P<quarters>\d)个|每)?季度)"
-                   r"|(?<![满签过开干做办了役兵当龄是\d])(?:(?P<half>半年)|(?P<n>\d{1,2})(?P<unit>个月|年))(?=\s*(?:呢|吗|[?？])?\s*$|[^,。;!?\d]{0,3}?(?:1共|一共|总共|加起来|1起|1块|下来|合计|能领|能拿"
+                   r"|(?<![满签过开干做办了役兵当龄是\d])(?:(?P<half>半年)|(?P<n>[1-9]\d?)(?P<unit>个月|年))(?=\s*(?:呢|吗|[?？])?\s*$|[^,。;!?\d]{0,3}?(?:1共|一共|总共|加起来|1起|1块|下来|合计|能领|能拿"
                    r"|多少|总计|共))")
 # 团队5个人平分 每人多少 / 分给3个人 / 4个村1起搞的 平分: a sum shared out among that many people
 _SPLIT = re.compile(r"(?:(?P<n>\d{1,3})\s*(?:个人|个|人|位|名|口人?|家|户)|(?:们|哥|姐|兄弟|姐妹|兄妹|姐弟)(?P<k>仨|俩|\d))"
@@ -49,8 +49,9 @@ _SPLIT = re.compile(r"(?:(?P<n>\d{1,3})\s*(?:个人|个|人|位|名|口人?|家|
                     r"|(?:平分|均分|平均分|分给|分摊给)[^,。;!?\d]{0,3}?(?P<m>\d{1,3})\s*(?:个人|个|人|位|名|家|户)"
                     r"|(?:剩下|其余|余下)的?(?P<r>仨|俩)[^,。;!?\d]{0,6}?(?:平分|均分|分)")  # 剩下仨平分
 # 拿出一半 / 负责人拿四成 / 三分之一 / 拿30%: a part of the sum asked; 剩下…平分: the rest is what is shared
-_PORTION = re.compile(r"(?P<half>1半)|(?:拿|给|分|留|用|占)[^,。;!?\d]{0,2}?(?:(?P<tenths>[1-9])成(?![了员本功为立年都])"
-                      r"|(?P<den>[2-9])分之(?P<num>[1-9])|(?P<pct>\d{1,2})%)")
+_PORTION = re.compile(r"(?P<half0>1半)(?=[^,。;!?\d]{0,2}?(?:用|给|拿|分|留))"  # 1半用在装修
+                      r"|(?:拿|给|分|留|用|占)[^,。;!?\d]{0,2}?(?:(?P<half>1半)|(?P<tenths>[1-9])成(?![了员本功为立年都])"
+                      r"|(?P<den>[2-9])分之(?P<num>[1-9])|(?P<pct>\d{1,2})%)")  # 拿出1半 / 拿4成 / 拿出3分之1 / 拿30%
 _REST = re.compile(r"剩下|其余|余下|剩余|其他的")
 _PER_SHARE = re.compile(r"每(?:户|家|人|个人|份)(?:能|能够)?(?:分|得|拿|多少|几)")  # 每户多少, after a sum shared
 _NOT_A_PERIOD = re.compile(r"[满签过近快](?:了)?$")
@@ -141,12 +142,13 @@ class Cues:
 
     @staticmethod
     def portion(text: str) -> Portion | None:
-        """拿出一半给兄妹三个平分 / 负责人拿四成 剩下三个平分 / 一半用在装修: the part of the sum asked for."""
+        """拿出一半给兄妹三个平分 / 负责人拿四成 剩下三个平分 / 一半用在装修 / 拿出三分之一: the part of the sum asked
+        for, said with what is done with it (先发一半 is no part asked)."""
         found = _PORTION.search(text)
         if found is None:
             return None
         rest = bool(_REST.search(text, found.end()))
-        if found.group("half"):
+        if found.group("half") or found.group("half0"):
             return Portion(1, 2, "一半", rest)
         if found.group("tenths"):
             return Portion(int(found.group("tenths")), 10, f"{found.group('tenths')}成", rest)
@@ -193,7 +195,7 @@ class Cues:
         return bool(self._each.search(text))
 
     # 这2个 / 前3个 / 俩 / 仨 (text normalised: 两 → 2): how many of the things talked about
-    _HOW_MANY = re.compile(r"[这那前后](\d)[个项样种位](?!月)|(俩|仨)(?!个?月|年)|(?<![\d.])(2)者"
+    _HOW_MANY = re.compile(r"[这那前后](\d)[个项样种位](?!月)|(俩|仨)(?!个?月|年)|(?<![\d.])([2-9])者"  # 二者差额
                            r"|(?<![\d.])(\d)(?:个?人|项|样|种|家)"  # 4个人1年1共 / 3项合计 / 2家1年1共
                            r"(?=[^,。;!?]{0,5}?(?:1共|一共|总共|加起来|加一块|加1块|加1起|合计|都算上))")
 

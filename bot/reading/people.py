@@ -203,7 +203,7 @@ class People:
                     continue  # 遗属1人1年多少: by the head, no group of one (解放战争老兵1个 is one veteran)
                 owner = m.group("owner") or ""
                 many = COUNTS.get(number) or int(number)
-                if text[m.start() - 1:m.start()] == "是" and not owner and many == sum(x.role == "person" for x in found):
+                if not owner and many > 1 and many == sum(x.role == "person" for x in found):
                     continue  # 俺爹是抗日的…俺大姑是烈士遗属仨人: what she is, then the three named counted again
                 if m.group("filler"):  # 老兵还剩2个 is named 老兵2个
                     said = said.replace(m.group("filler"), "", 1)

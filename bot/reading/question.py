@@ -670,7 +670,7 @@ _LISTED = re.compile(r"(?P<verb>服役(?:年限|时间|年数)?(?:为|是|分别
 _QUESTION_FORM = re.compile(r"(?:吗|么|不|没|呢|嘛|没有)\s*[?？]?\s*$|[?？]\s*$|还是|能不能|是不是|给不给|有没有|管不管"
                             r"|算不算|要不要|行不行|可不可以|都能|都有|啥|哪|咋|怎么|怎样|什么|为何|几|谁|是否")
 _ASKED_AGAIN = re.compile(r"多少|几个钱|咋算")  # each figure asked for in a message of several questions
-_ALL_AGED = re.compile(r"[都均](?:已经|已)?(?:过了?|满了?|超过了?|到了|是|有|在)?\s*(\d{2,3})"
+_ALL_AGED = re.compile(r"(?:都|(?<![平人月户村])均)(?:已经|已)?(?:过了?|满了?|超过了?|到了|是|有|在)?\s*(\d{2,3})"
                        r"(?!\s*(?:个|年|元|万|月|人|户|位|名|%))"
                        r"\s*(?:岁|周岁)?\s*(?:好几|多|以上|往上)?")  # 都过了60 / 都六十好几了
 _ONE = r"\d{1,3}(?!\d|\s*(?:年|个?月|元|块|共))"  # one of a listed run: 分别65 61 59 70 (1年1共多少 is asked, not listed)

@@ -1702,9 +1702,9 @@ def test_after_a_rise_a_corrected_category_asked_应该拿多少_asks_the_amount
     assert "18460元 × 3年 = 55380元" in two_years.text
 
 
-def test_病故的呢_asks_the_same_of_the_survivors_of_a_soldier_who_died_of_illness(talk):
-    _, other = talk.conversation("烈士遗属一年给多少", "那病故的呢")
-    assert "【病故军人遗属抚恤补助】每年17490元" in other.text
+def test_病故_alone_names_no_survivors_measure_for_one_who_died_in_hospital(talk):
+    reply, _ = talk("我爸住院病故了 我能领啥")
+    assert "病故军人遗属" not in (reply.text or "")
 
 
 def test_a_span_before_加一起_is_a_sum_over_that_span(talk):
@@ -1814,3 +1814,38 @@ def test_an_operators_counted_group_with_a_space_and_slashed_years_is_each_membe
 def test_two_households_fee_cuts_are_summed_when_both_are_asked(talk):
     _, both = talk.conversation("俺家养鱼 保护费原来一年交四千 降完交多少", "俺姐家原来交六千 两家一年一共少交多少")
     assert "合计少交：300元 + 200元 = 每年500元" in both.text or "合计少交：200元 + 300元 = 每年500元" in both.text
+
+
+def test_这俩差多少_compares_a_persons_merit_level_replaced_with_the_one_now(talk):
+    *_, both = talk.conversation("我爸立过二等功 每月加多少", "那三等功呢", "这俩一年差多少")
+    assert "1200元 − 600元 = 每年600元" in both.text
+
+
+def test_少拿多少_between_two_standards_is_their_difference_not_their_sum(talk):
+    reply, _ = talk("病故军人遗属比烈士遗属少拿多少")
+    assert "7080元" in reply.text and "合计" not in reply.text
+
+
+def test_先发一半_asks_no_part_of_the_sum(talk):
+    _, half = talk.conversation("抗美援朝老兵一年多少", "是不是先发一半")
+    assert "一半：" not in (half.text or "")
+
+
+def test_a_leaders_share_of_a_floor_says_at_least(talk):
+    _, shares = talk.conversation("专利转让收益五十万 奖励团队最少多少", "我拿三成 剩下的四个人平分 每人多少")
+    assert "3成至少：350000元 × 3成 = 105000元" in shares.text and "每份至少：245000元 ÷ 4 = 61250元" in shares.text
+
+
+def test_three_named_then_counted_without_是_are_those_three(talk):
+    reply, _ = talk("俺爹解放战争老兵 俺老舅抗美援朝老兵 俺二姑病故军人遗属仨人一年一共多少")
+    assert "16120元 + 15780元 + 17490元 = 每年49390元" in reply.text
+
+
+def test_known_facts_blanked_out_are_no_span_of_zero_months(talk):
+    reply, _ = talk("老义务兵3人 均65岁 服役2年 3年 4年 月标合计")
+    assert "0个月" not in reply.text and "50元 + 75元 + 100元 = 每月225元" in reply.text
+
+
+def test_那病故的呢_after_another_survivors_standard_asks_the_same_of_its_sibling(talk):
+    _, other = talk.conversation("烈士遗属一年给多少", "那病故的呢")
+    assert "【病故军人遗属抚恤补助】每年17490元" in other.text

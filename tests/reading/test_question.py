@@ -297,10 +297,15 @@ def test_years_of_service_said_vaguely_then_exactly_are_the_exact_ones(read):
 
 def test_今年一共_and_今年一起_hold_no_age(read):
     assert "age" not in read("还能贷款不 今年一共放多少").facts
-    assert "age" not in read("今年我俩算一起 能拿多少").facts and read("我爸今年七十一").people[0].facts["age"] == 71
+    assert "age" not in read("今年一起能拿多少").facts and read("我爸今年七十一").people[0].facts["age"] == 71
+    assert "age" not in read("今年一半给我妈").facts
     assert "age" not in read("这六个老兵一共能拿多少").people[0].facts
     assert read("俺是女的 今年四十二 下岗好几年了").people[0].facts["age"] == 42
 
 
 def test_words_that_ask_what_a_term_covers_match_a_normalised_message(read):
     assert read("就业困难人员一共几类").defines.term == "就业困难人员"
+
+
+def test_三者_counts_three_things_compared(read):
+    assert read("这三者差多少").how_many == 3 and read("二者差额").how_many == 2

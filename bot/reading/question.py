@@ -44,7 +44,6 @@ SOME_OF = "其中"  # 7个老兵 … 其中2个立过三等功: some of a group 
 _SOME_OF_THOSE = re.compile(r"(?:其中|里头?有|中有|当中有|(?:老兵|义务兵|遗属|子女|的)有)$")  # 抗日的有1个
 _MERIT_AFTER = re.compile(r"[^,。;!?\s]{0,4}?(?:一等功|二等功|三等功|荣誉称号)")  # … 立过一等功: what only they did
 MEMBER_PREFIX = "第"  # a counted group's member as the reply names it: 第1位
-_YEARS_TOLD = ("service_years", "contract_years")  # facts told in years, which a list may go on telling bare
 _YEARS_AFTER_MEMBER = re.compile(r"(?:各|都|均)?(\d{1,2})年(?![多龄]|\d+个?月)")  # 1个4年2个各5年: each member's
 # 抗美援朝老兵的遗孀: the veteran is someone else; the words speak of his family
 _OF_SOMEONE = re.compile(r"的(?:遗孀|遗属|老伴|家属|妻子|爱人|丈夫|媳妇|孩子|子女|儿子|闺女|后代|后人)")
@@ -819,7 +818,7 @@ def _ages_after_names(text: str, mentions: list[Mention], found: list[Found]) ->
         if m.role not in ("person", "pronoun") or told:
             continue
         years = _YEARS_AFTER_MEMBER.match(text, m.end)  # 老大当了3年 老二4年: the years the one before was told of
-        like = next((f.fact for f in reversed(found) if f.end <= m.start and f.fact in _YEARS_TOLD), None)
+        like = next((f.fact for f in reversed(found) if f.end <= m.start and _in_years(f.fact)), None)
         if years and like and not any(f.start <= years.start(1) < f.end for f in found):
             ages.append(Found(like, int(years.group(1)), years.start(1), years.end(1)))
             continue
@@ -827,6 +826,12 @@ def _ages_after_names(text: str, mentions: list[Mention], found: list[Found]) ->
         if said and not any(f.start <= said.start(1) < f.end for f in found) and 10 <= int(said.group(1)) <= 120:
             ages.append(Found("age", int(said.group(1)), said.start(1), said.end(1)))
     return ages
+
+
+def _in_years(fact: str) -> bool:
+    """服役年数, 劳动合同期限: a fact told in years (its unit in data/facts.yml), which a list may go on telling bare."""
+    spec = load_specs().get(fact)
+    return spec is not None and spec.unit == "年"
 
 
 _ALONE_NUMBER = re.compile(r"(?:(?<=[\s,;.!?])|^)(\d{2,3})(?=[\s,;.!?]|$)")

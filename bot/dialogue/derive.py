@@ -59,6 +59,7 @@ class Outcome:
     needs: tuple[str, ...] = ()  # requirements unknown for this person (年满60周岁): the amount is not yet theirs
     facts: Mapping[str, Any] = field(default_factory=dict)
     assumed: tuple[str, ...] = ()  # requirements taken as met, asked of the time they are (年满60周岁)
+    until: Mapping[str, Any] = field(default_factory=dict)  # the facts so taken, as they are now (age 57): 还差几年
     unchecked: tuple[str, ...] = ()  # a counted group's requirements nobody told (5个老义务兵: 年满60周岁 each)
 
     @property
@@ -111,9 +112,11 @@ def outcomes(c: Context, store: MeasureStore) -> list[Outcome]:
         needs = tuple(r["fact"] for r in unknown) if person is not None and not counted else ()  # is theirs,
         unchecked = tuple(r["label"] for r in unknown) if person is not None and counted else ()  # not the asker's
         assumed: tuple[str, ...] = ()
+        until: dict[str, Any] = {}
         if c.once_met:  # 等他也满60了 / 等他满50了再开店 够六个月: each requirement not yet met, or not told, met
             unmet = [r for r in measure.requires if "min" in r and (
                 not isinstance(facts.get(r["fact"]), (int, float)) or facts[r["fact"]] < r["min"])]
+            until = {r["fact"]: facts[r["fact"]] for r in unmet if r["fact"] in facts}
             facts.update({r["fact"]: r["min"] for r in unmet})
             assumed = tuple(r["label"] for r in unmet)
             needs = tuple(n for n in needs if n not in facts)
@@ -123,7 +126,7 @@ def outcomes(c: Context, store: MeasureStore) -> list[Outcome]:
             continue
         try:
             done.append(Outcome(line, measure, who, count, calculate(measure, facts), needs=needs, facts=facts,
-                                assumed=assumed, unchecked=unchecked))
+                                assumed=assumed, unchecked=unchecked, until=until))
         except FactError as error:
             done.append(Outcome(line, measure, who, count, error=error, facts=facts))
     return done
@@ -342,11 +345,12 @@ def reach(o: Outcome) -> Figure | None:
 
 
 def wait(o: Outcome) -> Figure | None:
-    """还差几年: how far the person's fact is from the requirement that rules them out (年满60周岁: 57岁 → 3年)."""
-    if not isinstance(o.error, NotEligible):
+    """还差几年: how far the person's fact is from the requirement that rules them out (年满60周岁: 57岁 → 3年), or
+    from the one taken as met (还差几年 到时候一个月多少: the years, and the amount then)."""
+    if not isinstance(o.error, NotEligible) and not o.until:
         return None
     for r in o.measure.requires:
-        value = o.facts.get(r["fact"])
+        value = o.until.get(r["fact"], o.facts.get(r["fact"]))
         if "min" in r and isinstance(value, (int, float)) and value < r["min"]:
             unit = {"age": "年", "months_in_business": "个月", "contract_years": "年"}.get(r["fact"], "")
             gap = r["min"] - value

@@ -62,6 +62,7 @@ RANGE = {"range": ("min", "max")}  # 补贴区间: the least and the most
 _QUESTION_MARK = re.compile(r"[?？]")
 _YEAR_AND_MONTH = re.compile(r"年[\s、/和及]*月(?:各|分别)|月[\s、/和及]*年(?:各|分别)")  # an operator's 年 月各多少
 _HOW_MUCH = re.compile(r"多少|几")
+_HOW_MUCH_AFTER = re.compile(r"\s[^,。;!?]*?多少")  # a question of its own after a space
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,9 @@ class Cues:
                 at < summed.start() for at, _ in found) and {k for _, k in found} <= {"rise", "rise_pct", "old"}):
             found.append((summed.start(), "amount"))  # 加一块儿多少 比以前多了多少: the sum, then the rise;
             # 多给多少 一年总共多少钱: the rise, then the sum
+        waited = next((at for at, kind in found if kind == "wait"), None)  # 还差几年 到时候一个月多少: the wait,
+        if waited is not None and _HOW_MUCH_AFTER.search(text, waited + 2):  # then the amount
+            found.append((waited + 2, "amount"))
         bounds = [0, *(m.end() for m in _QUESTION_MARK.finditer(text)), len(text)]
         for a, b in zip(bounds, bounds[1:], strict=False):  # 按月算是多少？原来按月是多少？: the amount, then the old
             if len(bounds) > 3 and found and _HOW_MUCH.search(text, a, b) and not any(a <= at < b for at, _ in found):

@@ -1849,3 +1849,8 @@ def test_known_facts_blanked_out_are_no_span_of_zero_months(talk):
 def test_那病故的呢_after_another_survivors_standard_asks_the_same_of_its_sibling(talk):
     _, other = talk.conversation("烈士遗属一年给多少", "那病故的呢")
     assert "【病故军人遗属抚恤补助】每年17490元" in other.text
+
+
+def test_还差几年_and_the_amount_then_are_both_answered(talk):
+    _, then = talk.conversation("我今年五十六 当过四年义务兵 能领补助吗", "还差几年 到时候一个月给多少")
+    assert "60 − 56 = 4年" in then.text and "25元 × 服役4年 = 每月100元" in then.text

@@ -161,7 +161,7 @@ def _the_sum(figures: list[Figure], lines: int) -> Figure | None:
 def _answer(done: list[Outcome], c: Context, said: str, earlier: Sequence[Outcome]) -> Answer:
     if done and all(o.measure.kind == "target" for o in done):
         for pool in (done, [*done, *(o for o in earlier if o.line not in c.lines)]):
-            if (derived := plan_figures.asked_of(pool, c.asked, c.total, said)) is not None:
+            if (derived := plan_figures.asked_of(pool, c.asked, c.total, said, c.items)) is not None:
                 return _targets_with(done, pool, c, *derived)
     asked = [k for k in c.asked if k in AMOUNT_KINDS] or ["amount"]
     if "difference" in asked and len(done) == 1 and done[0].old is not None:  # 新旧标准 年差 月差: of one standard,

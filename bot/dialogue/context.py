@@ -55,6 +55,7 @@ class Context:
     split: int | None = None  # 平分成5份: the sum asked is shared among that many (要是4个人呢: among 4)
     term: str | None = None  # the term the last reply defined or judged people by: 那我48 男的呢 judges again
     listed: tuple[str, ...] = ()  # the measures a list the last reply gave (a profile's): 那个基金 picks one of them
+    items: tuple[str, ...] = ()  # the plan's target figures named in the last turns (城镇新增就业): 这俩 are the last two
     replaced: Line | None = None  # the one line the last turn put another in place of (因公牺牲 — 说错了 是病故的;
     # 个人荣誉称号 — 一等功呢), with the facts it was answered with: 这俩差多少 / 二者差额 are it and the one now
 
@@ -90,6 +91,7 @@ class Context:
                 profile=tuple(data.get("profile", ())), focus=data.get("focus"), later=int(data.get("later", 0)),
                 span=data.get("span"), split=data.get("split"), term=data.get("term"),
                 listed=tuple(data.get("listed", ())),
+                items=tuple(data.get("items", ())),
                 replaced=_line(data["replaced"]) if data.get("replaced") else None,
             )
         except (ValueError, TypeError, KeyError):

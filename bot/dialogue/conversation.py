@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from bot.dialogue import plan_figures
 from bot.dialogue.answer import answer, shares
 from bot.dialogue.context import Context, Line, Someone
 from bot.dialogue.derive import outcomes
@@ -429,6 +430,9 @@ class Conversation:
                 and "left" not in c.asked:  # 医保报销比例提高多少: no number in it (还能免几年: the span it grants)
             return Reply(unstated_reply("具体数字", measures), slots=slots)
         done = outcomes(c, self.store)
+        if named := plan_figures.labels_named(done, q.text):  # 开发岗位多少 — 城镇新增就业呢: those two, for 这俩
+            slots["context"] = remember(replace(c, items=(*(i for i in c.items if i not in named), *named)[-4:])
+                                        ).to_json()
         if q.money and all(o.result is not None and o.result.amount is None and "元" not in "".join(
                 f.unit for f in o.result.figures) for o in done):
             return Reply(unstated_reply("具体金额", measures), slots=slots)  # 每个大棚补多少钱: the plan gives no sum

@@ -589,7 +589,8 @@ def asks_again(q: Question, c: Context, known: Known) -> Context | None:
     elif reach > 1 and len(_last(lines, reach)) == len(lines) and len(_last(c.history, reach)) > len(lines):
         lines = _last(c.history, reach)
     elif q.how_many and q.total and len(lines) == 1 and lines[0].person is None and lines[0].count is None \
-            and len(c.history) < q.how_many:  # 解放战争老兵多少 — 两个人一年一共多少: that many of it
+            and len(c.history) < q.how_many and known.store.get(lines[0].measure).kind != "target":  # 解放战争老兵多少
+        # — 两个人一年一共多少: that many of it (of a target's figures, 前两个 are its first two)
         lines = (replace(lines[0], count=q.how_many),)
     worded = set(c.asked) <= {"department", "apply", "conditions", "says"}
     fresh = _HOW_MUCH.search(q.text) and not q.follow_up  # 涨了多少 — 俩人加一块一年多少: the amounts, added up

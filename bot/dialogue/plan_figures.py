@@ -26,6 +26,8 @@ _ASKED_UNIT = re.compile(r"(?:多少|几)个?(户|人|名|元|钱|个)")  # 合�
 _FAMILY = {"人": "people", "户": "people", "名": "people", "个": "things", "栋": "things", "处": "things"}
 _COMMON = {"people": "人", "things": "个"}  # the unit of a sum over several of one family (5200人 + 1万名 …)
 _HOW_MANY = re.compile(r"(\d)\s*(?:样|项|种|类|个|块)(?:加|一共|1共|合计|总共|都)")  # 三样加一块: that many figures
+_FIRST = re.compile(r"前([2-9])(?:个|项|样|种|类)")  # 前两个加一起
+_THESE = re.compile(r"[这那](?:俩|两个|2个|2项|两项)|2者")  # 这俩差多少
 _QUALIFYING = ("", "的")  # 孵化基地带动就业: the first words only say whose the second are
 _JOINING = re.compile(r"\s*(?:跟|和|与|同|及|以及|加|加上|还有|、|,)?\s*")  # 蔬菜大棚跟温室: named together
 _NOT_OVER = ("年", "月", "次", "天", "共", "起", "块", "下")  # 每年, 一共, 一起: no figure averaged over
@@ -38,12 +40,17 @@ class Owned:
     title: str
 
 
-def asked_of(outcomes: Sequence[Outcome], asked: Sequence[str], total: bool, said: str) -> tuple[str, Figure] | None:
-    """(the line to add, its figure) for an operation asked of the targets' figures, or None."""
-    pool = [Owned(f, o.measure.title) for o in outcomes if o.result is not None and o.measure.kind == "target"
-            for f in o.result.figures]
+def asked_of(outcomes: Sequence[Outcome], asked: Sequence[str], total: bool, said: str,
+             recent: Sequence[str] = ()) -> tuple[str, Figure] | None:
+    """(the line to add, its figure) for an operation asked of the targets' figures, or None; `recent` are the
+    labels of the figures named in the last turns (开发岗位多少 — 城镇新增就业呢 — 这俩差多少: those two)."""
+    pool = _pool(outcomes)
     if not pool:
         return None
+    if (first := _FIRST.search(said)) is not None:  # 前两个加一起: the first figures as the plan lists them
+        said = "、".join(o.figure.label for o in pool[:int(first.group(1))])
+    elif _THESE.search(said) and len(_named(pool, said)) < 2 and len(recent) >= 2:  # 这俩差多少: the two named last
+        said = "、".join(recent[-2:])
     if set(asked) & {"old", "rise"} and (before := _before_rise(pool, said, "rise" in asked)) is not None:
         return before  # 2016年的人均增收 (人均 is the figure's name, no average asked)
     if "average" in asked:
@@ -64,6 +71,16 @@ def asked_of(outcomes: Sequence[Outcome], asked: Sequence[str], total: bool, sai
             named = [o for o in pool if o.figure.label == named[0].figure.label]
         return _sum(named, said) if len(named) >= 2 else _sum_all(pool)
     return None
+
+
+def _pool(outcomes: Sequence[Outcome]) -> list[Owned]:
+    return [Owned(f, o.measure.title) for o in outcomes if o.result is not None and o.measure.kind == "target"
+            for f in o.result.figures]
+
+
+def labels_named(outcomes: Sequence[Outcome], said: str) -> list[str]:
+    """The labels of the targets' figures the text names (城镇新增就业呢: 城镇新增就业), for a later 这俩."""
+    return [o.figure.label for o in _named(_pool(outcomes), said)]
 
 
 def _before_rise(pool: list[Owned], said: str, rise: bool) -> tuple[str, Figure] | None:

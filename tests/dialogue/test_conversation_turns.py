@@ -1854,3 +1854,13 @@ def test_那病故的呢_after_another_survivors_standard_asks_the_same_of_its_s
 def test_还差几年_and_the_amount_then_are_both_answered(talk):
     _, then = talk.conversation("我今年五十六 当过四年义务兵 能领补助吗", "还差几年 到时候一个月给多少")
     assert "60 − 56 = 4年" in then.text and "25元 × 服役4年 = 每月100元" in then.text
+
+
+def test_这俩差多少_compares_the_two_target_figures_named_in_the_last_turns(talk):
+    *_, both = talk.conversation("城镇新增就业今年多少人", "开发多少个就业岗位呢", "这俩差多少")
+    assert "13万个 − 11万人 = 20000个" in both.text
+
+
+def test_前两个加一起_sums_a_targets_first_two_figures_not_two_people(talk):
+    _, two = talk.conversation("高技能领军人才 高级技师 技师 各培养多少名", "前两个加一起")
+    assert "200名 + 100名 = 300名" in two.text and "2位" not in two.text

@@ -121,7 +121,7 @@ def test_the_context_survives_its_slot_with_every_field(after):
     c, _ = after("我爸是抗日老兵，立过二等功，一年多少", "我妈是烈士遗属呢")
     c = replace(c, total=True, both_periods=True, once_met=True, requested="age", profile=("veteran",), focus="爸",
                 period="每月", asked=("rise",), facts={"count": 3}, later=3, span=120, split=4,
-                term="大龄失业人员", listed=("poor_farmer_loans",),
+                term="大龄失业人员", listed=("poor_farmer_loans",), items=("城镇新增就业",),
                 replaced=Line("merit_addition", "爸", None, {"merit": "一等功"}))
     unset = [f.name for f in fields(Context) if getattr(c, f.name) == getattr(Context(), f.name)]
     assert not unset, f"set these in the test too: {unset}"

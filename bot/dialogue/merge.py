@@ -185,8 +185,11 @@ def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:
         merged = c
         for p in q.people:
             told = dict(p.facts)
-            if not told and len(q.people) == 1:  # 老王说错了，是75: the fact of his the number fits, nearest first
-                told = _nearest_facts(merged.person(p.key), [x.value for x in q.quantities if x.corrects])
+            if len(q.people) == 1:  # 不对 老叔是三年: the figure said with its unit is of the kind the unit says
+                told.update({kind: _number(x.value) for x in q.quantities if x.corrects and x.unit
+                             and (kind := _kind_of(x.unit, merged, store)) is not None and kind not in told})
+            if not set(told) - {"gender"} and len(q.people) == 1:  # 老王说错了，是75: the fact of his the number
+                told.update(_nearest_facts(merged.person(p.key), [x.value for x in q.quantities if x.corrects]))  # fits
             if "veteran_category" not in told and (kind := _survivors_now(q, merged.person(p.key), known)):
                 told["veteran_category"] = kind  # 我姥姥那边是病故的 不是因公牺牲: 病故军人遗属 now
             theirs = [s.measure for s in q.subjects if s.person == p.key]

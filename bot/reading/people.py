@@ -214,7 +214,7 @@ class People:
             elif role == "group":
                 found.append(Mention(said, said, m.start(), m.end(), "group", self.groups[said]))
             elif role == "kin":
-                if (in_law := self._in_law(found, m.start(), self.kin[m.group("kin_word")])) is not None:
+                if (in_law := self._in_law(found, m.start(), text, self.kin[m.group("kin_word")])) is not None:
                     spouse, pronoun = found[-2:]
                     found[-2:] = [spouse, Mention(in_law, spouse.said + pronoun.said + said, pronoun.start, m.end(),
                                                   "person", 1, spouse.owner)]  # 老伴儿她爹: 岳父, and the 老伴 too
@@ -226,7 +226,7 @@ class People:
                     teller = Mention(self.kin[m.group("kin_word")], said, m.start(), m.end(), "person", 1, owner)
                     continue  # 俺妈说他是解放战争的: she only tells of him
                 if teller is not None and found and found[-1].role == "pronoun" and found[-1].start > teller.end and (
-                        parent := self._in_law([teller, replace(found[-1], start=teller.end)], found[-1].end,
+                        parent := self._in_law([teller, replace(found[-1], start=teller.end)], found[-1].end, text,
                                                self.kin[m.group("kin_word")])) is not None:
                     pronoun = found.pop()  # 俺媳妇说她爹: her father (岳父), the one she tells of
                     found.append(Mention(parent, teller.said + pronoun.said + said, pronoun.start, m.end(), "person", 1,
@@ -250,16 +250,18 @@ class People:
                 found.append(Mention("", said, m.start(), m.end(), role))
         return found
 
-    def _in_law(self, before: list[Mention], at: int, kin: str) -> str | None:
-        """老伴她爹 / 老伴儿他妈: the spouse's parent a pronoun right after the spouse makes of 爸 or 妈 (岳父, 婆婆);
-        我婆婆65，她爸是烈士: anyone else's parent, said through the pronoun that stands for them (婆婆之爸)."""
+    def _in_law(self, before: list[Mention], at: int, text: str, kin: str) -> str | None:
+        """老伴她爹 / 老伴儿他妈 / 那俺老伴呢 她爹是烈士: the spouse's parent a pronoun right after the spouse (a 呢 or a
+        pause between) makes of 爸 or 妈 (岳父, 婆婆); 我婆婆65，她爸是烈士: anyone else's parent, said through the
+        pronoun that stands for them (婆婆之爸)."""
         if len(before) < 2 or kin not in ("爸", "妈"):
             return None
         someone, pronoun = before[-2:]
         if pronoun.role != "pronoun" or pronoun.end != at or someone.role != "person" or someone.key == SELF:
             return None
         if someone.key == "老伴":
-            return self.in_laws.get(pronoun.said, {}).get(kin) if someone.end == pronoun.start else None
+            right_after = not text[someone.end:pronoun.start].strip(" ,，呢吧啊呀")
+            return self.in_laws.get(pronoun.said, {}).get(kin) if right_after else None
         return f"{someone.key}{PARENT_OF}{kin}"
 
     def passes_on(self, text: str, at: int) -> re.Match[str] | None:

@@ -179,6 +179,8 @@ class Reader:
             corrected or text[told.end():told.end() + 1].isdigit()))
             and not (corrected and m.key == SELF and (own := self.cues.correction(text[m.end:m.end + 5]))
                      and own.start() == 0)]
+        mentions = [m for m in mentions if not (_LIKE.match(text, m.end) and _WITH.search(text, 0, m.start))]
+        # 他跟俺二爷一样是解放战争的: 二爷 is whom he is like; what is said is of 他
         mentions, listed = _listed_members(text, mentions)
         found = [f for f in self._facts(text, turn)  # 1个头回无公害认证, 3个人开店: a member, a group, not a count
                  if not any(m.start <= f.start < m.end for m in mentions
@@ -668,6 +670,8 @@ _LISTED = re.compile(r"(?P<verb>服役(?:年限|时间|年数)?(?:为|是|分别
                      r"(?:\s*(?:岁|周岁|年))?)+)(?:(?<=\d)\s+)?(?P<unit>岁|周岁|年)(?![\d多龄])")  # 2/3/4 年
 _QUESTION_FORM = re.compile(r"(?:吗|么|不|没|呢|嘛|没有)\s*[?？]?\s*$|[?？]\s*$|还是|能不能|是不是|给不给|有没有|管不管"
                             r"|算不算|要不要|行不行|可不可以|都能|都有|啥|哪|咋|怎么|怎样|什么|为何|几|谁|是否")
+_LIKE = re.compile(r"(?:也)?[1一]样")  # 跟俺二爷一样: the one someone else is like
+_WITH = re.compile(r"(?:跟|和|像|同)(?:俺|我|咱)?$")
 _ASKED_AGAIN = re.compile(r"多少|几个钱|咋算")  # each figure asked for in a message of several questions
 _ALL_AGED = re.compile(r"(?:都|(?<![平人月户村])均)(?:已经|已)?(?:过了?|满了?|超过了?|到了|是|有|在)?\s*(\d{2,3})"
                        r"(?!\s*(?:个|年|元|万|月|人|户|位|名|%))"

@@ -1864,3 +1864,20 @@ def test_这俩差多少_compares_the_two_target_figures_named_in_the_last_turns
 def test_前两个加一起_sums_a_targets_first_two_figures_not_two_people(talk):
     _, two = talk.conversation("高技能领军人才 高级技师 技师 各培养多少名", "前两个加一起")
     assert "200名 + 100名 = 300名" in two.text and "2位" not in two.text
+
+
+def test_那俺老伴呢_她爹是烈士_makes_her_a_martyrs_elderly_child(talk):
+    _, hers = talk.conversation("俺爹是解放战争的老兵 一年给多少", "那俺老伴呢 她爹是烈士 她今年六十五了")
+    assert "【烈士老年子女生活补助】每年4800元（您老伴）" in hers.text
+
+
+def test_grandfathers_brothers_are_each_their_own_and_one_like_another_is_of_his_kind(talk):
+    _, fixed = talk.conversation("俺爷爷是抗日老兵 俺二爷是抗美援朝的 俺三爷是解放战争的 一人一年多少",
+                                 "说错了 俺二爷不是抗美援朝的 他和俺三爷一样是解放战争的 仨人一共多少")
+    assert "21060元 + 16120元 + 16120元 = 每年53300元" in fixed.text
+
+
+def test_a_years_correction_said_with_the_person_and_its_unit_replaces_their_years(talk):
+    *_, fixed = talk.conversation("俺大舅七十二 当了六年义务兵 每月多少", "俺二舅六十五 当了两年", "俩人每月一共多少",
+                                  "不对 二舅是四年 重新算")
+    assert "150元 + 100元 = 每月250元" in fixed.text

@@ -65,6 +65,11 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
             # 连老兵补助 一年总共多少 / 两年下来一共多少 / 那俩加一块一个月: the sum of the amounts now
             if q.total and not q.asked_said and ("difference" in merged.asked or rise_left):  # 带立功的 一年总共多少
                 merged = replace(merged, asked=("amount",))  # 差多少 — 那他俩加一块一年多少: the sum now
+            if "difference" in merged.asked and "old" in (*c.asked, *q.asked) and set(q.asked) <= {"old", "difference"} \
+                    and not (q.subjects or q.people or q.how_many or _THAN.search(q.text)):  # 去年一共多少 (—) 差多少:
+                # now against then (两者新标差额: the two standards against each other)
+                merged = replace(merged, asked=tuple(dict.fromkeys("rise" if k == "difference" else k
+                                                                   for k in merged.asked)), total=merged.total or c.total)
             if q.total and "rise_pct" in merged.asked:  # 两人年涨幅合计: percentages are not added, the rises are
                 merged = replace(merged, asked=tuple(dict.fromkeys("rise" if k == "rise_pct" else k for k in merged.asked)))
             if q.number and not q.asked_said and set(merged.asked) <= WORDED_KINDS:  # 哪个部门 — 重点培育几户企业:

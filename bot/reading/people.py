@@ -202,8 +202,7 @@ class People:
                 if number == "1" and _PER_HEAD.match(text, m.end()):
                     continue  # 遗属1人1年多少: by the head, no group of one (解放战争老兵1个 is one veteran)
                 owner = m.group("owner") or ""
-                many = COUNTS.get(number) or int(number)
-                if not owner and many > 1 and many == sum(x.role == "person" for x in found):
+                if not owner and _named_again(found, COUNTS.get(number) or int(number)):
                     continue  # 俺爹是抗日的…俺大姑是烈士遗属仨人: what she is, then the three named counted again
                 if m.group("filler"):  # 老兵还剩2个 is named 老兵2个
                     said = said.replace(m.group("filler"), "", 1)
@@ -212,6 +211,8 @@ class People:
                 found.append(Mention(owner + noun, said, m.start(), m.end(), "group", COUNTS.get(number) or int(number),
                                      owner))
             elif role == "group":
+                if _named_again(found, self.groups[said]):
+                    continue  # 俺爸和俺大爷哥俩都是抗美援朝老兵: the two named, not two more
                 found.append(Mention(said, said, m.start(), m.end(), "group", self.groups[said]))
             elif role == "kin":
                 if (in_law := self._in_law(found, m.start(), text, self.kin[m.group("kin_word")])) is not None:
@@ -324,6 +325,12 @@ COUNTS = {"仨": 3, "俩": 2}  # counts said in a word of their own
 _PER_HEAD = re.compile(r"(?:1年|1个?月|每|多少|能|可以|给)")
 _OF_PEOPLE = ("位", "名", "人")  # 第2位 is a person; 第2个, 第2家 may be an organisation (as the reply names them)
 _BEFORE_A_NAME = set("的是和跟与同给叫让找问那这说把被对替帮及或俺我咱你他她们村屯里家边位个上有加还")  # 再加上老赵
+
+
+def _named_again(found: list[Mention], many: int) -> bool:
+    """A count (哥俩, 仨人) that is exactly the people named one by one before it, the speaker not among them: those
+    people counted again (俺俩 after 我 and 我对象 is read as the two of us, by `with_me`)."""
+    return many > 1 and many == sum(x.role == "person" for x in found) and not any(x.key == SELF for x in found)
 
 
 def _alternation(words: Iterable[str]) -> str:

@@ -1881,3 +1881,15 @@ def test_a_years_correction_said_with_the_person_and_its_unit_replaces_their_yea
     *_, fixed = talk.conversation("俺大舅七十二 当了六年义务兵 每月多少", "俺二舅六十五 当了两年", "俩人每月一共多少",
                                   "不对 二舅是四年 重新算")
     assert "150元 + 100元 = 每月250元" in fixed.text
+
+
+def test_two_named_then_哥俩_are_those_two_not_two_more(talk):
+    reply, _ = talk("俺爹和俺二叔哥俩都是解放战争老兵 俩人一年一共多少")
+    assert "16120元 + 16120元 = 每年32240元" in reply.text and "2位" not in reply.text
+
+
+def test_差多少_after_last_years_total_is_how_much_the_total_rose(talk):
+    *_, rose = talk.conversation("俺爹和俺二叔哥俩都是解放战争老兵 俩人一年一共多少", "去年俩人一共多少", "差多少")
+    assert "1200元 + 1200元 = 每年2400元" in rose.text
+    _, both = talk.conversation("俺奶是烈士遗属 俺姑是烈士的闺女 今年六十五 俩人一年一共多少", "去年一共多少 差多少")
+    assert "23970元 + 3600元 = 每年27570元" in both.text and "600元 + 1200元 = 每年1800元" in both.text

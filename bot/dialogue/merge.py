@@ -188,6 +188,8 @@ def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:
         return None  # 不对，俺问的是解放战争老兵: another measure asked the same (names_its_subject), no fact of anyone's
     if q.people and all(c.person(p.key) for p in q.people):  # a person's category or facts, said again
         merged = c
+        if q.pronoun and q.facts and c.focus and c.focus not in {p.key for p in q.people}:  # 说错了 他五十一了 那等我
+            merged = _told(merged, c.focus, dict(q.facts), store, replace_kind=True)  # 媳妇…: his age, and hers after
         for p in q.people:
             told = dict(p.facts)
             if len(q.people) == 1:  # 不对 老叔是三年: the figure said with its unit is of the kind the unit says

@@ -18,7 +18,7 @@ from functools import lru_cache
 import jieba
 from pypinyin import Style, lazy_pinyin
 
-COMMON_WORD = 50  # jieba's frequency from which a run is a word of the language, not a slip
+COMMON_WORD = 30  # jieba's frequency from which a run is a word of the language, not a slip (阵子: 41, not 榛子)
 
 
 @lru_cache(maxsize=8192)

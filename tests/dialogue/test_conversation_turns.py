@@ -1893,3 +1893,10 @@ def test_差多少_after_last_years_total_is_how_much_the_total_rose(talk):
     assert "1200元 + 1200元 = 每年2400元" in rose.text
     _, both = talk.conversation("俺奶是烈士遗属 俺姑是烈士的闺女 今年六十五 俩人一年一共多少", "去年一共多少 差多少")
     assert "23970元 + 3600元 = 每年27570元" in both.text and "600元 + 1200元 = 每年1800元" in both.text
+
+
+def test_a_correction_of_him_beside_a_supposition_of_her_updates_his_age_and_sums_both(talk):
+    *_, both = talk.conversation("我媳妇四十五了 下岗了 开了个小卖部 执照四个月 有一次性创业补贴吗",
+                                 "那俺哥呢 他四十八 也失业了 开了个修车铺一年多了",
+                                 "说错了 他五十二了 那等我媳妇满半年了 俩人一共能拿多少")
+    assert "5000元 + 5000元 = 10000元" in both.text

@@ -26,6 +26,7 @@ from bot.plan.calculator import MONTHS
 from bot.plan.measure import Measure
 from bot.plan.numbers import figure_spans, figures
 from bot.plan.records import load_units
+from bot.reading.cues import Cues
 from bot.reading.people import COUNTS
 
 MONTHS_PER_YEAR = float(MONTHS["每年"])  # an operand of × and ÷ only (每月 ↔ 每年)
@@ -48,6 +49,8 @@ def stated_numbers(messages: Sequence[str], limit: int = STATED_LIMIT) -> set[fl
     found: list[float] = []
     for message in reversed(messages):
         said = figures(message).union(*map(figures, message.split()))  # 产品数分别为1 4 9: three numbers, not 149
+        if (part := Cues.portion(message)) is not None:  # 拿出一半 / 拿四成: the part is a number they said (0.5)
+            said |= {part.num / part.den}
         found += [n for n in sorted(said | _months(message)) if n not in found]
         if len(found) >= limit:
             break

@@ -96,3 +96,11 @@ def test_numbers_listed_with_spaces_are_each_stated():
 def test_a_sum_typed_in_traditional_characters_is_a_number_the_citizen_stated(measures):
     normalize = normalizer(measures)
     assert 500000 in stated_numbers([normalize("職務發明轉讓收益50萬 獎勵團隊最少多少")])
+
+
+def test_a_part_of_a_sum_the_citizen_names_vouches_for_the_part(check, measures):
+    normalize = normalizer(measures)
+    reply = ("【科技成果转化收益奖励】最少700000元\n4成至少：700000元 × 4成 = 280000元\n"
+             "剩下至少：700000元 − 280000元 = 420000元\n平分成3份，每份至少：420000元 ÷ 3 = 140000元")
+    said = [normalize("成果转让收益一百万 奖励团队最少多少"), normalize("我拿四成 剩下三个骨干平分 每人多少")]
+    assert 0.4 in stated_numbers(said) and check.unexplained(reply, stated_numbers(said)) == []

@@ -1900,3 +1900,9 @@ def test_a_correction_of_him_beside_a_supposition_of_her_updates_his_age_and_sum
                                  "那俺哥呢 他四十八 也失业了 开了个修车铺一年多了",
                                  "说错了 他五十二了 那等我媳妇满半年了 俩人一共能拿多少")
     assert "5000元 + 5000元 = 10000元" in both.text
+
+
+def test_集中培训_names_the_farmers_training_and_哪个部门管_asks_the_office(talk):
+    _, training = talk.conversation("返乡农民工创业培训多少人", "俺家是种粮大户 有集中培训吗 多少名额")
+    _, office = talk.conversation("渔业资源增殖保护费能降多少", "哪个部门管降费")
+    assert "4000名" in training.text and "市水利局" in office.text

@@ -45,7 +45,7 @@ from bot.dialogue.wording import (
     needs_fact,
     reply,
 )
-from bot.plan.calculator import MONTHS
+from bot.plan.calculator import KINDS, MONTHS
 from bot.plan.facts import MissingFact, NotEligible, label
 from bot.plan.numbers import money, plain
 from bot.plan.records import load_units
@@ -255,7 +255,8 @@ def _several(done: list[Outcome], asked: list[str], c: Context, asks: tuple[str,
     if asks:
         fact, whose = asks
         owner = next((o.who for o in done if o.line.person == whose and o.who), "")
-        lines.append(f"再告诉我{owner}的{label(fact)}，我就能算准。" if owner else f"再告诉我{label(fact)}，我就能算准。")
+        settles = "确认能不能领" if any(fact in o.needs for o in done) else "算准"  # a rule's fact, or a sum's
+        lines.append(f"再告诉我{owner + '的' if owner else ''}{label(fact)}，我就能{settles}。")
     offices = "；".join(dict.fromkeys(department_text(o.measure) for o in done))
     lines.append(f"咨询：{offices}")
     if one_measure:
@@ -324,6 +325,9 @@ def _asked_of(o: Outcome, asked: list[str], period: str | None) -> tuple[str, li
         return f"{formula_text(o.measure)}（{o.error}）", []
     if o.needs:
         rules = "、".join(r["label"] for r in o.measure.requires if r["fact"] in o.needs)
+        if (counts := KINDS[o.measure.kind].counts) and counts in o.facts and o.result is not None:  # 我服役6年: the
+            what, shown = _asked_of(replace(o, needs=()), asked, period)  # sum it comes to, once the rule is met
+            return f"{rules}才能领；够条件的话{what}", shown
         return f"标准{formula_text(o.measure)}，{rules}才能领", []
     parts: list[str] = []
     shown: list[Figure] = []
@@ -345,7 +349,7 @@ def _asked_of(o: Outcome, asked: list[str], period: str | None) -> tuple[str, li
         else:
             parts.append(f"{word}{f.text()}")
             shown.append(f)
-        calc = f.shown if kind in SHOWN else _calculation(o) if kind == "amount" else ""
+        calc = f.shown if kind in SHOWN or kind == "rise" and o.count > 1 else _calculation(o) if kind == "amount" else ""
         if calc:
             parts[-1] += f"（{calc}）"
         if kind == "rise_pct" and "rise" not in asked and (up := rise(o)) is not None:  # 涨幅: in yuan too

@@ -239,6 +239,10 @@ def rise(o: Outcome) -> Figure | None:
     r, new = o.result, o.figure
     if r is None or new is None:
         return None
+    if o.old is not None and o.count > 1 and r.amount is not None and r.old_amount is not None:  # 5个老兵: each
+        each = r.amount - r.old_amount  # one's rise, times them (1200元 × 5人)
+        return Figure(each * o.count, new.period, "元",
+                      f"{money(each)} × {o.count}{_per(o.measure)} = {money(each * o.count)}", (new, o.old))
     if o.old is not None:
         value = new.value - o.old.value
         return Figure(value, new.period, "元", f"{money(new.value)} − 原来{money(o.old.value)} = {money(value)}",

@@ -194,7 +194,8 @@ def _over(pool: list[Owned], said: str) -> tuple[Owned, tuple[int, int], str] | 
             continue
         for size in range(len(noun), 0, -1):
             part = noun[:size]
-            labelled = sorted((o for o in pool if part in o.figure.label), key=lambda o: len(o.figure.label))
+            labelled = sorted((o for o in pool if part in o.figure.label and o.figure.unit != "元"),  # 人均增收 is
+                              key=lambda o: len(o.figure.label))  # money: nothing is averaged over it
             units = [o for o in pool if size == 1 and o.figure.unit == part]  # 每户创业: of the 户 figures, the
             after = said[m.start("noun") + 1:m.start("noun") + 5]  # one whose label the words after it are most of
             hit = next(iter(labelled), None) or max(

@@ -1906,3 +1906,17 @@ def test_集中培训_names_the_farmers_training_and_哪个部门管_asks_the_of
     _, training = talk.conversation("返乡农民工创业培训多少人", "俺家是种粮大户 有集中培训吗 多少名额")
     _, office = talk.conversation("渔业资源增殖保护费能降多少", "哪个部门管降费")
     assert "4000名" in training.text and "市水利局" in office.text
+
+
+def test_someone_said_to_be_of_the_kind_talked_about_gets_its_amount_not_a_question_who_they_are(talk):
+    *_, dad = talk.conversation("那抗美援朝老兵呢", "俺爸就是 一个月合多少钱")
+    *_, both = talk.conversation("抗美援朝老兵今年补助多少", "俺大爷和俺二大爷都是 加一起一年多少")
+    assert "1315元" in dad.text and "本人" not in dad.text
+    assert "15780元 + 15780元 = 每年31560元" in both.text
+
+
+def test_a_counted_groups_rise_is_each_ones_times_them_and_one_too_young_is_taken_out(talk):
+    [rose] = talk.conversation("俺们村五个抗美援朝老兵 每人一年涨了多少 五个人一共涨了多少")
+    *_, fewer = talk.conversation("俺们街道有八个烈士老年子女 都过六十了 每人一年多少", "不对 里头有一个才五十九 那能领的一共多少")
+    assert "1200元 × 5人 = 6000元" in rose.text
+    assert "4800元 × 7人 = 33600元" in fewer.text and "59岁，还差1年" in fewer.text

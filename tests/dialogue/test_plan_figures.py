@@ -40,6 +40,8 @@ def test_an_average_may_take_its_figure_from_the_target_asked_before_and_cites_i
 def test_per_capita_income_is_a_figure_of_the_plan_not_an_average_to_work_out(ask):
     *_, income = ask("暖流计划人均增收多少")
     assert "435元" in income and "÷" not in income
+    *_, shared = ask("暖流计划总共增收多少钱", "摊到每个人呢")
+    assert "÷ 435元" not in shared  # a sum of money is never averaged over another sum of money
 
 
 def test_a_difference_multiple_and_share_of_named_figures(ask):

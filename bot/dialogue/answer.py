@@ -326,8 +326,8 @@ def _asked_of(o: Outcome, asked: list[str], period: str | None) -> tuple[str, li
     if o.needs:
         rules = "、".join(r["label"] for r in o.measure.requires if r["fact"] in o.needs)
         if (counts := KINDS[o.measure.kind].counts) and counts in o.facts and o.result is not None:  # 我服役6年: the
-            what, shown = _asked_of(replace(o, needs=()), asked, period)  # sum it comes to, once the rule is met
-            return f"{rules}才能领；够条件的话{what}", shown
+            what, met = _asked_of(replace(o, needs=()), asked, period)  # sum it comes to, once the rule is met
+            return f"{rules}才能领；够条件的话{what}", met
         return f"标准{formula_text(o.measure)}，{rules}才能领", []
     parts: list[str] = []
     shown: list[Figure] = []

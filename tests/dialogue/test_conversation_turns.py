@@ -1917,6 +1917,15 @@ def test_someone_said_to_be_of_the_kind_talked_about_gets_its_amount_not_a_quest
 
 def test_a_counted_groups_rise_is_each_ones_times_them_and_one_too_young_is_taken_out(talk):
     [rose] = talk.conversation("俺们村五个抗美援朝老兵 每人一年涨了多少 五个人一共涨了多少")
-    *_, fewer = talk.conversation("俺们街道有八个烈士老年子女 都过六十了 每人一年多少", "不对 里头有一个才五十九 那能领的一共多少")
+    *_, fewer = talk.conversation("俺们街道有八个烈士老年子女 都过六十了 每人一年多少",
+                                  "不对 里头有一个才五十九 那能领的一共多少")
     assert "1200元 × 5人 = 6000元" in rose.text
     assert "4800元 × 7人 = 33600元" in fewer.text and "59岁，还差1年" in fewer.text
+
+
+def test_a_persons_sum_is_given_beside_the_rule_not_yet_known_and_到60以后_supposes_it_met(talk):
+    [unknown] = talk.conversation("我爸当了八年义务兵 一个月多少")
+    *_, later, year = talk.conversation("我老公今年五十七 以前当过两年义务兵 能领老义务兵补助吗", "那他到六十以后 每月能拿多少",
+                                        "一年呢")
+    assert "年满60周岁才能领；够条件的话每月200元" in unknown.text and "确认能不能领" in unknown.text
+    assert "每月50元" in later.text and "每年600元" in year.text

@@ -360,8 +360,10 @@ def adds_to_the_question(q: Question, c: Context, known: Known) -> Context | Non
         lines = tuple(replace(x, facts={**x.facts, **told.get((x.measure, x.person), {})}) for x in c.lines)
         return replace(merged, lines=lines, asked=q.asked if q.asked_said else c.asked, period=q.period or c.period,
                        total=True, requested=None)
-    if new:
-        lines = (*c.lines, *(line for line in new if line not in c.lines))
+    if new:  # 两个电商点再加一个无公害认证: a line there is, told again with its facts, and one more
+        told = {(n.measure, n.person): n.facts for n in new}
+        lines = (*(replace(x, facts={**x.facts, **told.get((x.measure, x.person), {})}) for x in c.lines),
+                 *(n for n in new if not any(x.measure == n.measure and x.person == n.person for x in c.lines)))
         if q.how_many and q.how_many > len(lines):  # 还有个地理标志登记 三项加一块: the ones answered before too
             lines = _filled(lines, reversed(c.history), q.how_many)
         return replace(merged, lines=lines, asked=q.asked if q.asked_said else c.asked, period=q.period or c.period,

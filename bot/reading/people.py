@@ -297,7 +297,7 @@ class People:
             rf"(?P<me>{_alternation(self.self_words)})(?!们|{_alternation(self.speaking)})",
             rf"(?P<pronoun>{_alternation(self.pronouns)})",
             r"(?P<ordinal>第(?P<nth>\d{1,2})(?P<of>个|位|家|名|人)(?!月|个月|年|产品|农产品|网点|示范点|认证))",
-            r"(?P<member>(?<![\d.各开办建])(?P<each>[1-9])(?:个|位|名|家)(?!月|个月|产品|网点|示范点|人|年|岁))",
+            r"(?P<member>(?<![\d.各开办建])(?<!各.了)(?P<each>[1-9])(?:个|位|名|家)(?!月|个月|产品|网点|示范点|人|年|岁))",
         ]))
 
 

@@ -33,7 +33,7 @@ from bot.reading.people import COUNTS, SELF, Mention, People
 from bot.reading.vocabulary import Clarification, Vocabulary
 
 PERSONAL = ("age", "service_years", "veteran_category", "merit", "months_in_business", "group", "contract_years")
-_CLAUSE_BREAK = re.compile(r"[,;.!?、:\s]+|另外|再加上|还有|以及|然后")
+_CLAUSE_BREAK = re.compile(r"[,;.!?、:\s]+|另外|再加上?|加上|还有|以及|然后")
 _ORGANISATIONS = re.compile(r"合作社|企业|公司|单位|组织|农场|中介")  # members of these are 第1个, not 第1位
 _HOUSEHOLD = re.compile(r"(?:俺家|我家|咱家|全家|一家子|俺们家|我们家|咱们家)[^,。;!?]{0,6}?"
                         r"(?:总共|一共|合计|加起来|加一块|1共|1年|1个月|能领|能拿)")

@@ -1929,3 +1929,11 @@ def test_a_persons_sum_is_given_beside_the_rule_not_yet_known_and_到60以后_su
                                         "一年呢")
     assert "年满60周岁才能领；够条件的话每月200元" in unknown.text and "确认能不能领" in unknown.text
     assert "每月50元" in later.text and "每年600元" in year.text
+
+
+def test_each_of_two_groups_having_one_is_two_and_a_count_told_again_is_not_a_second_line(talk):
+    *_, both = talk.conversation("农产品地理标志登记奖补多少", "俺们两个合作社各登了一个 一共能拿多少")
+    *_, added = talk.conversation("俺们村想搞电商示范点 装修和网络设备给补多少", "另外问下 无公害认证初次的 一个产品给多少",
+                                  "回到电商那个 要是俺们乡建两个点 一共补多少", "两个电商点再加一个无公害认证 一共多少")
+    assert "100000元 × 2个 = 200000元" in both.text
+    assert "100000元 + 3000元 = 103000元" in added.text and "100万元" not in added.text

@@ -16,7 +16,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from bot.dialogue.context import HISTORY, REMEMBERED, Context, Line, Someone
-from bot.plan.calculator import inputs, reads
+from bot.dialogue.derive import in_period, outcomes
+from bot.plan.calculator import MONTHS, inputs, reads
 from bot.plan.facts import implying, load_specs, money_facts
 from bot.plan.numbers import figures
 from bot.plan.store import MeasureStore
@@ -608,11 +609,25 @@ def asks_again(q: Question, c: Context, known: Known) -> Context | None:
     fresh = _HOW_MUCH.search(q.text) and not q.follow_up  # 涨了多少 — 俩人加一块一年多少: the amounts, added up
     anew = worded and (q.period or q.money or q.total or (q.question_form and not q.asks))  # 谁负责 — 要达到啥目标
     asked = q.asked if q.asked_said else ("amount",) if anew or fresh else c.asked
-    if set(asked) <= set(OF_TARGETS) and any(known.store.get(line.measure).kind != "target" for line in lines):
-        asked = ("amount",) if fresh else c.asked  # 平均一个月呢, after a family's yearly total: the total by the
-        # month, not a target's average; 平均一个月总共发多少, after the rise: the amounts again
+    if not q.asked_said and (named := _kind_of_figure(q, replace(c, lines=lines), known.store)):
+        asked = named  # 涨了多少 — 那一年15780 一个月合多少: the amount told, not the rise
+    if set(asked) & set(OF_TARGETS) and any(known.store.get(line.measure).kind != "target" for line in lines):
+        asked = tuple(k for k in asked if k not in OF_TARGETS) or (("amount",) if fresh else c.asked)  # 平均一个月呢,
+        # after a family's yearly total: the total by the month, not a target's average; 平均一个月总共发多少, after
+        # the rise: the amounts again; 一个月平均多多少, after the rise of the total: that rise by the month
     return replace(c, lines=lines, asked=asked, period=q.period or c.period,
                    total=q.total or (c.total and set(asked) <= SUMMED), requested=None)
+
+
+def _kind_of_figure(q: Question, c: Context, store: MeasureStore) -> tuple[str, ...] | None:
+    """("amount",) or ("old",) when the message repeats a line's amount or its old one (那一年15780，一个月合多少):
+    the figure said is the one asked of."""
+    told = {x.value for x in q.quantities if x.value >= 10}
+    for o in outcomes(c, store) if told else ():
+        for kind, f in (("amount", o.figure), ("old", o.old)):
+            if f is not None and any(in_period(f, p).value in told for p in ("每月", "每年") if f.period in MONTHS):
+                return (kind,)
+    return None
 
 
 def _own_words(q: Question, store: MeasureStore) -> list[str]:

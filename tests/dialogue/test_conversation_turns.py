@@ -1937,3 +1937,12 @@ def test_each_of_two_groups_having_one_is_two_and_a_count_told_again_is_not_a_se
                                   "回到电商那个 要是俺们乡建两个点 一共补多少", "两个电商点再加一个无公害认证 一共多少")
     assert "100000元 × 2个 = 200000元" in both.text
     assert "100000元 + 3000元 = 103000元" in added.text and "100万元" not in added.text
+
+
+def test_a_figure_repeated_names_what_is_asked_of_it_and_平均_of_a_total_keeps_the_total(talk):
+    *_, month = talk.conversation("俺家老爷子是抗美援朝的老兵 今年八十七了 现在一年给多少钱", "那比原来涨了多少",
+                                  "那一年一万五千七百八 一个月合多少")
+    *_, rise = talk.conversation("俺奶奶是烈士遗属 俺爸是烈士的儿子今年六十五 他俩一年各能领多少", "比原来加一起多了多少",
+                                 "一个月平均多多少")
+    assert "15780元 ÷ 12 = 每月1315元" in month.text
+    assert "50元 + 100元 = 每月150元" in rise.text

@@ -244,7 +244,7 @@ def _several(done: list[Outcome], asked: list[str], c: Context, asks: tuple[str,
             if f is not None:
                 by_kind.setdefault(kind, []).append(f)
         who = "" if _named_by_title(o) else o.who
-        name = (who or _variant(o)) if one_measure else f"{who + '的' if who else ''}{o.measure.title}"
+        name = _variant(o) + who if one_measure else f"{who + '的' if who else ''}{o.measure.title}"  # 三等功2位
         name += f"（{_once(o)}）" if o.assumed else ""
         what += f"（每人须{'、'.join(o.unchecked)}）" if o.unchecked else ""
         lines.append(f"· {name or o.measure.title}：{what}")

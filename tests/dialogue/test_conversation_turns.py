@@ -1946,3 +1946,9 @@ def test_a_figure_repeated_names_what_is_asked_of_it_and_平均_of_a_total_keeps
                                  "一个月平均多多少")
     assert "15780元 ÷ 12 = 每月1315元" in month.text
     assert "50元 + 100元 = 每月150元" in rise.text
+
+
+def test_a_count_said_before_each_merit_level_counts_that_level(talk):
+    month, year = talk.conversation("俺们村有俩立三等功的 一个立一等功的 一个月一共加多少", "一年呢")
+    assert "三等功2位：每月100元" in month.text and "100元 + 150元 = 每月250元" in month.text
+    assert "每年3000元" in year.text

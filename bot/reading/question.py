@@ -50,9 +50,9 @@ _OF_SOMEONE = re.compile(r"的(?:遗孀|遗属|老伴|家属|妻子|爱人|丈�
 _AWAITED = re.compile(r"差[^,。;!?\d]{0,4}$")  # 还差半年满60, 差2年到60: the age awaited, not the age
 _SUMMED = re.compile(r"合计|共计|一共|总共|加起来|总计|累计")  # a fact said of a group as a whole
 _NEGATED = re.compile(r"(?:不是|并非|不算|没|(?<![是除])非)$")  # 应为 解放战争 非抗美: operators write 非
-# a clause that begins so names what is not meant (不是抗美援朝, 她没当过兵)
 # 俩立三等功的 1个立一等功的: that many of the level said right after, in a list of levels
 _LEVEL_HEADS = re.compile(r"(?<![\d.])(?P<n>[2-9]|\d{2})\s*(?:个|位|名)(?:人)?\s*(?:都)?(?:立过?|荣立|得过|获得?过?|是)$")
+# a clause that begins so names what is not meant (不是抗美援朝, 她没当过兵)
 _DENIES = re.compile(r"(?:他|她|我|俺)?(?:不是|并非|不算|没有?当过|从没|从来没)")
 # 老大68, 我爸都72了: a number right after a person (and 今年, 都 …) is their age, unless a unit says otherwise
 _AGE_AFTER_NAME = re.compile(r"(?:是|今年|已经|都|才|快|刚|也|正好|刚好)?(\d{2,3})"

@@ -340,7 +340,7 @@ def _asked_of(o: Outcome, asked: list[str], period: str | None) -> tuple[str, li
             continue  # 立功增发 多给多少 一年总共多少: the addition is its own rise, said once
         word = WORDS.get(kind, "")
         told = o.facts.get("base_amount")
-        if kind == "reach" and isinstance(told, (int, float)) and f.shown.startswith(f"（{money(told)}"):
+        if kind == "reach" and isinstance(told, (int, float)) and f.shown.lstrip("（").startswith(money(told)):
             word = f"拿{money(told)}需要"  # 拿了2万4，是几个产品: not the count at the cap
         base = _native(o, kind)
         if base is not None and base.value != f.value:

@@ -336,11 +336,16 @@ def left(o: Outcome) -> Figure | None:
 
 def reach(o: Outcome) -> Figure | None:
     """几个产品就到顶: the count at which an award of base + increment meets its cap (绿色: (3万 − 2万) ÷ 0.2万 + 1);
-    of an award the citizen told (拿了2万4，是几个产品), the count that gives it, when one does."""
+    of an award the citizen told (拿了2万4，是几个产品), the count that gives it, when one does; of a sum paid per
+    person (拿了7200的职业介绍补贴), the people it pays for."""
     p = o.measure.params
+    told = o.facts.get("base_amount")
+    if p.get("per") and isinstance(told, (int, float)) and "count" not in o.facts and (
+            o.result is not None and o.result.amount):  # 拿了7200的职业介绍补贴，是介绍了多少人: 7200 ÷ 180
+        n, per = told / o.result.amount, _per(o.measure)
+        return Figure(n, "", per, f"{money(told)} ÷ {money(o.result.amount)} = {plain(n)}{per}") if n == int(n) else None
     if o.measure.kind != "base_plus_increment":
         return None
-    told = o.facts.get("base_amount")
     goal = told if isinstance(told, (int, float)) and p["base"] <= told <= p["cap"] else p["cap"]
     n = (goal - p["base"]) / p["increment"] + 1
     if n != int(n):

@@ -1952,3 +1952,12 @@ def test_a_count_said_before_each_merit_level_counts_that_level(talk):
     month, year = talk.conversation("俺们村有俩立三等功的 一个立一等功的 一个月一共加多少", "一年呢")
     assert "三等功2位：每月100元" in month.text and "100元 + 150元 = 每月250元" in month.text
     assert "每年3000元" in year.text
+
+
+def test_a_sum_told_gives_the_people_or_products_it_pays_for_and_还有_adds_a_measure_to_the_sum(talk):
+    *_, people = talk.conversation("职业介绍补贴给多少", "中介那边说拿了七千二的职业介绍补贴那是介绍了多少人")
+    [products] = talk.conversation("听说绿色食品认证能拿两万四那是几个产品")
+    *_, both = talk.conversation("地里标志登记给多少钱", "俺们还有三个产品初次拿了无公害认证加一起多少")
+    assert "7200元 ÷ 180元 = 40人" in people.text
+    assert "3个产品" in products.text
+    assert "100000元 + 5000元 = 105000元" in both.text

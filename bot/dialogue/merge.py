@@ -35,6 +35,7 @@ _FIRST = re.compile(r"(?<![以之从提])前(?P<n>[1-9])(?:个|项|种|类|位|�
 _ALSO = re.compile(r"也")  # 我爸51岁也失业了要创业: as the one asked about before
 _SUPPOSED = re.compile(r"按[^,。;!?]{1,10}?算|要是|如果|假如|换成")  # 要是按烈士遗属算: another measure in place of this
 OF_TARGETS = ("average", "ratio", "share")  # asked only of the plan's target figures (bot/dialogue/plan_figures.py)
+WORDED = {"department", "apply", "conditions", "says"}  # kinds the plan's words answer, no figure
 SUMMED = {"amount", "old", "rise", "saved", "max", "min"}  # kinds a total adds up (一年多领多少 after 一共多领多少)
 IMPLYING = implying()
 # A number said without its fact (8, 十年, 六十六) is read against the fact under discussion, by its unit.
@@ -494,6 +495,8 @@ def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
     elif "difference" in q.asked and len(c.lines) == 1 and len(lines) == 1 and not q.people and _THAN.match(q.text):
         lines = (c.lines[0], *lines)  # 他是解放战争的 — 那比抗日的少多少: his against the one named
     asked = q.asked if q.asked_said or not follow else c.asked
+    if not q.asked_said and set(asked) <= WORDED and any(set(q.facts) & set(reads(store.get(x.measure))) for x in lines):
+        asked = ("amount",)  # 不上缴国库吗 — 要是转让收益是50万呢: a figure the rule reckons with asks its sum
     again = q.once_met and (q.total or q.how_many) and {x.person for x in lines} < {x.person for x in c.lines}
     if again:  # 再过三个月我媳妇也开够了，到时候一共多少 / 明年她就满六十了 到那时候俩人一年咋算: all of them, as they will be
         lines = c.lines
@@ -605,7 +608,7 @@ def asks_again(q: Question, c: Context, known: Known) -> Context | None:
             and len(c.history) < q.how_many and known.store.get(lines[0].measure).kind != "target":  # 解放战争老兵多少
         # — 两个人一年一共多少: that many of it (of a target's figures, 前两个 are its first two)
         lines = (replace(lines[0], count=q.how_many),)
-    worded = set(c.asked) <= {"department", "apply", "conditions", "says"}
+    worded = set(c.asked) <= WORDED
     fresh = _HOW_MUCH.search(q.text) and not q.follow_up  # 涨了多少 — 俩人加一块一年多少: the amounts, added up
     anew = worded and (q.period or q.money or q.total or (q.question_form and not q.asks))  # 谁负责 — 要达到啥目标
     asked = q.asked if q.asked_said else ("amount",) if anew or fresh else c.asked

@@ -54,6 +54,8 @@ _PORTION = re.compile(r"(?P<half0>1半)(?=[^,。;!?\d]{0,2}?(?:用|给|拿|分|�
                       r"|(?:拿|给|分|留|用|占)[^,。;!?\d]{0,2}?(?:(?P<half>1半)|(?P<tenths>[1-9])成(?![了员本功为立年都])"
                       r"|(?P<den>[2-9])分之(?P<num>[1-9])|(?P<pct>\d{1,2})%)")  # 拿出1半 / 拿4成 / 拿出3分之1 / 拿30%
 _REST = re.compile(r"剩下|其余|余下|剩余|其他的")
+# 跟X加1起: X with what was asked before
+_WITH_THE_LAST = re.compile(r"(?:那|那么)?(?:跟|和|连同|再跟)[^,。;!?]{1,16}?(?:加1起|加起来|加1块|1共|一共|合计|总共)")
 _ASKS_ANEW = re.compile(r"\s*(?:再|还|我|俺|想|要)*(?:问|打听|咨询|请教)")  # 另外问下 / 另外想打听: a new question
 _PER_SHARE = re.compile(r"每(?:户|家|人|个人|份)(?:能|能够)?(?:分|得|拿|多少|几)")  # 每户多少, after a sum shared
 _NOT_A_PERIOD = re.compile(r"[满签过近快](?:了)?$")
@@ -225,9 +227,10 @@ class Cues:
                      if not (m.group() == "不对" and text[max(0, m.start() - 1):m.start()] == "对")), None)
 
     def addition(self, text: str) -> bool:
-        """再加上 / 另外: the message adds to what was asked before, rather than asking anew; 另外问下 only turns to
-        another question."""
-        return any(not _ASKS_ANEW.match(text, m.end()) for m in self._additions.finditer(text))
+        """再加上 / 另外 / 跟X加一起: the message adds to what was asked before, rather than asking anew; 另外问下 only
+        turns to another question."""
+        return any(not _ASKS_ANEW.match(text, m.end()) for m in self._additions.finditer(text)) or bool(
+            _WITH_THE_LAST.match(text))
 
     def unstated_detail(self, text: str) -> str | None:
         """The detail the plan does not state that the message asks for (发放时间和方式), if any; 还剩多长时间 asks

@@ -1961,3 +1961,13 @@ def test_a_sum_told_gives_the_people_or_products_it_pays_for_and_还有_adds_a_m
     assert "7200元 ÷ 180元 = 40人" in people.text
     assert "3个产品" in products.text
     assert "100000元 + 5000元 = 105000元" in both.text
+
+
+def test_a_figure_the_rule_reckons_with_asks_its_sum_and_跟X加一起_adds_x(talk):
+    *_, half = talk.conversation("我在市属科研院所 单位把一个专利转让了 卖了二百万 给我们团队的奖励最少多少",
+                                 "剩下的钱要上缴国库吗", "要是转让收益是五十万呢")
+    *_, jobs = talk.conversation("创业孵化基地这块 重点培育几户企业 扶持多少户创业", "跟创业担保贷款带动的就业加一起多少人")
+    *_, sites = talk.conversation("农村电商示范点 一个点给多少补助", "那这一块总共得花多少钱")
+    assert "350000元" in half.text
+    assert "7万人 + 3万人 = 10万人" in jobs.text
+    assert "50000元 × 20个示范点 = 100万元" in sites.text

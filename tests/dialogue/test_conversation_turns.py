@@ -1971,3 +1971,10 @@ def test_a_figure_the_rule_reckons_with_asks_its_sum_and_跟X加一起_adds_x(ta
     assert "350000元" in half.text
     assert "7万人 + 3万人 = 10万人" in jobs.text
     assert "50000元 × 20个示范点 = 100万元" in sites.text
+
+
+def test_a_new_person_with_a_merit_too_is_asked_of_alone_and_一次性_stays_a_word(talk):
+    *_, his = talk.conversation("我二大爷是老义务兵 干了九年 今年七十 一个月多少", "我三大爷当了六年 还立过二等功 他一个月多少")
+    [startup] = talk.conversation("就业困难人员自己创业的一次性补贴是多少")
+    assert "二大爷" not in his.text and "三大爷的立功优抚对象每月增发：每月100元" in his.text
+    assert "【就业困难人员一次性创业补贴】一次性5000元" in startup.text

@@ -311,6 +311,8 @@ def _alone(text: str, start: int, end: int) -> bool:
     """Nothing of a word before it, and after it no character that makes it part of one (父母, 父亲)."""
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
+    if after in ":：":  # an operator's 先问父: 男89: a label
+        return True
     return not _is_han(before) and (not _is_han(after) or after in "为是的" or after in _A_KIND_BEGINS)
 
 

@@ -1978,3 +1978,9 @@ def test_a_new_person_with_a_merit_too_is_asked_of_alone_and_一次性_stays_a_w
     [startup] = talk.conversation("就业困难人员自己创业的一次性补贴是多少")
     assert "二大爷" not in his.text and "三大爷的立功优抚对象每月增发：每月100元" in his.text
     assert "【就业困难人员一次性创业补贴】一次性5000元" in startup.text
+
+
+def test_an_operators_kin_labels_name_each_person_of_a_household(talk):
+    *_, total = talk.conversation("来电 户内三人 逐个问月额 先问父：男89 抗美援朝老兵 服役期间荣立三等功",
+                                  "子：男63 老义务兵 服役7年", "儿媳：女61 烈士子女", "三人月合计和年合计")
+    assert "15780元 + 600元 + 2100元 + 4800元 = 每年23280元" in total.text

@@ -1984,3 +1984,8 @@ def test_an_operators_kin_labels_name_each_person_of_a_household(talk):
     *_, total = talk.conversation("来电 户内三人 逐个问月额 先问父：男89 抗美援朝老兵 服役期间荣立三等功",
                                   "子：男63 老义务兵 服役7年", "儿媳：女61 烈士子女", "三人月合计和年合计")
     assert "15780元 + 600元 + 2100元 + 4800元 = 每年23280元" in total.text
+
+
+def test_父母二人都是遗属_counts_two_of_the_kind_talked_about(talk):
+    *_, both = talk.conversation("来电 病故军人遗属 问年标和涨幅", "另：父母二人都是遗属 年合计")
+    assert "17490元 × 2人 = 34980元" in both.text

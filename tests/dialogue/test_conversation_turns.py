@@ -1989,3 +1989,9 @@ def test_an_operators_kin_labels_name_each_person_of_a_household(talk):
 def test_父母二人都是遗属_counts_two_of_the_kind_talked_about(talk):
     *_, both = talk.conversation("来电 病故军人遗属 问年标和涨幅", "另：父母二人都是遗属 年合计")
     assert "17490元 × 2人 = 34980元" in both.text
+
+
+def test_要是也开个店_supposes_the_shop_open_long_enough_and_sums_both(talk):
+    *_, both = talk.conversation("我是吃低包的 想自己干个小买卖 国家给补不",
+                                 "我闺女大学毕业在家呆着 家里困难 她要是也开个店 我俩一共能领多少")
+    assert "5000元 + 5000元 = 10000元" in both.text

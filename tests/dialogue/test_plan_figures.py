@@ -78,3 +78,8 @@ def test_a_figure_the_plan_says_rose_by_a_percentage_is_worked_back_to_what_it_w
     *_, before, more = ask("暖流计划总增收多少", "那2016年的人均增收标准大概是多少", "人均增收比2016年多了多少钱")
     assert "435元 × 100 ÷ （100 + 20.8） = 约360.1元" in before and "435元 − 约360.1元 = 约74.9元" in more
     assert not assistant.provenance.unexplained(before, set()) and not assistant.provenance.unexplained(more, set())
+
+
+def test_a_figure_compared_with_it_is_taken_against_the_last_targets_like_figure(ask):
+    *_, less = ask("创业担保贷款一点五个亿 合多少万", "那个风险补偿基金比它少多少")
+    assert "1.5亿元 − 6000万元 = 9000万元" in less

@@ -616,7 +616,8 @@ def asks_again(q: Question, c: Context, known: Known) -> Context | None:
         # — 两个人一年一共多少: that many of it (of a target's figures, 前两个 are its first two)
         lines = (replace(lines[0], count=q.how_many),)
     worded = set(c.asked) <= WORDED
-    fresh = _HOW_MUCH.search(q.text) and not q.follow_up  # 涨了多少 — 俩人加一块一年多少: the amounts, added up
+    fresh = _HOW_MUCH.search(q.text) and (not q.follow_up or set(c.asked) <= {"rise", "rise_pct"} and q.period)  # 涨了
+    # 多少 — 俩人加一块一年多少: the amounts, added up; 比去年多了多少 — 那一个月合多少: the amount by the month
     anew = worded and (q.period or q.money or q.total or (q.question_form and not q.asks))  # 谁负责 — 要达到啥目标
     asked = q.asked if q.asked_said else ("amount",) if anew or fresh else c.asked
     if not q.asked_said and (named := _kind_of_figure(q, replace(c, lines=lines), known.store)):

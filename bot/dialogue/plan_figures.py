@@ -29,6 +29,7 @@ _HOW_MANY = re.compile(r"(\d)\s*(?:样|项|种|类|个|块)(?:加|一共|1共|�
 _FIRST = re.compile(r"前([2-9])(?:个|项|样|种|类)")  # 前两个加一起
 _THESE = re.compile(r"[这那](?:俩|两个|2个|2项|两项)|2者")  # 这俩差多少
 _IT = re.compile(r"比(?:它|这个|那个|前面那个|刚才那个)")  # 比它少多少: than the other target's like figure
+_MOUTHS = re.compile(r"(?<![\d.])(?P<n>[1-9]\d?)\s*(?:口人|口子|口)(?!次)")  # 俺家4口人: a household's size
 _QUALIFYING = ("", "的")  # 孵化基地带动就业: the first words only say whose the second are
 _JOINING = re.compile(r"\s*(?:跟|和|与|同|及|以及|加|加上|还有|、|,)?\s*")  # 蔬菜大棚跟温室: named together
 _NOT_OVER = ("年", "月", "次", "天", "共", "起", "块", "下")  # 每年, 一共, 一起: no figure averaged over
@@ -54,6 +55,8 @@ def asked_of(outcomes: Sequence[Outcome], asked: Sequence[str], total: bool, sai
         said = "、".join(recent[-2:])
     if set(asked) & {"old", "rise"} and (before := _before_rise(pool, said, "rise" in asked)) is not None:
         return before  # 2016年的人均增收 (人均 is the figure's name, no average asked)
+    if (household := _per_head_times(pool, said)) is not None:
+        return household
     if "average" in asked:
         return _average(pool, said)
     named = _named(pool, said)
@@ -160,6 +163,18 @@ def _runs(label: str, said: str) -> list[tuple[int, int]]:
     found = {(m.start(), j - i) for i in range(len(label)) for j in range(i + 2, len(label) + 1)
              for m in re.finditer(re.escape(label[i:j]), said)}
     return sorted(found, key=lambda r: (-r[1], r[0]))
+
+
+def _per_head_times(pool: list[Owned], said: str) -> tuple[str, Figure] | None:
+    """俺家4口人 按人均算能增收多少: the plan's per-head figure (人均增收435元) times the household told."""
+    mouths = _MOUTHS.search(said)
+    per = next((o for o in pool if o.figure.label.startswith("人均")), None)
+    if mouths is None or per is None:
+        return None
+    n = int(mouths["n"])
+    value = per.figure.value * n
+    shown = f"{stated(per.figure)} × {n}人 = {_result(value, per.figure.unit)}"
+    return f"按{per.figure.label}算{n}口人：{shown}", Figure(value, "", per.figure.unit, shown)
 
 
 def _average(pool: list[Owned], said: str) -> tuple[str, Figure] | None:

@@ -1995,3 +1995,10 @@ def test_要是也开个店_supposes_the_shop_open_long_enough_and_sums_both(tal
     *_, both = talk.conversation("我是吃低包的 想自己干个小买卖 国家给补不",
                                  "我闺女大学毕业在家呆着 家里困难 她要是也开个店 我俩一共能领多少")
     assert "5000元 + 5000元 = 10000元" in both.text
+
+
+def test_after_a_rise_一个月合多少_asks_the_amount_by_the_month_but_一个月呢_the_rise(talk):
+    *_, month = talk.conversation("俺家老爷子是抗日的老兵今年九十一了 一年给多少钱", "比去年多了多少啊", "那一个月合多少")
+    *_, rise = talk.conversation("抗日老兵涨了多少", "一个月呢")
+    assert "折合每月1755元" in month.text
+    assert "折合每月增加100元" in rise.text

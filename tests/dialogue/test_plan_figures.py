@@ -83,3 +83,8 @@ def test_a_figure_the_plan_says_rose_by_a_percentage_is_worked_back_to_what_it_w
 def test_a_figure_compared_with_it_is_taken_against_the_last_targets_like_figure(ask):
     *_, less = ask("创业担保贷款一点五个亿 合多少万", "那个风险补偿基金比它少多少")
     assert "1.5亿元 − 6000万元 = 9000万元" in less
+
+
+def test_the_per_head_figure_times_a_household_told(ask):
+    [four] = ask("人均增收四百三十五 俺家四口人 按人均算能增收多少")
+    assert "435元 × 4人 = 1740元" in four

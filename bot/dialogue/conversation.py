@@ -73,6 +73,8 @@ _IS_ONE_TOO = re.compile(r"(?:就|也|都|也都|俩都|同样)是(?:遗属|老�
 _COMPLAINT = re.compile(r"没|不|太|看不懂|乱|错|差|慢|烦|啥也|什么也")  # words of complaint, in a reason after 不满意
 MISSES_BEFORE_OFFER = 2  # replies in a row that did not answer, after which a person is offered
 YES_OR_NO = ("affirm", "deny")  # the intents of 是 / 不用 (and of the offer's buttons)
+SMALL_TALK = {"greet": "utter_greet", "goodbye": "utter_goodbye", "thanks": "utter_thanks"}  # replied only when the
+# message asks nothing the plan answers
 PROFILE_INTENTS = ("ask_entitlements",)
 QUESTION_INTENTS = (None, "ask_measure", "ask_department", "inform", "help")  # what the plan's words may answer
 # What is asked of a measure that its words answer, not a figure: the office, how to apply, the conditions, the text.
@@ -153,6 +155,9 @@ class Conversation:
         reply = self.reply_to(question, state.context)
         if reply.unanswered and message.intent in YES_OR_NO:  # 好的 after an answer: nothing was asked
             reply = Reply(response="utter_noted", question=False)
+        elif reply.unanswered and message.intent in SMALL_TALK:  # 你好 / 谢谢 / 再见 and nothing more; 你好 抗美援朝
+            reply = Reply(response=SMALL_TALK[message.intent], question=False)  # 老兵… and 先给钱还是建完了再给 are
+            # answered as questions whatever the classifier made of them
         reply.slots["answered"] = reply.figure_for
         if reply.figure_for and reply.figure_for not in state.offered:
             reply.offers_rating = True
@@ -199,8 +204,8 @@ class Conversation:
         wanted costs an operator), when the words ask for one or the message asks nothing else (the NLU's
         request_human alone is no call for a person). After the offer, 是 queues the conversation and 不用 lets the
         bot go on; anything else is a new question (None), and the offer lapses."""
-        if message.intent == "request_human" and (self.handover.asks_for_a_person(q.text)
-                                                  or not (q.names_something or q.asks or q.people)):
+        if message.intent == "request_human" and (self.handover.asks_for_a_person(q.text) or not (
+                q.names_something or q.asks or q.people or q.question_form)):  # 双阳有没有份: a question still
             return Reply(offer_handover=True, slots={"handover_offered": True, "misses": None}, question=False)
         if not state.handover_offered:
             return None

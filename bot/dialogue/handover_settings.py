@@ -26,6 +26,7 @@ WAIT_VARIABLE = "NUANLIU_HANDOVER_WAIT_SECONDS"
 MAX_WAITING_VARIABLE, MAX_PER_CLIENT_VARIABLE = "NUANLIU_HANDOVER_MAX_WAITING", "NUANLIU_HANDOVER_MAX_PER_CLIENT"
 WECHAT_CANCEL = "2"  # the WeChat answer to 回复2或“取消”
 _NOT_WORDING = re.compile(r"[\W_]+")
+_INTRODUCED = re.compile(r"(?:我|俺|我们|这里|这边|本人)(?:是|为)[^,。;!?\s]{0,8}?(?:热线|接线员|客服|工作人员|坐席)[^,。;!?\s]{0,4}")
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,8 @@ class HandoverSettings:
         return True if said in self.yes else False if said in self.no else None
 
     def asks_for_a_person(self, text: str) -> bool:
+        """转人工 / 找个人: words asking for a person, outside an operator's own introduction (我是热线接线员)."""
+        text = _INTRODUCED.sub("", text)
         return any(word in text for word in self.asks_for_person)
 
     def cancels(self, text: str, channel: str | None) -> bool:

@@ -2002,3 +2002,19 @@ def test_after_a_rise_一个月合多少_asks_the_amount_by_the_month_but_一个
     *_, rise = talk.conversation("抗日老兵涨了多少", "一个月呢")
     assert "折合每月1755元" in month.text
     assert "折合每月增加100元" in rise.text
+
+
+@pytest.mark.parametrize("said, intent, reply", [("你好", "greet", "utter_greet"), ("谢谢", "thanks", "utter_thanks"),
+                                                 ("再见", "goodbye", "utter_goodbye")])
+def test_small_talk_alone_is_answered_in_kind(talk, said, intent, reply):
+    answer, _ = talk(said, intent)
+    assert answer.response == reply
+
+
+def test_a_question_the_classifier_took_for_small_talk_or_a_person_is_answered(talk):
+    built, _ = talk("电商那个是先给钱还是建完了再给", "goodbye")
+    greeted, _ = talk("你好 抗美援朝老兵一年多少", "greet")
+    operator, _ = talk("您好 我是热线接线员 来电人说她奶奶是烈士遗属 问现在一年的抚恤标准是多少", "request_human")
+    assert "先建后补" in built.text
+    assert "15780元" in greeted.text
+    assert "24570元" in operator.text and not operator.offer_handover

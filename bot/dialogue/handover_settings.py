@@ -26,7 +26,8 @@ WAIT_VARIABLE = "NUANLIU_HANDOVER_WAIT_SECONDS"
 MAX_WAITING_VARIABLE, MAX_PER_CLIENT_VARIABLE = "NUANLIU_HANDOVER_MAX_WAITING", "NUANLIU_HANDOVER_MAX_PER_CLIENT"
 WECHAT_CANCEL = "2"  # the WeChat answer to 回复2或“取消”
 _NOT_WORDING = re.compile(r"[\W_]+")
-_INTRODUCED = re.compile(r"(?:我|俺|我们|这里|这边|本人)(?:是|为)[^,。;!?\s]{0,8}?(?:热线|接线员|客服|工作人员|坐席)[^,。;!?\s]{0,4}")
+_INTRODUCED = re.compile(r"(?:我|俺|我们|这里|这边|本人)(?:是|为)[^,。;!?\s]{0,8}?"
+                         r"(?:热线|接线员|客服|工作人员|坐席)[^,。;!?\s]{0,4}")  # 我是热线接线员: who speaks, no request
 
 
 @dataclass(frozen=True)

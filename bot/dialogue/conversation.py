@@ -466,7 +466,8 @@ class Conversation:
             return False  # 想开个家政公司，能享受啥: 家政 names a rule, not what they can get
         if merged.profile and merged.requested is None and not q.groups:
             return False
-        return bool(q.groups) or q.intent in PROFILE_INTENTS or "entitled" in q.asked
+        guessed = q.intent in PROFILE_INTENTS and not (again and not merged.profile)  # 这钱是补啥的, after a measure:
+        return bool(q.groups) or guessed or "entitled" in q.asked  # of it, whatever the classifier guessed
 
     def _profile(self, q: Question, c: Context) -> Reply:
         """What the person can claim, for every group they state (下岗 and 低保 both count, and a job seeker of the

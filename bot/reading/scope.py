@@ -32,6 +32,7 @@ class Scope:
         self._years = {str(y) for y in scope["years"]}
         self._outside = tuple(scope["places_outside"])
         self._other_years = tuple(scope["other_years"])
+        self._years_within = tuple(scope["other_years_within"])
         self.normalize = normalize
         self._words = terms
         self._vocabulary = {w for term in self._words for w in cut(term, self._words) if len(w) > 1} - set(
@@ -46,7 +47,8 @@ class Scope:
         for word, flag in jieba.posseg.cut(text):
             if flag == "ns" and _PLACE.fullmatch(word) and word not in self._policy and not word.startswith(self._inside):
                 return f"place {word}"
-        for year in self._other_years:  # 明年的标准 is another year's plan; 他后年满60 is his age then
+        for year in () if any(w in text for w in self._years_within) else self._other_years:  # 明年的标准 is another
+            # year's plan; 他后年满60 is his age then; 明年再认证 the plan's own award
             at = text.find(year)
             if at > 0 and text[at - 1] in _THEN_BEFORE:
                 continue  # 加上后 年合计: 后 ends 加上后, it starts no 后年

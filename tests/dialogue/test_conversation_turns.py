@@ -2018,3 +2018,12 @@ def test_a_question_the_classifier_took_for_small_talk_or_a_person_is_answered(t
     assert "先建后补" in built.text
     assert "15780元" in greeted.text
     assert "24570元" in operator.text and not operator.offer_handover
+
+
+def test_明年再认证_is_the_plans_own_award_and_a_profile_guess_does_not_replace_a_follow_up(assistant):
+    scope = assistant.scope
+    assert scope.elsewhere(assistant.normalize("明年再认证还有不")) is None
+    assert scope.elsewhere(assistant.normalize("明年的标准是多少")) == "year 明年"
+    chat = Chat(assistant)
+    chat.says("电商示范点补五万 俺们仨合伙开的 平分每人多少", intent="ask_measure")
+    assert "先建后补" in chat.says("这钱是补啥的", intent="ask_entitlements").text

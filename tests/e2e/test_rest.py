@@ -101,7 +101,9 @@ SETS = {"tuned.yml": 1.0, "blind.yml": 0.95, "blind_a.yml": 0.94, "held_out.yml"
         "held_out_14_everyday_all.yml": 0.79, "dev_long2.yml": 0.92, "dev_everyday2.yml": 0.85,
         "dev_long3.yml": 0.86, "dev_desk2.yml": 0.88,
         "held_out_15_long_threads.yml": 0.72, "held_out_16_desk_and_voice.yml": 0.78, "dev_long4.yml": 0.83,
-        "dev_voice2.yml": 0.90, "dev_long5.yml": 0.78}
+        "dev_voice2.yml": 0.90, "dev_long5.yml": 0.78,
+        "held_out_17_mixed_households.yml": 0.74, "held_out_18_desk_plan_voice.yml": 0.78, "dev_long6.yml": 0.90,
+        "dev_voice3.yml": 0.93}
 
 
 def judged(rest_url: str, *args: str) -> str:

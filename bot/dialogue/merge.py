@@ -22,12 +22,12 @@ from bot.plan.facts import implying, load_specs, money_facts
 from bot.plan.numbers import figures
 from bot.plan.store import MeasureStore
 from bot.plan.terms import cut
+from bot.reading.cues import THAN_THE_LAST
 from bot.reading.people import SELF, People
 from bot.reading.question import MEMBER_PREFIX, Person, Question, Subject
 
 _HOW_MUCH = re.compile(r"多少|多钱|几个钱")  # a question of its own; 一年呢 asks the last one again
 _THAN = re.compile(r"(?:那)?(?:比|跟|和|与)")  # 比病故军人遗属呢: compared with another
-_THAN_IT = re.compile(r"(?:比|跟|和|与)(?:它|他|她|这个|那个|前面那个|刚才那个|上面那个)")  # X比它少多少: with the last
 _NOW_TOO = re.compile(r"(?:那|这)?(\d+)\s*(?:个|人|名|位)?[^,。;!?]{0,8}?(?:也|后来|续签|补交|补上|都|全部|全都)")  # 那3个后来也…
 _OTHERS = re.compile(r"(?:另外|其他|其余|剩下)(?:的|那)?(?P<n>\d)?(?:个|项|种|位|样)?(?:的)?"
                      r"(?:呢|咋样|怎么样|多少|是多少)")  # 另外两个呢
@@ -499,7 +499,7 @@ def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
     if follow and "difference" in c.asked and len(c.lines) == 2 and len(lines) == 1 and _THAN.match(q.text):
         lines = (c.lines[0], *lines)  # 比烈士遗属差多少 — 比病故军人遗属呢: the first against another
     elif "difference" in q.asked and len(c.lines) == 1 and len(lines) == 1 and not q.people and (
-            _THAN.match(q.text) or _THAN_IT.search(q.text)):  # 他是解放战争的 — 那比抗日的少多少: his against the one
+            _THAN.match(q.text) or THAN_THE_LAST.search(q.text)):  # 他是解放战争的 — 那比抗日的少多少: his against the one
         lines = (c.lines[0], *lines)  # named; 创业担保贷款 — 那个风险补偿基金比它少多少: the one named against it
     asked = q.asked if q.asked_said or not follow else c.asked
     if not q.asked_said and set(asked) <= WORDED and any(set(q.facts) & set(reads(store.get(x.measure))) for x in lines):

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from bot.dialogue.derive import Figure, Outcome
 from bot.plan.calculator import Figure as Stated
 from bot.plan.numbers import count, money, plain
+from bot.reading.cues import THAN_THE_LAST
 
 _OVER = re.compile(r"(?:每|(?<![\d.第])[1一])(?:个|家|栋|处)?(?P<noun>[\u4e00-\u9fff]{1,4})")  # 每户: 户 is the noun
 _PER_UNIT = {"人均": "人", "户均": "户", "村均": "村"}
@@ -28,7 +29,6 @@ _COMMON = {"people": "人", "things": "个"}  # the unit of a sum over several o
 _HOW_MANY = re.compile(r"(\d)\s*(?:样|项|种|类|个|块)(?:加|一共|1共|合计|总共|都)")  # 三样加一块: that many figures
 _FIRST = re.compile(r"前([2-9])(?:个|项|样|种|类)")  # 前两个加一起
 _THESE = re.compile(r"[这那](?:俩|两个|2个|2项|两项)|2者")  # 这俩差多少
-_IT = re.compile(r"比(?:它|这个|那个|前面那个|刚才那个)")  # 比它少多少: than the other target's like figure
 _MOUTHS = re.compile(r"(?<![\d.])(?P<n>[1-9]\d?)\s*(?:口人|口子|口)(?!次)")  # 俺家4口人: a household's size
 _QUALIFYING = ("", "的")  # 孵化基地带动就业: the first words only say whose the second are
 _JOINING = re.compile(r"\s*(?:跟|和|与|同|及|以及|加|加上|还有|、|,)?\s*")  # 蔬菜大棚跟温室: named together
@@ -64,7 +64,7 @@ def asked_of(outcomes: Sequence[Outcome], asked: Sequence[str], total: bool, sai
         return _ratio(named[0], named[1])
     if "share" in asked and named:
         return _share(named[0], pool)
-    if "difference" in asked and len(named) == 1 and _IT.search(said):  # 风险补偿基金比它少多少: against the
+    if "difference" in asked and len(named) == 1 and THAN_THE_LAST.search(said):  # 风险补偿基金比它少多少: against the
         named += [o for o in pool if o.title != named[0].title and o.figure.unit == named[0].figure.unit][:1]  # other
     if "difference" in asked and len(named) == 2:
         return _difference(*named)

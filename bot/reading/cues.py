@@ -55,6 +55,8 @@ _PORTION = re.compile(r"(?P<half0>1半)(?=[^,。;!?\d]{0,2}?(?:用|给|拿|分|�
                       r"|(?:拿|给|分|留|用|占)[^,。;!?\d]{0,2}?(?:(?P<half>1半)|(?P<tenths>[1-9])成(?![了员本功为立年都])"
                       r"|(?P<den>[2-9])分之(?P<num>[1-9])|(?P<pct>\d{1,2})%)")  # 拿出1半 / 拿4成 / 拿出3分之1 / 拿30%
 _REST = re.compile(r"剩下|其余|余下|剩余|其他的")
+# X比它少多少 / 跟那个比: compared with the last thing talked about
+THAN_THE_LAST = re.compile(r"(?:比|跟|和|与)(?:它|他|她|这个|那个|前面那个|刚才那个|上面那个)")
 # 跟X加1起: X with what was asked before
 _WITH_THE_LAST = re.compile(r"(?:那|那么)?(?:跟|和|连同|再跟)[^,。;!?]{1,16}?(?:加1起|加起来|加1块|1共|一共|合计|总共)")
 _ASKS_ANEW = re.compile(r"\s*(?:再|还|我|俺|想|要)*(?:问|打听|咨询|请教)")  # 另外问下 / 另外想打听: a new question

@@ -36,6 +36,7 @@ _FIRST = re.compile(r"(?<![以之从提])前(?P<n>[1-9])(?:个|项|种|类|位|�
 _ALSO = re.compile(r"也")  # 我爸51岁也失业了要创业: as the one asked about before
 _SUPPOSED = re.compile(r"按[^,。;!?]{1,10}?算|要是|如果|假如|换成")  # 要是按烈士遗属算: another measure in place of this
 OF_TARGETS = ("average", "ratio", "share")  # asked only of the plan's target figures (bot/dialogue/plan_figures.py)
+_OURS = re.compile(r"(?:我们|俺们|咱们|我|俺|咱)(?:村|乡|屯|社|合作社)")  # 我们村: their own one, not all of them
 _ADDS_OUTRIGHT = re.compile(r"加上|再加|外加|算上")  # 加上她老两口: adds to the sum, said of whoever it names
 WORDED = {"department", "apply", "conditions", "says"}  # kinds the plan's words answer, no figure
 SUMMED = {"amount", "old", "rise", "saved", "max", "min"}  # kinds a total adds up (一年多领多少 after 一共多领多少)
@@ -626,8 +627,9 @@ def asks_again(q: Question, c: Context, known: Known) -> Context | None:
         asked = tuple(k for k in asked if k not in OF_TARGETS) or (("amount",) if fresh else c.asked)  # 平均一个月呢,
         # after a family's yearly total: the total by the month, not a target's average; 平均一个月总共发多少, after
         # the rise: the amounts again; 一个月平均多多少, after the rise of the total: that rise by the month
-    return replace(c, lines=lines, asked=asked, period=q.period or c.period,
-                   total=q.total or (c.total and set(asked) <= SUMMED), requested=None)
+    return replace(c, lines=lines, asked=asked, period=q.period or c.period,  # 全部加起来 — 我们村要是评上了
+                   total=q.total or (c.total and set(asked) <= SUMMED and not _OURS.search(q.text)),  # 能补多少: one
+                   requested=None)  # site of theirs, not the plan's sum
 
 
 def _kind_of_figure(q: Question, c: Context, store: MeasureStore) -> tuple[str, ...] | None:

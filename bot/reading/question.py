@@ -189,7 +189,7 @@ class Reader:
                             if m.key.startswith(MEMBER_PREFIX) or m.role == "group" and f.fact == "count")
                  and not any(x.start <= f.start < x.end or f.start <= x.start < f.end for x in listed)]
         found = sorted(found + listed, key=lambda f: f.start)
-        found, was = _said_again(found, corrected is not None)
+        found, was = _said_again(found, corrected is not None, [m.start for m in mentions if m.role == "person"])
         found += _ages_after_names(text, mentions, found)
         found += _ages_alone(text, mentions, found)
         found += self._groups_of_people(text, mentions, found)
@@ -915,13 +915,15 @@ def _business_years(text: str, found: list[Found]) -> list[Found]:
 _KIND_OF_UNIT = {"岁": "age", "周岁": "age", "年": "service_years", "个": "product_count", "个月": "months_in_business"}
 
 
-def _said_again(found: list[Found], correcting: bool) -> tuple[list[Found], list[float]]:
+def _said_again(found: list[Found], correcting: bool, named_at: list[int]) -> tuple[list[Found], list[float]]:
     """不对，当2年的那个其实当了4年: of two numbers of one fact in a correction, the first names whose it was (an
-    old value, as 那个58的 does) and the last is the fact; elsewhere every fact stays."""
+    old value, as 那个58的 does) and the last is the fact; elsewhere every fact stays, and so does a number of
+    someone else's, a person named between them (我爸其实是9年…我妈当了3年: each one's years)."""
     if not correcting:
         return found, []
     numbers = [f for f in found if isinstance(f.value, (int, float)) and not isinstance(f.value, bool)]
-    earlier = [f for f in numbers if any(g.fact == f.fact and g.start > f.start for g in numbers)]
+    earlier = [f for f in numbers if any(g.fact == f.fact and g.start > f.start and not any(
+        f.start < at < g.start for at in named_at) for g in numbers)]
     return [f for f in found if f not in earlier], [float(f.value) for f in earlier
                                                    if isinstance(f.value, (int, float))]
 

@@ -2027,3 +2027,11 @@ def test_明年再认证_is_the_plans_own_award_and_a_profile_guess_does_not_rep
     chat = Chat(assistant)
     chat.says("电商示范点补五万 俺们仨合伙开的 平分每人多少", intent="ask_measure")
     assert "先建后补" in chat.says("这钱是补啥的", intent="ask_entitlements").text
+
+
+def test_a_correction_of_one_persons_years_keeps_anothers_years_told_after_them(talk):
+    [both] = talk.conversation("我爸当过义务兵好几年其实是九年七十一岁了现在每个月给多少钱我妈也当过兵当了三年义务兵今年五十九")
+    *_, ours = talk.conversation("农村电商示范点建几个 每个补多少", "全部加起来得多少钱",
+                                 "我们村要是评上了 装修花了三万 网络设备花了四万 能补多少")
+    assert "25元 × 服役9年 = 每月225元" in both.text and "59岁，还差1年" in both.text
+    assert "100万元" not in ours.text and "50000元" in ours.text

@@ -169,7 +169,12 @@ def splits_a_group(q: Question, c: Context, known: Known) -> Context | None:
     apart = q.facts.get("excluded")
     told = {k: v for k, v in q.facts.items() if k != "excluded"}
     groups = [p for p in c.people if p.count > 1]
-    if not isinstance(apart, int) or not told or q.people or len(groups) != 1 or not 0 < apart < groups[0].count:
+    other = _other_kind(q, groups, known.store)  # 5个抗美援朝老兵 — 不对 里头有1个是解放战争的: that one is of another
+    if other is not None:
+        apart, told = q.people[0].count, {"veteran_category": q.people[0].facts["veteran_category"]}
+    elif not isinstance(apart, int) or not told or q.people:
+        return None
+    if len(groups) != 1 or not 0 < apart < groups[0].count:
         return None
     group = groups[0]
     rest = group.count - apart
@@ -177,9 +182,20 @@ def splits_a_group(q: Question, c: Context, known: Known) -> Context | None:
     part = Someone(f"{group.key}其中{apart}", f"其中{apart}位", apart, {**group.facts, **told}, group.measures)
     lines = tuple(x for line in c.lines for x in (
         (replace(line, count=rest if line.count else None), replace(line, person=part.key, count=apart if line.count
-                                                                     else None))
+                                                                     else None, measure=other or line.measure))
         if line.person == group.key else (line,)))
     return _asked_again(q, replace(c.with_person(kept).with_person(part), lines=lines, focus=part.key))  # 那他还得等多久
+
+
+def _other_kind(q: Question, groups: list[Someone], store: MeasureStore) -> str | None:
+    """The measure of the kind a correction says some of the one counted group are (不对 里头有1个是解放战争的), when
+    it is another kind than the group's."""
+    if not (q.correction and len(q.people) == 1 and len(groups) == 1 and q.people[0].count < groups[0].count):
+        return None
+    kind = q.people[0].facts.get("veteran_category")
+    if not kind or kind == groups[0].facts.get("veteran_category"):
+        return None
+    return next((m.id for m in store.measures if m.categories.get("veteran_category") == kind), None)
 
 
 def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:

@@ -2035,3 +2035,10 @@ def test_a_correction_of_one_persons_years_keeps_anothers_years_told_after_them(
                                  "我们村要是评上了 装修花了三万 网络设备花了四万 能补多少")
     assert "25元 × 服役9年 = 每月225元" in both.text and "59岁，还差1年" in both.text
     assert "100万元" not in ours.text and "50000元" in ours.text
+
+
+def test_some_of_a_counted_group_said_to_be_of_another_kind_are_split_off_to_it(talk):
+    *_, rose, year = talk.conversation("俺们村五个抗美援朝老兵 每人一年涨了多少 五个人一共涨了多少",
+                                       "不对 里头有一个是解放战争的", "那他们一年一共拿多少")
+    assert "4800元 + 1200元 = 每年6000元" in rose.text
+    assert "63120元 + 16120元 = 每年79240元" in year.text

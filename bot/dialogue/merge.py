@@ -187,6 +187,12 @@ def splits_a_group(q: Question, c: Context, known: Known) -> Context | None:
     return _asked_again(q, replace(c.with_person(kept).with_person(part), lines=lines, focus=part.key))  # 那他还得等多久
 
 
+def _told_again(lines: tuple[Line, ...], new: tuple[Line, ...]) -> tuple[Line, ...]:
+    """The lines with the facts of the same lines (measure and person) told again in `new`: 无公害仨产品加上…"""
+    told = {(n.measure, n.person): n.facts for n in new}
+    return tuple(replace(x, facts={**x.facts, **told.get((x.measure, x.person), {})}) for x in lines)
+
+
 def _other_kind(q: Question, groups: list[Someone], store: MeasureStore) -> str | None:
     """The measure of the kind a correction says some of the one counted group are (不对 里头有1个是解放战争的), when
     it is another kind than the group's."""
@@ -381,13 +387,10 @@ def adds_to_the_question(q: Question, c: Context, known: Known) -> Context | Non
         return None  # 我三大爷当了六年 还立过二等功 他一个月多少: his own lines, asked of him alone
     if new and all(any(x.measure == n.measure and x.person == n.person for x in c.lines) for n in new) and all(
             n.facts for n in new):  # 无公害仨产品加上绿色食品仨产品: the lines there are, told again, not more of them
-        told = {(n.measure, n.person): n.facts for n in new}
-        lines = tuple(replace(x, facts={**x.facts, **told.get((x.measure, x.person), {})}) for x in c.lines)
-        return replace(merged, lines=lines, asked=q.asked if q.asked_said else c.asked, period=q.period or c.period,
-                       total=True, requested=None)
+        return replace(merged, lines=_told_again(c.lines, new), asked=q.asked if q.asked_said else c.asked,
+                       period=q.period or c.period, total=True, requested=None)
     if new:  # 两个电商点再加一个无公害认证: a line there is, told again with its facts, and one more
-        told = {(n.measure, n.person): n.facts for n in new}
-        lines = (*(replace(x, facts={**x.facts, **told.get((x.measure, x.person), {})}) for x in c.lines),
+        lines = (*_told_again(c.lines, new),
                  *(n for n in new if not any(x.measure == n.measure and x.person == n.person for x in c.lines)))
         if q.how_many and q.how_many > len(lines):  # 还有个地理标志登记 三项加一块: the ones answered before too
             lines = _filled(lines, reversed(c.history), q.how_many)

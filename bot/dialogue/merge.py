@@ -37,7 +37,6 @@ _ALSO = re.compile(r"也")  # 我爸51岁也失业了要创业: as the one asked
 _SUPPOSED = re.compile(r"按[^,。;!?]{1,10}?算|要是|如果|假如|换成")  # 要是按烈士遗属算: another measure in place of this
 OF_TARGETS = ("average", "ratio", "share")  # asked only of the plan's target figures (bot/dialogue/plan_figures.py)
 _OURS = re.compile(r"(?:我们|俺们|咱们|我|俺|咱)(?:村|乡|屯|社|合作社)")  # 我们村: their own one, not all of them
-_ADDS_OUTRIGHT = re.compile(r"加上|再加|外加|算上")  # 加上她老两口: adds to the sum, said of whoever it names
 WORDED = {"department", "apply", "conditions", "says"}  # kinds the plan's words answer, no figure
 SUMMED = {"amount", "old", "rise", "saved", "max", "min"}  # kinds a total adds up (一年多领多少 after 一共多领多少)
 IMPLYING = implying()
@@ -382,7 +381,7 @@ def adds_to_the_question(q: Question, c: Context, known: Known) -> Context | Non
     if not (q.addition or (q.total and personal)):  # 他还立过二等功，一共多少: his lines, and the merit beside them
         return None
     before = {x.person for x in c.lines}
-    if not (q.total or c.total or q.everyone or q.how_many or _ADDS_OUTRIGHT.search(q.text)) and new and all(
+    if not (q.total or c.total or q.everyone or q.how_many or q.adds_outright) and new and all(
             n.person is not None and n.person not in before for n in new):
         return None  # 我三大爷当了六年 还立过二等功 他一个月多少: his own lines, asked of him alone
     if new and all(any(x.measure == n.measure and x.person == n.person for x in c.lines) for n in new) and all(

@@ -91,6 +91,7 @@ class Cues:
     not_names: frozenset[str]  # 这个, 什么: before 补贴 they name no benefit
     corrections: tuple[str, ...]
     additions: tuple[str, ...]
+    outright_additions: tuple[str, ...]  # 加上: adds whoever it names to the sum, not only tells of them
     unstated: Mapping[str, tuple[str, ...]]  # a detail the plan does not state → the words that ask for it
     stated_by: Mapping[str, tuple[str, ...]]  # such a detail → the words of a quote that do state it (免费)
 
@@ -235,6 +236,10 @@ class Cues:
         return any(not _ASKS_ANEW.match(text, m.end()) for m in self._additions.finditer(text)) or bool(
             _WITH_THE_LAST.match(text))
 
+    def adds_outright(self, text: str) -> bool:
+        """加上她老两口: whoever the message names joins the sum, even when no total is asked."""
+        return bool(self._adds_outright.search(text))
+
     def unstated_detail(self, text: str) -> str | None:
         """The detail the plan does not state that the message asks for (发放时间和方式), if any; 还剩多长时间 asks
         what is left of a span the plan does state."""
@@ -304,6 +309,10 @@ class Cues:
         return said(self.additions)
 
     @cached_property
+    def _adds_outright(self) -> re.Pattern[str]:
+        return said(self.outright_additions)
+
+    @cached_property
     def _every(self) -> re.Pattern[str]:
         return said(self.every_cue)
 
@@ -322,5 +331,5 @@ def cues(normalize: Callable[[str], str], path: Path = KINDS_FILE) -> Cues:
     words = lambda ws: tuple(dict.fromkeys(normalize(w) for w in ws))  # noqa: E731
     return Cues({k: words(v) for k, v in raw["kinds"].items()}, words(raw["total"]), words(raw["continues"]),
                 words(raw["each"]), frozenset(words(raw["not_names"])), words(raw["corrections"]),
-                words(raw["additions"]), {k: words(v) for k, v in raw["unstated"].items()},
+                words(raw["additions"]), words(raw["adds_outright"]), {k: words(v) for k, v in raw["unstated"].items()},
                 {k: tuple(v) for k, v in raw["stated_by"].items()})

@@ -127,6 +127,7 @@ class Question:
     portion: Portion | None = None  # 拿出一半 / 负责人拿四成 剩下仨平分: a part of the sum asked
     correction: bool = False
     addition: bool = False
+    adds_outright: bool = False  # 加上她老两口: whoever it names joins the sum
     pronoun: bool = False  # 他/她 speaks of the person talked about before
     pronoun_unlike: str | None = None  # the gender that pronoun cannot mean (她: not a 男)
     everyone: bool = False  # 都 / 俩人都: of every person talked about
@@ -247,7 +248,8 @@ class Reader:
             total=self.cues.total(text), each=self.cues.several(text),
             how_many=None if eligible_ones else self.cues.how_many(text),
             correction=corrected is not None or bool(denied),
-            addition=self.cues.addition(text) or any(p.key.startswith(SOME_OF) for p in people), pronoun=pronoun,
+            addition=self.cues.addition(text) or any(p.key.startswith(SOME_OF) for p in people),
+            adds_outright=self.cues.adds_outright(text), pronoun=pronoun,
             pronoun_unlike=next((_PRONOUN_GENDERS.get(m.said) for m in mentions if m.role == "pronoun"), None)
             if pronoun else None,
             everyone=everyone or eligible_ones or household

@@ -260,8 +260,10 @@ def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:
     said = [x for x in q.quantities if x.corrects or not q.correction]  # 不是八年，是十年: the 10, not the 8
     kinds = [_kind_of(quantity.unit, c, store) for quantity in said]
     told = dict(q.facts)
+    read = {v for v in q.facts.values() if isinstance(v, (int, float))}  # 其中三个只签了半年: the 3 are excluded
     for quantity, kind in zip(said, kinds, strict=True):
-        if kind is not None and kind not in q.facts:  # 不是一个 是俩产品: the 2 products told, not the 1 denied
+        if kind is not None and kind not in q.facts and quantity.value not in read:  # 不是一个 是俩产品: the 2
+            # products told, not the 1 denied
             told[kind] = _number(quantity.value)
     if not told:
         return None

@@ -2042,3 +2042,16 @@ def test_some_of_a_counted_group_said_to_be_of_another_kind_are_split_off_to_it(
                                        "不对 里头有一个是解放战争的", "那他们一年一共拿多少")
     assert "4800元 + 1200元 = 每年6000元" in rose.text
     assert "63120元 + 16120元 = 每年79240元" in year.text
+
+
+def test_the_ones_a_correction_takes_off_the_count_leave_the_count_told_before(talk):
+    *_, corrected = talk.conversation("我们是有资质的职业介绍所 免费介绍就业困难人员上岗 今年介绍成了二十五个 都签了一年以上合同"
+                                      "交了社保 一共能拿多少", "哦不对 其中三个合同只签了半年 那扣掉这三个呢")
+    assert "180元 × 22人 = 3960元" in corrected.text
+
+
+def test_a_compensation_the_plan_never_names_is_not_answered_with_its_risk_fund(talk):
+    [razed] = talk.conversation("俺家房子拆迁补偿咋算 一平米给多少")
+    [fund] = talk.conversation("风险补偿基金出了多少钱")
+    assert "拆迁补偿" in razed.text and "6000万" not in razed.text
+    assert "6000万元" in fund.text

@@ -67,11 +67,13 @@ class Answer:
 
 
 def answer(done: list[Outcome], c: Context, said: str = "", earlier: Sequence[Outcome] = (),
-           span: int | None = None, split: int | None = None, portion: Portion | None = None) -> Answer:
+           span: int | None = None, split: int | None = None, portion: Portion | None = None,
+           averaged: bool = False) -> Answer:
     """The reply to the lines of `c`, computed as `done`; `said` is the message (平均每个基地: which of the plan's
     figures it speaks of), `earlier` the lines of earlier turns (平均一个园区合多少人: the 5200人 asked before),
     `span` the months a sum is asked over (两年一共: 24), `split` the people it is shared among (5个人平分: 5),
-    `portion` the part of it asked for (拿出一半; 负责人拿四成 剩下三个平分: the rest is what is shared)."""
+    `portion` the part of it asked for (拿出一半; 负责人拿四成 剩下三个平分: the rest is what is shared), `averaged`
+    whether the split is an average over the people summed (平均一人呢) rather than a sum shared."""
     reply_ = _answer(done, c, said, earlier)
     if reply_.asks:
         return reply_
@@ -107,7 +109,7 @@ def answer(done: list[Outcome], c: Context, said: str = "", earlier: Sequence[Ou
         base = figures[-1]
     if split is not None and base is not None:
         share = shared(base, split)
-        line = f"平分成{split}份，每份{word}：{share.shown}"
+        line = f"{split}人平均，每人{word}：{share.shown}" if averaged else f"平分成{split}份，每份{word}：{share.shown}"
         reply_ = replace(reply_, text=before_office(reply_.text, line), figures=[*reply_.figures, share])
     return reply_
 

@@ -447,7 +447,7 @@ class Conversation:
             return Reply(unstated_reply("具体金额", measures), slots=slots)  # 每个大棚补多少钱: the plan gives no sum
         targets = bool(done) and all(o.measure.kind == "target" for o in done)  # 平均一个园区合多少人: of the
         earlier = outcomes(replace(c, lines=c.history), self.store) if targets and q.asked_said else []  # 5200人 before
-        said = answer(done, c, q.text, earlier, c.span, c.split, q.portion)
+        said = answer(done, c, q.text, earlier, c.span, c.split, q.portion, averaged="average" in q.asked)
         text = said.text if q.unstated is None else unstated_note(said.text, q.unstated)  # 金额多少，按月发吗
         if outside := _not_covered(q):  # 我爷爷抗美援朝，我姥爷对越自卫反击战: his line, and that the plan has none
             text = before_office(text, outside)

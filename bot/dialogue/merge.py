@@ -78,9 +78,20 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
                 merged = replace(merged, asked=tuple(dict.fromkeys("rise" if k == "rise_pct" else k for k in merged.asked)))
             if q.number and not q.asked_said and set(merged.asked) <= WORDED_KINDS:  # 哪个部门 — 重点培育几户企业:
                 merged = replace(merged, asked=("amount",))  # a number now, not the office again
-            return replace(merged, both_periods=both, once_met=once, span=q.span, split=q.split,
+            return replace(merged, both_periods=both, once_met=once, span=q.span, split=q.split or _averaged(q, merged),
                            lines=_no_one_twice(merged.lines), replaced=_replaced(c, merged, store)), rule.__name__
     return replace(c, lines=(), asked=q.asked, period=q.period, total=q.total, requested=None), "nothing_to_answer"
+
+
+def _averaged(q: Question, c: Context) -> int | None:
+    """俩人一年加一起多少 — 平均一人呢: the people a total of theirs is averaged over (a sum of money is averaged
+    over no figure of the plan's, see OF_TARGETS; over the people it is paid to, it is)."""
+    if "average" not in q.asked or not c.total:
+        return None
+    people = {line.person for line in c.lines if line.person is not None}
+    heads = sum(someone.count for key in people if (someone := c.person(key)) is not None) + sum(
+        line.count or 0 for line in c.lines if line.person is None)
+    return heads if heads > 1 and all(line.person is not None or line.count for line in c.lines) else None
 
 
 def _replaced(before: Context, after: Context, store: MeasureStore) -> Line | None:

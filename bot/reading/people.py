@@ -202,6 +202,10 @@ class People:
                 if number == "1" and _PER_HEAD.match(text, m.end()):
                     continue  # 遗属1人1年多少: by the head, no group of one (解放战争老兵1个 is one veteran)
                 owner = m.group("owner") or ""
+                if noun in self.kin and (COUNTS.get(number) or int(number)) == 1:  # 老爷子1个人一个月多少: he alone
+                    found.append(Mention(self.kin[noun], noun, m.start(), m.start() + len(owner + noun), "person", 1,
+                                         owner))
+                    continue
                 if not owner and _named_again(found, COUNTS.get(number) or int(number)):
                     continue  # 俺爹是抗日的…俺大姑是烈士遗属仨人: what she is, then the three named counted again
                 if m.group("filler"):  # 老兵还剩2个 is named 老兵2个

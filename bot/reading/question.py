@@ -12,6 +12,7 @@ follow-up (一年呢, 那我妈呢, 不对是十年) is read here exactly like a
 """
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -44,6 +45,7 @@ SOME_OF = "其中"  # 7个老兵 … 其中2个立过三等功: some of a group 
 _SOME_OF_THOSE = re.compile(r"(?:其中|里头?有|中有|当中有|(?:老兵|义务兵|遗属|子女|的)有)$")  # 抗日的有1个
 _MERIT_AFTER = re.compile(r"[^,。;!?\s]{0,4}?(?:一等功|二等功|三等功|荣誉称号)")  # … 立过一等功: what only they did
 MEMBER_PREFIX = "第"  # a counted group's member as the reply names it: 第1位
+_ONE_OF = re.compile(r"1(?:个|位|名)")  # 爸 and 岳父 一个三年一个四年: each said as one of them
 _YEARS_AFTER_MEMBER = re.compile(r"(?:各|都|均)?(\d{1,2})年(?![多龄]|\d+个?月)")  # 1个4年2个各5年: each member's
 # 抗美援朝老兵的遗孀: the veteran is someone else; the words speak of his family
 _OF_SOMEONE = re.compile(r"的(?:遗孀|遗属|老伴|家属|妻子|爱人|丈夫|媳妇|孩子|子女|儿子|闺女|后代|后人)")
@@ -622,11 +624,16 @@ def _meant(groups: frozenset[str]) -> frozenset[str]:
 def _members(text: str, mentions: list[Mention]) -> list[Mention]:
     """俺们村5个老义务兵，1个65当了3年，1个70当了5年: each 1个 after a counted group is one of its members
     (第1位, 第2位 …; of organisations 第1个), until the group's count, and 2个 after one of them two more of it
-    (1个一等功 2个三等功: 第2至3位); elsewhere 1个 names no one."""
+    (1个一等功 2个三等功: 第2至3位); after as many people named as there are 1个 in a row, each one of them in turn
+    (我爸和我老丈人 一个三年一个四年: 爸 3年, 岳父 4年); elsewhere 1个 names no one."""
     kept: list[Mention] = []
     group: Mention | None = None
     taken, unit, parted = 0, "位", False
+    in_turn = _in_turn(mentions)
     for at, m in enumerate(mentions):
+        if at in in_turn:
+            kept.append(replace(in_turn[at], start=m.start, end=m.end))
+            continue
         if _told_apart(text, m, group, taken):  # 其中2个立过三等功 / 抗日的有1个立过一等功: of those counted already
             kept.append(Mention(f"{SOME_OF}{m.count}{unit}", f"{SOME_OF}{m.count}{unit}", m.start, m.end, "person",
                                 m.count))
@@ -642,6 +649,21 @@ def _members(text: str, mentions: list[Mention]) -> list[Mention]:
             m = Mention(f"{MEMBER_PREFIX}{first}{unit}", said, m.start, m.end, "person", m.count)
         kept.append(m)
     return kept
+
+
+def _in_turn(mentions: list[Mention]) -> dict[int, Mention]:
+    """The 1个 said in a row right after the people named, one for each of them and no counted group before
+    (我爸和我老丈人都当过义务兵 一个三年一个四年): at each one's place, the person it stands for, in the order named."""
+    for at, m in enumerate(mentions):
+        if m.role == "group" and m.count > 1:
+            return {}
+        if m.role != "member":
+            continue
+        named = list({x.key: x for x in mentions[:at] if x.role == "person"}.values())
+        row = [i for i, _ in itertools.takewhile(lambda x: x[1].role == "member" and x[1].count == 1,
+                                                  enumerate(mentions[at:], at))]
+        return dict(zip(row, named, strict=True)) if len(named) == len(row) > 1 else {}
+    return {}
 
 
 def _told_apart(text: str, m: Mention, group: Mention | None, taken: int) -> bool:
@@ -818,10 +840,11 @@ def _subjects_only(text: str, mentions: list[Mention], speakers: frozenset[str])
 
 def _ages_after_names(text: str, mentions: list[Mention], found: list[Found]) -> list[Found]:
     """老大68 / 我爸都72了 / 他61: a number right after a person named, which no other fact took, is their age;
-    after a group's member, years are their service (5个老义务兵，1个3年)."""
+    after a group's member, or one of the people named said as 1个, years are their service (5个老义务兵，1个3年)."""
     ages = []
     for m in mentions:
-        if m.key.startswith(MEMBER_PREFIX) and (years := _YEARS_AFTER_MEMBER.match(text, m.end)):
+        one_of = m.key.startswith(MEMBER_PREFIX) or _ONE_OF.fullmatch(text, m.start, m.end)  # 一个三年一个四年
+        if one_of and (years := _YEARS_AFTER_MEMBER.match(text, m.end)):
             if not any(f.start <= years.start(1) < f.end for f in found):
                 ages.append(Found("service_years", int(years.group(1)), years.start(1), years.end(1)))
         after = min((x.start for x in mentions if x.start >= m.end), default=len(text))  # 二姐63俺今年56: 俺's 56

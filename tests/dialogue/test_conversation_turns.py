@@ -2055,3 +2055,17 @@ def test_a_compensation_the_plan_never_names_is_not_answered_with_its_risk_fund(
     [fund] = talk.conversation("风险补偿基金出了多少钱")
     assert "拆迁补偿" in razed.text and "6000万" not in razed.text
     assert "6000万元" in fund.text
+
+
+def test_one_said_for_each_person_named_in_turn_tells_each_ones_years(talk):
+    [two] = talk.conversation("我爸和我老丈人都当过义务兵 一个三年一个四年 都七十多了 俩人一个月一共多少")
+    [three] = talk.conversation("俺家仨老爷子都当过义务兵 一个四年一个六年一个八年 都七十多了 一个月一共多少")
+    assert "75元 + 100元 = 每月175元" in two.text
+    assert "100元 + 150元 + 200元 = 每月450元" in three.text
+
+
+def test_an_average_after_a_total_of_peoples_amounts_is_over_the_people(talk):
+    *_, average = talk.conversation("我爷解放战争老兵 我姥爷抗美援朝老兵 俩人一年加一起多少", "平均一人呢")
+    [measures] = talk.conversation("抗日老兵 抗美援朝老兵 解放战争老兵 这三样一年一共多少 平均呢")
+    assert "2人平均，每人：每年31900元 ÷ 2 = 15950元" in average.text
+    assert "平均" not in measures.text

@@ -529,10 +529,10 @@ def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
         merged = replace(merged, history=tuple(x for x in merged.history if x.measure not in q.denied))
     follow = q.follow_up or q.correction
     if follow and "difference" in c.asked and len(c.lines) == 2 and len(lines) == 1 and _THAN.match(q.text):
-        lines = (c.lines[0], *lines)  # 比烈士遗属差多少 — 比病故军人遗属呢: the first against another
+        lines = _against(c, lines[0], q, store)  # 比烈士遗属差多少 — 比病故军人遗属呢: the first against another
     elif "difference" in q.asked and len(c.lines) == 1 and len(lines) == 1 and not q.people and (
             _THAN.match(q.text) or THAN_THE_LAST.search(q.text)):  # 他是解放战争的 — 那比抗日的少多少: his against the one
-        lines = (c.lines[0], *lines)  # named; 创业担保贷款 — 那个风险补偿基金比它少多少: the one named against it
+        lines = _against(c, lines[0], q, store)  # named; 创业担保贷款 — 那个风险补偿基金比它少多少: the one named against it
     asked = q.asked if q.asked_said or not follow else c.asked
     if not q.asked_said and set(asked) <= WORDED and any(set(q.facts) & set(reads(store.get(x.measure))) for x in lines):
         asked = ("amount",)  # 不上缴国库吗 — 要是转让收益是50万呢: a figure the rule reckons with asks its sum
@@ -551,6 +551,18 @@ def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
                    period=q.period or (c.period if follow else None), total=total or (follow and c.total),
                    facts={**c.facts, **q.facts}, requested=None,
                    focus=_focus(q, merged) or merged.focus, profile=())
+
+
+def _against(c: Context, line: Line, q: Question, store: MeasureStore) -> tuple[Line, Line]:
+    """The first line answered before, and `line` compared with it. Of one measure, the facts it reads are each
+    line's own (个人荣誉称号 — 比三等功的多多少: 200元 against 50元), not the question's for both."""
+    first = c.lines[0]
+    if first.measure != line.measure:
+        return first, line
+    read = inputs(store.get(line.measure))
+    before = {k: v for k, v in _facts_of(c, first).items() if k in read}
+    return replace(first, facts={**before, **first.facts}), replace(line, facts={**line.facts, **{
+        k: v for k, v in q.facts.items() if k in read}})
 
 
 def _likewise(q: Question, c: Context, merged: Context, store: MeasureStore) -> tuple[Context, list[str]]:

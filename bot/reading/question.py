@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -217,6 +217,7 @@ class Reader:
         if household:
             people = tuple(p for p in people if p.key != SELF or p.facts)
         people, subjects = self._not_covered(text, mentions, people, subjects)
+        people = _the_survivor_asking(people, mentions, self.people.self_words)
         missing = self.not_in_plan(text)
         if missing and (extended := self.store.named_in("".join(missing))) is not None:
             subjects = tuple(x for x in subjects if x.measure != extended.id)  # 养老金: not the 养老 services
@@ -649,6 +650,15 @@ def _members(text: str, mentions: list[Mention]) -> list[Mention]:
             m = Mention(f"{MEMBER_PREFIX}{first}{unit}", said, m.start, m.end, "person", m.count)
         kept.append(m)
     return kept
+
+
+def _the_survivor_asking(people: tuple[Person, ...], mentions: list[Mention], me: Iterable[str]) -> tuple[Person, ...]:
+    """我丈夫在部队得病走的 一年补多少: the one asking of their own soldier fallen, and naming no one else, asks as his
+    survivor (the merge makes them one, by kinship)."""
+    if len(people) != 1 or not people[0].facts.get("fallen") or not any(
+            m.key == people[0].key and m.owner in me for m in mentions):
+        return people
+    return (*people, Person(SELF, "您"))
 
 
 def _in_turn(mentions: list[Mention]) -> dict[int, Mention]:

@@ -2069,3 +2069,15 @@ def test_an_average_after_a_total_of_peoples_amounts_is_over_the_people(talk):
     [measures] = talk.conversation("抗日老兵 抗美援朝老兵 解放战争老兵 这三样一年一共多少 平均呢")
     assert "2人平均，每人：每年31900元 ÷ 2 = 15950元" in average.text
     assert "平均" not in measures.text
+
+
+def test_a_compared_level_of_one_measure_keeps_each_lines_own_level(talk):
+    *_, compared = talk.conversation("荣立个人荣誉称号的 每月加多少", "一年呢", "比三等功的一年多多少")
+    assert "2400元 − 600元 = 每年1800元" in compared.text
+
+
+def test_the_one_asking_of_their_own_soldier_fallen_of_illness_asks_as_his_survivor(talk):
+    [asked] = talk.conversation("我丈夫在部队当兵的时候得病走的 这算啥 一年补多少")
+    [hers] = talk.conversation("俺姥爷抗过日 部队里还给过他个人荣誉称号 这俩加一块一年多少钱")
+    assert "病故军人遗属抚恤补助】每年17490元" in asked.text
+    assert "21060元 + 2400元 = 每年23460元" in hers.text

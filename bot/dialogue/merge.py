@@ -76,11 +76,17 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
                                                                    for k in merged.asked)), total=merged.total or c.total)
             if q.total and "rise_pct" in merged.asked:  # 两人年涨幅合计: percentages are not added, the rises are
                 merged = replace(merged, asked=tuple(dict.fromkeys("rise" if k == "rise_pct" else k for k in merged.asked)))
+            if q.citywide:  # 全市一共整多少个: the plan's own figures, no one's site or case, from now on
+                merged = replace(merged, lines=_no_ones(merged.lines), history=_no_ones(merged.history))
             if q.number and not q.asked_said and set(merged.asked) <= WORDED_KINDS:  # 哪个部门 — 重点培育几户企业:
                 merged = replace(merged, asked=("amount",))  # a number now, not the office again
             return replace(merged, both_periods=both, once_met=once, span=q.span, split=q.split or _averaged(q, merged),
                            lines=_no_one_twice(merged.lines), replaced=_replaced(c, merged, store)), rule.__name__
     return replace(c, lines=(), asked=q.asked, period=q.period, total=q.total, requested=None), "nothing_to_answer"
+
+
+def _no_ones(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    return _unique(replace(x, person=None) for x in lines)
 
 
 def _averaged(q: Question, c: Context) -> int | None:

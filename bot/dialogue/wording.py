@@ -52,9 +52,11 @@ def _asked(result: Result, kind: str, period: str | None = None) -> tuple[str, l
         moved = "提高到" if result.amount is None or result.amount >= result.old_amount else "降低到"  # a fee cut 5%
         headline = f"原来{result.period}{money(result.old_amount)}，2017年{moved}{now}"
         converted = over(period, result.old_amount, result.period) if period else None
-        if converted is None:
+        current = over(period, result.amount, result.period) if period else None
+        if converted is None or current is None:
             return headline, []
-        return f"{headline}；原来折合{period}{about(converted[0])}", [converted[1]]
+        return (f"{headline}；原来折合{period}{about(converted[0])}，现在折合{period}{about(current[0])}",
+                [converted[1], current[1]])  # 按月算呢, after 去年是多少: then and now, by the month
     if kind in ("saved", "rise") and result.old_amount is not None and result.amount < result.old_amount:
         return f"少交{money(result.old_amount - result.amount)}", []  # 降完能省多少: the fee cut, its step shows it
     if kind == "rise" and result.old_amount is not None:

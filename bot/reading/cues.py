@@ -38,6 +38,7 @@ _ONCE_MET = re.compile(r"到时候|到那时|等[^,。;!?]{0,8}?(?:够|满|到)|
                        r"|(?:能领|能拿|能享受|符合条件|够条件|符合|拿到|领到|批下来|评上)的话"  # 他俩都能领的话一共多少:
                        r"|要是都(?:批下来|评上|拿到|领到)"  # supposing they can (要是都批下来 一共补多少)
                        r"|要是也?(?:开|办|干)(?:个|了|起)?(?:店|买卖|公司|厂|铺子?|作坊)")  # 她要是也开个店: run long enough
+_CITYWIDE = re.compile(r"全市|全长春|整个长春|长春市?(?:1共|总共|一共)|市里(?:1共|总共)")  # 全市一共整多少个
 _LATER = re.compile(r"(?:再过|(?<![当经干做待呆])过了?)(?P<n>\d+|半)\s*(?P<unit>个月|年)(?!多少|能|的)"
                     r"|(?P<n2>\d+)\s*(?P<unit2>个月|年)(?:以|之)后")
 # 两年一共, 3年呢, 半年呢, 1个季度能领多少: a sum over a span of time (after an amount, not a fact told: 不是7年)
@@ -196,6 +197,11 @@ class Cues:
     def once_met(self, text: str) -> bool:
         """等俺也满60了，仨人一共多少: asked of the time when the requirement now failing is met."""
         return bool(_ONCE_MET.search(text))
+
+    @staticmethod
+    def citywide(text: str) -> bool:
+        """全市一共整多少个: asked of the plan's whole, not of the asker's own site or case."""
+        return bool(_CITYWIDE.search(text))
 
     def both_periods(self, text: str) -> bool:
         """年差 月差 / 一个月多少，一年多少: the figures asked by the month and by the year."""

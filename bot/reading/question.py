@@ -45,6 +45,7 @@ SOME_OF = "其中"  # 7个老兵 … 其中2个立过三等功: some of a group 
 _SOME_OF_THOSE = re.compile(r"(?:其中|里头?有|中有|当中有|(?:老兵|义务兵|遗属|子女|的)有)$")  # 抗日的有1个
 _MERIT_AFTER = re.compile(r"[^,。;!?\s]{0,4}?(?:一等功|二等功|三等功|荣誉称号)")  # … 立过一等功: what only they did
 MEMBER_PREFIX = "第"  # a counted group's member as the reply names it: 第1位
+_A_YEAR_ASKED = re.compile(r"1年(?=\s*(?:呢|多少|能|给|合|1共|共|总|加|咋|怎|的|是|领|拿|补|[?？]|$))")  # 他1年呢
 _ONE_OF = re.compile(r"1(?:个|位|名)")  # 爸 and 岳父 一个三年一个四年: each said as one of them
 _YEARS_AFTER_MEMBER = re.compile(r"(?:各|都|均)?(\d{1,2})年(?![多龄]|\d+个?月)")  # 1个4年2个各5年: each member's
 # 抗美援朝老兵的遗孀: the veteran is someone else; the words speak of his family
@@ -124,6 +125,7 @@ class Question:
     denies: bool = False  # 她没当过兵: a clause says what someone is not
     denied: frozenset[str] = frozenset()  # the measures said after 不是 / 没 (不是遗属: each kind of 遗属)
     once_met: bool = False  # 等他也满60了: as if the requirements not yet met were
+    citywide: bool = False  # 全市一共整多少个: of the plan's whole, no one's own
     total: bool = False
     each: bool = False
     how_many: int | None = None
@@ -247,7 +249,8 @@ class Reader:
             follow_up=bool(_FOLLOW_UP.search(text)) or _only_named(text, subjects, people, self.cues.asks_something(cue_text)),
             asks=self.cues.asks_something(cue_text),
             period=self.cues.period(cue_text), both_periods=self.cues.both_periods(cue_text),
-            once_met=self.cues.once_met(text), denies=any(_DENIES.match(text, start) for start, _ in clauses),
+            once_met=self.cues.once_met(text), citywide=self.cues.citywide(text),
+            denies=any(_DENIES.match(text, start) for start, _ in clauses),
             denied=self._denied_measures(text, clauses),
             total=self.cues.total(text), each=self.cues.several(text),
             how_many=None if eligible_ones else self.cues.how_many(text),
@@ -862,6 +865,8 @@ def _ages_after_names(text: str, mentions: list[Mention], found: list[Found]) ->
         if m.role not in ("person", "pronoun") or told:
             continue
         years = _YEARS_AFTER_MEMBER.match(text, m.end)  # 老大当了3年 老二4年: the years the one before was told of
+        if years and _A_YEAR_ASKED.match(text, years.start(1)):
+            years = None  # 他当了3年 — 他1年呢: a year asked for, no years told
         like = next((f.fact for f in reversed(found) if f.end <= m.start and _in_years(f.fact)), None)
         if years and like and not any(f.start <= years.start(1) < f.end for f in found):
             ages.append(Found(like, int(years.group(1)), years.start(1), years.end(1)))

@@ -2081,3 +2081,19 @@ def test_the_one_asking_of_their_own_soldier_fallen_of_illness_asks_as_his_survi
     [hers] = talk.conversation("俺姥爷抗过日 部队里还给过他个人荣誉称号 这俩加一块一年多少钱")
     assert "病故军人遗属抚恤补助】每年17490元" in asked.text
     assert "21060元 + 2400元 = 每年23460元" in hers.text
+
+
+def test_a_year_asked_of_him_is_no_years_of_service_told(talk):
+    *_, uncle, both = talk.conversation("俺爸七十 当了九年义务兵 一个月多少", "俺叔当了三年 六十五了 他一年呢", "俩人一年一共")
+    assert "每月75元，折合每年900元" in uncle.text
+    assert "2700元 + 900元 = 每年3600元" in both.text
+
+
+def test_the_old_standard_by_the_month_shows_the_new_one_by_the_month_too(talk):
+    *_, monthly = talk.conversation("我奶奶是烈士遗属 一年给多少", "去年是多少", "按月算呢")
+    assert "原来折合每月1997.5元，现在折合每月2047.5元" in monthly.text
+
+
+def test_the_whole_city_asked_of_after_ones_own_site_is_the_plans_sum(talk):
+    *_, city, spent = talk.conversation("俺想在村里整个电商服务点 给补助不 给多少", "全市一共整多少个", "那一共得花多少补助")
+    assert "50000元 × 20个示范点 = 100万元" in city.text and "100万元" in spent.text

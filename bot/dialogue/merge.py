@@ -19,6 +19,7 @@ from bot.dialogue.context import HISTORY, REMEMBERED, Context, Line, Someone
 from bot.dialogue.derive import in_period, outcomes
 from bot.plan.calculator import MONTHS, inputs, reads
 from bot.plan.facts import implying, load_specs, money_facts
+from bot.plan.measure import Measure
 from bot.plan.numbers import figures
 from bot.plan.store import MeasureStore
 from bot.plan.terms import cut
@@ -34,6 +35,7 @@ _OTHERS = re.compile(r"(?:另外|其他|其余|剩下)(?:的|那)?(?P<n>\d)?(?:�
 _MORE = re.compile(r"给的多|给得多|的多|更多|高一些|高点")  # 听说因公牺牲的给的多 多多少: this one against the last
 _FIRST = re.compile(r"(?<![以之从提])前(?P<n>[1-9])(?:个|项|种|类|位|样)(?!月)")  # 前两个差多少: the first two lines answered
 _ALSO = re.compile(r"也")  # 我爸51岁也失业了要创业: as the one asked about before
+_THAN_WORD = re.compile(r"比([\u4e00-\u9fff]{2,6}?)的?(?:多|少|高|低|差)")  # 烈士遗属比病故的多多少
 _SUPPOSED = re.compile(r"按[^,。;!?]{1,10}?算|要是|如果|假如|换成")  # 要是按烈士遗属算: another measure in place of this
 OF_TARGETS = ("average", "ratio", "share")  # asked only of the plan's target figures (bot/dialogue/plan_figures.py)
 _OURS = re.compile(r"(?:我们|俺们|咱们|我|俺|咱)(?:村|乡|屯|社|合作社)")  # 我们村: their own one, not all of them
@@ -460,6 +462,11 @@ def supposes_another_fact(q: Question, c: Context, known: Known) -> Context | No
     veteran's line stays)."""
     if (lines := _supposed_lines(q, c)) is not None:
         return _asked_again(q, replace(c, lines=lines))
+    if _SUPPOSED.search(q.text) and not (q.correction or q.subjects or q.people) and (
+            died := _died_otherwise(q, c, known)) is not None:  # 因公牺牲 — 要是评上烈士了呢: his survivors as a martyr's
+        if not {"difference", "rise"} & set(q.asked):
+            return _asked_again(q, died)
+        return replace(_asked_again(q, died), lines=_unique((*c.lines, *died.lines)), asked=("difference",))  # 能差多少
     named = [c.person(p.key) for p in q.people]  # 第二个要是六个产品呢: of the one it names
     if len(q.people) > 1 or None in named:
         return None
@@ -1054,18 +1061,25 @@ def _grown(q: Question, c: Context) -> Context:
 def _sibling_named(q: Question, c: Context, store: MeasureStore) -> Question:
     """因公牺牲军人遗属一年多少 — 那病故的呢: a follow-up naming no measure, whose own word (none the last lines say) is
     in the title of exactly one other measure of their groups, names that one (病故 alone names nothing: 住院病故 is
-    no soldier's)."""
+    no soldier's); 烈士遗属比病故的多多少: the one compared with, in the same way, beside the one named."""
+    than = _THAN_WORD.search(q.text)
+    if len(q.subjects) == 1 and than and not q.people and store.named_in(than.group(1)) is None:
+        sibling = _sibling(store, {q.subjects[0].measure}, [than.group(1)])
+        return replace(q, subjects=(*q.subjects, Subject(sibling.id, None, {}, None))) if sibling else q
     if not (q.follow_up and c.lines) or q.subjects or q.people:
         return q
     now = {line.measure for line in c.lines}
-    groups = {g for m in now for g in store.get(m).groups}
     mine = "".join(text for m in now for text in (store.get(m).title, store.get(m).quote, *store.get(m).keywords))
-    words = [w for w in _own_words(q, store) if w not in mine]  # 创业培训 — 大学生呢: an item of the same quote
+    sibling = _sibling(store, now, [w for w in _own_words(q, store) if w not in mine])  # 创业培训 — 大学生呢: an item
+    return replace(q, subjects=(Subject(sibling.id, None, {}, None),)) if sibling else q  # of the same quote
+
+
+def _sibling(store: MeasureStore, now: set[str], words: list[str]) -> Measure | None:
+    """The one measure of the groups of `now`, not of them, whose title holds one of the words."""
+    groups = {g for m in now for g in store.get(m).groups}
     siblings = [m for m in store.measures if m.id not in now and set(m.groups) & groups
                 and any(w in m.title for w in words)]
-    if len(siblings) != 1:
-        return q
-    return replace(q, subjects=(Subject(siblings[0].id, None, {}, None),))
+    return siblings[0] if len(siblings) == 1 else None
 
 
 def _money_as_read(q: Question, c: Context, store: MeasureStore) -> Question:

@@ -2097,3 +2097,13 @@ def test_the_old_standard_by_the_month_shows_the_new_one_by_the_month_too(talk):
 def test_the_whole_city_asked_of_after_ones_own_site_is_the_plans_sum(talk):
     *_, city, spent = talk.conversation("俺想在村里整个电商服务点 给补助不 给多少", "全市一共整多少个", "那一共得花多少补助")
     assert "50000元 × 20个示范点 = 100万元" in city.text and "100万元" in spent.text
+
+
+def test_a_fallen_soldier_supposed_a_martyr_compares_his_survivors_standards(talk):
+    *_, supposed = talk.conversation("俺家老头子在部队出任务没的 部队定的是因公牺牲 俺一年能领多少", "要是评上烈士了呢 能差多少")
+    assert "24570元 − 18460元 = 每年6110元" in supposed.text
+
+
+def test_the_one_compared_with_is_named_by_its_own_word_beside_the_one_named(talk):
+    *_, compared = talk.conversation("因公牺牲军人遗属和病故军人遗属一年差多少", "烈士遗属比病故的多多少")
+    assert "24570元 − 17490元 = 每年7080元" in compared.text

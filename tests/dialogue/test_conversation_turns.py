@@ -2107,3 +2107,8 @@ def test_a_fallen_soldier_supposed_a_martyr_compares_his_survivors_standards(tal
 def test_the_one_compared_with_is_named_by_its_own_word_beside_the_one_named(talk):
     *_, compared = talk.conversation("因公牺牲军人遗属和病故军人遗属一年差多少", "烈士遗属比病故的多多少")
     assert "24570元 − 17490元 = 每年7080元" in compared.text
+
+
+def test_姐弟仨_counts_the_three_named_by_their_order(talk):
+    [three] = talk.conversation("俺们姐弟仨都是烈士子女 老大六十六 老二六十二 俺五十七 一年一共能领多少")
+    assert "4800元 + 4800元 = 每年9600元" in three.text and "57岁，还差3年" in three.text

@@ -59,7 +59,8 @@ _REST = re.compile(r"剩下|其余|余下|剩余|其他的")
 # X比它少多少 / 跟那个比: compared with the last thing talked about
 THAN_THE_LAST = re.compile(r"(?:比|跟|和|与)(?:它|他|她|这个|那个|前面那个|刚才那个|上面那个)")
 # 跟X加1起: X with what was asked before
-_WITH_THE_LAST = re.compile(r"(?:那|那么)?(?:跟|和|连同|再跟)[^,。;!?]{1,16}?(?:加1起|加起来|加1块|1共|一共|合计|总共)")
+_WITH_THE_LAST = re.compile(r"(?:那|那么)?(?:这个|那个|这项|它|这)?(?:跟|和|连同|再跟)"  # 这个跟创业担保贷款…加一起
+                            r"[^,。;!?]{1,16}?(?:加1起|加起来|加1块|1共|一共|合计|总共)")
 _ASKS_ANEW = re.compile(r"\s*(?:再|还|我|俺|想|要)*(?:问|打听|咨询|请教)")  # 另外问下 / 另外想打听: a new question
 _PER_SHARE = re.compile(r"每(?:户|家|人|个人|份)(?:能|能够)?(?:分|得|拿|多少|几)")  # 每户多少, after a sum shared
 _NOT_A_PERIOD = re.compile(r"[满签过近快](?:了)?$")

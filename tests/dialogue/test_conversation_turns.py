@@ -2115,8 +2115,8 @@ def test_姐弟仨_counts_the_three_named_by_their_order(talk):
 
 
 def test_another_award_supposed_or_another_target_joined_adds_to_the_sum(talk):
-    *_, supposed = talk.conversation("我们合作社今年头回过了无公害认证 四个产品 能奖多少", "绿色食品也头回过了两个产品呢", "俩加一起",
-                                     "要是再整个农产品地理标志登记 总共能拿多少")
+    *_, supposed = talk.conversation("我们合作社今年头回过了无公害认证 四个产品 能奖多少", "绿色食品也头回过了两个产品呢",
+                                     "俩加一起", "要是再整个农产品地理标志登记 总共能拿多少")
     *_, people = talk.conversation("创业孵化基地带动就业多少人", "这个跟创业担保贷款带动的就业加一起多少人")
     assert "6000元 + 22000元 + 100000元 = 128000元" in supposed.text
     assert "7万人 + 3万人 = 10万人" in people.text

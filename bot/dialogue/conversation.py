@@ -30,6 +30,7 @@ from bot.dialogue.wording import (
     conditions_reply,
     definition_reply,
     department_reply,
+    department_text,
     departments_reply,
     entitlement_list,
     item_reply,
@@ -66,6 +67,7 @@ SAID_RATINGS = {GOOD: ("满意", "好评", "非常满意", "挺满意"),
                        "答非所问", "不对", "说的不对", "没用")}
 _NTH = re.compile(r"第(?P<n>\d{1,2})(?P<unit>类|项|条|点|个方面|方面|种|个)(?:是|呢|指|说)")  # 第五类是啥
 _ASKING = re.compile(r"哪|什么|啥|怎么|咋|多少|几")  # 哪些: a word that asks, of no part of the plan
+_THESE = re.compile(r"这些|那些|这几[类种样项]|各类|每类|每种|哪类都|所有")  # 这些老兵补助: every kind the word means
 _THE_REST = re.compile(r"(?:另外|其余|剩下|其他|别的)(?:的)?\d*类")  # 另外3类是啥, after what a term covers
 _ASKS_IF = re.compile(r"算不|算吗|算么|也算|属于|是不是|够不够|够吗|够格")  # 她算不: whether she is one of a term's
 # 俺爸就是 / 俺大爷和二大爷都是 / 父母2人都是遗属: of the kind talked about
@@ -270,6 +272,8 @@ class Conversation:
             if q.unstated:  # 老兵补助啥时候发: whichever war, the plan does not say
                 options = [m for o in q.ambiguous[1].options if (m := self.store.named_in(o)) is not None]
                 return Reply(unstated_reply(q.unstated, options))
+            if (every := self._every_option(q, q.ambiguous[1])) is not None:
+                return self._answered(q, replace(merged, lines=every, asked=q.asked, total=q.total, requested=None))
             return self._clarify(q, *q.ambiguous)
         if not merged.lines and (told := self._by_figure(q)) is not None:  # 以前一年领14580: the line of that figure
             person = q.people[0].key if len(q.people) == 1 else None
@@ -285,6 +289,15 @@ class Conversation:
                 return self._out_of_scope(q)
             merged = replace(merged, lines=(Line(found[0].id),), asked=q.asked, facts={**merged.facts, **q.facts})
         return self._answered(q, merged)
+
+    def _every_option(self, q: Question, question: Clarification) -> tuple[Line, ...] | None:
+        """这些老兵补助是不是都涨了 / 老兵补助都是多少 / 老兵补助归哪个部门 (one office for all): the question is of
+        every kind a word may mean, each answered, rather than which one."""
+        options = [m for o in question.options if (m := self.store.named_in(o)) is not None]
+        one_office = set(q.asked) <= {"department"} and len({department_text(m) for m in options}) == 1
+        if len(options) != len(question.options) or not (q.each or q.everyone or _THESE.search(q.text) or one_office):
+            return None
+        return tuple(Line(m.id) for m in options)
 
     def _the_rest_of(self, c: Context) -> Definition | None:
         """另外3类是啥: the term last defined, or the one whose list the last lines' provision cites (就业困难人员's

@@ -2120,3 +2120,17 @@ def test_another_award_supposed_or_another_target_joined_adds_to_the_sum(talk):
     *_, people = talk.conversation("创业孵化基地带动就业多少人", "这个跟创业担保贷款带动的就业加一起多少人")
     assert "6000元 + 22000元 + 100000元 = 128000元" in supposed.text
     assert "7万人 + 3万人 = 10万人" in people.text
+
+
+def test_a_word_of_several_kinds_asked_of_them_all_answers_each_kind(talk):
+    [rose] = talk.conversation("今年这些老兵补助是不是都涨了一千二")
+    [office] = talk.conversation("老兵补助归哪个部门")
+    [which] = talk.conversation("老兵补助多少钱")
+    assert rose.text.count("增加每年1200元") == 3
+    assert office.text.count("市民政局") == 4
+    assert which.text.startswith("您说的是哪一类老兵")
+
+
+def test_a_month_it_comes_to_is_the_amount_by_the_month(talk):
+    *_, month = talk.conversation("俺家老爷子是抗美援朝下来的老兵 今年一年能给多少钱", "比去年多了多少啊", "那他一个月能摊多少")
+    assert "折合每月1315元" in month.text

@@ -509,9 +509,16 @@ class Conversation:
             return self._answered(q, replace(c, lines=(Line(entitled[0].measure.id, person),), asked=q.asked,
                                              period=q.period, facts=facts, requested=None, profile=()))
         text, rest, figures = entitlement_list(entitled)
-        lines = (Line(entitled[0].measure.id, None),)  # 比以前多了多少 next asks about the first (the best) of the list
+        named = [p for p in q.people if p.key != SELF]
+        whose = named[0] if len(named) == 1 and len(q.people) == 1 else None  # 我叔52岁失业了 想开个小饭馆: his list,
+        if whose is not None:  # and his line when 我婶 … 俩人一共 comes to add them up
+            c = c.with_person(Someone(whose.key, whose.label, whose.count, dict(whose.facts),
+                                      (entitled[0].measure.id,)))
+        lines = (Line(entitled[0].measure.id, whose.key if whose else None),)  # 比以前多了多少 next asks about the
+        # first (the best) of the list
         context = replace(c, lines=lines, profile=tuple(sorted(groups)) if fact else (), facts=facts, requested=fact,
-                          listed=tuple(e.measure.id for e in entitled))
+                          listed=tuple(e.measure.id for e in entitled), focus=whose.key if whose else c.focus)
+        context = remember(context) if whose else context
         return Reply(text, buttons=[(e.measure.title, e.measure.title) for e in rest[:BUTTONS]],
                      slots={"context": context.to_json()}, derived=frozenset(v for f in figures for v in f.values()))
 

@@ -45,6 +45,10 @@ SOME_OF = "其中"  # 7个老兵 … 其中2个立过三等功: some of a group 
 _SOME_OF_THOSE = re.compile(r"(?:其中|里头?有|中有|当中有|(?:老兵|义务兵|遗属|子女|的)有)$")  # 抗日的有1个
 _MERIT_AFTER = re.compile(r"[^,。;!?\s]{0,4}?(?:一等功|二等功|三等功|荣誉称号)")  # … 立过一等功: what only they did
 MEMBER_PREFIX = "第"  # a counted group's member as the reply names it: 第1位
+_MEANS_TO = re.compile(r"想|要(?!是)|打算|准备|自己|毕业|没找着|找不着|没工作|开了|开个|开家")  # 低保户想开个店: one's own
+# case (要是 supposes, of the last lines: 那中介要是介绍了5个人呢)
+_NOT_WHO = {"entrepreneur", "job_seeker", "agency", "employer", "coop", "public_institution", "resident", "insured"}
+# what anyone may do or be part of (创业担保贷款想贷多少, 中介): no one described by it alone
 _A_YEAR_ASKED = re.compile(r"1年(?=\s*(?:呢|多少|能|给|合|1共|共|总|加|咋|怎|的|是|领|拿|补|[?？]|$))")  # 他1年呢
 _ONE_OF = re.compile(r"1(?:个|位|名)")  # 爸 and 岳父 一个三年一个四年: each said as one of them
 _YEARS_AFTER_MEMBER = re.compile(r"(?:各|都|均)?(\d{1,2})年(?![多龄]|\d+个?月)")  # 1个4年2个各5年: each member's
@@ -220,6 +224,9 @@ class Reader:
             people = tuple(p for p in people if p.key != SELF or p.facts)
         people, subjects = self._not_covered(text, mentions, people, subjects)
         people = _the_survivor_asking(people, mentions, self.people.self_words)
+        if not people and not mentions:
+            described = self._described(text)  # 低保户想开个小卖部: their own case, not the 低保 standard
+            people, subjects = (described, ()) if described else (people, subjects)
         missing = self.not_in_plan(text)
         if missing and (extended := self.store.named_in("".join(missing))) is not None:
             subjects = tuple(x for x in subjects if x.measure != extended.id)  # 养老金: not the 养老 services
@@ -268,7 +275,8 @@ class Reader:
             unstated=self.cues.unstated_detail(text),
             ambiguous=None if named_settles else self._ambiguous(text),
             missing=None if subjects else missing,
-            groups=_meant(frozenset(str(f.value) for f in found if f.fact == "group")),
+            groups=_meant(frozenset(str(f.value) for f in found if f.fact == "group")
+                          | {g for p in people if p.key == SELF for g in p.facts.get("groups", ())}),
             elsewhere=elsewhere, about=about, money=bool(_MONEY.search(cue_text)), number=bool(_NUMBER.search(cue_text)),
             defines=self.definitions.asked_in(text) or whether,
             judged=self.definitions.judged_in(text), whether=whether is not None,
@@ -567,6 +575,18 @@ class Reader:
                 if f.start >= first and not any(g.start < f.end and f.start < g.end for g in found)
                 and (not self.store.named_in(text[f.start:f.end]) or text[max(0, f.start - 2):f.start].endswith("是"))
                 and not _NEGATED.search(text[max(0, f.start - 3):f.start])]  # 不是低保也不是残疾
+
+    def _described(self, text: str) -> tuple[Person, ...]:
+        """低保户想开个小卖部 有补贴吗 / 家里困难的大学生毕业了没找着工作 自己创业有补贴不: someone described by who
+        they are and what they mean to do, no one named: asked as the asker's own case (the plan's measures for
+        such a person, the personal ones first), not as a word of a measure."""
+        found = [f for f in self.extract.groups_in(text) if not _NEGATED.search(text[max(0, f.start - 3):f.start])]
+        groups = tuple(dict.fromkeys(str(f.value) for f in found))
+        spans = [(f.start, f.end) for f in found]
+        if not set(groups) - _NOT_WHO or not _MEANS_TO.search(text) or not all(
+                _named_only_by(text, m, spans) for m in self.store.all_named_in(text)):
+            return ()  # 大学生创业项目有啥支持: a measure named, not only the words of who they are
+        return (Person(SELF, "您", 1, {"group": groups[0], "groups": groups}),)
 
     # ---- what it is about
     def _about(self, text: str, mentions: list[Mention]) -> str:

@@ -2134,3 +2134,17 @@ def test_a_word_of_several_kinds_asked_of_them_all_answers_each_kind(talk):
 def test_a_month_it_comes_to_is_the_amount_by_the_month(talk):
     *_, month = talk.conversation("俺家老爷子是抗美援朝下来的老兵 今年一年能给多少钱", "比去年多了多少啊", "那他一个月能摊多少")
     assert "折合每月1315元" in month.text
+
+
+def test_someone_described_by_who_they_are_and_mean_to_do_gets_the_personal_subsidy_first(talk):
+    [graduate] = talk.conversation("家里困难的大学生毕业了没找着工作 自己创业有补贴不")
+    [dibao] = talk.conversation("低保户想开个小卖部 有补贴吗")
+    [loan] = talk.conversation("创业担保贷款想贷多少")
+    for described in (graduate, dibao):
+        assert described.text.splitlines()[1].startswith("· 就业困难人员一次性创业补贴：一次性5000元")
+    assert loan.text.startswith("【创业担保贷款】")
+
+
+def test_a_named_persons_list_keeps_their_line_for_a_total_of_two(talk):
+    *_, both = talk.conversation("我叔52岁失业了，想开个小饭馆，有啥补贴", "我婶45，也失业了，她想开个服装店", "俩人一共能领多少")
+    assert "您叔：标准一次性5000元" in both.text and "您婶：标准一次性5000元" in both.text

@@ -51,7 +51,7 @@ from bot.plan.facts import FactError
 from bot.plan.measure import Measure
 from bot.plan.numbers import figures
 from bot.plan.passages import Passage, Passages
-from bot.plan.records import load_aspects, load_places
+from bot.plan.records import load_aspects, load_groups, load_places
 from bot.plan.store import MeasureStore
 from bot.reading.people import SELF
 from bot.reading.question import Person, Question, Reader
@@ -404,8 +404,10 @@ class Conversation:
 
     def _foreign(self, q: Question, c: Context) -> bool:
         """Whether the message's own words (他看病能报销多少: 看病, 报销) are none of the last lines' measures'."""
-        said = " ".join(w for line in c.lines for m in [self.store.get(line.measure)]
-                        for w in (m.title, m.quote, *m.keywords, *m.conditions))
+        groups = load_groups()
+        said = " ".join(w for line in c.lines for m in [self.store.get(line.measure)]  # 开店, of a 创业者's subsidy
+                        for w in (m.title, m.quote, *m.keywords, *m.conditions,
+                                  *(s for g in m.groups for s in groups.get(g, {}).get("synonyms", ()))))
         return bool(q.about) and any(w not in said for w in self.passages.words(q.about))
 
     def _plan_says(self, passage: Passage, c: Context, q: Question) -> Reply:

@@ -146,7 +146,8 @@ class Normalizer:
         if not self._everyday:
             return []
         real = {i for m in self._real.finditer(text) for i in range(*m.span())} if self._real else set()
-        return [(m.start(), m.end(), _unrepeated(self._everyday[m.group()], text[m.end():]))
+        return [(_verb_before(self._everyday[m.group()], text, m.start()), m.end(),
+                 _unrepeated(self._everyday[m.group()], text[m.end():]))
                 for m in self._words.finditer(text) if m.group() in self._everyday and m.start() not in real]  # 抗美援越
 
     def _numerals(self, text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -157,6 +158,16 @@ class Normalizer:
         for start, end in kept:
             masked[start:end] = _DROP * (end - start)
         return list(numeral_replacements("".join(masked)))
+
+
+_VERBS = "开办"  # 开店, 办厂: a term that starts with the verb said before it (开个奶茶店)
+
+
+def _verb_before(term: str, text: str, start: int) -> int:
+    """Where the replaced word starts, taking in the verb the term begins with when the text says it just before:
+    开个奶茶店 is 开店, not 开个开店."""
+    said = re.search(rf"{term[0]}了?(?:个|家|间|一个|一家)?$", text[:start]) if term[:1] in _VERBS else None
+    return said.start() if said else start
 
 
 def _unrepeated(term: str, after: str) -> str:

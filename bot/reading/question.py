@@ -73,6 +73,7 @@ _FILLER = r"[是就有了吧啊呀哦嗯呢的\s,.!?]*"  # 8吧, 是8年: around
 _BARE = re.compile(rf"^{_FILLER}([-负]?\d+(?:\.\d+)?)\s*(周岁|岁|个月|年|个|元|人|户)?{_FILLER}$")
 # 免费 is no 费; 拆迁补偿 is a benefit, the plan's 风险补偿基金 a fund
 _BENEFIT = re.compile(r"([\u4e00-\u9fff]{2,8}?)(补贴|补助|补偿(?!基金)|津贴|奖励费|奖励|(?<![免收缴交])费|金|待遇)")
+_PAYS = re.compile(r"补贴|补助|奖补|奖励|元")  # a quote that pays something
 _OWN_BENEFITS = ("金", "费")  # a 金 or 费 is a benefit of its own (养老金, 取暖费); 补贴 and 补助 are any measure's
 _FUNCTION_CHARACTERS = set("的了吗么呢话是在给要有管")  # 哪个部门管降费: who handles it, no benefit
 _NUMBER = re.compile(r"多少|(?<![这那前后头])几[个年岁位项成户人家名类栋亩]|比例|百分之几|多钱|多大")  # 这几年 asks no number
@@ -619,6 +620,8 @@ class Reader:
             word, named = name + m.group(2), self.store.named_in(name + m.group(2))
             if (name not in self._plan_text and not named) or (named and m.group(2) in _OWN_BENEFITS and self._unheard(word)):
                 return name, m.group(2)  # 养老金 is no 养老 service: a 金 or 费 of its own the plan never names
+            if self._unheard(word) and named is not None and not _PAYS.search(named.quote):
+                return name, m.group(2)  # 教育补助 (创业教育 pays nothing), 护理补贴 (护理 is a trade to work in)
         return None
 
     def _unheard(self, word: str) -> bool:

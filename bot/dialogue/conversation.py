@@ -272,8 +272,9 @@ class Conversation:
             if q.unstated:  # 老兵补助啥时候发: whichever war, the plan does not say
                 options = [m for o in q.ambiguous[1].options if (m := self.store.named_in(o)) is not None]
                 return Reply(unstated_reply(q.unstated, options))
-            if (every := self._every_option(q, q.ambiguous[1])) is not None:
-                return self._answered(q, replace(merged, lines=every, asked=q.asked, total=q.total, requested=None))
+            if (every := self._every_option(q, q.ambiguous[1], c)) is not None:
+                asked = c.asked if q.follow_up and not q.asked_said else q.asked  # 这些老兵都涨了 — 遗属呢: the same
+                return self._answered(q, replace(merged, lines=every, asked=asked, total=q.total, requested=None))
             return self._clarify(q, *q.ambiguous)
         if not merged.lines and (told := self._by_figure(q)) is not None:  # 以前一年领14580: the line of that figure
             person = q.people[0].key if len(q.people) == 1 else None
@@ -290,12 +291,14 @@ class Conversation:
             merged = replace(merged, lines=(Line(found[0].id),), asked=q.asked, facts={**merged.facts, **q.facts})
         return self._answered(q, merged)
 
-    def _every_option(self, q: Question, question: Clarification) -> tuple[Line, ...] | None:
-        """这些老兵补助是不是都涨了 / 老兵补助都是多少 / 老兵补助归哪个部门 (one office for all): the question is of
-        every kind a word may mean, each answered, rather than which one."""
+    def _every_option(self, q: Question, question: Clarification, c: Context) -> tuple[Line, ...] | None:
+        """这些老兵补助是不是都涨了 / 老兵补助都是多少 / 老兵补助归哪个部门 (one office for all), or 遗属呢 after every
+        kind of another word answered: the question is of every kind a word may mean, each answered, not which one."""
         options = [m for o in question.options if (m := self.store.named_in(o)) is not None]
         one_office = set(q.asked) <= {"department"} and len({department_text(m) for m in options}) == 1
-        if len(options) != len(question.options) or not (q.each or q.everyone or _THESE.search(q.text) or one_office):
+        after_all = q.follow_up and len(c.lines) > 2 and all(line.person is None for line in c.lines)
+        if len(options) != len(question.options) or not (q.each or q.everyone or _THESE.search(q.text) or one_office
+                                                          or after_all):
             return None
         return tuple(Line(m.id) for m in options)
 

@@ -2155,3 +2155,13 @@ def test_a_subsidy_of_a_measure_that_pays_nothing_is_one_the_plan_lacks(talk):
     [training] = talk.conversation("培训补贴多少")
     assert "没有“护理补贴”" in care.text
     assert training.text.startswith("【城镇失业人员职业技能培训补贴】")
+
+
+def test_a_patent_sold_for_a_sum_gives_the_teams_least_reward(talk):
+    [reward] = talk.conversation("我们所转让了个专利 挣了一百万 给我们团队奖励最少多少")
+    assert "最少700000元" in reward.text
+
+
+def test_another_word_of_several_kinds_after_every_kind_answered_asks_each_of_its_kinds(talk):
+    *_, survivors = talk.conversation("今年这些老兵补助是不是都涨了一千二", "遗属呢")
+    assert survivors.text.count("增加每年600元") == 3 and "增加每年1200元" in survivors.text

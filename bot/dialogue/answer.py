@@ -437,7 +437,18 @@ def _together(done: list[Outcome], asked: list[str], by_kind: dict[str, list[Fig
             out.append((line, t))
         if incomplete:
             out[-1] = (out[-1][0] + "（不含暂不符合或还缺情况的项）", out[-1][1])
+    if c.total and "amount" in asked and len(by_kind.get("amount", [])) < 2 and (met := _once_met(done, c)):
+        out.append((f"够条件的话合计：{met.shown}", met))  # 俺俩一共, each one's months not yet told: the sum then
     return [(line, f) for line, f in out if line] + [("", f) for line, f in out if not line]
+
+
+def _once_met(done: list[Outcome], c: Context) -> Figure | None:
+    """The total of lines whose one stop is a requirement not yet told (营业执照下来几个月): what they add up to once
+    it is met, or None when a line fails a requirement or has no figure even then."""
+    if not any(o.needs for o in done) or any(o.error is not None for o in done):
+        return None
+    figures = [replace(o, needs=()).figure for o in done]
+    return total([f for f in figures if f is not None], c.period) if None not in figures else None
 
 
 def _each_persons(done: list[Outcome], asked: list[str], c: Context) -> list[tuple[str, Figure]]:

@@ -2148,6 +2148,7 @@ def test_someone_described_by_who_they_are_and_mean_to_do_gets_the_personal_subs
 def test_a_named_persons_list_keeps_their_line_for_a_total_of_two(talk):
     *_, both = talk.conversation("我叔52岁失业了，想开个小饭馆，有啥补贴", "我婶45，也失业了，她想开个服装店", "俩人一共能领多少")
     assert "您叔：标准一次性5000元" in both.text and "您婶：标准一次性5000元" in both.text
+    assert "够条件的话合计：5000元 + 5000元 = 10000元" in both.text  # each one's months in business not yet told
 
 
 def test_a_subsidy_of_a_measure_that_pays_nothing_is_one_the_plan_lacks(talk):

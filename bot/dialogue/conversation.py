@@ -266,6 +266,10 @@ class Conversation:
             return self._out_of_scope(q)  # 顺便问一下，他看病能报销多少 (她今年七十二 tells a fact: it is no question)
         if rule == "swaps_the_person" and (unsure := self._swapped_category(q, c, merged)) is not None:
             return unsure  # 那我姥姥呢, after 姥爷 the 解放战争老兵: his subsidy is his own
+        if (own := self._own_best(q, merged)) is not None:  # 我爸是抗美援朝老兵 我是低保户 想开个店 有啥补贴: his, and
+            me = merged.person(SELF) or Someone(SELF, "您")  # the first of the asker's own list, theirs from now on
+            merged = replace(merged.with_person(replace(me, measures=(*me.measures, own.measure))),
+                             lines=(*merged.lines, own))
         if self._asks_a_profile(q, merged, again):
             return self._profile(q, merged)
         if q.ambiguous and (not merged.lines or (again and not self._settled(q.ambiguous[1], c))):
@@ -290,6 +294,21 @@ class Conversation:
                 return self._out_of_scope(q)
             merged = replace(merged, lines=(Line(found[0].id),), asked=q.asked, facts={**merged.facts, **q.facts})
         return self._answered(q, merged)
+
+    def _own_best(self, q: Question, merged: Context) -> Line | None:
+        """Asked what they can get, beside someone else's measure named: the asker told only who they are (我是低保户)
+        gets the best of their own list as a line of theirs."""
+        me = next((p for p in q.people if p.key == SELF and p.facts.get("groups")), None)
+        if me is None or "entitled" not in q.asked or not merged.lines or any(x.person == SELF for x in merged.lines):
+            return None
+        groups = frozenset(me.facts["groups"])
+        facts = {k: v for k, v in me.facts.items() if k not in ("group", "groups", "gender")}
+        try:
+            entitled = entitlements(Profile(groups | older_jobless(groups, facts, self.store.measures), facts),
+                                    self.store.measures)
+        except FactError:
+            return None
+        return Line(entitled[0].measure.id, SELF) if entitled else None
 
     def _every_option(self, q: Question, question: Clarification, c: Context) -> tuple[Line, ...] | None:
         """这些老兵补助是不是都涨了 / 老兵补助都是多少 / 老兵补助归哪个部门 (one office for all), or 遗属呢 after every

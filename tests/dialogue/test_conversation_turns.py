@@ -2166,3 +2166,11 @@ def test_a_patent_sold_for_a_sum_gives_the_teams_least_reward(talk):
 def test_another_word_of_several_kinds_after_every_kind_answered_asks_each_of_its_kinds(talk):
     *_, survivors = talk.conversation("今年这些老兵补助是不是都涨了一千二", "遗属呢")
     assert survivors.text.count("增加每年600元") == 3 and "增加每年1200元" in survivors.text
+
+
+def test_the_asker_telling_only_who_they_are_beside_anothers_measure_gets_their_own_best_line(talk):
+    first, _, both = talk.conversation("我爸是抗美援朝老兵 我是低保户 想自己开个修车铺 有啥补贴", "我爸一个月能领多少",
+                                       "今年我俩算一块儿 一共能拿多少")
+    assert "您爸的抗美援朝老兵生活补助：每年15780元" in first.text
+    assert "您的就业困难人员一次性创业补贴：标准一次性5000元" in first.text
+    assert "够条件的话合计" in both.text and "20780元" in both.text

@@ -2174,3 +2174,9 @@ def test_the_asker_telling_only_who_they_are_beside_anothers_measure_gets_their_
     assert "您爸的抗美援朝老兵生活补助：每年15780元" in first.text
     assert "您的就业困难人员一次性创业补贴：标准一次性5000元" in first.text
     assert "够条件的话合计" in both.text and "20780元" in both.text
+
+
+def test_the_highest_against_the_lowest_of_fixed_amounts_shows_no_cap_or_floor_per_line(talk):
+    *_, compared = talk.conversation("立三等功 二等功 一等功 还有个人荣誉称号的 每个月各加多少", "这几个一年分别是多少",
+                                     "最高的比最低的一年多多少")
+    assert "相差：2400元 − 600元 = 每年1800元" in compared.text and "最多" not in compared.text

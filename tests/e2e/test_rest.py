@@ -103,7 +103,9 @@ SETS = {"tuned.yml": 1.0, "blind.yml": 0.95, "blind_a.yml": 0.94, "held_out.yml"
         "held_out_15_long_threads.yml": 0.72, "held_out_16_desk_and_voice.yml": 0.78, "dev_long4.yml": 0.83,
         "dev_voice2.yml": 0.90, "dev_long5.yml": 0.78,
         "held_out_17_mixed_households.yml": 0.74, "held_out_18_desk_plan_voice.yml": 0.78, "dev_long6.yml": 0.90,
-        "dev_voice3.yml": 0.93}
+        "dev_voice3.yml": 0.93,
+        "held_out_19_family_threads.yml": 0.76, "held_out_20_voice_desk_details.yml": 0.78, "dev_long7.yml": 0.92,
+        "dev_verdicts.yml": 0.94}
 
 
 def judged(rest_url: str, *args: str) -> str:

@@ -46,7 +46,7 @@ from bot.dialogue.wording import (
 )
 from bot.plan.calculator import inputs
 from bot.plan.definitions import Definition, Definitions
-from bot.plan.eligibility import Profile, entitlements, older_jobless
+from bot.plan.eligibility import Entitlement, Profile, entitlements, older_jobless
 from bot.plan.facts import FactError
 from bot.plan.measure import Measure
 from bot.plan.numbers import figures
@@ -301,14 +301,17 @@ class Conversation:
         me = next((p for p in q.people if p.key == SELF and p.facts.get("groups")), None)
         if me is None or "entitled" not in q.asked or not merged.lines or any(x.person == SELF for x in merged.lines):
             return None
-        groups = frozenset(me.facts["groups"])
-        facts = {k: v for k, v in me.facts.items() if k not in ("group", "groups", "gender")}
         try:
-            entitled = entitlements(Profile(groups | older_jobless(groups, facts, self.store.measures), facts),
-                                    self.store.measures)
+            _, entitled = self._entitled(frozenset(me.facts["groups"]), dict(me.facts))
         except FactError:
             return None
         return Line(entitled[0].measure.id, SELF) if entitled else None
+
+    def _entitled(self, groups: frozenset[str], facts: dict[str, Any]) -> tuple[frozenset[str], list[Entitlement]]:
+        """The groups a person is of (a job seeker of the plan's 大龄 age is one of its 就业困难人员 too) and what
+        they can claim, the best first."""
+        groups |= older_jobless(groups, facts, self.store.measures)
+        return groups, entitlements(Profile(groups, _personal(facts)), self.store.measures)
 
     def _every_option(self, q: Question, question: Clarification, c: Context) -> tuple[Line, ...] | None:
         """这些老兵补助是不是都涨了 / 老兵补助都是多少 / 老兵补助归哪个部门 (one office for all), or 遗属呢 after every
@@ -516,15 +519,13 @@ class Conversation:
         sources = (c.facts, me.facts if me else {}, *(p.facts for p in q.people), q.facts)  # 吃低保的 — 想开个小店:
         told = {str(g) for f in sources for g in (*f.get("groups", ()), f.get("group")) if g}  # both, not the last
         groups = frozenset(q.groups) | frozenset(c.profile) | told
-        groups |= older_jobless(groups, facts, self.store.measures)
-        for said in ("group", "gender", "fallen"):
-            facts.pop(said, None)
         if not groups:
             return Reply(response="utter_ask_profile")
         try:
-            entitled = entitlements(Profile(groups, facts), self.store.measures)
+            groups, entitled = self._entitled(groups, facts)
         except FactError as error:
             return Reply(str(error))
+        facts = _personal(facts)
         if not entitled:
             return Reply(response="utter_nothing_applies")
         fact = settling_fact(entitled)
@@ -577,6 +578,11 @@ class Conversation:
     def _out_of_scope(q: Question) -> Reply:
         fallback = q.intent == "nlu_fallback"
         return Reply(response="utter_default" if fallback else "utter_out_of_scope", unanswered=True)
+
+
+def _personal(facts: dict[str, Any]) -> dict[str, Any]:
+    """The facts a measure's rules read, without those that only said who the person is (group, gender, fallen)."""
+    return {k: v for k, v in facts.items() if k not in ("group", "gender", "fallen")}
 
 
 def count_misses(reply: Reply, state: State) -> Reply:

@@ -88,6 +88,7 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
 
 
 def _no_ones(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    """The lines as no one's own (全市一共: the plan's sites, not the asker's one), each once."""
     return _unique(replace(x, person=None) for x in lines)
 
 

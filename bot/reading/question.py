@@ -621,7 +621,7 @@ class Reader:
             if (name not in self._plan_text and not named) or (named and m.group(2) in _OWN_BENEFITS and self._unheard(word)):
                 return name, m.group(2)  # 养老金 is no 养老 service: a 金 or 费 of its own the plan never names
             if self._unheard(word) and named is not None and not _PAYS.search(named.quote):
-                return name, m.group(2)  # 教育补助 (创业教育 pays nothing), 护理补贴 (护理 is a trade to work in)
+                return name, m.group(2)  # 护理补贴: 护理 names a trade to work in, its quote pays nothing
         return None
 
     def _unheard(self, word: str) -> bool:

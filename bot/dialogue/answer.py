@@ -276,6 +276,14 @@ def _named_by_title(o: Outcome) -> bool:
     return bool(core) and core != o.who and core in o.measure.title
 
 
+def _of_kinds_apart(done: list[Outcome]) -> bool:
+    """Lines of no one in particular, each for another value of one category (抗日老兵, 解放战争老兵; 烈士遗属,
+    病故军人遗属): no one holds them together, so nothing adds them up unless a total is asked."""
+    kinds = [o.measure.categories for o in done if o.line.person is None]
+    shared = set.intersection(*(set(k) for k in kinds)) if len(kinds) == len(done) and kinds else set()
+    return any(len({str(k[fact]) for k in kinds}) == len(kinds) for fact in shared)
+
+
 def _variant(o: Outcome) -> str:
     """Which of a measure's levels a line of no one in particular is (三等功), told of the line alone; or ""."""
     if o.line.person is not None:
@@ -416,6 +424,7 @@ def _together(done: list[Outcome], asked: list[str], by_kind: dict[str, list[Fig
     several_of_one = len({o.line.person for o in done}) < len(done)  # 我爸: 老义务兵 + 立功: his month
     several_of_one &= not all(_variant(o) for o in done)  # 三等功、二等功各多少: each level, no one holds them all
     several_of_one &= len({(o.line.person, o.measure.id) for o in done}) == len(done)  # 1个产品 and 6个: two cases
+    several_of_one &= not _of_kinds_apart(done)  # 抗日老兵、解放战争老兵各多少: no one is of both
     if not (c.total or several_of_one) or len(done) < 2:
         return out
     for kind in asked:

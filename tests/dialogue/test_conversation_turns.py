@@ -2180,3 +2180,10 @@ def test_the_highest_against_the_lowest_of_fixed_amounts_shows_no_cap_or_floor_p
     *_, compared = talk.conversation("立三等功 二等功 一等功 还有个人荣誉称号的 每个月各加多少", "这几个一年分别是多少",
                                      "最高的比最低的一年多多少")
     assert "相差：2400元 − 600元 = 每年1800元" in compared.text and "最多" not in compared.text
+
+
+def test_kinds_no_one_holds_together_are_not_added_up_unless_a_total_is_asked(talk):
+    [each] = talk.conversation("老兵补助都是多少")
+    [summed] = talk.conversation("抗日老兵 抗美援朝老兵 解放战争老兵 这三样现在一年一共多少")
+    assert "合计" not in each.text and "每年21060元" in each.text
+    assert "21060元 + 15780元 + 16120元 = 每年52960元" in summed.text

@@ -220,7 +220,7 @@ def _other_kind(q: Question, groups: list[Someone], store: MeasureStore) -> str 
     kind = q.people[0].facts.get("veteran_category")
     if not kind or kind == groups[0].facts.get("veteran_category"):
         return None
-    return next((m.id for m in store.measures if m.categories.get("veteran_category") == kind), None)
+    return m.id if (m := store.made_for("veteran_category", kind)) is not None else None
 
 
 def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:

@@ -199,21 +199,21 @@ class People:
             if role == "counted":
                 noun = m.group("noun") or m.group("noun2") or m.group("noun3") or ""
                 number = m.group("n") or m.group("n2") or m.group("n3")
+                count = COUNTS.get(number) or int(number)
                 if number == "1" and _PER_HEAD.match(text, m.end()):
                     continue  # 遗属1人1年多少: by the head, no group of one (解放战争老兵1个 is one veteran)
                 owner = m.group("owner") or ""
-                if noun in self.kin and (COUNTS.get(number) or int(number)) == 1:  # 老爷子1个人一个月多少: he alone
+                if noun in self.kin and count == 1:  # 老爷子1个人一个月多少: he alone
                     found.append(Mention(self.kin[noun], noun, m.start(), m.start() + len(owner + noun), "person", 1,
                                          owner))
                     continue
-                if not owner and _named_again(found, COUNTS.get(number) or int(number)):
+                if not owner and _named_again(found, count):
                     continue  # 俺爹是抗日的…俺大姑是烈士遗属仨人: what she is, then the three named counted again
                 if m.group("filler"):  # 老兵还剩2个 is named 老兵2个
                     said = said.replace(m.group("filler"), "", 1)
                 if m.group("n3") or m.group("n2"):  # 俩抗美援朝老兵 / 2个是抗美援朝的 is named 2个抗美援朝老兵
                     said = f"{COUNTS.get(number) or number}个{noun}"
-                found.append(Mention(owner + noun, said, m.start(), m.end(), "group", COUNTS.get(number) or int(number),
-                                     owner))
+                found.append(Mention(owner + noun, said, m.start(), m.end(), "group", count, owner))
             elif role == "group":
                 if _named_again(found, self.groups[said]):
                     continue  # 俺爸和俺大爷哥俩都是抗美援朝老兵: the two named, not two more

@@ -572,16 +572,19 @@ class Reader:
         first = next((m.end for m in mentions if m.role == "person"), None)
         if first is None:
             return []
-        return [f for f in self.extract.groups_in(text)  # 低保 in 能领多少低保 names the standard asked about
+        return [f for f in self._groups_said(text)  # 低保 in 能领多少低保 names the standard asked about
                 if f.start >= first and not any(g.start < f.end and f.start < g.end for g in found)
-                and (not self.store.named_in(text[f.start:f.end]) or text[max(0, f.start - 2):f.start].endswith("是"))
-                and not _NEGATED.search(text[max(0, f.start - 3):f.start])]  # 不是低保也不是残疾
+                and (not self.store.named_in(text[f.start:f.end]) or text[max(0, f.start - 2):f.start].endswith("是"))]
+
+    def _groups_said(self, text: str) -> list[Found]:
+        """Every group word in the text that is not denied (不是低保也不是残疾: neither)."""
+        return [f for f in self.extract.groups_in(text) if not _NEGATED.search(text[max(0, f.start - 3):f.start])]
 
     def _described(self, text: str) -> tuple[Person, ...]:
         """低保户想开个小卖部 有补贴吗 / 家里困难的大学生毕业了没找着工作 自己创业有补贴不: someone described by who
         they are and what they mean to do, no one named: asked as the asker's own case (the plan's measures for
         such a person, the personal ones first), not as a word of a measure."""
-        found = [f for f in self.extract.groups_in(text) if not _NEGATED.search(text[max(0, f.start - 3):f.start])]
+        found = self._groups_said(text)
         groups = tuple(dict.fromkeys(str(f.value) for f in found))
         spans = [(f.start, f.end) for f in found]
         if not set(groups) - _NOT_WHO or not _MEANS_TO.search(text) or not all(

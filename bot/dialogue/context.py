@@ -56,6 +56,8 @@ class Context:
     term: str | None = None  # the term the last reply defined or judged people by: 那我48 男的呢 judges again
     listed: tuple[str, ...] = ()  # the measures a list the last reply gave (a profile's): 那个基金 picks one of them
     items: tuple[str, ...] = ()  # the plan's target figures named in the last turns (城镇新增就业): 这俩 are the last two
+    answered: tuple[Line, ...] = ()  # the last answer of several lines, in its order, while later turns pick from
+    # it (三样各多少 — 前两个加一起 — 最后那个比第一个少多少: the third and the first of the three)
     replaced: Line | None = None  # the one line the last turn put another in place of (因公牺牲 — 说错了 是病故的;
     # 个人荣誉称号 — 一等功呢), with the facts it was answered with: 这俩差多少 / 二者差额 are it and the one now
 
@@ -92,6 +94,7 @@ class Context:
                 span=data.get("span"), split=data.get("split"), term=data.get("term"),
                 listed=tuple(data.get("listed", ())),
                 items=tuple(data.get("items", ())),
+                answered=tuple(_line(x) for x in data.get("answered", ())),
                 replaced=_line(data["replaced"]) if data.get("replaced") else None,
             )
         except (ValueError, TypeError, KeyError):

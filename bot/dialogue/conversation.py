@@ -257,12 +257,13 @@ class Conversation:
             return Reply(response="utter_help")  # 你能干什么; but 这网点谁来设 after a measure is about that measure
         again = rule in ("asks_again", "asks_of_its_words")  # the last lines, not a subject of its own
         only_theirs = rule == "names_its_subject" and q.pronoun and not q.subjects and not q.people  # 他…
-        if (rule == "asks_again" or only_theirs and not q.facts) and not (q.split or q.total) and (
+        tells = bool(q.facts or q.more)  # 她今年七十二 / 要是他多当两年呢: a fact of theirs, no question of another thing
+        if (rule == "asks_again" or only_theirs and not tells) and not (q.split or q.total) and (
                 said := self._elsewhere_in_plan(q, merged)):  # (扶持创业的户数加一起呢: of the last lines, summed)
             return self._plan_says(said, merged, q)  # 那政府投入的钱谁落实: another part of the plan (她是低保户 tells)
         if rule == "asks_again" and q.chitchat and not (q.asks or q.total or q.period or q.unstated):
             return self._out_of_scope(q)  # 今天天气怎么样, after a measure: a question, but of nothing the plan has
-        if only_theirs and not q.unstated and not q.facts and not q.once_met and self._foreign(q, merged):
+        if only_theirs and not q.unstated and not tells and not q.once_met and self._foreign(q, merged):
             return self._out_of_scope(q)  # 顺便问一下，他看病能报销多少 (她今年七十二 tells a fact: it is no question)
         if rule == "swaps_the_person" and (unsure := self._swapped_category(q, c, merged)) is not None:
             return unsure  # 那我姥姥呢, after 姥爷 the 解放战争老兵: his subsidy is his own

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from bot.dialogue.context import HISTORY, REMEMBERED, Context, Line, Someone
-from bot.dialogue.derive import in_period, outcomes
+from bot.dialogue.derive import bound, in_period, outcomes
 from bot.plan.calculator import MONTHS, inputs, reads
 from bot.plan.facts import implying, load_specs, money_facts
 from bot.plan.measure import Measure
@@ -82,9 +82,18 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
                 merged = replace(merged, lines=_no_ones(merged.lines), history=_no_ones(merged.history))
             if q.number and not q.asked_said and set(merged.asked) <= WORDED_KINDS:  # 哪个部门 — 重点培育几户企业:
                 merged = replace(merged, asked=("amount",))  # a number now, not the office again
+            lines = _no_one_twice(merged.lines)
             return replace(merged, both_periods=both, once_met=once, span=q.span, split=q.split or _averaged(q, merged),
-                           lines=_no_one_twice(merged.lines), replaced=_replaced(c, merged, store)), rule.__name__
+                           lines=lines, replaced=_replaced(c, merged, store), answered=_answered(lines, c)), rule.__name__
     return replace(c, lines=(), asked=q.asked, period=q.period, total=q.total, requested=None), "nothing_to_answer"
+
+
+def _answered(lines: tuple[Line, ...], c: Context) -> tuple[Line, ...]:
+    """The answer items point into: this one, if of several lines; the one before while this picks from it."""
+    keys = {(line.measure, line.person) for line in c.answered}
+    if c.answered and all((line.measure, line.person) in keys for line in lines):
+        return c.answered
+    return lines if len(lines) > 1 else ()
 
 
 def _no_ones(lines: tuple[Line, ...]) -> tuple[Line, ...]:
@@ -97,10 +106,15 @@ def _averaged(q: Question, c: Context) -> int | None:
     over no figure of the plan's, see OF_TARGETS; over the people it is paid to, it is)."""
     if "average" not in q.asked or not c.total:
         return None
-    people = {line.person for line in c.lines if line.person is not None}
-    heads = sum(someone.count for key in people if (someone := c.person(key)) is not None) + sum(
-        line.count or 0 for line in c.lines if line.person is None)
+    heads = _heads(c.lines, c)
     return heads if heads > 1 and all(line.person is not None or line.count for line in c.lines) else None
+
+
+def _heads(lines: tuple[Line, ...], c: Context) -> int:
+    """The people the lines are paid to: each person's count once, a counted line's count."""
+    people = {line.person for line in lines if line.person is not None}
+    return sum(someone.count for key in people if (someone := c.person(key)) is not None) + sum(
+        line.count or 0 for line in lines if line.person is None)
 
 
 def _replaced(before: Context, after: Context, store: MeasureStore) -> Line | None:
@@ -521,6 +535,69 @@ def asks_of_the_first(q: Question, c: Context, known: Known) -> Context | None:
     return _asked_again(q, replace(c, lines=c.lines[:int(said.group("n"))]))
 
 
+def points_at_items(q: Question, c: Context, known: Known) -> Context | None:
+    """三样各多少 — 最后那个比第一个少多少 / 最多的那个比最少的那个多多少 / 最后那个一个月多少: the lines of the last
+    answer at those places, or of those sizes, asked what this message asks (the two in the order said)."""
+    ordinal = [p for p in q.people if re.fullmatch(r"第\d+[个位项种样]", p.key)]
+    items = c.answered or c.lines
+    if not q.places or q.subjects or len(items) < 2 or len(ordinal) != len(q.people) or any(
+            (x := c.person(p.key)) and (x.measures or x.facts) for p in ordinal):
+        return None  # 第2个 of a group the reply numbered is that member
+    done = outcomes(replace(c, lines=items), known.store)  # 三品一标: a sum by products counted, its floor as listed
+    figures_ = [f for o in done if (f := o.figure or bound(o, "min")) is not None]
+    sizes = [in_period(f, "每年").value for f in figures_] if len(figures_) == len(items) else []
+    lines = [_at_place(place, items, sizes) for place in q.places]
+    if None in lines:
+        return None
+    picked = _unique(line for line in lines if line is not None)
+    asked = q.asked if q.asked_said else c.asked
+    if len(picked) == 2 and not q.asked_said:
+        asked = ("difference",)
+    people = tuple(x for x in c.people if x.key not in {p.key for p in ordinal})
+    return replace(c, people=people, lines=picked, asked=asked, period=q.period or c.period, total=q.total,
+                   requested=None, profile=())
+
+
+def leaves_some_out(q: Question, c: Context, known: Known) -> Context | None:
+    """各自一年多少 — 除了我舅 剩下俩加起来 / 把三等功那个去掉 剩下的一年多少 / 不算贷款 一共: the last answer (the one
+    picked from, if this picks) without the lines of those people, measures or facts, asked what this asks."""
+    left = q.left_out
+    items = c.answered or c.lines
+    if left is None or q.subjects or len(items) < 2:
+        return None
+    def out(line: Line) -> bool:
+        facts = {**_facts_of(c, line), **line.facts}
+        return line.person in left.people or line.measure in left.measures or any(
+            facts.get(k) == v for k, v in left.facts.items())
+    rest = tuple(line for line in items if not out(line))
+    if not rest or len(rest) == len(items):
+        return None
+    return replace(c, lines=rest, asked=q.asked if q.asked_said else c.asked, period=q.period or c.period,
+                   total=q.total or c.total or len(rest) > 1, requested=None, profile=())
+
+
+def shares_among_those_answered(q: Question, c: Context, known: Known) -> Context | None:
+    """各自一年多少 — 除了我舅 剩下俩加起来 — 三个人平均每人多少: a sum shared among as many people as the answer
+    picked from was about is theirs, all of them again."""
+    if not q.split or q.subjects or q.people or not c.answered or _heads(c.lines, c) >= q.split \
+            or _heads(c.answered, c) != q.split:
+        return None
+    return replace(c, lines=c.answered, asked=("amount",), period=q.period or c.period, total=True, requested=None)
+
+
+def _at_place(place: str, lines: tuple[Line, ...], sizes: list[float]) -> Line | None:
+    """The line at a place of the answer (first, last, 3), or of a size (most, least: by its amount over a year,
+    every line computed; None when one is not, or two are as large)."""
+    if place.isdigit():
+        return lines[int(place) - 1] if int(place) <= len(lines) else None
+    if place in ("first", "last"):
+        return lines[0 if place == "first" else -1]
+    if len(sizes) != len(lines) or len(set(sizes)) != len(sizes):
+        return None
+    pick = max if place == "most" else min
+    return lines[sizes.index(pick(sizes))]
+
+
 def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
     """A question naming its own measures or people (those people's facts taken from the conversation); 那X呢
     (a follow-up) keeps what was asked, the period and the total, and swaps in X."""
@@ -663,7 +740,7 @@ def asks_again(q: Question, c: Context, known: Known) -> Context | None:
     lines = c.lines
     reach = q.how_many or (len(c.history) if (q.total or q.each or "difference" in q.asked) and len(lines) == 1
                            else 0)  # 这俩差多少 — 折到每个月差多少: the two still, not all answered before
-    if q.how_many == 2 and "difference" in q.asked and len(lines) == 1 and c.replaced is not None:
+    if q.how_many in (2, None) and "difference" in q.asked and len(lines) == 1 and c.replaced is not None:
         now = {k: v for k, v in _facts_of(c, lines[0]).items() if k in c.replaced.facts}  # 一等功 beside 个人荣誉称号
         lines = (c.replaced, replace(lines[0], facts={**lines[0].facts, **now}))  # 因公牺牲 — 说错了 是病故的 —
         # 二者差额: the standard replaced against this one
@@ -720,7 +797,8 @@ def picks_from_the_list(q: Question, c: Context, known: Known) -> Context | None
 
 
 RULES: tuple[Callable[[Question, Context, Known], Context | None], ...] = (
-    picks_from_the_list, answers_the_question_asked, includes_those_left_out, splits_a_group, corrects_a_fact,
+    picks_from_the_list, answers_the_question_asked, points_at_items, leaves_some_out, shares_among_those_answered,
+    includes_those_left_out, splits_a_group, corrects_a_fact,
     adds_to_the_question, swaps_the_person, supposes_another_fact, asks_of_the_others, asks_of_the_first,
     names_its_subject, tells_a_fact, asks_of_its_words, asks_again,
 )
@@ -1015,12 +1093,13 @@ def _nth_line(q: Question, c: Context, store: MeasureStore) -> Question:
     """三品一标各奖多少 — 第二个要是五个产品呢: the second line of the last answer (of no one), not a member of a
     group the conversation never had; what is told of it is that line's."""
     nth = [p for p in q.people if re.fullmatch(r"第\d+[个位项种样]", p.key)]
-    if len(nth) != 1 or len(q.people) != 1 or c.person(nth[0].key) or any(line.person for line in c.lines):
+    items = c.answered or c.lines  # 前两个加一起 — 第二个呢: of the answer picked from
+    if len(q.places) > 1 or len(nth) != 1 or len(q.people) != 1 or c.person(nth[0].key) or any(line.person for line in items):
         return q
     n = int(re.sub(r"\D", "", nth[0].key))
-    if not 1 <= n <= len(c.lines) or len(c.lines) < 2:
+    if not 1 <= n <= len(items) or len(items) < 2:
         return q
-    line = c.lines[n - 1]
+    line = items[n - 1]
     return replace(q, people=(), subjects=(Subject(line.measure, None, dict(nth[0].facts)),),
                    facts={**q.facts, **nth[0].facts})
 
@@ -1101,6 +1180,25 @@ def _counted_people(q: Question, c: Context, store: MeasureStore) -> Question:
     if any(line.person is None and "count" in inputs(store.get(line.measure)) for line in c.lines):
         return q  # 介绍成了4个人，一共多少: the placements the subsidy counts (people's lines count their own)
     return replace(q, facts={k: v for k, v in q.facts.items() if k != "count"})
+
+
+def _more_than_told(q: Question, c: Context, store: MeasureStore) -> Question:
+    """要是他多当两年兵呢, after 当过五年: the fact as it would be (7年), told of the one it was told of (the one
+    named or spoken of, else the only one who has it), as if said so."""
+    if not q.more:
+        return q
+    named = [p.key for p in q.people] or ([c.focus] if q.pronoun and c.focus else [])
+    facts, people = dict(q.facts), list(q.people)
+    for fact, more in q.more.items():
+        having = [p for p in c.people if isinstance(p.facts.get(fact), (int, float)) and (not named or p.key in named)]
+        if len(having) == 1:
+            value = _number(having[0].facts[fact] + more)
+            person = next((p for p in people if p.key == having[0].key), None)
+            told = Person(having[0].key, having[0].label, having[0].count, {**(person.facts if person else {}), fact: value})
+            people = [told if p.key == told.key else p for p in people] if person else [*people, told]
+        elif isinstance(c.facts.get(fact), (int, float)) and not named:
+            facts[fact] = _number(c.facts[fact] + more)
+    return replace(q, facts=facts, people=tuple(people))
 
 
 def _hypothetical(q: Question, c: Context, store: MeasureStore) -> Question:
@@ -1211,6 +1309,7 @@ def _over_the_span_still(q: Question, c: Context, store: MeasureStore) -> Questi
 # read, N个人 as who a total is over, 第二个 as a line of the last answer, 第2个 as the member the reply named, a
 # requirement's own value said of the time it is met as no fact.
 READ_AGAINST_THE_CONVERSATION: tuple[Callable[[Question, Context, MeasureStore], Question], ...] = (
+    _more_than_told,
     _we_two, _over_the_span_still, _shared_again, _sibling_named, _money_as_read, _counted_people, _nth_line, _members_as_named,
     _hypothetical,
 )

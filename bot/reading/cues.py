@@ -48,7 +48,7 @@ _SPAN = re.compile(r"(?P<quarter>(?:(?P<quarters>\d)个|每)?季度)"
 # 团队5个人平分 每人多少 / 分给3个人 / 4个村1起搞的 平分: a sum shared out among that many people
 _SPLIT = re.compile(r"(?:(?P<n>\d{1,3})\s*(?:个人|个|人|位|名|口人?|家|户)|(?:们|哥|姐|兄弟|姐妹|兄妹|姐弟)(?P<k>仨|俩|\d))"
                     r"(?:[^,。;!?\d]|1[起块]){0,8}?"
-                    r"(?:平分|均分|平均分|分下来|分一分|分摊|(?:每人|每个人|人均|每家)能?分)"
+                    r"(?:平分|均分|平均分|分下来|分一分|分摊|(?:每人|每个人|人均|每家)能?分|平均(?=每人|每个人|1人|下来))"
                     r"|(?:平分|均分|平均分|分给|分摊给)[^,。;!?\d]{0,3}?(?P<m>\d{1,3})\s*(?:个人|个|人|位|名|家|户)"
                     r"|(?:剩下|其余|余下)的?(?P<r>仨|俩)[^,。;!?\d]{0,6}?(?:平分|均分|分)")  # 剩下仨平分
 # 拿出一半 / 负责人拿四成 / 三分之一 / 拿30%: a part of the sum asked; 剩下…平分: the rest is what is shared
@@ -68,6 +68,9 @@ _PERIOD_ALONE = re.compile(r"(?:^|.*\s)(?:按|那)?(月|年)(?:呢|的|合计|�
 RANGE = {"range": ("min", "max")}  # 补贴区间: the least and the most
 
 
+_NTH = re.compile(r"第([2-9])(?:个|项|样|种)")  # 第3个比第2个多多少: the third item of the answer
+_NOT_AN_ITEM = re.compile(r"产品|农产品|月|年|人|孩子|网点|示范点|认证")  # 头1个产品, 第2个月: a count, no item
+_LEFT_OUT_ENDS = re.compile(r"[,。;!?\s]|剩下|其他|其余|另外|别的|的话|以外|之外|外")  # 除了我舅 | 剩下俩
 _QUESTION_MARK = re.compile(r"[?？]")
 _YEAR_AND_MONTH = re.compile(r"年[\s、/和及]*月(?:各|分别)|月[\s、/和及]*年(?:各|分别)")  # an operator's 年 月各多少
 _HOW_MUCH = re.compile(r"多少|几")
@@ -96,6 +99,8 @@ class Cues:
     outright_additions: tuple[str, ...]  # 加上: adds whoever it names to the sum, not only tells of them
     unstated: Mapping[str, tuple[str, ...]]  # a detail the plan does not state → the words that ask for it
     stated_by: Mapping[str, tuple[str, ...]]  # such a detail → the words of a quote that do state it (免费)
+    places: Mapping[str, tuple[str, ...]]  # first, last, most, least → the words pointing at that item of an answer
+    leaves_out: Mapping[str, tuple[str, ...]]  # before, after → the words leaving out what follows or precedes them
 
     def asked(self, text: str) -> tuple[str, ...]:
         """Every kind the text asks, in the order said; the period kinds are the period's (`period`), not here.
@@ -215,7 +220,8 @@ class Cues:
 
     # 这2个 / 前3个 / 俩 / 仨 (text normalised: 两 → 2): how many of the things talked about
     _HOW_MANY = re.compile(r"[这那前后](\d)[个项样种位](?!月)|(俩|仨)(?!个?月|年)|(?<![\d.])([2-9])者"  # 二者差额
-                           r"|(?<![\d.])(\d)(?:个?人|项|样|种|家)"  # 4个人1年1共 / 3项合计 / 2家1年1共
+                           r"|(?<![\d.])(\d)(?:个?人|个(?=[全都]?(?:加|1共|一共|总共|合计))|项|样|种|家)"  # 4个人1年1共 /
+                           # 3项合计 / 2家1年1共 / 3个全加起来 (not 3个产品加起来, 2个电商点…一共)
                            r"(?=[^,。;!?]{0,5}?(?:1共|一共|总共|加起来|加一块|加1块|加1起|合计|都算上))")
 
     def how_many(self, text: str) -> int | None:
@@ -246,6 +252,23 @@ class Cues:
     def adds_outright(self, text: str) -> bool:
         """加上她老两口: whoever the message names joins the sum, even when no total is asked."""
         return bool(self._adds_outright.search(text))
+
+    def places_in(self, text: str) -> list[tuple[str, tuple[int, int]]]:
+        """The items of the last answer the message points at, in the order said, each with its span: first, last,
+        most, least, or the place said (第3个: "3"). 第2个 of a group the reply numbered is that member, which the
+        merge knows, not the reader."""
+        found = [(place, m.span()) for place, pattern in self._places.items() for m in pattern.finditer(text)]
+        found += [(m.group(1), m.span()) for m in _NTH.finditer(text)]
+        return sorted(((p, span) for p, span in found if not _NOT_AN_ITEM.match(text, span[1])), key=lambda x: x[1])
+
+    def left_out(self, text: str) -> list[tuple[int, int]]:
+        """Where the message names what it leaves out of the last answer: after 除了 / 不算 up to the end of its
+        clause or the words for the rest (除了我舅 剩下俩), or between 把 and 去掉 (把三等功那个去掉)."""
+        spans = [(m.end(), m.end() + end.start()) for m in self._leaves_out["before"].finditer(text)
+                 if (end := _LEFT_OUT_ENDS.search(text[m.end():m.end() + 12] + "。"))]
+        after = rf"把([^,。;!?\s]{{1,10}}?)(?:{self._leaves_out['after'].pattern})"
+        spans += [(m.start() + 1, m.end(1)) for m in re.finditer(after, text)]
+        return [(start, end) for start, end in spans if end > start]
 
     def unstated_detail(self, text: str) -> str | None:
         """The detail the plan does not state that the message asks for (发放时间和方式), if any; 还剩多长时间 asks
@@ -300,6 +323,14 @@ class Cues:
         return {detail: said(words) for detail, words in self.unstated.items()}
 
     @cached_property
+    def _places(self) -> dict[str, re.Pattern[str]]:
+        return {place: said(words) for place, words in self.places.items()}
+
+    @cached_property
+    def _leaves_out(self) -> dict[str, re.Pattern[str]]:
+        return {side: said(words) for side, words in self.leaves_out.items()}
+
+    @cached_property
     def _totals(self) -> re.Pattern[str]:
         return said(self.totals)
 
@@ -339,4 +370,5 @@ def cues(normalize: Callable[[str], str], path: Path = KINDS_FILE) -> Cues:
     return Cues({k: words(v) for k, v in raw["kinds"].items()}, words(raw["total"]), words(raw["continues"]),
                 words(raw["each"]), frozenset(words(raw["not_names"])), words(raw["corrections"]),
                 words(raw["additions"]), words(raw["adds_outright"]), {k: words(v) for k, v in raw["unstated"].items()},
-                {k: tuple(v) for k, v in raw["stated_by"].items()})
+                {k: tuple(v) for k, v in raw["stated_by"].items()}, {k: words(v) for k, v in raw["places"].items()},
+                {k: words(v) for k, v in raw["leaves_out"].items()})

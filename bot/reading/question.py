@@ -55,6 +55,11 @@ _YEARS_AFTER_MEMBER = re.compile(r"(?:各|都|均)?(\d{1,2})年(?![多龄]|\d+�
 # 抗美援朝老兵的遗孀: the veteran is someone else; the words speak of his family
 _OF_SOMEONE = re.compile(r"的(?:遗孀|遗属|老伴|家属|妻子|爱人|丈夫|媳妇|孩子|子女|儿子|闺女|后代|后人)")
 _AWAITED = re.compile(r"差[^,。;!?\d]{0,4}$")  # 还差半年满60, 差2年到60: the age awaited, not the age
+# 要是他多当两年兵呢 / 再多两个产品: more than told before, by that much
+_MORE = {"service_years": re.compile(r"多(?:当|干|服役|服|待|呆)了?(\d{1,2})年"),
+         "product_count": re.compile(r"多(?:认证|整|弄|过|报)?了?(\d{1,2})个(?:农?产品)")}
+_THE_REST = re.compile(r"剩下|其他|其余|别的|余下")  # 除了我舅 剩下俩: the rest asked of
+_COUNTED_KIN = re.compile(r"(仨|俩|[2-9])个?$")  # 仨舅, 3个姑: kin counted
 _SUMMED = re.compile(r"合计|共计|一共|总共|加起来|总计|累计")  # a fact said of a group as a whole
 _NEGATED = re.compile(r"(?:不是|并非|不算|没|(?<![是除])非)$")  # 应为 解放战争 非抗美: operators write 非
 # 俩立三等功的 1个立一等功的: that many of the level said right after, in a list of levels
@@ -114,6 +119,15 @@ class Quantity:
 
 
 @dataclass(frozen=True)
+class LeftOut:
+    """What a message leaves out of the last answer (除了我舅 / 把三等功那个去掉 / 不算贷款): the people, the measures
+    and the facts (merit 三等功) its words name."""
+    people: frozenset[str] = frozenset()
+    measures: frozenset[str] = frozenset()
+    facts: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Question:
     said: str  # as typed
     text: str  # normalised
@@ -162,6 +176,9 @@ class Question:
     per_share: bool = False  # 每户多少: a share asked, of a sum shared before
     section: str | None = None  # 关注五是哪块内容 (关注五): a part of the plan the replies cite, asked of
     chitchat: bool = False  # 今天天气怎么样: everyday talk (data/scope.yml), no question about the plan
+    places: tuple[str, ...] = ()  # 最后那个比第一个少多少 (last, first): items of the last answer, by place or size
+    left_out: LeftOut | None = None  # 除了我舅 剩下俩加起来: what the rest of the last answer is without
+    more: Mapping[str, float] = field(default_factory=dict)  # 要是他多当两年兵呢 (service_years: 2): more than told
 
     @property
     def names_something(self) -> bool:
@@ -186,7 +203,8 @@ class Reader:
         text = self.normalize(said)
         corrected = self.cues.correction(text)
         turn = corrected.start() if corrected else len(text)
-        mentions = _members(text, _subjects_only(text, self.people.mentions(text), self.people.speakers))
+        mentions = _members(text, _counted_kin(text, _subjects_only(text, self.people.mentions(text),
+                                                                     self.people.speakers)))
         # 俺数差了，是六个人 / 俺妈搁旁边说是六年 / 我奶奶说是三年不是两年: who says the figure, not whom it is of
         mentions = [m for m in mentions if not ((told := self.people.passes_on(text, m.end)) and (
             corrected or text[told.end():told.end() + 1].isdigit()))
@@ -206,8 +224,17 @@ class Reader:
         found += self._groups_of_people(text, mentions, found)
         found += _business_years(text, found)
         found = [f for f in found if not (f.fact in ("veteran_category", "group") and _OF_SOMEONE.match(text, f.end))]
+        more = {fact: float(m.group(1)) for fact, pattern in _MORE.items() for m in pattern.finditer(text)}
+        found = [f for f in found if not (f.fact in more and any(  # 多当2年兵: 2 more years, not 2 years
+            m.start() <= f.start < m.end() for m in _MORE[f.fact].finditer(text)))]
         clauses = _clauses(text, mentions)
+        left_out = self._left_out(text, mentions, found)
+        if left_out:  # 除了我舅: 舅 is not asked of
+            mentions = [m for m in mentions if m.key not in left_out.people]
+            clauses = _clauses(text, mentions)
         people, general, subjects, everyone, pronoun = self._attribute(text, clauses, mentions, found)
+        if left_out:  # 除了地理标志 剩下俩: no subject of the question
+            subjects = tuple(x for x in subjects if x.measure not in left_out.measures)
         if listed:
             people, subjects = _of_the_kind_named(people, general, subjects,
                                                   [p for p in people if p.key.startswith(MEMBER_PREFIX)])
@@ -246,6 +273,9 @@ class Reader:
         for f in found:  # a figure stays a figure (原来1年交3600: the old fee is told, not asked)
             if isinstance(f.value, (int, float)):
                 cued[f.start:f.end] = "0" * (f.end - f.start)
+        places = self.cues.places_in(text)
+        for _, (start, end) in places:  # 最多的那个 points at an item, it asks for no cap
+            cued[start:end] = "\u3000" * (end - start)
         cue_text = self.cues.without_unstated("".join(cued))  # 最多能贷多少: a detail not stated, no cap asked
         about = self._about(text, mentions)
         named_settles = bool(subjects) or any(p.facts.get("veteran_category") for p in people)
@@ -285,8 +315,21 @@ class Reader:
             span=self.cues.span(cue_text), later=self.cues.later(text), split=split, portion=self.cues.portion(text),
             section=_section(text),
             per_share=self.cues.per_share(cue_text),
-            chitchat=bool(self._chitchat.search(text)),
+            chitchat=bool(self._chitchat.search(text)), places=tuple(place for place, _ in places), left_out=left_out,
+            more=more,
         )
+
+    def _left_out(self, text: str, mentions: list[Mention], found: list[Found]) -> LeftOut | None:
+        """What the message leaves out of the last answer, when it asks of the rest (剩下俩加起来, 其他的, 一共):
+        除了我妈 alone may start a question of its own."""
+        spans = self.cues.left_out(text)
+        if not spans or not (self.cues.total(text) or _THE_REST.search(text)):
+            return None
+        inside = lambda start: any(s <= start < e for s, e in spans)  # noqa: E731
+        left = LeftOut(frozenset(m.key for m in mentions if m.role == "person" and inside(m.start)),
+                       frozenset(m.id for s, e in spans for m in self.store.all_named_in(text[s:e])),
+                       {f.fact: f.value for f in found if inside(f.start)})
+        return left if left.people or left.measures or left.facts else None
 
     # ---- facts
     def _facts(self, text: str, turn: int) -> list[Found]:
@@ -649,6 +692,23 @@ def _section(text: str) -> str | None:
 def _meant(groups: frozenset[str]) -> frozenset[str]:
     """The groups said, less those a more particular one said stands instead of (精简退职的老职工: no 职工)."""
     return groups - {g for said in groups for g in load_groups().get(said, {}).get("instead_of", ())}
+
+
+def _counted_kin(text: str, mentions: list[Mention]) -> list[Mention]:
+    """我家仨舅都是义务兵 大舅4年 二舅6年 三舅2年: kin counted, then each of them named (大舅 …), are those named;
+    neither 舅 nor the 我 of 我家 is anyone else."""
+    drop: set[int] = set()
+    for i, m in enumerate(mentions):
+        counted = _COUNTED_KIN.search(text, 0, m.start)
+        if m.role != "person" or len(m.key) != 1 or counted is None:
+            continue
+        named = {x.key for x in mentions[i + 1:] if x.role == "person" and x.key != m.key and x.key.endswith(m.key)}
+        if len(named) != (COUNTS.get(counted.group(1)) or int(counted.group(1))):
+            continue
+        drop.add(i)
+        drop.update(j for j, x in enumerate(mentions[:i]) if x.end >= counted.start() - 1 and (
+            x.role == "member" or x.key == SELF and text[x.end:x.end + 1] == "家"))
+    return [m for i, m in enumerate(mentions) if i not in drop]
 
 
 def _members(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -2187,3 +2187,37 @@ def test_kinds_no_one_holds_together_are_not_added_up_unless_a_total_is_asked(ta
     [summed] = talk.conversation("抗日老兵 抗美援朝老兵 解放战争老兵 这三样现在一年一共多少")
     assert "合计" not in each.text and "每年21060元" in each.text
     assert "21060元 + 15780元 + 16120元 = 每年52960元" in summed.text
+
+
+def test_the_last_and_first_items_are_those_of_the_answer_picked_from(talk):
+    *_, compared, second = talk.conversation("抗日老兵 抗美援朝老兵 解放战争老兵 这三样现在一年各多少", "前两个加一起多少",
+                                             "最后那个比第一个少多少", "第二个一个月多少")
+    assert "相差：21060元 − 16120元 = 每年4940元" in compared.text
+    assert second.text.startswith("【抗美援朝老兵生活补助】") and "每月1315元" in second.text
+
+
+def test_the_largest_item_of_an_answer_is_found_by_its_amount(talk):
+    _, most = talk.conversation("抗日的 解放的 抗美援朝的 这三样老兵 今年各涨了多少", "那现在哪个最多 比最少的那个多多少")
+    assert "21060元 − 15780元 = 每年5280元" in most.text
+
+
+def test_one_left_out_of_an_answer_leaves_the_rest_summed_and_all_are_averaged_again(talk):
+    _, rest, average = talk.conversation("我们家仨人 我妈是烈士遗属 我舅是抗日老兵 我姨是烈士老年子女六十多了 各自一年能领多少",
+                                         "除了我舅 剩下俩加起来多少", "三个人平均每人多少")
+    assert "24570元 + 4800元 = 每年29370元" in rest.text and "21060" not in rest.text
+    assert "3人平均，每人：每年50430元 ÷ 3 = 16810元" in average.text
+
+
+def test_a_measure_left_out_leaves_the_others_and_all_three_come_back_when_counted(talk):
+    *_, rest, all_three = talk.conversation(
+        "我们合作社头一回拿了三样 无公害两个产品 绿色食品三个产品 还有个地理标志登记 各给多少", "最大的那个是哪个 多少钱",
+        "除了地理标志 剩下俩加起来", "三个全加起来呢")
+    assert "= 28000元" in rest.text and "100000" not in rest.text
+    assert "= 128000元" in all_three.text
+
+
+def test_more_years_supposed_add_to_those_told_and_the_difference_is_against_the_told(talk):
+    _, supposed, difference = talk.conversation("俺老伴儿今年六十二 当年当了三年义务兵 一个月能给多少", "要是他多当两年呢",
+                                                "那一年差多少")
+    assert "25元 × 服役5年 = 每月125元" in supposed.text
+    assert "600元" in difference.text and "300元" not in difference.text

@@ -122,7 +122,8 @@ def test_the_context_survives_its_slot_with_every_field(after):
     c = replace(c, total=True, both_periods=True, once_met=True, requested="age", profile=("veteran",), focus="爸",
                 period="每月", asked=("rise",), facts={"count": 3}, later=3, span=120, split=4,
                 term="大龄失业人员", listed=("poor_farmer_loans",), items=("城镇新增就业",),
-                replaced=Line("merit_addition", "爸", None, {"merit": "一等功"}))
+                replaced=Line("merit_addition", "爸", None, {"merit": "一等功"}),
+                answered=(Line("veteran_anti_japanese"), Line("veteran_korean_war")))
     unset = [f.name for f in fields(Context) if getattr(c, f.name) == getattr(Context(), f.name)]
     assert not unset, f"set these in the test too: {unset}"
     assert Context.from_json(c.to_json()) == c

@@ -309,3 +309,28 @@ def test_words_that_ask_what_a_term_covers_match_a_normalised_message(read):
 
 def test_三者_counts_three_things_compared(read):
     assert read("这三者差多少").how_many == 3 and read("二者差额").how_many == 2
+
+
+def test_items_of_an_answer_are_read_by_place_and_size_and_ask_no_cap(read):
+    q = read("最多的那个比最少的那个多多少")
+    assert q.places == ("most", "least") and "max" not in q.asked and "min" not in q.asked
+    assert read("最后那个比第一个少多少").places == ("last", "first")
+    assert read("头一个产品给多少").places == ()  # a product counted, no item of an answer
+
+
+def test_what_is_left_out_of_the_rest_asked_is_neither_a_subject_nor_a_person_asked_of(read):
+    q = read("除了我舅 剩下俩加起来多少")
+    assert q.left_out is not None and q.left_out.people == {"舅"} and not q.people
+    cert = read("除了地理标志 剩下俩加起来")
+    assert cert.left_out is not None and cert.left_out.measures == {"cert_geographic"} and not cert.subjects
+    assert read("除了我妈还有谁能领").left_out is None  # no rest asked of
+
+
+def test_kin_counted_then_each_named_are_the_ones_named(read):
+    q = read("我家仨舅都是义务兵 大舅4年 二舅6年 三舅2年 都过六十了 每个月各多少")
+    assert list(people(q)) == ["大舅", "二舅", "三舅"] and people(q)["二舅"]["service_years"] == 6
+
+
+def test_years_said_as_more_are_an_increase_not_the_years(read):
+    q = read("他要是多当两年兵呢")
+    assert q.more == {"service_years": 2} and "service_years" not in q.facts

@@ -470,7 +470,8 @@ class Conversation:
                 slots = {"context": remember(replace(c, lines=(Line(handled[0].id),))).to_json()}
             return Reply(office_reply(duties[0], handled), slots=slots)
         kind = next((k for k in c.asked if k in WORDED), None)
-        if kind is not None and not (c.total or q.money):  # 谁能领，一共多少: the sum, each person's verdict in it
+        if kind is not None and not (c.total or q.money or kind == "conditions" and "amount" in c.asked):  # 谁能领，
+            # 一共多少: the sum, each person's verdict in it; 够条件不 一个月多少: the amount, its conditions beside it
             if kind == "department" and len(measures) > 1 and q.asked_said:  # 这仨事分别找哪个部门
                 return Reply(departments_reply(measures), slots=slots)
             worded = [WORDED[kind](m) for m in measures[:2]]

@@ -44,8 +44,8 @@ SUMMED = {"amount", "old", "rise", "saved", "max", "min"}  # kinds a total adds 
 IMPLYING = implying()
 # A number said without its fact (8, 十年, 六十六) is read against the fact under discussion, by its unit.
 NUMERIC = frozenset(fact for fact, spec in load_specs().items() if spec.min is not None)  # facts that are numbers
-UNITS = {"age": ("岁", "周岁"), "service_years": ("年",), "product_count": ("个",), "months_in_business": ("个月",),
-         "count": ("个", "人", "户"), "contract_years": ("年",), "base_amount": ("元",), "disposable_income": ("元",)}
+_SAID_AS = {"岁": ("周岁",), "个": ("人", "户")}  # a unit in other words: 68周岁, 3人
+UNITS = {fact: (spec.unit, *_SAID_AS.get(spec.unit, ())) for fact, spec in load_specs().items() if spec.unit}
 
 
 @dataclass(frozen=True)

@@ -75,7 +75,8 @@ _ELIGIBLE_ONES = re.compile(r"(?:能领|够条件|符合条件|符合)的(?:那)
 _LIST_WORDS = re.compile(r"[\s、/,;]+")  # 烈属 因公 病故: the words of an operator's list
 _HEADS = ("人", "位", "名")  # units that count people
 _FILLER = r"[是就有了吧啊呀哦嗯呢的\s,.!?]*"  # 8吧, 是8年: around a number, nothing that says more
-_BARE = re.compile(rf"^{_FILLER}([-负]?\d+(?:\.\d+)?)\s*(周岁|岁|个月|年|个|元|人|户)?{_FILLER}$")
+_BARE = re.compile(rf"^(?:俺们|我们|咱们)?{_FILLER}([-负]?\d+(?:\.\d+)?)\s*(周岁|岁|个月|年|个|万元|万|元|人|户)?{_FILLER}$")
+# 俺们是4 (products, asked for) / 450万 (a sum of money, after a rule that reckons with one)
 # 免费 is no 费; 拆迁补偿 is a benefit, the plan's 风险补偿基金 a fund
 _BENEFIT = re.compile(r"([\u4e00-\u9fff]{2,8}?)(补贴|补助|补偿(?!基金)|津贴|奖励费|奖励|(?<![免收缴交])费|金|待遇)")
 _PAYS = re.compile(r"补贴|补助|奖补|奖励|元")  # a quote that pays something
@@ -88,7 +89,8 @@ _MONEY = re.compile(r"多少钱|金额|几个钱|多钱|补多少|给多少|奖�
 _BUSINESS_YEARS = re.compile(r"(?:执照|开了|开张|开业|营业|开店|干|做|开满|满|经营|办下来|免了|已经过了)"
                              r"[^\d,;!?]{0,8}?(?:(\d+(?:\.\d+)?)\s*年(半)?(?:零?(\d{1,2})个月)?|(半)年)")  # 免了1年半: 18个月
 _CONTRACT = re.compile(r"合同|签")
-_SERVED = re.compile(r"当过?[^,;!?]{0,4}?兵|义务兵|服役|部队")  # 当过义务兵，干了两年: years of service, not of a shop
+_SERVED = re.compile(r"当过?[^,;!?]{0,4}?兵|义务兵|服役|部队|当(?:满|了|够)?\d")  # 当过义务兵，干了两年 / 当满4年: years
+# of service, not of a shop
 _BUSINESS = re.compile(r"店|执照|营业|经营|生意|个体|开业|开张|创业|买卖|铺")
 _PLAN_NAMES = re.compile(r"“?暖流计划”?|行动方案")
 _FOLLOW_UP = re.compile(r"^(?:那|那么|那要是|要是|如果|假如|换成|换了)|呢[?!.]*$|同问|同上")  # 解放 同问: as before
@@ -302,7 +304,7 @@ class Reader:
             quantities=quantities,
             with_me=any(m.key in self.people.with_me for m in mentions) and all(
                 m.key in self.people.with_me or m.key == SELF for m in mentions if m.role in ("person", "group")),
-            bare=Quantity(float(bare.group(1).replace("负", "-")), bare.group(2) or "", False) if bare else None,
+            bare=_bare_quantity(bare) if bare else None,
             unstated=self.cues.unstated_detail(text),
             ambiguous=None if named_settles else self._ambiguous(text),
             missing=None if subjects else missing,
@@ -692,6 +694,12 @@ def _section(text: str) -> str | None:
 def _meant(groups: frozenset[str]) -> frozenset[str]:
     """The groups said, less those a more particular one said stands instead of (精简退职的老职工: no 职工)."""
     return groups - {g for said in groups for g in load_groups().get(said, {}).get("instead_of", ())}
+
+
+def _bare_quantity(bare: re.Match[str]) -> Quantity:
+    """The number a whole message is, in 元 when said in 万 (450万: 4500000元)."""
+    value, unit = float(bare.group(1).replace("负", "-")), bare.group(2) or ""
+    return Quantity(value * 10000, "元", False) if unit.startswith("万") else Quantity(value, unit, False)
 
 
 def _counted_kin(text: str, mentions: list[Mention]) -> list[Mention]:

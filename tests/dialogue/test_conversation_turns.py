@@ -2221,3 +2221,28 @@ def test_more_years_supposed_add_to_those_told_and_the_difference_is_against_the
                                                 "那一年差多少")
     assert "25元 × 服役5年 = 每月125元" in supposed.text
     assert "600元" in difference.text and "300元" not in difference.text
+
+
+def test_a_sum_in_wan_said_alone_is_the_sum_the_rule_before_reckons_with(talk):
+    _, reward = talk.conversation("職務發明成果轉讓收益，獎勵科研負責人和骨幹的比例最少多少？", "450萬")
+    assert "最少315万元" in reward.text and "按450万元计" in reward.text
+
+
+def test_a_count_said_after_we_are_is_the_count_asked_for(talk):
+    _, award = talk.conversation("无公害认证第一次办 奖补咋算的 产品多少有区别不", "俺们是4")
+    assert "0.3万 + 3×0.1万 = 0.6万元" in award.text
+
+
+def test_years_served_said_with_dang_man_are_service_not_business(talk):
+    _, four = talk.conversation("我老伴今年六十三 年轻时候当兵当了三年多 老义务兵补助一个月多少", "那要是正好当满四年的呢")
+    assert four.text.startswith("【老义务兵生活补助】每月100元")
+
+
+def test_merit_said_as_li_guo_gong_names_the_merit_measure(talk):
+    [merit] = talk.conversation("立过功的优抚对象每个月加多少钱")
+    assert merit.text.startswith("【立功优抚对象每月增发】") and "二等功每月增加100元" in merit.text
+
+
+def test_whether_one_qualifies_and_the_monthly_sum_asked_together_get_the_sum_with_its_conditions(talk):
+    [both] = talk.conversation("俺家老头上个月刚过完60周岁生日 以前当过两年义务兵 现在够条件不 一个月多少")
+    assert both.text.startswith("【老义务兵生活补助】每月50元") and "条件：年满60周岁" in both.text

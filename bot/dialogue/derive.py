@@ -280,9 +280,13 @@ def rise_percent(o: Outcome) -> Figure | None:
                   (up, o.old))
 
 
+_ONE_OFF = {"", "一次性"}  # a sum paid once, whether the plan says 一次性 or the rule reckons it
+
+
 def difference(first: Figure, second: Figure) -> Figure | None:
     """The larger less the smaller, over one period (两类老兵差多少)."""
-    if first.period != second.period and not ({first.period, second.period} <= set(MONTHS)):
+    if first.period != second.period and not ({first.period, second.period} <= set(MONTHS)) \
+            and not {first.period, second.period} <= _ONE_OFF:  # 绿色 3万 (reckoned) against 有机 一次性5万
         return None
     second = in_period(second, first.period) if first.period in MONTHS else second
     high, low = sorted((first, second), key=lambda f: f.value, reverse=True)

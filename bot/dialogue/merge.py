@@ -35,6 +35,8 @@ _OTHERS = re.compile(r"(?:另外|其他|其余|剩下)(?:的|那)?(?P<n>\d)?(?:�
 _MORE = re.compile(r"给的多|给得多|的多|更多|高一些|高点")  # 听说因公牺牲的给的多 多多少: this one against the last
 _FIRST = re.compile(r"(?<![以之从提])前(?P<n>[1-9])(?:个|项|种|类|位|样)(?!月)")  # 前两个差多少: the first two lines answered
 _ALSO = re.compile(r"也")  # 我爸51岁也失业了要创业: as the one asked about before
+_EACH_DID = re.compile(r"各(?:建|开|办|弄|整|搞|干|认证|申请|报)(?:了)?(?:1个|1家|1处|个)")  # 我和我小舅子各建一个: the thing
+# talked about, each of them
 _THAN_WORD = re.compile(r"比([\u4e00-\u9fff]{2,6}?)的?(?:多|少|高|低|差)")  # 烈士遗属比病故的多多少
 _SUPPOSED = re.compile(r"按[^,。;!?]{1,10}?算|要是|如果|假如|换成")  # 要是按烈士遗属算: another measure in place of this
 OF_TARGETS = ("average", "ratio", "share")  # asked only of the plan's target figures (bot/dialogue/plan_figures.py)
@@ -659,8 +661,9 @@ def _against(c: Context, line: Line, q: Question, store: MeasureStore) -> tuple[
 def _likewise(q: Question, c: Context, merged: Context, store: MeasureStore) -> tuple[Context, list[str]]:
     """我姐38 失业 想开店 能领创业补贴吗 — 我爸51岁也失业了要创业，他俩一共多少: someone new who is 也 of a group
     the one asked about is of, or the last lines' measures are for, has those measures too (the verdict on them is
-    still theirs to pass); with the keys of those who have."""
-    if not _ALSO.search(q.text) or not c.lines:
+    still theirs to pass); 我和我小舅子各建一个: each did the thing talked about. With the keys of those who have."""
+    each_did = bool(_EACH_DID.search(q.text))
+    if not (_ALSO.search(q.text) or each_did) or not c.lines:
         return merged, []
     alike = []
     measures = tuple(dict.fromkeys(line.measure for line in c.lines))
@@ -668,8 +671,8 @@ def _likewise(q: Question, c: Context, merged: Context, store: MeasureStore) -> 
     for p in q.people:
         someone = merged.person(p.key)
         told = set(p.facts.get("groups", ()))
-        if p.count == 1 and someone is not None and not someone.measures and told and (told & before or all(
-                told & set(store.get(m).groups) for m in measures)):
+        if p.count == 1 and someone is not None and not someone.measures and (each_did or told and (told & before or all(
+                told & set(store.get(m).groups) for m in measures))):
             merged = merged.with_person(replace(someone, measures=measures))
             alike.append(p.key)
     return merged, alike

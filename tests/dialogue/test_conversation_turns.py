@@ -2246,3 +2246,13 @@ def test_merit_said_as_li_guo_gong_names_the_merit_measure(talk):
 def test_whether_one_qualifies_and_the_monthly_sum_asked_together_get_the_sum_with_its_conditions(talk):
     [both] = talk.conversation("俺家老头上个月刚过完60周岁生日 以前当过两年义务兵 现在够条件不 一个月多少")
     assert both.text.startswith("【老义务兵生活补助】每月50元") and "条件：年满60周岁" in both.text
+
+
+def test_a_reckoned_one_off_sum_and_a_fixed_one_off_sum_are_compared(talk):
+    *_, compared = talk.conversation("綠色食品初次認證六個產品獎補多少", "七個呢", "那有機產品新認證比這個多多少")
+    assert "相差：50000元 − 30000元 = 20000元" in compared.text
+
+
+def test_each_of_two_people_doing_the_thing_talked_about_gets_its_line(talk):
+    *_, both = talk.conversation("我想在村里整个电商示范点 是先给钱还是先建", "建好了能补多少", "我和我小舅子各建一个 俩加起来")
+    assert "您小舅子：50000元" in both.text and "合计：50000元 + 50000元 = 100000元" in both.text

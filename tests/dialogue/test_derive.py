@@ -37,6 +37,11 @@ def test_a_difference_is_the_larger_less_the_smaller_in_the_first_ones_period():
     assert d is not None and d.value == 4940 and d.shown == "21060元 − 16120元 = 每年4940元"
 
 
-@pytest.mark.parametrize("first, second", [(Figure(1, "每年"), Figure(2, "")), (Figure(1, ""), Figure(2, "一次性"))])
+@pytest.mark.parametrize("first, second", [(Figure(1, "每年"), Figure(2, "")), (Figure(1, "每月"), Figure(2, "一次性"))])
 def test_figures_of_different_kinds_have_no_difference(first, second):
     assert difference(first, second) is None
+
+
+def test_a_sum_reckoned_without_a_period_and_a_one_off_sum_are_both_paid_once_and_compare():
+    d = difference(Figure(30000, ""), Figure(50000, "一次性"))  # 绿色 reckoned by products, 有机 一次性5万
+    assert d is not None and d.value == 20000

@@ -567,10 +567,10 @@ def leaves_some_out(q: Question, c: Context, known: Known) -> Context | None:
     items = c.answered or c.lines
     if left is None or q.subjects or len(items) < 2:
         return None
-    def out(line: Line) -> bool:
+    def out(line: Line) -> bool:  # 三等功 names the merit measure too: of its lines, the one of that level
         facts = {**_facts_of(c, line), **line.facts}
-        return line.person in left.people or line.measure in left.measures or any(
-            facts.get(k) == v for k, v in left.facts.items())
+        return line.person in left.people or (any(facts.get(k) == v for k, v in left.facts.items()) if left.facts
+                                              else line.measure in left.measures)
     rest = tuple(line for line in items if not out(line))
     if not rest or len(rest) == len(items):
         return None

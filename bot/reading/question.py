@@ -63,7 +63,8 @@ _COUNTED_KIN = re.compile(r"(仨|俩|[2-9])个?$")  # 仨舅, 3个姑: kin count
 _SUMMED = re.compile(r"合计|共计|一共|总共|加起来|总计|累计")  # a fact said of a group as a whole
 _NEGATED = re.compile(r"(?:不是|并非|不算|没|(?<![是除])非)$")  # 应为 解放战争 非抗美: operators write 非
 # 俩立三等功的 1个立一等功的: that many of the level said right after, in a list of levels
-_LEVEL_HEADS = re.compile(r"(?<![\d.])(?P<n>[2-9]|\d{2})\s*(?:个|位|名)(?:人)?\s*(?:都)?(?:立过?|荣立|得过|获得?过?|是)$")
+_LEVEL_HEADS = re.compile(r"(?:(?<![\d.])(?P<n>[2-9]|\d{2})\s*(?:个|位|名)|(?P<w>俩|仨))(?:人)?\s*(?:都)?"
+                          r"(?:立过?|荣立|得过|获得?过?|是)?$")  # 两个二等功 / 俩立三等功的
 # a clause that begins so names what is not meant (不是抗美援朝, 她没当过兵)
 _DENIES = re.compile(r"(?:他|她|我|俺)?(?:不是|并非|不算|没有?当过|从没|从来没)")
 # 老大68, 我爸都72了: a number right after a person (and 今年, 都 …) is their age, unless a unit says otherwise
@@ -589,7 +590,7 @@ class Reader:
                 out.append(s)
                 continue
             fact, values = listed[0]
-            heads = {f.value: int(m["n"]) for f in found if f.fact == fact
+            heads = {f.value: COUNTS.get(m["w"]) or int(m["n"]) for f in found if f.fact == fact
                      and (m := _LEVEL_HEADS.search(text[max(0, f.start - 8):f.start])) is not None}
             out += [replace(s, facts={**s.facts, fact: value}, count=heads.get(value, s.count)) for value in values]
             done.add(s.measure)

@@ -2256,3 +2256,10 @@ def test_a_reckoned_one_off_sum_and_a_fixed_one_off_sum_are_compared(talk):
 def test_each_of_two_people_doing_the_thing_talked_about_gets_its_line(talk):
     *_, both = talk.conversation("我想在村里整个电商示范点 是先给钱还是先建", "建好了能补多少", "我和我小舅子各建一个 俩加起来")
     assert "您小舅子：50000元" in both.text and "合计：50000元 + 50000元 = 100000元" in both.text
+
+
+def test_counts_said_before_merit_levels_count_those_lines_and_one_level_can_be_left_out(talk):
+    first, _, rest = talk.conversation("我们村有三个优抚对象立过功 一个三等功 两个二等功 每个月一共多加多少", "一年呢",
+                                       "把三等功那个去掉 剩下的一年多少")
+    assert "50元 + 200元 = 每月250元" in first.text
+    assert "每年2400元" in rest.text and "三等功：" not in rest.text

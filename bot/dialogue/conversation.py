@@ -404,13 +404,17 @@ class Conversation:
         """第五类是啥 / 第三个方面呢: the nth item of a list the plan gives (its six groups, its six aspects), when the
         last answer was that list and the measure counts as many items as it lists."""
         said = _NTH.search(q.text)
-        if said is None or q.subjects or len(c.lines) != 1 or any(not p.key.startswith("第") for p in q.people):
+        placed = q.places[0] if len(q.places) == 1 and q.places[0] in ("first", "last") else None  # 最后一类呢
+        if said is None and placed is None or q.subjects or len(c.lines) != 1 or any(
+                not p.key.startswith("第") for p in q.people):
             return None
-        m, n = self.store.get(c.lines[0].measure), int(said.group("n"))
+        m = self.store.get(c.lines[0].measure)
         listed = [x for condition in m.conditions for x in condition.split("；")]  # the plan's list, in its order
+        n = int(said.group("n")) if said else 1 if placed == "first" else len(listed)
         if len(listed) not in {item.get("value") for item in m.params.get("items", ())} or not 1 <= n <= len(listed):
             return None
-        return Reply(item_reply(m, listed[n - 1], f"第{n}{said.group('unit')}"), slots={"context": c.to_json()},
+        label = f"第{n}{said.group('unit') if said else '类'}"
+        return Reply(item_reply(m, listed[n - 1], label), slots={"context": c.to_json()},
                      derived=frozenset(figures(m.quote)))
 
     def _elsewhere_in_plan(self, q: Question, c: Context) -> Passage | None:

@@ -741,8 +741,10 @@ def asks_again(q: Question, c: Context, known: Known) -> Context | None:
     if any(not (c.person(p.key) and c.person(p.key).measures) for p in q.people if p.count == 1):  # type: ignore[union-attr]
         return None  # 那俺老伴儿呢，她没当过兵，有啥补助: of someone else, not the last lines again
     lines = c.lines
-    reach = q.how_many or (len(c.history) if (q.total or q.each or "difference" in q.asked) and len(lines) == 1
-                           else 0)  # 这俩差多少 — 折到每个月差多少: the two still, not all answered before
+    listed = len(lines) == 1 and len(known.store.get(lines[0].measure).params.get("items", ())) > 1
+    reach = q.how_many or (len(c.history) if (q.total and not listed or q.each or "difference" in q.asked)
+                           and len(lines) == 1 else 0)  # 这俩差多少 — 折到每个月差多少: the two still, not all answered
+    # before; 技师 高级技师 各培养多少 — 加一块多少人: the figures that one lists
     if q.how_many in (2, None) and "difference" in q.asked and len(lines) == 1 and c.replaced is not None:
         now = {k: v for k, v in _facts_of(c, lines[0]).items() if k in c.replaced.facts}  # 一等功 beside 个人荣誉称号
         lines = (c.replaced, replace(lines[0], facts={**lines[0].facts, **now}))  # 因公牺牲 — 说错了 是病故的 —

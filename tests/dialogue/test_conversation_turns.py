@@ -2263,3 +2263,14 @@ def test_counts_said_before_merit_levels_count_those_lines_and_one_level_can_be_
                                        "把三等功那个去掉 剩下的一年多少")
     assert "50元 + 200元 = 每月250元" in first.text
     assert "每年2400元" in rest.text and "三等功：" not in rest.text
+
+
+def test_the_groups_the_plan_serves_are_asked_in_everyday_words_and_picked_first_and_last(talk):
+    groups, first, last = talk.conversation("这计划管哪几类人", "第一类是啥", "最后一类呢")
+    assert groups.text.startswith("【惠及的六类人群】")
+    assert "第1类：农民" in first.text and "第6类：城乡各类有创业意向的人员" in last.text
+
+
+def test_a_sum_after_a_target_listing_several_figures_adds_its_own_figures(talk):
+    *_, summed = talk.conversation("集体协商建制率要提到多少", "高技能领军人才 高级技师 技师 各培养多少", "加一块多少人")
+    assert "600" in summed.text and "85%" not in summed.text

@@ -46,7 +46,7 @@ from bot.dialogue.wording import (
     reply,
 )
 from bot.plan.calculator import KINDS, MONTHS
-from bot.plan.facts import MissingFact, NotEligible, label
+from bot.plan.facts import MissingFact, NotEligible, NotEligibleUnless, label
 from bot.plan.numbers import money, plain
 from bot.plan.records import load_units
 from bot.plan.summary import amount_text, formula_text
@@ -330,7 +330,8 @@ def _asked_of(o: Outcome, asked: list[str], period: str | None) -> tuple[str, li
         gap = wait(o)
         if isinstance(o.error, NotEligible):
             reason = str(o.error).split("的条件是：")[-1].rstrip("。")
-            text = f"暂不符合（{reason}{'；' + _known(o) + '，还差' + gap.text() if gap else ''}；标准{formula_text(o.measure)}）"
+            standard = f"；标准{formula_text(o.measure)}" if isinstance(o.error, NotEligibleUnless) else ""  # no sum of
+            text = f"暂不符合（{reason}{'；' + _known(o) + '，还差' + gap.text() if gap else ''}{standard}）"  # theirs
             return text, [gap] if gap else []
         return f"{formula_text(o.measure)}（{o.error}）", []
     if o.needs:

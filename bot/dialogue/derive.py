@@ -20,7 +20,13 @@ from typing import Any
 from bot.dialogue.context import Context, Line
 from bot.plan.calculator import MONTHS, Result, calculate, granted_years
 from bot.plan.eligibility import older_jobless, older_jobless_ages
-from bot.plan.facts import FactError, MissingFact, NotEligible, money_facts
+from bot.plan.facts import (
+    FactError,
+    MissingFact,
+    NotEligible,
+    NotEligibleUnless,
+    money_facts,
+)
 from bot.plan.measure import Measure
 from bot.plan.numbers import about, money, plain
 from bot.plan.records import load_groups
@@ -122,7 +128,7 @@ def outcomes(c: Context, store: MeasureStore) -> list[Outcome]:
             needs = tuple(n for n in needs if n not in facts)
             unchecked = tuple(u for u in unchecked if u not in assumed)
         if person is not None and count == 1 and (why := _not_older_jobless(measure, facts, store)):
-            done.append(Outcome(line, measure, who, count, error=NotEligible("age", why), facts=facts))
+            done.append(Outcome(line, measure, who, count, error=NotEligibleUnless("age", why), facts=facts))
             continue
         try:
             done.append(Outcome(line, measure, who, count, calculate(measure, facts), needs=needs, facts=facts,

@@ -13,7 +13,7 @@ from bot.dialogue.derive import total as sum_of
 from bot.plan.calculator import MONTHS, Result, over
 from bot.plan.definitions import Definition
 from bot.plan.eligibility import Entitlement
-from bot.plan.facts import FactError, NotEligible, label
+from bot.plan.facts import FactError, NotEligible, NotEligibleUnless, label
 from bot.plan.measure import Measure
 from bot.plan.numbers import about, money, plain
 from bot.plan.summary import amount_text, formula_text
@@ -99,13 +99,16 @@ def reply(result: Result, kind: str | tuple[str, ...] = "amount", period: str | 
 
 
 def needs_fact(measure: Measure, error: FactError) -> str:
-    """A question back when a fact is missing, wrong or rules the measure out, with the rule it applies."""
-    if isinstance(error, NotEligible):
-        lines = [f"【{measure.title}】按您说的情况，暂不符合条件。", str(error), f"（标准：{formula_text(measure)}）"]
-    else:
-        lines = [f"【{measure.title}】{formula_text(measure)}", str(error)]
-    lines += _conditions_and_office(measure.conditions, measure)
-    return fit(lines, f"出处：暖流计划{measure.section}“", measure.quote, [])
+    """A question back when a fact is missing, wrong or rules the measure out, with the rule it applies (of one
+    ruled out, the rule and the section only)."""
+    office = _conditions_and_office(measure.conditions, measure)
+    if isinstance(error, NotEligibleUnless):  # 女38 失业: unless 低保, 残疾 …, for which the standard holds
+        return fit([f"【{measure.title}】按您说的情况，暂不符合条件。", str(error), f"（标准：{formula_text(measure)}）",
+                    *office], f"出处：暖流计划{measure.section}“", measure.quote, [])
+    if isinstance(error, NotEligible):  # no sum for one the rule rules out, not even the standard's: the threshold
+        return _source([f"【{measure.title}】按您说的情况，暂不符合条件。", str(error), *office], measure)  # says it
+    return fit([f"【{measure.title}】{formula_text(measure)}", str(error), *office], f"出处：暖流计划{measure.section}“",
+               measure.quote, [])
 
 
 def department_reply(measure: Measure) -> str:

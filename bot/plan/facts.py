@@ -36,6 +36,11 @@ class NotEligible(FactError):
     """The facts given rule the measure out; the message says which condition fails."""
 
 
+class NotEligibleUnless(NotEligible):
+    """The facts given rule the measure out unless something not yet told holds (女38 失业 is no 大龄失业人员, but
+    may be 低保 or 残疾): the standard is said beside the verdict, for the case it does hold."""
+
+
 @dataclass(frozen=True)
 class FactSpec:
     name: str

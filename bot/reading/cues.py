@@ -39,7 +39,7 @@ _ONCE_MET = re.compile(r"到时候|到那时|等[^,。;!?]{0,8}?(?:够|满|到)|
                        r"|要是都(?:批下来|评上|拿到|领到)"  # supposing they can (要是都批下来 一共补多少)
                        r"|要是也?(?:开|办|干)(?:个|了|起)?(?:店|买卖|公司|厂|铺子?|作坊)")  # 她要是也开个店: run long enough
 _CITYWIDE = re.compile(r"全市|全长春|整个长春|长春市?(?:1共|总共|一共)|市里(?:1共|总共)")  # 全市一共整多少个
-_LATER = re.compile(r"(?:再过|(?<![当经干做待呆])过了?)(?P<n>\d+|半)\s*(?P<unit>个月|年)(?!多少|能|的)"
+_LATER = re.compile(r"(?:再过|再等|再干|再开|再经营|(?<![当经干做待呆])过了?)(?P<n>\d+|半)\s*(?P<unit>个月|年)(?!多少|能|的)"
                     r"|(?P<n2>\d+)\s*(?P<unit2>个月|年)(?:以|之)后")
 # 两年一共, 3年呢, 半年呢, 1个季度能领多少: a sum over a span of time (after an amount, not a fact told: 不是7年)
 _SPAN = re.compile(r"(?P<quarter>(?:(?P<quarters>\d)个|每)?季度)"

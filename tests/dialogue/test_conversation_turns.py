@@ -2274,3 +2274,24 @@ def test_the_groups_the_plan_serves_are_asked_in_everyday_words_and_picked_first
 def test_a_sum_after_a_target_listing_several_figures_adds_its_own_figures(talk):
     *_, summed = talk.conversation("集体协商建制率要提到多少", "高技能领军人才 高级技师 技师 各培养多少", "加一块多少人")
     assert "600" in summed.text and "85%" not in summed.text
+
+
+def test_one_the_rule_rules_out_gets_the_threshold_and_no_sum_of_money(talk):
+    [ruled_out] = talk.conversation("俺老叔五十七 也当过三年义务兵 他能领多少")
+    [sisters] = talk.conversation("俺家三个姑 大姑65 二姑62 老姑58 都是烈士子女 一年各多少")
+    assert "暂不符合条件" in ruled_out.text and "还差3年" in ruled_out.text and "年满60周岁" in ruled_out.text
+    assert "元" not in ruled_out.text
+    assert "老姑：暂不符合（年满60周岁；58岁，还差2年）" in sisters.text
+
+
+def test_months_waited_more_are_read_and_a_month_of_the_year_is_no_count_of_months(talk):
+    _, later = talk.conversation("我是残疾人 自己开了个小卖店 营业执照办下来四个月了 能领创业补贴吗", "那再等俩月呢 给多少")
+    _, corrected = talk.conversation("我是残疾人 开了个小卖店 干了四个月了 能领创业补贴吗",
+                                     "哦不对 记错了 执照是去年三月领的 到现在十个月了")
+    assert "5000元" in later.text and "暂不符合" not in later.text
+    assert "5000元" in corrected.text and "暂不符合" not in corrected.text
+
+
+def test_one_ruled_out_unless_of_another_kind_gets_the_standard_for_that_case(talk):
+    [verdict] = talk.conversation("我38岁 女的 失业了 想开个网店 办了营业执照 正常经营满六个月 能拿多少")
+    assert "不算大龄失业人员" in verdict.text and "5000元" in verdict.text

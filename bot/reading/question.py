@@ -447,7 +447,9 @@ class Reader:
                 whose: list[str | None] = [None] if fallen and "survivor" in measure.groups else [*targets] or [None]
                 if len(whose) > 1 and not joined and not any(m.role == "everyone" for m in here):
                     whose = [None]  # 我和我爸 … 抗美援朝老兵: whose, the words do not say
-                if targets and not here and len(labels) > 1:  # 我和我媳妇都想创业 … 能有创业补贴吗: each whom it is for
+                kind_told = bool(set(said) & {"veteran_category", "merit"})  # 打过解放战争: who they are
+                if targets and not here and not kind_told and len(labels) > 1:  # 我和我媳妇都想创业 … 能有创业补贴吗:
+                    # each whom it is for (俺老丈人91了 打过解放战争 tells of him: his)
                     whose = [k for k in labels if set(facts.get(k, {}).get("groups", ())) & set(measure.groups)] or whose
                 subjects += [Subject(measure.id, key, own, counted.count if counted else None) for key in whose]  # 都是: each
             if len(subjects) > so_far and all(x.person is None for x in subjects[so_far:]):

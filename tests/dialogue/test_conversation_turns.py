@@ -2295,3 +2295,17 @@ def test_months_waited_more_are_read_and_a_month_of_the_year_is_no_count_of_mont
 def test_one_ruled_out_unless_of_another_kind_gets_the_standard_for_that_case(talk):
     [verdict] = talk.conversation("我38岁 女的 失业了 想开个网店 办了营业执照 正常经营满六个月 能拿多少")
     assert "不算大龄失业人员" in verdict.text and "5000元" in verdict.text
+
+
+def test_a_category_told_in_a_clause_of_its_own_is_of_the_person_just_named(talk):
+    [both] = talk.conversation("俺家老爷子89了 抗美援朝下来的老兵 俺老丈人91了 打过解放战争 一年各多少")
+    assert "您老爷子的抗美援朝老兵生活补助：每年15780元" in both.text
+    assert "您老丈人的解放战争老兵生活补助：每年16120元" in both.text
+    assert "您老爷子的解放战争" not in both.text
+
+
+def test_a_category_said_mixed_up_corrects_that_one_and_keeps_the_household(talk):
+    _, corrected = talk.conversation(
+        "我家三个人 爷爷九十二抗日老兵 奶奶七十 她爸是烈士 我大伯六十一 当过两年义务兵 得过个人荣誉称号 各能领多少",
+        "哦 爷爷是抗美援朝不是抗日 我记混了")
+    assert "15780元 + 4800元 + 600元 + 2400元 = 每年23580元" in corrected.text and "抗日" not in corrected.text

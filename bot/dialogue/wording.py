@@ -154,12 +154,11 @@ def place_reply(measure: Measure, place: str, listed: Sequence[str]) -> str:
 
 
 def category_reply(measure: Measure, category: str, who: str, note: str | None) -> str:
-    """俺闺女呢, after a 烈士遗属: the measure is for who a person is; the standard if {who} is of the category
-    too, or, of a veteran's spouse, what the plan says of her (`note`)."""
-    said = note or (f"这一项给{category}本人。如果{who}本人也是{category}，标准相同；"
+    """俺闺女呢, after a 烈士遗属: the measure is for who a person is; the same standard if {who} is of the category
+    too, or, of a veteran's spouse, what the plan says of her (`note`). No sum of money: it is not yet theirs."""
+    said = note or (f"这一项给{category}本人。如果{who}本人也是{category}，按同一标准领取；"
                     f"如是其他身份（如烈士的子女、老兵的家属），请告诉我。")
-    return _cut([f"【{measure.title}】{said}（{formula_text(measure)}）", f"咨询：{department_text(measure)}",
-                 f"出处：暖流计划{measure.section}"])
+    return _cut([f"【{measure.title}】{said}", f"咨询：{department_text(measure)}", f"出处：暖流计划{measure.section}"])
 
 
 def section_reply(head: str, titles: Sequence[str]) -> str:

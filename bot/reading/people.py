@@ -219,6 +219,11 @@ class People:
                     continue  # 俺爸和俺大爷哥俩都是抗美援朝老兵: the two named, not two more
                 found.append(Mention(said, said, m.start(), m.end(), "group", self.groups[said]))
             elif role == "kin":
+                if (theirs := _someones(found, m.start(), text, self.kin[m.group("kin_word")])) is not None:
+                    found[-theirs[1]:] = [Mention(theirs[0], text[found[-theirs[1]].start:m.end()],
+                                                  found[-theirs[1]].start, m.end(), "person", 1,
+                                                  found[-theirs[1]].owner)]  # 大姑家儿子: his own, not 大姑
+                    continue
                 if (in_law := self._in_law(found, m.start(), text, self.kin[m.group("kin_word")])) is not None:
                     spouse, pronoun = found[-2:]
                     found[-2:] = [spouse, Mention(in_law, spouse.said + pronoun.said + said, pronoun.start, m.end(),
@@ -331,6 +336,25 @@ COUNTS = {"仨": 3, "俩": 2}  # counts said in a word of their own
 _PER_HEAD = re.compile(r"(?:1年|1个?月|每|多少|能|可以|给)")
 _OF_PEOPLE = ("位", "名", "人")  # 第2位 is a person; 第2个, 第2家 may be an organisation (as the reply names them)
 _BEFORE_A_NAME = set("的是和跟与同给叫让找问那这说把被对替帮及或俺我咱你他她们村屯里家边位个上有加还")  # 再加上老赵
+
+
+_THEIR_CHILDREN = ("儿子", "闺女", "孙子", "孙女", "女婿", "儿媳")  # kin whose own is someone else's (大姑家儿子)
+_WHOSE = re.compile(r"\s*(?:家的?|的)?\s*")  # 大姑家儿子 / 大姑的儿子 / 老舅他儿子 (the pronoun a mention of its own)
+
+
+def _someones(found: list[Mention], at: int, text: str, kin: str) -> tuple[str, int] | None:
+    """大姑家儿子 / 老舅他儿子: a relative's child, said right after them (through 家, 的 or a pronoun), is a person of
+    their own — the key (大姑家儿子) and how many mentions before it the words take in (the relative, the pronoun)."""
+    if kin not in _THEIR_CHILDREN or not found:
+        return None
+    taken = 2 if found[-1].role == "pronoun" and len(found) > 1 else 1
+    owner = found[-taken]
+    between = text[owner.end:found[-1].start] if taken == 2 else text[owner.end:at]
+    tail = text[found[-1].end:at] if taken == 2 else ""
+    if owner.role != "person" or owner.key in (SELF, "老伴") or not _WHOSE.fullmatch(between) or tail.strip() or (
+            taken == 1 and not between.strip()):
+        return None
+    return f"{owner.key}家{kin}", taken
 
 
 def _named_again(found: list[Mention], many: int) -> bool:

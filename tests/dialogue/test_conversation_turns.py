@@ -2309,3 +2309,8 @@ def test_a_category_said_mixed_up_corrects_that_one_and_keeps_the_household(talk
         "我家三个人 爷爷九十二抗日老兵 奶奶七十 她爸是烈士 我大伯六十一 当过两年义务兵 得过个人荣誉称号 各能领多少",
         "哦 爷爷是抗美援朝不是抗日 我记混了")
     assert "15780元 + 4800元 + 600元 + 2400元 = 每年23580元" in corrected.text and "抗日" not in corrected.text
+
+
+def test_another_relative_not_said_to_be_of_the_category_gets_no_sum(talk):
+    _, other = talk.conversation("俺姑父是在部队得病没的 俺大姑是病故军人遗属 一年给多少", "大姑家儿子在部队当兵呢 二十三 他能领啥不")
+    assert "元" not in other.text

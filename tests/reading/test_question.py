@@ -334,3 +334,8 @@ def test_kin_counted_then_each_named_are_the_ones_named(read):
 def test_years_said_as_more_are_an_increase_not_the_years(read):
     q = read("他要是多当两年兵呢")
     assert q.more == {"service_years": 2} and "service_years" not in q.facts
+
+
+def test_a_relatives_child_said_through_jia_or_a_pronoun_is_someone_of_their_own(read):
+    assert list(people(read("大姑家儿子在部队当兵呢 二十三"))) == ["大姑家儿子"]
+    assert list(people(read("那我老舅他儿子三十五 当过两年兵呢"))) == ["舅家儿子"]

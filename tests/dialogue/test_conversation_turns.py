@@ -2312,5 +2312,6 @@ def test_a_category_said_mixed_up_corrects_that_one_and_keeps_the_household(talk
 
 
 def test_another_relative_not_said_to_be_of_the_category_gets_no_sum(talk):
-    _, other = talk.conversation("俺姑父是在部队得病没的 俺大姑是病故军人遗属 一年给多少", "大姑家儿子在部队当兵呢 二十三 他能领啥不")
+    _, other = talk.conversation("俺姑父是在部队得病没的 俺大姑是病故军人遗属 一年给多少",
+                                 "大姑家儿子在部队当兵呢 二十三 他能领啥不")
     assert "元" not in other.text

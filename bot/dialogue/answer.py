@@ -440,14 +440,7 @@ def _together(done: list[Outcome], asked: list[str], by_kind: dict[str, list[Fig
             continue
         word = {"amount": "合计", "old": "原来合计", "rise": "合计增加", "saved": "合计少交", "max": "合计最多",
                 "min": "合计最少"}[kind]
-        line = f"{word}：{t.shown}"
-        other = _other_period(t)
-        if other is not None:
-            line += f"；折合{other.text()}"
-            out.append((line, t))
-            out.append(("", other))
-        else:
-            out.append((line, t))
+        out += _in_both_periods(f"{word}：{t.shown}", t)
         if incomplete:
             out[-1] = (out[-1][0] + "（不含暂不符合或还缺情况的项）", out[-1][1])
     if c.total and "amount" in asked and len(by_kind.get("amount", [])) < 2 and (met := _once_met(done, c)):
@@ -469,7 +462,14 @@ def _each_persons(done: list[Outcome], asked: list[str], c: Context) -> list[tup
     reply would outgrow what a phone shows)."""
     if asked != ["amount"]:
         return []
-    return [(f"{who}合计：{t.shown}", t) for who, t, several in _two_persons(done, c) if several]
+    return [x for who, t, several in _two_persons(done, c) if several for x in _in_both_periods(f"{who}合计：{t.shown}", t)]
+
+
+def _in_both_periods(line: str, t: Figure) -> list[tuple[str, Figure]]:
+    """A sum's line, with the sum in the other period beside it (每年2700元；折合每月225元): a household asked by
+    the year still hears each one's month, and the other way round."""
+    other = _other_period(t)
+    return [(f"{line}；折合{other.text()}", t), ("", other)] if other is not None else [(line, t)]
 
 
 def _persons_apart(done: list[Outcome], c: Context) -> list[tuple[str, Figure]]:

@@ -904,8 +904,9 @@ def _lines(q: Question, c: Context, store: MeasureStore) -> tuple[Line, ...]:
     if collective or (q.everyone and not spoken):  # 娘俩加起来: everyone talked about
         spoken = [p.key for p in c.people if p.measures]
     own = {(s.person, s.measure): dict(s.facts) for s in q.subjects}  # 绿色食品3个产品，无公害2个: each its own count
-    for key in spoken:
-        lines += [replace(line, facts=own.get((key, line.measure), {})) for line in _person_lines(c.person(key))]
+    told = dict(q.facts) if len(spoken) == 1 and not q.people else {}  # 都签了1年合同 介绍成了12个: of the one
+    for key in spoken:  # spoken of, facts told of no one are theirs
+        lines += [replace(line, facts={**told, **own.get((key, line.measure), {})}) for line in _person_lines(c.person(key))]
     for s in q.subjects:  # of no one in particular, unless a person's line already has it (他立过二等功)
         if s.person is not None and c.person(s.person) is not None:
             continue

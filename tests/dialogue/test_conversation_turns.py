@@ -2315,3 +2315,14 @@ def test_another_relative_not_said_to_be_of_the_category_gets_no_sum(talk):
     _, other = talk.conversation("俺姑父是在部队得病没的 俺大姑是病故军人遗属 一年给多少",
                                  "大姑家儿子在部队当兵呢 二十三 他能领啥不")
     assert "元" not in other.text
+
+
+def test_facts_told_of_no_one_are_the_one_person_spoken_ofs(talk):
+    _, placed = talk.conversation("俺外甥开了个职业中介 有资质的 免费给就业困难人员介绍工作 一个人给多少补贴",
+                                  "今年介绍成了十二个 都签了一年合同交了社保 能拿多少")
+    assert "2160元" in placed.text and "您外甥" in placed.text
+
+
+def test_each_persons_sum_is_shown_in_the_other_period_too(talk):
+    [household] = talk.conversation("俺奶是病故军人遗属 俺姥爷六十八 当过五年义务兵 立过三等功 各多少")
+    assert "您姥爷合计：125元 + 50元 = 每月175元；折合每年2100元" in household.text

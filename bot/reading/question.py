@@ -270,6 +270,8 @@ class Reader:
                            for m in numbers if m not in denied)
         quantities = tuple(x for x in quantities if x.value not in was) + tuple(Quantity(v, "", False) for v in was)
         people, general, quantities = _corrected(people, general, quantities, turn < len(text))
+        quantities += tuple(Quantity(float(m.group(1)), m.group(2) or "", False) for m in denied)  # 不是6年: the value
+        # it was, by which the merge finds whose it was
         subjects, quantities = self._headcount(subjects, quantities, people, turn < len(text))
         bare = _BARE.match(self.cues.question_words.sub("", text)) if not subjects else None
         cued = list(text)  # cue words are read outside the facts: 快1年了 tells a time, it asks for no year;

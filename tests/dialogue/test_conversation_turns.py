@@ -2326,3 +2326,14 @@ def test_facts_told_of_no_one_are_the_one_person_spoken_ofs(talk):
 def test_each_persons_sum_is_shown_in_the_other_period_too(talk):
     [household] = talk.conversation("俺奶是病故军人遗属 俺姥爷六十八 当过五年义务兵 立过三等功 各多少")
     assert "您姥爷合计：125元 + 50元 = 每月175元；折合每年2100元" in household.text
+
+
+def test_a_value_said_not_to_be_finds_whose_it_was_and_the_speakers_own_words_are_no_one(talk):
+    _, corrected = talk.conversation("俺老伴七十 当过六年义务兵 俺自己六十七 俺爹是烈士 俺俩能领多少",
+                                     "不是六年 是四年 俺老糊涂了")
+    assert "您老伴的老义务兵生活补助：每月100元" in corrected.text and "您的老义务兵" not in corrected.text
+
+
+def test_yi_hu_bing_heard_for_yi_wu_bing_is_the_conscripts_measure(talk):
+    [heard] = talk.conversation("俺大爷六十四 当过一户兵 七年 他一个月呢")
+    assert heard.text.startswith("【老义务兵生活补助】每月175元")

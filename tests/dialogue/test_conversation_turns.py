@@ -2337,3 +2337,10 @@ def test_a_value_said_not_to_be_finds_whose_it_was_and_the_speakers_own_words_ar
 def test_yi_hu_bing_heard_for_yi_wu_bing_is_the_conscripts_measure(talk):
     [heard] = talk.conversation("俺大爷六十四 当过一户兵 七年 他一个月呢")
     assert heard.text.startswith("【老义务兵生活补助】每月175元")
+
+
+def test_what_both_did_each_said_with_liang_ren_ge_is_each_ones(talk):
+    first, both = talk.conversation("俺家两口子都失业了 俺五十一 媳妇四十二 俩人各开了个店 执照都一年了 一人能给多少",
+                                    "俩人一共多少")
+    assert "· 您：5000元" in first.text and "· 媳妇：5000元" in first.text
+    assert "合计：5000元 + 5000元 = 10000元" in both.text

@@ -208,9 +208,10 @@ class Reader:
         turn = corrected.start() if corrected else len(text)
         mentions = _members(text, _counted_kin(text, _subjects_only(text, self.people.mentions(text),
                                                                      self.people.speakers)))
-        # 俺数差了，是六个人 / 俺妈搁旁边说是六年 / 我奶奶说是三年不是两年: who says the figure, not whom it is of
+        # 俺数差了，是六个人 / 俺妈搁旁边说是六年 / 我奶奶说是三年不是两年 / 俺舅说不是称号 是一等功: who says the
+        # figure or the correction, not whom it is of
         mentions = [m for m in mentions if not ((told := self.people.passes_on(text, m.end)) and (
-            corrected or text[told.end():told.end() + 1].isdigit()))
+            corrected or text[told.end():told.end() + 1].isdigit() or told.group().endswith("不是")))
             and not (corrected and m.key == SELF and (own := self.cues.correction(text[m.end:m.end + 5]))
                      and own.start() == 0)]
         mentions = [m for m in mentions if not (_LIKE.match(text, m.end) and _WITH.search(text, 0, m.start))]

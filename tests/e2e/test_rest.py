@@ -105,7 +105,9 @@ SETS = {"tuned.yml": 1.0, "blind.yml": 0.95, "blind_a.yml": 0.94, "held_out.yml"
         "held_out_17_mixed_households.yml": 0.74, "held_out_18_desk_plan_voice.yml": 0.78, "dev_long6.yml": 0.90,
         "dev_voice3.yml": 0.93,
         "held_out_19_family_threads.yml": 0.76, "held_out_20_voice_desk_details.yml": 0.78, "dev_long7.yml": 0.92,
-        "dev_verdicts.yml": 0.94}
+        "dev_verdicts.yml": 0.94,
+        "held_out_21_long_households.yml": 0.73, "held_out_22_everyday_plan_details.yml": 0.81, "dev_long8.yml": 0.86,
+        "dev_traps.yml": 0.90, "dev_desk3.yml": 0.80, "dev_long9.yml": 0.72}
 
 
 def judged(rest_url: str, *args: str) -> str:

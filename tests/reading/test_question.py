@@ -339,3 +339,8 @@ def test_years_said_as_more_are_an_increase_not_the_years(read):
 def test_a_relatives_child_said_through_jia_or_a_pronoun_is_someone_of_their_own(read):
     assert list(people(read("大姑家儿子在部队当兵呢 二十三"))) == ["大姑家儿子"]
     assert list(people(read("那我老舅他儿子三十五 当过两年兵呢"))) == ["舅家儿子"]
+
+
+def test_a_relative_passing_on_a_denial_is_no_one_asked_about(read):
+    q = read("俺舅说不是称号 是一等功")
+    assert "舅" not in people(q) and q.facts.get("merit") == "一等功"

@@ -34,6 +34,7 @@ _OTHERS = re.compile(r"(?:另外|其他|其余|剩下)(?:的|那)?(?P<n>\d)?(?:�
                      r"(?:呢|咋样|怎么样|多少|是多少)")  # 另外两个呢
 _MORE = re.compile(r"给的多|给得多|的多|更多|高一些|高点")  # 听说因公牺牲的给的多 多多少: this one against the last
 _FIRST = re.compile(r"(?<![以之从提])前(?P<n>[1-9])(?:个|项|种|类|位|样)(?!月)")  # 前两个差多少: the first two lines answered
+_ORDINAL = re.compile(r"第\d+[个位项种样]")  # 第2个: a line of the last answer, when no member of a group is named so
 _ALSO = re.compile(r"也")  # 我爸51岁也失业了要创业: as the one asked about before
 _EACH_DID = re.compile(r"各(?:建|开|办|弄|整|搞|干|认证|申请|报)(?:了)?(?:1个|1家|1处|个)")  # 我和我小舅子各建一个: the thing
 # talked about, each of them
@@ -540,7 +541,7 @@ def asks_of_the_first(q: Question, c: Context, known: Known) -> Context | None:
 def points_at_items(q: Question, c: Context, known: Known) -> Context | None:
     """三样各多少 — 最后那个比第一个少多少 / 最多的那个比最少的那个多多少 / 最后那个一个月多少: the lines of the last
     answer at those places, or of those sizes, asked what this message asks (the two in the order said)."""
-    ordinal = [p for p in q.people if re.fullmatch(r"第\d+[个位项种样]", p.key)]
+    ordinal = [p for p in q.people if _ORDINAL.fullmatch(p.key)]
     items = c.answered or c.lines
     if not q.places or q.subjects or len(items) < 2 or len(ordinal) != len(q.people) or any(
             (x := c.person(p.key)) and (x.measures or x.facts) for p in ordinal):
@@ -1098,7 +1099,7 @@ def _by_old_value(q: Question, c: Context) -> tuple[str, str, int | float] | Non
 def _nth_line(q: Question, c: Context, store: MeasureStore) -> Question:
     """三品一标各奖多少 — 第二个要是五个产品呢: the second line of the last answer (of no one), not a member of a
     group the conversation never had; what is told of it is that line's."""
-    nth = [p for p in q.people if re.fullmatch(r"第\d+[个位项种样]", p.key)]
+    nth = [p for p in q.people if _ORDINAL.fullmatch(p.key)]
     items = c.answered or c.lines  # 前两个加一起 — 第二个呢: of the answer picked from
     if len(q.places) > 1 or len(nth) != 1 or len(q.people) != 1 or c.person(nth[0].key) or any(line.person for line in items):
         return q

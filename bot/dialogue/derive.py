@@ -174,6 +174,9 @@ def over_span(figure: Figure, months: int) -> Figure | None:
         value = figure.value * years
         return Figure(value, "", "元", f"{about(figure.value)} × {years}年 = {about(value)}", (figure,))
     monthly = in_period(figure, "每月")
+    if figure.period == "每年" and monthly.value != round(monthly.value, 2):  # 每年31900元, 半年: 31900 ÷ 12 × 6, not the
+        value = figure.value * months / 12  # month rounded (约2658.33 × 6 = 15949.98) times six
+        return Figure(value, "", "元", f"{about(figure.value)} ÷ 12 × {months}个月 = {about(value)}", (figure,))
     value = monthly.value * months
     return Figure(value, "", "元", f"{about(monthly.value)} × {months}个月 = {about(value)}", (monthly,))
 

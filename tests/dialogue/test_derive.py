@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.dialogue.derive import Figure, difference, in_period, total
+from bot.dialogue.derive import Figure, difference, in_period, over_span, total
 
 
 def test_a_yearly_figure_by_the_month_shows_its_division():
@@ -45,3 +45,8 @@ def test_figures_of_different_kinds_have_no_difference(first, second):
 def test_a_sum_reckoned_without_a_period_and_a_one_off_sum_are_both_paid_once_and_compare():
     d = difference(Figure(30000, ""), Figure(50000, "一次性"))  # 绿色 reckoned by products, 有机 一次性5万
     assert d is not None and d.value == 20000
+
+
+def test_a_yearly_sum_over_months_is_reckoned_from_the_year_not_a_rounded_month():
+    half = over_span(Figure(31900, "每年"), 6)
+    assert half is not None and half.value == 15950 and half.shown == "31900元 ÷ 12 × 6个月 = 15950元"

@@ -228,9 +228,10 @@ class Reader:
         found += self._groups_of_people(text, mentions, found)
         found += _business_years(text, found)
         found = [f for f in found if not (f.fact in ("veteran_category", "group") and _OF_SOMEONE.match(text, f.end))]
-        more = {fact: float(m.group(1)) for fact, pattern in _MORE.items() for m in pattern.finditer(text)}
-        found = [f for f in found if not (f.fact in more and any(  # 多当2年兵: 2 more years, not 2 years
-            m.start() <= f.start < m.end() for m in _MORE[f.fact].finditer(text)))]
+        said_more = [(fact, m) for fact, pattern in _MORE.items() for m in pattern.finditer(text)]
+        more = {fact: float(m.group(1)) for fact, m in said_more}
+        found = [f for f in found if not any(  # 多当2年兵: 2 more years, not 2 years
+            fact == f.fact and m.start() <= f.start < m.end() for fact, m in said_more)]
         clauses = _clauses(text, mentions)
         left_out = self._left_out(text, mentions, found)
         if left_out:  # 除了我舅: 舅 is not asked of

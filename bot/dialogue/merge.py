@@ -11,7 +11,7 @@ rule: it is the full question, with what the conversation knows of its people.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -64,7 +64,7 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
     known = Known(store, family)
     for prepare in READ_AGAINST_THE_CONVERSATION:
         q = prepare(q, c, store)
-    c = _grown(q, survivors(_known_people(q, c, store), known, correcting=False))
+    c = _grown(q, survivors(_known_people(q, c, store), known))
     for rule in RULES:
         merged = rule(q, c, known)
         if merged is not None:  # 年差 月差, then 比病故的呢: both periods still, until a period is asked alone
@@ -86,7 +86,9 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
             if q.number and not q.asked_said and set(merged.asked) <= WORDED_KINDS:  # 哪个部门 — 重点培育几户企业:
                 merged = replace(merged, asked=("amount",))  # a number now, not the office again
             lines = _no_one_twice(merged.lines)
-            return replace(merged, both_periods=both, once_met=once, span=q.span, split=q.split or _averaged(q, merged),
+            averaged = _averaged(q, merged)
+            return replace(merged, both_periods=both, once_met=once, span=q.span, split=q.split or averaged,
+                           total=merged.total or averaged is not None,
                            lines=lines, replaced=_replaced(c, merged, store), answered=_answered(lines, c)), rule.__name__
     return replace(c, lines=(), asked=q.asked, period=q.period, total=q.total, requested=None), "nothing_to_answer"
 
@@ -107,10 +109,14 @@ def _no_ones(lines: tuple[Line, ...]) -> tuple[Line, ...]:
 def _averaged(q: Question, c: Context) -> int | None:
     """俩人一年加一起多少 — 平均一人呢: the people a total of theirs is averaged over (a sum of money is averaged
     over no figure of the plan's, see OF_TARGETS; over the people it is paid to, it is)."""
-    if "average" not in q.asked or not c.total:
+    if "average" not in q.asked or not (c.total or q.per_head):
         return None
     heads = _heads(c.lines, c)
-    return heads if heads > 1 and all(line.person is not None or line.count for line in c.lines) else None
+    if q.per_head:  # 俩遗属 一个因公牺牲的 一个烈士的 平均一人: one of each line of no one
+        heads += sum(1 for line in c.lines if line.person is None and not line.count)
+    elif not all(line.person is not None or line.count for line in c.lines):
+        return None  # 这三样一年一共多少 平均呢: kinds, not people
+    return heads if heads > 1 else None
 
 
 def _heads(lines: tuple[Line, ...], c: Context) -> int:
@@ -250,7 +256,7 @@ def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:
             {s.measure for s in q.subjects} & {line.measure for line in c.lines}):
         return None  # 不对，俺问的是解放战争老兵: another measure asked the same (names_its_subject), no fact of anyone's
     if q.people and all(c.person(p.key) for p in q.people):  # a person's category or facts, said again
-        merged = c
+        merged, deaths = c, set()
         if q.pronoun and q.facts and c.focus and c.focus not in {p.key for p in q.people}:  # 说错了 他五十一了 那等我
             merged = _told(merged, c.focus, dict(q.facts), store, replace_kind=True)  # 媳妇…: his age, and hers after
         for p in q.people:
@@ -262,6 +268,11 @@ def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:
                 told.update(_nearest_facts(merged.person(p.key), [x.value for x in q.quantities if x.corrects]))  # fits
             if "veteran_category" not in told and (kind := _survivors_now(q, merged.person(p.key), known)):
                 told["veteran_category"] = kind  # 我姥姥那边是病故的 不是因公牺牲: 病故军人遗属 now
+            if (was := merged.person(p.key)) and was.facts.get("fallen") and "fallen" not in told and (
+                    death := known.family.fallen_in(q.text, soldier_known=True)):
+                told["fallen"] = death  # 说错了 大姑父是得病没的: the soldier known, his death said again
+            if "fallen" in told:
+                deaths.add(p.key)
             theirs = [s.measure for s in q.subjects if s.person == p.key]
             merged = _told(_without_replaced(merged, p.key, theirs, store), p.key, told, store, replace_kind=True,
                            named=theirs)
@@ -271,7 +282,7 @@ def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:
                         if not (k in IMPLYING and (m := store.made_for(k, v)) is not None and m.id in q.denied)}
                 merged = merged.with_person(replace(someone, facts=kept,
                                                     measures=tuple(m for m in someone.measures if m not in q.denied)))
-        merged = survivors(merged, known, correcting=True)  # 说错了，我爸是因公牺牲的: 妈 is 因公牺牲军人遗属
+        merged = survivors(merged, known, corrected=deaths)  # 说错了，我爸是因公牺牲的: 妈 is 因公牺牲军人遗属
         lines = _lines_anew(c.lines, merged)
         lines += tuple(x for p in q.people if not any(line.person == p.key for line in c.lines)
                        for x in _person_lines(merged.person(p.key)))  # 说错了 我妈今年58, after 爸's lines: hers too
@@ -420,7 +431,8 @@ def adds_to_the_question(q: Question, c: Context, known: Known) -> Context | Non
     if not (q.addition or (q.total and personal)):  # 他还立过二等功，一共多少: his lines, and the merit beside them
         return None
     before = {x.person for x in c.lines}
-    if not (q.total or c.total or q.everyone or q.how_many or q.adds_outright) and new and all(
+    kept_total = c.total and not (q.asks and q.people)  # 俺爸… 一个月多少 after a total: of him alone
+    if not (q.total or kept_total or q.everyone or q.how_many or q.adds_outright) and new and all(
             n.person is not None and n.person not in before for n in new):
         return None  # 我三大爷当了六年 还立过二等功 他一个月多少: his own lines, asked of him alone
     if new and all(any(x.measure == n.measure and x.person == n.person for x in c.lines) for n in new) and all(
@@ -822,14 +834,16 @@ def _known_people(q: Question, c: Context, store: MeasureStore) -> Context:
     return c
 
 
-def survivors(c: Context, known: Known, *, correcting: bool) -> Context:
+def survivors(c: Context, known: Known, *, corrected: Collection[str] = ()) -> Context:
     """我老伴牺牲在部队，后来评上烈士 — 我能领多少: the spouse, children and parents of a soldier fallen are of the
-    plan's category for them (烈士遗属, 烈士老年子女, 因公牺牲军人遗属 …), unless their own is known; the fallen
+    plan's category for them (烈士遗属, 烈士老年子女, 因公牺牲军人遗属 …), unless their own is known, or the death
+    is one `corrected` now (说错了 老姑父是病故的: 老姑's category again, 奶奶's as she said it); the fallen
     soldier is no survivor, so a survivor's measure said of them is theirs no more."""
     store, family = known.store, known.family
     survivor_measures = {m.id for m in store.measures if "survivor" in m.groups}
     fallen = [p for p in c.people if p.facts.get("fallen")]
     for f in fallen:
+        correcting = f.key in corrected
         for p in c.people:
             if p.key == f.key or (p.facts.get("veteran_category") and not correcting):
                 continue
@@ -950,7 +964,7 @@ def _died_otherwise(q: Question, c: Context, known: Known) -> Context | None:
     if kind is None or len(fallen) != 1:
         return None
     merged = survivors(c.with_person(replace(fallen[0], facts={**fallen[0].facts, "fallen": kind})), known,
-                       correcting=True)
+                       corrected={fallen[0].key})
     for before in c.people:  # 父 解放战争老兵, 母 因公遗属 — 应为 病故: only those who were his survivors are again
         after = merged.person(before.key)
         if before.facts.get("veteran_category") not in kinds and after and after.facts.get("veteran_category") in kinds:

@@ -61,8 +61,11 @@ THAN_THE_LAST = re.compile(r"(?:比|跟|和|与)(?:它|他|她|这个|那个|前
 # 跟X加1起: X with what was asked before
 _WITH_THE_LAST = re.compile(r"(?:那|那么)?(?:这个|那个|这项|它|这)?(?:跟|和|连同|再跟)"  # 这个跟创业担保贷款…加一起
                             r"[^,。;!?]{1,16}?(?:加1起|加起来|加1块|1共|一共|合计|总共)")
+# 俺奶不是 她是解放战争的: what was said of someone denied, then what is so
+_NOT_THEN_IS = re.compile(r"不是[\s,，。]+(?:他|她|俺|我)?(?:是|算)")
 _ASKS_ANEW = re.compile(r"\s*(?:再|还|我|俺|想|要)*(?:问|打听|咨询|请教)")  # 另外问下 / 另外想打听: a new question
 _PER_SHARE = re.compile(r"每(?:户|家|人|个人|份)(?:能|能够)?(?:分|得|拿|多少|几)")  # 每户多少, after a sum shared
+_PER_HEAD = re.compile(r"(?:平均|人均)(?:每|一|1)?个?人")  # 平均一人: over the people, not over kinds (平均呢)
 _NOT_A_PERIOD = re.compile(r"[满签过近快](?:了)?$")
 _PERIOD_ALONE = re.compile(r"(?:^|.*\s)(?:按|那)?(月|年)(?:呢|的|合计|总计)?\s*[?]?\s*$")  # 年 / 荣誉称号 年
 RANGE = {"range": ("min", "max")}  # 补贴区间: the least and the most
@@ -188,6 +191,11 @@ class Cues:
         """每户多少 / 每人能分多少: a share of a sum, which a sum shared before (合作社20户平分) says among how many."""
         return bool(_PER_SHARE.search(text))
 
+    @staticmethod
+    def per_head(text: str) -> bool:
+        """平均一人 / 平均每人: an average over the people paid, one of each line where no one is named."""
+        return bool(_PER_HEAD.search(text))
+
     later_words = _LATER  # 再过3个月: a time, no number told
 
     def later(self, text: str) -> int | None:
@@ -241,7 +249,8 @@ class Cues:
         """不对 / 说错了: where the message starts to correct what was said (before it, or in an earlier message);
         对不对 asks whether a figure is right, it corrects nothing."""
         return next((m for m in self._corrections.finditer(text)
-                     if not (m.group() == "不对" and text[max(0, m.start() - 1):m.start()] == "对")), None)
+                     if not (m.group() == "不对" and text[max(0, m.start() - 1):m.start()] == "对")),
+                    None) or _NOT_THEN_IS.search(text)
 
     def addition(self, text: str) -> bool:
         """再加上 / 另外 / 跟X加一起: the message adds to what was asked before, rather than asking anew; 另外问下 only

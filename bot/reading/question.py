@@ -59,9 +59,12 @@ _AWAITED = re.compile(r"差[^,。;!?\d]{0,4}$")  # 还差半年满60, 差2年到
 _MORE = {"service_years": re.compile(r"多(?:当|干|服役|服|待|呆)了?(\d{1,2})年"),
          "product_count": re.compile(r"多(?:认证|整|弄|过|报)?了?(\d{1,2})个(?:农?产品)")}
 _THE_REST = re.compile(r"剩下|其他|其余|别的|余下")  # 除了我舅 剩下俩: the rest asked of
+_COUNTED_HEAD = re.compile(r"^\d+个")  # 1个烈士的, in a list of those counted
 _COUNTED_KIN = re.compile(r"(仨|俩|[2-9])个?$")  # 仨舅, 3个姑: kin counted
 _SUMMED = re.compile(r"合计|共计|一共|总共|加起来|总计|累计")  # a fact said of a group as a whole
 _NEGATED = re.compile(r"(?:不是|并非|不算|没|(?<![是除])非)$")  # 应为 解放战争 非抗美: operators write 非
+# 解放战争他没赶上 / 抗日那会他还小呢: said before what denies it
+_NEGATED_AFTER = re.compile(r"\s*(?:那会儿?|那时候?|那阵儿?|时候)?\s*(?:他|她)?(?:还小|没赶上|没去|没参加|没打过|不算)")
 # 俩立三等功的 1个立一等功的: that many of the level said right after, in a list of levels
 _LEVEL_HEADS = re.compile(r"(?:(?<![\d.])(?P<n>[2-9]|\d{2})\s*(?:个|位|名)|(?P<w>俩|仨))(?:人)?\s*(?:都)?"
                           r"(?:立过?|荣立|得过|获得?过?|是)?$")  # 两个二等功 / 俩立三等功的
@@ -177,6 +180,7 @@ class Question:
     later: int | None = None  # 再过3个月呢 (3): the months from now it is asked of
     split: int | None = None  # 团队5个人平分 (5): the people the sum asked is shared among
     per_share: bool = False  # 每户多少: a share asked, of a sum shared before
+    per_head: bool = False  # 平均一人: an average over the people paid
     section: str | None = None  # 关注五是哪块内容 (关注五): a part of the plan the replies cite, asked of
     chitchat: bool = False  # 今天天气怎么样: everyday talk (data/scope.yml), no question about the plan
     places: tuple[str, ...] = ()  # 最后那个比第一个少多少 (last, first): items of the last answer, by place or size
@@ -321,7 +325,7 @@ class Reader:
             question_form=bool(_QUESTION_FORM.search(text)),
             span=self.cues.span(cue_text), later=self.cues.later(text), split=split, portion=self.cues.portion(text),
             section=_section(text),
-            per_share=self.cues.per_share(cue_text),
+            per_share=self.cues.per_share(cue_text), per_head=self.cues.per_head(cue_text),
             chitchat=bool(self._chitchat.search(text)), places=tuple(place for place, _ in places), left_out=left_out,
             more=more,
         )
@@ -340,25 +344,28 @@ class Reader:
 
     # ---- facts
     def _facts(self, text: str, turn: int) -> list[Found]:
-        """The facts stated, each where it stands; one said after 不是 is no fact (不是抗美援朝); after a correction
+        """The facts stated, each where it stands; one denied is no fact (不是抗美援朝, 抗日那会他还小); after a correction
         (哦不对，是十年), a fact replaces the one of its kind said before it."""
         found = [f for f in self.extract(text) if not _NEGATED.search(text[max(0, f.start - 3):f.start])
+                 and not _NEGATED_AFTER.match(text, f.end)
                  and not _AWAITED.search(text[max(0, f.start - 6):f.start])]  # 还差半年满60: not yet 60
         after = {f.fact for f in found if f.start > turn}
         return [f for f in found if f.start > turn or f.fact not in after]
 
     def _survivors_listed(self, subjects: list[Subject], text: str, no_one: bool) -> list[Subject]:
         """三属 年标 烈属 因公 病故 / 病故 月: operators list the survivors' categories by the soldier's death alone
-        (因公, 病故) or all three by 三属; in a list that names survivors, or a message of such short words that
-        names no one, each such word is that death's survivors."""
+        (因公, 病故) or all three by 三属; in a list that names survivors (俩遗属 一个病故的 一个烈士的), or a message
+        of such short words that names no one, each such word is that death's survivors."""
         kinds = {kind: m for kind in self.people.fallen
                  if (m := self.store.made_for("veteran_category", self.people.survivor(kind, "spouse") or ""))}
         tokens = [t for t in _LIST_WORDS.split(text) if len(t) >= 2]
         terse = no_one and bool(tokens) and all(len(t) <= 4 for t in _LIST_WORDS.split(text) if t)
-        if not ("三属" in text or terse or any(s.measure in {m.id for m in kinds.values()} for s in subjects)):
+        listed = {m.id for m in kinds.values()}
+        if not ("三属" in text or "遗属" in text or terse or any(s.measure in listed for s in subjects)):
             return subjects
+        bare = [_COUNTED_HEAD.sub("", t).rstrip("的") for t in tokens]  # 1个烈士的: 烈士
         said = [m for kind, m in kinds.items() if "三属" in text or any(
-            any(w.startswith(t) for w in self.people.fallen[kind]["words"]) for t in tokens)]
+            any(w.startswith(t) for w in self.people.fallen[kind]["words"]) for t in bare if t)]
         have = {s.measure for s in subjects}
         return [*subjects, *(Subject(m.id, None) for m in said if m.id not in have)]
 
@@ -710,14 +717,14 @@ def _bare_quantity(bare: re.Match[str]) -> Quantity:
 
 
 def _counted_kin(text: str, mentions: list[Mention]) -> list[Mention]:
-    """我家仨舅都是义务兵 大舅4年 二舅6年 三舅2年: kin counted, then each of them named (大舅 …), are those named;
+    """我家仨舅都是义务兵 大舅4年 二舅6年 三舅2年 / 三个太爷 大太爷…: kin counted, then each of them named, are those named;
     neither 舅 nor the 我 of 我家 is anyone else."""
     drop: set[int] = set()
     for i, m in enumerate(mentions):
         counted = _COUNTED_KIN.search(text, 0, m.start)
-        if m.role != "person" or len(m.key) != 1 or counted is None:
+        if m.role != "person" or counted is None:
             continue
-        named = {x.key for x in mentions[i + 1:] if x.role == "person" and x.key != m.key and x.key.endswith(m.key)}
+        named = {x.key for x in mentions[i + 1:] if x.role == "person" and x.key[1:] == m.key}  # 大舅, 二太爷
         if len(named) != (COUNTS.get(counted.group(1)) or int(counted.group(1))):
             continue
         drop.add(i)
@@ -1006,9 +1013,11 @@ def _theirs(text: str, start: int, end: int, measure: Measure) -> bool:
 
 
 def _denied(clause: str, measure: Measure) -> bool:
-    """Whether every word naming the measure in the clause is said after 不是 / 没 (我爸不是抗美援朝老兵)."""
+    """Whether every word naming the measure in the clause is said after 不是 / 没 (我爸不是抗美援朝老兵), or before
+    what denies it (解放战争他没赶上)."""
     spans = _naming(clause, measure)
-    return bool(spans) and all(_NEGATED.search(clause[max(0, start - 3):start]) for start, _ in spans)
+    return bool(spans) and all(_NEGATED.search(clause[max(0, start - 3):start]) or _NEGATED_AFTER.match(clause, end)
+                               for start, end in spans)
 
 
 def _naming(clause: str, measure: Measure) -> list[tuple[int, int]]:

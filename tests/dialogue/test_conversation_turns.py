@@ -2344,3 +2344,20 @@ def test_what_both_did_each_said_with_liang_ren_ge_is_each_ones(talk):
                                     "俩人一共多少")
     assert "· 您：5000元" in first.text and "· 媳妇：5000元" in first.text
     assert "合计：5000元 + 5000元 = 10000元" in both.text
+
+
+def test_correcting_one_soldiers_death_leaves_another_survivors_category_as_said(talk):
+    _, corrected = talk.conversation("我姥姥是烈士遗属 我大姑父在部队因公牺牲的 大姑是遗属 俩人一年多少",
+                                     "说错了 大姑父是得病没的 不是因公")
+    assert "您姥姥的烈士遗属抚恤补助：每年24570元" in corrected.text
+    assert "大姑的病故军人遗属抚恤补助：每年17490元" in corrected.text
+
+
+def test_a_new_person_asked_of_after_a_total_is_answered_alone(talk):
+    _, alone = talk.conversation("俺爷俺奶都是抗美援朝老兵 俩人一年一共多少", "俺叔六十五 当过三年义务兵 一个月多少")
+    assert alone.text.startswith("【老义务兵生活补助】每月75元") and "15780" not in alone.text
+
+
+def test_an_average_over_categories_one_of_each_shares_their_sum(talk):
+    [average] = talk.conversation("家里俩遗属 一个病故的 一个因公牺牲的 平均每人一年多少")
+    assert "2人平均，每人：每年35950元 ÷ 2 = 17975元" in average.text

@@ -344,3 +344,25 @@ def test_a_relatives_child_said_through_jia_or_a_pronoun_is_someone_of_their_own
 def test_a_relative_passing_on_a_denial_is_no_one_asked_about(read):
     q = read("俺舅说不是称号 是一等功")
     assert "舅" not in people(q) and q.facts.get("merit") == "一等功"
+
+
+def test_a_category_said_before_what_denies_it_is_not_theirs(read):
+    q = read("我姥爷是抗美援朝老兵 解放战争那会儿他还小")
+    assert people(q)["姥爷"]["veteran_category"] == "抗美援朝老兵" and "veteran_liberation_war" in q.denied
+
+
+def test_great_uncles_and_great_grandfathers_are_each_their_own(read):
+    assert list(people(read("俺家俩太爷 大太爷解放战争的 二太爷抗美援朝的"))) == ["大太爷", "二太爷"]
+    assert list(people(read("我大爷爷是抗日老兵"))) == ["大爷爷"]
+
+
+def test_a_denial_then_what_is_so_corrects(read):
+    assert read("俺姥姥不是 她是病故军人遗属").correction
+    assert not read("俺姥姥不是烈士遗属").correction
+
+
+def test_survivors_listed_by_the_death_with_de_or_a_count_are_each_listed(read):
+    listed = {s.measure for s in read("烈士的 因公的 病故的 各多少").subjects}
+    assert listed == {"survivor_martyr", "survivor_died_on_duty", "survivor_died_of_illness"}
+    counted = {s.measure for s in read("俩遗属 一个病故的 一个烈士的 平均多少").subjects}
+    assert counted == {"survivor_martyr", "survivor_died_of_illness"}

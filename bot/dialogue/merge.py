@@ -268,6 +268,7 @@ def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:
                 told.update(_nearest_facts(merged.person(p.key), [x.value for x in q.quantities if x.corrects]))  # fits
             if "veteran_category" not in told and (kind := _survivors_now(q, merged.person(p.key), known)):
                 told["veteran_category"] = kind  # 我姥姥那边是病故的 不是因公牺牲: 病故军人遗属 now
+                told.pop("fallen", None)  # 俺家那个是因公牺牲的: the death of their soldier, not theirs
             if (was := merged.person(p.key)) and was.facts.get("fallen") and "fallen" not in told and (
                     death := known.family.fallen_in(q.text, soldier_known=True)):
                 told["fallen"] = death  # 说错了 大姑父是得病没的: the soldier known, his death said again

@@ -272,11 +272,15 @@ class Cues:
 
     def left_out(self, text: str) -> list[tuple[int, int]]:
         """Where the message names what it leaves out of the last answer: after 除了 / 不算 up to the end of its
-        clause or the words for the rest (除了我舅 剩下俩), or between 把 and 去掉 (把三等功那个去掉)."""
+        clause or the words for the rest (除了我舅 剩下俩), between 把 and 去掉 (把三等功那个去掉), or before the
+        words for someone gone, when the rest are said to remain (大太爷去年没了 就剩俩了)."""
         spans = [(m.end(), m.end() + end.start()) for m in self._leaves_out["before"].finditer(text)
                  if (end := _LEFT_OUT_ENDS.search(text[m.end():m.end() + 12] + "。"))]
         after = rf"把([^,。;!?\s]{{1,10}}?)(?:{self._leaves_out['after'].pattern})"
         spans += [(m.start() + 1, m.end(1)) for m in re.finditer(after, text)]
+        if self._leaves_out["remain"].search(text):  # 大太爷去年没了 就剩俩了: the one gone
+            gone = rf"([^,。;!?\s病]{{1,6}}?(?:去年|前年|今年|上个月|已经)?)(?:{self._leaves_out['gone'].pattern})"
+            spans += [m.span(1) for m in re.finditer(gone, text)]
         return [(start, end) for start, end in spans if end > start]
 
     def unstated_detail(self, text: str) -> str | None:

@@ -58,7 +58,7 @@ _AWAITED = re.compile(r"差[^,。;!?\d]{0,4}$")  # 还差半年满60, 差2年到
 # 要是他多当两年兵呢 / 再多两个产品: more than told before, by that much
 _MORE = {"service_years": re.compile(r"多(?:当|干|服役|服|待|呆)了?(\d{1,2})年"),
          "product_count": re.compile(r"多(?:认证|整|弄|过|报)?了?(\d{1,2})个(?:农?产品)")}
-_THE_REST = re.compile(r"剩下|其他|其余|别的|余下")  # 除了我舅 剩下俩: the rest asked of
+_THE_REST = re.compile(r"剩下|[就只还]剩|其他|其余|别的|余下")  # 除了我舅 剩下俩: the rest asked of
 _COUNTED_HEAD = re.compile(r"^\d+个")  # 1个烈士的, in a list of those counted
 _COUNTED_KIN = re.compile(r"(仨|俩|[2-9])个?$")  # 仨舅, 3个姑: kin counted
 _SUMMED = re.compile(r"合计|共计|一共|总共|加起来|总计|累计")  # a fact said of a group as a whole
@@ -237,7 +237,8 @@ class Reader:
         found = [f for f in found if not any(  # 多当2年兵: 2 more years, not 2 years
             fact == f.fact and m.start() <= f.start < m.end() for fact, m in said_more)]
         clauses = _clauses(text, mentions)
-        left_out = self._left_out(text, mentions, found)
+        left_spans = self.cues.left_out(text)
+        left_out = self._left_out(text, left_spans, mentions, found)
         if left_out:  # 除了我舅: 舅 is not asked of
             mentions = [m for m in mentions if m.key not in left_out.people]
             clauses = _clauses(text, mentions)
@@ -285,8 +286,8 @@ class Reader:
             if isinstance(f.value, (int, float)):
                 cued[f.start:f.end] = "0" * (f.end - f.start)
         places = self.cues.places_in(text)
-        for _, (start, end) in places:  # 最多的那个 points at an item, it asks for no cap
-            cued[start:end] = "\u3000" * (end - start)
+        for start, end in [span for _, span in places] + (left_spans if left_out else []):  # 最多的那个 points at an
+            cued[start:end] = "\u3000" * (end - start)  # item, it asks for no cap; 去年没了 asks no old standard
         cue_text = self.cues.without_unstated("".join(cued))  # 最多能贷多少: a detail not stated, no cap asked
         about = self._about(text, mentions)
         named_settles = bool(subjects) or any(p.facts.get("veteran_category") for p in people)
@@ -330,10 +331,10 @@ class Reader:
             more=more,
         )
 
-    def _left_out(self, text: str, mentions: list[Mention], found: list[Found]) -> LeftOut | None:
-        """What the message leaves out of the last answer, when it asks of the rest (剩下俩加起来, 其他的, 一共):
-        除了我妈 alone may start a question of its own."""
-        spans = self.cues.left_out(text)
+    def _left_out(self, text: str, spans: list[tuple[int, int]], mentions: list[Mention], found: list[Found]
+                  ) -> LeftOut | None:
+        """What the message leaves out of the last answer (in `spans`), when it asks of the rest (剩下俩加起来,
+        其他的, 一共, 就剩俩了): 除了我妈 alone may start a question of its own."""
         if not spans or not (self.cues.total(text) or _THE_REST.search(text)):
             return None
         inside = lambda start: any(s <= start < e for s, e in spans)  # noqa: E731

@@ -2361,3 +2361,15 @@ def test_a_new_person_asked_of_after_a_total_is_answered_alone(talk):
 def test_an_average_over_categories_one_of_each_shares_their_sum(talk):
     [average] = talk.conversation("家里俩遗属 一个病故的 一个因公牺牲的 平均每人一年多少")
     assert "2人平均，每人：每年35950元 ÷ 2 = 17975元" in average.text
+
+
+def test_a_survivor_correcting_how_their_soldier_died_keeps_both_standards_to_compare(talk):
+    _, corrected, compared = talk.conversation("俺是因公牺牲军人遗属 一年多少", "说错了 俺家那个是病故的", "这俩差多少")
+    assert corrected.text.startswith("【病故军人遗属抚恤补助】每年17490元")
+    assert "18460元 − 17490元 = 每年970元" in compared.text
+
+
+def test_someone_gone_leaves_the_others_total(talk):
+    *_, rest = talk.conversation("我姥爷抗日老兵 我爷解放战争老兵 我二爷抗美援朝老兵 三个一年一共多少",
+                                 "不对 我姥爷前年过世了 就剩俩了")
+    assert "16120元 + 15780元 = 每年31900元" in rest.text and "21060" not in rest.text

@@ -366,3 +366,9 @@ def test_survivors_listed_by_the_death_with_de_or_a_count_are_each_listed(read):
     assert listed == {"survivor_martyr", "survivor_died_on_duty", "survivor_died_of_illness"}
     counted = {s.measure for s in read("俩遗属 一个病故的 一个烈士的 平均多少").subjects}
     assert counted == {"survivor_martyr", "survivor_died_of_illness"}
+
+
+def test_someone_gone_with_the_rest_said_to_remain_is_left_out(read):
+    q = read("说错了 俺姥爷前年过世了 就剩俺奶和俺爷了")
+    assert q.left_out is not None and q.left_out.people == {"姥爷"} and "old" not in q.asked
+    assert read("俺老伴去年没了 他是抗美援朝老兵 俺能领啥").left_out is None  # no rest asked of

@@ -130,6 +130,13 @@ def outcomes(c: Context, store: MeasureStore) -> list[Outcome]:
         if person is not None and count == 1 and (why := _not_older_jobless(measure, facts, store)):
             done.append(Outcome(line, measure, who, count, error=NotEligibleUnless("age", why), facts=facts))
             continue
+        if person is not None and facts.get("served") is False and "veteran" in measure.groups:
+            why = f"{measure.title}是给服过役的人的（{'；'.join(measure.conditions)}）。按您说的没当过兵，不在其中。"
+            done.append(Outcome(line, measure, who, count, error=NotEligible("served", why), facts=facts))
+            continue
+        if person is not None and (why := _at_work(measure, facts)):
+            done.append(Outcome(line, measure, who, count, error=NotEligible("group", why), facts=facts))
+            continue
         try:
             done.append(Outcome(line, measure, who, count, calculate(measure, facts), needs=needs, facts=facts,
                                 assumed=assumed, unchecked=unchecked, until=until))
@@ -154,6 +161,16 @@ def _not_older_jobless(measure: Measure, facts: Mapping[str, Any], store: Measur
     return (f"{measure.title}的条件是：属于8类就业困难人员。按您说的（{gender}，{plain(age)}岁，失业），不算大龄失业人员"
             f"（男满50周岁、女满40周岁；还差{plain(gap)}年）；如是国有集体企业下岗失业、低保、残疾或家庭经济困难的高校毕业生，"
             f"仍属就业困难人员。")
+
+
+def _at_work(measure: Measure, facts: Mapping[str, Any]) -> str | None:
+    """Why someone told to be at work (在银行上班 周末开个网店) is none of the 就业困难人员 a measure is for; None
+    where they are told to be one of them too (下岗职工, 残疾人)."""
+    said = set(facts.get("groups", ())) | {facts.get("group")}
+    if "difficulty" not in measure.groups or "employee" not in said or said & (DIFFICULT | {"job_seeker"}):
+        return None
+    return (f"{measure.title}的条件是：属于8类就业困难人员（国有集体企业下岗失业人员、低保人员、大龄失业人员、残疾人、"
+            f"家庭经济困难未就业高校毕业生等）。按您说的在职上班，不在其中；如属于其中一类，请告诉我。")
 
 
 def in_period(figure: Figure, period: str | None) -> Figure:

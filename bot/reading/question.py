@@ -69,6 +69,7 @@ _NEGATED_AFTER = re.compile(r"\s*(?:那会儿?|那时候?|那阵儿?|时候)?\s*
 _LEVEL_HEADS = re.compile(r"(?:(?<![\d.])(?P<n>[2-9]|\d{2})\s*(?:个|位|名)|(?P<w>俩|仨))(?:人)?\s*(?:都)?"
                           r"(?:立过?|荣立|得过|获得?过?|是)?$")  # 两个二等功 / 俩立三等功的
 # a clause that begins so names what is not meant (不是抗美援朝, 她没当过兵)
+_NEVER_SERVED = re.compile(r"没有?(?:当过|当)兵|没(?:服过|服)役|没参过?军")  # 他没当过兵: no one's service years
 _DENIES = re.compile(r"(?:他|她|我|俺)?(?:不是|并非|不算|没有?当过|从没|从来没)")
 # 老大68, 我爸都72了: a number right after a person (and 今年, 都 …) is their age, unless a unit says otherwise
 _AGE_AFTER_NAME = re.compile(r"(?:是|今年|已经|都|才|快|刚|也|正好|刚好)?(\d{2,3})"
@@ -293,6 +294,8 @@ class Reader:
         named_settles = bool(subjects) or any(p.facts.get("veteran_category") for p in people)
         eligible_ones = bool(_ELIGIBLE_ONES.search(text))  # 能领的俩人: all who can, not the last two
         whether = self.definitions.whether_in(text)
+        if len(people) == 1 and _NEVER_SERVED.search(text):  # 厂里评了个三等功 他没当过兵: served never
+            people = (replace(people[0], facts={**people[0].facts, "served": False}),)
         return Question(
             said=said, text=text, intent=intent, people=people, subjects=subjects, facts=general,
             asked=self.cues.asked(cue_text), asked_said=self.cues.asks_a_kind(cue_text),

@@ -2373,3 +2373,13 @@ def test_someone_gone_leaves_the_others_total(talk):
     *_, rest = talk.conversation("我姥爷抗日老兵 我爷解放战争老兵 我二爷抗美援朝老兵 三个一年一共多少",
                                  "不对 我姥爷前年过世了 就剩俩了")
     assert "16120元 + 15780元 = 每年31900元" in rest.text and "21060" not in rest.text
+
+
+def test_someone_at_work_is_none_of_those_the_start_up_subsidy_is_for(talk):
+    [at_work] = talk.conversation("我小姨子在单位上班 下班开了个奶茶店 执照八个月了 能领一次性创业补贴不")
+    assert "暂不符合" in at_work.text and "8类就业困难人员" in at_work.text and "5000" not in at_work.text
+
+
+def test_a_merit_of_someone_who_never_served_gets_no_addition(talk):
+    [never] = talk.conversation("俺侄子在单位评了个二等功 他没当过兵 每月能加钱不")
+    assert "暂不符合" in never.text and "没当过兵" in never.text and "100元" not in never.text

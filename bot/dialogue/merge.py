@@ -79,6 +79,9 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
                 # now against then (两者新标差额: the two standards against each other)
                 merged = replace(merged, asked=tuple(dict.fromkeys("rise" if k == "difference" else k
                                                                    for k in merged.asked)), total=merged.total or c.total)
+            if rule is asks_again and "difference" in c.asked and q.asked == ("rise",) and q.period and not (
+                    q.subjects or q.people or _THAN.search(q.text)):  # 比一等功多多少 — 一年多多少: the difference
+                merged = replace(merged, asked=("difference",))  # by the year, not each one's rise
             if q.total and "rise_pct" in merged.asked:  # 两人年涨幅合计: percentages are not added, the rises are
                 merged = replace(merged, asked=tuple(dict.fromkeys("rise" if k == "rise_pct" else k for k in merged.asked)))
             if q.citywide:  # 全市一共整多少个: the plan's own figures, no one's site or case, from now on
@@ -1206,14 +1209,19 @@ def _counted_people(q: Question, c: Context, store: MeasureStore) -> Question:
 
 def _more_than_told(q: Question, c: Context, store: MeasureStore) -> Question:
     """要是他多当两年兵呢, after 当过五年: the fact as it would be (7年), told of the one it was told of (the one
-    named or spoken of, else the only one who has it), as if said so."""
+    named or spoken of, else the only one who has it), as if said so; of someone new (我三舅比他多当两年), the
+    fact of the one spoken of and the more."""
     if not q.more:
         return q
     named = [p.key for p in q.people] or ([c.focus] if q.pronoun and c.focus else [])
     facts, people = dict(q.facts), list(q.people)
     for fact, more in q.more.items():
         having = [p for p in c.people if isinstance(p.facts.get(fact), (int, float)) and (not named or p.key in named)]
-        if len(having) == 1:
+        others = [p for p in c.people if isinstance(p.facts.get(fact), (int, float)) and p.key not in named]
+        if not having and len(q.people) == 1 and (len(others) == 1 or c.focus in {p.key for p in others}):
+            than = next(p for p in others if len(others) == 1 or p.key == c.focus)  # 我三舅比他多当两年: more than
+            people = [replace(q.people[0], facts={**q.people[0].facts, fact: _number(than.facts[fact] + more)})]  # his
+        elif len(having) == 1:
             value = _number(having[0].facts[fact] + more)
             person = next((p for p in people if p.key == having[0].key), None)
             told = Person(having[0].key, having[0].label, having[0].count, {**(person.facts if person else {}), fact: value})

@@ -26,6 +26,7 @@ _PER_UNIT = {"人均": "人", "户均": "户", "村均": "村"}
 _ASKED_UNIT = re.compile(r"(?:多少|几)个?(户|人|名|元|钱|个)")  # 合多少人: the figure of people is averaged
 _FAMILY = {"人": "people", "户": "people", "名": "people", "个": "things", "栋": "things", "处": "things"}
 _COMMON = {"people": "人", "things": "个"}  # the unit of a sum over several of one family (5200人 + 1万名 …)
+_ADDS = re.compile(r"(?:再|还)?加上")  # 再加上高级技师和技师: those named, added to the one named last
 _HOW_MANY = re.compile(r"(\d)\s*(?:样|项|种|类|个|块)(?:加|一共|1共|合计|总共|都)")  # 三样加一块: that many figures
 _FIRST = re.compile(r"前([2-9])(?:个|项|样|种|类)")  # 前两个加一起
 _THESE = re.compile(r"[这那](?:俩|两个|2个|2项|两项)|2者")  # 这俩差多少
@@ -68,6 +69,8 @@ def asked_of(outcomes: Sequence[Outcome], asked: Sequence[str], total: bool, sai
         named += [o for o in pool if o.title != named[0].title and o.figure.unit == named[0].figure.unit][:1]  # other
     if "difference" in asked and len(named) == 2:
         return _difference(*named)
+    if total and len(named) > 1 and _ADDS.search(said) and recent and recent[-1] not in {o.figure.label for o in named}:
+        named = [o for o in pool if o.figure.label == recent[-1]][:1] + named  # 领军人才200名 — 再加上高级技师和技师
     if total:
         if (n := _HOW_MANY.search(said)) is not None and int(n.group(1)) != len(named):  # 三样加一块: all three
             return _sum_all(pool) if int(n.group(1)) == len(pool) else None

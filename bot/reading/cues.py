@@ -24,6 +24,7 @@ from bot.reading.people import COUNTS
 
 KINDS_FILE = DATA / "question_kinds.yml"
 PERIODS = {"per_month": "每月", "per_year": "每年"}  # kinds that ask for the amount over a period
+_RISES_TO_A_FIGURE = re.compile(r"(?:涨到|提高到)\s*\d")  # 涨到25: a figure told
 _STATES_A_FIGURE = re.compile(r"[^,。;!?]{0,8}?\d{2,}(?![\d.]|个月|年|月)")  # 原来3600, 原来1年交3600; not 原来1个月
 # 比解放战争的多多少 compares two things (a difference); 比原来多多少 compares with before (a rise)
 _SUM_ASKED = re.compile(r"(?:1共|一共|总共|加起来|加1块儿?|合计|总计)(?:是|能|得|有)?(?:多少|几)")  # a sum asked of its own
@@ -117,6 +118,8 @@ class Cues:
             claimed.append((start, end))
             if kind == "old" and (_STATES_A_FIGURE.match(text, end) or _TELLS_THE_PAST.match(text, end)):
                 continue  # 原来每年3600，现在多少 / 我爸以前国企下岗的: the old figure or a life told, not asked
+            if kind == "amount" and _RISES_TO_A_FIGURE.match(text, start):
+                continue  # 从每月20涨到25 涨了百分之多少: the new figure told, not asked
             if kind not in PERIODS:
                 found.append((start, kind))
         if (than := _THAN.search(text)) and not _THAN_BEFORE.search(text):  # 比解放战争的多多少, not 跟没涨之前比

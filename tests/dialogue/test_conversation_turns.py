@@ -2383,3 +2383,18 @@ def test_someone_at_work_is_none_of_those_the_start_up_subsidy_is_for(talk):
 def test_a_merit_of_someone_who_never_served_gets_no_addition(talk):
     [never] = talk.conversation("俺侄子在单位评了个二等功 他没当过兵 每月能加钱不")
     assert "暂不符合" in never.text and "没当过兵" in never.text and "100元" not in never.text
+
+
+def test_a_difference_asked_again_by_the_year_stays_a_difference(talk):
+    *_, yearly = talk.conversation("二等功一个月加多少", "比三等功多多少", "一年多多少")
+    assert "相差：1200元 − 600元 = 每年600元" in yearly.text
+
+
+def test_someone_new_who_served_more_than_the_one_spoken_of_has_his_years_and_more(talk):
+    _, compared = talk.conversation("我二叔六十八 当过四年义务兵 一个月多少", "我老叔比他多当三年 也六十多了 他俩一个月差多少")
+    assert "相差：175元 − 100元 = 每月75元" in compared.text
+
+
+def test_figures_added_to_the_one_named_last_are_summed_with_it(talk):
+    _, added = talk.conversation("高技能领军人才培养多少个", "再加上高级技师和技师 一共多少人")
+    assert "200名 + 100名 + 300名 = 600名" in added.text

@@ -372,3 +372,8 @@ def test_someone_gone_with_the_rest_said_to_remain_is_left_out(read):
     q = read("说错了 俺姥爷前年过世了 就剩俺奶和俺爷了")
     assert q.left_out is not None and q.left_out.people == {"姥爷"} and "old" not in q.asked
     assert read("俺老伴去年没了 他是抗美援朝老兵 俺能领啥").left_out is None  # no rest asked of
+
+
+def test_a_figure_it_rose_to_is_told_not_asked(read):
+    assert read("抗日老兵补助从19860涨到21060 涨了百分之几").asked == ("rise_pct",)
+    assert "amount" in read("抗日老兵补助涨到多少了").asked

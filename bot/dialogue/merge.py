@@ -80,7 +80,7 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
                 merged = replace(merged, asked=tuple(dict.fromkeys("rise" if k == "difference" else k
                                                                    for k in merged.asked)), total=merged.total or c.total)
             if rule is asks_again and "difference" in c.asked and q.asked == ("rise",) and q.period and not (
-                    q.subjects or q.people or _THAN.search(q.text)):  # 比一等功多多少 — 一年多多少: the difference
+                    q.subjects or q.people or q.total or _THAN.search(q.text)):  # 比一等功多多少 — 一年多多少: the difference
                 merged = replace(merged, asked=("difference",))  # by the year, not each one's rise
             if q.total and "rise_pct" in merged.asked:  # 两人年涨幅合计: percentages are not added, the rises are
                 merged = replace(merged, asked=tuple(dict.fromkeys("rise" if k == "rise_pct" else k for k in merged.asked)))
@@ -418,6 +418,19 @@ def _named_lines(q: Question, c: Context, store: MeasureStore) -> list[Line]:
             for w in cut(q.about, store.terms) if len(w) > 1]
     hits = [h for h in hits if h]
     return min(hits, key=len) if hits else []  # 绿色 names one line; 产品, in most titles, names none in particular
+
+
+def reckons_by_a_fact_had(q: Question, c: Context, known: Known) -> Context | None:
+    """要是立的是二等功呢 — 按二等功算一年多少: a measure named only as what the lines are reckoned by, its fact as
+    the conversation has it: the same lines, asked again."""
+    if not (q.reckoned and q.subjects and c.lines) or q.people or len(c.lines) < 2:
+        return None
+    had = {k: v for p in c.people for k, v in p.facts.items()} | dict(c.facts)
+    told = {k: v for s in q.subjects for k, v in s.facts.items()} | dict(q.facts)
+    if not {s.measure for s in q.subjects} <= {line.measure for line in c.lines} or any(
+            had.get(k) != v for k, v in told.items()):
+        return None
+    return _asked_again(q, c)
 
 
 def adds_to_the_question(q: Question, c: Context, known: Known) -> Context | None:
@@ -820,7 +833,7 @@ def picks_from_the_list(q: Question, c: Context, known: Known) -> Context | None
 
 RULES: tuple[Callable[[Question, Context, Known], Context | None], ...] = (
     picks_from_the_list, answers_the_question_asked, points_at_items, leaves_some_out, shares_among_those_answered,
-    includes_those_left_out, splits_a_group, corrects_a_fact,
+    includes_those_left_out, splits_a_group, corrects_a_fact, reckons_by_a_fact_had,
     adds_to_the_question, swaps_the_person, supposes_another_fact, asks_of_the_others, asks_of_the_first,
     names_its_subject, tells_a_fact, asks_of_its_words, asks_again,
 )

@@ -2398,3 +2398,14 @@ def test_someone_new_who_served_more_than_the_one_spoken_of_has_his_years_and_mo
 def test_figures_added_to_the_one_named_last_are_summed_with_it(talk):
     _, added = talk.conversation("高技能领军人才培养多少个", "再加上高级技师和技师 一共多少人")
     assert "200名 + 100名 + 300名 = 600名" in added.text
+
+
+def test_reckoned_by_the_fact_supposed_the_same_lines_are_asked_again(talk):
+    *_, reckoned = talk.conversation("俺老头六十六 当过四年义务兵 立过三等功 一个月一共多少", "要是立的是一等功呢",
+                                     "按一等功算一年多少")
+    assert "合计：1200元 + 1800元 = 每年3000元" in reckoned.text
+
+
+def test_a_total_of_two_peoples_additions_after_their_difference_adds_them(talk):
+    _, both = talk.conversation("我爸立过一等功 我舅立过三等功 每月增加的差多少", "俩人加一起一年增加多少")
+    assert "1800元 + 600元 = 每年2400元" in both.text

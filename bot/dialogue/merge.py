@@ -448,8 +448,7 @@ def adds_to_the_question(q: Question, c: Context, known: Known) -> Context | Non
     if not (q.addition or (q.total and personal)):  # 他还立过二等功，一共多少: his lines, and the merit beside them
         return None
     before = {x.person for x in c.lines}
-    kept_total = c.total and not (q.asks and q.people)  # 俺爸… 一个月多少 after a total: of him alone
-    if not (q.total or kept_total or q.everyone or q.how_many or q.adds_outright) and new and all(
+    if not (q.total or c.total or q.everyone or q.how_many or q.adds_outright) and new and all(
             n.person is not None and n.person not in before for n in new):
         return None  # 我三大爷当了六年 还立过二等功 他一个月多少: his own lines, asked of him alone
     if new and all(any(x.measure == n.measure and x.person == n.person for x in c.lines) for n in new) and all(

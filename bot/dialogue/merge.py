@@ -39,7 +39,6 @@ _ALSO = re.compile(r"也")  # 我爸51岁也失业了要创业: as the one asked
 _EACH_DID = re.compile(r"各(?:建|开|办|弄|整|搞|干|认证|申请|报)(?:了)?(?:1个|1家|1处|个)")  # 我和我小舅子各建一个: the thing
 # talked about, each of them
 _THAN_WORD = re.compile(r"比([\u4e00-\u9fff]{2,6}?)的?(?:多|少|高|低|差)")  # 烈士遗属比病故的多多少
-_SUPPOSED = re.compile(r"按[^,。;!?]{1,10}?算|要是|如果|假如|换成")  # 要是按烈士遗属算: another measure in place of this
 OF_TARGETS = ("average", "ratio", "share")  # asked only of the plan's target figures (bot/dialogue/plan_figures.py)
 _OURS = re.compile(r"(?:我们|俺们|咱们|我|俺|咱)(?:村|乡|屯|社|合作社)")  # 我们村: their own one, not all of them
 WORDED = {"department", "apply", "conditions", "says"}  # kinds the plan's words answer, no figure
@@ -423,7 +422,7 @@ def _named_lines(q: Question, c: Context, store: MeasureStore) -> list[Line]:
 def reckons_by_a_fact_had(q: Question, c: Context, known: Known) -> Context | None:
     """要是立的是二等功呢 — 按二等功算一年多少: a measure named only as what the lines are reckoned by, its fact as
     the conversation has it: the same lines, asked again."""
-    if not (q.reckoned and q.subjects and c.lines) or q.people or len(c.lines) < 2:
+    if not (q.supposed and q.subjects and c.lines) or q.people or len(c.lines) < 2:
         return None
     had = {k: v for p in c.people for k, v in p.facts.items()} | dict(c.facts)
     told = {k: v for s in q.subjects for k, v in s.facts.items()} | dict(q.facts)
@@ -508,7 +507,7 @@ def supposes_another_fact(q: Question, c: Context, known: Known) -> Context | No
     veteran's line stays)."""
     if (lines := _supposed_lines(q, c)) is not None:
         return _asked_again(q, replace(c, lines=lines))
-    if _SUPPOSED.search(q.text) and not (q.correction or q.subjects or q.people) and (
+    if q.supposed and not (q.correction or q.subjects or q.people) and (
             died := _died_otherwise(q, c, known)) is not None:  # 因公牺牲 — 要是评上烈士了呢: his survivors as a martyr's
         if not {"difference", "rise"} & set(q.asked):
             return _asked_again(q, died)
@@ -518,6 +517,8 @@ def supposes_another_fact(q: Question, c: Context, known: Known) -> Context | No
         return None
     someone = named[0] if named else c.person(c.focus)
     told = {**q.facts, **(q.people[0].facts if q.people else {})}
+    if someone is None and c.focus is None and _of_the_asker(told, q, c):  # 老义务兵 当了8年 还立过三等功 一共 —
+        return _asked_again(q, replace(c, facts={**c.facts, **told}))  # 要是立的二等功呢: no one named, the same lines
     if not told or someone is None or not set(told) <= set(someone.facts) or q.correction:
         return None
     if all(someone.facts[k] == v for k, v in told.items()):
@@ -526,6 +527,14 @@ def supposes_another_fact(q: Question, c: Context, known: Known) -> Context | No
     if not {s.measure for s in q.subjects} <= theirs or len(c.lines) < 2:
         return None
     return _asked_again(q, _told(c, someone.key, told, known.store, replace_kind=True))
+
+
+def _of_the_asker(told: Mapping[str, Any], q: Question, c: Context) -> bool:
+    """Whether `told` is another value, supposed (要是…呢), of facts the conversation has of no one, for the lines
+    there are as a total."""
+    return bool(told) and set(told) <= set(c.facts) and any(c.facts[k] != v for k, v in told.items()) and (
+        not q.correction and c.total and len(c.lines) > 1 and q.supposed
+        and {s.measure for s in q.subjects} <= {x.measure for x in c.lines})
 
 
 def _supposed_lines(q: Question, c: Context) -> tuple[Line, ...] | None:
@@ -662,7 +671,7 @@ def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
     if again:  # 再过三个月我媳妇也开够了，到时候一共多少 / 明年她就满六十了 到那时候俩人一年咋算: all of them, as they will be
         lines = c.lines
     if asked == ("rise",) and len(c.lines) == 1 and len(lines) == 1 and lines[0].measure != c.lines[0].measure \
-            and (_SUPPOSED.search(q.text) or _MORE.search(q.text)):  # 病故 — 要是按烈士遗属算，多多少: one against the other
+            and (q.supposed or _MORE.search(q.text)):  # 病故 — 要是按烈士遗属算，多多少: one against the other
         lines, asked = (c.lines[0], lines[0]), ("difference",)
     if q.how_many and (q.total or not q.each) and not _its_items(lines, q.how_many, store):  # 等俺也满60了，仨人一年
         lines = _filled(lines, (*c.lines, *reversed(c.history)), q.how_many)  # 多少: the one named and those before

@@ -26,6 +26,7 @@ _PER_UNIT = {"人均": "人", "户均": "户", "村均": "村"}
 _ASKED_UNIT = re.compile(r"(?:多少|几)个?(户|人|名|元|钱|个)")  # 合多少人: the figure of people is averaged
 _FAMILY = {"人": "people", "户": "people", "名": "people", "个": "things", "栋": "things", "处": "things"}
 _COMMON = {"people": "人", "things": "个"}  # the unit of a sum over several of one family (5200人 + 1万名 …)
+_LEFT_OUT = re.compile(r"(?:除了|除去|除开|刨去|刨除|不算)([^,。;!?\s]{1,10}?)(?:以外|之外)?(?=[,。;!?\s]|剩下|其他|其余|$)")
 _ADDS = re.compile(r"(?:再|还)?加上")  # 再加上高级技师和技师: those named, added to the one named last
 _HOW_MANY = re.compile(r"(\d)\s*(?:样|项|种|类|个|块)(?:加|一共|1共|合计|总共|都)")  # 三样加一块: that many figures
 _FIRST = re.compile(r"前([2-9])(?:个|项|样|种|类)")  # 前两个加一起
@@ -71,6 +72,9 @@ def asked_of(outcomes: Sequence[Outcome], asked: Sequence[str], total: bool, sai
         return _difference(*named)
     if total and len(named) > 1 and _ADDS.search(said) and recent and recent[-1] not in {o.figure.label for o in named}:
         named = [o for o in pool if o.figure.label == recent[-1]][:1] + named  # 领军人才200名 — 再加上高级技师和技师
+    if total and (left := _LEFT_OUT.search(said)) and (out := _named(pool, left.group(1))):  # 除了大学生 剩下的加起来:
+        rest = [o for o in pool if o.title in {x.title for x in out} and o not in out]  # the rest of that target
+        return _sum(rest, said) if len(rest) > 1 else None
     if total:
         if (n := _HOW_MANY.search(said)) is not None and int(n.group(1)) != len(named):  # 三样加一块: all three
             return _sum_all(pool) if int(n.group(1)) == len(pool) else None

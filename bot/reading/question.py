@@ -69,7 +69,7 @@ _NEGATED_AFTER = re.compile(r"\s*(?:那会儿?|那时候?|那阵儿?|时候)?\s*
 _LEVEL_HEADS = re.compile(r"(?:(?<![\d.])(?P<n>[2-9]|\d{2})\s*(?:个|位|名)|(?P<w>俩|仨))(?:人)?\s*(?:都)?"
                           r"(?:立过?|荣立|得过|获得?过?|是)?$")  # 两个二等功 / 俩立三等功的
 # a clause that begins so names what is not meant (不是抗美援朝, 她没当过兵)
-_RECKONED = re.compile(r"按[^,。;!?\s]{1,8}?算")  # 按二等功算: by that fact, of the same lines
+_SUPPOSED = re.compile(r"按[^,。;!?]{1,10}?算|要是|如果|假如|换成")  # 要是按烈士遗属算: as if so
 _NEVER_SERVED = re.compile(r"没有?(?:当过|当)兵|没(?:服过|服)役|没参过?军")  # 他没当过兵: no one's service years
 _DENIES = re.compile(r"(?:他|她|我|俺)?(?:不是|并非|不算|没有?当过|从没|从来没)")
 # 老大68, 我爸都72了: a number right after a person (and 今年, 都 …) is their age, unless a unit says otherwise
@@ -175,7 +175,7 @@ class Question:
     elsewhere: str | None = None  # a place or year outside the plan (the NLU's scope guard)
     about: str = ""  # the text without its question words and people: what it is about
     defines: Definition | None = None  # 就业困难人员都包括哪些人: what a term of the plan covers is asked
-    reckoned: bool = False  # 按二等功算一年多少: reckoned by a fact the conversation has, of what it is about
+    supposed: bool = False  # 要是立的二等功呢 / 按二等功算: asked as if so
     judged: Definition | None = None  # 我媳妇38 算大龄失业人员不: whether someone is one of a term's, by its ages
     whether: bool = False  # 我刚毕业 家里困难 算就业困难人员吗: whether someone is one of a term's, by its list
     question_form: bool = False  # 先给钱还是建完再给 / 九台能种不: asked as a question, though with no cue word
@@ -327,7 +327,7 @@ class Reader:
                           | {g for p in people if p.key == SELF for g in p.facts.get("groups", ())}),
             elsewhere=elsewhere, about=about, money=bool(_MONEY.search(cue_text)), number=bool(_NUMBER.search(cue_text)),
             defines=self.definitions.asked_in(text) or whether,
-            judged=self.definitions.judged_in(text), reckoned=bool(_RECKONED.search(text)), whether=whether is not None,
+            judged=self.definitions.judged_in(text), supposed=bool(_SUPPOSED.search(text)), whether=whether is not None,
             question_form=bool(_QUESTION_FORM.search(text)),
             span=self.cues.span(cue_text), later=self.cues.later(text), split=split, portion=self.cues.portion(text),
             section=_section(text),

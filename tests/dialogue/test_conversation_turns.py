@@ -2409,3 +2409,13 @@ def test_reckoned_by_the_fact_supposed_the_same_lines_are_asked_again(talk):
 def test_a_total_of_two_peoples_additions_after_their_difference_adds_them(talk):
     _, both = talk.conversation("我爸立过一等功 我舅立过三等功 每月增加的差多少", "俩人加一起一年增加多少")
     assert "1800元 + 600元 = 每年2400元" in both.text
+
+
+def test_another_value_supposed_of_no_ones_facts_keeps_every_line(talk):
+    *_, supposed = talk.conversation("老义务兵 六十九了 当了6年 服役时还立过三等功 一个月一共多少", "要是立的一等功呢 一个月")
+    assert "合计：150元 + 150元 = 每月300元" in supposed.text
+
+
+def test_who_puts_up_the_money_is_the_finance_bureaus_duty(talk):
+    [who] = talk.conversation("暖流计划这些钱谁掏钱")
+    assert who.text.startswith("【市财政局的职责】")

@@ -88,3 +88,8 @@ def test_a_figure_compared_with_it_is_taken_against_the_last_targets_like_figure
 def test_the_per_head_figure_times_a_household_told(ask):
     [four] = ask("人均增收四百三十五 俺家四口人 按人均算能增收多少")
     assert "435元 × 4人 = 1740元" in four
+
+
+def test_the_rest_of_a_targets_figures_without_the_one_left_out_are_added(ask):
+    _, rest = ask("创业培训千人计划都培训哪些人 一共多少人", "不算妇女 其余的加起来")
+    assert "合计：6000人 + 2000人 = 8000人" in rest

@@ -2419,3 +2419,9 @@ def test_another_value_supposed_of_no_ones_facts_keeps_every_line(talk):
 def test_who_puts_up_the_money_is_the_finance_bureaus_duty(talk):
     [who] = talk.conversation("暖流计划这些钱谁掏钱")
     assert who.text.startswith("【市财政局的职责】")
+
+
+def test_everyday_words_for_the_plans_duties_find_their_records(talk):
+    [wages] = talk.conversation("在工地上干活 工钱老拖 这事暖流计划管吗")
+    [adopted] = talk.conversation("暖流计划啥时候定下来的")
+    assert wages.text.startswith("【农民工工资权益重点监察】") and "2月8日" in adopted.text

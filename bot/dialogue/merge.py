@@ -825,6 +825,21 @@ def _own_words(q: Question, store: MeasureStore) -> list[str]:
     return [w for w in cut(q.about, store.terms) if len(w) > 1 and not w.isdigit()]
 
 
+def names_the_figures_measure(q: Question, c: Context, known: Known) -> Context | None:
+    """那两万那个说的是啥认证 / 那一个亿五说的是啥: the one measure whose quote states the figure said (of those,
+    the one the message's own words name, if several do), answered."""
+    if q.whose_figure is None or q.subjects or q.people:
+        return None
+    store = known.store
+    stating = store.stating(q.whose_figure)
+    words = _own_words(q, store)
+    named = [m for m in stating if any(w in m.title for w in words)] if len(stating) > 1 else stating
+    if len(named) != 1:
+        return None
+    return replace(c, lines=(Line(named[0].id),), asked=("amount",), period=None, total=False, requested=None,
+                   profile=())
+
+
 def picks_from_the_list(q: Question, c: Context, known: Known) -> Context | None:
     """俺是贫困户想贷款 有啥说法 — 那个基金出了多少钱: after a list of what someone can claim, words of one listed
     measure's own (基金) ask of that one."""
@@ -840,8 +855,8 @@ def picks_from_the_list(q: Question, c: Context, known: Known) -> Context | None
 
 
 RULES: tuple[Callable[[Question, Context, Known], Context | None], ...] = (
-    picks_from_the_list, answers_the_question_asked, points_at_items, leaves_some_out, shares_among_those_answered,
-    includes_those_left_out, splits_a_group, corrects_a_fact, reckons_by_a_fact_had,
+    names_the_figures_measure, picks_from_the_list, answers_the_question_asked, points_at_items, leaves_some_out,
+    shares_among_those_answered, includes_those_left_out, splits_a_group, corrects_a_fact, reckons_by_a_fact_had,
     adds_to_the_question, swaps_the_person, supposes_another_fact, asks_of_the_others, asks_of_the_first,
     names_its_subject, tells_a_fact, asks_of_its_words, asks_again,
 )

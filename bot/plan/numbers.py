@@ -25,6 +25,11 @@ _NUMERAL = re.compile(rf"百分之([{NUMERALS}]+)|[{NUMERALS}]+")
 # 3千2 is 3200. Read as 1万 and 5 they turn a 20% rule into the wrong amount.
 _SPOKEN = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(万|千)(?:(\d)(千|百)?|(\d{4}))(?![\d.万千百])")
 _SCALE = {"万": (10_000, 1_000), "千": (1_000, 100)}
+# 一点五亿 is 1.5亿 and 两点五万 2.5万 (the unit stays, as written); 一个亿五 and 一亿五 are 1.5亿, the digit after
+# 亿 counting 千万.
+_DIGITS = "零〇一二两三四五六七八九"
+_DECIMAL = re.compile(rf"(百分之)?([{_DIGITS}十]+点[{_DIGITS}]+)(?![十百千分])")  # 三点五十 (a time) is none
+_YI_SPOKEN = re.compile(rf"([{_DIGITS}十]+|\d+)个?亿([{_DIGITS[2:]}])(?![{NUMERALS}\d])")
 # 开了俩月, 干了仨年, 老兵还剩俩, 设俩网点: 俩 and 仨 are 两个 and 三个 before a span of time or after a verb
 # that counts (剩, 有, 是, 设, 建, 开, 办).
 # that counts (剩, 有, 是, 设, 建, 开, 办), or at the start of a clause before whom they count (…，仨解放战争老兵) or
@@ -51,6 +56,15 @@ def numeral_replacements(text: str) -> Iterator[tuple[int, int, str]]:
         value = float(head) * scale + (float(four) if four else float(digit) * step)
         spoken.append((m.start(), m.end()))
         yield m.start(), m.end(), plain(value)
+    for m in _DECIMAL.finditer(text):
+        if (read := _value(m.group(2))) is not None:
+            spoken.append((m.start(), m.end()))
+            yield m.start(), m.end(), plain(read) + ("%" if m.group(1) else "")
+    for m in _YI_SPOKEN.finditer(text):
+        head = float(m.group(1)) if m.group(1).isdigit() else _value(m.group(1))
+        if head is not None and not any(start < m.end() and m.start() < end for start, end in spoken):
+            spoken.append((m.start(), m.end()))
+            yield m.start(), m.end(), plain(head * 100_000_000 + MULTIPLIERS["亿"] // 10 * (_value(m.group(2)) or 0))
     for m in _COLLOQUIAL.finditer(text):
         after = text[m.end():m.end() + 1]  # 俩月 → 2个月, 还剩俩 → 还剩2个, 设俩网点 → 设2个网点, but 仨年 → 3年
         counted = after not in "年天周个" or not after

@@ -20,7 +20,7 @@ import sqlite_utils
 
 from bot.plan.calculator import inputs
 from bot.plan.measure import Measure
-from bot.plan.numbers import plain
+from bot.plan.numbers import figure_spans, plain
 from bot.plan.records import load_aspects, load_groups
 from bot.plan.summary import formula_text
 from bot.plan.terms import cut, terms
@@ -225,9 +225,11 @@ class MeasureStore:
         return required[0] if required else reading[0] if len(reading) == 1 else None
 
     def stating(self, value: float) -> list[Measure]:
-        """The measures whose quote states `value` as a figure of its own (5200: 免费培训返乡农民工5200人)."""
+        """The measures whose quote states `value` as a figure of its own (5200: 免费培训返乡农民工5200人; 150000000:
+        1.5亿元)."""
         said = re.compile(rf"(?<![\d.]){re.escape(plain(value))}(?![\d.])")
-        return [m for m in self.measures if said.search(m.quote)]
+        return [m for m in self.measures if said.search(m.quote) or any(
+            value in values for _, values in figure_spans(m.quote))]  # 1.5亿: 150000000
 
     def handled_by(self, duty: Measure) -> list[Measure]:
         """The measures an office's duty names it as handling (市林业局 → 大果榛子种植), as the plan's text says."""

@@ -105,6 +105,11 @@ class Cues:
     stated_by: Mapping[str, tuple[str, ...]]  # such a detail → the words of a quote that do state it (免费)
     places: Mapping[str, tuple[str, ...]]  # first, last, most, least → the words pointing at that item of an answer
     leaves_out: Mapping[str, tuple[str, ...]]  # before, after → the words leaving out what follows or precedes them
+    names_a_figure: tuple[str, ...] = ()  # 那两万说的是啥: which measure states the figure said
+
+    def asks_whose_figure(self, text: str) -> bool:
+        """那两万那个说的是啥 / 一个亿五是哪项: the measure asked for by a figure of its own."""
+        return any(w in text for w in self.names_a_figure)
 
     def asked(self, text: str) -> tuple[str, ...]:
         """Every kind the text asks, in the order said; the period kinds are the period's (`period`), not here.
@@ -387,4 +392,4 @@ def cues(normalize: Callable[[str], str], path: Path = KINDS_FILE) -> Cues:
                 words(raw["each"]), frozenset(words(raw["not_names"])), words(raw["corrections"]),
                 words(raw["additions"]), words(raw["adds_outright"]), {k: words(v) for k, v in raw["unstated"].items()},
                 {k: tuple(v) for k, v in raw["stated_by"].items()}, {k: words(v) for k, v in raw["places"].items()},
-                {k: words(v) for k, v in raw["leaves_out"].items()})
+                {k: words(v) for k, v in raw["leaves_out"].items()}, words(raw["names_a_figure"]))

@@ -25,6 +25,7 @@ from bot.plan.calculator import inputs
 from bot.plan.definitions import Definition, Definitions, load_definitions
 from bot.plan.facts import implying, load_specs
 from bot.plan.measure import Measure
+from bot.plan.numbers import figure_spans
 from bot.plan.records import load_groups
 from bot.plan.store import MeasureStore
 from bot.plan.terms import cut
@@ -176,6 +177,7 @@ class Question:
     about: str = ""  # the text without its question words and people: what it is about
     defines: Definition | None = None  # 就业困难人员都包括哪些人: what a term of the plan covers is asked
     supposed: bool = False  # 要是立的二等功呢 / 按二等功算: asked as if so
+    whose_figure: float | None = None  # 那两万那个说的是啥: the figure whose measure is asked for
     judged: Definition | None = None  # 我媳妇38 算大龄失业人员不: whether someone is one of a term's, by its ages
     whether: bool = False  # 我刚毕业 家里困难 算就业困难人员吗: whether someone is one of a term's, by its list
     question_form: bool = False  # 先给钱还是建完再给 / 九台能种不: asked as a question, though with no cue word
@@ -327,7 +329,8 @@ class Reader:
                           | {g for p in people if p.key == SELF for g in p.facts.get("groups", ())}),
             elsewhere=elsewhere, about=about, money=bool(_MONEY.search(cue_text)), number=bool(_NUMBER.search(cue_text)),
             defines=self.definitions.asked_in(text) or whether,
-            judged=self.definitions.judged_in(text), supposed=bool(_SUPPOSED.search(text)), whether=whether is not None,
+            judged=self.definitions.judged_in(text), supposed=bool(_SUPPOSED.search(text)),
+            whose_figure=_the_figure(text) if self.cues.asks_whose_figure(text) else None, whether=whether is not None,
             question_form=bool(_QUESTION_FORM.search(text)),
             span=self.cues.span(cue_text), later=self.cues.later(text), split=split, portion=self.cues.portion(text),
             section=_section(text),
@@ -1009,6 +1012,12 @@ def _ages_alone(text: str, mentions: list[Mention], found: list[Found]) -> list[
     return [Found("age", int(m.group(1)), m.start(1), m.end(1)) for m in _ALONE_NUMBER.finditer(text)
             if m.start() >= first and 16 <= int(m.group(1)) <= 110
             and not any(f.start <= m.start(1) < f.end for f in found)][:1]
+
+
+def _the_figure(text: str) -> float | None:
+    """The one figure of 100 or more the text says, as the plan writes them (1.5亿, 2万, 5200), if one."""
+    said = {v for _, values in figure_spans(text) for v in values if v >= 100}
+    return said.pop() if len(said) == 1 else None
 
 
 def _theirs(text: str, start: int, end: int, measure: Measure) -> bool:

@@ -2425,3 +2425,8 @@ def test_everyday_words_for_the_plans_duties_find_their_records(talk):
     [wages] = talk.conversation("在工地上干活 工钱老拖 这事暖流计划管吗")
     [adopted] = talk.conversation("暖流计划啥时候定下来的")
     assert wages.text.startswith("【农民工工资权益重点监察】") and "2月8日" in adopted.text
+
+
+def test_a_figure_asked_about_names_the_measure_stating_it(talk):
+    _, named = talk.conversation("创业孵化基地扶持多少户", "那一点五亿说的是啥")
+    assert named.text.startswith("【创业担保贷款】")

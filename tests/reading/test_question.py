@@ -377,3 +377,9 @@ def test_someone_gone_with_the_rest_said_to_remain_is_left_out(read):
 def test_a_figure_it_rose_to_is_told_not_asked(read):
     assert read("抗日老兵补助从19860涨到21060 涨了百分之几").asked == ("rise_pct",)
     assert "amount" in read("抗日老兵补助涨到多少了").asked
+
+
+def test_spoken_decimals_and_yi_are_read_as_figures(read):
+    assert read("一点五亿是多少").text.startswith("1.5亿")
+    assert "150000000" in read("那一个亿五说的是啥").text
+    assert read("百分之二点五").text == "2.5%"

@@ -783,8 +783,7 @@ def asks_again(q: Question, c: Context, known: Known) -> Context | None:
     reach = q.how_many or (len(c.history) if (q.total and not listed or q.each or "difference" in q.asked)
                            and len(lines) == 1 else 0)  # 这俩差多少 — 折到每个月差多少: the two still, not all answered
     # before; 技师 高级技师 各培养多少 — 加一块多少人: the figures that one lists
-    if (q.how_many in (2, None) and "difference" in q.asked or q.how_many == 2 and q.total and lines[0].person is None) \
-            and len(lines) == 1 and c.replaced is not None:  # 隔壁社只有两个产品 — 两个社加一起: that one, and this
+    if q.how_many in (2, None) and "difference" in q.asked and len(lines) == 1 and c.replaced is not None:
         now = {k: v for k, v in _facts_of(c, lines[0]).items() if k in c.replaced.facts}  # 一等功 beside 个人荣誉称号
         lines = (c.replaced, replace(lines[0], facts={**lines[0].facts, **now}))  # 因公牺牲 — 说错了 是病故的 —
         # 二者差额: the standard replaced against this one

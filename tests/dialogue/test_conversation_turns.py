@@ -2430,8 +2430,3 @@ def test_everyday_words_for_the_plans_duties_find_their_records(talk):
 def test_a_figure_asked_about_names_the_measure_stating_it(talk):
     _, named = talk.conversation("创业孵化基地扶持多少户", "那一点五亿说的是啥")
     assert named.text.startswith("【创业担保贷款】")
-
-
-def test_two_organisations_told_one_after_the_other_are_added(talk):
-    *_, both = talk.conversation("我们合作社第一次拿无公害认证 五个产品 给多少", "那邻村的社只有一个产品", "两个社加一起多少")
-    assert "合计：7000元 + 3000元 = 10000元" in both.text

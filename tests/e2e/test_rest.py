@@ -107,7 +107,9 @@ SETS = {"tuned.yml": 1.0, "blind.yml": 0.95, "blind_a.yml": 0.94, "held_out.yml"
         "held_out_19_family_threads.yml": 0.76, "held_out_20_voice_desk_details.yml": 0.78, "dev_long7.yml": 0.92,
         "dev_verdicts.yml": 0.94,
         "held_out_21_long_households.yml": 0.73, "held_out_22_everyday_plan_details.yml": 0.81, "dev_long8.yml": 0.86,
-        "dev_traps.yml": 0.90, "dev_desk3.yml": 0.80, "dev_long9.yml": 0.72}
+        "dev_traps.yml": 0.90, "dev_desk3.yml": 0.80, "dev_long9.yml": 0.72,
+        "held_out_23_households_corrections.yml": 0.72, "held_out_24_desk_voice_everyday.yml": 0.79,
+        "dev_long10.yml": 0.88, "dev_details2.yml": 0.89}
 
 
 def judged(rest_url: str, *args: str) -> str:

@@ -130,11 +130,7 @@ def outcomes(c: Context, store: MeasureStore) -> list[Outcome]:
         if person is not None and count == 1 and (why := _not_older_jobless(measure, facts, store)):
             done.append(Outcome(line, measure, who, count, error=NotEligibleUnless("age", why), facts=facts))
             continue
-        if person is not None and facts.get("served") is False and "veteran" in measure.groups:
-            why = f"{measure.title}是给服过役的人的（{'；'.join(measure.conditions)}）。按您说的没当过兵，不在其中。"
-            done.append(Outcome(line, measure, who, count, error=NotEligible("served", why), facts=facts))
-            continue
-        if person is not None and (why := _at_work(measure, facts)):
+        if person is not None and (why := _never_served(measure, facts) or _at_work(measure, facts)):
             done.append(Outcome(line, measure, who, count, error=NotEligible("group", why), facts=facts))
             continue
         try:
@@ -161,6 +157,13 @@ def _not_older_jobless(measure: Measure, facts: Mapping[str, Any], store: Measur
     return (f"{measure.title}的条件是：属于8类就业困难人员。按您说的（{gender}，{plain(age)}岁，失业），不算大龄失业人员"
             f"（男满50周岁、女满40周岁；还差{plain(gap)}年）；如是国有集体企业下岗失业、低保、残疾或家庭经济困难的高校毕业生，"
             f"仍属就业困难人员。")
+
+
+def _never_served(measure: Measure, facts: Mapping[str, Any]) -> str | None:
+    """Why someone told never to have served (他没当过兵) has no veteran's measure, a merit won elsewhere included."""
+    if facts.get("served") is not False or "veteran" not in measure.groups:
+        return None
+    return f"{measure.title}是给服过役的人的（{'；'.join(measure.conditions)}）。按您说的没当过兵，不在其中。"
 
 
 def _at_work(measure: Measure, facts: Mapping[str, Any]) -> str | None:

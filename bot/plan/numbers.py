@@ -64,7 +64,7 @@ def numeral_replacements(text: str) -> Iterator[tuple[int, int, str]]:
         head = float(m.group(1)) if m.group(1).isdigit() else _value(m.group(1))
         if head is not None and not any(start < m.end() and m.start() < end for start, end in spoken):
             spoken.append((m.start(), m.end()))
-            yield m.start(), m.end(), plain(head * 100_000_000 + MULTIPLIERS["亿"] // 10 * (_value(m.group(2)) or 0))
+            yield m.start(), m.end(), plain((head + (_value(m.group(2)) or 0) / 10) * MULTIPLIERS["亿"])
     for m in _COLLOQUIAL.finditer(text):
         after = text[m.end():m.end() + 1]  # 俩月 → 2个月, 还剩俩 → 还剩2个, 设俩网点 → 设2个网点, but 仨年 → 3年
         counted = after not in "年天周个" or not after

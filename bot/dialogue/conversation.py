@@ -12,6 +12,7 @@ word of several meanings, the plan's own words where no measure answers.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -523,11 +524,12 @@ class Conversation:
         plan's 大龄 age is one of its 就业困难人员); the fact that settles the most is asked next, and, once told,
         completes the list."""
         me = c.person(SELF)
-        facts = {**c.facts, **(me.facts if me else {}), **{k: v for p in q.people for k, v in p.facts.items()},
-                 **q.facts}
-        sources = (c.facts, me.facts if me else {}, *(p.facts for p in q.people), q.facts)  # 吃低保的 — 想开个小店:
-        told = {str(g) for f in sources for g in (*f.get("groups", ()), f.get("group")) if g}  # both, not the last
-        groups = frozenset(q.groups) | frozenset(c.profile) | told
+        other = q.people[0] if len(q.people) == 1 and q.people[0].key != SELF and q.people[0].facts.get("group") else None
+        known: tuple[Mapping[str, Any], ...] = () if other else (c.facts, me.facts if me else {})  # 俺婆婆是精简退职的:
+        sources = (*known, *(p.facts for p in q.people), q.facts)  # hers alone; 吃低保的 — 想开个小店: both, not the last
+        facts = {k: v for f in sources for k, v in f.items()}
+        told = {str(g) for f in sources for g in (*f.get("groups", ()), f.get("group")) if g}
+        groups = frozenset(q.groups) | (frozenset() if other else frozenset(c.profile)) | told
         if not groups:
             return Reply(response="utter_ask_profile")
         try:

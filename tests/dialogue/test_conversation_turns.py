@@ -2430,3 +2430,8 @@ def test_everyday_words_for_the_plans_duties_find_their_records(talk):
 def test_a_figure_asked_about_names_the_measure_stating_it(talk):
     _, named = talk.conversation("创业孵化基地扶持多少户", "那一点五亿说的是啥")
     assert named.text.startswith("【创业担保贷款】")
+
+
+def test_a_relative_described_by_their_group_gets_their_measure_not_the_households_list(talk):
+    *_, hers = talk.conversation("我家是低保户 低保标准是多少", "俺婆婆是六十年代精简退职的 她的补助涨了多少")
+    assert hers.text.startswith("【六十年代精简退职职工生活补助】") and "农村低保标准的增长幅度" in hers.text

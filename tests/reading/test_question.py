@@ -383,3 +383,9 @@ def test_spoken_decimals_and_yi_are_read_as_figures(read):
     assert read("一点五亿是多少").text.startswith("1.5亿")
     assert "150000000" in read("那一个亿五说的是啥").text
     assert read("百分之二点五").text == "2.5%"
+
+
+def test_operators_shorthand_for_the_old_monthly_standard_and_a_change(read):
+    old = read("原月标")
+    assert old.asked == ("old",) and old.period == "每月"
+    assert read("改：5个").correction

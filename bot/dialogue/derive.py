@@ -144,10 +144,15 @@ def outcomes(c: Context, store: MeasureStore) -> list[Outcome]:
 DIFFICULT = frozenset(g for g, spec in load_groups().items() if g == "difficulty" or "difficulty" in spec.get("implies", ()))
 
 
+def _groups_told(facts: Mapping[str, Any]) -> set[Any]:
+    """The groups told of someone (失业, 在银行上班 …), the one they were first told to be among them."""
+    return set(facts.get("groups", ())) | {facts.get("group")}
+
+
 def _not_older_jobless(measure: Measure, facts: Mapping[str, Any], store: MeasureStore) -> str | None:
     """Why a job seeker told only as 失业, of an age and gender below the plan's 大龄失业 ages, is none of the
     就业困难人员 a measure is for (女38, 失业: no); None where anything else might make them one."""
-    said = set(facts.get("groups", ())) | {facts.get("group")}
+    said = _groups_told(facts)
     if "difficulty" not in measure.groups or "job_seeker" not in said or said & DIFFICULT:
         return None
     age, gender = facts.get("age"), facts.get("gender")
@@ -169,7 +174,7 @@ def _never_served(measure: Measure, facts: Mapping[str, Any]) -> str | None:
 def _at_work(measure: Measure, facts: Mapping[str, Any]) -> str | None:
     """Why someone told to be at work (在银行上班 周末开个网店) is none of the 就业困难人员 a measure is for; None
     where they are told to be one of them too (下岗职工, 残疾人)."""
-    said = set(facts.get("groups", ())) | {facts.get("group")}
+    said = _groups_told(facts)
     if "difficulty" not in measure.groups or "employee" not in said or said & (DIFFICULT | {"job_seeker"}):
         return None
     return (f"{measure.title}的条件是：属于8类就业困难人员（国有集体企业下岗失业人员、低保人员、大龄失业人员、残疾人、"

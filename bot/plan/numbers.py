@@ -47,7 +47,8 @@ def numeral_replacements(text: str) -> Iterator[tuple[int, int, str]]:
     keeps its place (the tokenizer maps tokens back to what the user typed).
     A lone 万 or 百 (1.5万, 百姓) is no number and stays; 1万5 is 15000 (_SPOKEN).
     """
-    spoken = []
+    spoken: list[tuple[int, int]] = []
+    taken = lambda m: any(start < m.end() and m.start() < end for start, end in spoken)  # noqa: E731
     for m in _SPOKEN.finditer(text):
         head, unit, digit, unit_after, four = m.groups()
         scale, step = _SCALE[unit]
@@ -62,7 +63,7 @@ def numeral_replacements(text: str) -> Iterator[tuple[int, int, str]]:
             yield m.start(), m.end(), plain(read) + ("%" if m.group(1) else "")
     for m in _YI_SPOKEN.finditer(text):
         head = float(m.group(1)) if m.group(1).isdigit() else _value(m.group(1))
-        if head is not None and not any(start < m.end() and m.start() < end for start, end in spoken):
+        if head is not None and not taken(m):
             spoken.append((m.start(), m.end()))
             yield m.start(), m.end(), plain((head + (_value(m.group(2)) or 0) / 10) * MULTIPLIERS["亿"])
     for m in _COLLOQUIAL.finditer(text):
@@ -70,7 +71,7 @@ def numeral_replacements(text: str) -> Iterator[tuple[int, int, str]]:
         counted = after not in "年天周个" or not after
         yield m.start(), m.end(), f"{_SAID_AS[m.group()]}{'个' if counted else ''}"
     for m in _NUMERAL.finditer(text):
-        if any(start < m.end() and m.start() < end for start, end in spoken):
+        if taken(m):
             continue
         run, percent = (m.group(1), True) if m.group(1) else (m.group(), False)
         read = _value(run)

@@ -431,16 +431,18 @@ def _together(done: list[Outcome], asked: list[str], by_kind: dict[str, list[Fig
     for kind in asked:
         figures = by_kind.get(kind, [])
         bounds = kind in ("max", "min")  # 加一块儿最少多少 最多多少: floors and caps add up when every line has one
-        if kind not in ("amount", "old", "rise", "saved", "max", "min") or len(figures) < 2 or (
+        failed_rest = kind == "amount" and c.total and len(figures) == 1 and sum(o.error is not None for o in done) \
+            == len(done) - 1  # 俩人一共多少, one of them not qualifying: the one sum, said to leave the other out
+        if kind not in ("amount", "old", "rise", "saved", "max", "min") or len(figures) < 2 and not failed_rest or (
                 bounds and (len(figures) < len(done) or not c.total)):
             continue
         incomplete = len(figures) < len(done) and kind == "amount"
-        t = total(figures, c.period)
+        t = in_period(figures[0], c.period) if failed_rest else total(figures, c.period)
         if t is None:
             continue
         word = {"amount": "合计", "old": "原来合计", "rise": "合计增加", "saved": "合计少交", "max": "合计最多",
                 "min": "合计最少"}[kind]
-        out += _in_both_periods(f"{word}：{t.shown}", t)
+        out += _in_both_periods(f"{word}：{t.shown or t.text()}", t)
         if incomplete:
             out[-1] = (out[-1][0] + "（不含暂不符合或还缺情况的项）", out[-1][1])
     if c.total and "amount" in asked and len(by_kind.get("amount", [])) < 2 and (met := _once_met(done, c)):

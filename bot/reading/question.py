@@ -100,6 +100,8 @@ _SERVED = re.compile(r"当过?[^,;!?]{0,4}?兵|义务兵|服役|部队|当(?:满
 # of service, not of a shop
 _BUSINESS = re.compile(r"店|执照|营业|经营|生意|个体|开业|开张|创业|买卖|铺")
 _PLAN_NAMES = re.compile(r"“?暖流计划”?|行动方案")
+# 这个哪个部门牵头: who leads the thing just spoken of, not the plan's own lead department
+_THIS_ONES_LEAD = re.compile(r"^(?:那|那么)?(?:这个|这项|这事儿?|这块儿?|那个|那项|它|这)[^，,。？?]{0,6}牵头")
 _FOLLOW_UP = re.compile(r"^(?:那|那么|那要是|要是|如果|假如|换成|换了)|呢[?!.]*$|同问|同上")  # 解放 同问: as before
 
 
@@ -506,6 +508,9 @@ class Reader:
         if by_name and (len(by_name) < len(subjects) or any(f.fact == "group" for f in found) or self.not_in_plan(text)):
             # 失能照护保险，暖流计划里咋说的 / 暖流计划对我有啥实惠 / 暖流计划里有取暖补贴吗: the plan's name is context
             subjects = [s for s in subjects if s not in by_name]
+        if (lead := _THIS_ONES_LEAD.search(text)) and all(_named_only_by(text, self.store.get(s.measure), [lead.span()])
+                                                          for s in subjects):
+            subjects = []
         subjects = self._survivors_listed(self._each_listed(self._specific(subjects, text), found, text), text,
                                           not labels)
         for member, kin in group_of.items():  # 兄妹3个都是烈士子女，老大68: each member is the group's kind

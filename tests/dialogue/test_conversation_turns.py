@@ -2435,3 +2435,15 @@ def test_a_figure_asked_about_names_the_measure_stating_it(talk):
 def test_a_relative_described_by_their_group_gets_their_measure_not_the_households_list(talk):
     *_, hers = talk.conversation("我家是低保户 低保标准是多少", "俺婆婆是六十年代精简退职的 她的补助涨了多少")
     assert hers.text.startswith("【六十年代精简退职职工生活补助】") and "农村低保标准的增长幅度" in hers.text
+
+
+def test_who_leads_this_asks_the_office_of_the_thing_spoken_of_not_the_plans_lead(talk):
+    _, this = talk.conversation("已建工会的企业 集体协商建制率要提到多少", "这个哪个部门牵头")
+    [plan] = talk.conversation("暖流计划哪个部门牵头")
+    assert "市总工会" in this.text and plan.text.startswith("【组织实施与牵头部门】")
+
+
+def test_a_total_of_two_where_one_does_not_qualify_is_the_others_sum_said_to_leave_them_out(talk):
+    *_, both = talk.conversation("我表妹在銀行上班 週末開了個網店 能領創業補貼嗎", "那我二舅呢 他是下岗职工 开了个小卖部一年了",
+                                 "俩人一共多少")
+    assert "· 您表妹：暂不符合" in both.text and "合计：5000元（不含暂不符合" in both.text

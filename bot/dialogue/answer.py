@@ -79,7 +79,10 @@ def answer(done: list[Outcome], c: Context, said: str = "", earlier: Sequence[Ou
         return reply_
     if span is not None:
         sums = [f for f in reply_.figures if f.period in MONTHS and f.parts and "+" in f.shown]  # the total, if any
-        base = sums[0] if sums else reply_.figures[0] if len(done) == 1 and reply_.figures else None
+        apart = [f for f in reply_.figures if f.period in MONTHS and len(f.parts) == 2 and " − " in f.shown] \
+            if "difference" in c.asked and len(done) > 1 else []  # 一等功比三等功多加多少 — 五年呢: the difference
+        base = apart[-1] if apart else sums[0] if sums else reply_.figures[0] if len(done) == 1 and reply_.figures \
+            else None
         rises = len(done) == 1 and bool({"rise", "difference"} & set(c.asked))  # of one measure, 差多少 is its rise
         cut = saved(done[0]) if len(done) == 1 and "saved" in c.asked else None
         if rises:  # 比老标准五年多拿多少 / 老标准和新标准三年下来差多少: the rise over the span, not the amount
@@ -88,7 +91,8 @@ def answer(done: list[Outcome], c: Context, said: str = "", earlier: Sequence[Ou
             base = cut
         over = over_span(base, span) if base is not None else None
         if over is not None:
-            line = f"{span_words(span)}{'合计' if sums else '共'}{'多领' if rises else '少交' if cut else ''}：{over.shown}"
+            word = "相差" if apart else "合计" if sums else "共"
+            line = f"{span_words(span)}{word}{'多领' if rises else '少交' if cut else ''}：{over.shown}"
             reply_ = replace(reply_, text=before_office(reply_.text, line), figures=[*reply_.figures, over])
         elif base is None and len(done) > 1:  # 您婆婆 and 您, each: 半年下来能领多少 is each one's half year
             for o in done:

@@ -294,6 +294,8 @@ def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:
         return None
     if (died := _died_otherwise(q, c, known)) is not None:  # 不对，他是因公牺牲的: how the soldier died
         return _asked_again(q, died)
+    if (level := _level_said_again(q, c)) is not None:  # 一等功那个其实是个人荣誉称号: that line's level only
+        return _asked_again(q, level)
     if (found := _by_old_value(q, c)) is not None:  # 那个58的说错了，他是68: whose 58, and of what
         key, fact, value = found
         return _asked_again(q, _told(c, key, {fact: value}, store, replace_kind=True))
@@ -325,6 +327,20 @@ def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:
     if len({line.person for line in named}) == 1:  # 绿色那个是过了四个: of the one whose line it names
         return _asked_again(q, _told(c, named[0].person, told, store, replace_kind=True))
     return _asked_again(q, _told(c, c.focus, told, store, replace_kind=True))
+
+
+def _level_said_again(q: Question, c: Context) -> Context | None:
+    """俩三等功 俩二等功 1个一等功 — 一等功那个其实是个人荣誉称号: of lines of no one listed by a worded fact, the one
+    line of the value said first is of the value said after (the others keep theirs)."""
+    for fact, values in q.facts.items():
+        if not (isinstance(values, tuple) and len(values) == 2 and all(isinstance(v, str) for v in values)):
+            continue
+        was, now = values
+        hit = [x for x in c.lines if x.person is None and x.facts.get(fact) == was]
+        if len(hit) == 1 and not any(x.facts.get(fact) == now for x in c.lines):
+            return replace(c, lines=tuple(replace(x, facts={**x.facts, fact: now}) if x is hit[0] else x
+                                          for x in c.lines))
+    return None
 
 
 def _headcount(told: Mapping[str, Any], c: Context, store: MeasureStore) -> Context | None:

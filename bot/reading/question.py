@@ -69,6 +69,9 @@ _NEGATED_AFTER = re.compile(r"\s*(?:那会儿?|那时候?|那阵儿?|时候)?\s*
 # 俩立三等功的 1个立一等功的: that many of the level said right after, in a list of levels
 _LEVEL_HEADS = re.compile(r"(?:(?<![\d.])(?P<n>[2-9]|\d{2})\s*(?:个|位|名)|(?P<w>俩|仨))(?:人)?\s*(?:都)?"
                           r"(?:立过?|荣立|得过|获得?过?|是)?$")  # 两个二等功 / 俩立三等功的
+# 5个立功的老兵 俩三等功 俩二等功 1个一等功: the group counted again by merit level
+_MERIT_HEADS = re.compile(r"(?:(?P<w>俩|仨)|(?<![\d.])(?P<n>[1-9])\s*(?:个|位|名))(?:人)?\s*(?:都)?"
+                          r"(?:立过?|荣立|得过|获得?过?|是)?(?=[一二三1-3]等功|个人荣誉称号)")
 # a clause that begins so names what is not meant (不是抗美援朝, 她没当过兵)
 _SUPPOSED = re.compile(r"按[^,。;!?]{1,10}?算|要是|如果|假如|换成")  # 要是按烈士遗属算: as if so
 _NEVER_SERVED = re.compile(r"没有?(?:当过|当)兵|没(?:服过|服)役|没参过?军")  # 他没当过兵: no one's service years
@@ -763,6 +766,11 @@ def _members(text: str, mentions: list[Mention]) -> list[Mention]:
         if _told_apart(text, m, group, taken):  # 其中2个立过三等功 / 抗日的有1个立过一等功: of those counted already
             kept.append(Mention(f"{SOME_OF}{m.count}{unit}", f"{SOME_OF}{m.count}{unit}", m.start, m.end, "person",
                                 m.count))
+            continue
+        if m.role == "group" and m.count > 1 and m.count == sum(
+                COUNTS.get(h["w"] or "") or int(h["n"] or 0) for h in _MERIT_HEADS.finditer(text, m.end)) and sum(
+                x.count for x in mentions[at + 1:] if x.role == "member") < m.count:
+            group = None  # counted again by level (俩三等功), not member by member: as if the group were not said
             continue
         if m.role == "group" and m.count > 1:  # counted before, not a group of their own
             group, taken, parted = m, 0, _parted(mentions[at + 1:], m.count)

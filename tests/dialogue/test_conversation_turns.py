@@ -2447,3 +2447,15 @@ def test_a_total_of_two_where_one_does_not_qualify_is_the_others_sum_said_to_lea
     *_, both = talk.conversation("我表妹在銀行上班 週末開了個網店 能領創業補貼嗎", "那我二舅呢 他是下岗职工 开了个小卖部一年了",
                                  "俩人一共多少")
     assert "· 您表妹：暂不符合" in both.text and "合计：5000元（不含暂不符合" in both.text
+
+
+def test_one_level_against_another_added_each_month_is_their_difference_and_over_years_too(talk):
+    month, years = talk.conversation("立一等功的比立三等功的一个月多加多少", "五年呢")
+    assert "相差：150元 − 50元 = 每月100元" in month.text and "5年相差：100元 × 60个月 = 6000元" in years.text
+
+
+def test_a_group_counted_again_by_merit_level_is_each_level_times_its_heads_and_one_level_corrects(talk):
+    month, _, corrected = talk.conversation("俺们村五个立过功的老兵 俩三等功 俩二等功 一个一等功 每个月一共多加多少",
+                                            "平均一人一年加多少", "不对 一等功那个其实是个人荣誉称号 那一年一共多加多少")
+    assert "100元 + 200元 + 150元 = 每月450元" in month.text
+    assert "1200元 + 2400元 + 2400元 = 每年6000元" in corrected.text and "三等功2位" in corrected.text

@@ -351,8 +351,9 @@ def _asked_of(o: Outcome, asked: list[str], period: str | None) -> tuple[str, li
             if kind == "amount" and o.result is not None:
                 parts.append(amount_text(o.result))
             continue
-        if kind == "amount" and any(x.value == f.value and x.period == f.period for x in shown):
-            continue  # 立功增发 多给多少 一年总共多少: the addition is its own rise, said once
+        if kind in ("amount", "difference") and any(x.value == f.value and x.period == f.period for x in shown):
+            continue  # 立功增发 多给多少 一年总共多少: the addition is its own rise, said once; 一年比现在多拿多少: the
+            # amount is what is compared
         if kind in ("max", "min") and "difference" in asked and o.figure is not None and \
                 in_period(o.figure, f.period).value == f.value:
             continue  # 最高的比最低的多多少, of fixed amounts: each line's amount, no cap or floor of its own

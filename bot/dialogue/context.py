@@ -60,6 +60,8 @@ class Context:
     # it (三样各多少 — 前两个加一起 — 最后那个比第一个少多少: the third and the first of the three)
     replaced: Line | None = None  # the one line the last turn put another in place of (因公牺牲 — 说错了 是病故的;
     # 个人荣誉称号 — 一等功呢), with the facts it was answered with: 这俩差多少 / 二者差额 are it and the one now
+    actual: tuple[Someone, ...] | None = None  # the people as told, while the turns since ask as if (要是他多干两年呢):
+    # 就按实际四年算 goes back to them
 
 
     def stated(self) -> set[float]:
@@ -83,8 +85,7 @@ class Context:
         try:
             data = json.loads(raw) if isinstance(raw, str) else dict(raw or {})
             return cls(
-                people=tuple(Someone(p["key"], p["label"], p.get("count", 1), p.get("facts", {}),
-                                     tuple(p.get("measures", ()))) for p in data.get("people", ())),
+                people=tuple(_someone(p) for p in data.get("people", ())),
                 lines=tuple(_line(x) for x in data.get("lines", ())),
                 asked=tuple(data.get("asked", ("amount",))), period=data.get("period"),
                 both_periods=bool(data.get("both_periods")), once_met=bool(data.get("once_met")),
@@ -96,9 +97,14 @@ class Context:
                 items=tuple(data.get("items", ())),
                 answered=tuple(_line(x) for x in data.get("answered", ())),
                 replaced=_line(data["replaced"]) if data.get("replaced") else None,
+                actual=tuple(_someone(p) for p in data["actual"]) if data.get("actual") is not None else None,
             )
         except (ValueError, TypeError, KeyError):
             return cls()
+
+
+def _someone(raw: Mapping[str, Any]) -> Someone:
+    return Someone(raw["key"], raw["label"], raw.get("count", 1), raw.get("facts", {}), tuple(raw.get("measures", ())))
 
 
 def _line(raw: Mapping[str, Any]) -> Line:

@@ -89,7 +89,11 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
                 merged = replace(merged, asked=("amount",))  # a number now, not the office again
             lines = _no_one_twice(merged.lines)
             averaged = _averaged(q, merged)
+            actual = c.actual if c.actual is not None or merged.people == c.people else c.people
+            if q.supposed and q.against_told and actual is not None and len(lines) == 1:
+                lines = _against_told(lines[0], merged, actual, store)
             return replace(merged, both_periods=both, once_met=once, span=q.span, split=q.split or averaged,
+                           actual=actual if q.supposed or (merged.actual is not None and not q.correction) else None,
                            total=merged.total or averaged is not None,
                            lines=lines, replaced=_replaced(c, merged, store), answered=_answered(lines, c)), rule.__name__
     return replace(c, lines=(), asked=q.asked, period=q.period, total=q.total, requested=None), "nothing_to_answer"
@@ -148,6 +152,17 @@ def _facts_of(c: Context, line: Line) -> dict[str, Any]:
     return {**c.facts, **(someone.facts if someone else {}), **line.facts}
 
 
+def _against_told(line: Line, c: Context, told: tuple[Someone, ...], store: MeasureStore) -> tuple[Line, ...]:
+    """要是他多干两年 — 多当两年的话 比现在多拿多少: the line with the facts supposed, against it with the facts told
+    (each line's own, as 个人荣誉称号 — 比三等功的 are); the line alone when the person was not told of."""
+    then = next((p for p in told if p.key == line.person), None)
+    if then is None:
+        return (line,)
+    read = inputs(store.get(line.measure))
+    now = {k: v for k, v in _facts_of(c, line).items() if k in read}
+    return replace(line, facts={**now, **line.facts}), replace(line, facts={k: v for k, v in then.facts.items() if k in read})
+
+
 def _no_one_twice(lines: tuple[Line, ...]) -> tuple[Line, ...]:
     """A measure's line of no one in particular, beside someone's line of it, is that line again (加上我哥那5000: his
     start-up subsidy, not a second one), unless it counts or is told something of its own."""
@@ -172,6 +187,16 @@ def referred_to(q: Question, c: Context, family: People) -> Context:
 
 
 # ---- the rules, in the order they are tried
+
+def returns_to_the_facts_told(q: Question, c: Context, known: Known) -> Context | None:
+    """要是他多干两年呢 — 就按实际四年算: the people as told before the supposition, with any fact said now (the 4
+    years, of the one spoken of, by its unit), asked what this message asks."""
+    if not q.actual or c.actual is None:
+        return None
+    told = {kind: _number(x.value) for x in q.quantities if x.unit and (kind := _kind_of(x.unit, c, known.store))}
+    back = replace(c, people=c.actual, actual=None)
+    return _asked_again(q, _told(back, c.focus, told, known.store, replace_kind=True) if told and c.focus else back)
+
 
 def answers_the_question_asked(q: Question, c: Context, known: Known) -> Context | None:
     """服役几年? — 8: a bare number is the fact the bot asked for, of whom it asked it; asked nothing, it is the
@@ -871,10 +896,10 @@ def picks_from_the_list(q: Question, c: Context, known: Known) -> Context | None
 
 
 RULES: tuple[Callable[[Question, Context, Known], Context | None], ...] = (
-    names_the_figures_measure, picks_from_the_list, answers_the_question_asked, points_at_items, leaves_some_out,
-    shares_among_those_answered, includes_those_left_out, splits_a_group, corrects_a_fact, reckons_by_a_fact_had,
-    adds_to_the_question, swaps_the_person, supposes_another_fact, asks_of_the_others, asks_of_the_first,
-    names_its_subject, tells_a_fact, asks_of_its_words, asks_again,
+    names_the_figures_measure, returns_to_the_facts_told, picks_from_the_list, answers_the_question_asked,
+    points_at_items, leaves_some_out, shares_among_those_answered, includes_those_left_out, splits_a_group,
+    corrects_a_fact, reckons_by_a_fact_had, adds_to_the_question, swaps_the_person, supposes_another_fact,
+    asks_of_the_others, asks_of_the_first, names_its_subject, tells_a_fact, asks_of_its_words, asks_again,
 )
 
 
@@ -1267,9 +1292,10 @@ def _more_than_told(q: Question, c: Context, store: MeasureStore) -> Question:
         return q
     named = [p.key for p in q.people] or ([c.focus] if q.pronoun and c.focus else [])
     facts, people = dict(q.facts), list(q.people)
+    as_told = c.actual if c.actual is not None else c.people  # 要是多干两年 — 多当两年的话: more than told, not supposed
     for fact, more in q.more.items():
-        having = [p for p in c.people if isinstance(p.facts.get(fact), (int, float)) and (not named or p.key in named)]
-        others = [p for p in c.people if isinstance(p.facts.get(fact), (int, float)) and p.key not in named]
+        having = [p for p in as_told if isinstance(p.facts.get(fact), (int, float)) and (not named or p.key in named)]
+        others = [p for p in as_told if isinstance(p.facts.get(fact), (int, float)) and p.key not in named]
         if not having and len(q.people) == 1 and (len(others) == 1 or c.focus in {p.key for p in others}):
             than = next(p for p in others if len(others) == 1 or p.key == c.focus)  # 我三舅比他多当两年: more than
             people = [replace(q.people[0], facts={**q.people[0].facts, fact: _number(than.facts[fact] + more)})]  # his

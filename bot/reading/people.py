@@ -127,6 +127,8 @@ class People:
         for gender, known in self.genders.items():
             if any(w in clause for w in known["said"]) or re.search(rf"(?<![\u4e00-\u9fff]){gender}\s*\d", clause):
                 return gender
+        if PARENT_OF in key:  # 婆婆之爸 (您婆婆她爹): a 爸, whoever's he is
+            key, label = key.rsplit(PARENT_OF, 1)[1], ""
         return next((g for g, known in self.genders.items()
                      if key in known["kin"] or any(w in label for w in known.get("named", ()))), None)
 

@@ -73,7 +73,10 @@ _LEVEL_HEADS = re.compile(r"(?:(?<![\d.])(?P<n>[2-9]|\d{2})\s*(?:个|位|名)|(?
 _MERIT_HEADS = re.compile(r"(?:(?P<w>俩|仨)|(?<![\d.])(?P<n>[1-9])\s*(?:个|位|名))(?:人)?\s*(?:都)?"
                           r"(?:立过?|荣立|得过|获得?过?|是)?(?=[一二三1-3]等功|个人荣誉称号)")
 # a clause that begins so names what is not meant (不是抗美援朝, 她没当过兵)
-_SUPPOSED = re.compile(r"按[^,。;!?]{1,10}?算|要是|如果|假如|换成")  # 要是按烈士遗属算: as if so
+_SUPPOSED = re.compile(r"按[^,。;!?]{1,10}?算|要是|如果|假如|换成|的话")  # 要是按烈士遗属算: as if so
+# 就按实际四年算 / 还按实际的算: back to the facts told, after a supposition
+_AGAINST_TOLD = re.compile(r"(?:比|跟|和|与)(?:现在|实际|眼下|目前|现实)")  # 要是多干两年 — 比现在多拿多少
+_ACTUAL = re.compile(r"按实际|照实际|按真实|实际(?:的|上的)?(?:年数|情况|岁数|个数)|还是按原来的(?:年数|岁数|个数)")
 _NEVER_SERVED = re.compile(r"没有?(?:当过|当)兵|没(?:服过|服)役|没参过?军")  # 他没当过兵: no one's service years
 _DENIES = re.compile(r"(?:他|她|我|俺)?(?:不是|并非|不算|没有?当过|从没|从来没)")
 # 老大68, 我爸都72了: a number right after a person (and 今年, 都 …) is their age, unless a unit says otherwise
@@ -104,7 +107,8 @@ _SERVED = re.compile(r"当过?[^,;!?]{0,4}?兵|义务兵|服役|部队|当(?:满
 _BUSINESS = re.compile(r"店|执照|营业|经营|生意|个体|开业|开张|创业|买卖|铺")
 _PLAN_NAMES = re.compile(r"“?暖流计划”?|行动方案")
 # 这个哪个部门牵头: who leads the thing just spoken of, not the plan's own lead department
-_THIS_ONES_LEAD = re.compile(r"^(?:那|那么)?(?:这个|这项|这事儿?|这块儿?|那个|那项|它|这)[^，,。？?]{0,6}牵头")
+_THIS_ONES_LEAD = re.compile(r"^(?:那|那么)?(?:这个|这项|这事儿?|这块儿?|那个|那项|它|这)(?:是|归|由)?"
+                             r"(?:哪个部门|哪个单位|哪家单位|哪家|哪个局|谁)(?:来)?牵头")
 _FOLLOW_UP = re.compile(r"^(?:那|那么|那要是|要是|如果|假如|换成|换了)|呢[?!.]*$|同问|同上")  # 解放 同问: as before
 
 
@@ -182,6 +186,8 @@ class Question:
     about: str = ""  # the text without its question words and people: what it is about
     defines: Definition | None = None  # 就业困难人员都包括哪些人: what a term of the plan covers is asked
     supposed: bool = False  # 要是立的二等功呢 / 按二等功算: asked as if so
+    actual: bool = False  # 就按实际四年算: asked of the facts told again, no longer as supposed
+    against_told: bool = False  # 多当两年的话 比现在多拿多少: the supposed against the facts told
     whose_figure: float | None = None  # 那两万那个说的是啥: the figure whose measure is asked for
     judged: Definition | None = None  # 我媳妇38 算大龄失业人员不: whether someone is one of a term's, by its ages
     whether: bool = False  # 我刚毕业 家里困难 算就业困难人员吗: whether someone is one of a term's, by its list
@@ -245,7 +251,7 @@ class Reader:
         said_more = [(fact, m) for fact, pattern in _MORE.items() for m in pattern.finditer(text)]
         more = {fact: float(m.group(1)) for fact, m in said_more}
         found = [f for f in found if not any(  # 多当2年兵: 2 more years, not 2 years
-            fact == f.fact and m.start() <= f.start < m.end() for fact, m in said_more)]
+            m.start() <= f.start < m.end() for _, m in said_more)]  # 多干2年: no 2 years in business either
         clauses = _clauses(text, mentions)
         left_spans = self.cues.left_out(text)
         left_out = self._left_out(text, left_spans, mentions, found)
@@ -300,6 +306,7 @@ class Reader:
             cued[start:end] = "\u3000" * (end - start)  # item, it asks for no cap; 去年没了 asks no old standard
         cue_text = self.cues.without_unstated("".join(cued))  # 最多能贷多少: a detail not stated, no cap asked
         about = self._about(text, mentions)
+        actual = bool(_ACTUAL.search(text))
         named_settles = bool(subjects) or any(p.facts.get("veteran_category") for p in people)
         eligible_ones = bool(_ELIGIBLE_ONES.search(text))  # 能领的俩人: all who can, not the last two
         whether = self.definitions.whether_in(text)
@@ -334,7 +341,8 @@ class Reader:
                           | {g for p in people if p.key == SELF for g in p.facts.get("groups", ())}),
             elsewhere=elsewhere, about=about, money=bool(_MONEY.search(cue_text)), number=bool(_NUMBER.search(cue_text)),
             defines=self.definitions.asked_in(text) or whether,
-            judged=self.definitions.judged_in(text), supposed=bool(_SUPPOSED.search(text)),
+            judged=self.definitions.judged_in(text), supposed=bool(_SUPPOSED.search(text)) and not actual,
+            actual=actual, against_told=bool(_AGAINST_TOLD.search(text)),
             whose_figure=_the_figure(text) if self.cues.asks_whose_figure(text) else None, whether=whether is not None,
             question_form=bool(_QUESTION_FORM.search(text)),
             span=self.cues.span(cue_text), later=self.cues.later(text), split=split, portion=self.cues.portion(text),

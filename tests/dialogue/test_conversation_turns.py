@@ -2459,3 +2459,20 @@ def test_a_group_counted_again_by_merit_level_is_each_level_times_its_heads_and_
                                             "平均一人一年加多少", "不对 一等功那个其实是个人荣誉称号 那一年一共多加多少")
     assert "100元 + 200元 + 150元 = 每月450元" in month.text
     assert "1200元 + 2400元 + 2400元 = 每年6000元" in corrected.text and "三等功2位" in corrected.text
+
+
+def test_she_after_a_relatives_father_is_the_relative_not_her_father(talk):
+    each, = talk.conversation("我公公是解放战争老兵 我婆婆她爹是烈士 她今年七十 他俩一年各多少")
+    assert "您婆婆的烈士老年子女生活补助：每年4800元" in each.text and "年龄" not in each.text
+
+
+def test_a_supposition_compared_with_now_is_the_supposed_against_the_told(talk):
+    *_, against = talk.conversation("我爸今年六十三了 以前当了三年义务兵 现在每个月能拿多少", "要是他当初多干两年呢",
+                                    "多当两年的话 一年比现在多拿多少")
+    assert "相差：1500元 − 900元 = 每年600元" in against.text
+
+
+def test_the_actual_years_after_a_supposition_are_those_told(talk):
+    *_, back = talk.conversation("我老伴今年六十三了 年轻时候当过四年义务兵 现在一个月给多少钱",
+                                 "要是他当年多干两年呢 一个月多少", "就按实际四年算 跟老标准比一年多了多少")
+    assert "每月增加20元，折合每年增加240元" in back.text and "创业" not in back.text

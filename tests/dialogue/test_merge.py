@@ -123,10 +123,17 @@ def test_the_context_survives_its_slot_with_every_field(after):
                 period="每月", asked=("rise",), facts={"count": 3}, later=3, span=120, split=4,
                 term="大龄失业人员", listed=("poor_farmer_loans",), items=("城镇新增就业",),
                 replaced=Line("merit_addition", "爸", None, {"merit": "一等功"}),
-                answered=(Line("veteran_anti_japanese"), Line("veteran_korean_war")))
+                answered=(Line("veteran_anti_japanese"), Line("veteran_korean_war")), actual=c.people)
     unset = [f.name for f in fields(Context) if getattr(c, f.name) == getattr(Context(), f.name)]
     assert not unset, f"set these in the test too: {unset}"
     assert Context.from_json(c.to_json()) == c
+
+
+def test_the_facts_told_come_back_after_a_supposition_and_more_is_more_than_told(after):
+    c, rule = after("我老伴今年六十三了 当过四年义务兵 一个月给多少钱", "要是他当年多干两年呢", "就按实际四年算 一年多少")
+    assert rule == "returns_to_the_facts_told" and c.person("老伴").facts["service_years"] == 4 and c.actual is None
+    c, _ = after("我爸今年六十三了 当了三年义务兵 每个月能拿多少", "要是他当初多干两年呢", "多当两年的话 一年比现在多拿多少")
+    assert [x.facts.get("service_years") for x in c.lines] == [5, 3] and "difference" in c.asked
 
 
 def test_another_value_of_a_fact_the_person_has_is_supposed_in_its_place_keeping_the_total(after):

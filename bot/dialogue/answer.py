@@ -85,13 +85,16 @@ def answer(done: list[Outcome], c: Context, said: str = "", earlier: Sequence[Ou
             else None
         rises = len(done) == 1 and bool({"rise", "difference"} & set(c.asked))  # of one measure, 差多少 is its rise
         cut = saved(done[0]) if len(done) == 1 and "saved" in c.asked else None
-        if rises:  # 比老标准五年多拿多少 / 老标准和新标准三年下来差多少: the rise over the span, not the amount
+        then = done[0].old if len(done) == 1 and "old" in c.asked and "amount" not in c.asked else None
+        if then is not None and not rises:  # 要是按去年标准五年呢: the old standard over the span
+            base = then
+        elif rises:  # 比老标准五年多拿多少 / 老标准和新标准三年下来差多少: the rise over the span, not the amount
             base = rise(done[0])
         elif cut is not None:  # 三年下来省多少: the fee cut over the span
             base = cut
         over = over_span(base, span) if base is not None else None
         if over is not None:
-            word = "相差" if apart else "合计" if sums else "共"
+            word = "相差" if apart else "合计" if sums else "按原标准共" if then is not None and not rises else "共"
             line = f"{span_words(span)}{word}{'多领' if rises else '少交' if cut else ''}：{over.shown}"
             reply_ = replace(reply_, text=before_office(reply_.text, line), figures=[*reply_.figures, over])
         elif base is None and len(done) > 1:  # 您婆婆 and 您, each: 半年下来能领多少 is each one's half year

@@ -83,6 +83,8 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
                 merged = replace(merged, asked=("difference",))  # by the year, not each one's rise
             if q.total and "rise_pct" in merged.asked:  # 两人年涨幅合计: percentages are not added, the rises are
                 merged = replace(merged, asked=tuple(dict.fromkeys("rise" if k == "rise_pct" else k for k in merged.asked)))
+            if q.span and not q.asked_said and set(merged.asked) == {"old"}:  # 原来是多少 — 那三年加一块呢: the
+                merged = replace(merged, asked=("amount",))  # standard paid over the years; 按去年标准五年呢 says old
             if q.citywide:  # 全市一共整多少个: the plan's own figures, no one's site or case, from now on
                 merged = replace(merged, lines=_no_ones(merged.lines), history=_no_ones(merged.history))
             if q.number and not q.asked_said and set(merged.asked) <= WORDED_KINDS:  # 哪个部门 — 重点培育几户企业:
@@ -92,7 +94,9 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
             actual = c.actual if c.actual is not None or merged.people == c.people else c.people
             if q.supposed and q.against_told and actual is not None and len(lines) == 1:
                 lines = _against_told(lines[0], merged, actual, store)
-            return replace(merged, both_periods=both, once_met=once, span=q.span, split=q.split or averaged,
+            span = q.span or (c.span if rule is asks_again and not q.period and set(q.asked) & {"rise", "difference"}
+                              else None)  # 五年一共多少 — 按去年标准五年呢 — 差了多少: over the five years still
+            return replace(merged, both_periods=both, once_met=once, span=span, split=q.split or averaged,
                            actual=actual if q.supposed or (merged.actual is not None and not q.correction) else None,
                            total=merged.total or averaged is not None,
                            lines=lines, replaced=_replaced(c, merged, store), answered=_answered(lines, c)), rule.__name__
@@ -500,7 +504,10 @@ def adds_to_the_question(q: Question, c: Context, known: Known) -> Context | Non
                  *(n for n in new if not any(x.measure == n.measure and x.person == n.person for x in c.lines)))
         if q.how_many and q.how_many > len(lines):  # 还有个地理标志登记 三项加一块: the ones answered before too
             lines = _filled(lines, reversed(c.history), q.how_many)
-        return replace(merged, lines=lines, asked=q.asked if q.asked_said else c.asked, period=q.period or c.period,
+        sums = q.total and set(c.asked) <= {"max", "min"} and any(n.facts for n in new)  # 最多能给多少 — 另外还拿了
+        # 地理标志 跟四个产品的绿色认证加一起: the sums of the counts told, not the caps
+        asked = q.asked if q.asked_said or sums else c.asked
+        return replace(merged, lines=lines, asked=asked, period=q.period or c.period,
                        total=True, facts={**merged.facts, **q.facts}, requested=None)
     for kind in ("product_count", "count"):  # 再加一个产品: one more of what a line counts
         if kind in q.facts:
@@ -548,6 +555,8 @@ def supposes_another_fact(q: Question, c: Context, known: Known) -> Context | No
     veteran's line stays)."""
     if (lines := _supposed_lines(q, c)) is not None:
         return _asked_again(q, replace(c, lines=lines))
+    if (counted := _supposed_number(q, c, known.store)) is not None:
+        return _asked_again(q, counted)
     if q.supposed and not (q.correction or q.subjects or q.people) and (
             died := _died_otherwise(q, c, known)) is not None:  # 因公牺牲 — 要是评上烈士了呢: his survivors as a martyr's
         if not {"difference", "rise"} & set(q.asked):
@@ -568,6 +577,20 @@ def supposes_another_fact(q: Question, c: Context, known: Known) -> Context | No
     if not {s.measure for s in q.subjects} <= theirs or len(c.lines) < 2:
         return None
     return _asked_again(q, _told(c, someone.key, told, known.store, replace_kind=True))
+
+
+def _supposed_number(q: Question, c: Context, store: MeasureStore) -> Context | None:
+    """二十个全建成 — 要是只建成十五个呢: a number supposed with the unit of a fact the lines of no one were told,
+    in its place (the question's facts and the lines' own)."""
+    said = [x for x in q.quantities if x.unit]
+    if not q.supposed or q.facts or q.people or q.subjects or len(said) != 1 or any(x.person for x in c.lines):
+        return None
+    kind = _kind_of(said[0].unit, c, store)
+    if kind is None or not any(kind in x.facts for x in c.lines):
+        return None
+    value = _number(said[0].value)
+    return replace(c, facts={**c.facts, kind: value} if kind in c.facts else c.facts,
+                   lines=tuple(replace(x, facts={**x.facts, kind: value}) if kind in x.facts else x for x in c.lines))
 
 
 def _of_the_asker(told: Mapping[str, Any], q: Question, c: Context) -> bool:

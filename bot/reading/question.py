@@ -105,6 +105,8 @@ _CONTRACT = re.compile(r"合同|签")
 _SERVED = re.compile(r"当过?[^,;!?]{0,4}?兵|义务兵|服役|部队|当(?:满|了|够)?\d")  # 当过义务兵，干了两年 / 当满4年: years
 # of service, not of a shop
 _BUSINESS = re.compile(r"店|执照|营业|经营|生意|个体|开业|开张|创业|买卖|铺")
+_FOR_ME = re.compile(r"(?:中介|机构|公司|单位|人家)(?:给|帮|替)$")  # 中介给我介绍了俩: done for me by another
+_WHY_LEFT_OUT = ("contract_years",)  # 有俩只签了半年合同: what those left out did not meet (months: splits_a_group)
 _PLAN_NAMES = re.compile(r"“?暖流计划”?|行动方案")
 # 这个哪个部门牵头: who leads the thing just spoken of, not the plan's own lead department
 _THIS_ONES_LEAD = re.compile(r"^(?:那|那么)?(?:这个|这项|这事儿?|这块儿?|那个|那项|它|这)(?:是|归|由)?"
@@ -235,6 +237,8 @@ class Reader:
             and not (corrected and m.key == SELF and (own := self.cues.correction(text[m.end:m.end + 5]))
                      and own.start() == 0)]
         mentions = [m for m in mentions if not (_LIKE.match(text, m.end) and _WITH.search(text, 0, m.start))]
+        mentions = [m for m in mentions if not (m.key == SELF and _FOR_ME.search(text, 0, m.start))]  # 中介给我介绍了
+        # 俩: the one it was done for, not whom the question is of
         # 他跟俺二爷一样是解放战争的: 二爷 is whom he is like; what is said is of 他
         mentions, listed = _listed_members(text, mentions)
         found = [f for f in self._facts(text, turn)  # 1个头回无公害认证, 3个人开店: a member, a group, not a count
@@ -247,6 +251,9 @@ class Reader:
         found += _ages_alone(text, mentions, found)
         found += self._groups_of_people(text, mentions, found)
         found += _business_years(text, found)
+        found = [f for f in found if not (f.fact in _WHY_LEFT_OUT and any(
+            x.fact == "excluded" and 0 < f.start - x.start <= 12 for x in found))]  # 有俩只签了半年合同: why those 2
+        # are taken off the count, not the contract of the others
         found = [f for f in found if not (f.fact in ("veteran_category", "group") and _OF_SOMEONE.match(text, f.end))]
         said_more = [(fact, m) for fact, pattern in _MORE.items() for m in pattern.finditer(text)]
         more = {fact: float(m.group(1)) for fact, m in said_more}

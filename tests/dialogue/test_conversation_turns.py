@@ -2476,3 +2476,32 @@ def test_the_actual_years_after_a_supposition_are_those_told(talk):
     *_, back = talk.conversation("我老伴今年六十三了 年轻时候当过四年义务兵 现在一个月给多少钱",
                                  "要是他当年多干两年呢 一个月多少", "就按实际四年算 跟老标准比一年多了多少")
     assert "每月增加20元，折合每年增加240元" in back.text and "创业" not in back.text
+
+
+def test_last_years_standard_over_years_and_the_difference_over_those_years(talk):
+    *_, old, apart = talk.conversation("俺妈是病故军人遗嘱 今年一年多少", "按今年标准五年一共多少", "要是按去年标准五年呢",
+                                       "差了多少")
+    assert "16890元 × 5年 = 84450元" in old.text and "600元 × 5年 = 3000元" in apart.text
+
+
+def test_a_number_supposed_in_place_of_the_count_told(talk):
+    _, fifteen = talk.conversation("农村电商示范点二十个全建成 总共补多少", "要是只建成十五个呢")
+    assert "50000元 × 15个示范点 = 750000元" in fifteen.text
+
+
+def test_a_sum_with_counts_told_after_a_cap_asks_the_sums_not_the_caps(talk):
+    *_, both = talk.conversation("头一次获得绿色食品认证 一个产品给多少", "四个产品呢", "最多能给多少",
+                                 "俺们另外还拿了农业部地理标志登记 跟四个产品的绿色认证加一起多少")
+    assert "26000元 + 100000元 = 126000元" in both.text
+
+
+def test_some_placed_who_signed_half_a_year_come_off_the_count_not_the_agencys_contract(talk):
+    *_, fewer = talk.conversation("我开职业中介的 免费给就业困难人员介绍工作 一个人补多少",
+                                  "这个月介绍成了十二个 都签了一年合同也交了社保 一共多少", "哎不对 有俩只签了半年合同")
+    assert "12人 − 2人 = 10人；180元 × 10人 = 1800元" in fewer.text
+
+
+def test_what_an_agency_did_for_me_is_the_agencys_sum_not_mine(talk):
+    _, agency = talk.conversation("我是国企下岗的 自己开了个饭店 执照办下来七个月了 能给啥补贴",
+                                  "中介给我介绍了俩就业困难的来上班 签了两年合同交了社保 中介能拿多少补贴")
+    assert "180元 × 2人 = 360元" in agency.text and "5000" not in agency.text

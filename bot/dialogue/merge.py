@@ -525,7 +525,10 @@ def swaps_the_person(q: Question, c: Context, known: Known) -> Context | None:
     store = known.store
     named = [p for p in q.people if p.count == 1 or not (q.split or any(line.person or line.count for line in c.lines))]
     # 电商示范点补多少 — 3个村都想整: a counted group of its own where the lines were of no one and uncounted
-    if not (named and c.lines and not q.subjects and not q.correction) or q.denies:
+    never_served = all(p.facts.get("served") is False for p in named) and all(
+        "veteran" in store.get(line.measure).groups for line in c.lines)  # 那俺妈呢 她没当过兵, after 老义务兵: the
+    # same measures of her, for the verdict that she never served
+    if not (named and c.lines and not q.subjects and not q.correction) or q.denies and not never_served:
         return None  # 那俺老伴儿呢，她没当过兵: not the same of her
     if any(c.person(p.key) and c.person(p.key).measures for p in named):  # type: ignore[union-attr]
         return None

@@ -100,12 +100,14 @@ _MONEY = re.compile(r"多少钱|金额|几个钱|多钱|补多少|给多少|奖�
                     r"|交多少|缴多少")
 # 执照办下来快1年了, 开店半年多了, 干个体半年多了: years of business are months of business
 _BUSINESS_YEARS = re.compile(r"(?:执照|开了|开张|开业|营业|开店|干|做|开满|满|经营|办下来|免了|已经过了)"
-                             r"[^\d,;!?]{0,8}?(?:(\d+(?:\.\d+)?)\s*年(半)?(?:零?(\d{1,2})个月)?|(半)年)")  # 免了1年半: 18个月
+                             r"[^\d,;!?岁]{0,8}?(?:(\d+(?:\.\d+)?)\s*年(半)?(?:零?(\d{1,2})个月)?|(半)年)")  # 免了1年半: 18
+# 个月; 满岁数了 俺俩1年: an age reached, then a period asked, no business
 _CONTRACT = re.compile(r"合同|签")
 _SERVED = re.compile(r"当过?[^,;!?]{0,4}?兵|义务兵|服役|部队|当(?:满|了|够)?\d")  # 当过义务兵，干了两年 / 当满4年: years
 # of service, not of a shop
 _BUSINESS = re.compile(r"店|执照|营业|经营|生意|个体|开业|开张|创业|买卖|铺")
 _FOR_ME = re.compile(r"(?:中介|机构|公司|单位|人家)(?:给|帮|替)$")  # 中介给我介绍了俩: done for me by another
+_FIGURE_NAMED = re.compile(r"(\d+(?:\.\d+)?万?)(?:块钱?|元)?(?:的|那个|那项|那笔)(?:补贴|补助|钱|奖补|奖励)")  # 五千那个补贴
 _WHY_LEFT_OUT = ("contract_years",)  # 有俩只签了半年合同: what those left out did not meet (months: splits_a_group)
 _PLAN_NAMES = re.compile(r"“?暖流计划”?|行动方案")
 # 这个哪个部门牵头: who leads the thing just spoken of, not the plan's own lead department
@@ -545,7 +547,16 @@ class Reader:
                 general = {k: v for k, v in general.items() if k != "veteran_category"}
         people = tuple(Person(key, labels[key][0], labels[key][1], facts.get(key, {}))
                        for key in labels if key not in named_apart)  # a group named in parts is its parts
+        if not subjects and (by_figure := self._named_by_its_figure(text)) is not None:
+            subjects = [Subject(by_figure, people[0].key if len(people) == 1 else None)]
         return people, general, tuple(subjects), everyone, pronoun
+
+    def _named_by_its_figure(self, text: str) -> str | None:
+        """能领五千那个补贴不: a benefit named by its figure, the one measure whose quote states that figure."""
+        named = _FIGURE_NAMED.search(text)
+        said = {v for _, values in figure_spans(named.group(1)) for v in values} if named else set()
+        stated = self.store.stating(said.pop()) if len(said) == 1 else []
+        return stated[0].id if len(stated) == 1 else None
 
     def _not_covered(self, text: str, mentions: list[Mention], people: tuple[Person, ...],
                      subjects: tuple[Subject, ...]) -> tuple[tuple[Person, ...], tuple[Subject, ...]]:

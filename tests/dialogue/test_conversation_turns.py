@@ -2505,3 +2505,25 @@ def test_what_an_agency_did_for_me_is_the_agencys_sum_not_mine(talk):
     _, agency = talk.conversation("我是国企下岗的 自己开了个饭店 执照办下来七个月了 能给啥补贴",
                                   "中介给我介绍了俩就业困难的来上班 签了两年合同交了社保 中介能拿多少补贴")
     assert "180元 × 2人 = 360元" in agency.text and "5000" not in agency.text
+
+
+def test_once_of_age_the_two_of_us_is_both_standards_and_no_business_read_in_a_period(talk):
+    *_, both = talk.conversation("我父亲是烈士 我今年五十六 烈士子女的补助我现在能拿不",
+                                 "那我哥六十三了 原来一年三千六 现在多少", "等我也满岁数了 俺俩一年一共多少")
+    assert "4800元 + 4800元 = 每年9600元" in both.text and "创业" not in both.text
+
+
+def test_a_benefit_named_by_its_figure_is_the_measure_stating_it(talk):
+    four, = talk.conversation("我是城里的低保户 营业执照三月份办的 到现在四个月 能领五千那个补贴不")
+    assert four.text.startswith("【就业困难人员一次性创业补贴】") and "还差2个月" in four.text
+
+
+def test_another_product_counted_apart_is_that_awards_count(talk):
+    _, green = talk.conversation("合作社今年初次拿了无公害认证 两个产品 给多少",
+                                 "还有一个别的产品头一回拿了绿色食品认证 这个给多少")
+    assert "4000元 + 20000元 = 24000元" in green.text
+
+
+def test_someone_who_never_served_asked_after_a_veterans_standard_is_told_why_not(talk):
+    _, mother = talk.conversation("俺大哥六十六 当了五年义务兵 每月能领多少", "那俺妈呢 她没当过兵")
+    assert "没当过兵，不在其中" in mother.text and "元（您妈）" not in mother.text

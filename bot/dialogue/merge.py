@@ -96,8 +96,9 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
                 lines = _against_told(lines[0], merged, actual, store)
             span = q.span or (c.span if rule is asks_again and not q.period and set(q.asked) & {"rise", "difference"}
                               else None)  # 五年一共多少 — 按去年标准五年呢 — 差了多少: over the five years still
+            told_now = q.correction or bool(q.facts) or any(p.facts for p in q.people)  # 他其实当了六年: told anew
             return replace(merged, both_periods=both, once_met=once, span=span, split=q.split or averaged,
-                           actual=actual if q.supposed or (merged.actual is not None and not q.correction) else None,
+                           actual=actual if q.supposed or (merged.actual is not None and not told_now) else None,
                            total=merged.total or averaged is not None,
                            lines=lines, replaced=_replaced(c, merged, store), answered=_answered(lines, c)), rule.__name__
     return replace(c, lines=(), asked=q.asked, period=q.period, total=q.total, requested=None), "nothing_to_answer"
@@ -159,12 +160,12 @@ def _facts_of(c: Context, line: Line) -> dict[str, Any]:
 def _against_told(line: Line, c: Context, told: tuple[Someone, ...], store: MeasureStore) -> tuple[Line, ...]:
     """要是他多干两年 — 多当两年的话 比现在多拿多少: the line with the facts supposed, against it with the facts told
     (each line's own, as 个人荣誉称号 — 比三等功的 are); the line alone when the person was not told of."""
-    then = next((p for p in told if p.key == line.person), None)
-    if then is None:
-        return (line,)
     read = inputs(store.get(line.measure))
     now = {k: v for k, v in _facts_of(c, line).items() if k in read}
-    return replace(line, facts={**now, **line.facts}), replace(line, facts={k: v for k, v in then.facts.items() if k in read})
+    before = {k: v for k, v in _facts_of(replace(c, people=told), line).items() if k in read}
+    if not any(p.key == line.person for p in told) or set(now) - set(before):
+        return (line,)  # 要是当了五年呢, no years told before: nothing to compare the supposition with
+    return replace(line, facts=now), replace(line, facts=before)
 
 
 def _no_one_twice(lines: tuple[Line, ...]) -> tuple[Line, ...]:
@@ -198,7 +199,8 @@ def returns_to_the_facts_told(q: Question, c: Context, known: Known) -> Context 
     if not q.actual or c.actual is None:
         return None
     told = {kind: _number(x.value) for x in q.quantities if x.unit and (kind := _kind_of(x.unit, c, known.store))}
-    back = replace(c, people=c.actual, actual=None)
+    as_told = {p.key: p for p in c.actual}
+    back = replace(c, people=tuple(as_told.get(p.key, p) for p in c.people), actual=None)  # those named since stay
     return _asked_again(q, _told(back, c.focus, told, known.store, replace_kind=True) if told and c.focus else back)
 
 
@@ -365,6 +367,8 @@ def _level_said_again(q: Question, c: Context) -> Context | None:
         if not (isinstance(values, tuple) and len(values) == 2 and all(isinstance(v, str) for v in values)):
             continue
         was, now = values
+        if not re.search(rf"{re.escape(was)}[^,。;!?]{{0,8}}?(?:是|应为|改成|改为){re.escape(now)}", q.text):
+            continue  # 他立过一个三等功一个二等功: both held, no correction of one into the other
         hit = [x for x in c.lines if x.person is None and x.facts.get(fact) == was]
         if len(hit) == 1 and not any(x.facts.get(fact) == now for x in c.lines):
             return replace(c, lines=tuple(replace(x, facts={**x.facts, fact: now}) if x is hit[0] else x
@@ -529,7 +533,7 @@ def swaps_the_person(q: Question, c: Context, known: Known) -> Context | None:
         "veteran" in store.get(line.measure).groups for line in c.lines)  # 那俺妈呢 她没当过兵, after 老义务兵: the
     # same measures of her, for the verdict that she never served
     if not (named and c.lines and not q.subjects and not q.correction) or q.denies and not never_served:
-        return None  # 那俺老伴儿呢，她没当过兵: not the same of her
+        return None  # 那俺老伴儿呢，她没当过兵 (after no veteran's measure): not the same of her
     if any(c.person(p.key) and c.person(p.key).measures for p in named):  # type: ignore[union-attr]
         return None
     merged = _with_people(q, c, store)
@@ -556,6 +560,8 @@ def supposes_another_fact(q: Question, c: Context, known: Known) -> Context | No
     """要是立的是一等功呢 / 那一等功呢 (after his 二等功 in a total) / 第二个要是六个产品呢: another value of a fact the
     person spoken of (or named) has, in its place; the same lines asked again with it (the total stays a total, the
     veteran's line stays)."""
+    if "difference" in q.asked and sum(s.person is None and bool(s.facts) for s in q.subjects) > 1:
+        return None  # 一等功比二等功多加多少, after his 一等功: the two levels compared, no value supposed of him
     if (lines := _supposed_lines(q, c)) is not None:
         return _asked_again(q, replace(c, lines=lines))
     if (counted := _supposed_number(q, c, known.store)) is not None:
@@ -711,6 +717,11 @@ def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
     store = known.store
     if q.total and q.pronoun and not q.subjects and not q.people and len(c.lines) > 1:
         return None  # 等他也满60了，一共多少: all of them, asked again
+    levels = [s for s in q.subjects if s.person is None and s.facts]
+    if "difference" in q.asked and not q.people and len(levels) > 1 and len({s.measure for s in levels}) == 1:
+        return replace(c, lines=tuple(Line(s.measure, None, s.count, dict(s.facts)) for s in levels), asked=q.asked,
+                       period=q.period or c.period, total=False, requested=None)  # 他一等功 — 那一等功比二等功多加
+        # 多少: the two levels compared, of no one
     merged, alike = _likewise(q, c, _with_people(q, c, store), store)
     lines = _lines(q, merged, store)
     lines += tuple(x for key in alike for x in _person_lines(merged.person(key)) if x not in lines)

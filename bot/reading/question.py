@@ -72,12 +72,13 @@ _LEVEL_HEADS = re.compile(r"(?:(?<![\d.])(?P<n>[2-9]|\d{2})\s*(?:个|位|名)|(?
 # 5个立功的老兵 俩三等功 俩二等功 1个一等功: the group counted again by merit level
 _MERIT_HEADS = re.compile(r"(?:(?P<w>俩|仨)|(?<![\d.])(?P<n>[1-9])\s*(?:个|位|名))(?:人)?\s*(?:都)?"
                           r"(?:立过?|荣立|得过|获得?过?|是)?(?=[一二三1-3]等功|个人荣誉称号)")
-# a clause that begins so names what is not meant (不是抗美援朝, 她没当过兵)
-_SUPPOSED = re.compile(r"按[^,。;!?]{1,10}?算|要是|如果|假如|换成|的话")  # 要是按烈士遗属算: as if so
-# 就按实际四年算 / 还按实际的算: back to the facts told, after a supposition
+_SUPPOSED = re.compile(r"按[^,。;!?]{1,10}?算|要是|如果|假如|换成|多[当干服待呆][^,。;!?]{0,6}的话")  # 要是按烈士遗属算
+# / 多当两年的话: as if so
 _AGAINST_TOLD = re.compile(r"(?:比|跟|和|与)(?:现在|实际|眼下|目前|现实)")  # 要是多干两年 — 比现在多拿多少
+# 就按实际四年算 / 还按实际的算: back to the facts told, after a supposition
 _ACTUAL = re.compile(r"按实际|照实际|按真实|实际(?:的|上的)?(?:年数|情况|岁数|个数)|还是按原来的(?:年数|岁数|个数)")
 _NEVER_SERVED = re.compile(r"没有?(?:当过|当)兵|没(?:服过|服)役|没参过?军")  # 他没当过兵: no one's service years
+# a clause that begins so names what is not meant (不是抗美援朝, 她没当过兵)
 _DENIES = re.compile(r"(?:他|她|我|俺)?(?:不是|并非|不算|没有?当过|从没|从来没)")
 # 老大68, 我爸都72了: a number right after a person (and 今年, 都 …) is their age, unless a unit says otherwise
 _AGE_AFTER_NAME = re.compile(r"(?:是|今年|已经|都|才|快|刚|也|正好|刚好)?(\d{2,3})"
@@ -100,14 +101,14 @@ _MONEY = re.compile(r"多少钱|金额|几个钱|多钱|补多少|给多少|奖�
                     r"|交多少|缴多少")
 # 执照办下来快1年了, 开店半年多了, 干个体半年多了: years of business are months of business
 _BUSINESS_YEARS = re.compile(r"(?:执照|开了|开张|开业|营业|开店|干|做|开满|满|经营|办下来|免了|已经过了)"
-                             r"[^\d,;!?岁]{0,8}?(?:(\d+(?:\.\d+)?)\s*年(半)?(?:零?(\d{1,2})个月)?|(半)年)")  # 免了1年半: 18
-# 个月; 满岁数了 俺俩1年: an age reached, then a period asked, no business
+                             r"[^\d,;!?岁]{0,8}?(?:(\d+(?:\.\d+)?)\s*年(半)?(?:零?(\d{1,2})个月)?|(半)年)")
+# (免了1年半: 18个月; 满岁数了 俺俩1年: an age reached, then a period asked, no business)
 _CONTRACT = re.compile(r"合同|签")
 _SERVED = re.compile(r"当过?[^,;!?]{0,4}?兵|义务兵|服役|部队|当(?:满|了|够)?\d")  # 当过义务兵，干了两年 / 当满4年: years
 # of service, not of a shop
 _BUSINESS = re.compile(r"店|执照|营业|经营|生意|个体|开业|开张|创业|买卖|铺")
 _FOR_ME = re.compile(r"(?:中介|机构|公司|单位|人家)(?:给|帮|替)$")  # 中介给我介绍了俩: done for me by another
-_FIGURE_NAMED = re.compile(r"(\d+(?:\.\d+)?万?)(?:块钱?|元)?(?:的|那个|那项|那笔)(?:补贴|补助|钱|奖补|奖励)")  # 五千那个补贴
+_FIGURE_NAMED = re.compile(r"(\d+(?:\.\d+)?万?)(?:块钱?|元)?(?:那个|那项|那笔)(?:补贴|补助|钱|奖补|奖励)")  # 五千那个补贴
 _WHY_LEFT_OUT = ("contract_years",)  # 有俩只签了半年合同: what those left out did not meet (months: splits_a_group)
 _PLAN_NAMES = re.compile(r"“?暖流计划”?|行动方案")
 # 这个哪个部门牵头: who leads the thing just spoken of, not the plan's own lead department
@@ -254,7 +255,8 @@ class Reader:
         found += self._groups_of_people(text, mentions, found)
         found += _business_years(text, found)
         found = [f for f in found if not (f.fact in _WHY_LEFT_OUT and any(
-            x.fact == "excluded" and 0 < f.start - x.start <= 12 for x in found))]  # 有俩只签了半年合同: why those 2
+            x.fact == "excluded" and 0 < f.start - x.start <= 12 and not _CLAUSE_BREAK.search(text, x.start, f.start)
+            for x in found))]  # 有俩只签了半年合同: why those 2
         # are taken off the count, not the contract of the others
         found = [f for f in found if not (f.fact in ("veteran_category", "group") and _OF_SOMEONE.match(text, f.end))]
         said_more = [(fact, m) for fact, pattern in _MORE.items() for m in pattern.finditer(text)]
@@ -554,8 +556,8 @@ class Reader:
     def _named_by_its_figure(self, text: str) -> str | None:
         """能领五千那个补贴不: a benefit named by its figure, the one measure whose quote states that figure."""
         named = _FIGURE_NAMED.search(text)
-        said = {v for _, values in figure_spans(named.group(1)) for v in values} if named else set()
-        stated = self.store.stating(said.pop()) if len(said) == 1 else []
+        figure = _the_figure(named.group(1)) if named else None  # of 100 or more: 我爸70那个补助 names no 70
+        stated = self.store.stating(figure) if figure is not None else []
         return stated[0].id if len(stated) == 1 else None
 
     def _not_covered(self, text: str, mentions: list[Mention], people: tuple[Person, ...],

@@ -2527,3 +2527,9 @@ def test_another_product_counted_apart_is_that_awards_count(talk):
 def test_someone_who_never_served_asked_after_a_veterans_standard_is_told_why_not(talk):
     _, mother = talk.conversation("俺大哥六十六 当了五年义务兵 每月能领多少", "那俺妈呢 她没当过兵")
     assert "没当过兵，不在其中" in mother.text and "元（您妈）" not in mother.text
+
+
+def test_two_levels_compared_after_a_persons_level_are_the_two_levels_not_a_supposition_of_his(talk):
+    *_, apart = talk.conversation("俺爹是抗美援朝的老兵 在部队立过二等功 今年一年一共能拿多少", "不对不对 俺记岔了 是一等功",
+                                  "那一等功一个月比二等功多加多少")
+    assert "相差：150元 − 100元 = 每月50元" in apart.text

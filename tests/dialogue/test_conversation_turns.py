@@ -2533,3 +2533,13 @@ def test_two_levels_compared_after_a_persons_level_are_the_two_levels_not_a_supp
     *_, apart = talk.conversation("俺爹是抗美援朝的老兵 在部队立过二等功 今年一年一共能拿多少", "不对不对 俺记岔了 是一等功",
                                   "那一等功一个月比二等功多加多少")
     assert "相差：150元 − 100元 = 每月50元" in apart.text
+
+
+def test_against_the_old_standard_in_shorthand_is_the_rise_of_the_total(talk):
+    *_, more = talk.conversation("来电 本人62岁 烈士子女 年额", "其母 烈属 月标", "两人合计 年", "比原标 合计多多少")
+    assert "1200元 + 600元 = 每年1800元" in more.text and "相差" not in more.text
+
+
+def test_whether_research_staff_away_on_a_startup_keep_their_titles_is_the_plans_sentence(talk):
+    *_, titles = talk.conversation("我在吉林大学当老师 想带着项目离岗创业 编制能给我留着不", "她离岗那几年还能评职称不")
+    assert titles.text.startswith("【科研人员离岗创业】") and "职称评聘" in titles.text

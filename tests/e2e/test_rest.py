@@ -109,7 +109,9 @@ SETS = {"tuned.yml": 1.0, "blind.yml": 0.95, "blind_a.yml": 0.94, "held_out.yml"
         "held_out_21_long_households.yml": 0.73, "held_out_22_everyday_plan_details.yml": 0.81, "dev_long8.yml": 0.86,
         "dev_traps.yml": 0.90, "dev_desk3.yml": 0.80, "dev_long9.yml": 0.72,
         "held_out_23_households_corrections.yml": 0.72, "held_out_24_desk_voice_everyday.yml": 0.79,
-        "dev_long10.yml": 0.88, "dev_details2.yml": 0.89}
+        "dev_long10.yml": 0.88, "dev_details2.yml": 0.89,
+        "held_out_25_families_totals_verdicts.yml": 0.77, "held_out_26_everyday_desk_plan.yml": 0.74,
+        "dev_long11.yml": 0.87, "dev_verdicts2.yml": 0.82}
 
 
 def judged(rest_url: str, *args: str) -> str:

@@ -547,9 +547,10 @@ def swaps_the_person(q: Question, c: Context, known: Known) -> Context | None:
         if merged.person(p.key) is None and p.count > 1:  # 3个村都想整: a group of its own, no one before
             merged = _told(merged, p.key, dict(p.facts), store, replace_kind=False, label=p.label, count=p.count)
         someone = merged.person(p.key)
-        if someone is not None:
-            merged = merged.with_person(replace(someone, measures=measures))
-    lines = tuple(x for p in named for x in _person_lines(merged.person(p.key)))
+        if someone is not None and not never_served:  # the veteran's measures asked of her, for the verdict only:
+            merged = merged.with_person(replace(someone, measures=measures))  # never hers after it
+    lines = tuple(Line(m, p.key) for p in named for m in measures) if never_served else tuple(
+        x for p in named for x in _person_lines(merged.person(p.key)))
     if q.total and q.how_many and q.how_many > len(named):  # 我弟家原来交3000 俩家一共少交多少: mine and his
         lines = _filled(lines, (*c.lines, *reversed(c.history)), q.how_many)
     return replace(merged, lines=lines, asked=q.asked if q.asked_said else c.asked, period=q.period or c.period,

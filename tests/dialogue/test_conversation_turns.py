@@ -2525,8 +2525,10 @@ def test_another_product_counted_apart_is_that_awards_count(talk):
 
 
 def test_someone_who_never_served_asked_after_a_veterans_standard_is_told_why_not(talk):
-    _, mother = talk.conversation("俺大哥六十六 当了五年义务兵 每月能领多少", "那俺妈呢 她没当过兵")
+    _, mother, hers = talk.conversation("俺大哥六十六 当了五年义务兵 每月能领多少", "那俺妈呢 她没当过兵",
+                                        "俺妈是烈士子女 今年六十一 一年多少")
     assert "没当过兵，不在其中" in mother.text and "元（您妈）" not in mother.text
+    assert hers.text.startswith("【烈士老年子女生活补助】每年4800元")  # the veteran's measure was never hers
 
 
 def test_two_levels_compared_after_a_persons_level_are_the_two_levels_not_a_supposition_of_his(talk):

@@ -561,7 +561,7 @@ def supposes_another_fact(q: Question, c: Context, known: Known) -> Context | No
     """要是立的是一等功呢 / 那一等功呢 (after his 二等功 in a total) / 第二个要是六个产品呢: another value of a fact the
     person spoken of (or named) has, in its place; the same lines asked again with it (the total stays a total, the
     veteran's line stays)."""
-    if "difference" in q.asked and sum(s.person is None and bool(s.facts) for s in q.subjects) > 1:
+    if len(_levels_compared(q)) > 1:
         return None  # 一等功比二等功多加多少, after his 一等功: the two levels compared, no value supposed of him
     if (lines := _supposed_lines(q, c)) is not None:
         return _asked_again(q, replace(c, lines=lines))
@@ -587,6 +587,11 @@ def supposes_another_fact(q: Question, c: Context, known: Known) -> Context | No
     if not {s.measure for s in q.subjects} <= theirs or len(c.lines) < 2:
         return None
     return _asked_again(q, _told(c, someone.key, told, known.store, replace_kind=True))
+
+
+def _levels_compared(q: Question) -> list[Subject]:
+    """一等功比二等功多加多少: the values of a measure's fact compared, each a subject of no one told its value."""
+    return [s for s in q.subjects if s.person is None and s.facts] if "difference" in q.asked else []
 
 
 def _supposed_number(q: Question, c: Context, store: MeasureStore) -> Context | None:
@@ -718,8 +723,8 @@ def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
     store = known.store
     if q.total and q.pronoun and not q.subjects and not q.people and len(c.lines) > 1:
         return None  # 等他也满60了，一共多少: all of them, asked again
-    levels = [s for s in q.subjects if s.person is None and s.facts]
-    if "difference" in q.asked and not q.people and len(levels) > 1 and len({s.measure for s in levels}) == 1:
+    levels = _levels_compared(q)
+    if not q.people and len(levels) > 1 and len({s.measure for s in levels}) == 1:
         return replace(c, lines=tuple(Line(s.measure, None, s.count, dict(s.facts)) for s in levels), asked=q.asked,
                        period=q.period or c.period, total=False, requested=None)  # 他一等功 — 那一等功比二等功多加
         # 多少: the two levels compared, of no one

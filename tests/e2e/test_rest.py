@@ -111,7 +111,9 @@ SETS = {"tuned.yml": 1.0, "blind.yml": 0.95, "blind_a.yml": 0.94, "held_out.yml"
         "held_out_23_households_corrections.yml": 0.72, "held_out_24_desk_voice_everyday.yml": 0.79,
         "dev_long10.yml": 0.88, "dev_details2.yml": 0.89,
         "held_out_25_families_totals_verdicts.yml": 0.77, "held_out_26_everyday_desk_plan.yml": 0.74,
-        "dev_long11.yml": 0.87, "dev_verdicts2.yml": 0.82}
+        "dev_long11.yml": 0.87, "dev_verdicts2.yml": 0.82,
+        "held_out_27_voice_corrections_totals.yml": 0.83, "held_out_28_households_plan_desk.yml": 0.78,
+        "dev_long12.yml": 0.48, "dev_everyday3.yml": 0.70}
 
 
 def judged(rest_url: str, *args: str) -> str:

@@ -69,8 +69,9 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
         if merged is not None:  # 年差 月差, then 比病故的呢: both periods still, until a period is asked alone
             both = q.both_periods or (c.both_periods and not q.period)
             once = q.once_met or (c.once_met and rule is asks_again)  # 到时候一个月多少 — 一年呢: still then
-            rise_left = "rise" in merged.asked and bool(q.subjects or q.period or q.span or q.number)  # 多给多少 —
-            # 连老兵补助 一年总共多少 / 两年下来一共多少 / 那俩加一块一个月: the sum of the amounts now
+            rise_left = bool({"rise", "rise_pct", "old"} & set(merged.asked)) and bool(
+                q.subjects or q.period or q.span or q.number)  # 多给多少 / 原来多少 涨了百分之几 — 连老兵补助 一年
+            # 总共多少 / 两年下来一共多少 / 那俩加一块一个月: the sum of the amounts now
             if q.total and not q.asked_said and ("difference" in merged.asked or rise_left):  # 带立功的 一年总共多少
                 merged = replace(merged, asked=("amount",))  # 差多少 — 那他俩加一块一年多少: the sum now
             if "difference" in merged.asked and "old" in (*c.asked, *q.asked) and set(q.asked) <= {"old", "difference"} \
@@ -330,6 +331,8 @@ def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:
     if (found := _by_old_value(q, c)) is not None:  # 那个58的说错了，他是68: whose 58, and of what
         key, fact, value = found
         return _asked_again(q, _told(c, key, {fact: value}, store, replace_kind=True))
+    if (recounted := _each_recounted(q, c)) is not None:  # 解放战争的是仨 志愿军是俩: each group its own size
+        return _asked_again(q, recounted)
     if (moved := _some_of_another_kind(q, c, store)) is not None:  # 解放战争那3个里有1个其实是抗日的
         return _asked_again(q, moved)
     if (recounted := _recounted(q, c, store)) is not None:  # 说错了，抗美援朝的是三个: that group's size
@@ -420,9 +423,29 @@ def _recounted(q: Question, c: Context, store: MeasureStore) -> Context | None:
         return replace(c, lines=tuple(replace(x, count=n if n > 1 else None) if x in of_no_one else x for x in c.lines))
     if len(groups) != 1:
         return None
-    group = groups[0]
+    return _group_counted(c, groups[0], n)
+
+
+def _group_counted(c: Context, group: Someone, n: int) -> Context:
+    """A counted group and its lines, counted anew as `n`."""
     lines = tuple(replace(line, count=n if n > 1 else None) if line.person == group.key else line for line in c.lines)
     return replace(c.with_person(replace(group, count=n, label=_counted_as(group.label, n))), lines=lines)
+
+
+def _each_recounted(q: Question, c: Context) -> Context | None:
+    """说错了 解放战争的是仨 志愿军是俩: as many counts said again as counted groups named, each the size of the group
+    named in the same place of the message (the first count the first group's)."""
+    counts = [x for x in q.quantities if x.corrects and x.unit in ("个", "位", "名", "人") and x.value == int(x.value)
+              and x.value >= 1]
+    if len(q.subjects) < 2 or len(counts) != len(q.subjects):
+        return None
+    merged = c
+    for subject, count in zip(q.subjects, counts, strict=True):
+        groups = [p for p in merged.people if p.count > 1 and subject.measure in p.measures]
+        if len(groups) != 1:
+            return None
+        merged = _group_counted(merged, groups[0], int(count.value))
+    return merged
 
 
 def _some_of_another_kind(q: Question, c: Context, store: MeasureStore) -> Context | None:

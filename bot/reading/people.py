@@ -297,8 +297,8 @@ class People:
         kin = _alternation(self.kin)
         return re.compile("|".join([
             rf"(?P<counted>(?P<owner>(?:{_alternation(self.group_owners)})?)(?P<noun>{nouns})(?P<filler>这回|这次|还剩下?|剩下?|还有|\s*[:：]?\s*(?=\d{{1,3}}人))?(?P<n>\d+|仨|俩)"
-            rf"(?:个|位|名|口|人|家)(?!月|产品|农产品|品种|认证)"
-            rf"|(?P<n2>\d+)(?:个|位|名|家)(?:都是|是)?(?P<noun2>{nouns})"  # 2个是抗美援朝的
+            rf"(?:(?:个|位|名|口|人|家)(?!月|产品|农产品|品种|认证)|(?<=[仨俩])(?=\s|[,。;!?]))"  # 老义务兵仨 都过六十了
+            rf"|(?P<n2>\d+)(?:个|位|名|家)(?:都是|是)?(?:当年|早年|以前)?(?P<noun2>{nouns})"  # 2个是(当年)抗美援朝的
             rf"|(?P<n3>仨|俩)(?P<noun3>{nouns}))",  # 俩抗美援朝老兵
             rf"(?P<group>{_alternation(self.groups)})",
             rf"(?P<everyone>{_alternation(self.everyone)}|(?:(?<=[,;.!?\s])|^)都)",

@@ -2545,3 +2545,21 @@ def test_against_the_old_standard_in_shorthand_is_the_rise_of_the_total(talk):
 def test_whether_research_staff_away_on_a_startup_keep_their_titles_is_the_plans_sentence(talk):
     *_, titles = talk.conversation("我在吉林大学当老师 想带着项目离岗创业 编制能给我留着不", "她离岗那几年还能评职称不")
     assert titles.text.startswith("【科研人员离岗创业】") and "职称评聘" in titles.text
+
+
+def test_a_total_asked_after_the_rise_in_percent_is_the_sum_of_the_amounts_now(talk):
+    *_, total = talk.conversation("俺太爷爷是打鬼子的抗日老兵 今年一百零二了 现在一年给多少钱", "原来一年是多少 涨了百分之几",
+                                  "要是他在部队立过二等功呢 每个月还能再加多少", "那加上立功的 一年下来总共多少")
+    assert "21060元 + 1200元 = 每年22260元" in total.text
+
+
+def test_groups_of_a_counted_whole_each_said_with_their_count_are_counted_so_and_recounted_each(talk):
+    first, again = talk.conversation("俺们村五个老兵 三个是当年过鸭绿江打过仗的志愿军 俩是解放战争那会儿的 今年一人一年给多少啊",
+                                     "哦不对 说错了 解放战争的是仨 志愿军是俩 那一年一共多少")
+    assert "15780元 × 3人 = 47340元" in first.text and "16120元 × 2人 = 32240元" in first.text
+    assert "31560元 + 48360元 = 每年79920元" in again.text
+
+
+def test_a_group_counted_in_a_word_after_its_name_is_its_members_named_after_it(talk):
+    each, = talk.conversation("俺们村老义务兵仨 都过六十了 一个当了两年 一个当了四年 一个当了五年 每月各给多少")
+    assert "50元 + 100元 + 125元 = 每月275元" in each.text

@@ -48,7 +48,7 @@ from bot.dialogue.wording import (
 from bot.plan.calculator import KINDS, MONTHS
 from bot.plan.facts import MissingFact, NotEligible, NotEligibleUnless, label
 from bot.plan.numbers import money, plain
-from bot.plan.records import load_units
+from bot.plan.records import load_groups, load_units
 from bot.plan.summary import amount_text, formula_text
 from bot.reading.cues import Portion
 
@@ -74,6 +74,8 @@ def answer(done: list[Outcome], c: Context, said: str = "", earlier: Sequence[Ou
     `span` the months a sum is asked over (两年一共: 24), `split` the people it is shared among (5个人平分: 5),
     `portion` the part of it asked for (拿出一半; 负责人拿四成 剩下三个平分: the rest is what is shared), `averaged`
     whether the split is an average over the people summed (平均一人呢) rather than a sum shared."""
+    notes = [note for o in done if (note := _paid_to_another(o))]
+    done = [replace(o, who="") if _paid_to_another(o) else o for o in done]  # not labelled as theirs
     reply_ = _answer(done, c, said, earlier)
     if reply_.asks:
         return reply_
@@ -102,6 +104,8 @@ def answer(done: list[Outcome], c: Context, said: str = "", earlier: Sequence[Ou
                 if o.figure is not None and (each := over_span(o.figure, span)) is not None:
                     line = f"{o.who or o.measure.title}{span_words(span)}共：{each.shown}"
                     reply_ = replace(reply_, text=before_office(reply_.text, line), figures=[*reply_.figures, each])
+    for note in notes:
+        reply_ = replace(reply_, text=before_office(reply_.text, note))
     for line, figure in _in_units_asked(done, said):
         reply_ = replace(reply_, text=before_office(reply_.text, line), figures=[*reply_.figures, figure])
     base = _the_sum(reply_.figures, len(done))
@@ -119,6 +123,17 @@ def answer(done: list[Outcome], c: Context, said: str = "", earlier: Sequence[Ou
         line = f"{split}人平均，每人{word}：{share.shown}" if averaged else f"平分成{split}份，每份{word}：{share.shown}"
         reply_ = replace(reply_, text=before_office(reply_.text, line), figures=[*reply_.figures, share])
     return reply_
+
+
+def _paid_to_another(o: Outcome) -> str | None:
+    """俺儿子通过中介找的工作 他本人能领那个180块钱不: a measure the plan pays to organisations (groups.yml
+    `organisation`), on the line of someone not said to be one, says whom it pays, so no one expects it as theirs."""
+    groups = load_groups()
+    if not o.line.person or not o.measure.groups or not all(groups[g].get("organisation") for g in o.measure.groups):
+        return None
+    if set(o.facts.get("groups", ())) & set(o.measure.groups):  # 俺是开职业中介的: the organisation asks
+        return None
+    return f"这项补贴发给{o.measure.audience}，不发给{o.who}本人。"
 
 
 def _in_units_asked(done: list[Outcome], said: str) -> list[tuple[str, Figure]]:

@@ -2563,3 +2563,15 @@ def test_groups_of_a_counted_whole_each_said_with_their_count_are_counted_so_and
 def test_a_group_counted_in_a_word_after_its_name_is_its_members_named_after_it(talk):
     each, = talk.conversation("俺们村老义务兵仨 都过六十了 一个当了两年 一个当了四年 一个当了五年 每月各给多少")
     assert "50元 + 100元 + 125元 = 每月275元" in each.text
+
+
+def test_a_subsidy_paid_to_agencies_asked_of_a_job_seeker_says_whom_it_pays(talk):
+    son, agency = talk.conversation("俺儿子是通过中介找的工作 签了两年合同 他本人能领那个180块钱不",
+                                    "一家中介这个月成了五个 都够条件 一共多少")
+    assert "不发给您儿子本人" in son.text and "（您儿子）" not in son.text
+    assert "180元 × 5人 = 900元" in agency.text and not agency.text.startswith("【职业介绍补贴】条件")
+
+
+def test_an_agency_asking_of_its_own_subsidy_is_not_told_it_goes_to_another(talk):
+    own, = talk.conversation("俺是开职业中介的 免费给就业困难的人介绍工作 有补贴不")
+    assert "不发给" not in own.text

@@ -342,6 +342,9 @@ class Conversation:
         d = self.reader.definitions.named(c.term)
         if d is None or not Definitions.own_ages(d) or q.subjects or q.money or q.number or not (q.people or q.pronoun):
             return None
+        aged = "age" in q.facts or any("age" in p.facts for p in q.people)  # 那俺媳妇42 也下岗了 她算不: judged by age
+        if q.groups - {"job_seeker"} and not aged and not any(w in q.text for w in d.words):  # (失业: the term's too)
+            return None  # 那他要是吃低保的呢 / 她是国企下岗的, after 大龄: another kind of theirs, asked of the measure
         return d if q.follow_up or _ASKS_IF.search(q.text) else None
 
     def _judged(self, d: Definition, q: Question, c: Context) -> Reply | None:

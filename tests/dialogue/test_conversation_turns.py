@@ -2575,3 +2575,22 @@ def test_a_subsidy_paid_to_agencies_asked_of_a_job_seeker_says_whom_it_pays(talk
 def test_an_agency_asking_of_its_own_subsidy_is_not_told_it_goes_to_another(talk):
     own, = talk.conversation("俺是开职业中介的 免费给就业困难的人介绍工作 有补贴不")
     assert "不发给" not in own.text
+
+
+def test_a_shop_or_a_plot_of_land_jieba_calls_a_place_is_no_place_outside_the_city(talk):
+    shop, = talk.conversation("俺媳妇今年四十二 在私企干了好些年 去年公司裁员她就没活了 她想自己开个美甲店 政府给补贴不")
+    assert "不在长春市2017年" not in (shop.text or "") and shop.response != "utter_out_of_scope"
+
+
+def test_laid_off_said_of_him_some_words_after_he_was_is_his(talk):
+    _, laid_off = talk.conversation("俺对象四十八了 男的 失业好几年了 算不算你们说的大龄失业人员",
+                                    "他以前是国营厂的 厂子黄了下岗的 他要自己开个饭馆能给钱不 给多少")
+    assert laid_off.text and "5000元" in laid_off.text
+
+
+def test_another_kind_of_hardship_told_after_an_age_verdict_is_asked_of_the_subsidy_not_the_age(talk):
+    *_, other = talk.conversation("我四十五 女的 在家待业 开个小饭店 执照办了十个月了 能领创业补贴不",
+                                  "那我妹三十八呢 她也想开店 算大龄失业不", "她是国企下岗的 这个能算不")
+    assert other.text.startswith("【就业困难人员一次性创业补贴】") and "5000元" in other.text
+    *_, aged = talk.conversation("俺对象今年四十九 厂子黄了下岗了 算大龄失业人员不", "那俺媳妇42 也下岗了 她算不")
+    assert "女满40周岁" in aged.text  # a new one's age told: judged by the term

@@ -82,6 +82,9 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
             if rule is asks_again and "difference" in c.asked and q.asked == ("rise",) and q.period and not (
                     q.subjects or q.people or q.total or _THAN.search(q.text)):  # 比一等功多多少 — 一年多多少: the difference
                 merged = replace(merged, asked=("difference",))  # by the year, not each one's rise
+            if rule is asks_again and q.period and not q.asked_said and set(merged.asked) == {"rise_pct"}:
+                merged = replace(merged, asked=("amount", "rise"))  # 涨了百分之几 — 每个月呢: a percentage has no period;
+                # the amount and its rise have
             if q.total and "rise_pct" in merged.asked:  # 两人年涨幅合计: percentages are not added, the rises are
                 merged = replace(merged, asked=tuple(dict.fromkeys("rise" if k == "rise_pct" else k for k in merged.asked)))
             if q.span and not q.asked_said and set(merged.asked) == {"old"}:  # 原来是多少 — 那三年加一块呢: the

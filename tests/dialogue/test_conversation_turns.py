@@ -2594,3 +2594,19 @@ def test_another_kind_of_hardship_told_after_an_age_verdict_is_asked_of_the_subs
     assert other.text.startswith("【就业困难人员一次性创业补贴】") and "5000元" in other.text
     *_, aged = talk.conversation("俺对象今年四十九 厂子黄了下岗了 算大龄失业人员不", "那俺媳妇42 也下岗了 她算不")
     assert "女满40周岁" in aged.text  # a new one's age told: judged by the term
+
+
+def test_one_of_a_family_said_to_be_this_year_the_other_is_that_other_alone(talk):
+    renewal, = talk.conversation("隔壁合作社的有机认证 今年是第一年再认证 给多少")
+    assert renewal.text.startswith("【有机产品再认证奖补（第一年）】") and "50000" not in renewal.text
+
+
+def test_a_fee_paid_now_after_the_cut_gives_the_fee_before_it(talk):
+    *_, before = talk.conversation("俺家养鱼的 听说那个渔业资源增殖保护费降了 降多少",
+                                   "俺小舅子家现在交的是1140 那他原来交多少")
+    assert "原来1200元" in before.text
+
+
+def test_a_period_asked_after_a_rise_in_percent_is_the_amount_and_its_rise_in_that_period(talk):
+    *_, month = talk.conversation("我外公參加過解放戰爭 現在每年補助多少", "漲了百分之幾", "每個月呢")
+    assert "折合每月约1343.33元" in month.text and "每月增加100元" in month.text

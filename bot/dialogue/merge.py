@@ -1119,7 +1119,22 @@ def _died_otherwise(q: Question, c: Context, known: Known) -> Context | None:
         after = merged.person(before.key)
         if before.facts.get("veteran_category") not in kinds and after and after.facts.get("veteran_category") in kinds:
             merged = merged.with_person(before)
-    return replace(merged, lines=_unique(_lines_anew(c.lines, merged)))
+    merged = replace(merged, lines=_unique(_lines_anew(c.lines, merged)))
+    now = known.family.survivors_of(kind)
+    return (_of_no_one_now(merged, now, known) if now else None) or merged  # her line, asked of no one in particular
+
+
+def _of_no_one_now(c: Context, category: str, known: Known) -> Context | None:
+    """俺大姨夫在部队因公牺牲了 俺大姨算遗属 — 哦不对 是在部队得病没的: the one survivor's line, of no one in
+    particular, is of the survivors of that death now."""
+    store = known.store
+    survivor_lines = [line for line in c.lines if store.get(line.measure).categories.get("veteran_category")
+                      in known.family.survivor_categories]
+    measure = store.made_for("veteran_category", category)
+    if len(survivor_lines) != 1 or survivor_lines[0].person is not None or measure is None:
+        return None
+    return replace(c, lines=tuple(replace(line, measure=measure.id) if line in survivor_lines else line
+                                  for line in c.lines))
 
 
 def _survivor_of_another_death(c: Context, kind: str, known: Known) -> Context | None:
@@ -1127,6 +1142,8 @@ def _survivor_of_another_death(c: Context, kind: str, known: Known) -> Context |
     death of that kind (the plan names one category for all of them: 病故军人遗属)."""
     now = known.family.survivors_of(kind)
     theirs = [p for p in c.people if p.facts.get("veteran_category") in known.family.survivor_categories - {now}]
+    if now is not None and not theirs and (swapped := _of_no_one_now(c, now, known)) is not None:
+        return swapped
     if now is None or len(theirs) != 1:
         return None
     merged = _told(c, theirs[0].key, {"veteran_category": now}, known.store, replace_kind=True)

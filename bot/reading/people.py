@@ -141,6 +141,9 @@ class People:
             return "parent"
         if frozenset((who, of)) in self.spouses:
             return "spouse"
+        (rank, one), (rank_of, other) = _ranked(who), _ranked(of)
+        if (rank or rank_of) and (not rank or not rank_of or rank == rank_of) and frozenset((one, other)) in self.spouses:
+            return "spouse"  # 二姑 of 二姑父 (named 姑父): his wife, as 大姨 of 大姨夫
         if who in self.children.get(of, ()):
             return "child"
         if of in self.children.get(who, ()):
@@ -316,6 +319,14 @@ def _relation(said: dict[str, list[str]]) -> re.Pattern[str]:
     """是烈士的外孙 / 是他孙女: a person said to be the `words` of one of `of`."""
     of, kin = _alternation(said["of"]), _alternation(said["words"])
     return re.compile(rf"是(?:[^,。;!?\s]{{0,6}}?)(?P<of>{of})(?:的)?(?P<kin>{kin})")
+
+
+_RANKS = "大二三四五六七八九小老"  # 二姑, 大姨, 小舅, 老姑: one of several of that kin
+
+
+def _ranked(key: str) -> tuple[str, str]:
+    """(the rank, the kin) of a person's key: 二姑 → (二, 姑); 姑父 → ("", 姑父)."""
+    return (key[0], key[1:]) if len(key) > 1 and key[0] in _RANKS else ("", key)
 
 
 def _alone(text: str, start: int, end: int) -> bool:

@@ -2610,3 +2610,16 @@ def test_a_fee_paid_now_after_the_cut_gives_the_fee_before_it(talk):
 def test_a_period_asked_after_a_rise_in_percent_is_the_amount_and_its_rise_in_that_period(talk):
     *_, month = talk.conversation("我外公參加過解放戰爭 現在每年補助多少", "漲了百分之幾", "每個月呢")
     assert "折合每月约1343.33元" in month.text and "每月增加100元" in month.text
+
+
+def test_a_death_said_again_moves_the_survivors_line_to_that_deaths_standard(talk):
+    _, again, more = talk.conversation("俺大姨夫当年在部队因公牺牲了 俺大姨算遗属 一年给多少",
+                                       "哦不对 俺妈说是在部队得病没的 不是因公 那是多少", "那烈士遗属比她一年多多少")
+    assert again.text.startswith("【病故军人遗属抚恤补助】每年17490元")
+    assert "24570元 − 17490元 = 每年7080元" in more.text
+
+
+def test_the_wife_of_one_of_several_uncles_is_his_survivor_whatever_his_rank(talk):
+    *_, apart, both = talk.conversation("俺大姨夫在部队执行任务因公牺牲了 俺大姨一年抚恤能领多少",
+                                        "俺二姑父是在部队得病没的 病故 那俺二姑呢", "她俩差多少", "都加一起呢")
+    assert "18460元 − 17490元 = 每年970元" in apart.text and "18460元 + 17490元 = 每年35950元" in both.text

@@ -292,16 +292,17 @@ def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:
     if not q.people and q.subjects and not q.quantities and all(line.person is None for line in c.lines) and not (
             {s.measure for s in q.subjects} & {line.measure for line in c.lines}):
         return None  # 不对，俺问的是解放战争老兵: another measure asked the same (names_its_subject), no fact of anyone's
-    if q.people and all(c.person(p.key) for p in q.people):  # a person's category or facts, said again
+    spoken = [p for p in q.people if p.facts or p.count == 1]  # 老两口 (telling nothing): those there already
+    if spoken and all(c.person(p.key) for p in spoken):  # a person's category or facts, said again
         merged, deaths = c, set()
-        if q.pronoun and q.facts and c.focus and c.focus not in {p.key for p in q.people}:  # 说错了 他五十一了 那等我
+        if q.pronoun and q.facts and c.focus and c.focus not in {p.key for p in spoken}:  # 说错了 他五十一了 那等我
             merged = _told(merged, c.focus, dict(q.facts), store, replace_kind=True)  # 媳妇…: his age, and hers after
-        for p in q.people:
+        for p in spoken:
             told = dict(p.facts)
-            if len(q.people) == 1:  # 不对 老叔是三年: the figure said with its unit is of the kind the unit says
+            if len(spoken) == 1:  # 不对 老叔是三年: the figure said with its unit is of the kind the unit says
                 told.update({kind: _number(x.value) for x in q.quantities if x.corrects and x.unit
                              and (kind := _kind_of(x.unit, merged, store)) is not None and kind not in told})
-            if not set(told) - {"gender"} and len(q.people) == 1:  # 老王说错了，是75: the fact of his the number
+            if not set(told) - {"gender"} and len(spoken) == 1:  # 老王说错了，是75: the fact of his the number
                 told.update(_nearest_facts(merged.person(p.key), [x.value for x in q.quantities if x.corrects]))  # fits
             if "veteran_category" not in told and (kind := _survivors_now(q, merged.person(p.key), known)):
                 told["veteran_category"] = kind  # 我姥姥那边是病故的 不是因公牺牲: 病故军人遗属 now
@@ -322,7 +323,7 @@ def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:
                                                     measures=tuple(m for m in someone.measures if m not in q.denied)))
         merged = survivors(merged, known, corrected=deaths)  # 说错了，我爸是因公牺牲的: 妈 is 因公牺牲军人遗属
         lines = _lines_anew(c.lines, merged)
-        lines += tuple(x for p in q.people if not any(line.person == p.key for line in c.lines)
+        lines += tuple(x for p in spoken if not any(line.person == p.key for line in c.lines)
                        for x in _person_lines(merged.person(p.key)))  # 说错了 我妈今年58, after 爸's lines: hers too
         return _asked_again(q, replace(merged, lines=_unique(lines)))
     if q.people:  # 说错了，是我爸: another person in the same question

@@ -2623,3 +2623,9 @@ def test_the_wife_of_one_of_several_uncles_is_his_survivor_whatever_his_rank(tal
     *_, apart, both = talk.conversation("俺大姨夫在部队执行任务因公牺牲了 俺大姨一年抚恤能领多少",
                                         "俺二姑父是在部队得病没的 病故 那俺二姑呢", "她俩差多少", "都加一起呢")
     assert "18460元 − 17490元 = 每年970元" in apart.text and "18460元 + 17490元 = 每年35950元" in both.text
+
+
+def test_a_correction_asked_as_a_couples_total_corrects_the_one_and_sums_the_two(talk):
+    *_, again = talk.conversation("俺爹六十八 以前当了四年义务兵 每月多少", "俺娘是烈士的闺女 今年六十六 她一年多少",
+                                  "老两口一年一共", "哦不对 俺爹当的是九年 那老两口一年一共多少")
+    assert "25元 × 服役9年 = 每月225元" in again.text and "2700元 + 4800元 = 每年7500元" in again.text

@@ -38,6 +38,7 @@ def extract(store):
         ("服役负三年", {"service_years": -3}),
         ("当过五年义务兵 能领每服役一年每月给25块的不", {"service_years": 5, "veteran_category": "老义务兵"}),  # the
         # plan's rate (每服役一年) quoted back is no length of service
+        ("哦不对 俺爹当的是九年", {"service_years": 9}),
         ("60-70岁", {"age": 70}),  # a range's dash is no minus sign
     ],
 )

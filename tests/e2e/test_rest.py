@@ -113,7 +113,8 @@ SETS = {"tuned.yml": 1.0, "blind.yml": 0.95, "blind_a.yml": 0.94, "held_out.yml"
         "held_out_25_families_totals_verdicts.yml": 0.77, "held_out_26_everyday_desk_plan.yml": 0.74,
         "dev_long11.yml": 0.87, "dev_verdicts2.yml": 0.82,
         "held_out_27_voice_corrections_totals.yml": 0.83, "held_out_28_households_plan_desk.yml": 0.78,
-        "dev_long12.yml": 0.48, "dev_everyday3.yml": 0.70}
+        "dev_long12.yml": 0.48, "dev_everyday3.yml": 0.70,
+        "held_out_29_relatives_arithmetic_voice.yml": 0.69, "dev_mixed2.yml": 0.74}
 
 
 def judged(rest_url: str, *args: str) -> str:

@@ -1243,9 +1243,16 @@ def remember(c: Context) -> Context:
     """The context as the next turn sees it: the lines of a short answer join the history (这几个加起来)."""
     if not c.lines or len(c.lines) > REMEMBERED:
         return c
-    now = {(line.measure, line.person) for line in c.lines}  # a line answered again (recounted) replaces its old self
-    history = tuple(line for line in c.history if (line.measure, line.person) not in now and _still(line, c)) + c.lines
+    now = {_item(line) for line in c.lines}  # a line answered again (recounted) replaces its old self
+    history = tuple(line for line in c.history if _item(line) not in now and _still(line, c)) + c.lines
     return replace(c, history=history[-HISTORY:])
+
+
+def _item(line: Line) -> tuple[str, str | None, frozenset[tuple[str, str]]]:
+    """What makes a line an item of its own in the history: its measure, its person and, of no one, the levels
+    it is of (三等功 and 二等功 are two items of one measure; 3个产品 and 5个产品 one item counted again)."""
+    levels = () if line.person is not None else ((k, v) for k, v in line.facts.items() if isinstance(v, str))
+    return line.measure, line.person, frozenset(levels)
 
 
 def _nearest_facts(someone: Someone | None, values: list[float]) -> dict[str, Any]:

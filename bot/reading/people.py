@@ -249,6 +249,10 @@ class People:
                     continue
                 found.append(Mention(self.kin[m.group("kin_word")], said, m.start(), m.end(), "person", 1, owner))
             elif role == "name":
+                if found and found[-1].role == "person" and found[-1].end == m.start() and found[-1].key != SELF:
+                    kin = found.pop()  # 俺邻居老王: one person, named by the name (老王那个 later is he)
+                    found.append(Mention(said, kin.said + said, kin.start, m.end(), "person", 1, kin.owner))
+                    continue
                 if m.start() and _is_han(text[m.start() - 1]) and text[m.start() - 1] not in _BEFORE_A_NAME:
                     continue  # 养老金 holds no 老金: a name stands after a break or a word that introduces one
                 found.append(Mention(said, said, m.start(), m.end(), "person"))

@@ -2629,3 +2629,26 @@ def test_a_correction_asked_as_a_couples_total_corrects_the_one_and_sums_the_two
     *_, again = talk.conversation("俺爹六十八 以前当了四年义务兵 每月多少", "俺娘是烈士的闺女 今年六十六 她一年多少",
                                   "老两口一年一共", "哦不对 俺爹当的是九年 那老两口一年一共多少")
     assert "25元 × 服役9年 = 每月225元" in again.text and "2700元 + 4800元 = 每年7500元" in again.text
+
+
+def test_levels_listed_then_one_more_are_all_of_these_in_the_next_turn(talk):
+    *_, each = talk.conversation("优抚对象立了三等功 二等功 一等功的 每月各加多少", "获个人荣誉称号的呢",
+                                 "这几个一年下来分别加多少")
+    assert all(f"每年{n}元" in each.text for n in (600, 1200, 1800, 2400))
+
+
+def test_these_three_kinds_range_over_the_three_answered_before(talk):
+    *_, monthly = talk.conversation("抗日的 解放战争的 抗美援朝的 这三类老兵现在一年各给多少", "最后那个原来是多少",
+                                    "这三类一个月各合多少")
+    assert all(f"折合每月{n}元" in monthly.text for n in ("1755", "约1343.33", "1315"))
+
+
+def test_a_neighbour_named_after_the_word_neighbour_is_one_person_asked_of_by_name(talk):
+    *_, his = talk.conversation("俺奶奶是烈士遗属 俺邻居老王是烈士老年子女 今年六十三 他俩一年各多少",
+                                "老王那个原来多少 涨了百分之几")
+    assert "原来每年3600元" in his.text and "33.33%" in his.text
+
+
+def test_once_of_age_said_without_the_age_is_the_standard_then(talk):
+    _, then = talk.conversation("俺老伴是烈士子女 今年五十八 能领那个烈士老年子女的补助不", "那到岁数以后一年多少")
+    assert then.text.startswith("【烈士老年子女生活补助】每年4800元")

@@ -455,7 +455,7 @@ class Conversation:
         lines = (Line(owner.id),) if owner else ()
         context = replace(c, lines=lines, asked=("says",))
         silent = (q.number or q.money) and not any(ch.isdigit() for ch in passage.text)
-        text = plan_says_reply(passage.text, passage.section, owner, silent)
+        text = plan_says_reply(passage.text, passage.section, owner, q.unstated or ("具体数字" if silent else ""))
         return Reply(text, slots={"context": context.to_json()}, derived=frozenset(figures(passage.text)))
 
     def _answered(self, q: Question, c: Context) -> Reply:

@@ -328,7 +328,7 @@ def test_sites_set_up_give_the_range_for_all_of_them(talk):
 
 def test_an_unstated_detail_of_an_ambiguous_word_is_answered_not_clarified(talk):
     [reply] = talk.conversation("老兵那个补助啥时候发 每个月几号到账")
-    assert "没有写发放时间" in reply.text and "元" not in reply.text
+    assert "没写明发放时间" in reply.text and "元" not in reply.text
 
 
 # ---- what an attack round found (each once gave a wrong figure or verdict)
@@ -383,7 +383,7 @@ def test_a_number_too_long_to_mean_anything_gets_an_answer_not_a_crash(talk):
 def test_an_amount_asked_with_a_detail_the_plan_omits_gets_both(talk):
     """补贴金额 是否按月发: the 5000元 the plan states, and that it does not say how it is paid."""
     reply, _ = talk("一次性创业补贴的补贴金额是多少，是否按月发")
-    assert "5000元" in reply.text and "发放时间和方式：暖流计划原文没有写" in reply.text
+    assert "5000元" in reply.text and "发放时间和方式：暖流计划原文没写明，没有明确规定" in reply.text
 
 
 def test_a_contracts_term_is_a_condition_not_an_application_deadline(talk):
@@ -488,7 +488,7 @@ def test_a_person_swapped_in_who_is_of_another_group_gets_what_that_group_can_ge
 
 def test_where_to_apply_asked_with_when_it_is_paid_says_both(talk):
     _, reply = talk.conversation("我爸是抗美援朝老兵 一年多少", "啥时候发钱 去哪领")
-    assert "市民政局" in reply.text and "发放时间和方式：暖流计划原文没有写" in reply.text
+    assert "市民政局" in reply.text and "发放时间和方式：暖流计划原文没写明，没有明确规定" in reply.text
 
 
 def test_placements_without_social_insurance_are_left_out_keeping_the_contract_said_of_all(talk):
@@ -500,9 +500,9 @@ def test_placements_without_social_insurance_are_left_out_keeping_the_contract_s
 
 def test_a_fee_the_plan_does_not_mention_is_said_to_be_unstated_and_one_it_does_is_answered(talk):
     *_, fee = talk.conversation("俺是种粮大户 政府有啥培训没", "要交钱不")
-    assert "没有写是否收费" in fee.text and "元" not in fee.text
+    assert "没写明是否收费" in fee.text and "元" not in fee.text
     [free] = talk.conversation("返乡农民工创业培训要钱吗")
-    assert "免费" in free.text and "没有写" not in free.text
+    assert "免费" in free.text and "没写明" not in free.text
 
 
 def test_a_bare_number_is_never_taken_for_a_group_or_a_category(talk):
@@ -713,14 +713,14 @@ def test_two_people_with_several_lines_are_compared_by_their_sums(talk):
 
 def test_asked_whether_the_plan_gives_a_figure_it_does_not_the_reply_says_so_and_states_none(talk):
     _, rural = talk.conversation("城区低保标准最低定在什么水平", "农村低保标准方案里给具体数了吗")
-    assert "没有写具体数字" in rural.text and "元" not in rural.text
+    assert "没写明具体数字" in rural.text and "元" not in rural.text
     given, _ = talk("抗日老兵的补助给具体数了吗")
     assert "21060元" in given.text
 
 
 def test_a_cap_on_a_loan_the_plan_never_sets_is_said_to_be_unstated_with_no_figure(talk):
     _, cap = talk.conversation("今年创业担保贷款扶持多少人创业", "一个人最多能贷多少")
-    assert "没有写" in cap.text and "元" not in cap.text
+    assert "没写明" in cap.text and "元" not in cap.text
 
 
 def test_how_long_a_measure_takes_is_answered_from_its_own_months(talk):
@@ -987,7 +987,7 @@ def test_how_much_a_fee_is_cut_asks_the_cut_not_the_office_asked_before(talk):
 
 def test_what_is_paid_after_a_span_the_plan_grants_is_not_stated(talk):
     *_, after = talk.conversation("俺家住一楼 想在家整个裁缝铺 土地租金咋整", "头五年免了 第六年交多少")
-    assert "没有写" in after.text and "元" not in after.text.split("咨询")[0]
+    assert "没写明" in after.text and "元" not in after.text.split("咨询")[0]
 
 
 def test_how_long_until_one_is_of_the_older_age_after_being_told_one_is_not(talk):
@@ -1038,7 +1038,7 @@ def test_a_part_of_the_plan_asked_by_its_number_lists_what_it_holds(talk):
 
 def test_a_departments_spending_asked_as_a_sum_is_not_stated(talk):
     _, money = talk.conversation("市财政局在这个计划里干啥", "那财政总共投多少钱")
-    assert "没有写具体金额" in money.text
+    assert "没写明具体金额" in money.text
 
 
 def test_a_one_off_award_asked_whether_paid_at_once_says_so(talk):
@@ -1131,7 +1131,7 @@ def test_an_organic_renewal_in_its_first_year_is_the_renewal_alone(talk):
 
 def test_whether_a_one_off_subsidy_is_paid_twice_says_the_one_off_sum(talk):
     reply, _ = talk("我既是残疾人又是低保户 开店干了八个月了 创业补贴能领两份不")
-    assert "没有写能否重复享受" in reply.text and "一次性5000元" in reply.text
+    assert "没写明能否重复享受" in reply.text and "一次性5000元" in reply.text
 
 
 def test_a_span_asked_stays_when_a_fact_is_corrected(talk):
@@ -1347,7 +1347,7 @@ def test_a_figure_of_the_same_name_in_each_target_is_summed_across_them(talk):
 
 def test_whether_a_training_costs_and_how_much_is_said_unstated(talk):
     _, fee = talk.conversation("我是搞农机修理的 想参加新型职业农民培训 有这方面内容吗", "培训收费吗 收多少")
-    assert "没有写是否收费" in fee.text
+    assert "没写明是否收费" in fee.text
 
 
 def test_members_years_run_together_in_voice_input_are_each_theirs(talk):
@@ -2652,3 +2652,8 @@ def test_a_neighbour_named_after_the_word_neighbour_is_one_person_asked_of_by_na
 def test_once_of_age_said_without_the_age_is_the_standard_then(talk):
     _, then = talk.conversation("俺老伴是烈士子女 今年五十八 能领那个烈士老年子女的补助不", "那到岁数以后一年多少")
     assert then.text.startswith("【烈士老年子女生活补助】每年4800元")
+
+
+def test_a_detail_asked_where_only_a_departments_duty_speaks_is_said_unstated_above_that_duty(talk):
+    payday, = talk.conversation("老兵那个抚恤补助每个月几号发")
+    assert "没写明发放时间和方式" in payday.text and "元" not in payday.text

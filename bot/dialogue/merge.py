@@ -28,6 +28,7 @@ from bot.reading.people import SELF, People
 from bot.reading.question import MEMBER_PREFIX, Person, Question, Subject
 
 _HOW_MUCH = re.compile(r"多少|多钱|几个钱")  # a question of its own; 一年呢 asks the last one again
+_EACH_SAID = re.compile(r"各|分别|每人|每个人|每位")  # 俩人各多少: each alone, no sum asked
 _THAN = re.compile(r"(?:那)?(?:比|跟|和|与)")  # 比病故军人遗属呢: compared with another
 _NOW_TOO = re.compile(r"(?:那|这)?(\d+)\s*(?:个|人|名|位)?[^,。;!?]{0,8}?(?:也|后来|续签|补交|补上|都|全部|全都)")  # 那3个后来也…
 _OTHERS = re.compile(r"(?:另外|其他|其余|剩下)(?:的|那)?(?P<n>\d)?(?:个|项|种|位|样)?(?:的)?"
@@ -89,6 +90,9 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
                 merged = replace(merged, asked=tuple(dict.fromkeys("rise" if k == "rise_pct" else k for k in merged.asked)))
             if q.span and not q.asked_said and set(merged.asked) == {"old"}:  # 原来是多少 — 那三年加一块呢: the
                 merged = replace(merged, asked=("amount",))  # standard paid over the years; 按去年标准五年呢 says old
+            if not merged.total and q.how_many and len(q.people) == q.how_many > 1 and set(merged.asked) == {"amount"} \
+                    and not _EACH_SAID.search(q.text):  # 我爸… 我妈… 俩人一年多少: each, and the two together
+                merged = replace(merged, total=True)
             if q.citywide:  # 全市一共整多少个: the plan's own figures, no one's site or case, from now on
                 merged = replace(merged, lines=_no_ones(merged.lines), history=_no_ones(merged.history))
             if q.number and not q.asked_said and set(merged.asked) <= WORDED_KINDS:  # 哪个部门 — 重点培育几户企业:

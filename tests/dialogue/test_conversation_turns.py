@@ -2657,3 +2657,10 @@ def test_once_of_age_said_without_the_age_is_the_standard_then(talk):
 def test_a_detail_asked_where_only_a_departments_duty_speaks_is_said_unstated_above_that_duty(talk):
     payday, = talk.conversation("老兵那个抚恤补助每个月几号发")
     assert "没写明发放时间和方式" in payday.text and "元" not in payday.text
+
+
+def test_two_people_named_then_asked_of_as_the_two_are_given_each_and_together(talk):
+    both, = talk.conversation("我爸抗美援朝的 我妈是病故军人遗属 俩人一年多少")
+    assert "15780元 + 17490元 = 每年33270元" in both.text
+    each, = talk.conversation("我爸抗美援朝的 我妈是病故军人遗属 俩人各多少")
+    assert "合计" not in each.text

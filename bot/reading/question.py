@@ -102,8 +102,9 @@ _MONEY = re.compile(r"多少钱|金额|几个钱|多钱|补多少|给多少|奖�
                     r"|交多少|缴多少")
 # 执照办下来快1年了, 开店半年多了, 干个体半年多了: years of business are months of business
 _BUSINESS_YEARS = re.compile(r"(?:执照|开了|开张|开业|营业|开店|干|做|开满|满|经营|办下来|免了|已经过了)"
-                             r"[^\d,;!?岁]{0,8}?(?:(\d+(?:\.\d+)?)\s*年(半)?(?:零?(\d{1,2})个月)?|(半)年)")
-# (免了1年半: 18个月; 满岁数了 俺俩1年: an age reached, then a period asked, no business)
+                             r"[^\d,;!?岁]{0,8}?(?:(\d+(?:\.\d+)?)\s*年(?!标|补|额|度)(半)?(?:零?(\d{1,2})个月)?|(半)年)")
+# (免了1年半: 18个月; 满岁数了 俺俩1年: an age reached, then a period asked, no business; 满60 年标准: an operator's
+# age, then the yearly standard)
 _CONTRACT = re.compile(r"合同|签")
 _SERVED = re.compile(r"当过?[^,;!?]{0,4}?兵|义务兵|服役|部队|当(?:满|了|够)?\d")  # 当过义务兵，干了两年 / 当满4年: years
 # of service, not of a shop

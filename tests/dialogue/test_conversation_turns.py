@@ -2664,3 +2664,24 @@ def test_two_people_named_then_asked_of_as_the_two_are_given_each_and_together(t
     assert "15780元 + 17490元 = 每年33270元" in both.text
     each, = talk.conversation("我爸抗美援朝的 我妈是病故军人遗属 俩人各多少")
     assert "合计" not in each.text
+
+
+def test_the_plan_is_named_as_changchuns_when_asked_whose_it_is(talk):
+    city, = talk.conversation("这个暖流计划是哪个城市的")
+    assert "长春" in city.text
+
+
+def test_who_pays_for_the_plan_is_the_finance_bureaus_sentence(talk):
+    pays, = talk.conversation("暖流计划这些钱是谁出 哪个局管钱")
+    assert pays.text.startswith("【市财政局的职责】")
+
+
+def test_an_operators_age_before_the_yearly_standard_is_no_business_years(talk):
+    child, = talk.conversation("坐席 查一下 烈属老年子女 满六十 年标准")
+    assert child.text.startswith("【烈士老年子女生活补助】每年4800元") and "5000" not in child.text
+
+
+def test_the_income_the_floor_is_reckoned_on_is_not_the_rate_said_before_it(talk):
+    floor, = talk.conversation("听说城区低保标准不能低于上年度人均可支配收入的百分之二十 要是去年城区人均可支配收入是三万 "
+                               "那低保一年最少多少")
+    assert "最少每年6000元" in floor.text

@@ -876,7 +876,7 @@ _LIKE = re.compile(r"(?:也)?[1一]样")  # 跟俺二爷一样: the one someone 
 _WITH = re.compile(r"(?:跟|和|像|同)(?:俺|我|咱)?$")
 _ASKED_AGAIN = re.compile(r"多少|几个钱|咋算")  # each figure asked for in a message of several questions
 _ALL_AGED = re.compile(r"(?:都|(?<![平人月户村])均)(?:已经|已)?(?:过了?|满了?|超过了?|到了|是|有|在)?\s*(\d{2,3})"
-                       r"(?!\s*(?:个|年|元|万|月|人|户|位|名|%))"
+                       r"(?!\s*(?:个|年|元|万|人|户|位|名|%)|月)"  # (均满60 月合计: the age, then a month's sum)
                        r"\s*(?:岁|周岁)?\s*(?:好几|多|以上|往上)?")  # 都过了60 / 都六十好几了
 _ONE = r"\d{1,3}(?!\d|\s*(?:年|个?月|元|块|共))"  # one of a listed run: 分别65 61 59 70 (1年1共多少 is asked, not listed)
 _LISTED_PRODUCTS = re.compile(r"(?:产品数?|分别)\s*(?:分别)?\s*(?:为|是|有|获得?|过了|认证了?)?\s*"

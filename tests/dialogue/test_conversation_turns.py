@@ -2685,3 +2685,9 @@ def test_the_income_the_floor_is_reckoned_on_is_not_the_rate_said_before_it(talk
     floor, = talk.conversation("听说城区低保标准不能低于上年度人均可支配收入的百分之二十 要是去年城区人均可支配收入是三万 "
                                "那低保一年最少多少")
     assert "最少每年6000元" in floor.text
+
+
+def test_members_lettered_by_an_operator_each_have_their_own_service_and_the_age_said_of_both(talk):
+    both, _, again = talk.conversation("两位老义务兵 甲服役3年 乙服役5年 均满60 月合计", "年合计", "乙改为4年")
+    assert "75元 + 125元 = 每月200元" in both.text
+    assert "900元 + 1200元 = 每年2100元" in again.text

@@ -2691,3 +2691,8 @@ def test_members_lettered_by_an_operator_each_have_their_own_service_and_the_age
     both, _, again = talk.conversation("两位老义务兵 甲服役3年 乙服役5年 均满60 月合计", "年合计", "乙改为4年")
     assert "75元 + 125元 = 每月200元" in both.text
     assert "900元 + 1200元 = 每年2100元" in again.text
+
+
+def test_the_rise_in_percent_asked_after_a_total_is_also_the_totals_own(talk):
+    _, pct = talk.conversation("俺们村五个老兵 一个抗日的 俩解放战争的 俩抗美援朝的 今年一年一共发多少", "涨了百分之几")
+    assert "合计提高：（84860元 − 78860元）÷ 78860元 = 7.61%" in pct.text and "6.04%" in pct.text

@@ -75,8 +75,9 @@ def answer(done: list[Outcome], c: Context, said: str = "", earlier: Sequence[Ou
     `span` the months a sum is asked over (两年一共: 24), `split` the people it is shared among (5个人平分: 5),
     `portion` the part of it asked for (拿出一半; 负责人拿四成 剩下三个平分: the rest is what is shared), `averaged`
     whether the split is an average over the people summed (平均一人呢) rather than a sum shared."""
-    notes = [note for o in done if (note := _paid_to_another(o))]
-    done = [replace(o, who="") if _paid_to_another(o) else o for o in done]  # not labelled as theirs
+    paid_to = [(o, _paid_to_another(o)) for o in done]
+    notes = [note for _, note in paid_to if note]
+    done = [replace(o, who="") if note else o for o, note in paid_to]  # paid to another: not labelled as theirs
     reply_ = _answer(done, c, said, earlier)
     if reply_.asks:
         return reply_

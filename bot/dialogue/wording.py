@@ -206,28 +206,28 @@ def unstated_reply(detail: str, measures: Sequence[Measure]) -> str:
              if detail == "发放时间和方式" and "一次性" in m.quote]
     says += [f"原文写的是：{formula_text(m)}，没有写符合几类条件能否多领。" for m in measures[:2]  # 能领两份不
              if detail == "能否重复享受" and "一次性" in m.quote]
-    lines = [f"【{titles}】{not_stated(detail)}" if titles else not_stated(detail), *says,
+    lines = [f"【{titles}】{_not_stated(detail)}。" if titles else f"{_not_stated(detail)}。", *says,
              f"具体办法请咨询：{offices}。" if offices else "具体办法请咨询市人社局（计划牵头部门）。",
              f"（原文见暖流计划{sections}）" if sections else ""]
     return _cut([line for line in lines if line])
 
 
-def not_stated(detail: str = "") -> str:
+def _not_stated(detail: str = "") -> str:
     """What the plan leaves out, said plainly and in the words citizens use for it (没写, 没有明确规定)."""
-    return f"暖流计划原文没写明{detail}，没有明确规定。"
+    return f"暖流计划原文没写明{detail}，没有明确规定"
 
 
 def unstated_note(text: str, detail: str) -> str:
     """An answer to what the plan states, with what it does not (金额多少，按月发吗) said under the headline."""
     first, _, rest = text.partition("\n")
-    return _cut([first, f"（{detail}：{not_stated()[:-1]}，请向承办部门咨询。）", rest])
+    return _cut([first, f"（{detail}：{_not_stated()}，请向承办部门咨询。）", rest])
 
 
 def plan_says_reply(sentence: str, section: str, owner: Measure | None, unstated: str = "") -> str:
     """Where no measure answers but the plan speaks of it: the plan's sentence, cited, and the office; `unstated`
     the detail asked that the sentence does not give (具体数字, 发放时间和方式)."""
     office = department_text(owner) if owner else "市人社局（计划牵头部门）"
-    head = [not_stated(unstated)] if unstated else []
+    head = [f"{_not_stated(unstated)}。"] if unstated else []
     title = [f"【{owner.title}】"] if owner else []
     return _cut([*title, *head, f"暖流计划{section}原文：“{sentence}”", f"咨询：{office}"])
 

@@ -434,6 +434,9 @@ def _together(done: list[Outcome], asked: list[str], by_kind: dict[str, list[Fig
     """What is asked of the lines together: the total of each figure asked, or their difference."""
     out: list[tuple[str, Figure]] = []
     compared = by_kind.get("difference", [])
+    limits = [k for k in ("max", "min") if k in asked]
+    if len(limits) == 1 and len(by_kind.get(limits[0], [])) == 2:  # 绿色的封顶比无公害的封顶多多少: the caps compared
+        compared = by_kind[limits[0]]
     if len(compared) > 2 and {"max", "min"} <= set(asked) and len({f.period for f in compared}) == 1:
         compared = [max(compared, key=lambda f: f.value), min(compared, key=lambda f: f.value)]  # 最多的比最少的多多少
     if "difference" in asked and len(compared) == 2 and len(

@@ -789,8 +789,10 @@ def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
     if asked == ("rise",) and len(c.lines) == 1 and len(lines) == 1 and lines[0].measure != c.lines[0].measure \
             and (q.supposed or _MORE.search(q.text)):  # 病故 — 要是按烈士遗属算，多多少: one against the other
         lines, asked = (c.lines[0], lines[0]), ("difference",)
-    if q.how_many and (q.total or not q.each) and not _its_items(lines, q.how_many, store):  # 等俺也满60了，仨人一年
-        lines = _filled(lines, (*c.lines, *reversed(c.history)), q.how_many)  # 多少: the one named and those before
+    how_many = q.how_many or (next((p.count for p in q.people if not p.facts and p.count > 1), None) if q.total
+                              else None)  # 俺奶也是老兵…老两口一年一共: the couple, she and the one before
+    if how_many and (q.total or not q.each) and not _its_items(lines, how_many, store):  # 等俺也满60了，仨人一年
+        lines = _filled(lines, (*c.lines, *reversed(c.history)), how_many)  # 多少: the one named and those before
     if q.how_many and q.everyone and len(q.people) == 1:
         merged, lines = _everyone_told(q, merged, lines, store)
     total = q.total or bool(q.how_many and not q.each and len(lines) > 1) or (again and c.total)

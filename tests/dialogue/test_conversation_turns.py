@@ -2696,3 +2696,25 @@ def test_members_lettered_by_an_operator_each_have_their_own_service_and_the_age
 def test_the_rise_in_percent_asked_after_a_total_is_also_the_totals_own(talk):
     _, pct = talk.conversation("俺们村五个老兵 一个抗日的 俩解放战争的 俩抗美援朝的 今年一年一共发多少", "涨了百分之几")
     assert "合计提高：（84860元 − 78860元）÷ 78860元 = 7.61%" in pct.text and "6.04%" in pct.text
+
+
+def test_two_caps_compared_are_the_caps_not_the_sums_reckoned(talk):
+    *_, caps = talk.conversation("俺们社种的小米头一回拿了绿色食品认证 三个产品 给多少", "无公害的呢 也是三个",
+                                 "绿色的封顶比无公害的封顶多多少")
+    assert "相差：30000元 − 10000元 = 20000元" in caps.text
+
+
+def test_monthly_or_at_the_years_end_is_a_payout_the_plan_does_not_state(talk):
+    _, when = talk.conversation("俺今年六十有一了当过义务兵四年 一个月多少", "这钱是每月发还是年底一起发")
+    assert "没写明发放时间和方式" in when.text and "元" not in when.text
+
+
+def test_a_loan_asked_by_a_returning_worker_is_the_start_up_loan(talk):
+    _, loan = talk.conversation("俺在外地打工 想回村里创业 有培训不 要钱不", "回来创业能贷款不")
+    assert "创业担保贷款" in loan.text
+
+
+def test_the_couple_asked_of_after_one_of_them_is_named_is_both(talk):
+    *_, both = talk.conversation("俺爷是解放战争老兵 按现在标准三年一共能领多少", "要是按去年标准 三年是多少", "差多少",
+                                 "俺奶也是老兵 打过鬼子的抗日老兵 老两口一年一共")
+    assert "21060元 + 16120元 = 每年37180元" in both.text

@@ -1450,6 +1450,8 @@ def _filled(lines: tuple[Line, ...], before: Iterable[Line], people: int) -> tup
     of_no_one = all(x.person is None for x in lines)
     unit = (lambda x: x.measure) if of_no_one else (lambda x: x.person)  # noqa: E731
     named = {unit(x) for x in lines}
+    heads = len(named) if of_no_one else sum(max(x.count or 1 for x in lines if x.person == p) for p in named)  # 俩残疾
+    # 朋友: two of the people counted
     measures = {x.measure for x in lines}
     added: list[Line] = []
     for line in before:
@@ -1457,7 +1459,7 @@ def _filled(lines: tuple[Line, ...], before: Iterable[Line], people: int) -> tup
         if (line.person is None) != of_no_one and not asker or unit(line) in named or line in added:  # the caller
             continue
         others = {unit(x) for x in added}
-        if unit(line) in others or len(named) + len(others) < people:
+        if unit(line) in others or heads + len(others) < people:
             added.append(replace(line, person=SELF) if asker else line)  # the asker's, not another line of theirs
     return (*added, *lines) if of_no_one else (*lines, *added)
 

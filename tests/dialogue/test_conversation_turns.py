@@ -2718,3 +2718,14 @@ def test_the_couple_asked_of_after_one_of_them_is_named_is_both(talk):
     *_, both = talk.conversation("俺爷是解放战争老兵 按现在标准三年一共能领多少", "要是按去年标准 三年是多少", "差多少",
                                  "俺奶也是老兵 打过鬼子的抗日老兵 老两口一年一共")
     assert "21060元 + 16120元 = 每年37180元" in both.text
+
+
+def test_the_kind_asked_by_its_figure_is_the_measure_stating_it(talk):
+    _, kind, old = talk.conversation("听说抗美援朝老兵今年一年15780 那去年是多少", "那一年一万六千一百二的是哪类老兵",
+                                     "它原来多少")
+    assert kind.text.startswith("【解放战争老兵生活补助】每年16120元") and "原来每年14920元" in old.text
+
+
+def test_friends_counted_beside_the_asker_make_the_number_asked_of(talk):
+    _, three = talk.conversation("俺是残疾人 想开个修鞋铺 自己干 能补多少", "俺还有俩残疾朋友也想开 仨人一共")
+    assert "5000元 + 10000元 = 15000元" in three.text

@@ -249,8 +249,10 @@ class People:
                     continue
                 found.append(Mention(self.kin[m.group("kin_word")], said, m.start(), m.end(), "person", 1, owner))
             elif role == "name":
-                if found and found[-1].role == "person" and found[-1].end == m.start() and found[-1].key != SELF:
-                    kin = found.pop()  # 俺邻居老王: one person, named by the name (老王那个 later is he)
+                if found and found[-1].role == "person" and found[-1].end == m.start() and not self._in_family(
+                        found[-1].key):
+                    kin = found.pop()  # 俺邻居老王: one person, named by the name (老王那个 later is he); 我老伴老李
+                    # stays 老伴, whose relations the plan's categories follow
                     found.append(Mention(said, kin.said + said, kin.start, m.end(), "person", 1, kin.owner))
                     continue
                 if m.start() and _is_han(text[m.start() - 1]) and text[m.start() - 1] not in _BEFORE_A_NAME:
@@ -268,6 +270,12 @@ class People:
             elif role in ("pronoun", "everyone"):
                 found.append(Mention("", said, m.start(), m.end(), role))
         return found
+
+    def _in_family(self, key: str) -> bool:
+        """Whether a person's key has relations in the family table (老伴, 爸, 二姑 …), or is the asker."""
+        rankless = _ranked(key)[1]
+        return key == SELF or any(k in pair for pair in self.spouses for k in (key, rankless)) or any(
+            k in self.children or any(k in kids for kids in self.children.values()) for k in (key, rankless))
 
     def _in_law(self, before: list[Mention], at: int, text: str, kin: str) -> str | None:
         """老伴她爹 / 老伴儿他妈 / 那俺老伴呢 她爹是烈士: the spouse's parent a pronoun right after the spouse (a 呢 or a

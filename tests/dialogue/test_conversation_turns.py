@@ -2729,3 +2729,8 @@ def test_the_kind_asked_by_its_figure_is_the_measure_stating_it(talk):
 def test_friends_counted_beside_the_asker_make_the_number_asked_of(talk):
     _, three = talk.conversation("俺是残疾人 想开个修鞋铺 自己干 能补多少", "俺还有俩残疾朋友也想开 仨人一共")
     assert "5000元 + 10000元 = 15000元" in three.text
+
+
+def test_a_spouse_named_after_the_word_spouse_keeps_the_spouses_relations(talk):
+    mine, = talk.conversation("我老伴老李当年在部队牺牲了 后来评上烈士 我能领多少")
+    assert mine.text.startswith("【烈士遗属抚恤补助】每年24570元")

@@ -969,7 +969,10 @@ def picks_from_the_list(q: Question, c: Context, known: Known) -> Context | None
                                        for text in (store.get(m).title, store.get(m).quote, *store.get(m).keywords))]
     if len(hits) != 1:
         return None
-    return replace(c, lines=(Line(hits[0]),), asked=q.asked, period=q.period, total=False, requested=None, profile=())
+    whose = next((line.person for line in c.lines if line.measure == hits[0]), None)  # 执照办了五个月: of the one
+    merged = _told(c, whose, dict(q.facts), store, replace_kind=True) if q.facts else c  # listed for, and told now
+    return replace(merged, lines=(Line(hits[0], whose),), asked=q.asked, period=q.period, total=False, requested=None,
+                   profile=())
 
 
 RULES: tuple[Callable[[Question, Context, Known], Context | None], ...] = (

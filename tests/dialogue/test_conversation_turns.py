@@ -2734,3 +2734,10 @@ def test_friends_counted_beside_the_asker_make_the_number_asked_of(talk):
 def test_a_spouse_named_after_the_word_spouse_keeps_the_spouses_relations(talk):
     mine, = talk.conversation("我老伴老李当年在部队牺牲了 后来评上烈士 我能领多少")
     assert mine.text.startswith("【烈士遗属抚恤补助】每年24570元")
+
+
+def test_months_told_after_a_list_are_the_listed_persons_and_judge_the_one_picked(talk):
+    _, five, seven = talk.conversation("我儿子大学毕业两年了 家里困难 一直没找着工作 想开个网店 有补贴吗", "执照办了五个月",
+                                       "哦不对 是七个月")
+    assert "暂不符合" in five.text and "还差1个月" in five.text
+    assert seven.text.startswith("【就业困难人员一次性创业补贴】一次性5000元（您儿子）")

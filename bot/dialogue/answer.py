@@ -29,7 +29,6 @@ from bot.dialogue.derive import (
     rest,
     rest_of,
     rise,
-    rise_between,
     rise_percent,
     saved,
     share_of,
@@ -473,20 +472,9 @@ def _together(done: list[Outcome], asked: list[str], by_kind: dict[str, list[Fig
         out += _in_both_periods(f"{word}：{t.shown or t.text()}", t)
         if incomplete:
             out[-1] = (out[-1][0] + "（不含暂不符合或还缺情况的项）", out[-1][1])
-    if c.total and "rise_pct" in asked and (pct := _total_rise(done, c)) is not None:  # 五个老兵 合计涨了百分之几
-        out.append((f"合计提高：{pct.shown}", pct))
     if c.total and "amount" in asked and len(by_kind.get("amount", [])) < 2 and (met := _once_met(done, c)):
         out.append((f"够条件的话合计：{met.shown}", met))  # 俺俩一共, each one's months not yet told: the sum then
     return [(line, f) for line, f in out if line] + [("", f) for line, f in out if not line]
-
-
-def _total_rise(done: list[Outcome], c: Context) -> Figure | None:
-    """The rise in percent of a total: its old sum against its sum now, every line having both."""
-    olds, nows = [o.old for o in done if o.old is not None], [o.figure for o in done if o.figure is not None]
-    if len(done) < 2 or len(olds) != len(done) or len(nows) != len(done):
-        return None
-    before, now = total(olds, c.period), total(nows, c.period)
-    return rise_between(before, now, (now, before)) if before is not None and now is not None else None
 
 
 def _once_met(done: list[Outcome], c: Context) -> Figure | None:

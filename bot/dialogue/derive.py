@@ -312,8 +312,8 @@ def rise_percent(o: Outcome) -> Figure | None:
 
 
 def rise_between(old: Figure, new: Figure, parts: tuple[Figure, ...] = ()) -> Figure | None:
-    """(new − old) ÷ old in percent, two decimals: of one standard, or of a total (三类老兵 原来合计78860元 现在84860元:
-    7.61%, which no line's own percentage is)."""
+    """(new − old) ÷ old in percent, two decimals, with the calculation shown (the figures it reads are in the
+    reply, so the provenance check finds them)."""
     if not old.value:
         return None
     value = (new.value - old.value) / old.value * 100

@@ -43,8 +43,7 @@ _THAN_WORD = re.compile(r"比([\u4e00-\u9fff]{2,6}?)的?(?:多|少|高|低|差)"
 OF_TARGETS = ("average", "ratio", "share")  # asked only of the plan's target figures (bot/dialogue/plan_figures.py)
 _OURS = re.compile(r"(?:我们|俺们|咱们|我|俺|咱)(?:村|乡|屯|社|合作社)")  # 我们村: their own one, not all of them
 WORDED = {"department", "apply", "conditions", "says"}  # kinds the plan's words answer, no figure
-SUMMED = {"amount", "old", "rise", "saved", "max", "min", "rise_pct"}  # kinds a total is asked of again (一年多领多少
-# after 一共多领多少; 涨了百分之几 after a total: the rise of the total)
+SUMMED = {"amount", "old", "rise", "saved", "max", "min"}  # kinds a total adds up (一年多领多少 after 一共多领多少)
 IMPLYING = implying()
 # A number said without its fact (8, 十年, 六十六) is read against the fact under discussion, by its unit.
 NUMERIC = frozenset(fact for fact, spec in load_specs().items() if spec.min is not None)  # facts that are numbers

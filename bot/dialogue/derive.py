@@ -306,20 +306,12 @@ def rise_percent(o: Outcome) -> Figure | None:
         value = (p["new_rate"] - p["old_rate"]) / p["old_rate"] * 100
         return Figure(round(value, 2), "", "%", f"（{money(p['new_rate'])} − {money(p['old_rate'])}）÷ {money(p['old_rate'])}"
                       f" = {plain(round(value, 2))}%")
-    if up is None or o.old is None or o.figure is None:
+    if up is None or o.old is None or o.figure is None or not o.old.value:
         return None
-    return rise_between(o.old, o.figure, (up, o.old))
-
-
-def rise_between(old: Figure, new: Figure, parts: tuple[Figure, ...] = ()) -> Figure | None:
-    """(new − old) ÷ old in percent, two decimals, with the calculation shown (the figures it reads are in the
-    reply, so the provenance check finds them)."""
-    if not old.value:
-        return None
-    value = (new.value - old.value) / old.value * 100
+    value = up.value / o.old.value * 100
     return Figure(round(value, 2), "", "%",
-                  f"（{money(new.value)} − {money(old.value)}）÷ {money(old.value)} = {plain(round(value, 2))}%",
-                  parts or (new, old))
+                  f"（{money(o.figure.value)} − {money(o.old.value)}）÷ {money(o.old.value)} = {plain(round(value, 2))}%",
+                  (up, o.old))
 
 
 _ONE_OFF = {"", "一次性"}  # a sum paid once, whether the plan says 一次性 or the rule reckons it

@@ -114,7 +114,9 @@ SETS = {"tuned.yml": 1.0, "blind.yml": 0.95, "blind_a.yml": 0.94, "held_out.yml"
         "dev_long11.yml": 0.87, "dev_verdicts2.yml": 0.82,
         "held_out_27_voice_corrections_totals.yml": 0.83, "held_out_28_households_plan_desk.yml": 0.78,
         "dev_long12.yml": 0.48, "dev_everyday3.yml": 0.70,
-        "held_out_29_relatives_arithmetic_voice.yml": 0.69, "dev_mixed2.yml": 0.74}
+        "held_out_29_relatives_arithmetic_voice.yml": 0.69, "dev_mixed2.yml": 0.74,
+        "held_out_30_elderly_runons_corrections.yml": 0.80, "held_out_31_desk_households_years.yml": 0.87,
+        "held_out_32_work_land_research_poor.yml": 0.75, "dev_long13.yml": 0.28, "dev_everyday4.yml": 0.58}
 
 
 def judged(rest_url: str, *args: str) -> str:

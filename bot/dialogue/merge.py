@@ -964,9 +964,11 @@ def picks_from_the_list(q: Question, c: Context, known: Known) -> Context | None
         return None
     store = known.store
     words = _own_words(q, store)
-    hits = [m for m in c.listed if any(w in text for w in words
-                                       for text in (store.get(m).title, store.get(m).quote, *store.get(m).keywords))]
-    if len(hits) != 1:
+    general = q.ambiguous[0] if q.ambiguous else None  # 给多少钱补贴: a word of many measures' titles picks none
+    named = [m for m in c.listed if any(w in store.get(m).title for w in words if w != general)
+             or any(k in q.about for k in store.get(m).keywords)]
+    hits = named if len(named) == 1 else [m for m in c.listed if any(w in store.get(m).quote for w in words)]
+    if len(hits) != 1:  # 培训要钱不: the one whose title names it (免费创业培训), not another whose quote mentions it
         return None
     whose = next((line.person for line in c.lines if line.measure == hits[0]), None)  # 执照办了五个月: of the one
     merged = _told(c, whose, dict(q.facts), store, replace_kind=True) if q.facts else c  # listed for, and told now

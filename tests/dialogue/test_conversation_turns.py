@@ -1582,6 +1582,16 @@ def test_words_of_one_measure_of_a_list_ask_of_that_one(talk):
     assert "【贫困农户贷款风险补偿基金】风险补偿基金：6000万元" in fund.text and "1万名" in households.text
 
 
+def test_a_word_of_one_listed_title_picks_it_over_others_whose_quote_mentions_it(talk):
+    _, training = talk.conversation("俺在南方打工十来年了 想回老家搞点养殖 暖流计划有啥政策", "培训要钱不")
+    assert training.text.startswith("【返乡农民工免费创业培训】")
+
+
+def test_a_general_word_after_a_listed_measure_is_picked_stays_with_it(talk):
+    _, _, money = talk.conversation("我们公司想办个创业孵化基地 有啥政策", "今年重点培育几户", "给多少钱补贴")
+    assert money.text.startswith("【创业孵化基地】") and "5000" not in money.text
+
+
 def test_a_measure_asked_after_several_people_are_described_is_asked_of_each_it_is_for(talk):
     _, both = talk.conversation("我和我媳妇都想创业 我是国企下岗的 五十三 她是低保 四十二 能有创业补贴吗",
                                 "俩人都开了 执照都满半年了 一共多少")

@@ -578,9 +578,10 @@ class Conversation:
         return Reply(question.question, buttons=buttons)
 
     def _no_such_measure(self, name: str, benefit: str) -> Reply:
-        """暖流计划中没有这一项, and the measure whose words come nearest, offered as such."""
+        """暖流计划没有提到这一项 (said with the words citizens look for: not in the plan), and the measure whose
+        words come nearest, offered as such."""
         nearest = self.store.search(name, limit=1)
-        text = f"暖流计划（长春市2017年）中没有“{name}{benefit}”这一项。"
+        text = f"暖流计划（长春市2017年）没有提到“{name}{benefit}”，没有这一项。"
         buttons = []
         if nearest and nearest[0].groups:
             text += f"\n最接近的是：{nearest[0].title}（{nearest[0].section}），点下面的按钮可以看。"

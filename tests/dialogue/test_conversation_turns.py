@@ -47,12 +47,12 @@ def test_an_ambiguous_word_is_asked_about_with_buttons_never_guessed(talk):
 
 def test_a_benefit_the_plan_does_not_have_is_said_plainly(talk):
     reply, _ = talk("今年冬天取暖补贴能给多少")
-    assert "没有“取暖补贴”这一项" in reply.text and "元" not in reply.text and reply.unanswered
+    assert "没有提到“取暖补贴”" in reply.text and "元" not in reply.text and reply.unanswered
 
 
 def test_a_follow_up_about_a_benefit_the_plan_lacks_does_not_repeat_the_subject(talk):
     first, second = talk.conversation("烈士遗属现在一年多少", "那独生子女费呢")
-    assert "24570元" in first.text and "没有“独生子女费”这一项" in second.text
+    assert "24570元" in first.text and "没有提到“独生子女费”" in second.text
 
 
 def test_a_follow_up_naming_part_of_a_category_switches_the_subject(talk):
@@ -156,7 +156,7 @@ def test_a_named_measure_a_profile_rules_out_says_the_condition(talk):
 
 def test_a_benefit_the_plan_lacks_beside_the_plans_name_is_said_to_be_missing(talk):
     reply, _ = talk("暖流计划里有冬天的取暖补贴吗，一户给多少")
-    assert "没有“取暖补贴”这一项" in reply.text and "元" not in reply.text
+    assert "没有提到“取暖补贴”" in reply.text and "元" not in reply.text
 
 
 def test_a_word_several_measures_share_names_them_all(talk):
@@ -498,6 +498,13 @@ def test_placements_without_social_insurance_are_left_out_keeping_the_contract_s
     assert "180元 × 9人 = 1620元" in reply.text
 
 
+def test_when_a_time_starts_is_unstated_for_a_rise_and_stated_for_a_licence(talk):
+    _, rise = talk.conversation("抗美援朝老兵一年多少", "这个增加的钱从几月份开始算")
+    assert "没写明开始的时间" in rise.text and "元" not in rise.text
+    _, licence = talk.conversation("就业困难人员一次性创业补贴要啥条件", "经营时间从啥时候开始算")
+    assert "没写明" not in licence.text and "营业执照" in licence.text
+
+
 def test_a_fee_the_plan_does_not_mention_is_said_to_be_unstated_and_one_it_does_is_answered(talk):
     *_, fee = talk.conversation("俺是种粮大户 政府有啥培训没", "要交钱不")
     assert "没写明是否收费" in fee.text and "元" not in fee.text
@@ -518,7 +525,7 @@ def test_a_pension_is_no_measure_of_the_plan_even_after_a_veterans_question(talk
     """养老金 held 老金 (read as a man named 老金) and 养老 (the care services' keyword): after 抗美援朝 it got
     the veteran's rise, a wrong figure."""
     _, pension = talk.conversation("我爸是抗美援朝老兵", "退休养老金涨多少")
-    assert "没有“养老金”" in pension.text and "1200" not in pension.text
+    assert "没有提到“养老金”" in pension.text and "1200" not in pension.text
 
 
 def test_two_people_added_up_with_liang_ren_include_the_one_asked_about_before(talk):
@@ -1008,7 +1015,7 @@ def test_what_is_left_of_the_rent_free_years_after_a_year_and_a_half(talk):
 
 def test_the_plans_name_beside_a_benefit_it_lacks_does_not_answer_with_the_plan(talk):
     lacks, home = talk.conversation("暖流计划里买房有补贴没", "那在自己家住宅里开店呢")
-    assert "没有“买房补贴”" in lacks.text and "871.4" not in lacks.text
+    assert "没有提到“买房补贴”" in lacks.text and "871.4" not in lacks.text
     assert "免收土地租金：5年内" in home.text
 
 
@@ -1803,7 +1810,7 @@ def test_这俩差多少_after_another_level_asked_compares_the_two_levels(talk)
 
 def test_a_poor_graduate_asking_for_a_shop_subsidy_gets_the_start_up_subsidy_not_out_of_scope(talk):
     reply, _ = talk("家里挺困难的应届毕业生 一直没找到工作 想自己开店 有开店补贴没")
-    assert "一次性创业补贴" in reply.text and "没有“开店补贴”" not in reply.text and "5000元" in reply.text
+    assert "一次性创业补贴" in reply.text and "没有提到“开店补贴”" not in reply.text and "5000元" in reply.text
 
 
 def test_the_fee_the_asker_tells_after_saying_who_they_are_is_cut(talk):
@@ -2164,7 +2171,7 @@ def test_a_named_persons_list_keeps_their_line_for_a_total_of_two(talk):
 def test_a_subsidy_of_a_measure_that_pays_nothing_is_one_the_plan_lacks(talk):
     [care] = talk.conversation("哥哥的残疾人护理补贴每月多少")
     [training] = talk.conversation("培训补贴多少")
-    assert "没有“护理补贴”" in care.text
+    assert "没有提到“护理补贴”" in care.text
     assert training.text.startswith("【城镇失业人员职业技能培训补贴】")
 
 

@@ -89,7 +89,7 @@ def test_on_wechat_the_rating_is_one_line_answered_with_a_digit(wechat_rated):
     answer, asked, noted, unanswered = wechat_rated.replies
     assert "15780元" in answer and answer.endswith("这个回答您满意吗？回复1满意，2不满意。")
     assert ASKS_WHY in asked and NOTED in noted
-    assert "没有“取暖补贴”" in unanswered and "满意" not in unanswered
+    assert "没有提到“取暖补贴”" in unanswered and "满意" not in unanswered
 
 
 def test_on_wechat_a_digit_answering_the_bots_question_is_not_a_rating(live):

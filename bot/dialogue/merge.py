@@ -1075,8 +1075,8 @@ def _lines(q: Question, c: Context, store: MeasureStore) -> tuple[Line, ...]:
     if not spoken and q.everyone:  # 那俩人加一块: everyone talked about; 他俩, after two answered: those two
         last = list(dict.fromkeys(x.person for x in c.lines if x.person and (p := c.person(x.person)) and p.count == 1))
         spoken = last if q.how_many and len(last) == q.how_many else [p.key for p in c.people if p.measures]
-    if not spoken and q.pronoun and c.focus:
-        spoken = [c.focus]
+    if not spoken and q.pronoun and c.focus and not (q.subjects and not (q.total or q.each)):
+        spoken = [c.focus]  # 找中介给他介绍工作 收钱不: the measure named, not also his others
     collective = any(not p.facts and p.count > 1 for p in q.people) and not spoken
     if collective or (q.everyone and not spoken):  # 娘俩加起来: everyone talked about
         spoken = [p.key for p in c.people if p.measures]

@@ -505,6 +505,18 @@ def test_when_a_time_starts_is_unstated_for_a_rise_and_stated_for_a_licence(talk
     assert "没写明" not in licence.text and "营业执照" in licence.text
 
 
+def test_a_widow_who_says_my_man_fell_gets_the_martyrs_survivors_standard(talk):
+    reply, _ = talk("我男人是打仗死的 评了烈士 我一年能拿多少")
+    assert reply.text.startswith("【烈士遗属抚恤补助】每年24570元") and "4800" not in reply.text
+
+
+def test_a_measure_named_of_him_is_answered_alone_not_summed_with_his_others(talk):
+    _, business, agency = talk.conversation("俺儿子刚毕业找不着活 家里条件也不好 有啥帮扶没", "要是他自己干个买卖呢 能给多少",
+                                            "找中介给他介绍工作 收钱不")
+    assert business.text.startswith("【就业困难人员一次性创业补贴】")
+    assert agency.text.startswith("【职业介绍补贴】") and "合计" not in agency.text and "免费" in agency.text
+
+
 def test_a_fee_the_plan_does_not_mention_is_said_to_be_unstated_and_one_it_does_is_answered(talk):
     *_, fee = talk.conversation("俺是种粮大户 政府有啥培训没", "要交钱不")
     assert "没写明是否收费" in fee.text and "元" not in fee.text

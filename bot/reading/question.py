@@ -116,6 +116,7 @@ _PLAN_NAMES = re.compile(r"“?暖流计划”?|行动方案")
 # 这个哪个部门牵头: who leads the thing just spoken of, not the plan's own lead department
 _THIS_ONES_LEAD = re.compile(r"^(?:那|那么)?(?:这个|这项|这事儿?|这块儿?|那个|那项|它|这)(?:是|归|由)?"
                              r"(?:哪个部门|哪个单位|哪家单位|哪家|哪个局|谁)(?:来)?牵头")
+_MANAGES = re.compile(r"(?:管|归|负责)[^啥什哪谁钱]{0,4}?(?:吗|不|么|没|嘛)")  # 都归民政吗 / 这俩都是民政管吗 (管啥: its duties)
 _FOLLOW_UP = re.compile(r"^(?:那|那么|那要是|要是|如果|假如|换成|换了)|呢[?!.]*$|同问|同上")  # 解放 同问: as before
 
 
@@ -297,6 +298,10 @@ class Reader:
         missing = self.not_in_plan(text)
         if missing and (extended := self.store.named_in("".join(missing))) is not None:
             subjects = tuple(x for x in subjects if x.measure != extended.id)  # 养老金: not the 养老 services
+        office_asked = bool(subjects) and all(x.measure.startswith("duty_") for x in subjects) and (
+            everyone or bool(_FOLLOW_UP.search(text))) and bool(_MANAGES.search(text))
+        if office_asked:  # 这些都是民政管不: the office of what was talked about, not the bureau's duties
+            subjects = ()
         taken = [(f.start, f.end) for f in found] + [(m.start, m.end) for m in mentions]
         taken += [m.span() for m in self.cues.question_words.finditer(text)]  # 1个月 of 一个月多少 is no number told
         taken += [m.span() for m in self.cues.later_words.finditer(text)]  # 再过3个月呢: a time, no number told
@@ -327,7 +332,8 @@ class Reader:
             people = (replace(people[0], facts={**people[0].facts, "served": False}),)
         return Question(
             said=said, text=text, intent=intent, people=people, subjects=subjects, facts=general,
-            asked=self.cues.asked(cue_text), asked_said=self.cues.asks_a_kind(cue_text),
+            asked=("department",) if office_asked else self.cues.asked(cue_text),
+            asked_said=office_asked or self.cues.asks_a_kind(cue_text),
             follow_up=bool(_FOLLOW_UP.search(text)) or _only_named(text, subjects, people, self.cues.asks_something(cue_text)),
             asks=self.cues.asks_something(cue_text),
             period=self.cues.period(cue_text), both_periods=self.cues.both_periods(cue_text),
@@ -490,6 +496,8 @@ class Reader:
                         _MONEY.search(text[start + e:start + e + 10]) for _, e in who):  # 低保1个月给多少钱 asks it
                     continue  # 我是享受低保的: the word says who they are, it asks nothing of the 低保 standard
                 own = {k: v for k, v in said.items() if k not in PERSONAL}
+                own.update(_its_own(text[start:end], [f for f in found if start <= f.start < end], start, measure,
+                                    in_clause))  # 无公害5个加绿色2个: each the count said after it
                 whose: list[str | None] = [None] if fallen and "survivor" in measure.groups else [*targets] or [None]
                 if len(whose) > 1 and not joined and not any(m.role == "everyone" for m in here):
                     whose = [None]  # 我和我爸 … 抗美援朝老兵: whose, the words do not say
@@ -1076,6 +1084,21 @@ def _denied(clause: str, measure: Measure) -> bool:
     spans = _naming(clause, measure)
     return bool(spans) and all(_NEGATED.search(clause[max(0, start - 3):start]) or _NEGATED_AFTER.match(clause, end)
                                for start, end in spans)
+
+
+def _its_own(clause: str, found: list[Found], start: int, measure: Measure, named: list[Measure]) -> dict[str, Any]:
+    """Of a clause naming several measures, each with a figure of the same kind after it (无公害5个加绿色2个), the
+    facts said between this measure's name and the next one's; nothing when a kind is said once (各3个: of all)."""
+    kinds = [f.fact for f in found if f.fact not in PERSONAL]
+    if len(named) < 2 or not any(kinds.count(k) > 1 for k in kinds):
+        return {}
+    at = {m.id: spans[0][0] for m in named if (spans := _naming(clause, m))}
+    if measure.id not in at:
+        return {}
+    begin = at[measure.id]
+    end = min((a for a in at.values() if a > begin), default=len(clause))
+    return {f.fact: f.value for f in found if f.fact not in PERSONAL and kinds.count(f.fact) > 1
+            and begin <= f.start - start < end}
 
 
 def _naming(clause: str, measure: Measure) -> list[tuple[int, int]]:

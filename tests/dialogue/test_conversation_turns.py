@@ -517,6 +517,11 @@ def test_a_measure_named_of_him_is_answered_alone_not_summed_with_his_others(tal
     assert agency.text.startswith("【职业介绍补贴】") and "合计" not in agency.text and "免费" in agency.text
 
 
+def test_three_kinds_of_a_word_of_four_meanings_answer_the_first_three(talk):
+    reply, _ = talk("三类遗属各增多少")
+    assert reply.text.count("增加每年600元") == 3 and "烈士老年子女" not in reply.text
+
+
 def test_a_fee_the_plan_does_not_mention_is_said_to_be_unstated_and_one_it_does_is_answered(talk):
     *_, fee = talk.conversation("俺是种粮大户 政府有啥培训没", "要交钱不")
     assert "没写明是否收费" in fee.text and "元" not in fee.text

@@ -170,6 +170,18 @@ def test_a_count_said_after_a_measure_in_a_clause_of_its_own_is_that_measures(re
                                                                              "cert_green_food": 1}
 
 
+def test_counts_after_each_of_two_measures_in_one_clause_are_each_ones_own(read):
+    q = read("无公害五个加绿色两个 一共多少")
+    assert {x.measure: x.facts.get("product_count") for x in q.subjects} == {"cert_pollution_free": 5,
+                                                                             "cert_green_food": 2}
+
+
+def test_whether_an_office_handles_these_asks_their_office_not_the_bureaus_duties(read):
+    q = read("这些都是民政管不")
+    assert q.subjects == () and q.asked == ("department",)
+    assert read("那科技局这块管啥").subjects  # what a bureau does: its duties
+
+
 def test_a_kin_word_after_is_x_de_says_what_the_person_is_not_who_else_is_meant(read):
     """我外婆是烈士的女儿今年七十: 女儿 describes 外婆, and the 70 is hers."""
     q = read("我外婆是烈士的女儿今年七十，一年多少")

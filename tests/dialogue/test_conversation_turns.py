@@ -522,6 +522,11 @@ def test_three_kinds_of_a_word_of_four_meanings_answer_the_first_three(talk):
     assert reply.text.count("增加每年600元") == 3 and "烈士老年子女" not in reply.text
 
 
+def test_a_brothers_death_corrected_moves_his_wife_to_its_survivors_standard(talk):
+    _, corrected = talk.conversation("俺大嫂是病故军人遗属 一年多少", "说错了 俺大哥是执行任务牺牲的 因工牺牲")
+    assert corrected.text.startswith("【因公牺牲军人遗属抚恤补助】每年18460元（您大嫂）")
+
+
 def test_a_fee_the_plan_does_not_mention_is_said_to_be_unstated_and_one_it_does_is_answered(talk):
     *_, fee = talk.conversation("俺是种粮大户 政府有啥培训没", "要交钱不")
     assert "没写明是否收费" in fee.text and "元" not in fee.text

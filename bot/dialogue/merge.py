@@ -329,6 +329,8 @@ def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:
         lines = _lines_anew(c.lines, merged)
         lines += tuple(x for p in spoken if not any(line.person == p.key for line in c.lines)
                        for x in _person_lines(merged.person(p.key)))  # 说错了 我妈今年58, after 爸's lines: hers too
+        if q.total and q.how_many and q.how_many > len({x.person for x in lines}):  # 哦不对 老丈人也是抗美援朝的 那仨人
+            lines = _lines_anew(_filled(lines, reversed(c.history), q.how_many), merged)  # 一共: those before too
         return _asked_again(q, replace(merged, lines=_unique(lines)))
     if q.people:  # 说错了，是我爸: another person in the same question
         return None

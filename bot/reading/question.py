@@ -300,8 +300,9 @@ class Reader:
             subjects = tuple(x for x in subjects if x.measure != extended.id)  # 养老金: not the 养老 services
         office_asked = bool(subjects) and all(x.measure.startswith("duty_") for x in subjects) and (
             everyone or bool(_FOLLOW_UP.search(text))) and bool(_MANAGES.search(text))
-        if office_asked:  # 这些都是民政管不: the office of what was talked about, not the bureau's duties
-            subjects = ()
+        if office_asked or [x.measure for x in subjects] == ["plan_overview"] and self.cues.how_many(text):
+            subjects = ()  # 这些都是民政管不: the office of what was talked about, not the bureau's duties; 俩人暖流
+            # 计划这块一年一共: the plan named in passing, no question of its targets
         taken = [(f.start, f.end) for f in found] + [(m.start, m.end) for m in mentions]
         taken += [m.span() for m in self.cues.question_words.finditer(text)]  # 1个月 of 一个月多少 is no number told
         taken += [m.span() for m in self.cues.later_words.finditer(text)]  # 再过3个月呢: a time, no number told

@@ -527,6 +527,17 @@ def test_a_brothers_death_corrected_moves_his_wife_to_its_survivors_standard(tal
     assert corrected.text.startswith("【因公牺牲军人遗属抚恤补助】每年18460元（您大嫂）")
 
 
+def test_a_correction_with_a_total_of_three_sums_the_two_before_as_well(talk):
+    *_, three = talk.conversation("俺姥爷抗美援朝回来的 今年一年多少", "俺爷爷解放战争", "俺老丈人是抗日的",
+                                  "哦不对 俺老丈人也是抗美援朝的 那仨人一年一共多少")
+    assert "15780元 + 16120元 + 15780元 = 每年47680元" in three.text and "21060" not in three.text
+
+
+def test_the_plans_name_said_in_passing_with_a_count_of_people_asks_their_total(talk):
+    *_, both = talk.conversation("俺爹是抗日老兵", "俺叔是解放战争老兵", "俩人暖流计划这块一年一共")
+    assert "21060元 + 16120元 = 每年37180元" in both.text
+
+
 def test_a_fee_the_plan_does_not_mention_is_said_to_be_unstated_and_one_it_does_is_answered(talk):
     *_, fee = talk.conversation("俺是种粮大户 政府有啥培训没", "要交钱不")
     assert "没写明是否收费" in fee.text and "元" not in fee.text

@@ -324,12 +324,15 @@ class Conversation:
         options = self._options(question)
         one_office = set(q.asked) <= {"department"} and len({department_text(m) for m in options}) == 1
         after_all = q.follow_up and len(c.lines) > 2 and all(line.person is None for line in c.lines)
-        counted = re.search(rf"(\d)[类种样个]{re.escape(q.ambiguous[0])}", q.text) if q.ambiguous else None
-        if len(options) != len(question.options) or not (q.each or q.everyone or _THESE.search(q.text) or one_office
-                                                          or after_all or counted):
+        if len(options) != len(question.options):
             return None
-        many = int(counted.group(1)) if counted else len(options)  # 三类遗属各增多少: the first three the word means
-        return tuple(Line(m.id) for m in options[:many])
+        counted = re.search(rf"([1-9])[类种样]{re.escape(q.ambiguous[0])}", q.text) if q.ambiguous else None
+        if counted:  # 三类遗属各增多少: the kinds whose title holds the word, if that many (两种遗属: which two?)
+            named = [m for m in options if q.ambiguous and q.ambiguous[0] in m.title]
+            return tuple(Line(m.id) for m in named) if len(named) == int(counted.group(1)) else None
+        if not (q.each or q.everyone or _THESE.search(q.text) or one_office or after_all):
+            return None
+        return tuple(Line(m.id) for m in options)
 
     def _the_rest_of(self, c: Context) -> Definition | None:
         """另外3类是啥: the term last defined, or the one whose list the last lines' provision cites (就业困难人员's

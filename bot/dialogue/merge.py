@@ -329,8 +329,8 @@ def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:
         lines = _lines_anew(c.lines, merged)
         lines += tuple(x for p in spoken if not any(line.person == p.key for line in c.lines)
                        for x in _person_lines(merged.person(p.key)))  # 说错了 我妈今年58, after 爸's lines: hers too
-        if q.total and q.how_many and q.how_many > len({x.person for x in lines}):  # 哦不对 老丈人也是抗美援朝的 那仨人
-            lines = _lines_anew(_filled(lines, reversed(c.history), q.how_many), merged)  # 一共: those before too
+        if q.total and q.how_many:  # 哦不对 老丈人也是抗美援朝的 那仨人一共: those answered before too
+            lines = _lines_anew(_filled(lines, reversed(c.history), q.how_many), merged)
         return _asked_again(q, replace(merged, lines=_unique(lines)))
     if q.people:  # 说错了，是我爸: another person in the same question
         return None
@@ -617,8 +617,8 @@ def supposes_another_fact(q: Question, c: Context, known: Known) -> Context | No
     if all(someone.facts[k] == v for k, v in told.items()):
         return None
     theirs = {line.measure for line in c.lines if line.person == someone.key}
-    if not {s.measure for s in q.subjects} <= theirs or len(c.lines) < 2:
-        return None
+    if not theirs or not {s.measure for s in q.subjects} <= theirs or len(c.lines) < 2:
+        return None  # 俺爹俺妈一年一共 — 俺开店补贴找哪个部门: of the asker, none of whose lines were summed
     return _asked_again(q, _told(c, someone.key, told, known.store, replace_kind=True))
 
 
@@ -967,7 +967,8 @@ def picks_from_the_list(q: Question, c: Context, known: Known) -> Context | None
     store = known.store
     words = _own_words(q, store)
     general = q.ambiguous[0] if q.ambiguous else None  # 给多少钱补贴: a word of many measures' titles picks none
-    named = [m for m in c.listed if any(w in store.get(m).title for w in words if w != general)
+    words = [w for w in words if w != general]
+    named = [m for m in c.listed if any(w in store.get(m).title for w in words)
              or any(k in q.about for k in store.get(m).keywords)]
     hits = named if len(named) == 1 else [m for m in c.listed if any(w in store.get(m).quote for w in words)]
     if len(hits) != 1:  # 培训要钱不: the one whose title names it (免费创业培训), not another whose quote mentions it

@@ -517,9 +517,11 @@ def test_a_measure_named_of_him_is_answered_alone_not_summed_with_his_others(tal
     assert agency.text.startswith("【职业介绍补贴】") and "合计" not in agency.text and "免费" in agency.text
 
 
-def test_three_kinds_of_a_word_of_four_meanings_answer_the_first_three(talk):
+def test_three_kinds_of_a_word_answer_the_three_whose_title_holds_it_and_two_kinds_are_asked_which(talk):
     reply, _ = talk("三类遗属各增多少")
     assert reply.text.count("增加每年600元") == 3 and "烈士老年子女" not in reply.text
+    which, _ = talk("两种遗属各增多少")
+    assert "哪一类" in which.text and "600" not in which.text
 
 
 def test_a_brothers_death_corrected_moves_his_wife_to_its_survivors_standard(talk):
@@ -536,6 +538,12 @@ def test_a_correction_with_a_total_of_three_sums_the_two_before_as_well(talk):
 def test_the_plans_name_said_in_passing_with_a_count_of_people_asks_their_total(talk):
     *_, both = talk.conversation("俺爹是抗日老兵", "俺叔是解放战争老兵", "俩人暖流计划这块一年一共")
     assert "21060元 + 16120元 = 每年37180元" in both.text
+
+
+def test_a_group_word_of_the_asker_after_a_total_of_others_does_not_repeat_their_sum(talk):
+    *_, office = talk.conversation("俺家情况多 俺爹抗美援朝 俺妈烈士子女六十三 俺自己五十二国企下岗想开店 都能领啥",
+                                   "俺爹俺妈一年一共", "俺开店补贴找哪个部门")
+    assert "20580" not in office.text and "15780" not in office.text
 
 
 def test_a_fee_the_plan_does_not_mention_is_said_to_be_unstated_and_one_it_does_is_answered(talk):

@@ -53,7 +53,9 @@ def test_a_correction_and_an_addition_are_told_apart(read):
 @pytest.mark.parametrize("text, detail", [("这个钱啥时候发", "发放时间和方式"), ("申请有没有截止日期", "申请期限"),
                                           ("两样能同时领吗", "能否重复享受"), ("一年多少", None),
                                           ("这个增加的钱从几月份开始算", "开始的时间"), ("需要带退伍证不", "所需证明和证件"),
-                                          ("遗属再婚后是否继续享受", "再婚后能否继续领取"), ("审批得多少天", "办理时限")])
+                                          ("遗属再婚后是否继续享受", "再婚后能否继续领取"), ("审批得多少天", "办理时限"),
+                                          ("这钱能打到银行卡上不", "发放时间和方式"), ("烈士子女啥时候开始能领", None),
+                                          ("我户口迁到长春了，能申请城市低保吗", None)])
 def test_a_detail_the_plan_does_not_state_is_recognised(read, text, detail):
     c, normalized = read(text)
     assert c.unstated_detail(normalized) == detail

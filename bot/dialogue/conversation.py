@@ -326,9 +326,10 @@ class Conversation:
         after_all = q.follow_up and len(c.lines) > 2 and all(line.person is None for line in c.lines)
         if len(options) != len(question.options):
             return None
-        counted = re.search(rf"([1-9])[类种样]{re.escape(q.ambiguous[0])}", q.text) if q.ambiguous else None
+        word = q.ambiguous[0] if q.ambiguous else ""
+        counted = re.search(rf"([1-9])[类种样]{re.escape(word)}", q.text) if word else None
         if counted:  # 三类遗属各增多少: the kinds whose title holds the word, if that many (两种遗属: which two?)
-            named = [m for m in options if q.ambiguous and q.ambiguous[0] in m.title]
+            named = [m for m in options if word in m.title]
             return tuple(Line(m.id) for m in named) if len(named) == int(counted.group(1)) else None
         if not (q.each or q.everyone or _THESE.search(q.text) or one_office or after_all):
             return None

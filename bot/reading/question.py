@@ -1089,7 +1089,8 @@ def _denied(clause: str, measure: Measure) -> bool:
 
 def _its_own(clause: str, found: list[Found], start: int, measure: Measure, named: list[Measure]) -> dict[str, Any]:
     """Of a clause naming several measures, each with a figure of the same kind after it (无公害5个加绿色2个), the
-    facts said between this measure's name and the next one's; nothing when a kind is said once (各3个: of all)."""
+    facts said between this measure's name and the next one's; nothing when a kind is said once (各3个: of all).
+    A count said before the names (5个无公害加2个绿色) is not read this way."""
     kinds = [f.fact for f in found if f.fact not in PERSONAL]
     if len(named) < 2 or not any(kinds.count(k) > 1 for k in kinds):
         return {}

@@ -62,6 +62,7 @@ class Context:
     # 个人荣誉称号 — 一等功呢), with the facts it was answered with: 这俩差多少 / 二者差额 are it and the one now
     actual: tuple[Someone, ...] | None = None  # the people as told, while the turns since ask as if (要是他多干两年呢):
     # 就按实际四年算 goes back to them
+    abroad: bool = False  # the lines are of a question asked of another place (吉林市的抗日老兵): 那长春呢 asks them here
 
 
     def stated(self) -> set[float]:
@@ -98,6 +99,7 @@ class Context:
                 answered=tuple(_line(x) for x in data.get("answered", ())),
                 replaced=_line(data["replaced"]) if data.get("replaced") else None,
                 actual=tuple(_someone(p) for p in data["actual"]) if data.get("actual") is not None else None,
+                abroad=bool(data.get("abroad")),
             )
         except (ValueError, TypeError, KeyError):
             return cls()

@@ -546,6 +546,18 @@ def test_a_group_word_of_the_asker_after_a_total_of_others_does_not_repeat_their
     assert "20580" not in office.text and "15780" not in office.text
 
 
+def test_a_question_asked_of_another_city_is_asked_here_by_naming_changchun_and_forgotten_otherwise(assistant):
+    chat = Chat(assistant)
+    there = chat.says("吉林市那边抗日老兵一年给多少", elsewhere="place 吉林市")
+    here, month = chat.says("那长春呢"), chat.says("一个月呢")
+    assert there.response == "utter_out_of_scope"
+    assert here.text.startswith("【抗日老兵生活补助】每年21060元") and "1755元" in month.text
+    chat = Chat(assistant)
+    chat.says("哈尔滨的抗美援朝老兵一年多少", elsewhere="place 哈尔滨")
+    other = chat.says("一个月呢")
+    assert "15780" not in (other.text or "") and "1315" not in (other.text or "")
+
+
 def test_a_fee_the_plan_does_not_mention_is_said_to_be_unstated_and_one_it_does_is_answered(talk):
     *_, fee = talk.conversation("俺是种粮大户 政府有啥培训没", "要交钱不")
     assert "没写明是否收费" in fee.text and "元" not in fee.text

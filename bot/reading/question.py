@@ -314,7 +314,7 @@ class Reader:
         people, general, quantities = _corrected(people, general, quantities, turn < len(text))
         quantities += tuple(Quantity(float(m.group(1)), m.group(2) or "", False) for m in denied)  # 不是6年: the value
         # it was, by which the merge finds whose it was
-        subjects, quantities = self._headcount(subjects, quantities, people, turn < len(text))
+        subjects, quantities = self._headcount(text, subjects, quantities, people, turn < len(text))
         bare = _BARE.match(self.cues.question_words.sub("", text)) if not subjects else None
         cued = list(text)  # cue words are read outside the facts: 快1年了 tells a time, it asks for no year;
         for f in found:  # a figure stays a figure (原来1年交3600: the old fee is told, not asked)
@@ -411,13 +411,16 @@ class Reader:
         have = {s.measure for s in subjects}
         return [*subjects, *(Subject(m.id, None) for m in said if m.id not in have)]
 
-    def _headcount(self, subjects: tuple[Subject, ...], quantities: tuple[Quantity, ...], people: tuple[Person, ...],
-                   correcting: bool) -> tuple[tuple[Subject, ...], tuple[Quantity, ...]]:
-        """烈士遗属 年标 2人 合计 / 抗美援朝老兵 3人×年标: operators' shorthand for a category's standard times the
+    def _headcount(self, text: str, subjects: tuple[Subject, ...], quantities: tuple[Quantity, ...],
+                   people: tuple[Person, ...], correcting: bool) -> tuple[tuple[Subject, ...], tuple[Quantity, ...]]:
+        """烈士遗属 年标 2人 合计 / 抗美援朝老兵 3人×年标 / 俺们村老义务兵有5个: a category's standard times the
         people counted, the count apart from the category's name; a count said in a correction (应为 3人) is left
         to the merge, which knows the group it recounts."""
-        heads = _the_headcount(subjects, quantities)
-        if heads is None or people or correcting or not self.store.get(subjects[0].measure).categories:
+        heads = _the_headcount(subjects, quantities, text)
+        if heads is None or people or correcting:
+            return subjects, quantities
+        measure = self.store.get(subjects[0].measure)
+        if not (measure.categories or "merit" in inputs(measure)):  # 立过三等功的优抚对象有12个: the merit's people too
             return subjects, quantities
         return (replace(subjects[0], count=int(heads.value)),), tuple(x for x in quantities if x is not heads)
 
@@ -1121,9 +1124,10 @@ def _named_only_by(clause: str, measure: Measure, spans: list[tuple[int, int]]) 
     return True
 
 
-def _the_headcount(subjects: tuple[Subject, ...], quantities: tuple[Quantity, ...]) -> Quantity | None:
-    """The one number of people said beside one measure of no one (烈属 年标 2人 合计)."""
-    heads = [x for x in quantities if x.unit in _HEADS and x.value == int(x.value) and x.value > 1]
+def _the_headcount(subjects: tuple[Subject, ...], quantities: tuple[Quantity, ...], text: str) -> Quantity | None:
+    """The one number of people said beside one measure of no one (烈属 年标 2人 合计; 老义务兵有5个: 个 after 有)."""
+    heads = [x for x in quantities if 1 < x.value < 10_000 and x.value == int(x.value) and (
+        x.unit in _HEADS or x.unit == "个" and re.search(rf"有{int(x.value)}个(?!产品|农产品|项目|基地|园区|网点)", text))]
     alone = [x for x in subjects if x.person is None and x.count is None]
     return heads[0] if len(heads) == 1 and len(alone) == 1 == len(subjects) else None
 

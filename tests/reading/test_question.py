@@ -182,6 +182,12 @@ def test_whether_an_office_handles_these_asks_their_office_not_the_bureaus_dutie
     assert read("那科技局这块管啥").subjects  # what a bureau does: its duties
 
 
+def test_a_count_of_a_category_or_merit_said_as_you_n_ge_counts_its_people(read):
+    assert [x.count for x in read("俺们村老义务兵有五个 每人当了三年兵 一个月一共多少").subjects] == [5]
+    assert [x.count for x in read("俺们镇立过三等功的优抚对象有十二个 一个月一共多少").subjects] == [12]
+    assert [x.count for x in read("无公害认证有三个产品 奖多少").subjects] == [None]
+
+
 def test_a_kin_word_after_is_x_de_says_what_the_person_is_not_who_else_is_meant(read):
     """我外婆是烈士的女儿今年七十: 女儿 describes 外婆, and the 70 is hers."""
     q = read("我外婆是烈士的女儿今年七十，一年多少")

@@ -558,6 +558,11 @@ def test_a_question_asked_of_another_city_is_asked_here_by_naming_changchun_and_
     assert "15780" not in (other.text or "") and "1315" not in (other.text or "")
 
 
+def test_these_asks_the_office_of_every_measure_answered_turn_by_turn(talk):
+    *_, office = talk.conversation("无公害认证三个产品奖多少", "绿色食品两个产品呢", "这些找哪个部门")
+    assert "无公害农产品认证奖补：" in office.text and "绿色食品认证奖补：" in office.text
+
+
 def test_a_fee_the_plan_does_not_mention_is_said_to_be_unstated_and_one_it_does_is_answered(talk):
     *_, fee = talk.conversation("俺是种粮大户 政府有啥培训没", "要交钱不")
     assert "没写明是否收费" in fee.text and "元" not in fee.text

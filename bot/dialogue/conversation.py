@@ -283,7 +283,7 @@ class Conversation:
         if q.ambiguous and (not merged.lines or (again and not self._settled(q.ambiguous[1], c))):
             if q.unstated:  # 老兵补助啥时候发: whichever war, the plan does not say
                 return Reply(unstated_reply(q.unstated, self._options(q.ambiguous[1])))
-            if (every := self._every_option(q, q.ambiguous[1], c)) is not None:
+            if (every := self._every_option(q, *q.ambiguous, c)) is not None:
                 asked = c.asked if q.follow_up and not q.asked_said else q.asked  # 这些老兵都涨了 — 遗属呢: the same
                 return self._answered(q, replace(merged, lines=every, asked=asked, total=q.total, requested=None))
             return self._clarify(q, *q.ambiguous)
@@ -324,16 +324,15 @@ class Conversation:
         """The measures a word of several meanings may mean, as the question asking which one offers them."""
         return [m for o in question.options if (m := self.store.named_in(o)) is not None]
 
-    def _every_option(self, q: Question, question: Clarification, c: Context) -> tuple[Line, ...] | None:
+    def _every_option(self, q: Question, word: str, question: Clarification, c: Context) -> tuple[Line, ...] | None:
         """这些老兵补助是不是都涨了 / 老兵补助都是多少 / 老兵补助归哪个部门 (one office for all), or 遗属呢 after every
-        kind of another word answered: the question is of every kind a word may mean, each answered, not which one."""
+        kind of another word answered: the question is of every kind `word` may mean, each answered, not which one."""
         options = self._options(question)
         one_office = set(q.asked) <= {"department"} and len({department_text(m) for m in options}) == 1
         after_all = q.follow_up and len(c.lines) > 2 and all(line.person is None for line in c.lines)
         if len(options) != len(question.options):
             return None
-        word = q.ambiguous[0] if q.ambiguous else ""
-        counted = re.search(rf"([1-9])[类种样]{re.escape(word)}", q.text) if word else None
+        counted = re.search(rf"([1-9])[类种样]{re.escape(word)}", q.text)
         if counted:  # 三类遗属各增多少: the kinds whose title holds the word, if that many (两种遗属: which two?)
             named = [m for m in options if word in m.title]
             return tuple(Line(m.id) for m in named) if len(named) == int(counted.group(1)) else None

@@ -68,8 +68,6 @@ SAID_RATINGS = {GOOD: ("满意", "好评", "非常满意", "挺满意"),
                        "答非所问", "不对", "说的不对", "没用")}
 _NTH = re.compile(r"第(?P<n>\d{1,2})(?P<unit>类|项|条|点|个方面|方面|种|个)(?:是|呢|指|说)")  # 第五类是啥
 _ASKING = re.compile(r"哪|什么|啥|怎么|咋|多少|几")  # 哪些: a word that asks, of no part of the plan
-_THESE = re.compile(r"这些|那些|这几[类种样项]|各类|每类|每种|哪类都|所有")  # 这些老兵补助: every kind the word means
-_HERE = re.compile(r"^(?:那|那么)?(?:咱们?|俺们?|我们)?长春")  # 那长春呢 / 咱长春这边呢: the plan's own city
 _THE_REST = re.compile(r"(?:另外|其余|剩下|其他|别的)(?:的)?\d*类")  # 另外3类是啥, after what a term covers
 _ASKS_IF = re.compile(r"算不|算吗|算么|也算|属于|是不是|够不够|够吗|够格")  # 她算不: whether she is one of a term's
 # 俺爸就是 / 俺大爷和二大爷都是 / 父母2人都是遗属: of the kind talked about
@@ -234,7 +232,7 @@ class Conversation:
         if q.subjects or q.money or q.total:  # a measure or a sum asked ends the talk of who is one of a term's
             c = replace(c, term=None)  # (还差几年 keeps it: 那我51 男的 我算不算 is judged again)
         if c.abroad:  # 吉林市的抗日老兵多少 — 那长春呢: those lines, asked here; anything else starts anew
-            c = replace(c, abroad=False) if _HERE.search(q.text) and not q.subjects else replace(c, lines=(), abroad=False)
+            c = replace(c, abroad=False) if q.here and not q.subjects else replace(c, lines=(), abroad=False)
         if q.elsewhere:
             if not q.elsewhere.startswith("place "):
                 return self._out_of_scope(q)
@@ -336,7 +334,7 @@ class Conversation:
         if counted:  # 三类遗属各增多少: the kinds whose title holds the word, if that many (两种遗属: which two?)
             named = [m for m in options if word in m.title]
             return tuple(Line(m.id) for m in named) if len(named) == int(counted.group(1)) else None
-        if not (q.each or q.everyone or _THESE.search(q.text) or one_office or after_all):
+        if not (q.each or q.everyone or q.these or one_office or after_all):
             return None
         return tuple(Line(m.id) for m in options)
 

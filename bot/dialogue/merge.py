@@ -888,9 +888,6 @@ def asks_of_its_words(q: Question, c: Context, known: Known) -> Context | None:
                    asked=q.asked if q.asked_said else ("says",), period=q.period or c.period, requested=None)
 
 
-_THESE_LINES = re.compile(r"这些|那些|这几[个项样种]|它们")
-
-
 def asks_again(q: Question, c: Context, known: Known) -> Context | None:
     """一年呢 / 涨了多少 / 加起来多少 / 去哪办 / 先给钱还是建完再给: the last lines, asked what this message asks
     (a question with no word of a kind: what was asked before, whose reply has the plan's words); 这几个加起来 / 这俩
@@ -902,7 +899,7 @@ def asks_again(q: Question, c: Context, known: Known) -> Context | None:
         return None  # 那俺老伴儿呢，她没当过兵，有啥补助: of someone else, not the last lines again
     lines = c.lines
     listed = len(lines) == 1 and len(known.store.get(lines[0].measure).params.get("items", ())) > 1
-    these = bool(_THESE_LINES.search(q.text)) and set(q.asked) <= WORDED  # 无公害 — 绿色呢 — 这些找哪个部门: all of them
+    these = q.these and set(q.asked) <= WORDED  # 无公害 — 绿色呢 — 这些找哪个部门: all of them
     reach = q.how_many or (len(c.history) if (q.total and not listed or q.each or "difference" in q.asked or these)
                            and len(lines) == 1 else 0)  # 这俩差多少 — 折到每个月差多少: the two still, not all answered
     # before; 技师 高级技师 各培养多少 — 加一块多少人: the figures that one lists

@@ -99,6 +99,7 @@ class Cues:
     totals: tuple[str, ...]
     continues: tuple[str, ...]
     each: tuple[str, ...]  # 这俩, 各多少: the things talked about, each
+    these: tuple[str, ...]  # 这些, 各类: everything talked about, or every kind a word means
     not_names: frozenset[str]  # 这个, 什么: before 补贴 they name no benefit
     corrections: tuple[str, ...]
     additions: tuple[str, ...]
@@ -236,6 +237,10 @@ class Cues:
         """这俩, 各多少: the message asks about the things talked about, each."""
         return bool(self._each.search(text))
 
+    def all_of_them(self, text: str) -> bool:
+        """这些找哪个部门 / 各类遗属: the message points at everything talked about."""
+        return bool(self._these.search(text))
+
     # 这2个 / 前3个 / 俩 / 仨 (text normalised: 两 → 2): how many of the things talked about
     _HOW_MANY = re.compile(r"[这那前后](\d)[个项样种位类](?!月)|(俩|仨)(?!个?月|年)|(?<![\d.])([2-9])者"  # 二者差额
                            r"|(?<![\d.])(\d)(?:个?人|个(?=[全都]?(?:加|1共|一共|总共|合计))|项|样|种|家)"  # 4个人1年1共 /
@@ -362,6 +367,10 @@ class Cues:
         return said(self.each)
 
     @cached_property
+    def _these(self) -> re.Pattern[str]:
+        return said(self.these)
+
+    @cached_property
     def _corrections(self) -> re.Pattern[str]:
         return said(self.corrections)
 
@@ -391,7 +400,7 @@ def cues(normalize: Callable[[str], str], path: Path = KINDS_FILE) -> Cues:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     words = lambda ws: tuple(dict.fromkeys(normalize(w) for w in ws))  # noqa: E731
     return Cues({k: words(v) for k, v in raw["kinds"].items()}, words(raw["total"]), words(raw["continues"]),
-                words(raw["each"]), frozenset(words(raw["not_names"])), words(raw["corrections"]),
+                words(raw["each"]), words(raw["these"]), frozenset(words(raw["not_names"])), words(raw["corrections"]),
                 words(raw["additions"]), words(raw["adds_outright"]), {k: words(v) for k, v in raw["unstated"].items()},
                 {k: tuple(v) for k, v in raw["stated_by"].items()}, {k: words(v) for k, v in raw["places"].items()},
                 {k: words(v) for k, v in raw["leaves_out"].items()}, words(raw["names_a_figure"]))

@@ -51,6 +51,7 @@ _MEANS_TO = re.compile(r"想|要(?!是)|打算|准备|自己|毕业|没找着|�
 _NOT_WHO = {"entrepreneur", "job_seeker", "agency", "employer", "coop", "public_institution", "resident", "insured"}
 # what anyone may do or be part of (创业担保贷款想贷多少, 中介): no one described by it alone
 _A_YEAR_ASKED = re.compile(r"1年(?=\s*(?:呢|多少|能|给|合|1共|共|总|加|咋|怎|的|是|领|拿|补|[?？]|$))")  # 他1年呢
+_HERE = re.compile(r"(?:那|那么)?(?:咱们?|俺们?|我们)?长春")  # 那长春呢 / 咱长春这边呢: the plan's own city
 _ONE_OF = re.compile(r"1(?:个|位|名)")  # 爸 and 岳父 一个三年一个四年: each said as one of them
 _YEARS_AFTER_MEMBER = re.compile(r"(?:各|都|均)?(\d{1,2})年(?![多龄]|\d+个?月)")  # 1个4年2个各5年: each member's
 # 抗美援朝老兵的遗孀: the veteran is someone else; the words speak of his family
@@ -173,6 +174,8 @@ class Question:
     citywide: bool = False  # 全市一共整多少个: of the plan's whole, no one's own
     total: bool = False
     each: bool = False
+    these: bool = False  # 这些 / 各类: everything talked about, or every kind a word of several meanings may mean
+    here: bool = False  # 那长春呢: the plan's own city, after a question of another one
     how_many: int | None = None
     portion: Portion | None = None  # 拿出一半 / 负责人拿四成 剩下仨平分: a part of the sum asked
     correction: bool = False
@@ -341,7 +344,8 @@ class Reader:
             once_met=self.cues.once_met(text), citywide=self.cues.citywide(text),
             denies=any(_DENIES.match(text, start) for start, _ in clauses),
             denied=self._denied_measures(text, clauses),
-            total=self.cues.total(text), each=self.cues.several(text),
+            total=self.cues.total(text), each=self.cues.several(text), these=self.cues.all_of_them(text),
+            here=bool(_HERE.match(text)),
             how_many=None if eligible_ones else self.cues.how_many(text),
             correction=corrected is not None or bool(denied),
             addition=self.cues.addition(text) or any(p.key.startswith(SOME_OF) for p in people),

@@ -298,7 +298,30 @@ class Conversation:
             if not found:  # 下岗了想创业: the nearest measure; 转让了个专利 收益80万: the sentence's, reckoned
                 return self._out_of_scope(q)
             merged = replace(merged, lines=(Line(found[0].id),), asked=q.asked, facts={**merged.facts, **q.facts})
+        if merged.total and q.everyone and (waiting := self._kind_unknown(merged)) is not None:
+            return waiting
         return self._answered(q, merged)
+
+    def _kind_unknown(self, c: Context) -> Reply | None:
+        """俩人都加一起, after 大姨 told to be a 遗属 of no kind yet: the sum waits for her kind (each kind pays another
+        figure), rather than leaving her out or counting the first of her list."""
+        for p in c.people:
+            groups = frozenset(str(g) for g in (*p.facts.get("groups", ()), p.facts.get("group")) if g)
+            if p.measures or not groups or p.count != 1 or "outside" in p.facts:  # (村里五个老兵 三个抗美援朝的:
+                # the kinds are counted; 对越自卫反击战的老兵: none of the plan's)
+                continue
+            try:
+                _, entitled = self._entitled(groups, dict(p.facts))
+            except FactError:
+                continue
+            fact = settling_fact(entitled)
+            kinds = list(dict.fromkeys(str(e.measure.categories[fact]) for e in entitled
+                                       if fact and fact in e.measure.categories))
+            if len(kinds) > 1:
+                return Reply(f"要算合计，还得知道{p.label}是哪一类：{'、'.join(kinds)}？",
+                             buttons=[(k, k) for k in kinds],
+                             slots={"context": replace(c, requested=fact, focus=p.key).to_json()})
+        return None
 
     def _own_best(self, q: Question, merged: Context) -> Line | None:
         """Asked what they can get, beside someone else's measure named: the asker told only who they are (我是低保户)
@@ -559,9 +582,10 @@ class Conversation:
         text, rest, figures = entitlement_list(entitled)
         named = [p for p in q.people if p.key != SELF]
         whose = named[0] if len(named) == 1 and len(q.people) == 1 else None  # 我叔52岁失业了 想开个小饭馆: his list,
-        if whose is not None:  # and his line when 我婶 … 俩人一共 comes to add them up
-            c = c.with_person(Someone(whose.key, whose.label, whose.count, dict(whose.facts),
-                                      (entitled[0].measure.id,)))
+        picks = fact is not None and any(fact in e.measure.categories for e in entitled)  # 大姨是遗属: which kind?
+        if whose is not None:  # and his line when 我婶 … 俩人一共 comes to add them up (none while the list's kind
+            c = c.with_person(Someone(whose.key, whose.label, whose.count, dict(whose.facts),  # of hers is asked)
+                                      () if picks else (entitled[0].measure.id,)))
         lines = (Line(entitled[0].measure.id, whose.key if whose else None),)  # 比以前多了多少 next asks about the
         # first (the best) of the list
         context = replace(c, lines=lines, profile=tuple(sorted(groups)) if fact else (), facts=facts, requested=fact,

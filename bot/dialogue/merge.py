@@ -1349,6 +1349,17 @@ def _grown(q: Question, c: Context) -> Context:
                    later=q.later)
 
 
+def _the_kind_asked(q: Question, c: Context, store: MeasureStore) -> Question:
+    """要算合计，还得知道您大姨是哪一类 — 因公牺牲的: the kind asked of the one in focus is hers, and the measure it
+    names with it (a kind told of no one else, while she has none)."""
+    someone = c.person(c.focus) if c.focus else None
+    if not c.requested or c.requested not in q.facts or q.people or someone is None or someone.measures:
+        return q
+    return replace(q, people=(Person(someone.key, someone.label, someone.count, dict(q.facts)),), facts={},
+                   subjects=tuple(replace(x, person=someone.key) for x in q.subjects),
+                   everyone=q.everyone or c.total, total=q.total or c.total)  # the sum it waited for, now whole
+
+
 def _sibling_named(q: Question, c: Context, store: MeasureStore) -> Question:
     """因公牺牲军人遗属一年多少 — 那病故的呢: a follow-up naming no measure, whose own word (none the last lines say) is
     in the title of exactly one other measure of their groups, names that one (病故 alone names nothing: 住院病故 is
@@ -1529,6 +1540,7 @@ def _over_the_span_still(q: Question, c: Context, store: MeasureStore) -> Questi
 # requirement's own value said of the time it is met as no fact.
 READ_AGAINST_THE_CONVERSATION: tuple[Callable[[Question, Context, MeasureStore], Question], ...] = (
     _more_than_told,
-    _we_two, _over_the_span_still, _shared_again, _sibling_named, _money_as_read, _counted_people, _nth_line, _members_as_named,
+    _the_kind_asked, _we_two, _over_the_span_still, _shared_again, _sibling_named, _money_as_read, _counted_people,
+    _nth_line, _members_as_named,
     _hypothetical,
 )

@@ -2811,3 +2811,10 @@ def test_months_told_after_a_list_are_the_listed_persons_and_judge_the_one_picke
                                        "哦不对 是七个月")
     assert "暂不符合" in five.text and "还差1个月" in five.text
     assert seven.text.startswith("【就业困难人员一次性创业补贴】一次性5000元（您儿子）")
+
+
+def test_a_total_waits_for_the_kind_of_someone_told_only_to_be_a_survivor(talk):
+    _, _, waiting, whole = talk.conversation("我大姨是遗属 一年给多少", "那她婆婆呢 是病故军人遗属", "俩人都加一起",
+                                            "因公牺牲的")
+    assert "还得知道您大姨是哪一类" in waiting.text and "24570" not in waiting.text
+    assert "17490元 + 18460元 = 每年35950元" in whole.text

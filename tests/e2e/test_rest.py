@@ -116,7 +116,9 @@ SETS = {"tuned.yml": 1.0, "blind.yml": 0.95, "blind_a.yml": 0.94, "held_out.yml"
         "dev_long12.yml": 0.48, "dev_everyday3.yml": 0.70,
         "held_out_29_relatives_arithmetic_voice.yml": 0.69, "dev_mixed2.yml": 0.74,
         "held_out_30_elderly_runons_corrections.yml": 0.80, "held_out_31_desk_households_years.yml": 0.87,
-        "held_out_32_work_land_research_poor.yml": 0.75, "dev_long13.yml": 0.28, "dev_everyday4.yml": 0.58}
+        "held_out_32_work_land_research_poor.yml": 0.75, "dev_long13.yml": 0.28, "dev_everyday4.yml": 0.58,
+        "held_out_33_veterans_families_followups.yml": 0.74, "held_out_34_jobs_business_farms_plan.yml": 0.67,
+        "held_out_35_operators_mixed_shorthand.yml": 0.77, "dev_long14.yml": 0.26, "dev_everyday5.yml": 0.80}
 
 
 def judged(rest_url: str, *args: str) -> str:

@@ -90,9 +90,10 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
                 merged = replace(merged, asked=tuple(dict.fromkeys("rise" if k == "rise_pct" else k for k in merged.asked)))
             if q.span and not q.asked_said and set(merged.asked) == {"old"}:  # 原来是多少 — 那三年加一块呢: the
                 merged = replace(merged, asked=("amount",))  # standard paid over the years; 按去年标准五年呢 says old
-            if not merged.total and q.how_many and len(q.people) == q.how_many > 1 and set(merged.asked) == {"amount"} \
-                    and not _EACH_SAID.search(q.text):  # 我爸… 我妈… 俩人一年多少: each, and the two together
-                merged = replace(merged, total=True)
+            if not merged.total and q.how_many and q.how_many > 1 and set(merged.asked) == {"amount"} \
+                    and not _EACH_SAID.search(q.text) and (counted := _the_counted(q, merged)) is not None:
+                merged = replace(merged, total=True, lines=counted)  # 我爸… 我妈… 俩人一年多少 / 俩人一年 after each
+                # was told: each, and the two together; 俺老婶也是抗美援朝的 俩人一年: she and the one before her
             if q.citywide:  # 全市一共整多少个: the plan's own figures, no one's site or case, from now on
                 merged = replace(merged, lines=_no_ones(merged.lines), history=_no_ones(merged.history))
             if q.number and not q.asked_said and set(merged.asked) <= WORDED_KINDS:  # 哪个部门 — 重点培育几户企业:
@@ -1179,6 +1180,22 @@ def _lines_anew(lines: tuple[Line, ...], merged: Context) -> tuple[Line, ...]:
     """The lines asked before, each person's as their measures now are (a corrected category, a death told
     otherwise), in the order they stood."""
     return tuple(x for line in lines for x in (_person_lines(merged.person(line.person)) if line.person else (line,)))
+
+
+def _the_counted(q: Question, c: Context) -> tuple[Line, ...] | None:
+    """The lines of the people a count of them (俩人 / 仨人) asks of: those the message names, and as many of the
+    last ones talked about before as make up the count; None when the people talked about are not that many."""
+    whose = list(dict.fromkeys(line.person for line in c.lines))
+    if None in whose or any((p := c.person(k)) is None or p.count != 1 for k in whose if k):
+        return None
+    if len(whose) == q.how_many:
+        return c.lines
+    named = {p.key for p in q.people}
+    if not named or len(whose) > q.how_many or set(whose) - named:
+        return None
+    before = [p for p in c.people if p.key not in named and p.measures and p.count == 1]
+    more = before[len(before) - (q.how_many - len(whose)):] if len(before) >= q.how_many - len(whose) else None
+    return None if more is None else (*(x for p in more for x in _person_lines(p)), *c.lines)
 
 
 def _person_lines(someone: Someone | None) -> tuple[Line, ...]:

@@ -218,4 +218,5 @@ def normalizer(measures: Iterable[Measure], vocabulary: Vocabulary | None = None
     # sounds like; 九台 a place; 一并 no number
     deaths = {w: w for w in death_words() if w not in named}  # 列士的闺女: 烈士, though no title holds it alone
     sounds = sound_index({**offices, **deaths, **named}, " ".join([known, *vocabulary.same, *scope["real_words"], *kept]))
-    return Normalizer(named, known, scope["real_words"], vocabulary.same, sounds, kept)
+    return Normalizer(named, known + "".join(kept), scope["real_words"], vocabulary.same, sounds, kept)  # 俺爹义务兵:
+    # 爹 is a father, no typo of the 老 of 老义务兵

@@ -2818,3 +2818,14 @@ def test_a_total_waits_for_the_kind_of_someone_told_only_to_be_a_survivor(talk):
                                             "因公牺牲的")
     assert "还得知道您大姨是哪一类" in waiting.text and "24570" not in waiting.text
     assert "17490元 + 18460元 = 每年35950元" in whole.text
+
+
+def test_a_count_of_people_with_a_period_after_each_was_told_is_their_sum(talk):
+    *_, two, month = talk.conversation("俺爹义务兵三年 六十五 一年多少", "俺老丈人义务兵两年 七十了 一年多少", "俩人一年",
+                                       "一个月")
+    assert "900元 + 600元 = 每年1500元" in two.text and "75元 + 50元 = 每月125元" in month.text
+
+
+def test_someone_named_with_a_count_of_people_joins_the_one_talked_about_before(talk):
+    *_, two = talk.conversation("俺老叔抗美援朝老兵 一年多少", "俺老婶也是解放战争的 俩人一年")
+    assert "15780元 + 16120元 = 每年31900元" in two.text

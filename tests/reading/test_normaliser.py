@@ -100,3 +100,7 @@ def test_a_place_of_changchun_holding_a_numeral_is_kept_as_written(normalize):
 
 def test_a_soldiers_death_misheard_is_read_as_the_plans_word(normalize):
     assert normalize("我爸是列士") == "我爸是烈士" and normalize("儿子当兵的时候并故了") == "儿子当兵的时候病故了"
+
+
+def test_a_word_for_a_relative_is_no_typo_of_a_term(normalize):
+    assert normalize("俺爹义务兵三年").startswith("俺爹义务兵")  # not 俺老义务兵: the father is the soldier

@@ -1186,16 +1186,16 @@ def _the_counted(q: Question, c: Context) -> tuple[Line, ...] | None:
     """The lines of the people a count of them (俩人 / 仨人) asks of: those the message names, and as many of the
     last ones talked about before as make up the count; None when the people talked about are not that many."""
     whose = list(dict.fromkeys(line.person for line in c.lines))
-    if None in whose or any((p := c.person(k)) is None or p.count != 1 for k in whose if k):
+    if q.how_many is None or None in whose or any((p := c.person(k)) is None or p.count != 1 for k in whose if k):
         return None
-    if len(whose) == q.how_many:
+    missing = q.how_many - len(whose)
+    if missing == 0:
         return c.lines
     named = {p.key for p in q.people}
-    if not named or len(whose) > q.how_many or set(whose) - named:
+    if not named or missing < 0 or set(whose) - named:
         return None
     before = [p for p in c.people if p.key not in named and p.measures and p.count == 1]
-    more = before[len(before) - (q.how_many - len(whose)):] if len(before) >= q.how_many - len(whose) else None
-    return None if more is None else (*(x for p in more for x in _person_lines(p)), *c.lines)
+    return (*(x for p in before[-missing:] for x in _person_lines(p)), *c.lines) if len(before) >= missing else None
 
 
 def _person_lines(someone: Someone | None) -> tuple[Line, ...]:

@@ -63,7 +63,7 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
     says who is whose: the spouse of a soldier fallen is the plan's 遗属, whoever said so and when."""
     known = Known(store, family)
     for prepare in READ_AGAINST_THE_CONVERSATION:
-        q = prepare(q, c, store)
+        q = prepare(q, c, known)
     c = _grown(q, survivors(_known_people(q, c, store), known))
     for rule in RULES:
         merged = rule(q, c, known)
@@ -1317,7 +1317,7 @@ def _by_old_value(q: Question, c: Context) -> tuple[str, str, int | float] | Non
     return key, fact, _number(new[0] if new else told[fact])
 
 
-def _nth_line(q: Question, c: Context, store: MeasureStore) -> Question:
+def _nth_line(q: Question, c: Context, known: Known) -> Question:
     """三品一标各奖多少 — 第二个要是五个产品呢: the second line of the last answer (of no one), not a member of a
     group the conversation never had; what is told of it is that line's."""
     nth = [p for p in q.people if _ORDINAL.fullmatch(p.key)]
@@ -1332,7 +1332,7 @@ def _nth_line(q: Question, c: Context, store: MeasureStore) -> Question:
                    facts={**q.facts, **nth[0].facts})
 
 
-def _members_as_named(q: Question, c: Context, store: MeasureStore) -> Question:
+def _members_as_named(q: Question, c: Context, known: Known) -> Question:
     """第2个 of a group the reply named 第2位 (or 第2家 of one it named 第2个): the member it named. Only one member
     is referred to so; several are a group of the message's own (3个老义务兵 服役3 4 5年)."""
     renamed: dict[str, str] = {}
@@ -1366,7 +1366,7 @@ def _grown(q: Question, c: Context) -> Context:
                    later=q.later)
 
 
-def _the_kind_asked(q: Question, c: Context, store: MeasureStore) -> Question:
+def _the_kind_asked(q: Question, c: Context, known: Known) -> Question:
     """要算合计，还得知道您大姨是哪一类 — 因公牺牲的: the kind asked of the one in focus is hers, and the measure it
     names with it (a kind told of no one else, while she has none)."""
     someone = c.person(c.focus) if c.focus else None
@@ -1377,19 +1377,20 @@ def _the_kind_asked(q: Question, c: Context, store: MeasureStore) -> Question:
                    everyone=q.everyone or c.total, total=q.total or c.total)  # the sum it waited for, now whole
 
 
-def _sibling_named(q: Question, c: Context, store: MeasureStore) -> Question:
+def _sibling_named(q: Question, c: Context, known: Known) -> Question:
     """因公牺牲军人遗属一年多少 — 那病故的呢: a follow-up naming no measure, whose own word (none the last lines say) is
     in the title of exactly one other measure of their groups, names that one (病故 alone names nothing: 住院病故 is
     no soldier's); 烈士遗属比病故的多多少: the one compared with, in the same way, beside the one named."""
     than = _THAN_WORD.search(q.text)
-    if len(q.subjects) == 1 and than and not q.people and store.named_in(than.group(1)) is None:
-        sibling = _sibling(store, {q.subjects[0].measure}, [than.group(1)])
+    if len(q.subjects) == 1 and than and not q.people and known.store.named_in(than.group(1)) is None:
+        sibling = _sibling(known.store, {q.subjects[0].measure}, [than.group(1)])
         return replace(q, subjects=(*q.subjects, Subject(sibling.id, None, {}, None))) if sibling else q
     if not (q.follow_up and c.lines) or q.subjects or q.people:
         return q
     now = {line.measure for line in c.lines}
-    mine = "".join(text for m in now for text in (store.get(m).title, store.get(m).quote, *store.get(m).keywords))
-    sibling = _sibling(store, now, [w for w in _own_words(q, store) if w not in mine])  # 创业培训 — 大学生呢: an item
+    said = [known.store.get(m) for m in now]
+    mine = "".join(text for m in said for text in (m.title, m.quote, *m.keywords))
+    sibling = _sibling(known.store, now, [w for w in _own_words(q, known.store) if w not in mine])  # 创业培训 — 大学生呢: an item
     return replace(q, subjects=(Subject(sibling.id, None, {}, None),)) if sibling else q  # of the same quote
 
 
@@ -1401,27 +1402,27 @@ def _sibling(store: MeasureStore, now: set[str], words: list[str]) -> Measure | 
     return siblings[0] if len(siblings) == 1 else None
 
 
-def _money_as_read(q: Question, c: Context, store: MeasureStore) -> Question:
+def _money_as_read(q: Question, c: Context, known: Known) -> Question:
     """城区低保 (on the city's income) — 要是收入是两万八呢: a sum of money told as the one the last lines read, when
     they read one only and not the one its words made it."""
     told = [f for f in q.facts if f in money_facts()]
-    read = {f for line in c.lines for f in inputs(store.get(line.measure)) if f in money_facts()}
+    read = {f for line in c.lines for f in inputs(known.store.get(line.measure)) if f in money_facts()}
     if len(told) != 1 or len(read) != 1 or told[0] in read:
         return q
     facts = {k: v for k, v in q.facts.items() if k != told[0]}
     return replace(q, facts={**facts, next(iter(read)): q.facts[told[0]]})
 
 
-def _counted_people(q: Question, c: Context, store: MeasureStore) -> Question:
+def _counted_people(q: Question, c: Context, known: Known) -> Question:
     """四个人比原来一共多多少: the people the total is over, no count told of anyone, where no line counts people."""
     if not q.how_many or q.facts.get("count") != q.how_many or q.subjects:
         return q
-    if any(line.person is None and "count" in inputs(store.get(line.measure)) for line in c.lines):
+    if any(line.person is None and "count" in inputs(known.store.get(line.measure)) for line in c.lines):
         return q  # 介绍成了4个人，一共多少: the placements the subsidy counts (people's lines count their own)
     return replace(q, facts={k: v for k, v in q.facts.items() if k != "count"})
 
 
-def _more_than_told(q: Question, c: Context, store: MeasureStore) -> Question:
+def _more_than_told(q: Question, c: Context, known: Known) -> Question:
     """要是他多当两年兵呢, after 当过五年: the fact as it would be (7年), told of the one it was told of (the one
     named or spoken of, else the only one who has it), as if said so; of someone new (我三舅比他多当两年), the
     fact of the one spoken of and the more."""
@@ -1446,12 +1447,12 @@ def _more_than_told(q: Question, c: Context, store: MeasureStore) -> Question:
     return replace(q, facts=facts, people=tuple(people))
 
 
-def _hypothetical(q: Question, c: Context, store: MeasureStore) -> Question:
+def _hypothetical(q: Question, c: Context, known: Known) -> Question:
     """等他也满60了: the requirement's own value, said of the time it is met, is no fact of anyone's (the
     question is asked as if it were met: Context.once_met)."""
     if not q.once_met:
         return q
-    minima = {(r["fact"], r["min"]) for line in c.lines for r in store.get(line.measure).requires if "min" in r}
+    minima = {(r["fact"], r["min"]) for line in c.lines for r in known.store.get(line.measure).requires if "min" in r}
     keep = lambda facts: {k: v for k, v in facts.items() if (k, v) not in minima}  # noqa: E731
     return replace(q, facts=keep(q.facts), people=tuple(replace(p, facts=keep(p.facts)) for p in q.people))
 
@@ -1520,7 +1521,7 @@ def _last(history: tuple[Line, ...], reach: int) -> tuple[Line, ...]:
     return tuple(reversed(taken))
 
 
-def _shared_again(q: Question, c: Context, store: MeasureStore) -> Question:
+def _shared_again(q: Question, c: Context, known: Known) -> Question:
     """After a sum shared (合作社20户平分): 要是4个人呢 shares it among 4 (no count of sites), and 再加个有机认证 每户多少
     shares the new sum among the same 20."""
     if q.split or not c.split:
@@ -1531,7 +1532,7 @@ def _shared_again(q: Question, c: Context, store: MeasureStore) -> Question:
     return replace(q, split=c.split) if q.follow_up or q.addition or q.per_share else q
 
 
-def _we_two(q: Question, c: Context, store: MeasureStore) -> Question:
+def _we_two(q: Question, c: Context, known: Known) -> Question:
     """我老伴… — 俺俩都想干个体 执照办下来半年多了: what 俺俩 tell of me they tell of the one talked about before too
     (not their age or gender)."""
     other = c.person(c.focus) if c.focus != SELF else None
@@ -1543,7 +1544,7 @@ def _we_two(q: Question, c: Context, store: MeasureStore) -> Question:
     return replace(q, people=(*q.people, Person(other.key, other.label, 1, shared)), everyone=True)
 
 
-def _over_the_span_still(q: Question, c: Context, store: MeasureStore) -> Question:
+def _over_the_span_still(q: Question, c: Context, known: Known) -> Question:
     """十年一共多少 — 不对 他当了六年兵: a fact corrected, or someone else asked of, over the same span of time; a
     period asked (一年呢) ends it."""
     if q.span or not c.span or q.period or not (q.correction or q.follow_up):
@@ -1555,7 +1556,7 @@ def _over_the_span_still(q: Question, c: Context, store: MeasureStore) -> Questi
 # about, a span or a share asked before kept for a follow-up or a correction, a sum of money as the one the lines
 # read, N个人 as who a total is over, 第二个 as a line of the last answer, 第2个 as the member the reply named, a
 # requirement's own value said of the time it is met as no fact.
-READ_AGAINST_THE_CONVERSATION: tuple[Callable[[Question, Context, MeasureStore], Question], ...] = (
+READ_AGAINST_THE_CONVERSATION: tuple[Callable[[Question, Context, Known], Question], ...] = (
     _more_than_told,
     _the_kind_asked, _we_two, _over_the_span_still, _shared_again, _sibling_named, _money_as_read, _counted_people,
     _nth_line, _members_as_named,

@@ -179,6 +179,15 @@ class People:
         """A death said just before a survivor's noun (因公牺牲军人的遗属): the survivors named by it."""
         return re.compile(f"(?:{self._deaths})[^,。;!?]{{0,5}}?(?:{'|'.join(self.survivor_nouns)})")
 
+    def denies_a_death(self, text: str) -> bool:
+        """俺二姑不是因公 是病故的: another death told in place of what was said, a correction (她爹也不是烈士 tells
+        no death in its place)."""
+        return bool(self._death_instead.search(text))
+
+    @cached_property
+    def _death_instead(self) -> re.Pattern[str]:
+        return re.compile(f"不是[^,。;!?\\s]{{0,6}}[\\s,，。]*(?:他|她|俺|我)?(?:是|而是)[^,。;!?\\s]{{0,3}}?(?:{self._deaths})")
+
     def survivor(self, kind: str, relation: str) -> str | None:
         """The plan's category of the soldier's spouse, child or parent (烈士, spouse → 烈士遗属)."""
         return self.fallen.get(kind, {}).get(relation)

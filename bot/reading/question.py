@@ -347,7 +347,7 @@ class Reader:
             total=self.cues.total(text), each=self.cues.several(text), these=self.cues.all_of_them(text),
             here=bool(_HERE.match(text)),
             how_many=None if eligible_ones else self.cues.how_many(text),
-            correction=corrected is not None or bool(denied),
+            correction=corrected is not None or bool(denied) or self.people.denies_a_death(text),
             addition=self.cues.addition(text) or any(p.key.startswith(SOME_OF) for p in people),
             adds_outright=self.cues.adds_outright(text), pronoun=pronoun,
             pronoun_unlike=next((_PRONOUN_GENDERS.get(m.said) for m in mentions if m.role == "pronoun"), None)

@@ -2829,3 +2829,15 @@ def test_a_count_of_people_with_a_period_after_each_was_told_is_their_sum(talk):
 def test_someone_named_with_a_count_of_people_joins_the_one_talked_about_before(talk):
     *_, two = talk.conversation("俺老叔抗美援朝老兵 一年多少", "俺老婶也是解放战争的 俩人一年")
     assert "15780元 + 16120元 = 每年31900元" in two.text
+
+
+def test_a_survivor_said_to_be_of_another_death_is_summed_as_that_kind(talk):
+    *_, both = talk.conversation("俺大姑是烈士遗属 俺二姑是因公牺牲军人遗属 一年各多少", "俩人一年一共",
+                                 "哦 俺二姑不是因公 是病故的 那俩人一年一共")
+    assert "24570元 + 17490元 = 每年42060元" in both.text
+
+
+def test_a_death_denied_with_none_in_its_place_corrects_nothing(talk):
+    *_, grandma = talk.conversation("我太姥爷九十五 解放战争老兵 立过一等功 一年多少钱",
+                                    "我太姥姥也在 九十二了 她没当过兵 她爹也不是烈士 她能领啥")
+    assert grandma.response == "utter_ask_profile"  # who she is, not his 17920 again

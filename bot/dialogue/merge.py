@@ -798,9 +798,12 @@ def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
     if q.how_many and q.everyone and len(q.people) == 1:
         merged, lines = _everyone_told(q, merged, lines, store)
     total = q.total or bool(q.how_many and not q.each and len(lines) > 1) or (again and c.total)
+    before = {x.measure for x in c.lines}
+    kept = c.facts if follow or any(x.measure in before for x in lines) else {
+        k: v for k, v in c.facts.items() if k != "count"}  # 中介介绍了20个 — 创业补贴的申请表: no 20 of the subsidy
     return replace(merged, lines=lines, asked=asked,
                    period=q.period or (c.period if follow else None), total=total or (follow and c.total),
-                   facts={**c.facts, **q.facts}, requested=None,
+                   facts={**kept, **q.facts}, requested=None,
                    focus=_focus(q, merged) or merged.focus, profile=())
 
 

@@ -1023,6 +1023,9 @@ def _subjects_only(text: str, mentions: list[Mention], speakers: frozenset[str])
                 and m.owner not in speakers:  # 俺姥姥是烈士遗属俺妈是…: 俺妈 is someone else, said run on
             kept = [k for k in kept if k.start < person.end or k.role != "pronoun"]
             continue
+        if m.role == "person" and kept and kept[-1].role == "pronoun" and person is not None \
+                and _PREDICATE.match(text[kept[-1].end:m.start]) and m.owner not in speakers:
+            continue  # 俺老舅也算上 他是烈士的儿子: 儿子 says what 他 (老舅) is
         kept.append(m)
     return kept
 

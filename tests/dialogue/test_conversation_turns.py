@@ -2841,3 +2841,9 @@ def test_a_death_denied_with_none_in_its_place_corrects_nothing(talk):
     *_, grandma = talk.conversation("我太姥爷九十五 解放战争老兵 立过一等功 一年多少钱",
                                     "我太姥姥也在 九十二了 她没当过兵 她爹也不是烈士 她能领啥")
     assert grandma.response == "utter_ask_profile"  # who she is, not his 17920 again
+
+
+def test_a_count_told_of_one_measure_is_not_carried_to_another_named_next(talk):
+    _, form = talk.conversation("那中介要是一个月免费介绍了二十个困难人员都签了一年以上合同交了社保 能拿多少",
+                                "创业补贴的申请表在哪下载")
+    assert "100000" not in form.text and "没写明申请表在哪领取或下载" in form.text

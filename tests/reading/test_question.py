@@ -407,3 +407,8 @@ def test_operators_shorthand_for_the_old_monthly_standard_and_a_change(read):
     old = read("原月标")
     assert old.asked == ("old",) and old.period == "每月"
     assert read("改：5个").correction
+
+
+def test_a_relation_said_of_him_describes_the_one_named_before(read):
+    q = read("要是俺老舅也算上 他是烈士的儿子 今年六十三了")
+    assert [(p.key, p.facts.get("age")) for p in q.people] == [("舅", 63)]

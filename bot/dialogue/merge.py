@@ -73,7 +73,8 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
             rise_left = bool({"rise", "rise_pct", "old"} & set(merged.asked)) and bool(
                 q.subjects or q.period or q.span or q.number)  # 多给多少 / 原来多少 涨了百分之几 — 连老兵补助 一年
             # 总共多少 / 两年下来一共多少 / 那俩加一块一个月: the sum of the amounts now
-            if q.total and not q.asked_said and ("difference" in merged.asked or rise_left):  # 带立功的 一年总共多少
+            summed = q.total or bool(q.how_many and q.people)  # 多了多少 — 要是俺三姑也是 仨人一年: the sum again
+            if summed and not q.asked_said and ("difference" in merged.asked or rise_left):  # 带立功的 一年总共多少
                 merged = replace(merged, asked=("amount",))  # 差多少 — 那他俩加一块一年多少: the sum now
             if "difference" in merged.asked and "old" in (*c.asked, *q.asked) and set(q.asked) <= {"old", "difference"} \
                     and not (q.subjects or q.people or q.how_many or _THAN.search(q.text)):  # 去年一共多少 (—) 差多少:

@@ -2847,3 +2847,9 @@ def test_a_count_told_of_one_measure_is_not_carried_to_another_named_next(talk):
     _, form = talk.conversation("那中介要是一个月免费介绍了二十个困难人员都签了一年以上合同交了社保 能拿多少",
                                 "创业补贴的申请表在哪下载")
     assert "100000" not in form.text and "没写明申请表在哪领取或下载" in form.text
+
+
+def test_someone_added_with_a_count_of_people_after_a_rise_asks_their_sum_again(talk):
+    *_, three = talk.conversation("俺大姑是烈士遗属 俺二姑是病故军人遗属 一年各多少", "俩人一年一共", "多了多少",
+                                  "要是俺三姑也是病故遗属 仨人一年")
+    assert "= 每年59550元" in three.text

@@ -68,7 +68,8 @@ def test_only_a_message_asking_something_continues_the_subject(read, text, asks)
 
 
 @pytest.mark.parametrize("text, many", [("这俩差多少", 2), ("前3个加起来", 3), ("等俺也到六十了 四个人一年一共呢", 4),
-                                        ("我们3个人开店", None), ("俩月", None)])
+                                        ("我们3个人开店", None), ("俩月", None), ("要是她也算 三人一年", 3),
+                                        ("3人合作社", None)])
 def test_how_many_of_the_things_talked_about_a_message_means(read, text, many):
     c, said = read(text)
     assert c.how_many(said) == many
@@ -93,3 +94,4 @@ def test_the_span_a_sum_is_asked_over_is_no_fact_told(read, text, months):
 def test_the_people_a_sum_is_shared_among(read, text, people):
     c, said = read(text)
     assert c.split(said) == people
+

@@ -499,7 +499,9 @@ class Conversation:
         paid = any("元" in m.quote for m in measures)  # a sum of money the plan gives
         if q.unstated and not q.asked_said and not (q.money and paid):  # 培训收费吗 收多少: neither is stated
             return Reply(unstated_reply(q.unstated, measures), slots=slots)
-        if len(measures) == 1 and (where := _place_asked(q.text, measures[0])) is not None:  # 在德惠能种不
+        if len(measures) == 1 and not (q.asked_said and "department" in q.asked) and (
+                where := _place_asked(q.text, measures[0])):  # 在德惠能种不 (俺哥在榆树种榛子 这个归哪个部门
+            # asks the office)
             return Reply(place_reply(measures[0], *where), slots=slots)
         duties = [m for m in measures if m.id.startswith("duty_")]
         if duties and len(measures) == 1 and q.money:  # 市财政局干啥 — 那财政总共投多少钱: the plan gives no sum

@@ -558,6 +558,20 @@ def adds_to_the_question(q: Question, c: Context, known: Known) -> Context | Non
     return None
 
 
+def returns_to_someone(q: Question, c: Context, known: Known) -> Context | None:
+    """俺爹那个归哪管 — 那俺嫂子呢 / 俺嫂子那个呢: the same question of the measures of someone talked about before,
+    telling nothing new of them, not of the last lines again."""
+    if not (q.follow_up and c.lines and q.people) or q.subjects or q.correction or q.facts or q.total or q.how_many:
+        return None
+    someones = [c.person(p.key) for p in q.people]
+    if any(s is None or not s.measures or s.count != 1 for s in someones) or any(
+            set(p.facts) - {"gender"} for p in q.people) or {x.person for x in c.lines} == {p.key for p in q.people}:
+        return None
+    lines = tuple(x for s in someones if s is not None for x in _person_lines(s))
+    return replace(c, lines=lines, asked=q.asked if q.asked_said else c.asked, period=q.period or c.period,
+                   total=False, requested=None, focus=q.people[-1].key)
+
+
 def swaps_the_person(q: Question, c: Context, known: Known) -> Context | None:
     """那我叔呢: the same question of someone else, who has no measures of their own yet; their facts are theirs,
     the others' are not lent to them."""
@@ -988,7 +1002,7 @@ def picks_from_the_list(q: Question, c: Context, known: Known) -> Context | None
 RULES: tuple[Callable[[Question, Context, Known], Context | None], ...] = (
     names_the_figures_measure, returns_to_the_facts_told, picks_from_the_list, answers_the_question_asked,
     points_at_items, leaves_some_out, shares_among_those_answered, includes_those_left_out, splits_a_group,
-    corrects_a_fact, reckons_by_a_fact_had, adds_to_the_question, swaps_the_person, supposes_another_fact,
+    corrects_a_fact, reckons_by_a_fact_had, adds_to_the_question, returns_to_someone, swaps_the_person, supposes_another_fact,
     asks_of_the_others, asks_of_the_first, names_its_subject, tells_a_fact, asks_of_its_words, asks_again,
 )
 

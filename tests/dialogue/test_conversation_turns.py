@@ -2853,3 +2853,15 @@ def test_someone_added_with_a_count_of_people_after_a_rise_asks_their_sum_again(
     *_, three = talk.conversation("俺大姑是烈士遗属 俺二姑是病故军人遗属 一年各多少", "俩人一年一共", "多了多少",
                                   "要是俺三姑也是病故遗属 仨人一年")
     assert "= 每年59550元" in three.text
+
+
+def test_someone_talked_about_before_named_again_is_asked_the_same_of_their_measure(talk):
+    *_, hers, his = talk.conversation("俺爹是抗美援朝老兵 一年多少钱", "俺嫂子下岗了 女的 四十二 想开个服装店 能补多少",
+                                      "俺弟在农安养鱼 渔业费降百分之几", "俺爹那个归哪管", "俺嫂子那个呢", "俺弟那个呢")
+    assert hers.text.startswith("【就业困难人员一次性创业补贴】承办部门：市人社局")
+    assert his.text.startswith("【渔业资源增殖保护费降低】承办部门：市水利局")
+
+
+def test_the_office_asked_of_a_crop_grown_in_a_listed_place_is_the_office(talk):
+    office, = talk.conversation("俺哥在榆树种大果榛子 这个归哪个部门")
+    assert office.text.startswith("【平欧杂交大果榛子种植】承办部门：市林业局")

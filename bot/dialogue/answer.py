@@ -34,6 +34,7 @@ from bot.dialogue.derive import (
     share_of,
     shared,
     span_words,
+    then_and_now,
     total,
     wait,
 )
@@ -80,7 +81,12 @@ def answer(done: list[Outcome], c: Context, said: str = "", earlier: Sequence[Ou
     reply_ = _answer(done, c, said, earlier)
     if reply_.asks:
         return reply_
-    if span is not None:
+    both = then_and_now(done[0]) if len(done) == 1 and {"old", "amount"} <= set(c.asked) and (
+        c.total or span == 24) else None  # 去年加今年一共 / 去年按老标准 今年按新标准 两年一共: not the new one twice
+    if both is not None:
+        reply_ = replace(reply_, text=before_office(reply_.text, f"去年加今年合计：{both.shown}"),
+                         figures=[*reply_.figures, both])
+    elif span is not None:
         sums = [f for f in reply_.figures if f.period in MONTHS and f.parts and "+" in f.shown]  # the total, if any
         apart = [f for f in reply_.figures if f.period in MONTHS and len(f.parts) == 2 and " − " in f.shown] \
             if "difference" in c.asked and len(done) > 1 else []  # 一等功比三等功多加多少 — 五年呢: the difference

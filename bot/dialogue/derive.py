@@ -260,6 +260,16 @@ def total(figures: list[Figure], period: str | None) -> Figure | None:
                   tuple(converted))
 
 
+def then_and_now(o: Outcome) -> Figure | None:
+    """去年按老标准 今年按新标准 两年一共: last year's standard and this year's, each over its year, added up."""
+    new, old = o.figure, o.old
+    if new is None or old is None or new.period not in MONTHS:
+        return None
+    before, now = in_period(old, "每年"), in_period(new, "每年")
+    value = before.value + now.value
+    return Figure(value, "", "元", f"去年{about(before.value)} + 今年{about(now.value)} = {about(value)}", (before, now))
+
+
 def _first_year(figures: list[Figure]) -> Figure:
     """一次性5000元 + 每年15780元, 加一块多少: what the first year brings, the one-off counted once."""
     yearly = [in_period(f, "每年") if f.period in MONTHS else f for f in figures]

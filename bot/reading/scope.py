@@ -23,6 +23,9 @@ _PLACE = re.compile(r"[\u4e00-\u9fff]{3,}(?<![店铺馆厂摊坡地])|[\u4e00-\u
 # and 三哥 places too, and 美甲店, 山坡地: a shop or a plot of land is no place outside the city
 
 
+_HOME = re.compile(r"(?:户口|户籍|老家|祖籍)(?:本)?(?:在|是)?$")  # 户口在哈尔滨: where one is registered
+
+
 class Scope:
     """`normalize` and `terms` are the assistant's (bot/assistant.py builds the one Scope of a process)."""
 
@@ -41,12 +44,13 @@ class Scope:
 
     def elsewhere(self, text: str) -> str | None:
         """'place X' or 'year Y' when the normalised text is about somewhere or some year the plan is not."""
-        if place := next((p for p in self._outside if p in text), None):
+        if place := next((p for p in self._outside if p in text and not self._only_home(text, p)), None):
             return f"place {place}"
         import jieba.posseg  # 1.7 s of tables: loaded by the NLU's scope guard, not by every process that builds the assistant
 
         for word, flag in jieba.posseg.cut(text):
-            if flag == "ns" and _PLACE.fullmatch(word) and word not in self._policy and not word.startswith(self._inside):
+            if flag == "ns" and _PLACE.fullmatch(word) and word not in self._policy and not word.startswith(self._inside) \
+                    and not self._only_home(text, word):
                 return f"place {word}"
         for year in () if any(w in text for w in self._years_within) else self._other_years:  # 明年的标准 is another
             # year's plan; 他后年满60 is his age then; 明年再认证 the plan's own award
@@ -59,6 +63,12 @@ class Scope:
             if year not in self._years:
                 return f"year {year}"
         return None
+
+    def _only_home(self, text: str, place: str) -> bool:
+        """户口在哈尔滨 在长春开店: a place named only as where someone's household is registered, beside the city
+        where they are asking about, leaves the question the plan's."""
+        at = text.find(place)
+        return bool(_HOME.search(text[:at])) and any(p in text[at + len(place):] for p in self._inside)
 
     def topical(self, text: str) -> bool:
         """Whether the normalised text shares a word with the plan's vocabulary."""

@@ -2865,3 +2865,16 @@ def test_someone_talked_about_before_named_again_is_asked_the_same_of_their_meas
 def test_the_office_asked_of_a_crop_grown_in_a_listed_place_is_the_office(talk):
     office, = talk.conversation("俺哥在榆树种大果榛子 这个归哪个部门")
     assert office.text.startswith("【平欧杂交大果榛子种植】承办部门：市林业局")
+
+
+def test_last_years_standard_and_this_years_are_added_for_the_two_years(talk):
+    two, again = talk.conversation("俺公公是抗美援朝老兵 去年按老标准 今年按新标准 两年一共拿多少", "去年加今年一共多少")
+    assert "去年14580元 + 今年15780元 = 30360元" in two.text and "31560" not in two.text
+    assert "30360元" in again.text
+
+
+def test_a_place_is_out_of_scope_unless_it_is_only_where_someone_is_registered_beside_changchun(assistant):
+    scope, normalize = assistant.scope, assistant.normalize
+    assert scope.elsewhere(normalize("俺户口在哈尔滨 在长春开店")) is None
+    assert scope.elsewhere(normalize("俺在哈尔滨开店")) == "place 哈尔滨"
+    assert scope.elsewhere(normalize("户口在沈阳 能领吗")) == "place 沈阳"

@@ -298,12 +298,15 @@ class Conversation:
             if not found:  # 下岗了想创业: the nearest measure; 转让了个专利 收益80万: the sentence's, reckoned
                 return self._out_of_scope(q)
             merged = replace(merged, lines=(Line(found[0].id),), asked=q.asked, facts={**merged.facts, **q.facts})
-        if merged.total and q.everyone and (waiting := self._kind_unknown(merged)) is not None:
+        counted = {x.person for x in merged.lines}
+        spans_more = q.everyone or (q.how_many or 0) > len(counted) or (q.total and not q.how_many and len(merged.lines) == 1)
+        if merged.total and spans_more and (waiting := self._kind_unknown(merged)) is not None:  # 俩人一共 / 加起来,
+            # of one line only: someone else is in the sum
             return waiting
         return self._answered(q, merged)
 
     def _kind_unknown(self, c: Context) -> Reply | None:
-        """俩人都加一起, after 大姨 told to be a 遗属 of no kind yet: the sum waits for her kind (each kind pays another
+        """俩人一共, after 大姨 told to be a 遗属 of no kind yet: the sum waits for her kind (each kind pays another
         figure), rather than leaving her out or counting the first of her list."""
         for p in c.people:
             groups = frozenset(str(g) for g in (*p.facts.get("groups", ()), p.facts.get("group")) if g)
@@ -314,10 +317,8 @@ class Conversation:
                 _, entitled = self._entitled(groups, dict(p.facts))
             except FactError:
                 continue
-            fact = settling_fact(entitled)
-            kinds = list(dict.fromkeys(str(e.measure.categories[fact]) for e in entitled
-                                       if fact and fact in e.measure.categories))
-            if len(kinds) > 1:
+            fact, kinds = _kinds_to_pick(entitled)
+            if fact is not None:
                 return Reply(f"要算合计，还得知道{p.label}是哪一类：{'、'.join(kinds)}？",
                              buttons=[(k, k) for k in kinds],
                              slots={"context": replace(c, requested=fact, focus=p.key).to_json()})
@@ -584,7 +585,7 @@ class Conversation:
         text, rest, figures = entitlement_list(entitled)
         named = [p for p in q.people if p.key != SELF]
         whose = named[0] if len(named) == 1 and len(q.people) == 1 else None  # 我叔52岁失业了 想开个小饭馆: his list,
-        picks = fact is not None and any(fact in e.measure.categories for e in entitled)  # 大姨是遗属: which kind?
+        picks = _kinds_to_pick(entitled)[0] is not None  # 大姨是遗属: which kind?
         if whose is not None:  # and his line when 我婶 … 俩人一共 comes to add them up (none while the list's kind
             c = c.with_person(Someone(whose.key, whose.label, whose.count, dict(whose.facts),  # of hers is asked)
                                       () if picks else (entitled[0].measure.id,)))
@@ -647,6 +648,15 @@ def count_misses(reply: Reply, state: State) -> Reply:
     if misses != state.misses:
         return replace(reply, slots={**reply.slots, "misses": misses or None})
     return reply
+
+
+def _kinds_to_pick(entitled: list[Entitlement]) -> tuple[str | None, list[str]]:
+    """The fact that settles a list by picking one of its kinds (遗属: 烈士遗属, 因公牺牲军人遗属 …), and those kinds;
+    (None, []) when the list is no choice among kinds (a job seeker's months in business settle one measure)."""
+    fact = settling_fact(entitled)
+    kinds = list(dict.fromkeys(str(e.measure.categories[fact]) for e in entitled
+                               if fact and fact in e.measure.categories))
+    return (fact, kinds) if len(kinds) > 1 else (None, [])
 
 
 def _place_asked(said: str, measure: Measure) -> tuple[str, list[str]] | None:

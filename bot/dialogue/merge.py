@@ -814,8 +814,8 @@ def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
         merged, lines = _everyone_told(q, merged, lines, store)
     total = q.total or bool(q.how_many and not q.each and len(lines) > 1) or (again and c.total)
     before = {x.measure for x in c.lines}
-    kept = c.facts if follow or any(x.measure in before for x in lines) else {
-        k: v for k, v in c.facts.items() if k != "count"}  # 中介介绍了20个 — 创业补贴的申请表: no 20 of the subsidy
+    kept = c.facts if any(x.measure in before for x in lines) else {
+        k: v for k, v in c.facts.items() if k != "count"}  # 中介介绍了20个 — 那创业补贴呢: no 20 of the subsidy
     return replace(merged, lines=lines, asked=asked,
                    period=q.period or (c.period if follow else None), total=total or (follow and c.total),
                    facts={**kept, **q.facts}, requested=None,
@@ -1385,14 +1385,22 @@ def _grown(q: Question, c: Context) -> Context:
 
 
 def _the_kind_asked(q: Question, c: Context, known: Known) -> Question:
-    """要算合计，还得知道您大姨是哪一类 — 因公牺牲的: the kind asked of the one in focus is hers, and the measure it
-    names with it (a kind told of no one else, while she has none)."""
+    """要算合计，还得知道您大姨是哪一类 — 因公牺牲的 / 病故的: the kind asked of the one in focus is hers (said as the
+    fact, or as the one measure of that kind named), if it is a kind of the groups she was told to be of; the sum
+    it waited for is then asked of everyone again."""
     someone = c.person(c.focus) if c.focus else None
-    if not c.requested or c.requested not in q.facts or q.people or someone is None or someone.measures:
+    if not c.requested or q.people or someone is None or someone.measures:
         return q
-    return replace(q, people=(Person(someone.key, someone.label, someone.count, dict(q.facts)),), facts={},
-                   subjects=tuple(replace(x, person=someone.key) for x in q.subjects),
-                   everyone=q.everyone or c.total, total=q.total or c.total)  # the sum it waited for, now whole
+    kind = q.facts.get(c.requested)
+    if kind is None and len(q.subjects) == 1:
+        kind = known.store.get(q.subjects[0].measure).categories.get(c.requested)
+    measure = known.store.made_for(c.requested, kind) if kind is not None else None
+    groups = {str(g) for g in (*someone.facts.get("groups", ()), someone.facts.get("group")) if g}
+    if measure is None or not groups & set(measure.groups):
+        return q  # 抗日的, of a 遗属: no kind of hers
+    return replace(q, people=(Person(someone.key, someone.label, someone.count, {**q.facts, c.requested: kind}),),
+                   facts={}, subjects=(Subject(measure.id, someone.key, {}, None),),
+                   everyone=q.everyone or c.total, total=q.total or c.total)
 
 
 def _sibling_named(q: Question, c: Context, known: Known) -> Question:

@@ -186,7 +186,8 @@ class People:
 
     @cached_property
     def _death_instead(self) -> re.Pattern[str]:
-        return re.compile(f"不是[^,。;!?\\s]{{0,6}}[\\s,，。]*(?:他|她|俺|我)?(?:是|而是)[^,。;!?\\s]{{0,3}}?(?:{self._deaths})")
+        return re.compile(f"(?<!是)不是(?!说)[^,。;!?\\s]{{0,6}}[\\s,，。]*(?:他|她|俺|我)?(?:是|而是)[^,。;!?\\s]{{0,3}}?"
+                          f"(?:{self._deaths})")  # (是不是也是病故的 / 他不是说是因公牺牲的吗: questions)
 
     def survivor(self, kind: str, relation: str) -> str | None:
         """The plan's category of the soldier's spouse, child or parent (烈士, spouse → 烈士遗属)."""

@@ -2818,6 +2818,13 @@ def test_a_total_waits_for_the_kind_of_someone_told_only_to_be_a_survivor(talk):
                                             "因公牺牲的")
     assert "还得知道您大姨是哪一类" in waiting.text and "24570" not in waiting.text
     assert "17490元 + 18460元 = 每年35950元" in whole.text
+    *_, asked, short = talk.conversation("我大姨是遗属 一年给多少", "那她婆婆呢 是病故军人遗属", "俩人一共多少", "病故的")
+    assert "还得知道您大姨是哪一类" in asked.text and "17490元 + 17490元 = 每年34980元" in short.text
+
+
+def test_a_kind_of_no_group_of_hers_is_not_taken_as_her_kind(talk):
+    *_, war = talk.conversation("我大姨是遗属 一年给多少", "那她婆婆呢 是病故军人遗属", "俩人一共多少", "抗日的")
+    assert "您大姨" not in war.text
 
 
 def test_a_count_of_people_with_a_period_after_each_was_told_is_their_sum(talk):
@@ -2844,9 +2851,8 @@ def test_a_death_denied_with_none_in_its_place_corrects_nothing(talk):
 
 
 def test_a_count_told_of_one_measure_is_not_carried_to_another_named_next(talk):
-    _, form = talk.conversation("那中介要是一个月免费介绍了二十个困难人员都签了一年以上合同交了社保 能拿多少",
-                                "创业补贴的申请表在哪下载")
-    assert "100000" not in form.text and "没写明申请表在哪领取或下载" in form.text
+    _, subsidy = talk.conversation("那中介要是一个月免费介绍了二十个困难人员都签了一年以上合同交了社保 能拿多少", "那创业补贴呢")
+    assert subsidy.text.startswith("【就业困难人员一次性创业补贴】一次性5000元") and "100000" not in subsidy.text
 
 
 def test_someone_added_with_a_count_of_people_after_a_rise_asks_their_sum_again(talk):
@@ -2878,3 +2884,8 @@ def test_a_place_is_out_of_scope_unless_it_is_only_where_someone_is_registered_b
     assert scope.elsewhere(normalize("俺户口在哈尔滨 在长春开店")) is None
     assert scope.elsewhere(normalize("俺在哈尔滨开店")) == "place 哈尔滨"
     assert scope.elsewhere(normalize("户口在沈阳 能领吗")) == "place 沈阳"
+
+
+def test_a_question_whether_one_death_counts_as_another_corrects_no_kind(talk):
+    _, asked = talk.conversation("俺二姑是烈士遗属 一年多少", "因公牺牲的是不是也是病故的那个标准")
+    assert "18460元（您二姑）" not in asked.text

@@ -91,7 +91,8 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
                 merged = replace(merged, asked=tuple(dict.fromkeys("rise" if k == "rise_pct" else k for k in merged.asked)))
             if q.span and not q.asked_said and set(merged.asked) == {"old"}:  # 原来是多少 — 那三年加一块呢: the
                 merged = replace(merged, asked=("amount",))  # standard paid over the years; 按去年标准五年呢 says old
-            if not merged.total and q.how_many and q.how_many > 1 and set(merged.asked) == {"amount"} \
+            short = len({x.person for x in merged.lines}) < (q.how_many or 0)  # 俩人 asked of one line
+            if (not merged.total or short) and q.how_many and q.how_many > 1 and set(merged.asked) == {"amount"} \
                     and not _EACH_SAID.search(q.text) and (counted := _the_counted(q, merged)) is not None:
                 merged = replace(merged, total=True, lines=counted)  # 我爸… 我妈… 俩人一年多少 / 俩人一年 after each
                 # was told: each, and the two together; 俺老婶也是抗美援朝的 俩人一年: she and the one before her
@@ -1204,7 +1205,7 @@ def _the_counted(q: Question, c: Context) -> tuple[Line, ...] | None:
     """The lines of the people a count of them (俩人 / 仨人) asks of: those the message names, and as many of the
     last ones talked about before as make up the count; None when the people talked about are not that many."""
     whose = list(dict.fromkeys(line.person for line in c.lines))
-    if q.how_many is None or None in whose or any((p := c.person(k)) is None or p.count != 1 for k in whose if k):
+    if q.how_many is None or None in whose or any((p := c.person(k)) is None or p.count != 1 for k in whose):
         return None
     missing = q.how_many - len(whose)
     if missing == 0:

@@ -2889,3 +2889,9 @@ def test_a_place_is_out_of_scope_unless_it_is_only_where_someone_is_registered_b
 def test_a_question_whether_one_death_counts_as_another_corrects_no_kind(talk):
     _, asked = talk.conversation("俺二姑是烈士遗属 一年多少", "因公牺牲的是不是也是病故的那个标准")
     assert "18460元（您二姑）" not in asked.text
+
+
+def test_someone_added_to_a_total_with_a_count_of_two_joins_the_one_talked_about_last(talk):
+    *_, two = talk.conversation("俺爹是抗美援朝老兵 一年多少", "俺老叔是解放战争老兵 一年多少", "俩人一年一共",
+                                "要是俺老婶也是烈士遗属 俩人一年")
+    assert "16120元 + 24570元 = 每年40690元" in two.text

@@ -813,8 +813,7 @@ def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
         lines = _filled(lines, (*c.lines, *reversed(c.history)), how_many)  # 多少: the one named and those before
     if q.how_many and q.everyone and len(q.people) == 1:
         merged, lines = _everyone_told(q, merged, lines, store)
-    total = q.total or bool(q.how_many and not (q.each or _EACH_SAID.search(q.text)) and len(lines) > 1) or (
-        again and c.total)  # 这三种遗属各涨多少: each, no sum
+    total = q.total or bool(q.how_many and not q.each and len(lines) > 1) or (again and c.total)
     before = {x.measure for x in c.lines}
     kept = c.facts if any(x.measure in before for x in lines) else {
         k: v for k, v in c.facts.items() if k != "count"}  # 中介介绍了20个 — 那创业补贴呢: no 20 of the subsidy

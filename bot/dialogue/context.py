@@ -26,6 +26,11 @@ class Someone:
     facts: Mapping[str, Any] = field(default_factory=dict)
     measures: tuple[str, ...] = ()  # the measures that are theirs (a category's, a named one's)
 
+    @property
+    def groups(self) -> frozenset[str]:
+        """The groups they were told to be of (遗属, 下岗): read off their facts, where the reader keeps them."""
+        return frozenset(str(g) for g in (*self.facts.get("groups", ()), self.facts.get("group")) if g)
+
 
 @dataclass(frozen=True)
 class Line:

@@ -309,7 +309,7 @@ class Conversation:
         """俩人一共, after 大姨 told to be a 遗属 of no kind yet: the sum waits for her kind (each kind pays another
         figure), rather than leaving her out or counting the first of her list."""
         for p in c.people:
-            groups = frozenset(str(g) for g in (*p.facts.get("groups", ()), p.facts.get("group")) if g)
+            groups = p.groups
             if p.measures or not groups or p.count != 1 or "outside" in p.facts:  # (村里五个老兵 三个抗美援朝的:
                 # the kinds are counted; 对越自卫反击战的老兵: none of the plan's)
                 continue

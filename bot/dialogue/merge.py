@@ -1396,8 +1396,7 @@ def _the_kind_asked(q: Question, c: Context, known: Known) -> Question:
     if kind is None and len(q.subjects) == 1:
         kind = known.store.get(q.subjects[0].measure).categories.get(c.requested)
     measure = known.store.made_for(c.requested, kind) if kind is not None else None
-    groups = {str(g) for g in (*someone.facts.get("groups", ()), someone.facts.get("group")) if g}
-    if measure is None or not groups & set(measure.groups):
+    if measure is None or not someone.groups & set(measure.groups):
         return q  # 抗日的, of a 遗属: no kind of hers
     return replace(q, people=(Person(someone.key, someone.label, someone.count, {**q.facts, c.requested: kind}),),
                    facts={}, subjects=(Subject(measure.id, someone.key, {}, None),),

@@ -498,9 +498,20 @@ def test_placements_without_social_insurance_are_left_out_keeping_the_contract_s
     assert "180元 × 9人 = 1620元" in reply.text
 
 
+def test_details_the_plan_never_states_are_said_unstated_without_repeating_the_amount(talk):
+    """外地户口能领吗 / 发的时候会扣费用吗 / 几月份发, after an amount: the plan says none of these; its figure again
+    would answer another question."""
+    for asked, detail in (("外地户口能领吗", "户籍和居住地要求"), ("发的时候会扣什么费用吗", "是否扣除费用"),
+                          ("每年几月份发", "发放时间和方式"), ("这三项需要每年年审吗", "是否需要年审")):
+        _, reply = talk.conversation("俺爷爷是抗美援朝老兵 一年多少", asked)
+        assert f"没写明{detail}" in reply.text and "元" not in reply.text, asked
+    _, used = talk.conversation("农村电子商务示范点一个补多少", "这钱能用来干啥")
+    assert "装修" in used.text and "没写明" not in used.text  # the plan says it: 店面装修和网络软硬件设施补助
+
+
 def test_when_a_time_starts_is_unstated_for_a_rise_and_stated_for_a_licence(talk):
     _, rise = talk.conversation("抗美援朝老兵一年多少", "这个增加的钱从几月份开始算")
-    assert "没写明开始的时间" in rise.text and "元" not in rise.text
+    assert "没写明从哪个月开始执行" in rise.text and "元" not in rise.text
     _, licence = talk.conversation("就业困难人员一次性创业补贴要啥条件", "经营时间从啥时候开始算")
     assert "没写明" not in licence.text and "营业执照" in licence.text
 

@@ -1098,19 +1098,22 @@ def _denied(clause: str, measure: Measure) -> bool:
 
 
 def _its_own(clause: str, found: list[Found], start: int, measure: Measure, named: list[Measure]) -> dict[str, Any]:
-    """Of a clause naming several measures, each with a figure of the same kind after it (无公害5个加绿色2个), the
-    facts said between this measure's name and the next one's; nothing when a kind is said once (各3个: of all).
-    A count said before the names (5个无公害加2个绿色) is not read this way."""
+    """Of a clause naming several measures, each with a figure of the same kind beside it, the facts said between
+    this measure's name and the next one's (无公害5个加绿色2个), or, where the first figure comes before the first
+    name (6个无公害加3个绿色), between the name before and this one; nothing when a kind is said once (各3个: of all)."""
     kinds = [f.fact for f in found if f.fact not in PERSONAL]
     if len(named) < 2 or not any(kinds.count(k) > 1 for k in kinds):
         return {}
-    at = {m.id: spans[0][0] for m in named if (spans := _naming(clause, m))}
+    at = {m.id: spans[0] for m in named if (spans := _naming(clause, m))}
     if measure.id not in at:
         return {}
-    begin = at[measure.id]
-    end = min((a for a in at.values() if a > begin), default=len(clause))
-    return {f.fact: f.value for f in found if f.fact not in PERSONAL and kinds.count(f.fact) > 1
-            and begin <= f.start - start < end}
+    mine = at[measure.id]
+    counted = [f for f in found if f.fact not in PERSONAL and kinds.count(f.fact) > 1]
+    if min(f.start - start for f in counted) < min(a for a, _ in at.values()):  # the figure first, then the name
+        begin, end = max((e for _, e in at.values() if e <= mine[0]), default=0), mine[0]
+    else:
+        begin, end = mine[0], min((a for a, _ in at.values() if a > mine[0]), default=len(clause))
+    return {f.fact: f.value for f in counted if begin <= f.start - start < end}
 
 
 def _naming(clause: str, measure: Measure) -> list[tuple[int, int]]:

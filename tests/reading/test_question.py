@@ -176,6 +176,17 @@ def test_counts_after_each_of_two_measures_in_one_clause_are_each_ones_own(read)
                                                                              "cert_green_food": 2}
 
 
+def test_counts_before_each_of_two_measures_in_one_clause_are_each_ones_own(read):
+    """六个无公害加三个绿色: each count is of the name after it (无公害 6 was read for both, and 绿色 alone not
+    as the product's)."""
+    q = read("六个无公害加三个绿色一共")
+    assert {x.measure: x.facts.get("product_count") for x in q.subjects} == {"cert_pollution_free": 6,
+                                                                             "cert_green_food": 3}
+    q = read("四个绿色加三个无公害一共")
+    assert {x.measure: x.facts.get("product_count") for x in q.subjects} == {"cert_pollution_free": 3,
+                                                                             "cert_green_food": 4}
+
+
 def test_whether_an_office_handles_these_asks_their_office_not_the_bureaus_duties(read):
     q = read("这些都是民政管不")
     assert q.subjects == () and q.asked == ("department",)

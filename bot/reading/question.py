@@ -519,6 +519,8 @@ class Reader:
             elif len(subjects) > so_far or named:
                 first_named = last_named = len(subjects)
             if targets and (kind := fallen):  # 我老伴牺牲在部队: a soldier fallen
+                if not named and _HER_SPOUSE.search(text, start, end):  # 我奶奶是病故军人遗属，她前夫是当兵时候病故的:
+                    targets = []  # the one she survives died, not she (whose kind was told)
                 for key in targets:
                     before = facts.setdefault(key, {}).get("fallen")
                     if before is None or list(self.people.fallen).index(kind) < list(self.people.fallen).index(before):
@@ -888,6 +890,7 @@ _LISTED = re.compile(r"(?P<verb>服役(?:年限|时间|年数)?(?:为|是|分别
                      r"(?:\s*(?:岁|周岁|年))?)+)(?:(?<=\d)\s+)?(?P<unit>岁|周岁|年)(?![\d多龄])")  # 2/3/4 年
 _QUESTION_FORM = re.compile(r"(?:吗|么|不|没|呢|嘛|没有)\s*[?？]?\s*$|[?？]\s*$|还是|能不能|是不是|给不给|有没有|管不管"
                             r"|算不算|要不要|行不行|可不可以|都能|都有|啥|哪|咋|怎么|怎样|什么|为何|几|谁|是否")
+_HER_SPOUSE = re.compile(r"[她他](?:的)?(?:前夫|前妻|丈夫|男人|老伴|爱人|老公|媳妇)")
 _LIKE = re.compile(r"(?:也)?[1一]样")  # 跟俺二爷一样: the one someone else is like
 _WITH = re.compile(r"(?:跟|和|像|同)(?:俺|我|咱)?$")
 _ASKED_AGAIN = re.compile(r"多少|几个钱|咋算")  # each figure asked for in a message of several questions

@@ -187,6 +187,13 @@ def test_counts_before_each_of_two_measures_in_one_clause_are_each_ones_own(read
                                                                              "cert_green_food": 4}
 
 
+def test_a_death_told_of_her_spouse_is_not_hers(read):
+    """我奶奶是病故军人遗属，她前夫是当兵时候病故的: 奶奶 is the survivor; taken for the one fallen, her 17490 left
+    every later sum."""
+    assert people(read("我奶奶是病故军人遗属，她前夫是当兵时候病故的")) == {
+        "奶奶": {"veteran_category": "病故军人遗属", "gender": "女"}}
+
+
 def test_whether_an_office_handles_these_asks_their_office_not_the_bureaus_duties(read):
     q = read("这些都是民政管不")
     assert q.subjects == () and q.asked == ("department",)

@@ -1473,6 +1473,18 @@ def _more_than_told(q: Question, c: Context, known: Known) -> Question:
     return replace(q, facts=facts, people=tuple(people))
 
 
+def _also_in_the_sum(q: Question, c: Context, known: Known) -> Question:
+    """俩人一共 — 要是我奶奶也是解放战争老兵呢: after a sum of several, someone new supposed to be one too is added to
+    it (也), as 再加上 would; asked of her alone, the sum's question was lost."""
+    if not (c.total and len({x.person for x in c.lines}) > 1 and q.supposed) or q.addition or q.how_many \
+            or q.asked_said or q.correction:
+        return q
+    new = [p for p in q.people if p.count == 1 and not any(x.person == p.key for x in c.lines)]
+    if len(new) != 1 or not _ALSO.search(q.text):
+        return q
+    return replace(q, addition=True)
+
+
 def _hypothetical(q: Question, c: Context, known: Known) -> Question:
     """等他也满60了: the requirement's own value, said of the time it is met, is no fact of anyone's (the
     question is asked as if it were met: Context.once_met)."""
@@ -1586,5 +1598,5 @@ READ_AGAINST_THE_CONVERSATION: tuple[Callable[[Question, Context, Known], Questi
     _more_than_told,
     _the_kind_asked, _we_two, _over_the_span_still, _shared_again, _sibling_named, _money_as_read, _counted_people,
     _nth_line, _members_as_named,
-    _hypothetical,
+    _hypothetical, _also_in_the_sum,
 )

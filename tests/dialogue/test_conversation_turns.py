@@ -498,6 +498,15 @@ def test_placements_without_social_insurance_are_left_out_keeping_the_contract_s
     assert "180元 × 9人 = 1620元" in reply.text
 
 
+def test_someone_supposed_to_be_one_too_after_a_sum_is_added_to_it(talk):
+    """俩人一共 — 要是我奶奶也是解放战争老兵呢: the sum of the three (48020), not her 16120 alone; 不算我奶奶 leaves
+    her out again."""
+    *_, also, without = talk.conversation("我姥爷是抗美援朝老兵，我爷爷是解放战争老兵", "一共",
+                                          "要是我奶奶也是解放战争老兵呢", "那不算我奶奶，俩人一年一共")
+    assert "15780元 + 16120元 + 16120元 = 每年48020元" in also.text
+    assert "15780元 + 16120元 = 每年31900元" in without.text
+
+
 def test_details_the_plan_never_states_are_said_unstated_without_repeating_the_amount(talk):
     """外地户口能领吗 / 发的时候会扣费用吗 / 几月份发, after an amount: the plan says none of these; its figure again
     would answer another question."""

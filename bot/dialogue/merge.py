@@ -634,7 +634,8 @@ def supposes_another_fact(q: Question, c: Context, known: Known) -> Context | No
     if all(someone.facts[k] == v for k, v in told.items()):
         return None
     theirs = {line.measure for line in c.lines if line.person == someone.key}
-    if not theirs or not {s.measure for s in q.subjects} <= theirs or len(c.lines) < 2:
+    kind = "veteran_category" in told and q.supposed  # 俩人一共 — 要是我爷爷是抗日的呢: his kind in place of his
+    if not theirs or not (kind or {s.measure for s in q.subjects} <= theirs) or len(c.lines) < 2:
         return None  # 俺爹俺妈一年一共 — 俺开店补贴找哪个部门: of the asker, none of whose lines were summed
     return _asked_again(q, _told(c, someone.key, told, known.store, replace_kind=True))
 

@@ -507,6 +507,15 @@ def test_someone_supposed_to_be_one_too_after_a_sum_is_added_to_it(talk):
     assert "15780元 + 16120元 = 每年31900元" in without.text
 
 
+def test_another_kind_supposed_of_someone_in_a_sum_takes_the_place_of_theirs(talk):
+    """俩人一共 — 要是我爷爷是抗日的呢: his 21060 in place of his 15780, beside her 24570 (his two kinds were added
+    and she was dropped); then 要是我奶奶是病故军人遗属呢: hers replaced the same way."""
+    *_, his, hers = talk.conversation("我爷爷是抗美援朝老兵，我奶奶是烈士遗属", "俩人一年一共", "要是我爷爷是抗日的呢",
+                                      "要是我奶奶是病故军人遗属呢")
+    assert "21060元 + 24570元 = 每年45630元" in his.text
+    assert "21060元 + 17490元 = 每年38550元" in hers.text
+
+
 def test_details_the_plan_never_states_are_said_unstated_without_repeating_the_amount(talk):
     """外地户口能领吗 / 发的时候会扣费用吗 / 几月份发, after an amount: the plan says none of these; its figure again
     would answer another question."""

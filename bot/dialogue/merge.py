@@ -617,8 +617,10 @@ def supposes_another_fact(q: Question, c: Context, known: Known) -> Context | No
         return _asked_again(q, replace(c, lines=lines))
     if (counted := _supposed_number(q, c, known.store)) is not None:
         return _asked_again(q, counted)
-    if q.supposed and not (q.correction or q.subjects or q.people) and (
-            died := _died_otherwise(q, c, known)) is not None:  # 因公牺牲 — 要是评上烈士了呢: his survivors as a martyr's
+    her = [p.key for p in q.people if c.person(p.key) is not None and set(p.facts) <= {"gender"}]  # 如果阿嬷是病故的呢
+    if q.supposed and not (q.correction or q.subjects) and len(her) == len(q.people) <= 1 and (
+            died := _died_otherwise(q, c, known, *her)) is not None:  # 因公牺牲 — 要是评上烈士了呢: his survivors as a
+        # martyr's
         if not {"difference", "rise"} & set(q.asked):
             return _asked_again(q, died)
         return replace(_asked_again(q, died), lines=_unique((*c.lines, *died.lines)), asked=("difference",))  # 能差多少
@@ -1139,15 +1141,15 @@ def _counted_line(s: Subject, store: MeasureStore) -> Line:
     return Line(s.measure, None, s.count, dict(s.facts))
 
 
-def _died_otherwise(q: Question, c: Context, known: Known) -> Context | None:
+def _died_otherwise(q: Question, c: Context, known: Known, survivor: str | None = None) -> Context | None:
     """俺老伴儿病故了 — 不对，他是因公牺牲的: the fallen soldier spoken of died otherwise; his survivors are of that
-    kind now, and their lines with them."""
+    kind now, and their lines with them. `survivor`: the one survivor it is said of (如果阿嬷是病故的呢)."""
     kinds = known.family.survivor_categories
     soldier = any(p.facts.get("fallen") or p.facts.get("veteran_category") in kinds for p in c.people)
     kind = known.family.fallen_in(q.text, soldier_known=soldier)
     fallen = [p for p in c.people if p.facts.get("fallen") not in (None, kind)]
     if kind is not None and not fallen:
-        return _survivor_of_another_death(c, kind, known)
+        return _survivor_of_another_death(c, kind, known, survivor)
     if kind is None or len(fallen) != 1:
         return None
     merged = survivors(c.with_person(replace(fallen[0], facts={**fallen[0].facts, "fallen": kind})), known,
@@ -1174,11 +1176,12 @@ def _of_no_one_now(c: Context, category: str, known: Known) -> Context | None:
                                   for line in c.lines))
 
 
-def _survivor_of_another_death(c: Context, kind: str, known: Known) -> Context | None:
-    """母 因公遗属 — 应为 病故 非因公: the one survivor spoken of, whose soldier was not told of, is a survivor of a
-    death of that kind (the plan names one category for all of them: 病故军人遗属)."""
+def _survivor_of_another_death(c: Context, kind: str, known: Known, survivor: str | None = None) -> Context | None:
+    """母 因公遗属 — 应为 病故 非因公: the one survivor spoken of (or named: `survivor`), whose soldier was not told of,
+    is a survivor of a death of that kind (the plan names one category for all of them: 病故军人遗属)."""
     now = known.family.survivors_of(kind)
-    theirs = [p for p in c.people if p.facts.get("veteran_category") in known.family.survivor_categories - {now}]
+    theirs = [p for p in c.people if p.facts.get("veteran_category") in known.family.survivor_categories - {now}
+              and survivor in (None, p.key)]
     if now is not None and not theirs and (swapped := _of_no_one_now(c, now, known)) is not None:
         return swapped
     if now is None or len(theirs) != 1:

@@ -245,6 +245,8 @@ class Reader:
             corrected or text[told.end():told.end() + 1].isdigit() or told.group().endswith("不是")))
             and not (corrected and m.key == SELF and (own := self.cues.correction(text[m.end:m.end + 5]))
                      and own.start() == 0)]
+        mentions = [m for m in mentions if not (corrected and _ASKED_OF.search(text, max(0, m.start - 6), m.start))]
+        # 不对，我问了我妈，他是解放战争的: the one asked about it is who corrects, not whom it is of
         mentions = [m for m in mentions if not (_LIKE.match(text, m.end) and _WITH.search(text, 0, m.start))]
         mentions = [m for m in mentions if not (m.key == SELF and _FOR_ME.search(text, 0, m.start))]  # 中介给我介绍了
         # 俩: the one it was done for, not whom the question is of
@@ -890,6 +892,7 @@ _LISTED = re.compile(r"(?P<verb>服役(?:年限|时间|年数)?(?:为|是|分别
                      r"(?:\s*(?:岁|周岁|年))?)+)(?:(?<=\d)\s+)?(?P<unit>岁|周岁|年)(?![\d多龄])")  # 2/3/4 年
 _QUESTION_FORM = re.compile(r"(?:吗|么|不|没|呢|嘛|没有)\s*[?？]?\s*$|[?？]\s*$|还是|能不能|是不是|给不给|有没有|管不管"
                             r"|算不算|要不要|行不行|可不可以|都能|都有|啥|哪|咋|怎么|怎样|什么|为何|几|谁|是否")
+_ASKED_OF = re.compile(r"(?:问了|问过|问问|打听了|核实了)(?:一下|下)?(?:我|俺|咱)?$")
 _HER_SPOUSE = re.compile(r"[她他](?:的)?(?:前夫|前妻|丈夫|男人|老伴|爱人|老公|媳妇)")
 _LIKE = re.compile(r"(?:也)?[1一]样")  # 跟俺二爷一样: the one someone else is like
 _WITH = re.compile(r"(?:跟|和|像|同)(?:俺|我|咱)?$")

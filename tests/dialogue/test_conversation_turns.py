@@ -516,6 +516,21 @@ def test_another_kind_supposed_of_someone_in_a_sum_takes_the_place_of_theirs(tal
     assert "21060元 + 17490元 = 每年38550元" in hers.text
 
 
+def test_a_correction_relayed_from_the_one_asked_is_of_the_one_spoken_of(talk):
+    """不对，我问了我妈，他是解放战争的: 姥爷's kind corrected (16120); 我妈 is who was asked, not a new person."""
+    _, corrected = talk.conversation("我姥爷是抗美援朝的老兵，一年多少", "不对，我问了我妈，他是解放战争的")
+    assert "16120元（您姥爷）" in corrected.text and "15780" not in corrected.text
+
+
+def test_another_death_supposed_of_a_named_survivor_changes_her_line_in_the_sum(talk):
+    """阿嬤 (繁體 users' grandmother) 因公的 — 兩人一年合計 — 如果阿嬤是病故的呢，兩人合計: her 17490 in place of
+    18460, beside her son's 4800."""
+    *_, total, supposed = talk.conversation("我阿嬤是軍人遺屬，一年領多少", "因公的", "我伯父是烈士老年子女，六十八歲",
+                                            "兩人一年合計", "如果阿嬤是病故的呢，兩人合計")
+    assert "18460元 + 4800元 = 每年23260元" in total.text
+    assert "17490元 + 4800元 = 每年22290元" in supposed.text
+
+
 def test_details_the_plan_never_states_are_said_unstated_without_repeating_the_amount(talk):
     """外地户口能领吗 / 发的时候会扣费用吗 / 几月份发, after an amount: the plan says none of these; its figure again
     would answer another question."""

@@ -535,6 +535,11 @@ def adds_to_the_question(q: Question, c: Context, known: Known) -> Context | Non
     if not (q.total or c.total or q.everyone or q.how_many or q.adds_outright) and new and all(
             n.person is not None and n.person not in before for n in new):
         return None  # 我三大爷当了六年 还立过二等功 他一个月多少: his own lines, asked of him alone
+    whose = c.person(c.lines[0].person) if len(c.lines) == 1 and c.lines[0].person else None
+    if whose is not None and q.total and new and all(n.measure == c.lines[0].measure for n in new) and len(
+            theirs := _person_lines(whose)) > 1:  # 他立过三等功 加多少 — 那加上三等功一个月总共多少: the line just
+        return replace(merged, lines=theirs, asked=q.asked if q.asked_said else c.asked,  # answered, with the rest
+                       period=q.period or c.period, total=True, requested=None)  # of theirs
     if new and all(any(x.measure == n.measure and x.person == n.person for x in c.lines) for n in new) and all(
             n.facts for n in new):  # 无公害仨产品加上绿色食品仨产品: the lines there are, told again, not more of them
         return replace(merged, lines=_told_again(c.lines, new), asked=q.asked if q.asked_said else c.asked,

@@ -531,6 +531,16 @@ def test_another_death_supposed_of_a_named_survivor_changes_her_line_in_the_sum(
     assert "17490元 + 4800元 = 每年22290元" in supposed.text
 
 
+def test_adding_the_merit_just_answered_sums_it_with_the_rest_of_theirs(talk):
+    """他立过三等功 加多少 (50) — 那加上三等功一个月总共多少: his 200 and the 50 (250), not the 50 again; 以前当过
+    义务兵 tells his past, it asks no old standard."""
+    _, years, _, added, year = talk.conversation("我爸以前当过义务兵，今年六十七了，每个月能领多少", "八年",
+                                                 "他当兵时候立过三等功，这个还能加吗，加多少", "那加上三等功一个月总共多少",
+                                                 "一年呢")
+    assert "每月200元（您爸）" in years.text and "原来每月" not in years.text
+    assert "200元 + 50元 = 每月250元" in added.text and "每年3000元" in year.text
+
+
 def test_details_the_plan_never_states_are_said_unstated_without_repeating_the_amount(talk):
     """外地户口能领吗 / 发的时候会扣费用吗 / 几月份发, after an amount: the plan says none of these; its figure again
     would answer another question."""

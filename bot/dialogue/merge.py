@@ -36,6 +36,7 @@ _OTHERS = re.compile(r"(?:另外|其他|其余|剩下)(?:的|那)?(?P<n>\d)?(?:�
 _MORE = re.compile(r"给的多|给得多|的多|更多|高一些|高点")  # 听说因公牺牲的给的多 多多少: this one against the last
 _FIRST = re.compile(r"(?<![以之从提])前(?P<n>[1-9])(?:个|项|种|类|位|样)(?!月)")  # 前两个差多少: the first two lines answered
 _ORDINAL = re.compile(r"第\d+[个位项种样]")  # 第2个: a line of the last answer, when no member of a group is named so
+_OF_KINDS = {"veteran", "survivor"}  # groups whose people are each of one kind (a war, a death), each paid its own
 _ALSO = re.compile(r"也")  # 我爸51岁也失业了要创业: as the one asked about before
 _EACH_DID = re.compile(r"各(?:建|开|办|弄|整|搞|干|认证|申请|报)(?:了)?(?:1个|1家|1处|个)")  # 我和我小舅子各建一个: the thing
 # talked about, each of them
@@ -817,8 +818,11 @@ def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
         lines, asked = (c.lines[0], lines[0]), ("difference",)
     how_many = q.how_many or (next((p.count for p in q.people if not p.facts and p.count > 1), None) if q.total
                               else None)  # 俺奶也是老兵…老两口一年一共: the couple, she and the one before
+    unlined = of_no_kind_yet(q) - {x.person for x in lines}  # 俺大姑是遗属 俺二姑是病故的
+    # 俩人一共: 大姑, of no kind yet, is one of the two (her kind is asked), not someone answered before
     if how_many and (q.total or not q.each) and not _its_items(lines, how_many, store):  # 等俺也满60了，仨人一年
-        lines = _filled(lines, (*c.lines, *reversed(c.history)), how_many)  # 多少: the one named and those before
+        lines = _filled(lines, (*c.lines, *reversed(c.history)), how_many - len(unlined))  # 多少: the one named and
+        # those before
     if q.how_many and q.everyone and len(q.people) == 1:
         merged, lines = _everyone_told(q, merged, lines, store)
     total = q.total or bool(q.how_many and not q.each and len(lines) > 1) or (again and c.total)
@@ -1216,7 +1220,8 @@ def _the_counted(q: Question, c: Context) -> tuple[Line, ...] | None:
     whose = list(dict.fromkeys(line.person for line in c.lines))
     if q.how_many is None or None in whose or any((p := c.person(k)) is None or p.count != 1 for k in whose):
         return None
-    missing = q.how_many - len(whose)
+    unlined = of_no_kind_yet(q) - set(whose)  # 俺大姑是遗属 俺二姑是病故的 俩人一共: 大姑,
+    missing = q.how_many - len(whose) - len(unlined)  # of no kind yet, is one of the two (her kind is asked)
     if missing == 0:
         return c.lines
     named = {p.key for p in q.people}
@@ -1224,6 +1229,13 @@ def _the_counted(q: Question, c: Context) -> tuple[Line, ...] | None:
         return None
     before = [p for p in c.people if p.key not in named and p.measures and p.count == 1]
     return (*(x for p in before[-missing:] for x in _person_lines(p)), *c.lines) if len(before) >= missing else None
+
+
+def of_no_kind_yet(q: Question) -> set[str]:
+    """Those the message tells to be of a group, and of no kind of it yet (俺大姑是遗属): in a sum, each is one of
+    the people counted, whose kind is asked before it is summed."""
+    return {p.key for p in q.people if p.count == 1 and set(p.facts.get("groups", ())) & _OF_KINDS
+            and "veteran_category" not in p.facts}
 
 
 def _person_lines(someone: Someone | None) -> tuple[Line, ...]:

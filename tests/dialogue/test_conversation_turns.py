@@ -541,6 +541,15 @@ def test_adding_the_merit_just_answered_sums_it_with_the_rest_of_theirs(talk):
     assert "200元 + 50元 = 每月250元" in added.text and "每年3000元" in year.text
 
 
+def test_a_survivor_of_no_kind_named_with_a_sum_is_one_of_those_summed(talk):
+    """俺老伴… (5000) — 俺大姑是遗嘱 俺二姑是病故军人遗属 俩人一共: the two aunts (遗嘱, voice input for 遗属), 大姑's
+    kind asked first; 老伴's 5000 was summed in her place (22490)."""
+    _, waits, summed = talk.conversation("俺老伴下崗了 執照辦了八個月 能領多少", "俺大姑是遗嘱 俺二姑是病故军人遗属 俩人一共",
+                                         "因公牺牲的")
+    assert "您大姑是哪一类" in waits.text and "5000" not in waits.text
+    assert "17490元 + 18460元 = 每年35950元" in summed.text and "5000" not in summed.text
+
+
 def test_details_the_plan_never_states_are_said_unstated_without_repeating_the_amount(talk):
     """外地户口能领吗 / 发的时候会扣费用吗 / 几月份发, after an amount: the plan says none of these; its figure again
     would answer another question."""

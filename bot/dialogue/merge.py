@@ -469,14 +469,19 @@ def _some_of_another_kind(q: Question, c: Context, store: MeasureStore) -> Conte
     kinds = [s.measure for s in q.subjects if store.get(s.measure).categories.get("veteran_category")]
     if len(kinds) != 2 or q.people:
         return None
+    counted = [[p for p in c.people if p.count > 1 and kind in p.measures] for kind in kinds]
+    if [len(g) for g in counted] == [0, 1]:  # 抗日老兵 2人 — 改：解放战争1人 抗日1人: the group named second
+        kinds, counted = kinds[::-1], counted[::-1]
     was, now = kinds
-    groups = [p for p in c.people if p.count > 1 and was in p.measures]
+    groups = counted[0]
     if len(groups) != 1:
         return None
     group = groups[0]
-    said = [int(x.value) for x in q.quantities if x.unit in ("个", "位", "名", "人") and x.value == int(x.value)
-            and 0 < x.value < group.count]
+    each = [int(x.value) for x in q.quantities if x.unit in ("个", "位", "名", "人") and x.value == int(x.value)]
+    said = [v for v in each if 0 < v < group.count]
     n = said[-1] if said else 1
+    if len(each) == 2 and sum(each) == group.count:  # 解放战争1人 抗日1人: each count the size of its own
+        n = each[[x.measure for x in q.subjects].index(now)]
     left = replace(group, count=group.count - n, label=_counted_as(group.label, group.count - n))
     merged = c.with_person(left)
     lines = tuple(replace(line, count=left.count if left.count > 1 else None) if line.person == group.key else line

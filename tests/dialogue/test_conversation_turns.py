@@ -550,6 +550,15 @@ def test_a_survivor_of_no_kind_named_with_a_sum_is_one_of_those_summed(talk):
     assert "17490元 + 18460元 = 每年35950元" in summed.text and "5000" not in summed.text
 
 
+def test_an_operators_correction_splitting_a_counted_group_into_two_kinds_sums_both(talk):
+    """抗日老兵 2人 年合计 (42120) — 改：解放战争1人 抗日1人: 16120 + 21060 = 37180, not 抗日 1人 alone; 3人 split
+    as 解放战争2人 抗日1人 is 21060 + 2 × 16120."""
+    _, split = talk.conversation("来电 男 抗日老兵 2人 年合计", "改：解放战争1人 抗日1人")
+    assert "每年37180元" in split.text
+    _, two = talk.conversation("抗日老兵 3人 年合计", "改：解放战争2人 抗日1人")
+    assert "21060元 + 32240元 = 每年53300元" in two.text
+
+
 def test_details_the_plan_never_states_are_said_unstated_without_repeating_the_amount(talk):
     """外地户口能领吗 / 发的时候会扣费用吗 / 几月份发, after an amount: the plan says none of these; its figure again
     would answer another question."""

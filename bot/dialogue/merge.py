@@ -36,7 +36,6 @@ _OTHERS = re.compile(r"(?:另外|其他|其余|剩下)(?:的|那)?(?P<n>\d)?(?:�
 _MORE = re.compile(r"给的多|给得多|的多|更多|高一些|高点")  # 听说因公牺牲的给的多 多多少: this one against the last
 _FIRST = re.compile(r"(?<![以之从提])前(?P<n>[1-9])(?:个|项|种|类|位|样)(?!月)")  # 前两个差多少: the first two lines answered
 _ORDINAL = re.compile(r"第\d+[个位项种样]")  # 第2个: a line of the last answer, when no member of a group is named so
-_OF_KINDS = {"veteran", "survivor"}  # groups whose people are each of one kind (a war, a death), each paid its own
 _ALSO = re.compile(r"也")  # 我爸51岁也失业了要创业: as the one asked about before
 _EACH_DID = re.compile(r"各(?:建|开|办|弄|整|搞|干|认证|申请|报)(?:了)?(?:1个|1家|1处|个)")  # 我和我小舅子各建一个: the thing
 # talked about, each of them
@@ -541,11 +540,14 @@ def adds_to_the_question(q: Question, c: Context, known: Known) -> Context | Non
     if not (q.total or c.total or q.everyone or q.how_many or q.adds_outright) and new and all(
             n.person is not None and n.person not in before for n in new):
         return None  # 我三大爷当了六年 还立过二等功 他一个月多少: his own lines, asked of him alone
-    whose = c.person(c.lines[0].person) if len(c.lines) == 1 and c.lines[0].person else None
-    if whose is not None and q.total and new and all(n.measure == c.lines[0].measure for n in new) and len(
-            theirs := _person_lines(whose)) > 1:  # 他立过三等功 加多少 — 那加上三等功一个月总共多少: the line just
-        return replace(merged, lines=theirs, asked=q.asked if q.asked_said else c.asked,  # answered, with the rest
-                       period=q.period or c.period, total=True, requested=None)  # of theirs
+    key = c.lines[0].person if len(c.lines) == 1 else None
+    if key is not None and q.total and new and all(n.measure == c.lines[0].measure for n in new):
+        told = {**q.facts, **{k: v for n in new for k, v in n.facts.items()}}  # 他立过三等功 加多少 — 那加上三等功
+        # (二等功)一个月总共多少: the line just answered, at the level said, with the rest of theirs
+        merged = _told(merged, key, told, store, replace_kind=True) if told else merged
+        if len(theirs := _person_lines(merged.person(key))) > 1:
+            return replace(merged, lines=theirs, asked=q.asked if q.asked_said else c.asked,
+                           period=q.period or c.period, total=True, requested=None)
     if new and all(any(x.measure == n.measure and x.person == n.person for x in c.lines) for n in new) and all(
             n.facts for n in new):  # 无公害仨产品加上绿色食品仨产品: the lines there are, told again, not more of them
         return replace(merged, lines=_told_again(c.lines, new), asked=q.asked if q.asked_said else c.asked,
@@ -573,7 +575,8 @@ def adds_to_the_question(q: Question, c: Context, known: Known) -> Context | Non
 def returns_to_someone(q: Question, c: Context, known: Known) -> Context | None:
     """俺爹那个归哪管 — 那俺嫂子呢 / 俺嫂子那个呢: the same question of the measures of someone talked about before,
     telling nothing new of them, not of the last lines again."""
-    if not (q.follow_up and c.lines and q.people) or q.subjects or q.correction or q.facts or q.total or q.how_many:
+    if not (q.follow_up and c.lines and q.people) or q.subjects or q.correction or q.facts or q.total or q.how_many \
+            or q.supposed and known.family.fallen_in(q.text, soldier_known=True):  # 如果奶奶是病故的呢: supposed
         return None
     someones = [c.person(p.key) for p in q.people]
     if any(s is None or not s.measures or s.count != 1 for s in someones) or any(
@@ -628,10 +631,11 @@ def supposes_another_fact(q: Question, c: Context, known: Known) -> Context | No
         return _asked_again(q, replace(c, lines=lines))
     if (counted := _supposed_number(q, c, known.store)) is not None:
         return _asked_again(q, counted)
-    her = [p.key for p in q.people if c.person(p.key) is not None and set(p.facts) <= {"gender"}]  # 如果阿嬷是病故的呢
-    if q.supposed and not (q.correction or q.subjects) and len(her) == len(q.people) <= 1 and (
-            died := _died_otherwise(q, c, known, *her)) is not None:  # 因公牺牲 — 要是评上烈士了呢: his survivors as a
-        # martyr's
+    known_before = [p.key for p in q.people if c.person(p.key) is not None and set(p.facts) <= {"gender"}]
+    survivor = known_before[0] if len(known_before) == 1 == len(q.people) else None  # 如果阿嬷是病故的呢: hers
+    if q.supposed and not (q.correction or q.subjects) and (survivor or not q.people) and (
+            died := _died_otherwise(q, c, known, survivor)) is not None:  # 因公牺牲 — 要是评上烈士了呢: his
+        # survivors as a martyr's
         if not {"difference", "rise"} & set(q.asked):
             return _asked_again(q, died)
         return replace(_asked_again(q, died), lines=_unique((*c.lines, *died.lines)), asked=("difference",))  # 能差多少
@@ -823,8 +827,7 @@ def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
         lines, asked = (c.lines[0], lines[0]), ("difference",)
     how_many = q.how_many or (next((p.count for p in q.people if not p.facts and p.count > 1), None) if q.total
                               else None)  # 俺奶也是老兵…老两口一年一共: the couple, she and the one before
-    unlined = of_no_kind_yet(q) - {x.person for x in lines}  # 俺大姑是遗属 俺二姑是病故的
-    # 俩人一共: 大姑, of no kind yet, is one of the two (her kind is asked), not someone answered before
+    unlined = _of_no_kind_yet(q) - {x.person for x in lines}  # counted, though they have no line yet
     if how_many and (q.total or not q.each) and not _its_items(lines, how_many, store):  # 等俺也满60了，仨人一年
         lines = _filled(lines, (*c.lines, *reversed(c.history)), how_many - len(unlined))  # 多少: the one named and
         # those before
@@ -1225,8 +1228,7 @@ def _the_counted(q: Question, c: Context) -> tuple[Line, ...] | None:
     whose = list(dict.fromkeys(line.person for line in c.lines))
     if q.how_many is None or None in whose or any((p := c.person(k)) is None or p.count != 1 for k in whose):
         return None
-    unlined = of_no_kind_yet(q) - set(whose)  # 俺大姑是遗属 俺二姑是病故的 俩人一共: 大姑,
-    missing = q.how_many - len(whose) - len(unlined)  # of no kind yet, is one of the two (her kind is asked)
+    missing = q.how_many - len(whose) - len(_of_no_kind_yet(q) - set(whose))
     if missing == 0:
         return c.lines
     named = {p.key for p in q.people}
@@ -1236,9 +1238,13 @@ def _the_counted(q: Question, c: Context) -> tuple[Line, ...] | None:
     return (*(x for p in before[-missing:] for x in _person_lines(p)), *c.lines) if len(before) >= missing else None
 
 
-def of_no_kind_yet(q: Question) -> set[str]:
-    """Those the message tells to be of a group, and of no kind of it yet (俺大姑是遗属): in a sum, each is one of
-    the people counted, whose kind is asked before it is summed."""
+_OF_KINDS = {"veteran", "survivor"}  # groups whose people are each of one kind (a war, a death), each paid its own
+
+
+def _of_no_kind_yet(q: Question) -> set[str]:
+    """Those the message tells to be of a group, and of no kind of it yet (俺大姑是遗属 俺二姑是病故的 俩人一共: 大姑):
+    in a count of people, each is one of those counted (her kind is asked before the sum), not someone answered
+    before."""
     return {p.key for p in q.people if p.count == 1 and set(p.facts.get("groups", ())) & _OF_KINDS
             and "veteran_category" not in p.facts}
 
@@ -1503,7 +1509,7 @@ def _also_in_the_sum(q: Question, c: Context, known: Known) -> Question:
     """俩人一共 — 要是我奶奶也是解放战争老兵呢: after a sum of several, someone new supposed to be one too is added to
     it (也), as 再加上 would; asked of her alone, the sum's question was lost."""
     if not (c.total and len({x.person for x in c.lines}) > 1 and q.supposed) or q.addition or q.how_many \
-            or q.asked_said or q.correction:
+            or q.asked_said or q.correction or q.left_out or _HOW_MUCH.search(q.text):  # 她一年多少: hers alone
         return q
     new = [p for p in q.people if p.count == 1 and not any(x.person == p.key for x in c.lines)]
     if len(new) != 1 or not _ALSO.search(q.text):

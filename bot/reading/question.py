@@ -521,8 +521,12 @@ class Reader:
             elif len(subjects) > so_far or named:
                 first_named = last_named = len(subjects)
             if targets and (kind := fallen):  # 我老伴牺牲在部队: a soldier fallen
-                if not named and _HER_SPOUSE.search(text, start, end):  # 我奶奶是病故军人遗属，她前夫是当兵时候病故的:
-                    targets = []  # the one she survives died, not she (whose kind was told)
+                if not named and _HER_SPOUSE.search(text, start, end):  # 我奶奶是遗属，她前夫是当兵时候病故的: the
+                    for key in targets:  # one she survives died, not she; his death says her kind, if none was told
+                        told = facts.setdefault(key, {})
+                        if "veteran_category" not in told and (kind_of_hers := self.people.survivor(kind, "spouse")):
+                            told["veteran_category"] = kind_of_hers
+                    targets = []
                 for key in targets:
                     before = facts.setdefault(key, {}).get("fallen")
                     if before is None or list(self.people.fallen).index(kind) < list(self.people.fallen).index(before):
@@ -1104,22 +1108,23 @@ def _denied(clause: str, measure: Measure) -> bool:
 
 
 def _its_own(clause: str, found: list[Found], start: int, measure: Measure, named: list[Measure]) -> dict[str, Any]:
-    """Of a clause naming several measures, each with a figure of the same kind beside it, the facts said between
-    this measure's name and the next one's (无公害5个加绿色2个), or, where the first figure comes before the first
-    name (6个无公害加3个绿色), between the name before and this one; nothing when a kind is said once (各3个: of all)."""
+    """Of a clause naming several measures, each with a figure of the same kind beside it, the facts said of this
+    one: a figure right before a name is that name's (6个无公害加3个绿色), any other the name's before it (无公害5个加
+    绿色2个, 无公害六个加三个绿色); nothing when a kind is said once (各3个: of all)."""
     kinds = [f.fact for f in found if f.fact not in PERSONAL]
     if len(named) < 2 or not any(kinds.count(k) > 1 for k in kinds):
         return {}
-    at = {m.id: spans[0] for m in named if (spans := _naming(clause, m))}
+    at = {m.id: spans[0][0] for m in named if (spans := _naming(clause, m))}
     if measure.id not in at:
         return {}
-    mine = at[measure.id]
-    counted = [f for f in found if f.fact not in PERSONAL and kinds.count(f.fact) > 1]
-    if min(f.start - start for f in counted) < min(a for a, _ in at.values()):  # the figure first, then the name
-        begin, end = max((e for _, e in at.values() if e <= mine[0]), default=0), mine[0]
-    else:
-        begin, end = mine[0], min((a for a, _ in at.values() if a > mine[0]), default=len(clause))
-    return {f.fact: f.value for f in counted if begin <= f.start - start < end}
+
+    def owner(f: Found) -> str | None:
+        right_after = [m for m, a in at.items() if 0 <= a - (f.end - start) <= 3]  # 6个无公害
+        before = [(a, m) for m, a in at.items() if a < f.start - start]
+        return right_after[0] if right_after else max(before)[1] if before else None
+
+    return {f.fact: f.value for f in found if f.fact not in PERSONAL and kinds.count(f.fact) > 1
+            and owner(f) == measure.id}
 
 
 def _naming(clause: str, measure: Measure) -> list[tuple[int, int]]:

@@ -505,6 +505,9 @@ def test_someone_supposed_to_be_one_too_after_a_sum_is_added_to_it(talk):
                                           "要是我奶奶也是解放战争老兵呢", "那不算我奶奶，俩人一年一共")
     assert "15780元 + 16120元 + 16120元 = 每年48020元" in also.text
     assert "15780元 + 16120元 = 每年31900元" in without.text
+    *_, alone = talk.conversation("我姥爷是抗美援朝老兵，我爷爷是解放战争老兵", "一共",
+                                  "要是我奶奶也是解放战争老兵呢，她一年多少")
+    assert "16120元" in alone.text and "48020" not in alone.text
 
 
 def test_another_kind_supposed_of_someone_in_a_sum_takes_the_place_of_theirs(talk):
@@ -525,20 +528,24 @@ def test_a_correction_relayed_from_the_one_asked_is_of_the_one_spoken_of(talk):
 def test_another_death_supposed_of_a_named_survivor_changes_her_line_in_the_sum(talk):
     """阿嬤 (繁體 users' grandmother) 因公的 — 兩人一年合計 — 如果阿嬤是病故的呢，兩人合計: her 17490 in place of
     18460, beside her son's 4800."""
-    *_, total, supposed = talk.conversation("我阿嬤是軍人遺屬，一年領多少", "因公的", "我伯父是烈士老年子女，六十八歲",
-                                            "兩人一年合計", "如果阿嬤是病故的呢，兩人合計")
+    turns = ("我阿嬤是軍人遺屬，一年領多少", "因公的", "我伯父是烈士老年子女，六十八歲", "兩人一年合計")
+    *_, total, supposed = talk.conversation(*turns, "如果阿嬤是病故的呢，兩人合計")
     assert "18460元 + 4800元 = 每年23260元" in total.text
     assert "17490元 + 4800元 = 每年22290元" in supposed.text
+    *_, bare = talk.conversation(*turns, "如果阿嬤是病故的呢")
+    assert "17490元" in bare.text and "18460" not in bare.text
+    *_, grandma = talk.conversation("我爷爷是抗美援朝老兵，我奶奶是因公牺牲军人遗属", "俩人一年一共", "如果奶奶是病故的呢")
+    assert "15780元 + 17490元 = 每年33270元" in grandma.text
 
 
 def test_adding_the_merit_just_answered_sums_it_with_the_rest_of_theirs(talk):
-    """他立过三等功 加多少 (50) — 那加上三等功一个月总共多少: his 200 and the 50 (250), not the 50 again; 以前当过
-    义务兵 tells his past, it asks no old standard."""
-    _, years, _, added, year = talk.conversation("我爸以前当过义务兵，今年六十七了，每个月能领多少", "八年",
-                                                 "他当兵时候立过三等功，这个还能加吗，加多少", "那加上三等功一个月总共多少",
-                                                 "一年呢")
-    assert "每月200元（您爸）" in years.text and "原来每月" not in years.text
+    """他立过三等功 加多少 (50) — 那加上三等功一个月总共多少: his 200 and the 50 (250), not the 50 again; 那加上
+    二等功 … 总共: at the level said (200 + 100)."""
+    turns = ("我爸当过义务兵，今年六十七了，每个月能领多少", "八年", "他当兵时候立过三等功，这个还能加吗，加多少")
+    *_, added, year = talk.conversation(*turns, "那加上三等功一个月总共多少", "一年呢")
     assert "200元 + 50元 = 每月250元" in added.text and "每年3000元" in year.text
+    *_, second = talk.conversation(*turns, "那加上二等功一个月总共多少")
+    assert "200元 + 100元 = 每月300元" in second.text
 
 
 def test_a_survivor_of_no_kind_named_with_a_sum_is_one_of_those_summed(talk):
@@ -566,8 +573,12 @@ def test_details_the_plan_never_states_are_said_unstated_without_repeating_the_a
                           ("每年几月份发", "发放时间和方式"), ("这三项需要每年年审吗", "是否需要年审")):
         _, reply = talk.conversation("俺爷爷是抗美援朝老兵 一年多少", asked)
         assert f"没写明{detail}" in reply.text and "元" not in reply.text, asked
+    _, unsaid = talk.conversation("抗美援朝老兵一年多少", "这钱能用来干啥")
+    assert "没写明资金用途" in unsaid.text and "元" not in unsaid.text
     _, used = talk.conversation("农村电子商务示范点一个补多少", "这钱能用来干啥")
     assert "装修" in used.text and "没写明" not in used.text  # the plan says it: 店面装修和网络软硬件设施补助
+    for asked in ("我爸是长春户口，抗美援朝老兵，一年多少", "我丈夫在部队因公牺牲了，去世后补助有多少"):
+        assert "没写明" not in talk.conversation(asked)[0].text, asked  # an amount asked, a life told
 
 
 def test_when_a_time_starts_is_unstated_for_a_rise_and_stated_for_a_licence(talk):

@@ -60,7 +60,8 @@ def test_a_correction_and_an_addition_are_told_apart(read):
                                           ("外地户口能领吗", "户籍和居住地要求"), ("每年几月份发", "发放时间和方式"),
                                           ("发的时候会扣什么费用吗", "是否扣除费用"), ("这三项需要每年年审吗", "是否需要年审"),
                                           ("要是店倒闭了还要退补贴吗", "是否需要退回"), ("这钱能用来干啥", "资金用途"),
-                                          ("那个基金是干啥用的", None)])
+                                          ("那个基金是干啥用的", None), ("职业中介介绍工作收手续费吗", None),
+                                          ("科技成果转化的收入要退回国库吗", None), ("需要户口本吗", "所需证明和证件")])
 def test_a_detail_the_plan_does_not_state_is_recognised(read, text, detail):
     c, normalized = read(text)
     assert c.unstated_detail(normalized) == detail

@@ -523,9 +523,9 @@ class Reader:
             if targets and (kind := fallen):  # 我老伴牺牲在部队: a soldier fallen
                 if not named and _HER_SPOUSE.search(text, start, end):  # 我奶奶是遗属，她前夫是当兵时候病故的: the
                     for key in targets:  # one she survives died, not she; his death says her kind, if none was told
-                        told = facts.setdefault(key, {})
-                        if "veteran_category" not in told and (kind_of_hers := self.people.survivor(kind, "spouse")):
-                            told["veteran_category"] = kind_of_hers
+                        hers = facts.setdefault(key, {})
+                        if "veteran_category" not in hers and (kind_of_hers := self.people.survivor(kind, "spouse")):
+                            hers["veteran_category"] = kind_of_hers
                     targets = []
                 for key in targets:
                     before = facts.setdefault(key, {}).get("fallen")

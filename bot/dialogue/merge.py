@@ -1196,7 +1196,8 @@ def _of_no_one_now(c: Context, category: str, known: Known) -> Context | None:
 def _survivor_of_another_death(c: Context, kind: str, known: Known, survivor: str | None = None) -> Context | None:
     """母 因公遗属 — 应为 病故 非因公: the one survivor spoken of (or named: `survivor`), whose soldier was not told of,
     is a survivor of a death of that kind (the plan names one category for all of them: 病故军人遗属)."""
-    now = known.family.survivors_of(kind)
+    now = known.family.survivors_of(kind) or known.family.survivor(kind, "spouse")  # 要是评上烈士了呢: of a 遗属,
+    # the martyr's 遗属 (烈士老年子女 is a child's, told as such)
     theirs = [p for p in c.people if p.facts.get("veteran_category") in known.family.survivor_categories - {now}
               and survivor in (None, p.key)]
     if now is not None and not theirs and (swapped := _of_no_one_now(c, now, known)) is not None:

@@ -566,6 +566,15 @@ def test_an_operators_correction_splitting_a_counted_group_into_two_kinds_sums_b
     assert "21060元 + 32240元 = 每年53300元" in two.text
 
 
+def test_a_martyrdom_supposed_of_a_survivors_kind_gives_the_martyrs_survivors_standard(talk):
+    """…军人遗属 — 因公牺牲 (18460) — 那要是评上烈士了呢: the 烈士遗属's 24570 (a martyr's death makes two kinds,
+    遗属 and a child's 老年子女: of a 遗属, the first); 差多少: 6110."""
+    *_, martyr, gap = talk.conversation("我婆婆是军人遗属，我公公当年在部队去世的，她一年有多少", "因公牺牲",
+                                        "那要是评上烈士了呢", "差多少")
+    assert "烈士遗属抚恤补助】每年24570元" in martyr.text
+    assert "24570元 − 18460元 = 每年6110元" in gap.text
+
+
 def test_details_the_plan_never_states_are_said_unstated_without_repeating_the_amount(talk):
     """外地户口能领吗 / 发的时候会扣费用吗 / 几月份发, after an amount: the plan says none of these; its figure again
     would answer another question."""

@@ -247,7 +247,8 @@ class Cues:
                            r"|(?<![\d.])(\d)(?:个?人|个(?=[全都]?(?:加|1共|一共|总共|合计))|项|样|种|家)"  # 4个人1年1共 /
                            # 3项合计 / 2家1年1共 / 3个全加起来 (not 3个产品加起来, 2个电商点…一共)
                            r"(?=[^,。;!?]{0,5}?(?:1共|一共|总共|加起来|加一块|加1块|加1起|合计|都算上))"
-                           r"|(?<![\d.])([2-9])个?人(?=1年|1个月|每年|每月|年合计|月合计)")  # 3人1年: as 仨人1年
+                           r"|(?<![\d.])([2-9])个?人(?=1年|1个月|每年|每月|年合计|月合计)"  # 3人1年: as 仨人1年
+                           r"|(?:^|[,，\s])([2-9])个?人(?:呢|的)?\s*[?？]?$")  # 要是姥爷服役是6年呢,2个人: a clause of its own
 
     def how_many(self, text: str) -> int | None:
         """The number of things a total or a comparison is about, when the message says it (这俩, 前3个)."""
@@ -256,7 +257,7 @@ class Cues:
             return None
         if found.group(2):
             return {"俩": 2, "仨": 3}[found.group(2)]
-        return int(found.group(1) or found.group(3) or found.group(4) or found.group(5))
+        return int(found.group(1) or found.group(3) or found.group(4) or found.group(5) or found.group(6))
 
     def total(self, text: str) -> bool:
         """一共, 加起来: add the figures up."""

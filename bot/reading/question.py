@@ -533,7 +533,8 @@ class Reader:
                         facts[key]["fallen"] = kind
                 said = {k: v for k, v in said.items() if k != "veteran_category"}  # the fallen is no survivor
             if targets:  # what a clause about someone tells is their situation
-                if said.get("count") == len(targets) > 1:  # 两个人都健在: how many they are, no count of theirs
+                if said.get("count") in (len(targets) if len(targets) > 1 else None, self.cues.how_many(text)):
+                    # 两个人都健在: how many they are; 要是姥爷服役是6年呢,2个人: how many are asked of; no count of theirs
                     said = {k: v for k, v in said.items() if k != "count"}
                 for key in targets:
                     for fact, value in said.items():

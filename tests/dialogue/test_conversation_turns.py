@@ -575,6 +575,15 @@ def test_a_martyrdom_supposed_of_a_survivors_kind_gives_the_martyrs_survivors_st
     assert "24570元 − 18460元 = 每年6110元" in gap.text
 
 
+def test_a_count_of_people_said_as_a_clause_of_its_own_asks_the_sum_of_that_many(talk):
+    """两个人一年 (19720) — 要是姥爷服役是六年呢，两个人: his six years, and the two of them (20320); 两个人 is no fact
+    of his."""
+    *_, supposed = talk.conversation("我爷爷是解放战争老兵，一年多少", "他立过一等功", "一年总共",
+                                     "我姥爷是老义务兵，六十六，服役四年，立过三等功", "两个人一年",
+                                     "要是姥爷服役是六年呢，两个人")
+    assert "每年20320元" in supposed.text
+
+
 def test_details_the_plan_never_states_are_said_unstated_without_repeating_the_amount(talk):
     """外地户口能领吗 / 发的时候会扣费用吗 / 几月份发, after an amount: the plan says none of these; its figure again
     would answer another question."""

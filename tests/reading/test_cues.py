@@ -75,7 +75,7 @@ def test_only_a_message_asking_something_continues_the_subject(read, text, asks)
 
 @pytest.mark.parametrize("text, many", [("这俩差多少", 2), ("前3个加起来", 3), ("等俺也到六十了 四个人一年一共呢", 4),
                                         ("我们3个人开店", None), ("俩月", None), ("要是她也算 三人一年", 3),
-                                        ("3人合作社", None)])
+                                        ("3人合作社", None), ("要是姥爷服役是六年呢，两个人", 2), ("家里两个人", None)])
 def test_how_many_of_the_things_talked_about_a_message_means(read, text, many):
     c, said = read(text)
     assert c.how_many(said) == many

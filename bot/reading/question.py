@@ -382,8 +382,8 @@ class Reader:
                   ) -> LeftOut | None:
         """What the message leaves out of the last answer (in `spans`), when it asks of the rest (剩下俩加起来,
         其他的, 一共, 就剩俩了): 除了我妈 alone may start a question of its own."""
-        if not spans or not (self.cues.total(text) or _THE_REST.search(text)):
-            return None
+        if not spans or not (self.cues.total(text) or _THE_REST.search(text) or "rise" in self.cues.asked(text)):
+            return None  # (不算立功的部分，比去年多多少: the rise of the rest)
         inside = lambda start: any(s <= start < e for s, e in spans)  # noqa: E731
         left = LeftOut(frozenset(m.key for m in mentions if m.role == "person" and inside(m.start)),
                        frozenset(m.id for s, e in spans for m in self.store.all_named_in(text[s:e])),

@@ -584,6 +584,15 @@ def test_a_count_of_people_said_as_a_clause_of_its_own_asks_the_sum_of_that_many
     assert "每年20320元" in supposed.text
 
 
+def test_a_rise_asked_without_a_part_leaves_that_part_out(talk):
+    """…全家一年 (with his 三等功) — 不算立功的部分，比去年多多少: the rises of the two standards (600 + 1200), the
+    merit left out; 申請地點 asks the office."""
+    *_, rise, where = talk.conversation("我外公是抗美援朝老兵，我外婆是病故軍人遺屬，一年各多少", "一共", "外公立過三等功",
+                                        "那全家一年", "不算立功的部分，比去年多多少", "申請地點")
+    assert "600元 + 1200元 = 每年1800元" in rise.text
+    assert "市民政局" in where.text and "没有提到" not in where.text
+
+
 def test_details_the_plan_never_states_are_said_unstated_without_repeating_the_amount(talk):
     """外地户口能领吗 / 发的时候会扣费用吗 / 几月份发, after an amount: the plan says none of these; its figure again
     would answer another question."""

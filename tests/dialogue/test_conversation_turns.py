@@ -908,6 +908,12 @@ def test_the_fee_before_the_cut_is_worked_back_from_the_fee_paid_after_it(talk):
     assert "原来1200元，2017年降低到1140元" in before.text and "1140元 × 100 ÷ （100 − 5） = 1200元" in before.text
 
 
+def test_the_fee_paid_now_with_the_fee_after_the_cut_asked_is_the_fee_before_it(talk):
+    """我家现在一年交两千，降完交多少: 2000 is what is paid before the cut (1900 after), not after it (2105.26 before)."""
+    _, after = talk.conversation("我家承包鱼塘，渔业资源增殖保护费降多少", "我家现在一年交两千，降完交多少")
+    assert "按2000元计，降低后为1900元" in after.text and "2105" not in after.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

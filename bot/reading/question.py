@@ -763,7 +763,7 @@ class Reader:
 
 
 IMPLYING_FACTS = ("fallen", *implying())  # what would make a line theirs: a death read of a kin, a fact of a measure
-_PREDICATE = re.compile(r"^(?:是|就是|算是)[^,;.!?\s\d]{0,6}?的?$")  # 是他们的 / 是烈士的 (女儿): what they are
+_PREDICATE = re.compile(r"^(?:也|都|还)?(?:是|就是|算是)[^,;.!?\s\d]{0,6}?的?$")  # 是他们的 / 是烈士的 (女儿): what they are
 
 
 _SECTION = re.compile(r"关注\s*(\d{1,2})")  # normalised: 关注五 is 关注5

@@ -593,6 +593,21 @@ def test_a_rise_asked_without_a_part_leaves_that_part_out(talk):
     assert "市民政局" in where.text and "没有提到" not in where.text
 
 
+def test_two_of_one_kin_word_are_the_two_of_them_spoken_of(talk):
+    """二舅 (十年) … 三舅 (三年) — 两个舅舅一个月加起来: 250 + 75 = 325, not a new 舅 asked his years."""
+    *_, both = talk.conversation("我二舅今年六十九，以前当过义务兵，补助怎么算", "十年", "我三舅也当过，六十四岁，当了三年",
+                                 "两个舅舅一个月加起来")
+    assert "250元 + 75元 = 每月325元" in both.text
+
+
+def test_a_martyrs_son_said_without_de_is_a_martyrs_child_not_the_martyr(talk):
+    """要是我爸也算上呢，他也是烈士儿子，六十五: 爸 is 烈士老年子女 (4800) beside the two before (34170); read as the
+    martyr himself, he was left out and 我 made his child."""
+    *_, added = talk.conversation("我老伯是烈士的儿子，今年六十一", "我太奶奶是那个烈士的妻子，还在，她一年多少",
+                                  "我太奶奶和老伯一年加起来", "要是我爸也算上呢，他也是烈士儿子，六十五")
+    assert "24570元 + 4800元 + 4800元 = 每年34170元" in added.text
+
+
 def test_details_the_plan_never_states_are_said_unstated_without_repeating_the_amount(talk):
     """外地户口能领吗 / 发的时候会扣费用吗 / 几月份发, after an amount: the plan says none of these; its figure again
     would answer another question."""

@@ -24,7 +24,10 @@ from bot.dialogue.handover_settings import HandoverSettings
 from bot.dialogue.merge import merge, referred_to, remember
 from bot.dialogue.wording import (
     BUTTONS,
+    GOOD,
     MAX_REPLY,
+    POOR,
+    SCREEN,
     apply_reply,
     before_office,
     category_reply,
@@ -44,6 +47,7 @@ from bot.dialogue.wording import (
     settling_fact,
     unstated_note,
     unstated_reply,
+    within,
 )
 from bot.plan.calculator import inputs
 from bot.plan.definitions import Definition, Definitions
@@ -60,7 +64,6 @@ from bot.reading.vocabulary import Clarification
 
 ELSEWHERE = "elsewhere"  # the entity the NLU scope guard sets on a message naming another place or year
 RATING = "rating"  # the entity a rating button's payload sets (domain.yml, utter_offer_rating)
-GOOD, POOR = "满意", "不满意"  # the ratings (好差评), as the buttons' payloads give them
 WECHAT_DIGITS = {"1": GOOD, "2": POOR}  # WeChat's offer reads 回复1满意，2不满意 (domain.yml)
 # Typed after any answer, a rating of it: a complaint is kept with the answer it is about, never answered as a question.
 SAID_RATINGS = {GOOD: ("满意", "好评", "非常满意", "挺满意"),
@@ -164,6 +167,9 @@ class Conversation:
         if reply.figure_for and reply.figure_for not in state.offered:
             reply.offers_rating = True
             reply.slots |= {"rating_offer": reply.figure_for, "offered": ",".join((*state.offered, reply.figure_for))}
+        if reply.text:  # the whole read on one screen: the text, its buttons and the rating offer's
+            room = (MAX_REPLY if reply.offers_rating else SCREEN) - sum(len(title) + 1 for title, _ in reply.buttons)
+            reply.text = within(reply.text, room)
         return reply
 
     def _plainly_a_question(self, q: Question, rated: str) -> bool:

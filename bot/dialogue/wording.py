@@ -19,7 +19,9 @@ from bot.plan.numbers import about, money, plain
 from bot.plan.summary import amount_text, formula_text
 from bot.reading.cues import PERIODS
 
-MAX_REPLY = 400
+GOOD, POOR = "满意", "不满意"  # the ratings (好差评), as the rating offer's buttons give them (utter_offer_rating)
+SCREEN = 400  # characters a WeChat screen shows comfortably: the reply as read, the offer's buttons with it
+MAX_REPLY = SCREEN - len(f"\n{GOOD}\n{POOR}")  # an answer's text, with room for the rating offer beside it
 BUTTONS = 6  # a list's entries that did not fit, offered as buttons
 LEAD_NOTE = "（计划牵头部门；原文未写明承办部门）"
 
@@ -35,6 +37,24 @@ def fit(before: list[str], quote_head: str, quote: str, after: list[str]) -> str
     if len(quote) > room:
         quote = quote[: max(room - 1, 10)] + "…"
     return "\n".join([*before, f"{quote_head}{quote}”", *after])
+
+
+def within(text: str, room: int) -> str:
+    """A reply cut to `room` characters, where a line was added after it was fit (a note, a second answer): the
+    plan's quote shortened first, else the end; never inside a number, which would state another figure."""
+    if len(text) <= room:
+        return text
+    over = len(text) - room
+    start, end = text.find("“"), text.rfind("”")
+    if 0 <= start < end and end - start - 1 > over + 10:
+        cut = end - over - 1
+        while cut > start + 1 and text[cut - 1].isdigit():
+            cut -= 1
+        return text[:cut] + "…" + text[end:]
+    cut = room - 1
+    while cut > 0 and (text[cut - 1].isdigit() or text[cut].isdigit()):
+        cut -= 1
+    return text[:cut] + "…"
 
 
 def _conditions_and_office(conditions: tuple[str, ...], source: Measure | Result) -> list[str]:

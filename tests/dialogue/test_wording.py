@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from bot.dialogue.wording import MAX_REPLY, needs_fact, reply
+from bot.dialogue.wording import MAX_REPLY, needs_fact, reply, within
 from bot.plan.calculator import calculate
 from bot.plan.facts import FactError, MissingFact
 from bot.plan.numbers import figures
@@ -129,3 +129,13 @@ def test_a_department_answer_for_a_rule_has_no_empty_content_line(by_id):
 
     text = department_reply(by_id["work_injury_benefits"])
     assert text.startswith("【工伤待遇标准提高】承办部门：市人社局\n出处：") and "内容：" not in text
+
+
+def test_a_reply_grown_past_the_screen_is_cut_in_its_quote_and_never_inside_a_number():
+    """A note or a second answer added after a reply was fit: the quote gives way first; cut at the end, a figure
+    is dropped whole rather than left as another number (2457… is no 24570)."""
+    quoted = "【烈士遗属抚恤补助】每年24570元\n出处：暖流计划关注十“" + "烈士遗属由每人每年23970元提高到24570元" * 3 + "”"
+    cut = within(quoted, 60)
+    assert len(cut) <= 60 and cut.startswith("【烈士遗属抚恤补助】每年24570元") and cut.endswith("…”")
+    ended = within("合计：15780元 + 24570元 = 每年40350元", 30)
+    assert len(ended) <= 30 and set(figures(ended)) <= {15780, 24570, 40350}

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from bot.dialogue.provenance import PLAN_YEARS, Provenance, stated_numbers
-from bot.dialogue.wording import MAX_REPLY
+from bot.dialogue.wording import SCREEN
 from bot.hotline import unanswered
 from bot.reading.normaliser import normalizer
 from serving.client import post_json
@@ -167,7 +167,7 @@ def test_every_number_in_every_reply_has_provenance(transcripts, store):
 
 def test_every_reply_fits_a_phone_screen(transcripts):
     long = [(case["id"], t["user"], len(t["bot"])) for _, report in transcripts.values() for case in report
-            for t in case["transcript"] if len(t["bot"]) > MAX_REPLY]
+            for t in case["transcript"] if len(t["bot"]) > SCREEN]
     assert not long, long
 
 

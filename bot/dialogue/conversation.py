@@ -25,8 +25,10 @@ from bot.dialogue.merge import merge, referred_to, remember
 from bot.dialogue.wording import (
     BUTTONS,
     GOOD,
+    HANDOVER_OFFER,
     MAX_REPLY,
     POOR,
+    RATING_OFFER,
     SCREEN,
     apply_reply,
     before_office,
@@ -167,9 +169,6 @@ class Conversation:
         if reply.figure_for and reply.figure_for not in state.offered:
             reply.offers_rating = True
             reply.slots |= {"rating_offer": reply.figure_for, "offered": ",".join((*state.offered, reply.figure_for))}
-        if reply.text:  # the whole read on one screen: the text, its buttons and the rating offer's
-            room = (MAX_REPLY if reply.offers_rating else SCREEN) - sum(len(title) + 1 for title, _ in reply.buttons)
-            reply.text = within(reply.text, room)
         return reply
 
     def _plainly_a_question(self, q: Question, rated: str) -> bool:
@@ -647,13 +646,23 @@ def count_misses(reply: Reply, state: State) -> Reply:
     MISSES_BEFORE_OFFER-th, a person is offered after it and the count starts again. Applied to the reply
     as sent, after the provenance check, since a withheld reply did not answer either."""
     if reply.offer_handover or reply.hand_over:
-        return reply
+        return on_one_screen(reply)
     misses = state.misses + 1 if reply.unanswered else 0
     if misses >= MISSES_BEFORE_OFFER:
-        return replace(reply, offer_handover=True, slots={**reply.slots, "handover_offered": True, "misses": None})
-    if misses != state.misses:
-        return replace(reply, slots={**reply.slots, "misses": misses or None})
-    return reply
+        reply = replace(reply, offer_handover=True, slots={**reply.slots, "handover_offered": True, "misses": None})
+    elif misses != state.misses:
+        reply = replace(reply, slots={**reply.slots, "misses": misses or None})
+    return on_one_screen(reply)
+
+
+def on_one_screen(reply: Reply) -> Reply:
+    """The reply as sent read on one screen: its text cut to what its buttons and the offers after it (a rating,
+    a person) leave; a reply was fit before a note, a second answer or an offer was added to it."""
+    if not reply.text:
+        return reply
+    room = SCREEN - sum(len(title) + 1 for title, _ in reply.buttons) - (RATING_OFFER if reply.offers_rating else 0) \
+        - (HANDOVER_OFFER if reply.offer_handover else 0)
+    return replace(reply, text=within(reply.text, room))
 
 
 def _kinds_to_pick(entitled: list[Entitlement]) -> tuple[str | None, list[str]]:

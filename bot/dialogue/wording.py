@@ -20,8 +20,11 @@ from bot.plan.summary import amount_text, formula_text
 from bot.reading.cues import PERIODS
 
 GOOD, POOR = "满意", "不满意"  # the ratings (好差评), as the rating offer's buttons give them (utter_offer_rating)
-SCREEN = 400  # characters a WeChat screen shows comfortably: the reply as read, the offer's buttons with it
-MAX_REPLY = SCREEN - len(f"\n{GOOD}\n{POOR}")  # an answer's text, with room for the rating offer beside it
+SCREEN = 400  # characters a WeChat screen shows comfortably: the reply as read, the offers sent with it
+RATING_OFFER = len(f"\n{GOOD}\n{POOR}")  # utter_offer_rating read after an answer (its text is empty)
+HANDOVER_OFFER = len("\n需要帮您转人工客服吗？\n是\n否")  # utter_offer_handover (tests/dialogue/test_wording.py
+# holds both to domain.yml)
+MAX_REPLY = SCREEN - RATING_OFFER  # an answer's text, with room for the rating offer beside it
 BUTTONS = 6  # a list's entries that did not fit, offered as buttons
 LEAD_NOTE = "（计划牵头部门；原文未写明承办部门）"
 

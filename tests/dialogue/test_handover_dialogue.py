@@ -6,6 +6,7 @@ import pytest
 from bot.assistant import load_assistant
 from bot.dialogue.conversation import Message, Reply, State, count_misses
 from bot.dialogue.handover_settings import handover_settings
+from bot.dialogue.wording import HANDOVER_OFFER, SCREEN
 
 
 @pytest.fixture(scope="module")
@@ -79,3 +80,10 @@ def test_the_status_line_gives_the_place_in_the_queue_and_the_hotline_then_says_
     assert "前面还有3位" in settings.status("queued", 3) and settings.hotline in settings.status("queued", 3)
     assert "最前面" in settings.status("queued", 0) and settings.status("taken", 0) == settings.taken_status
     assert "人工客服已接入" in settings.taken_status
+
+
+def test_a_long_reply_that_brings_the_offer_of_a_person_is_cut_to_leave_the_offer_on_the_screen():
+    """A second miss with a reply near the screen's size: the offer of a person is read after it, within 400."""
+    reply = count_misses(Reply("暖流计划原文：“" + "对创业失败的失业登记人员及时提供各种就业服务。" * 20 + "”", unanswered=True),
+                         State(misses=1))
+    assert reply.offer_handover and len(reply.text) + HANDOVER_OFFER <= SCREEN and reply.text.endswith("…”")

@@ -5,8 +5,18 @@ import re
 from dataclasses import replace
 
 import pytest
+import yaml
 
-from bot.dialogue.wording import MAX_REPLY, needs_fact, reply, within
+from bot import ROOT
+from bot.dialogue.wording import (
+    HANDOVER_OFFER,
+    MAX_REPLY,
+    RATING_OFFER,
+    SCREEN,
+    needs_fact,
+    reply,
+    within,
+)
 from bot.plan.calculator import calculate
 from bot.plan.facts import FactError, MissingFact
 from bot.plan.numbers import figures
@@ -139,3 +149,12 @@ def test_a_reply_grown_past_the_screen_is_cut_in_its_quote_and_never_inside_a_nu
     assert len(cut) <= 60 and cut.startswith("【烈士遗属抚恤补助】每年24570元") and cut.endswith("…”")
     ended = within("合计：15780元 + 24570元 = 每年40350元", 30)
     assert len(ended) <= 30 and set(figures(ended)) <= {15780, 24570, 40350}
+
+
+def test_the_room_kept_for_the_offers_is_what_the_domain_sends():
+    """The rating and the handover offers are read with the answer: the room kept for them is theirs in domain.yml."""
+    responses = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["responses"]
+    sent = lambda name: len("".join("\n" + part for part in [responses[name][0]["text"],  # noqa: E731
+                                                            *(b["title"] for b in responses[name][0]["buttons"])] if part))
+    assert (RATING_OFFER, HANDOVER_OFFER) == (sent("utter_offer_rating"), sent("utter_offer_handover"))
+    assert MAX_REPLY == SCREEN - RATING_OFFER

@@ -45,6 +45,7 @@ from bot.dialogue.wording import (
     fit,
     needs_fact,
     reply,
+    within,
 )
 from bot.plan.calculator import KINDS, MONTHS
 from bot.plan.facts import MissingFact, NotEligible, NotEligibleUnless, label
@@ -567,5 +568,4 @@ def _with(text: str, extra: str) -> str:
 
 
 def _cut(lines: list[str]) -> str:
-    text = "\n".join(line for line in lines if line)
-    return text if len(text) <= MAX_REPLY else text[: MAX_REPLY - 1] + "…"
+    return within("\n".join(line for line in lines if line), MAX_REPLY)

@@ -287,9 +287,8 @@ def apply_reply(measure: Measure) -> str:
 
 
 def _cut(lines: list[str]) -> str:
-    """Lines with no quote to shorten (lists, an office's measures), cut at MAX_REPLY."""
-    text = "\n".join(lines)
-    return text if len(text) <= MAX_REPLY else text[: MAX_REPLY - 1] + "…"
+    """Lines with no quote to shorten (lists, an office's measures), cut at MAX_REPLY, never inside a number."""
+    return within("\n".join(lines), MAX_REPLY)
 
 
 def _needs(measure: Measure, facts: tuple[str, ...]) -> str:

@@ -39,13 +39,12 @@ from bot.dialogue.derive import (
     wait,
 )
 from bot.dialogue.wording import (
-    MAX_REPLY,
     before_office,
     department_text,
     fit,
     needs_fact,
+    on_screen,
     reply,
-    within,
 )
 from bot.plan.calculator import KINDS, MONTHS
 from bot.plan.facts import MissingFact, NotEligible, NotEligibleUnless, label
@@ -179,7 +178,7 @@ def shares(done: list[Outcome], part: Sequence[Outcome], c: Context) -> Answer |
         lines.append(f"{(o.who + '的') if o.who else ''}{o.measure.title}占：{share.shown}")
         shown += [mine, share]
     sections = "、".join(dict.fromkeys(o.measure.section for o in done))
-    return Answer(_cut([*lines, f"出处：暖流计划{sections}"]), shown)
+    return Answer(on_screen([*lines, f"出处：暖流计划{sections}"]), shown)
 
 
 def _the_sum(figures: list[Figure], lines: int) -> Figure | None:
@@ -296,7 +295,7 @@ def _several(done: list[Outcome], asked: list[str], c: Context, asks: tuple[str,
                       None)
     sections = "、".join(dict.fromkeys(o.measure.section for o in done))
     lines.append(f"出处：暖流计划{sections}")
-    return Answer(_cut(lines), figures, asks, None)
+    return Answer(on_screen(lines), figures, asks, None)
 
 
 def _named_by_title(o: Outcome) -> bool:
@@ -567,5 +566,3 @@ def _with(text: str, extra: str) -> str:
     return f"{first}{extra}\n{rest}" if rest else first + extra
 
 
-def _cut(lines: list[str]) -> str:
-    return within("\n".join(line for line in lines if line), MAX_REPLY)

@@ -38,24 +38,34 @@ def fit(before: list[str], quote_head: str, quote: str, after: list[str]) -> str
     """Lines with the quote between them, the quote shortened so the whole stays within MAX_REPLY."""
     room = MAX_REPLY - len("\n".join([*before, *after, quote_head + "”"]))
     if len(quote) > room:
-        quote = quote[: max(room - 1, 10)] + "…"
+        quote = _shortened(quote, max(room, 11))
     return "\n".join([*before, f"{quote_head}{quote}”", *after])
 
 
 def within(text: str, room: int) -> str:
     """A reply cut to `room` characters, where a line was added after it was fit (a note, a second answer): the
-    plan's quote shortened first, else the end; never inside a number, which would state another figure."""
+    plan's quote shortened first, else the end."""
     if len(text) <= room:
         return text
     over = len(text) - room
     start, end = text.find("“"), text.rfind("”")
     if 0 <= start < end and end - start - 1 > over + 10:
-        cut = end - over - 1
-        while cut > start + 1 and text[cut - 1].isdigit():
-            cut -= 1
-        return text[:cut] + "…" + text[end:]
+        quote = text[start + 1:end]
+        return text[:start + 1] + _shortened(quote, len(quote) - over) + text[end:]
+    return _shortened(text, room)
+
+
+def on_screen(lines: Sequence[str]) -> str:
+    """Lines with no quote of their own to shorten (lists, sums, an office's measures), the empty ones left out,
+    cut to MAX_REPLY."""
+    return within("\n".join(line for line in lines if line), MAX_REPLY)
+
+
+def _shortened(text: str, room: int) -> str:
+    """`text` cut to `room` characters ending in …, never inside a number (1.5万 cut to 1.… would state another
+    figure)."""
     cut = room - 1
-    while cut > 0 and (text[cut - 1].isdigit() or text[cut].isdigit()):
+    while cut > 0 and text[cut - 1] in "0123456789.":
         cut -= 1
     return text[:cut] + "…"
 
@@ -145,7 +155,7 @@ def departments_reply(measures: Sequence[Measure]) -> str:
     """这仨事分别找哪个部门: each measure's office, a line each (the quotes would outgrow a phone's screen)."""
     lines = [f"· {m.title}：{department_text(m)}" for m in measures]
     sections = "、".join(dict.fromkeys(m.section for m in measures))
-    return _cut([*lines, f"出处：暖流计划{sections}"])
+    return on_screen([*lines, f"出处：暖流计划{sections}"])
 
 
 def judged_reply(d: Definition, ages: Mapping[str, int], people: Sequence[tuple[str, Mapping[str, Any]]],
@@ -165,7 +175,7 @@ def judged_reply(d: Definition, ages: Mapping[str, int], people: Sequence[tuple[
         else:
             lines.append(f"· {who}（{gender}，{plain(age)}岁）：不属于{d.term}（{gender}满{ages[gender]}周岁才算，"
                          f"还差{plain(ages[gender] - age)}年）")
-    return _cut([*lines, f"相关政策：{owner.title}", f"出处：暖流计划{d.section}“{d.quote}”"])
+    return on_screen([*lines, f"相关政策：{owner.title}", f"出处：暖流计划{d.section}“{d.quote}”"])
 
 
 def place_reply(measure: Measure, place: str, listed: Sequence[str]) -> str:
@@ -181,21 +191,21 @@ def category_reply(measure: Measure, category: str, who: str, note: str | None) 
     too, or, of a veteran's spouse, what the plan says of her (`note`). No sum of money: it is not yet theirs."""
     said = note or (f"这一项给{category}本人。如果{who}本人也是{category}，按同一标准领取；"
                     f"如是其他身份（如烈士的子女、老兵的家属），请告诉我。")
-    return _cut([f"【{measure.title}】{said}", f"咨询：{department_text(measure)}", f"出处：暖流计划{measure.section}"])
+    return on_screen([f"【{measure.title}】{said}", f"咨询：{department_text(measure)}", f"出处：暖流计划{measure.section}"])
 
 
 def section_reply(head: str, titles: Sequence[str]) -> str:
     """关注五是哪块: the part's 方面 and its measures by title; of a part with none (关注一 to 关注四), what the plan
     says there is asked of by its own words."""
     if not titles:
-        return _cut([head, "这一部分讲的是计划的总体情况，想了解哪方面，直接问即可。"])
-    return _cut([head, f"包括：{'、'.join(titles)}", "想了解哪一项，直接问那一项即可。"])
+        return on_screen([head, "这一部分讲的是计划的总体情况，想了解哪方面，直接问即可。"])
+    return on_screen([head, f"包括：{'、'.join(titles)}", "想了解哪一项，直接问那一项即可。"])
 
 
 def _source(lines: list[str], measure: Measure) -> str:
     """The lines and the quote, or only the section where the quote states money that was not asked for."""
     if "元" in measure.quote:
-        return _cut([*lines, f"出处：暖流计划{measure.section}"])
+        return on_screen([*lines, f"出处：暖流计划{measure.section}"])
     return fit(lines, f"出处：暖流计划{measure.section}“", measure.quote, [])
 
 
@@ -213,7 +223,7 @@ def office_reply(duty: Measure, handled: Sequence[Measure]) -> str:
     if handled:
         lines.append(f"{duty.department}承办的措施：" + "、".join(f"{m.title}（{m.section}）" for m in handled))
     lines.append("想知道哪一项的金额和条件，直接问那一项即可。")
-    return _cut(lines)
+    return on_screen(lines)
 
 
 def unstated_reply(detail: str, measures: Sequence[Measure]) -> str:
@@ -232,7 +242,7 @@ def unstated_reply(detail: str, measures: Sequence[Measure]) -> str:
     lines = [f"【{titles}】{_not_stated(detail)}。" if titles else f"{_not_stated(detail)}。", *says,
              f"具体办法请咨询：{offices}。" if offices else "具体办法请咨询市人社局（计划牵头部门）。",
              f"（原文见暖流计划{sections}）" if sections else ""]
-    return _cut([line for line in lines if line])
+    return on_screen(lines)
 
 
 def _not_stated(detail: str = "") -> str:
@@ -243,7 +253,7 @@ def _not_stated(detail: str = "") -> str:
 def unstated_note(text: str, detail: str) -> str:
     """An answer to what the plan states, with what it does not (金额多少，按月发吗) said under the headline."""
     first, _, rest = text.partition("\n")
-    return _cut([first, f"（{detail}：{_not_stated()}，请向承办部门咨询。）", rest])
+    return on_screen([first, f"（{detail}：{_not_stated()}，请向承办部门咨询。）", rest])
 
 
 def plan_says_reply(sentence: str, section: str, owner: Measure | None, unstated: str = "") -> str:
@@ -252,7 +262,7 @@ def plan_says_reply(sentence: str, section: str, owner: Measure | None, unstated
     office = department_text(owner) if owner else "市人社局（计划牵头部门）"
     head = [f"{_not_stated(unstated)}。"] if unstated else []
     title = [f"【{owner.title}】"] if owner else []
-    return _cut([*title, *head, f"暖流计划{section}原文：“{sentence}”", f"咨询：{office}"])
+    return on_screen([*title, *head, f"暖流计划{section}原文：“{sentence}”", f"咨询：{office}"])
 
 
 def before_office(text: str, line: str) -> str:
@@ -263,13 +273,13 @@ def before_office(text: str, line: str) -> str:
 
 def item_reply(measure: Measure, item: str, nth: str) -> str:
     """第五类是啥, after the plan's list of six: that item, in the plan's words, and where the list stands."""
-    return _cut([f"【{measure.title}】{nth}：{item}",
+    return on_screen([f"【{measure.title}】{nth}：{item}",
                  f"出处：暖流计划{measure.section}“{measure.quote}”"])
 
 
 def definition_reply(term: str, quote: str, section: str, note: str, owner: Measure) -> str:
     """就业困难人员都包括哪些人: the plan's sentence saying what the term covers, what it leaves out, the office."""
-    return _cut([f"【{term}】暖流计划{section}原文：“{quote}”", *([note] if note else []),
+    return on_screen([f"【{term}】暖流计划{section}原文：“{quote}”", *([note] if note else []),
                  f"相关政策：{owner.title}；咨询：{department_text(owner)}"])
 
 
@@ -284,11 +294,6 @@ def apply_reply(measure: Measure) -> str:
     lines = [f"【{measure.title}】承办部门：{department_text(measure)}",
              "申请办法：暖流计划原文没有写申请流程和材料，请向承办部门咨询。"]
     return _source(lines, measure)
-
-
-def _cut(lines: list[str]) -> str:
-    """Lines with no quote to shorten (lists, an office's measures), cut at MAX_REPLY, never inside a number."""
-    return within("\n".join(lines), MAX_REPLY)
 
 
 def _needs(measure: Measure, facts: tuple[str, ...]) -> str:

@@ -13,6 +13,7 @@ from bot.dialogue.wording import (
     MAX_REPLY,
     RATING_OFFER,
     SCREEN,
+    fit,
     needs_fact,
     reply,
     within,
@@ -149,6 +150,16 @@ def test_a_reply_grown_past_the_screen_is_cut_in_its_quote_and_never_inside_a_nu
     assert len(cut) <= 60 and cut.startswith("【烈士遗属抚恤补助】每年24570元") and cut.endswith("…”")
     ended = within("合计：15780元 + 24570元 = 每年40350元", 30)
     assert len(ended) <= 30 and set(figures(ended)) <= {15780, 24570, 40350}
+
+
+def test_a_quote_shortened_to_fit_ends_before_a_figure_it_cannot_show_whole():
+    """The quote of a long answer is cut where the screen ends; were that inside 24570, the reply would quote a
+    figure the plan never states (245…)."""
+    before, head = ["【烈士遗属抚恤补助】每年24570元"], "出处：暖流计划关注十“"
+    room = MAX_REPLY - len("\n".join([*before, head + "”"]))
+    quote = "甲" * (room - 4) + "24570元" + "乙" * 50
+    text = fit(before, head, quote, [])
+    assert len(text) <= MAX_REPLY and text.endswith("甲…”") and set(figures(text)) == {10, 24570}  # 关注十: 10
 
 
 def test_the_room_kept_for_the_offers_is_what_the_domain_sends():

@@ -439,6 +439,8 @@ def _together(done: list[Outcome], asked: list[str], by_kind: dict[str, list[Fig
     """What is asked of the lines together: the total of each figure asked, or their difference."""
     out: list[tuple[str, Figure]] = []
     compared = by_kind.get("difference", [])
+    if len(by_kind.get("old", [])) == 2:  # 那俩差多少 — 去年的标准差多少: the standards then, against each other
+        compared = by_kind["old"]
     limits = [k for k in ("max", "min") if k in asked]
     if len(limits) == 1 and len(by_kind.get(limits[0], [])) == 2:  # 绿色的封顶比无公害的封顶多多少: the caps compared
         compared = by_kind[limits[0]]

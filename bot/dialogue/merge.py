@@ -39,6 +39,7 @@ _ORDINAL = re.compile(r"第\d+[个位项种样]")  # 第2个: a line of the last
 _ALSO = re.compile(r"也")  # 我爸51岁也失业了要创业: as the one asked about before
 _EACH_DID = re.compile(r"各(?:建|开|办|弄|整|搞|干|认证|申请|报)(?:了)?(?:1个|1家|1处|个)")  # 我和我小舅子各建一个: the thing
 # talked about, each of them
+_KIND_FIRST = re.compile(r"(?:那)?([\u4e00-\u9fff]{2,4}?)的(?:是|多少|给多少)")  # 病故的是多少: a kind, asked of
 _THAN_WORD = re.compile(r"比([\u4e00-\u9fff]{2,6}?)的?(?:多|少|高|低|差)")  # 烈士遗属比病故的多多少
 OF_TARGETS = ("average", "ratio", "share")  # asked only of the plan's target figures (bot/dialogue/plan_figures.py)
 _OURS = re.compile(r"(?:我们|俺们|咱们|我|俺|咱)(?:村|乡|屯|社|合作社)")  # 我们村: their own one, not all of them
@@ -77,8 +78,10 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
             if summed and not q.asked_said and ("difference" in merged.asked or rise_left):  # 带立功的 一年总共多少
                 merged = replace(merged, asked=("amount",))  # 差多少 — 那他俩加一块一年多少: the sum now
             if "difference" in merged.asked and "old" in (*c.asked, *q.asked) and set(q.asked) <= {"old", "difference"} \
-                    and not (q.subjects or q.people or q.how_many or _THAN.search(q.text)):  # 去年一共多少 (—) 差多少:
-                # now against then (两者新标差额: the two standards against each other)
+                    and not (q.subjects or q.people or q.how_many or _THAN.search(q.text)) \
+                    and not ("difference" in c.asked and len(merged.lines) == 2):  # 去年一共多少 (—) 差多少: now
+                # against then (两者新标差额: the two standards against each other); 那俩差多少 — 去年的标准差多少: the
+                # two standards then
                 merged = replace(merged, asked=tuple(dict.fromkeys("rise" if k == "difference" else k
                                                                    for k in merged.asked)), total=merged.total or c.total)
             if rule is asks_again and "difference" in c.asked and q.asked == ("rise",) and q.period and not (
@@ -1444,12 +1447,14 @@ def _sibling_named(q: Question, c: Context, known: Known) -> Question:
     if len(q.subjects) == 1 and than and not q.people and known.store.named_in(than.group(1)) is None:
         sibling = _sibling(known.store, {q.subjects[0].measure}, [than.group(1)])
         return replace(q, subjects=(*q.subjects, Subject(sibling.id, None, {}, None))) if sibling else q
-    if not (q.follow_up and c.lines) or q.subjects or q.people:
+    first = _KIND_FIRST.match(q.text)  # 病故的是多少 / 病故的是一万七千四百九？ ask as 那病故的呢 does
+    if not ((q.follow_up or first) and c.lines) or q.subjects or q.people:
         return q
     now = {line.measure for line in c.lines}
     said = [known.store.get(m) for m in now]
     mine = "".join(text for m in said for text in (m.title, m.quote, *m.keywords))
-    sibling = _sibling(known.store, now, [w for w in _own_words(q, known.store) if w not in mine])  # 创业培训 — 大学生呢: an item
+    words = _own_words(q, known.store) if q.follow_up else [first.group(1)] if first else []
+    sibling = _sibling(known.store, now, [w for w in words if w not in mine])  # 创业培训 — 大学生呢: an item
     return replace(q, subjects=(Subject(sibling.id, None, {}, None),)) if sibling else q  # of the same quote
 
 

@@ -929,6 +929,30 @@ def test_the_fee_paid_now_with_the_fee_after_the_cut_asked_is_the_fee_before_it(
     assert "按2000元计，降低后为1900元" in after.text and "2105" not in after.text
 
 
+def test_the_fee_said_as_the_current_standard_is_the_fee_before_the_cut(talk):
+    """现行标准 is the plan's own word for the fee the 5% cut applies to: 按现行标准一年一万二 is 12000 before it."""
+    _, after = talk.conversation("渔业资源增殖保护费降了没", "俺家按现行标准一年一万二 今年降完交多少")
+    assert "按12000元计，降低后为11400元" in after.text
+
+
+def test_我整岔了_corrects_the_kind_and_is_said_by_no_one_the_question_is_about(talk):
+    """不对不对 是解放战争的老兵 我整岔了: the speaker's slip, not a second person; 姥爷's kind is replaced."""
+    _, fixed, month = talk.conversation("我姥爷打过抗美援朝 一年补助多少", "不对不对 是解放战争的老兵 我整岔了", "那每个月合多少")
+    assert "16120元" in fixed.text and "15780" not in fixed.text and "1343.33元" in month.text
+
+
+def test_a_sibling_kind_asked_with_its_figure_names_that_kind(talk):
+    """病故的是一万七千四百九？ after 因公牺牲: 病故的 asks of the 病故军人遗属 as 那病故的呢 does."""
+    _, other, apart = talk.conversation("因公牺牲军人遗属现在一年一万八千四百六对吧", "病故的是一万七千四百九？", "那俩差多少")
+    assert other.text.startswith("【病故军人遗属抚恤补助】每年17490元") and "每年970元" in apart.text
+
+
+def test_去年的标准差多少_after_a_difference_compares_the_standards_then(talk):
+    """烈士遗属 rose 600, 烈士老年子女 1200: last year's standards differ by 20370, this year's by 19770."""
+    *_, now, then = talk.conversation("烈士遗属一年多少", "烈士老年子女呢", "那俩差多少", "去年的标准差多少")
+    assert "每年19770元" in now.text and "23970元 − 3600元 = 每年20370元" in then.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

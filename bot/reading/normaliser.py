@@ -200,6 +200,14 @@ def _collapse_blanks(pieces: list[tuple[str, int, int]]) -> tuple[str, list[Span
     return "".join(out), spans
 
 
+def _with_de(named: Mapping[str, frozenset[str]]) -> dict[str, str]:
+    """Each term said with 的 inside it (烈士的子女, 抗日的老兵, 绿色食品的认证): people put it between the parts of a
+    term; the term is what they mean, with all its meanings."""
+    said = {f"{term[:i]}的{term[i:]}": term for term in named if len(term) >= 4 and "的" not in term
+            for i in range(2, len(term) - 1)}
+    return {word: term for word, term in said.items() if word not in named}
+
+
 def normalizer(measures: Iterable[Measure], vocabulary: Vocabulary | None = None) -> Normalizer:
     """The one normaliser every component and action uses (bot/assistant.py builds it once per process).
 
@@ -217,6 +225,7 @@ def normalizer(measures: Iterable[Measure], vocabulary: Vocabulary | None = None
     kept = (*person_words(), *scope["places_numbered"], *scope["words_numbered"])  # 三叔 is an uncle, not the 三属 it
     # sounds like; 九台 a place; 一并 no number
     deaths = {w: w for w in death_words() if w not in named}  # 列士的闺女: 烈士, though no title holds it alone
-    sounds = sound_index({**offices, **deaths, **named}, " ".join([known, *vocabulary.same, *scope["real_words"], *kept]))
-    return Normalizer(named, known + "".join(kept), scope["real_words"], vocabulary.same, sounds, kept)  # 俺爹义务兵:
+    everyday = {**_with_de(named), **vocabulary.same}
+    sounds = sound_index({**offices, **deaths, **named}, " ".join([known, *everyday, *scope["real_words"], *kept]))
+    return Normalizer(named, known + "".join(kept), scope["real_words"], everyday, sounds, kept)  # 俺爹义务兵:
     # 爹 is a father, no typo of the 老 of 老义务兵

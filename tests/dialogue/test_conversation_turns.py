@@ -953,6 +953,14 @@ def test_去年的标准差多少_after_a_difference_compares_the_standards_then
     assert "每年19770元" in now.text and "23970元 − 3600元 = 每年20370元" in then.text
 
 
+def test_a_term_said_with_的_inside_it_is_the_term(talk):
+    """烈士的子女 is 烈士子女, 抗日的老兵 抗日老兵: people put 的 between the parts of the plan's terms."""
+    reply, _ = talk("我是烈士的子女 今年六十二 一年有多少补助")
+    assert reply.text.startswith("【烈士老年子女生活补助】每年4800元")
+    reply, _ = talk("抗日的老兵一年补多少")
+    assert "21060元" in reply.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

@@ -223,13 +223,19 @@ def _over(pool: list[Owned], said: str) -> tuple[Owned, tuple[int, int], str] | 
                               key=lambda o: len(o.figure.label))  # money: nothing is averaged over it
             units = [o for o in pool if size == 1 and o.figure.unit == part]  # 每户创业: of the 户 figures, the
             after = said[m.start("noun") + 1:m.start("noun") + 5]  # one whose label the words after it are most of
-            hit = next(iter(labelled), None) or max(
-                units, key=lambda o: sum(ch in o.figure.label for ch in after) / len(o.figure.label), default=None)
+            hit = next(iter(labelled), None) or max(units, key=lambda o: (
+                _prefix_in(after, o.figure.label), sum(ch in o.figure.label for ch in after) / len(o.figure.label)),
+                default=None)  # 一户企业: the 户 whose label says 企业 (the ten bases' firms, not 扶持创业's 户)
             if hit is not None:  # 创业户: of the labels holding 创业, the one it is most of (扶持创业)
                 end = m.start("noun") + size
                 end += said[end:end + 1] == hit.figure.unit  # 每创业户: 户 is what one of them is called too
                 return hit, (m.start(), end), said[m.start() + 1:end]  # 每个基地 → 个基地
     return None
+
+
+def _prefix_in(words: str, label: str) -> int:
+    """How many of the first characters of `words` the label holds together (企业扶持 in …企业建成…: 2)."""
+    return next((n for n in range(len(words), 0, -1) if words[:n] in label), 0)
 
 
 def _ratio(first: Owned, second: Owned) -> tuple[str, Figure] | None:

@@ -24,6 +24,12 @@ def test_an_average_is_the_figure_named_over_the_one_named_after_mei(ask):
     assert "7万人 ÷ 3000户 = 约23.33人" in jobs
 
 
+def test_an_average_over_one_firm_is_taken_over_the_firms_not_over_the_households_helped(ask):
+    """一户企业 names the ten bases' 户 (重点培育10户企业), not 扶持创业3000户: 3000 ÷ 10, never 10 ÷ 3000 = 约0户."""
+    *_, per_firm = ask("创业孵化基地重点培育几户企业", "那平均一户企业扶持多少户创业")
+    assert "3000户 ÷ 10户 = 300户" in per_firm
+
+
 def test_an_average_of_money_per_household_or_person_divides_the_sum_in_yuan(ask):
     *_, per_home = ask("风险补偿基金出资多少 帮多少户", "平均每户合多少")
     *_, per_person, led = ask("创业担保贷款今年放多少 扶持几个人创业", "平均一人合多少", "一个创业的平均带动几个人")

@@ -99,6 +99,9 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
                     and not _EACH_SAID.search(q.text) and (counted := _the_counted(q, merged)) is not None:
                 merged = replace(merged, total=True, lines=counted)  # 我爸… 我妈… 俩人一年多少 / 俩人一年 after each
                 # was told: each, and the two together; 俺老婶也是抗美援朝的 俩人一年: she and the one before her
+            if not q.asked_said and set(merged.asked) <= {"max", "min"} and (
+                    q.facts or any(x.facts for x in q.subjects)):  # 那最多就给这些呗 — 绿色食品要是认证俩产品呢: the
+                merged = replace(merged, asked=("amount",))  # sum of what is told now, no longer the cap
             if q.citywide:  # 全市一共整多少个: the plan's own figures, no one's site or case, from now on
                 merged = replace(merged, lines=_no_ones(merged.lines), history=_no_ones(merged.history))
             if q.number and not q.asked_said and set(merged.asked) <= WORDED_KINDS:  # 哪个部门 — 重点培育几户企业:

@@ -961,6 +961,20 @@ def test_a_term_said_with_的_inside_it_is_the_term(talk):
     assert "21060元" in reply.text
 
 
+def test_a_count_told_after_the_cap_was_asked_asks_the_sum_of_that_count(talk):
+    """那最多就给这些呗 asked the cap; 绿色食品要是初次认证俩产品呢 tells a count: its sum (22000), not the cap of
+    both measures (俩 counts products here, no people to add up)."""
+    *_, green, both = talk.conversation("俺们合作社今年头一回整无公害认证 有三个产品 能给多少钱", "那最多就给这些呗",
+                                        "绿色食品那块儿要是初次认证俩产品呢", "就按三个无公害加两个绿色食品 一共多少")
+    assert green.text.startswith("【绿色食品认证奖补】22000元") and "合计：5000元 + 22000元 = 27000元" in both.text
+
+
+def test_a_count_supposed_for_one_measure_of_a_sum_changes_that_one(talk):
+    """要是绿色食品有五个呢 总共: 5 of 绿色食品 (28000), 无公害 still 2 (4000)."""
+    _, supposed = talk.conversation("合作社 无公害两个产品 绿色食品也两个产品 都是头一回 一共奖多少", "要是绿色食品有五个呢 总共")
+    assert "合计：4000元 + 28000元 = 32000元" in supposed.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

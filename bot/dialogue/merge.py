@@ -563,6 +563,9 @@ def adds_to_the_question(q: Question, c: Context, known: Known) -> Context | Non
                  *(n for n in new if not any(x.measure == n.measure and x.person == n.person for x in c.lines)))
         if q.how_many and q.how_many > len(lines):  # 还有个地理标志登记 三项加一块: the ones answered before too
             lines = _filled(lines, reversed(c.history), q.how_many)
+        said_at = {(n.measure, n.person): i for i, n in enumerate(new)}
+        if all((x.measure, x.person) in said_at for x in lines):  # 无公害仨产品加上绿色食品仨产品: as the message says them
+            lines = tuple(sorted(lines, key=lambda x: said_at[(x.measure, x.person)]))
         sums = q.total and set(c.asked) <= {"max", "min"} and any(n.facts for n in new)  # 最多能给多少 — 另外还拿了
         # 地理标志 跟四个产品的绿色认证加一起: the sums of the counts told, not the caps
         asked = q.asked if q.asked_said or sums else c.asked

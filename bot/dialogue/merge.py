@@ -39,6 +39,7 @@ _ORDINAL = re.compile(r"第\d+[个位项种样]")  # 第2个: a line of the last
 _ALSO = re.compile(r"也")  # 我爸51岁也失业了要创业: as the one asked about before
 _EACH_DID = re.compile(r"各(?:建|开|办|弄|整|搞|干|认证|申请|报)(?:了)?(?:1个|1家|1处|个)")  # 我和我小舅子各建一个: the thing
 # talked about, each of them
+_WHETHER = re.compile(r"能领不|能不能领|能领吗|能领么|能领没|能享受不|能不能享受|够不够|够条件|符合不|符不符合|有没有份|有份不")
 _KIND_FIRST = re.compile(r"(?:那)?([\u4e00-\u9fff]{2,4}?)的(?:是|多少|给多少)")  # 病故的是多少: a kind, asked of
 _THAN_WORD = re.compile(r"比([\u4e00-\u9fff]{2,6}?)的?(?:多|少|高|低|差)")  # 烈士遗属比病故的多多少
 OF_TARGETS = ("average", "ratio", "share")  # asked only of the plan's target figures (bot/dialogue/plan_figures.py)
@@ -543,7 +544,8 @@ def adds_to_the_question(q: Question, c: Context, known: Known) -> Context | Non
     if not (q.addition or (q.total and personal)):  # 他还立过二等功，一共多少: his lines, and the merit beside them
         return None
     before = {x.person for x in c.lines}
-    if not (q.total or c.total or q.everyone or q.how_many or q.adds_outright) and new and all(
+    whether = not q.total and _WHETHER.search(q.text)  # 还有个三哥五十九 能领不, after a sum: whether he can, alone
+    if not (q.total or c.total and not whether or q.everyone or q.how_many or q.adds_outright) and new and all(
             n.person is not None and n.person not in before for n in new):
         return None  # 我三大爷当了六年 还立过二等功 他一个月多少: his own lines, asked of him alone
     key = c.lines[0].person if len(c.lines) == 1 else None

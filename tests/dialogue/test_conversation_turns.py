@@ -975,6 +975,17 @@ def test_a_count_supposed_for_one_measure_of_a_sum_changes_that_one(talk):
     assert "合计：4000元 + 28000元 = 32000元" in supposed.text
 
 
+def test_whether_a_brother_added_after_a_sum_can_claim_is_his_alone(talk):
+    """还有个三哥五十九 当兵四年 能领不 after the two brothers' rise: his verdict with its threshold, no one's sum;
+    then 哎不对 三哥是六十九 那他一个月多少 is his amount, not the rises asked before."""
+    *_, whether, his, all_three = talk.conversation(
+        "来电人说家里哥俩都是老义务兵 大哥七十 当兵五年 二哥六十五 当兵三年 每月各多少", "比旧标准一年多多少",
+        "还有个三哥五十九 当兵四年 能领不", "哎不对 三哥是六十九 那他一个月多少", "哥仨一个月一共多少")
+    assert "暂不符合" in whether.text and "还差1年" in whether.text and "元" not in whether.text.split("\n")[0]
+    assert his.text.startswith("【老义务兵生活补助】每月100元（三哥）")
+    assert "125元 + 75元 + 100元 = 每月300元" in all_three.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

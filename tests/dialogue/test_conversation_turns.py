@@ -986,6 +986,16 @@ def test_whether_a_brother_added_after_a_sum_can_claim_is_his_alone(talk):
     assert "125元 + 75元 + 100元 = 每月300元" in all_three.text
 
 
+def test_three_people_summed_without_the_merit_are_the_three_talked_about_not_the_last_answered(talk):
+    """仨人的基本标准加起来 不算立功 after 姥爷 alone was answered: 爷爷, 奶奶 and 姥爷 without 爷爷's merit (28860)."""
+    *_, without, added = talk.conversation(
+        "我爷爷是抗日老兵 他今年一年标准多少", "他服役期间立过一等功 一个月再加多少", "我奶奶六十三 是烈士老年子女 她一年多少",
+        "我姥爷六十七 当过十年义务兵 一个月多少", "姥爷一年呢", "仨人的基本标准加起来 不算立功 一年多少",
+        "再加上爷爷立功的 一年一共多少")
+    assert "21060元 + 4800元 + 3000元 = 每年28860元" in without.text and "1800" not in without.text
+    assert "每年30660元" in added.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

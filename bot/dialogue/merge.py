@@ -539,8 +539,10 @@ def adds_to_the_question(q: Question, c: Context, known: Known) -> Context | Non
     if q.addition and not new:  # 再加上返乡农民工那5200呢: the one measure stating the figure told
         stating = {m.id for x in q.quantities if x.value >= 100 for m in store.stating(x.value)}
         new = tuple(Line(m) for m in stating) if len(stating) == 1 else ()
+    beside = any(store.get(line.measure).kind != "merit_addition" for line in c.lines)  # 抗美援朝老兵每月多少 — 那立过
+    # 一等功的呢 每月一共: the merit on top of the standard asked
     personal = bool(new) and all(store.get(line.measure).kind == "merit_addition" for line in new) and (
-        bool(c.people) or any(line.person is not None for line in new))  # 三等功和二等功加起来: levels, of nobody
+        bool(c.people) or any(line.person is not None for line in new) or beside)  # 三等功和二等功加起来: levels, of nobody
     if not (q.addition or (q.total and personal)):  # 他还立过二等功，一共多少: his lines, and the merit beside them
         return None
     before = {x.person for x in c.lines}

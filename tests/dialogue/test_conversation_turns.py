@@ -996,6 +996,13 @@ def test_three_people_summed_without_the_merit_are_the_three_talked_about_not_th
     assert "每年30660元" in added.text
 
 
+def test_a_merit_asked_with_a_total_after_a_standard_is_added_to_it(talk):
+    """抗美援朝老兵每月多少錢 — 那立過一等功的呢 每月一共: the veteran's month with the merit on top (1465), not the
+    merit alone."""
+    _, both = talk.conversation("抗美援朝老兵每月多少錢", "那立過一等功的呢 每月一共")
+    assert "1315元 + 150元 = 每月1465元" in both.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

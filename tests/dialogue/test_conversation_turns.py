@@ -1003,6 +1003,14 @@ def test_a_merit_asked_with_a_total_after_a_standard_is_added_to_it(talk):
     assert "1315元 + 150元 = 每月1465元" in both.text
 
 
+def test_都_with_我俩_tells_the_other_one_anew(talk):
+    """媳妇's four months were told; 俺俩各开各的店 都干满半年了 makes hers six too (10000), while 我是国营厂子下岗的
+    stays mine."""
+    *_, both = talk.conversation("我媳妇四十三了 失业好几年 想开个小卖店 有创业补贴不", "执照刚办下来四个月 现在能申请不",
+                                 "我原来是国营厂子下岗的 俺俩各开各的店 都干满半年了 一共能拿多少")
+    assert "合计：5000元 + 5000元 = 10000元" in both.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

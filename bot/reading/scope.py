@@ -18,7 +18,7 @@ from bot.plan.terms import cut
 
 _AGE_THEN = re.compile(r"[^\d,。;!?]{0,4}?(?:满|到|过)\d|[^\d,。;!?]{0,4}?\d+(?:岁|周岁|了)")  # 后年满60, 明年就60了,
 # 明年她就满六十了: an age, not a year
-_THEN_BEFORE = "上之以然"  # 加上后年合计, 之后年底: 后 closes the word before it
+_THEN_BEFORE = "上之以然降涨调"  # 加上后年合计, 之后年底, 降后年缴: 后 closes the word before it
 _PLACE = re.compile(r"[\u4e00-\u9fff]{3,}(?<![店铺馆厂摊坡地])|[\u4e00-\u9fff]+[省市县区镇乡村州旗盟岛]")  # jieba calls 新旧
 # and 三哥 places too, and 美甲店, 山坡地: a shop or a plot of land is no place outside the city
 

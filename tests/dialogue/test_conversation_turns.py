@@ -1011,6 +1011,14 @@ def test_都_with_我俩_tells_the_other_one_anew(talk):
     assert "合计：5000元 + 5000元 = 10000元" in both.text
 
 
+def test_the_plans_year_asked_after_another_year_answers_what_was_asked_of_that_one(assistant):
+    """2018年抗日老兵的补助标准 is out of the plan (the NLU's scope guard says so); 那2017年的呢 asks the same of the
+    plan's year (21060)."""
+    chat = Chat(assistant)
+    assert chat.says("2018年抗日老兵的补助标准是多少", elsewhere="year 2018").response == "utter_out_of_scope"
+    assert chat.says("那2017年的呢").text.startswith("【抗日老兵生活补助】每年21060元")
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

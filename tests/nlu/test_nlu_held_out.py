@@ -101,6 +101,7 @@ def guard(db_path):
         ("明年她就满六十了 到那时候俩人一年咋算", "ask_measure", False),  # hers, said with her name between
         ("明年的标准涨到多少了", "ask_measure", True),
         ("父 服役期间二等功 加上后年合计", "ask_measure", False),  # 加上后 + 年合计, no 后年
+        ("来电 渔业资源增殖保护费年3000 降后年缴", "ask_measure", False),  # 降后 + 年缴, no 后年
     ],
 )
 def test_scope_guard_marks_what_the_plan_cannot_be_about(guard, text, intent, out):

@@ -1144,7 +1144,12 @@ def _lines(q: Question, c: Context, store: MeasureStore) -> tuple[Line, ...]:
     own = {(s.person, s.measure): dict(s.facts) for s in q.subjects}  # 绿色食品3个产品，无公害2个: each its own count
     told = dict(q.facts) if len(spoken) == 1 and not q.people else {}  # 都签了1年合同 介绍成了12个: of the one
     for key in spoken:  # spoken of, facts told of no one are theirs
-        lines += [replace(line, facts={**told, **own.get((key, line.measure), {})}) for line in _person_lines(c.person(key))]
+        theirs = _person_lines(c.person(key))
+        if key in named and not (q.total or q.each) and any(
+                store.get(x.measure).kind == "target" for x in theirs if (key, x.measure) not in own):
+            theirs = tuple(x for x in theirs if (key, x.measure) in own)  # 俺家在贫困村 建大棚 — 俺家贷款难 风险补偿基金
+            # 多少: the fund, not the plan's greenhouses again
+        lines += [replace(line, facts={**told, **own.get((key, line.measure), {})}) for line in theirs]
     for s in q.subjects:  # of no one in particular, unless a person's line already has it (他立过二等功)
         if s.person is not None and c.person(s.person) is not None:
             continue

@@ -1019,6 +1019,13 @@ def test_the_plans_year_asked_after_another_year_answers_what_was_asked_of_that_
     assert chat.says("那2017年的呢").text.startswith("【抗日老兵生活补助】每年21060元")
 
 
+def test_a_measure_named_for_someone_with_a_target_of_theirs_before_is_that_measure_alone(talk):
+    """俺家在贫困村 建大棚 — 俺家贷款难，风险补偿基金多少: the fund (6000万元), not the plan's greenhouses again."""
+    *_, fund = talk.conversation("俺家在贫困村，今年建大棚温室，全市多少个贫困村有", "建多少大棚，多少温室",
+                                 "俺家贷款难，风险补偿基金多少")
+    assert fund.text.startswith("【贫困农户贷款风险补偿基金】") and "大棚" not in fund.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

@@ -275,7 +275,9 @@ def _several(done: list[Outcome], asked: list[str], c: Context, asks: tuple[str,
             if f is not None:
                 by_kind.setdefault(kind, []).append(f)
         who = "" if _named_by_title(o) else o.who
-        name = _variant(o) + who if one_measure else f"{who + '的' if who else ''}{o.measure.title}"  # 三等功2位
+        counted = bool(who) and o.line.person is None  # 抗日2人 抗美援朝1人: 抗日老兵生活补助（2位）, not 2位的
+        name = _variant(o) + who if one_measure else f"{o.measure.title}（{who}）" if counted else \
+            f"{who + '的' if who else ''}{o.measure.title}"  # 三等功2位
         name += f"（{_once(o)}）" if o.assumed else ""
         what += f"（每人须{'、'.join(o.unchecked)}）" if o.unchecked else ""
         lines.append(f"· {name or o.measure.title}：{what}")

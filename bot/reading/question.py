@@ -91,6 +91,7 @@ _IS = re.compile(r"\s*(?:今年|这回|这次|现在)?\s*(?:是|就是|其实是
 _ELIGIBLE_ONES = re.compile(r"(?:能领|够条件|符合条件|符合)的(?:那)?(?:俩|仨|几个|\d个)?人?")  # 能领的俩人: all who can
 _LIST_WORDS = re.compile(r"[\s、/,;]+")  # 烈属 因公 病故: the words of an operator's list
 _HEADS = ("人", "位", "名")  # units that count people
+_EACH_HEADS = re.compile(r"(?<![\d.])([1-9]\d{0,3})\s*(?:人|位|名)(?!次)")  # 抗日2人: the people of the name before
 _FILLER = r"[是就有了吧啊呀哦嗯呢的\s,.!?]*"  # 8吧, 是8年: around a number, nothing that says more
 _BARE = re.compile(rf"^(?:俺们|我们|咱们)?{_FILLER}([-负]?\d+(?:\.\d+)?)\s*(周岁|岁|个月|年|个|万元|万|元|人|户)?{_FILLER}$")
 # 俺们是4 (products, asked for) / 450万 (a sum of money, after a rule that reckons with one)
@@ -418,11 +419,31 @@ class Reader:
         have = {s.measure for s in subjects}
         return [*subjects, *(Subject(m.id, None) for m in said if m.id not in have)]
 
+    def _headcounts_each(self, text: str, subjects: tuple[Subject, ...]) -> tuple[Subject, ...] | None:
+        """抗日2人 抗美援朝1人 年合计: of several categories of no one, each with the number of people said right
+        after its name; None unless every one of them has its own."""
+        alone = [x for x in subjects if x.person is None and x.count is None]
+        if len(alone) < 2 or len(alone) != len(subjects):
+            return None
+        counts: dict[str, int] = {}
+        start = 0
+        for m in _EACH_HEADS.finditer(text):
+            named = {x.id for x in self.store.all_named_in(text[start:m.start()])} & {x.measure for x in alone}
+            if len(named) != 1 or (measure := named.pop()) in counts:
+                return None
+            counts[measure] = int(m.group(1))
+            start = m.end()
+        if set(counts) != {x.measure for x in alone}:
+            return None
+        return tuple(replace(x, count=counts[x.measure] if counts[x.measure] > 1 else None) for x in subjects)
+
     def _headcount(self, text: str, subjects: tuple[Subject, ...], quantities: tuple[Quantity, ...],
                    people: tuple[Person, ...], correcting: bool) -> tuple[tuple[Subject, ...], tuple[Quantity, ...]]:
         """烈士遗属 年标 2人 合计 / 抗美援朝老兵 3人×年标 / 俺们村老义务兵有5个: a category's standard times the
         people counted, the count apart from the category's name; a count said in a correction (应为 3人) is left
         to the merge, which knows the group it recounts."""
+        if not people and not correcting and (each := self._headcounts_each(text, subjects)):
+            return each, tuple(x for x in quantities if x.unit not in _HEADS)
         heads = _the_headcount(subjects, quantities, text)
         if heads is None or people or correcting:
             return subjects, quantities

@@ -1026,6 +1026,12 @@ def test_a_measure_named_for_someone_with_a_target_of_theirs_before_is_that_meas
     assert fund.text.startswith("【贫困农户贷款风险补偿基金】") and "大棚" not in fund.text
 
 
+def test_each_category_counted_by_the_number_after_its_name(talk):
+    """来电 抗日2人 抗美援朝1人 年合计: two of one war and one of the other (57900), not one of each (36840)."""
+    reply, _ = talk("来电 抗日2人 抗美援朝1人 年合计")
+    assert "抗日老兵生活补助（2位）：每年42120元" in reply.text and "42120元 + 15780元 = 每年57900元" in reply.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

@@ -833,6 +833,11 @@ def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
     elif "difference" in q.asked and len(c.lines) == 1 and len(lines) == 1 and not q.people and (
             _THAN.match(q.text) or THAN_THE_LAST.search(q.text)):  # 他是解放战争的 — 那比抗日的少多少: his against the one
         lines = _against(c, lines[0], q, store)  # named; 创业担保贷款 — 那个风险补偿基金比它少多少: the one named against it
+    if (q.follow_up or "呢" in q.text) and not q.people and len(lines) == 1 and lines[0].person is None and sum(
+            x.measure == lines[0].measure for x in c.lines) == 1 and all(x.person is None for x in c.lines) \
+            and store.get(lines[0].measure).kind == "merit_addition":
+        lines = tuple(lines[0] if x.measure == lines[0].measure else x for x in c.lines)  # 抗日老兵 一等功 年? —
+        # 个人荣誉称号呢: that line's level swapped, the standard beside it kept
     asked = q.asked if q.asked_said or not follow else c.asked
     if not q.asked_said and set(asked) <= WORDED and any(set(q.facts) & set(reads(store.get(x.measure))) for x in lines):
         asked = ("amount",)  # 不上缴国库吗 — 要是转让收益是50万呢: a figure the rule reckons with asks its sum

@@ -1032,6 +1032,13 @@ def test_each_category_counted_by_the_number_after_its_name(talk):
     assert "抗日老兵生活补助（2位）：每年42120元" in reply.text and "42120元 + 15780元 = 每年57900元" in reply.text
 
 
+def test_another_level_asked_after_a_standard_with_a_merit_swaps_the_level_and_keeps_the_standard(talk):
+    """抗日老兵 一等功 年? — 个人荣誉称号呢 年: the veteran with the honour's 200 a month instead (23460), not the honour
+    alone."""
+    _, swapped = talk.conversation("抗日老兵 一等功 年?", "个人荣誉称号呢 年")
+    assert "21060元 + 2400元 = 每年23460元" in swapped.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

@@ -1039,6 +1039,13 @@ def test_another_level_asked_after_a_standard_with_a_merit_swaps_the_level_and_k
     assert "21060元 + 2400元 = 每年23460元" in swapped.text
 
 
+def test_his_brother_is_one_more_person_not_the_one_before(talk):
+    """他兄弟也是老义务兵 六十六 当了四年呢: the old man's brother, his own 100 a month; 哥俩 then sum both (225)."""
+    *_, brother, both = talk.conversation("我家老爷子七十三了 当了五年义务兵 每个月给多少", "他兄弟也是老义务兵 六十六 当了四年呢",
+                                          "哥俩一个月一共多少")
+    assert "每月100元（他兄弟）" in brother.text and "125元 + 100元 = 每月225元" in both.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

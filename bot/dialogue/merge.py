@@ -764,9 +764,10 @@ def leaves_some_out(q: Question, c: Context, known: Known) -> Context | None:
     picked from, if this picks) without the lines of those people, measures or facts, asked what this asks."""
     left = q.left_out
     items = c.answered or c.lines
-    if left is not None and q.how_many and len({x.person for x in items}) < q.how_many:  # 姥爷一年呢 — 仨人加起来
-        everyone = tuple(x for p in c.people for x in _person_lines(p))  # 不算立功: the three talked about, not
-        items = everyone if len({x.person for x in everyone}) == q.how_many else items  # the last one answered
+    heads = q.how_many or next((p.count for p in q.people if p.count > 1 and not p.facts), None)  # 父母两人
+    if left is not None and heads and len({x.person for x in items}) < heads:  # 姥爷一年呢 — 仨人加起来 不算立功:
+        everyone = tuple(x for p in c.people for x in _person_lines(p))  # the three talked about, not the last
+        items = everyone if len({x.person for x in everyone}) == heads else items  # one answered
     if left is None or q.subjects or len(items) < 2:
         return None
     def out(line: Line) -> bool:  # 三等功 names the merit measure too: of its lines, the one of that level

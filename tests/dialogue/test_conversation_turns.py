@@ -1046,6 +1046,15 @@ def test_his_brother_is_one_more_person_not_the_one_before(talk):
     assert "每月100元（他兄弟）" in brother.text and "125元 + 100元 = 每月225元" in both.text
 
 
+def test_parents_summed_without_the_merit_then_with_it(talk):
+    """请合计父母两人年度标准 不含立功增加部分 after 母亲 alone was answered: both parents without the father's merit
+    (20580); 如含立功增加部分呢: with it (22380)."""
+    *_, without, including = talk.conversation(
+        "来电人反映其父系抗美援朝老兵 服役期间荣立一等功 询问每月增加标准", "来电人母亲系烈士老年子女 年满六十二周岁 询问年标准",
+        "请合计父母两人年度标准 不含立功增加部分", "如含立功增加部分呢")
+    assert "15780元 + 4800元 = 每年20580元" in without.text and "每年22380元" in including.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

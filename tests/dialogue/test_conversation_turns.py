@@ -1041,8 +1041,8 @@ def test_another_level_asked_after_a_standard_with_a_merit_swaps_the_level_and_k
 
 def test_his_brother_is_one_more_person_not_the_one_before(talk):
     """他兄弟也是老义务兵 六十六 当了四年呢: the old man's brother, his own 100 a month; 哥俩 then sum both (225)."""
-    *_, brother, both = talk.conversation("我家老爷子七十三了 当了五年义务兵 每个月给多少", "他兄弟也是老义务兵 六十六 当了四年呢",
-                                          "哥俩一个月一共多少")
+    *_, brother, both = talk.conversation("我家老爷子七十三了 当了五年义务兵 每个月给多少",
+                                          "他兄弟也是老义务兵 六十六 当了四年呢", "哥俩一个月一共多少")
     assert "每月100元（他兄弟）" in brother.text and "125元 + 100元 = 每月225元" in both.text
 
 

@@ -1055,6 +1055,14 @@ def test_parents_summed_without_the_merit_then_with_it(talk):
     assert "15780元 + 4800元 = 每年20580元" in without.text and "每年22380元" in including.text
 
 
+def test_all_placements_said_to_have_signed_a_year_count_again(talk):
+    """有的合同签了半年 算不算 — 那改成30个 都签了一年以上: the 30 with a year's contract each (5400), the half-year
+    contract no longer theirs."""
+    *_, recounted = talk.conversation("职业中介免费介绍就业困难人员就业 补贴一个人多少", "介绍了25个", "有的合同签了半年 算不算",
+                                      "那改成30个 都签了一年以上 也交了社保")
+    assert "180元 × 30人 = 5400元" in recounted.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

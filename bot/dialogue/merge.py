@@ -439,7 +439,8 @@ def _recounted(q: Question, c: Context, store: MeasureStore) -> Context | None:
     if len(counted) != 1 or counted[0].value < 1 or counted[0].value != int(counted[0].value):
         return None
     n = int(counted[0].value)
-    of_no_one = [line for line in c.lines if line.person is None and line.count and line.measure in named]
+    of_no_one = [line for line in c.lines if line.person is None and (line.count or q.subjects) and line.measure in named]
+    # 烈属1 因公遗属1 病故遗属1 — 改：烈属2人: the one named, of no one, though counted as one before
     if not groups and len(of_no_one) == 1:  # 烈属 年标 2人 合计 — 应为 3人: the line counted, of no one
         return replace(c, lines=tuple(replace(x, count=n if n > 1 else None) if x in of_no_one else x for x in c.lines))
     if len(groups) != 1:

@@ -1063,6 +1063,12 @@ def test_all_placements_said_to_have_signed_a_year_count_again(talk):
     assert "180元 × 30人 = 5400元" in recounted.text
 
 
+def test_a_count_corrected_for_one_category_of_a_listed_sum_changes_that_one(talk):
+    """烈属1 因公遗属1 病故遗属1 年合计 — 改：烈属2人 年合计: two martyrs' families now (85090), the rest as they were."""
+    _, recounted = talk.conversation("烈属1 因公遗属1 病故遗属1 年合计", "改：烈属2人 年合计")
+    assert "49140元 + 18460元 + 17490元 = 每年85090元" in recounted.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

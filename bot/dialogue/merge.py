@@ -354,8 +354,8 @@ def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:
         return _asked_again(q, _told(c, key, {fact: value}, store, replace_kind=True))
     if (recounted := _each_recounted(q, c)) is not None:  # 解放战争的是仨 志愿军是俩: each group its own size
         return _asked_again(q, recounted)
-    if (moved := _some_of_another_kind(q, c, store)) is not None:  # 解放战争那3个里有1个其实是抗日的
-        return _asked_again(q, moved)
+    if (moved := _some_of_another_kind(q, c, store) or _some_of_a_line(q, c, store)) is not None:  # 解放战争那3个里
+        return _asked_again(q, moved)  # 有1个其实是抗日的 / 抗日2人 — 改：其中1人是解放战争老兵
     if (recounted := _recounted(q, c, store)) is not None:  # 说错了，抗美援朝的是三个: that group's size
         return _asked_again(q, recounted)
     if (counted_lines := _headcount(q.facts, c, store)) is not None:  # 俺数差了，是六个人: the lines' headcount
@@ -503,6 +503,26 @@ def _some_of_another_kind(q: Question, c: Context, store: MeasureStore) -> Conte
                                            for line in lines))
     someone = Someone(str(category), f"{n}个{category}", n, {"veteran_category": category}, (now,))
     return replace(merged.with_person(someone), lines=(*lines, *_person_lines(someone)))
+
+
+def _some_of_a_line(q: Question, c: Context, store: MeasureStore) -> Context | None:
+    """抗日2人 月合计 — 改：其中1人是解放战争老兵: of the one counted line of no one of another category, that many
+    (1 unless said) are of the category named; the line counted without them, and theirs beside it."""
+    kinds = [s.measure for s in q.subjects if store.get(s.measure).categories.get("veteran_category")]
+    if len(kinds) != 1 or q.people or "其中" not in q.text:
+        return None
+    now = kinds[0]
+    counted = [x for x in c.lines if x.person is None and (x.count or 0) > 1 and x.measure != now
+               and store.get(x.measure).categories.get("veteran_category")]
+    if len(counted) != 1:
+        return None
+    was, size = counted[0], counted[0].count or 0
+    said = [int(x.value) for x in q.quantities if x.unit in ("个", "位", "名", "人") and 0 < x.value < size]
+    n = said[-1] if said else 1
+    theirs = next((x for x in c.lines if x.person is None and x.measure == now), None)
+    lines = [replace(x, count=size - n if size - n > 1 else None) if x == was else
+             replace(x, count=(x.count or 1) + n) if x == theirs else x for x in c.lines]
+    return replace(c, lines=tuple(lines if theirs else [*lines, Line(now, None, n if n > 1 else None)]))
 
 
 def _counted_as(label: str, n: int) -> str:

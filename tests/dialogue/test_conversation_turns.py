@@ -1069,6 +1069,12 @@ def test_a_count_corrected_for_one_category_of_a_listed_sum_changes_that_one(tal
     assert "49140元 + 18460元 + 17490元 = 每年85090元" in recounted.text
 
 
+def test_one_of_a_counted_category_said_to_be_of_another_moves_to_it(talk):
+    """抗日2人 月合计? — 改：其中1人是解放战争老兵 一年合计: one of each war (37180), not two of the first."""
+    *_, moved = talk.conversation("抗日2人 月合计?", "同上 一年", "改：其中1人是解放战争老兵 一年合计")
+    assert "21060元 + 16120元 = 每年37180元" in moved.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

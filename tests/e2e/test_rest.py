@@ -121,8 +121,9 @@ SETS = {"tuned.yml": 1.0, "blind.yml": 0.95, "blind_a.yml": 0.94, "held_out.yml"
         "held_out_35_operators_mixed_shorthand.yml": 0.77, "dev_long14.yml": 0.26, "dev_everyday5.yml": 0.80,
         "held_out_36_elderly_households_sums.yml": 0.84, "held_out_37_work_farms_research_everyday.yml": 0.82,
         "held_out_38_desk_shorthand_mixed.yml": 0.85, "dev_long15.yml": 0.55, "dev_everyday6.yml": 0.87,
-        "held_out_39_elderly_voice_relatives_totals.yml": 0.86, "held_out_40_jobs_business_farms_research_plan.yml": 0.83,
-        "held_out_41_operators_arithmetic_followups.yml": 0.73, "dev_long16.yml": 0.80, "dev_everyday7.yml": 0.87}
+        "held_out_39_elderly_voice_relatives_totals.yml": 0.87, "held_out_40_jobs_business_farms_research_plan.yml": 0.83,
+        "held_out_41_operators_arithmetic_followups.yml": 0.74, "dev_long16.yml": 0.92, "dev_everyday7.yml": 0.92,
+        "dev_desk4.yml": 0.90, "dev_voice4.yml": 0.87}
 
 
 def judged(rest_url: str, *args: str) -> str:

@@ -451,8 +451,9 @@ def _together(done: list[Outcome], asked: list[str], by_kind: dict[str, list[Fig
     if "difference" in asked and len(compared) == 2 and len(
             {o.measure.kind == "merit_addition" for o in done}) == 1:  # 抗日老兵 − 三等功's 50元 compares nothing
         d = difference(*compared)
-        if d is not None:
-            other = _other_period(d) if c.both_periods else None
+        if d is not None:  # 一个月差多少 of yearly standards: by the year too, as the plan states them
+            native = {o.figure.period for o in done if o.figure is not None}
+            other = _other_period(d) if c.both_periods or native and d.period not in native else None
             out.append((f"相差：{d.shown}" + (f"；折合{other.text()}" if other else ""), d))
             out += [("", other)] if other else []
         return out

@@ -1075,6 +1075,12 @@ def test_one_of_a_counted_category_said_to_be_of_another_moves_to_it(talk):
     assert "21060元 + 16120元 = 每年37180元" in moved.text
 
 
+def test_a_monthly_difference_of_yearly_standards_is_said_by_the_year_too(talk):
+    """一个月差多少 of two yearly standards: 每月440元, and 折合每年5280元 as the plan states them."""
+    _, monthly = talk.conversation("抗日老兵跟抗美援朝老兵一年差多少", "一个月差多少")
+    assert "1755元 − 1315元 = 每月440元；折合每年5280元" in monthly.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

@@ -39,6 +39,7 @@ _ORDINAL = re.compile(r"第\d+[个位项种样]")  # 第2个: a line of the last
 _ALSO = re.compile(r"也")  # 我爸51岁也失业了要创业: as the one asked about before
 _EACH_DID = re.compile(r"各(?:建|开|办|弄|整|搞|干|认证|申请|报)(?:了)?(?:1个|1家|1处|个)")  # 我和我小舅子各建一个: the thing
 # talked about, each of them
+_WE_BOTH = re.compile(r"(?:俺|我|咱)(?:们)?俩[^,。;!?]*?都")  # 俺俩各开一个店都干满半年: 都 tells both
 _WHO_THEY_ARE = ("group", "groups", "veteran_category", "merit", "fallen")  # facts no 都 of another clause tells
 _WHETHER = re.compile(r"能领不|能不能领|能领吗|能领么|能领没|能享受不|能不能享受|够不够|够条件|符合不|符不符合|有没有份|有份不")
 _KIND_FIRST = re.compile(r"(?:那)?([\u4e00-\u9fff]{2,4}?)的(?:是|多少|给多少)")  # 病故的是多少: a kind, asked of
@@ -1661,8 +1662,9 @@ def _we_two(q: Question, c: Context, known: Known) -> Question:
     other = other or next((p for p in reversed(c.people) if p.key != SELF and p.count == 1), None)
     if not q.with_me or other is None or [p.key for p in q.people] != [SELF]:
         return q
+    both = q.everyone or bool(_WE_BOTH.search(q.text))  # 要是俺俩各开一个店都干满半年
     shared = {k: v for k, v in q.people[0].facts.items()  # 俺自个儿也当过五年兵 俺俩…: his own three years stay;
-              if k not in ("age", "gender") and (k not in other.facts or q.everyone and k not in _WHO_THEY_ARE)}  # 俺俩
+              if k not in ("age", "gender") and (k not in other.facts or both and k not in _WHO_THEY_ARE)}  # 俺俩
     # 各开各的店 都干满半年了: 都 tells hers anew (not who she is: 我是下岗的 is mine)
     return replace(q, people=(*q.people, Person(other.key, other.label, 1, shared)), everyone=True)
 

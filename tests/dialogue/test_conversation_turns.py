@@ -1009,6 +1009,9 @@ def test_都_with_我俩_tells_the_other_one_anew(talk):
     *_, both = talk.conversation("我媳妇四十三了 失业好几年 想开个小卖店 有创业补贴不", "执照刚办下来四个月 现在能申请不",
                                  "我原来是国营厂子下岗的 俺俩各开各的店 都干满半年了 一共能拿多少")
     assert "合计：5000元 + 5000元 = 10000元" in both.text
+    *_, supposed = talk.conversation("我媳妇四十二岁 下岗好几年了 想开个小卖店 有创业补贴吗", "营业执照办下来才四个月 现在能领不",
+                                     "我五十三 也失业了 要是俺俩各开一个店都干满半年 一共能领多少")
+    assert "合计：5000元 + 5000元 = 10000元" in supposed.text
 
 
 def test_the_plans_year_asked_after_another_year_answers_what_was_asked_of_that_one(assistant):

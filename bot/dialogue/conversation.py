@@ -236,8 +236,8 @@ class Conversation:
         judged = q.judged or self._judged_again(q, c)
         if q.subjects or q.money or q.total:  # a measure or a sum asked ends the talk of who is one of a term's
             c = replace(c, term=None)  # (还差几年 keeps it: 那我51 男的 我算不算 is judged again)
-        if c.abroad:  # 吉林市的(2018年的)抗日老兵多少 — 那长春呢 (那2017年的呢): those lines, asked here; anything else
-            # starts anew
+        if c.abroad:  # 吉林市的(2018年的)抗日老兵多少 — 那长春呢 (那2017年的呢): those lines asked here;
+            # anything else starts anew
             c = replace(c, abroad=False) if q.here and not q.subjects else replace(c, lines=(), abroad=False)
         if q.elsewhere:  # 吉林市的 / 2018年的抗日老兵多少: kept, should 那长春呢 / 那2017年的呢 follow
             abroad, _ = merge(q, c, self.store, self.reader.people)

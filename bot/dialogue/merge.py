@@ -39,8 +39,8 @@ _ORDINAL = re.compile(r"第\d+[个位项种样]")  # 第2个: a line of the last
 _ALSO = re.compile(r"也")  # 我爸51岁也失业了要创业: as the one asked about before
 _EACH_DID = re.compile(r"各(?:建|开|办|弄|整|搞|干|认证|申请|报)(?:了)?(?:1个|1家|1处|个)")  # 我和我小舅子各建一个: the thing
 # talked about, each of them
-_WE_BOTH = re.compile(r"(?:俺|我|咱)(?:们)?俩[^,。;!?]*?都")  # 俺俩各开一个店都干满半年: 都 tells both
-_WHO_THEY_ARE = ("group", "groups", "veteran_category", "merit", "fallen")  # facts no 都 of another clause tells
+_BOTH_RAN = re.compile(r"(?:俺|我|咱)(?:们)?俩[^,。;!?]*?都(?:干|开|经营|营业|做)?(?:够|满)")  # 俺俩各开一个店都
+# 干满半年: the months of business 都 tells are both's (俺俩都是下岗的 tells no months: each keeps theirs)
 _WHETHER = re.compile(r"能领不|能不能领|能领吗|能领么|能领没|能享受不|能不能享受|够不够|够条件|符合不|符不符合|有没有份|有份不")
 _KIND_FIRST = re.compile(r"(?:那)?([\u4e00-\u9fff]{2,4}?)的(?:是|多少|给多少)")  # 病故的是多少: a kind, asked of
 _THAN_WORD = re.compile(r"比([\u4e00-\u9fff]{2,6}?)的?(?:多|少|高|低|差)")  # 烈士遗属比病故的多多少
@@ -82,9 +82,10 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
                 merged = replace(merged, asked=("amount",))  # 差多少 — 那他俩加一块一年多少: the sum now
             if "difference" in merged.asked and "old" in (*c.asked, *q.asked) and set(q.asked) <= {"old", "difference"} \
                     and not (q.subjects or q.people or q.how_many or _THAN.search(q.text)) \
-                    and not ("difference" in c.asked and len(merged.lines) == 2):  # 去年一共多少 (—) 差多少: now
+                    and not ("difference" in c.asked and len(merged.lines) == 2) or "old" in q.asked \
+                    and "difference" in merged.asked and _EACH_SAID.search(q.text):  # 去年一共多少 (—) 差多少: now
                 # against then (两者新标差额: the two standards against each other); 那俩差多少 — 去年的标准差多少: the
-                # two standards then
+                # two standards then; 跟去年比各差多少: each one's rise
                 merged = replace(merged, asked=tuple(dict.fromkeys("rise" if k == "difference" else k
                                                                    for k in merged.asked)), total=merged.total or c.total)
             if rule is asks_again and "difference" in c.asked and q.asked == ("rise",) and q.period and not (
@@ -562,8 +563,8 @@ def adds_to_the_question(q: Question, c: Context, known: Known) -> Context | Non
     if q.addition and not new:  # 再加上返乡农民工那5200呢: the one measure stating the figure told
         stating = {m.id for x in q.quantities if x.value >= 100 for m in store.stating(x.value)}
         new = tuple(Line(m) for m in stating) if len(stating) == 1 else ()
-    beside = any(store.get(line.measure).kind != "merit_addition" for line in c.lines)  # 抗美援朝老兵每月多少 — 那立过
-    # 一等功的呢 每月一共: the merit on top of the standard asked
+    beside = len(new) == 1 and any(store.get(line.measure).kind != "merit_addition" for line in c.lines)  # 抗美援朝老兵
+    # 每月多少 — 那立过一等功的呢 每月一共: the one merit on top of the standard asked (三等功和二等功加起来: levels)
     personal = bool(new) and all(store.get(line.measure).kind == "merit_addition" for line in new) and (
         bool(c.people) or any(line.person is not None for line in new) or beside)  # 三等功和二等功加起来: levels, of nobody
     if not (q.addition or (q.total and personal)):  # 他还立过二等功，一共多少: his lines, and the merit beside them
@@ -856,9 +857,11 @@ def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
     elif "difference" in q.asked and len(c.lines) == 1 and len(lines) == 1 and not q.people and (
             _THAN.match(q.text) or THAN_THE_LAST.search(q.text)):  # 他是解放战争的 — 那比抗日的少多少: his against the one
         lines = _against(c, lines[0], q, store)  # named; 创业担保贷款 — 那个风险补偿基金比它少多少: the one named against it
-    if (q.follow_up or "呢" in q.text) and not q.people and len(lines) == 1 and lines[0].person is None and sum(
-            x.measure == lines[0].measure for x in c.lines) == 1 and all(x.person is None for x in c.lines) \
-            and store.get(lines[0].measure).kind == "merit_addition":
+    level_was = next((x for x in c.lines if x.measure == lines[0].measure), None) if len(lines) == 1 else None
+    if level_was is not None and not q.people and lines[0].person is None and len(c.lines) == 2 and all(
+            x.person is None for x in c.lines) and {store.get(x.measure).kind == "merit_addition" for x in c.lines} \
+            == {True, False} and \
+            q.facts.get("merit") not in (None, _facts_of(c, level_was).get("merit")):  # another level, not 一等功单算
         lines = tuple(lines[0] if x.measure == lines[0].measure else x for x in c.lines)  # 抗日老兵 一等功 年? —
         # 个人荣誉称号呢: that line's level swapped, the standard beside it kept
     asked = q.asked if q.asked_said or not follow else c.asked
@@ -1662,10 +1665,10 @@ def _we_two(q: Question, c: Context, known: Known) -> Question:
     other = other or next((p for p in reversed(c.people) if p.key != SELF and p.count == 1), None)
     if not q.with_me or other is None or [p.key for p in q.people] != [SELF]:
         return q
-    both = q.everyone or bool(_WE_BOTH.search(q.text))  # 要是俺俩各开一个店都干满半年
+    both_ran = bool(_BOTH_RAN.search(q.text))
     shared = {k: v for k, v in q.people[0].facts.items()  # 俺自个儿也当过五年兵 俺俩…: his own three years stay;
-              if k not in ("age", "gender") and (k not in other.facts or both and k not in _WHO_THEY_ARE)}  # 俺俩
-    # 各开各的店 都干满半年了: 都 tells hers anew (not who she is: 我是下岗的 is mine)
+              if k not in ("age", "gender") and (k not in other.facts or both_ran and k == "months_in_business")}  # 俺俩
+    # 各开各的店 都干满半年了: her months told anew
     return replace(q, people=(*q.people, Person(other.key, other.label, 1, shared)), everyone=True)
 
 

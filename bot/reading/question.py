@@ -429,10 +429,10 @@ class Reader:
         start = 0
         for m in _EACH_HEADS.finditer(text):
             named = {x.id for x in self.store.all_named_in(text[start:m.start()])} & {x.measure for x in alone}
-            if len(named) != 1 or (measure := named.pop()) in counts:
+            start, each = m.end(), text[max(0, m.start() - 1):m.start()] == "各"  # 抗日、抗美援朝老兵各2人: both
+            if named & set(counts) or len(named) > 1 and not each:
                 return None
-            counts[measure] = int(m.group(1))
-            start = m.end()
+            counts.update(dict.fromkeys(named, int(m.group(1))))  # 共3人 names none: the sum's, no one's
         if set(counts) != {x.measure for x in alone}:
             return None
         return tuple(replace(x, count=counts[x.measure] if counts[x.measure] > 1 else None) for x in subjects)

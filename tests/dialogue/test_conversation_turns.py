@@ -951,6 +951,8 @@ def test_去年的标准差多少_after_a_difference_compares_the_standards_then
     """烈士遗属 rose 600, 烈士老年子女 1200: last year's standards differ by 20370, this year's by 19770."""
     *_, now, then = talk.conversation("烈士遗属一年多少", "烈士老年子女呢", "那俩差多少", "去年的标准差多少")
     assert "每年19770元" in now.text and "23970元 − 3600元 = 每年20370元" in then.text
+    *_, each = talk.conversation("烈士遗属一年多少", "烈士老年子女呢", "那俩差多少", "跟去年比各差多少")
+    assert "增加每年600元" in each.text and "增加每年1200元" in each.text and "相差" not in each.text
 
 
 def test_a_term_said_with_的_inside_it_is_the_term(talk):
@@ -1001,6 +1003,8 @@ def test_a_merit_asked_with_a_total_after_a_standard_is_added_to_it(talk):
     merit alone."""
     _, both = talk.conversation("抗美援朝老兵每月多少錢", "那立過一等功的呢 每月一共")
     assert "1315元 + 150元 = 每月1465元" in both.text
+    _, levels = talk.conversation("抗日老兵一年多少", "三等功和二等功加起来一个月多少")
+    assert "50元 + 100元 = 每月150元" in levels.text and "1755" not in levels.text  # two levels: of no standard
 
 
 def test_都_with_我俩_tells_the_other_one_anew(talk):
@@ -1012,6 +1016,9 @@ def test_都_with_我俩_tells_the_other_one_anew(talk):
     *_, supposed = talk.conversation("我媳妇四十二岁 下岗好几年了 想开个小卖店 有创业补贴吗", "营业执照办下来才四个月 现在能领不",
                                      "我五十三 也失业了 要是俺俩各开一个店都干满半年 一共能领多少")
     assert "合计：5000元 + 5000元 = 10000元" in supposed.text
+    *_, hers_kept = talk.conversation("我媳妇四十三了 失业好几年 想开个小卖店 有创业补贴不", "执照刚办下来四个月 现在能申请不",
+                                      "我五十二 也开了个店 干了八个月了 俺俩都是下岗的 一共能拿多少")
+    assert "还差2个月" in hers_kept.text and "10000" not in hers_kept.text  # 都 said of 下岗, not of the months
 
 
 def test_the_plans_year_asked_after_another_year_answers_what_was_asked_of_that_one(assistant):
@@ -1033,6 +1040,10 @@ def test_each_category_counted_by_the_number_after_its_name(talk):
     """来电 抗日2人 抗美援朝1人 年合计: two of one war and one of the other (57900), not one of each (36840)."""
     reply, _ = talk("来电 抗日2人 抗美援朝1人 年合计")
     assert "抗日老兵生活补助（2位）：每年42120元" in reply.text and "42120元 + 15780元 = 每年57900元" in reply.text
+    reply, _ = talk("抗日2人 抗美援朝1人 共3人 年合计")  # 共3人 is the sum's count, no category's
+    assert "每年57900元" in reply.text
+    reply, _ = talk("抗日、抗美援朝老兵各2人 年合计")
+    assert "42120元 + 31560元 = 每年73680元" in reply.text
 
 
 def test_another_level_asked_after_a_standard_with_a_merit_swaps_the_level_and_keeps_the_standard(talk):
@@ -1040,6 +1051,8 @@ def test_another_level_asked_after_a_standard_with_a_merit_swaps_the_level_and_k
     alone."""
     _, swapped = talk.conversation("抗日老兵 一等功 年?", "个人荣誉称号呢 年")
     assert "21060元 + 2400元 = 每年23460元" in swapped.text
+    _, alone = talk.conversation("抗日老兵 一等功 年?", "一等功单算 一年多少呢")
+    assert alone.text.startswith("【立功优抚对象每月增发】每月150元，折合每年1800元")  # the same level, alone
 
 
 def test_his_brother_is_one_more_person_not_the_one_before(talk):
@@ -2853,7 +2866,7 @@ def test_a_number_supposed_in_place_of_the_count_told(talk):
 def test_a_sum_with_counts_told_after_a_cap_asks_the_sums_not_the_caps(talk):
     *_, both = talk.conversation("头一次获得绿色食品认证 一个产品给多少", "四个产品呢", "最多能给多少",
                                  "俺们另外还拿了农业部地理标志登记 跟四个产品的绿色认证加一起多少")
-    assert "100000元 + 26000元 = 126000元"  # in the order the message names them in both.text
+    assert "100000元 + 26000元 = 126000元" in both.text  # in the order the message names them
 
 
 def test_some_placed_who_signed_half_a_year_come_off_the_count_not_the_agencys_contract(talk):

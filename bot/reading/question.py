@@ -419,12 +419,18 @@ class Reader:
         have = {s.measure for s in subjects}
         return [*subjects, *(Subject(m.id, None) for m in said if m.id not in have)]
 
+    def _of_people(self, measure_id: str) -> bool:
+        """A measure paid to people of a category (or for a merit: 立过三等功的优抚对象有12个), whose number may be
+        counted beside it; not one counting its own things (placements, products, sites)."""
+        measure = self.store.get(measure_id)
+        return bool(measure.categories) or "merit" in inputs(measure)
+
     def _headcounts_each(self, text: str, subjects: tuple[Subject, ...]) -> tuple[Subject, ...] | None:
         """抗日2人 抗美援朝1人 年合计: of several categories of no one, each with the number of people said right
         after its name; None unless every one of them has its own."""
-        alone = [x for x in subjects if x.person is None and x.count is None]
+        alone = [x for x in subjects if x.person is None and x.count is None and self._of_people(x.measure)]
         if len(alone) < 2 or len(alone) != len(subjects):
-            return None
+            return None  # 介绍了9个 … 12人: a placement subsidy counts placements, never the people it is for
         counts: dict[str, int] = {}
         start = 0
         for m in _EACH_HEADS.finditer(text):
@@ -447,8 +453,7 @@ class Reader:
         heads = _the_headcount(subjects, quantities, text)
         if heads is None or people or correcting:
             return subjects, quantities
-        measure = self.store.get(subjects[0].measure)
-        if not (measure.categories or "merit" in inputs(measure)):  # 立过三等功的优抚对象有12个: the merit's people too
+        if not self._of_people(subjects[0].measure):
             return subjects, quantities
         return (replace(subjects[0], count=int(heads.value)),), tuple(x for x in quantities if x is not heads)
 

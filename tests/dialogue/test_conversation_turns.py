@@ -1097,6 +1097,13 @@ def test_a_monthly_difference_of_yearly_standards_is_said_by_the_year_too(talk):
     assert "1755元 − 1315元 = 每月440元；折合每年5280元" in monthly.text
 
 
+def test_a_count_after_a_measure_that_counts_its_own_things_is_no_headcount(talk):
+    """职业介绍补贴12人: twelve placements (2160), not twelve agencies each paid for twelve (25920, a figure the plan
+    never gives); only a category's standard is paid per head counted beside it."""
+    reply, _ = talk("职业介绍补贴12人 一次性创业补贴3人 合计多少")
+    assert "· 职业介绍补贴：2160元" in reply.text and "25920" not in reply.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

@@ -426,9 +426,11 @@ class Reader:
         return bool(measure.categories) or "merit" in inputs(measure)
 
     def _headcounts_each(self, text: str, subjects: tuple[Subject, ...]) -> tuple[Subject, ...] | None:
-        """抗日2人 抗美援朝1人 年合计: of several categories of no one, each with the number of people said right
-        after its name; None unless every one of them has its own."""
-        alone = [x for x in subjects if x.person is None and x.count is None and self._of_people(x.measure)]
+        """抗日2人 抗美援朝1人 年合计 / 职业介绍补贴12人 一次性创业补贴3人: of several measures of no one, each with
+        the number of people said right after its name: a category's people, or the people a subsidy pays for; None
+        unless every one of them has its own."""
+        alone = [x for x in subjects if x.person is None and x.count is None
+                 and (self._of_people(x.measure) or self._per_head(x.measure))]
         if len(alone) < 2 or len(alone) != len(subjects):
             return None  # 介绍了9个 … 12人: a placement subsidy counts placements, never the people it is for
         counts: dict[str, int] = {}
@@ -441,7 +443,12 @@ class Reader:
             counts.update(dict.fromkeys(named, int(m.group(1))))  # 共3人 names none: the sum's, no one's
         if set(counts) != {x.measure for x in alone}:
             return None
-        return tuple(replace(x, count=counts[x.measure] if counts[x.measure] > 1 else None) for x in subjects)
+        return tuple(replace(x, count=counts[x.measure] if counts[x.measure] > 1 else None) if self._of_people(x.measure)
+                     else replace(x, facts={**x.facts, "count": counts[x.measure]}) for x in subjects)
+
+    def _per_head(self, measure_id: str) -> bool:
+        """A measure summed over a count of people it pays for (一次性创业补贴 for each starter)."""
+        return "count" in inputs(self.store.get(measure_id))
 
     def _headcount(self, text: str, subjects: tuple[Subject, ...], quantities: tuple[Quantity, ...],
                    people: tuple[Person, ...], correcting: bool) -> tuple[tuple[Subject, ...], tuple[Quantity, ...]]:

@@ -1104,6 +1104,12 @@ def test_a_count_after_a_measure_that_counts_its_own_things_is_no_headcount(talk
     assert "· 职业介绍补贴：2160元" in reply.text and "25920" not in reply.text
 
 
+def test_each_per_head_subsidy_counts_the_people_said_after_its_own_name(talk):
+    """职业介绍补贴12人 一次性创业补贴3人: three starters (15000), not the twelve placements said before (60000)."""
+    reply, _ = talk("职业介绍补贴12人 一次性创业补贴3人 合计多少")
+    assert "2160元 + 15000元 = 17160元" in reply.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

@@ -344,6 +344,9 @@ def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:
                        for x in _person_lines(merged.person(p.key)))  # 说错了 我妈今年58, after 爸's lines: hers too
         if q.total and q.how_many:  # 哦不对 老丈人也是抗美援朝的 那仨人一共: those answered before too
             lines = _lines_anew(_filled(lines, reversed(c.history), q.how_many), merged)
+        elif q.total and len({x.person for x in c.answered}) > len({x.person for x in c.lines}) and all(
+                x in c.answered for x in c.lines):  # 仨人全年合计 — 姥爷每月多少 — 不对 姥爷服役四年 全年合计重算:
+            lines = _lines_anew(c.answered, merged)  # the sum of the three again
         return _asked_again(q, replace(merged, lines=_unique(lines)))
     if q.people:  # 说错了，是我爸: another person in the same question
         return None
@@ -567,8 +570,10 @@ def adds_to_the_question(q: Question, c: Context, known: Known) -> Context | Non
     # 每月多少 — 那立过一等功的呢 每月一共: the one merit on top of the standard asked (三等功和二等功加起来: levels)
     personal = bool(new) and all(store.get(line.measure).kind == "merit_addition" for line in new) and (
         bool(c.people) or any(line.person is not None for line in new) or beside)  # 三等功和二等功加起来: levels, of nobody
-    if not (q.addition or (q.total and personal)):  # 他还立过二等功，一共多少: his lines, and the merit beside them
-        return None
+    everything = q.total and q.everyone and bool(new) and all(x.person is None for x in (*new, *c.lines)) and not (
+        {n.measure for n in new} & {x.measure for x in c.lines})  # 绿色食品也有俩产品 都加起来: one award more, all summed
+    if not (q.addition or (q.total and personal) or everything):  # 他还立过二等功，一共多少: his lines, and the merit
+        return None  # beside them
     before = {x.person for x in c.lines}
     whether = not q.total and _WHETHER.search(q.text)  # 还有个三哥五十九 能领不, after a sum: whether he can, alone
     if not (q.total or c.total and not whether or q.everyone or q.how_many or q.adds_outright) and new and all(
@@ -864,6 +869,10 @@ def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
             q.facts.get("merit") not in (None, _facts_of(c, level_was).get("merit")):  # another level, not 一等功单算
         lines = tuple(lines[0] if x.measure == lines[0].measure else x for x in c.lines)  # 抗日老兵 一等功 年? —
         # 个人荣誉称号呢: that line's level swapped, the standard beside it kept
+    if (follow or q.supposed) and not q.people and len(lines) == 1 and (c.total or q.total) and len(c.lines) > 1 and all(
+            x.person is None for x in (*lines, *c.lines)) and (like := _like(lines[0], c.lines, store)) is not None:
+        lines = tuple(lines[0] if x is like else x for x in c.lines)  # 抗日老兵 一等功 年合计 — 那解放战争的呢: the
+        # other war's standard in the sum, the merit kept; 绿色 加有机新认证 共多少 — 有机要是第一年再认证呢: 24000 + 10000
     asked = q.asked if q.asked_said or not follow else c.asked
     if not q.asked_said and set(asked) <= WORDED and any(set(q.facts) & set(reads(store.get(x.measure))) for x in lines):
         asked = ("amount",)  # 不上缴国库吗 — 要是转让收益是50万呢: a figure the rule reckons with asks its sum
@@ -889,6 +898,18 @@ def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
                    period=q.period or (c.period if follow else None), total=total or (follow and c.total),
                    facts={**kept, **q.facts}, requested=None,
                    focus=_focus(q, merged) or merged.focus, profile=())
+
+
+def _like(line: Line, lines: tuple[Line, ...], store: MeasureStore) -> Line | None:
+    """The one line of a sum that `line` is like (a measure of the same kind, for the same groups, paying a figure of
+    its own) and may stand in place of; of several alike, the one sharing a word of its name; none when no one is."""
+    new = store.get(line.measure)
+    if new.kind in ("rule", "target") or any(x.measure == line.measure for x in lines):
+        return None
+    alike = [x for x in lines if (m := store.get(x.measure)).kind == new.kind and m.groups == new.groups]
+    if len(alike) > 1:
+        alike = [x for x in alike if set(store.get(x.measure).keywords) & set(new.keywords)]
+    return alike[0] if len(alike) == 1 else None
 
 
 def _against(c: Context, line: Line, q: Question, store: MeasureStore) -> tuple[Line, Line]:
@@ -1634,11 +1655,14 @@ def _still(line: Line, c: Context) -> bool:
 
 
 def _last(history: tuple[Line, ...], reach: int) -> tuple[Line, ...]:
-    """The lines of the last `reach` things answered: a person's lines are one (他俩加起来: both of his and hers)."""
+    """The lines of the last `reach` things answered: a person's lines are one (他俩加起来: both of his and hers);
+    beside someone named, the lines of no one are the asker's, one person too (来电 老人抗日老兵 立过二等功 — 老伴是烈士遗属
+    — 两人全年合计: his standard and merit, and hers)."""
     taken: list[Line] = []
     seen: list[object] = []
+    named = any(line.person is not None for line in history)
     for line in reversed(history):
-        key = line.person or line
+        key = line.person or (SELF if named else line)
         if key not in seen:
             if len(seen) == reach:
                 break

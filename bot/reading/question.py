@@ -86,8 +86,8 @@ _DENIES = re.compile(r"(?:他|她|我|俺)?(?:不是|并非|不算|没有?当过
 _AGE_AFTER_NAME = re.compile(r"(?:是|今年|已经|都|才|快|刚|也|正好|刚好)?(\d{2,3})"
                              r"(?![\d.]|\s*(?:年|个|元|万|%|号|日|位|名|人|户|项|种))")
 _QUANTITY = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(周岁|岁|个月|年|个|元|人|户|%)?(?![\d.]|月|号|日)")  # 3月: a date
-_IS = re.compile(r"\s*(?:今年|这回|这次|现在)?\s*(?:是|就是|其实是|属于)\s*")  # 有机认证(今年)是第一年再认证: the one
-# said is the other
+_IS = re.compile(r"\s*(?:今年|这回|这次|现在|明年|后年)?\s*(?:是|就是|其实是|属于|要是|如果|假如|明年|后年)\s*")
+# 有机认证(今年)是第一年再认证 / 有机要是第一年再认证 / 有机明年第一年再认证: the one said is the other
 _ELIGIBLE_ONES = re.compile(r"(?:能领|够条件|符合条件|符合)的(?:那)?(?:俩|仨|几个|\d个)?人?")  # 能领的俩人: all who can
 _LIST_WORDS = re.compile(r"[\s、/,;]+")  # 烈属 因公 病故: the words of an operator's list
 _HEADS = ("人", "位", "名")  # units that count people

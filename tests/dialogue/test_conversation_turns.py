@@ -1110,6 +1110,42 @@ def test_each_per_head_subsidy_counts_the_people_said_after_its_own_name(talk):
     assert "2160元 + 15000元 = 17160元" in reply.text
 
 
+def test_a_callers_own_lines_are_one_person_in_a_sum_of_two(talk):
+    """来电 老人抗日老兵 立过二等功 — 老伴是烈士遗属 — 两人全年合计: his standard and merit and her standard (46830), not
+    his merit alone beside hers."""
+    *_, both = talk.conversation("来电 老人抗日老兵 立过二等功 每月总共多少", "一年", "老伴是烈士遗属 一年多少", "两人全年合计")
+    assert "21060元 + 1200元 + 24570元 = 每年46830元" in both.text
+
+
+def test_a_correction_asking_the_sum_again_sums_everyone_of_the_last_sum(talk):
+    """仨人全年合计 — 姥爷每月多少 — 不对 姥爷服役四年 全年合计重算: the three again with his four years (27060), and
+    一等功 added to 爷爷 after it keeps 奶奶 (28860)."""
+    *_, again, more = talk.conversation(
+        "来电 一家三口老人 爷爷抗日老兵 奶奶烈士老年子女六十九岁 姥爷老义务兵服役两年七十五岁 全年合计", "姥爷每月多少",
+        "不对 姥爷服役四年 全年合计重算", "爷爷还有一等功 再加上")
+    assert "21060元 + 4800元 + 1200元 = 每年27060元" in again.text
+    assert "= 每年28860元" in more.text
+
+
+def test_another_of_the_same_kind_takes_the_place_of_its_like_in_a_sum(talk):
+    """抗日老兵 一等功 年合计 — 那解放战争的呢: the other war's standard with the merit kept (17920); 绿色 加有机新认证 —
+    有机要是第一年再认证呢 合计: the renewal in place of the new certification (34000)."""
+    _, war = talk.conversation("抗日老兵 一等功 年合计", "那解放战争的呢")
+    assert "16120元 + 1800元 = 每年17920元" in war.text
+    _, renewal = talk.conversation("初次绿色食品认证三个产品 加上有机新认证 共多少", "有机要是第一年再认证呢 合计")
+    assert "24000元 + 10000元 = 34000元" in renewal.text
+
+
+def test_an_award_got_at_the_same_time_or_all_added_up_joins_the_sum(talk):
+    """地理标志登记 — 同时初次拿了绿色食品认证 两个产品 一共: both (122000); after three awards summed, 绿色也有俩产品
+    都加起来: all four (177000)."""
+    _, also = talk.conversation("农产品地理标志登记奖补多少钱", "我们合作社同时初次拿了绿色食品认证 两个产品 一共能拿多少")
+    assert "100000元 + 22000元 = 122000元" in also.text
+    *_, everything = talk.conversation("来电 合作社 拿了地理标志登记 还拿了有机产品新认证 一共奖补多少",
+                                       "还有无公害初次认证三个产品 再加上", "绿色食品初次认证也有俩产品 都加起来")
+    assert "= 177000元" in everything.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

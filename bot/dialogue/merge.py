@@ -572,6 +572,8 @@ def adds_to_the_question(q: Question, c: Context, known: Known) -> Context | Non
         bool(c.people) or any(line.person is not None for line in new) or beside)  # 三等功和二等功加起来: levels, of nobody
     everything = q.total and q.everyone and bool(new) and all(x.person is None for x in (*new, *c.lines)) and not (
         {n.measure for n in new} & {x.measure for x in c.lines})  # 绿色食品也有俩产品 都加起来: one award more, all summed
+    if personal and not q.addition and q.how_many and len({n.person for n in new} - {None}) >= q.how_many:
+        return None  # 三等功 二等功各加多少 — 我爸立了二等功我叔立了三等功 他俩一共: the two named, asked anew
     if not (q.addition or (q.total and personal) or everything):  # 他还立过二等功，一共多少: his lines, and the merit
         return None  # beside them
     before = {x.person for x in c.lines}
@@ -1645,6 +1647,8 @@ def _filled(lines: tuple[Line, ...], before: Iterable[Line], people: int) -> tup
         others = {unit(x) for x in added}
         if unit(line) in others or heads + len(others) < people:
             added.append(replace(line, person=SELF) if asker else line)  # the asker's, not another line of theirs
+    if not of_no_one and heads + len({unit(x) for x in added}) < people:  # 抗美援朝老兵多少 — 那我二大爷是解放战争的呢
+        added += [x for x in before if x.person is None][:1]  # — 他俩一共: the one asked of first, named by no one
     return (*added, *lines) if of_no_one else (*lines, *added)
 
 

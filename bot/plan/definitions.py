@@ -32,10 +32,14 @@ class Definitions:
     terms: tuple[Definition, ...]
     asked_by: tuple[str, ...]
 
+    def asks_cover(self, text: str) -> bool:
+        """Whether the text asks what a term covers (都有哪些, 多大算), with or without the term."""
+        return any(w in text for w in self.asked_by)
+
     def asked_in(self, text: str) -> Definition | None:
         """The term whose cover the text asks (啥样的人算就业困难人员): a word of it, the longest said, and a word
         that asks what it covers."""
-        if not any(w in text for w in self.asked_by):
+        if not self.asks_cover(text):
             return None
         hits = [(len(w), d) for d in self.terms for w in d.words if w in text]
         return max(hits, key=lambda h: h[0])[1] if hits else None

@@ -163,8 +163,9 @@ def money(value: float) -> str:
 
 
 def about(value: float) -> str:
-    """Yuan to the fen, marked 约 when rounded: 1755 → '1755元', 16120/12 → '约1343.33元'."""
-    return ("" if value == round(value, 2) else "约") + money(round(value, 2))
+    """Yuan to the fen, marked 约 when rounded: 1755 → '1755元', 16120/12 → '约1343.33元'; a sum of twelfths back
+    by the year (31899.999999999996) is no rounding."""
+    return ("" if abs(value - round(value, 2)) < 1e-6 else "约") + money(round(value, 2))
 
 
 def count(value: float, unit: str) -> str:

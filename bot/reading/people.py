@@ -257,7 +257,8 @@ class People:
                     found.append(Mention(parent, teller.said + pronoun.said + said, pronoun.start, m.end(), "person", 1,
                                          teller.owner))
                     continue
-                found.append(Mention(self.kin[m.group("kin_word")], said, m.start(), m.end(), "person", 1, owner))
+                found.append(self._counted_kin(found, text, Mention(self.kin[m.group("kin_word")], said, m.start(),
+                                                                    m.end(), "person", 1, owner)))
             elif role == "name":
                 if found and found[-1].role == "person" and found[-1].end == m.start() and not self._in_family(
                         found[-1].key):
@@ -314,6 +315,26 @@ class People:
     def _tells_of_another(self) -> re.Pattern[str]:
         others = _alternation((*self.pronouns, *self.owners, *self.others_owners))
         return re.compile(rf"(?:{_alternation(self.telling)})(?:的|过)?(?:{others})")
+
+    def _counted_kin(self, found: list[Mention], text: str, kin: Mention) -> Mention:
+        """俩老舅 / 俺俩老舅 / 他兄弟仨: kin counted by a word beside them are that many of them (the 俺俩 of 俺俩老舅 is
+        whose they are, not the two of us); alone, the one person."""
+        owner, start = kin.owner, kin.start
+        counted = _COUNT_BEFORE.search(text, 0, kin.start)
+        if counted is not None and found and found[-1].role == "group" and found[-1].end == kin.start:
+            ours = found.pop()  # 俺俩老舅: 俺's two
+            owner, start = ours.said[:-1], ours.start
+        elif counted is None:
+            clause = max(text.rfind(x, 0, kin.start) for x in ",;.!? ")
+            starts = kin.owner or kin.start == 0 or text[kin.start - 1] in _BEFORE_COUNTED_KIN  # not 夫妻俩: a pair
+            if not starts or any(x.role == "person" and x.start > clause for x in found) or not (
+                    counted := _COUNT_AFTER.match(text, kin.end)):
+                return kin
+            if (pair := kin.said[len(kin.owner):] + counted["n"]) in self.groups:  # 哥仨: the group the words name
+                return Mention(pair, pair, kin.start + len(kin.owner), counted.end(), "group", self.groups[pair])
+        start, end = min(start, counted.start()), max(kin.end, counted.end())
+        return Mention(kin.key, text[start:end], start, end, "group", COUNTS.get(counted["n"]) or int(counted["n"]),
+                       owner)
 
     @cached_property
     def _pattern(self) -> re.Pattern[str]:
@@ -397,6 +418,12 @@ def _named_again(found: list[Mention], many: int) -> bool:
     """A count (哥俩, 仨人) that is exactly the people named one by one before it, the speaker not among them: those
     people counted again (俺俩 after 我 and 我对象 is read as the two of us, by `with_me`)."""
     return many > 1 and many == sum(x.role == "person" for x in found) and not any(x.key == SELF for x in found)
+
+
+_COUNT_BEFORE = re.compile(r"(?:^|(?<=[俺我他她咱,;.!?\s]))(?P<n>俩|仨)$")  # 俩老舅, 俺俩老舅
+_BEFORE_COUNTED_KIN = frozenset(",;.!? 他她俺我咱的家")  # 他兄弟仨 / 俺家舅仨: the kin word starts the words counted
+_COUNT_AFTER = re.compile(r"(?P<n>仨)(?!个?月|年|产品|个产品)")  # 他兄弟仨; 俩 after a kin word names a pair as often
+# (娘俩, 他哥俩: him and his brother) as two of them
 
 
 def _alternation(words: Iterable[str]) -> str:

@@ -88,6 +88,8 @@ _AGE_AFTER_NAME = re.compile(r"(?:是|今年|已经|都|才|快|刚|也|正好|�
 _QUANTITY = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(周岁|岁|个月|年|个|元|人|户|%)?(?![\d.]|月|号|日)")  # 3月: a date
 _IS = re.compile(r"\s*(?:今年|这回|这次|现在|明年|后年)?\s*(?:是|就是|其实是|属于|要是|如果|假如|明年|后年)\s*")
 # 有机认证(今年)是第一年再认证 / 有机要是第一年再认证 / 有机明年第一年再认证: the one said is the other
+_THANKED = re.compile(r"(?:谢谢|多谢|感谢|辛苦)(?:了|啦|你|您|你了|您了)?\s*$")  # 谢谢了闺女 / 辛苦你了大姐: whom the
+# message thanks, no one it speaks of
 _ELIGIBLE_ONES = re.compile(r"(?:能领|够条件|符合条件|符合)的(?:那)?(?:俩|仨|几个|\d个)?人?")  # 能领的俩人: all who can
 _LIST_WORDS = re.compile(r"[\s、/,;]+")  # 烈属 因公 病故: the words of an operator's list
 _HEADS = ("人", "位", "名")  # units that count people
@@ -120,7 +122,8 @@ _PLAN_NAMES = re.compile(r"“?暖流计划”?|行动方案")
 _THIS_ONES_LEAD = re.compile(r"^(?:那|那么)?(?:这个|这项|这事儿?|这块儿?|那个|那项|它|这)(?:是|归|由)?"
                              r"(?:哪个部门|哪个单位|哪家单位|哪家|哪个局|谁)(?:来)?牵头")
 _MANAGES = re.compile(r"(?:管|归|负责)[^啥什哪谁钱]{0,4}?(?:吗|不|么|没|嘛)")  # 都归民政吗 / 这俩都是民政管吗 (管啥: its duties)
-_FOLLOW_UP = re.compile(r"^(?:那|那么|那要是|要是|如果|假如|换成|换了)|呢[?!.]*$|同问|同上")  # 解放 同问: as before
+_FOLLOW_UP = re.compile(r"^(?:那|那么|那要是|要是|如果|假如|换成|换了)|呢[?!.]*$|呢[,\s]*(?:每|1)?(?:年|个?月)的?[?!.]*$"
+                        r"|同问|同上")  # 解放 同问: as before; 病故的呢 一年: the period asked beside it
 
 
 @dataclass(frozen=True)
@@ -247,7 +250,8 @@ class Reader:
             corrected or text[told.end():told.end() + 1].isdigit() or told.group().endswith("不是")))
             and not (corrected and m.key == SELF and (own := self.cues.correction(text[m.end:m.end + 5]))
                      and own.start() == 0)]
-        mentions = [m for m in mentions if not (corrected and _ASKED_OF.search(text, max(0, m.start - 6), m.start))]
+        mentions = [m for m in mentions if not (corrected and _ASKED_OF.search(text, max(0, m.start - 6), m.start))
+                    and not _THANKED.search(text, max(0, m.start - 6), m.start)]  # 谢谢了闺女: the one thanked
         # 不对，我问了我妈，他是解放战争的: the one asked about it is who corrects, not whom it is of
         mentions = [m for m in mentions if not (_LIKE.match(text, m.end) and _WITH.search(text, 0, m.start))]
         mentions = [m for m in mentions if not (m.key == SELF and _FOR_ME.search(text, 0, m.start))]  # 中介给我介绍了
@@ -828,9 +832,12 @@ def _counted_kin(text: str, mentions: list[Mention]) -> list[Mention]:
     drop: set[int] = set()
     for i, m in enumerate(mentions):
         counted = _COUNTED_KIN.search(text, 0, m.start)
+        named = {x.key for x in mentions[i + 1:] if x.role == "person" and x.key[1:] == m.key}  # 大舅, 二太爷
+        if m.role == "group" and m.count > 1 and len(named) == m.count:  # 俺俩舅舅 … 大舅70 二舅65: those named
+            drop.add(i)
+            continue
         if m.role != "person" or counted is None:
             continue
-        named = {x.key for x in mentions[i + 1:] if x.role == "person" and x.key[1:] == m.key}  # 大舅, 二太爷
         if len(named) != (COUNTS.get(counted.group(1)) or int(counted.group(1))):
             continue
         drop.add(i)

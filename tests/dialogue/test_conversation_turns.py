@@ -1146,6 +1146,48 @@ def test_an_award_got_at_the_same_time_or_all_added_up_joins_the_sum(talk):
     assert "= 177000元" in everything.text
 
 
+def test_people_named_with_their_own_merits_after_the_levels_are_asked_anew(talk):
+    """二等功 三等功各加多少 — 我爸立了二等功我叔立了三等功 他俩一年一共: the two of them (1800), not the levels asked
+    before summed in too (3600)."""
+    _, theirs = talk.conversation("优抚对象荣立二等功的每月加多少还有三等功的",
+                                  "我爸立了二等功我叔立了三等功他俩一年一共多加多少")
+    assert "1200元 + 600元 = 每年1800元" in theirs.text and "3600" not in theirs.text
+
+
+def test_the_one_asked_of_first_is_the_other_of_the_two(talk):
+    """抗美援朝老兵一年多少 — 那我二大爷是解放战争的呢 — 他俩一共一个月: the standard asked first and his (约2658.33)."""
+    *_, both = talk.conversation("抗美援朝老兵现在一年多少钱", "那我二大爷是解放战争的呢", "他俩一共一个月多少")
+    assert "每月约2658.33元；折合每年31900元" in both.text
+
+
+def test_a_sibling_asked_with_its_period_after_the_ne_is_that_one(talk):
+    """因公牺牲军人遗属一年多少 — 病故的呢 一年: the 病故 standard (17490), not the first again."""
+    _, other = talk.conversation("因公牺牲军人遗属一年多少", "病故的呢 一年")
+    assert "17490元" in other.text
+
+
+def test_a_terms_cover_asked_again_without_the_term_is_that_term(talk):
+    """就业困难人员一共几类 — 都有哪些: the plan's list again; 女的多大算大龄失业 — 男的呢: the ages of both again."""
+    _, listed = talk.conversation("就业困难人员一共几类", "都有哪些")
+    assert listed.text.startswith("【就业困难人员】") and "5000" not in listed.text
+    _, men = talk.conversation("女的多大算大龄失业", "男的呢")
+    assert men.text.startswith("【大龄失业人员】") and "男满50周岁" in men.text
+
+
+def test_kin_counted_in_one_word_are_paid_for_each(talk):
+    """俺舅 — 俩老舅都这情况 一年一共: both uncles with his facts (5400); 他兄弟仨都是抗美援朝老兵: three (47340)."""
+    *_, two = talk.conversation("俺老舅六十六 当了五年义务兵 服役时立过一回二等功 一个月能领多少",
+                                "俩老舅都这情况 一年一共")
+    assert "= 每年5400元" in two.text
+    three, _ = talk("他兄弟仨都是抗美援朝老兵 一年一共多少")
+    assert "15780元 × 3人 = 47340元" in three.text
+
+
+def test_the_rural_labour_target_is_found_by_its_everyday_words(talk):
+    reply, _ = talk("农村劳动力转移多少人次")
+    assert "100万人次" in reply.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

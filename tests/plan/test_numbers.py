@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.plan.numbers import chinese_numerals_to_digits, figures, to_number
+from bot.plan.numbers import about, chinese_numerals_to_digits, figures, to_number
 
 
 @pytest.mark.parametrize("said, value", [
@@ -53,3 +53,7 @@ def test_liang_and_sa_before_a_span_of_time_are_numbers(said, digits):
 @pytest.mark.parametrize("said", ["咱俩", "哥俩", "娘仨", "这俩加起来", "俩老太太"])
 def test_liang_and_sa_pointing_at_people_stay_words(said):
     assert chinese_numerals_to_digits(said) == said
+
+
+def test_a_sum_of_twelfths_back_by_the_year_is_no_rounding():
+    assert about((16120 / 12 + 1315) * 12) == "31900元" and about(16120 / 12) == "约1343.33元"

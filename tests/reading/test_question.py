@@ -432,3 +432,19 @@ def test_operators_shorthand_for_the_old_monthly_standard_and_a_change(read):
 def test_a_relation_said_of_him_describes_the_one_named_before(read):
     q = read("要是俺老舅也算上 他是烈士的儿子 今年六十三了")
     assert [(p.key, p.facts.get("age")) for p in q.people] == [("舅", 63)]
+
+
+def test_the_one_thanked_is_no_one_spoken_of(read):
+    assert read("谢谢了闺女").people == ()
+
+
+def test_kin_counted_by_a_word_beside_them_are_that_many(read):
+    """俩老舅 / 俺俩老舅 (our two uncles, not the two of us) / 他兄弟仨: one group of that many; 哥仨 the group it names."""
+    assert [(p.key, p.count) for p in read("俩老舅都这情况 一年一共").people] == [("舅", 2)]
+    assert [(p.key, p.count) for p in read("俺俩老舅都当了五年义务兵").people] == [("舅", 2)]
+    assert [(p.key, p.count) for p in read("他兄弟仨都是抗美援朝老兵").people] == [("弟", 3)]
+    assert [(p.key, p.count) for p in read("俺们家哥仨都当过义务兵").people] == [("哥仨", 3)]
+
+
+def test_a_follow_up_may_say_its_period_after_the_ne(read):
+    assert read("病故的呢 一年").follow_up

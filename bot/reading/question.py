@@ -251,7 +251,8 @@ class Reader:
             and not (corrected and m.key == SELF and (own := self.cues.correction(text[m.end:m.end + 5]))
                      and own.start() == 0)]
         mentions = [m for m in mentions if not (corrected and _ASKED_OF.search(text, max(0, m.start - 6), m.start))
-                    and not _THANKED.search(text, max(0, m.start - 6), m.start)]  # 谢谢了闺女: the one thanked
+                    and not _THANKED.search(text, max(0, m.start - 6), m.start)  # 谢谢了闺女: the one thanked
+                    and not (m.key == SELF and text.startswith("长春", m.end))]  # 咱长春的呢: our city, no one
         # 不对，我问了我妈，他是解放战争的: the one asked about it is who corrects, not whom it is of
         mentions = [m for m in mentions if not (_LIKE.match(text, m.end) and _WITH.search(text, 0, m.start))]
         mentions = [m for m in mentions if not (m.key == SELF and _FOR_ME.search(text, 0, m.start))]  # 中介给我介绍了

@@ -1188,6 +1188,30 @@ def test_the_rural_labour_target_is_found_by_its_everyday_words(talk):
     assert "100万人次" in reply.text
 
 
+def test_our_city_asked_after_another_is_the_standard_here(talk):
+    """沈阳那边抗日老兵一年给多少 — 那咱长春的呢: 21060 (咱 is the city's, no one whose category is asked)."""
+    _, here = talk.conversation("沈阳那边抗日老兵一年给多少", "那咱长春的呢")
+    assert "21060元" in here.text
+
+
+def test_which_body_certifies_is_the_condition_the_plan_names(talk):
+    """地理标志登记 — 是哪个部门的登记: 农业部, as the condition says, not the office that pays."""
+    _, body = talk.conversation("农产品地理标志登记奖补多少", "是哪个部门的登记")
+    assert "农业部" in body.text
+    _, both = talk.conversation("合作社有机产品新认证和农产品地理标志登记都拿了 合计奖补多少", "这两项是哪个部门的认证登记")
+    assert "农业部" in both.text
+
+
+def test_a_sum_asked_with_加起来_before_补助_names_no_benefit(talk):
+    *_, whole = talk.conversation("村里想建农村电子商务示范点 补助多少", "一共建几个", "全部加起来补助多少钱")
+    assert "100万元" in whole.text and "没有这一项" not in whole.text
+
+
+def test_a_merit_level_said_short_is_that_level(talk):
+    _, second = talk.conversation("荣立三等功的优抚对象一年能多几百", "二等的呢")
+    assert "每年1200元" in second.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

@@ -448,3 +448,7 @@ def test_kin_counted_by_a_word_beside_them_are_that_many(read):
 
 def test_a_follow_up_may_say_its_period_after_the_ne(read):
     assert read("病故的呢 一年").follow_up
+
+
+def test_these_two_items_are_no_count_of_products(read):
+    assert "product_count" not in read("这两项是哪个部门的认证登记").facts

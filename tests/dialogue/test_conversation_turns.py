@@ -1212,6 +1212,21 @@ def test_a_merit_level_said_short_is_that_level(talk):
     assert "每年1200元" in second.text
 
 
+def test_how_many_people_receive_a_standard_is_not_stated_and_no_sum_is_given(talk):
+    """三类老兵 每人一年各涨多少 — 全市这三类老兵一共多少人: the plan does not say (their standards summed were a
+    figure that answers nothing); 城镇新增就业一共多少人 is a count the plan does give (11万人)."""
+    _, people = talk.conversation("抗日 解放 抗美援朝 三类老兵 每人一年各涨多少", "全市这三类老兵一共多少人")
+    assert "没写明享受的人数" in people.text and "52960" not in people.text
+    jobs, _ = talk("城镇新增就业一共多少人")
+    assert "11万人" in jobs.text
+
+
+def test_a_card_the_plan_never_names_is_not_in_it(talk):
+    """长春老年公交卡咋办: no such item (老年 named the martyrs' elderly children before)."""
+    card, _ = talk("长春老年公交卡咋办")
+    assert "没有提到“公交卡”" in card.text and "4800" not in card.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

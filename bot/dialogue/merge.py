@@ -635,8 +635,10 @@ def swaps_the_person(q: Question, c: Context, known: Known) -> Context | None:
     """那我叔呢: the same question of someone else, who has no measures of their own yet; their facts are theirs,
     the others' are not lent to them."""
     store = known.store
-    named = [p for p in q.people if p.count == 1 or not (q.split or any(line.person or line.count for line in c.lines))]
-    # 电商示范点补多少 — 3个村都想整: a counted group of its own where the lines were of no one and uncounted
+    named = [p for p in q.people if p.count == 1 or not (q.split or any(
+        line.person not in (None, SELF) or line.count for line in c.lines))]
+    # 电商示范点补多少 — 3个村都想整: a counted group of its own where the lines were of no one (or the asker's: 俺村想
+    # 建电商示范点 — 俺们乡三个村都建呢) and uncounted
     never_served = all(p.facts.get("served") is False for p in named) and all(
         "veteran" in store.get(line.measure).groups for line in c.lines)  # 那俺妈呢 她没当过兵, after 老义务兵: the
     # same measures of her, for the verdict that she never served

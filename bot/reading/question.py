@@ -98,7 +98,8 @@ _FILLER = r"[是就有了吧啊呀哦嗯呢的\s,.!?]*"  # 8吧, 是8年: around
 _BARE = re.compile(rf"^(?:俺们|我们|咱们)?{_FILLER}([-负]?\d+(?:\.\d+)?)\s*(周岁|岁|个月|年|个|万元|万|元|人|户)?{_FILLER}$")
 # 俺们是4 (products, asked for) / 450万 (a sum of money, after a rule that reckons with one)
 # 免费 is no 费; 拆迁补偿 is a benefit, the plan's 风险补偿基金 a fund
-_BENEFIT = re.compile(r"([\u4e00-\u9fff]{2,8}?)(补贴|补助|补偿(?!基金)|津贴|奖励费|奖励|(?<![免收缴交])费|金|待遇|(?<![信银])卡)")
+_BENEFIT = re.compile(r"([\u4e00-\u9fff]{2,8}?)(补贴|补助|补偿(?!基金)|津贴|奖励费|奖励|(?<![免收缴交])费|金|待遇"
+                      r"|(?<![信银])卡|(?<![交纳扣缴免退个])税)")  # 老年公交卡, 个人所得税: the plan names neither
 _PAYS = re.compile(r"补贴|补助|奖补|奖励|元")  # a quote that pays something
 _OWN_BENEFITS = ("金", "费")  # a 金 or 费 is a benefit of its own (养老金, 取暖费); 补贴 and 补助 are any measure's
 _FUNCTION_CHARACTERS = set("的了吗么呢话是在给要有管")  # 哪个部门管降费: who handles it, no benefit

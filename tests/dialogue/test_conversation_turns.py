@@ -1227,6 +1227,26 @@ def test_a_card_the_plan_never_names_is_not_in_it(talk):
     assert "没有提到“公交卡”" in card.text and "4800" not in card.text
 
 
+def test_a_tax_the_plan_never_names_is_not_in_it_and_tax_on_a_benefit_is_unstated(talk):
+    tax, _ = talk("个人所得税专项附加扣除咋填")
+    assert "没有提到“个人所得税”" in tax.text and "元" not in tax.text
+    on_it, _ = talk("抗日老兵补助要交税吗")
+    assert "没写明是否需要交税" in on_it.text
+
+
+def test_villages_counted_after_the_askers_own_site_are_each_paid(talk):
+    """俺村想建电商示范点 — 俺们乡三个村都建呢: three sites (150000)."""
+    _, three = talk.conversation("俺村想建电商示范点 能补多少", "俺们乡三个村都建呢")
+    assert "50000元 × 3个示范点 = 150000元" in three.text
+
+
+def test_incomes_of_skilled_and_top_researchers_are_found_by_everyday_words(talk):
+    skilled, _ = talk("提高技能人才收入 鼓励企业采取啥方式")
+    assert "协议薪酬" in skilled.text and "持股分红" in skilled.text
+    top, _ = talk("科研事业单位聘高端人才 薪酬咋定")
+    assert top.text.startswith("【高端科研人员协议薪酬】")
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

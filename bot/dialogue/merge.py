@@ -636,9 +636,10 @@ def swaps_the_person(q: Question, c: Context, known: Known) -> Context | None:
     the others' are not lent to them."""
     store = known.store
     named = [p for p in q.people if p.count == 1 or not (q.split or any(
-        line.person not in (None, SELF) or line.count for line in c.lines))]
-    # 电商示范点补多少 — 3个村都想整: a counted group of its own where the lines were of no one (or the asker's: 俺村想
-    # 建电商示范点 — 俺们乡三个村都建呢) and uncounted
+        line.person not in (None, SELF) or line.person == SELF and "count" not in inputs(store.get(line.measure))
+        or line.count for line in c.lines))]
+    # 电商示范点补多少 — 3个村都想整: a counted group of its own where the lines were of no one (or the asker's site:
+    # 俺村想建电商示范点 — 俺们乡三个村都建呢) and uncounted
     never_served = all(p.facts.get("served") is False for p in named) and all(
         "veteran" in store.get(line.measure).groups for line in c.lines)  # 那俺妈呢 她没当过兵, after 老义务兵: the
     # same measures of her, for the verdict that she never served
@@ -1541,6 +1542,19 @@ def _sibling(store: MeasureStore, now: set[str], words: list[str]) -> Measure | 
     return siblings[0] if len(siblings) == 1 else None
 
 
+def _count_as_read(q: Question, c: Context, known: Known) -> Question:
+    """无公害 三个产品 — 十个呢 — 绿色食品认证的话 同样三个呢: a bare count beside the one measure named is the count
+    it reads (its products), as the conversation has been counting them; not the last count told."""
+    counted = [x for x in q.quantities if x.unit == "个" and not x.corrects]
+    if len(q.subjects) != 1 or q.subjects[0].person is not None or len(counted) != 1 or len(q.quantities) != 1:
+        return q
+    kinds = [k for k in ("product_count", "count") if k in inputs(known.store.get(q.subjects[0].measure))]
+    before = {k for line in c.lines for k in (*_facts_of(c, line), *line.facts)}
+    if len(kinds) != 1 or kinds[0] in q.facts or kinds[0] in q.subjects[0].facts or kinds[0] not in before:
+        return q
+    return replace(q, facts={**q.facts, kinds[0]: _number(counted[0].value)})
+
+
 def _money_as_read(q: Question, c: Context, known: Known) -> Question:
     """城区低保 (on the city's income) — 要是收入是两万八呢: a sum of money told as the one the last lines read, when
     they read one only and not the one its words made it."""
@@ -1716,7 +1730,8 @@ def _over_the_span_still(q: Question, c: Context, known: Known) -> Question:
 # requirement's own value said of the time it is met as no fact.
 READ_AGAINST_THE_CONVERSATION: tuple[Callable[[Question, Context, Known], Question], ...] = (
     _more_than_told,
-    _the_kind_asked, _we_two, _over_the_span_still, _shared_again, _sibling_named, _money_as_read, _counted_people,
+    _the_kind_asked, _we_two, _over_the_span_still, _shared_again, _sibling_named, _money_as_read, _count_as_read,
+    _counted_people,
     _nth_line, _members_as_named,
     _hypothetical, _also_in_the_sum,
 )

@@ -305,6 +305,9 @@ class Reader:
             people = tuple(p for p in people if p.key != SELF or p.facts)
         people, subjects = self._not_covered(text, mentions, people, subjects)
         people = _the_survivor_asking(people, mentions, self.people.self_words)
+        named_by = {f for x in subjects for f in self.store.get(x.measure).categories}  # 抗美援朝老兵: the category
+        if not set(general) - named_by:  # (服役15年 … 俺公公73: a fact of no one's would stay behind)
+            subjects = self._of_the_one_told_after(people, subjects)
         if not people and not mentions:
             described = self._described(text)  # 低保户想开个小卖部: their own case, not the 低保 standard
             people, subjects = (described, ()) if described else (people, subjects)
@@ -424,6 +427,16 @@ class Reader:
             any(w.startswith(t) for w in self.people.fallen[kind]["words"]) for t in bare if t)]
         have = {s.measure for s in subjects}
         return [*subjects, *(Subject(m.id, None) for m in said if m.id not in have)]
+
+    def _of_the_one_told_after(self, people: tuple[Person, ...], subjects: tuple[Subject, ...]) -> tuple[Subject, ...]:
+        """抗美援朝老兵每年多少钱啊我爷爷今年八十七了: a category's standard asked of no one, and one relative told of
+        after it with nothing of what they are: the standard is asked for them."""
+        if len(people) != 1 or people[0].key == SELF or people[0].count != 1 or set(people[0].facts) - {"age", "gender"} \
+                or not subjects or any(x.person is not None for x in subjects):
+            return subjects
+        if not all(self.store.get(x.measure).categories for x in subjects):
+            return subjects
+        return tuple(replace(x, person=people[0].key) for x in subjects)
 
     def _of_people(self, measure_id: str) -> bool:
         """A measure paid to people of a category (or for a merit: 立过三等功的优抚对象有12个), whose number may be

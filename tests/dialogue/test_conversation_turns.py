@@ -1247,6 +1247,21 @@ def test_incomes_of_skilled_and_top_researchers_are_found_by_everyday_words(talk
     assert top.text.startswith("【高端科研人员协议薪酬】")
 
 
+def test_a_bare_count_beside_another_award_is_its_products(talk):
+    """无公害 三个产品 — 要是十个产品呢 — 绿色食品认证的话 同样三个呢: three green products (24000), not the ten
+    said last (capped at 30000)."""
+    *_, green = talk.conversation("我们合作社头一回搞无公害认证，有三个产品都过了，能给多少奖补", "要是十个产品呢",
+                                  "绿色食品认证的话 同样三个呢")
+    assert "24000元" in green.text and "30000" not in green.text
+
+
+def test_a_standard_asked_before_the_relative_is_told_of_is_theirs(talk):
+    """抗美援朝老兵每年多少钱啊我爷爷今年八十七了 — 他立过二等功 — 都加起来一年: his standard and merit (16980)."""
+    *_, both = talk.conversation("抗美援朝老兵每年补助多少钱啊我爷爷今年八十七了", "他立过二等功每个月还能加不",
+                                 "都加起来一年多少")
+    assert "15780元 + 1200元 = 每年16980元" in both.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

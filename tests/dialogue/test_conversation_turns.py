@@ -1262,6 +1262,12 @@ def test_a_standard_asked_before_the_relative_is_told_of_is_theirs(talk):
     assert "15780元 + 1200元 = 每年16980元" in both.text
 
 
+def test_the_most_sites_set_up_can_get_is_asked_by_最多能拿多少(talk):
+    """创业扶持网点 每个补贴多少 — 俺们区设了三个 最多能拿多少: 90000 for three sites (not three people's range)."""
+    _, most = talk.conversation("区里设那个创业扶持网点 每个补贴多少", "俺们区设了三个 最多能拿多少")
+    assert "3个网点：最多90000元" in most.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text
@@ -1286,7 +1292,7 @@ def test_another_certification_also_won_joins_the_total_and_a_count_corrected_ke
 
 def test_a_figure_supposed_within_a_range_gives_the_sum_for_the_sites_counted(talk):
     *_, supposed = talk.conversation("區裡設了三個創業扶持網點 最多能補多少", "要是設五個呢", "一個網點平均按兩萬算呢")
-    assert "20000元 × 5个 = 100000元" in supposed.text
+    assert "20000元 × 5个网点 = 100000元" in supposed.text
 
 
 def test_a_sum_told_of_a_provision_named_only_in_everyday_words_is_reckoned_by_it(talk):

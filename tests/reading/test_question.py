@@ -442,6 +442,7 @@ def test_kin_counted_by_a_word_beside_them_are_that_many(read):
     """俩老舅 / 俺俩老舅 (our two uncles, not the two of us) / 他兄弟仨: one group of that many; 哥仨 the group it names."""
     assert [(p.key, p.count) for p in read("俩老舅都这情况 一年一共").people] == [("舅", 2)]
     assert [(p.key, p.count) for p in read("俺俩老舅都当了五年义务兵").people] == [("舅", 2)]
+    assert [(p.key, p.count) for p in read("俺家倆老舅都當過五年義務兵").people] == [("舅", 2)]
     assert [(p.key, p.count) for p in read("他兄弟仨都是抗美援朝老兵").people] == [("弟", 3)]
     assert [(p.key, p.count) for p in read("俺们家哥仨都当过义务兵").people] == [("哥仨", 3)]
 

@@ -1268,6 +1268,12 @@ def test_the_most_sites_set_up_can_get_is_asked_by_最多能拿多少(talk):
     assert "3个网点：最多90000元" in most.text
 
 
+def test_年度_alone_asks_the_last_answer_by_the_year(talk):
+    """义务兵 66岁 服役4年 月标准 — 服役年限更正为7年 — 年度: 2100 a year (it quoted the 低保 floor's 上年度)."""
+    *_, yearly = talk.conversation("义务兵 66岁 服役4年 月标准", "服役年限更正为7年", "年度")
+    assert "折合每年2100元" in yearly.text and "低保" not in yearly.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

@@ -246,7 +246,8 @@ class Conversation:
             return self._no_such_measure(*q.missing)  # 暖流计划里有取暖补贴吗 / 那独生子女费呢: the plan lacks it
         defined = q.defines or (self._the_rest_of(c) if _THE_REST.search(q.text) else None) or (
             self.reader.definitions.named(c.term) if c.term and not q.subjects and not q.people and not q.facts and (
-                self.reader.definitions.asks_cover(q.text) or q.follow_up and not (q.quantities or q.period))
+                self.reader.definitions.asks_cover(q.text) or q.follow_up and not (q.quantities or q.period
+                                                                                     or q.asked_said or q.unstated))
             else None)  # 就业困难人员一共几类 — 都有哪些 / 女的多大算大龄失业 — 男的呢: that term again
         if (d := defined) is not None and (not q.people or q.whether) and not q.money and all(
                 any(w in k for w in d.words for k in self.store.get(x.measure).keywords) for x in q.subjects):

@@ -111,7 +111,7 @@ def outcomes(c: Context, store: MeasureStore) -> list[Outcome]:
         count = line.count or (person.count if person and person.count > 1 else 1)
         if measure.kind == "percent":  # 团队4个人 of a 70% reward: the sum told is the group's together, not
             count = 1  # each one's
-        per = str(measure.params.get("per", "人"))  # 3个网点 of sites, 3位 of people
+        per = _per(measure)  # 3个网点 of sites, 3位 of people
         who = (f"{count}{'位' if per == '人' else per}" if person is None or person.key == person.label else
                person.label) if count > 1 else (person.label if person else "")
         unknown = [r for r in measure.requires if "min" in r and facts.get(r["fact"]) is None]

@@ -571,7 +571,8 @@ def adds_to_the_question(q: Question, c: Context, known: Known) -> Context | Non
     personal = bool(new) and all(store.get(line.measure).kind == "merit_addition" for line in new) and (
         bool(c.people) or any(line.person is not None for line in new) or beside)  # 三等功和二等功加起来: levels, of nobody
     everything = q.total and q.everyone and bool(new) and all(x.person is None for x in (*new, *c.lines)) and not (
-        {n.measure for n in new} & {x.measure for x in c.lines})  # 绿色食品也有俩产品 都加起来: one award more, all summed
+        {n.measure for n in new} & {x.measure for x in c.lines}) and not any(  # 绿色食品也有俩产品 都加起来: one award
+        store.get(x.measure).params.get("planned") for x in c.lines)  # more, all summed (not the plan's 20 sites)
     if personal and not q.addition and q.how_many and len({n.person for n in new} - {None}) >= q.how_many:
         return None  # 三等功 二等功各加多少 — 我爸立了二等功我叔立了三等功 他俩一共: the two named, asked anew
     if not (q.addition or (q.total and personal) or everything):  # 他还立过二等功，一共多少: his lines, and the merit
@@ -594,7 +595,11 @@ def adds_to_the_question(q: Question, c: Context, known: Known) -> Context | Non
         return replace(merged, lines=_told_again(c.lines, new), asked=q.asked if q.asked_said else c.asked,
                        period=q.period or c.period, total=True, requested=None)
     if new:  # 两个电商点再加一个无公害认证: a line there is, told again with its facts, and one more
-        lines = (*_told_again(c.lines, new),
+        counts = {k: v for k, v in merged.facts.items() if k in ("count", "product_count")}  # 介绍12人 — 同时获得
+        held = tuple(replace(x, facts={**counts, **x.facts}) if x.person is None and set(counts) & set(  # 创业补贴:
+            inputs(store.get(x.measure))) else x for x in c.lines)  # the 12 are the placements', no starters counted
+        merged = replace(merged, facts={k: v for k, v in merged.facts.items() if k not in counts})
+        lines = (*_told_again(held, new),
                  *(n for n in new if not any(x.measure == n.measure and x.person == n.person for x in c.lines)))
         if q.how_many and q.how_many > len(lines):  # 还有个地理标志登记 三项加一块: the ones answered before too
             lines = _filled(lines, reversed(c.history), q.how_many)
@@ -909,7 +914,8 @@ def _like(line: Line, lines: tuple[Line, ...], store: MeasureStore) -> Line | No
     """The one line of a sum that `line` is like (a measure of the same kind, for the same groups, paying a figure of
     its own) and may stand in place of; of several alike, the one sharing a word of its name; none when no one is."""
     new = store.get(line.measure)
-    if new.kind in ("rule", "target") or any(x.measure == line.measure for x in lines):
+    if new.kind in ("rule", "target") or any(x.measure == line.measure for x in lines) or any(
+            "min" in r for r in new.requires):  # 那烈士老年子女呢: 年满60周岁 is asked of someone, not summed unsaid
         return None
     alike = [x for x in lines if (m := store.get(x.measure)).kind == new.kind and m.groups == new.groups]
     if len(alike) > 1:
@@ -1021,8 +1027,9 @@ def asks_again(q: Question, c: Context, known: Known) -> Context | None:
         now = {k: v for k, v in _facts_of(c, lines[0]).items() if k in c.replaced.facts}  # 一等功 beside 个人荣誉称号
         lines = (c.replaced, replace(lines[0], facts={**lines[0].facts, **now}))  # 因公牺牲 — 说错了 是病故的 —
         # 二者差额: the standard replaced against this one
-    elif reach > 1 and len(_last(lines, reach)) == len(lines) and len(_last(c.history, reach)) > len(lines):
-        lines = _last(c.history, reach)
+    elif reach > 1 and len(_last(lines, reach, known.store)) == len(lines) and len(
+            _last(c.history, reach, known.store)) > len(lines):
+        lines = _last(c.history, reach, known.store)
     elif q.how_many and q.total and len(lines) == 1 and lines[0].person is None and lines[0].count is None \
             and len(c.history) < q.how_many and known.store.get(lines[0].measure).kind != "target":  # 解放战争老兵多少
         # — 两个人一年一共多少: that many of it (of a target's figures, 前两个 are its first two)
@@ -1663,8 +1670,10 @@ def _filled(lines: tuple[Line, ...], before: Iterable[Line], people: int) -> tup
         others = {unit(x) for x in added}
         if unit(line) in others or heads + len(others) < people:
             added.append(replace(line, person=SELF) if asker else line)  # the asker's, not another line of theirs
-    if not of_no_one and heads + len({unit(x) for x in added}) < people:  # 抗美援朝老兵多少 — 那我二大爷是解放战争的呢
-        added += [x for x in before if x.person is None][:1]  # — 他俩一共: the one asked of first, named by no one
+    nobodys = list(dict.fromkeys(x.measure for x in before if x.person is None))
+    if not of_no_one and heads + len({unit(x) for x in added}) < people and len(nobodys) == 1:  # 抗美援朝老兵多少 —
+        added += [next(x for x in before if x.measure == nobodys[0])]  # 那我二大爷是解放战争的呢 — 他俩一共: the one
+        # asked of no one (of two such, which one the sum means is not said)
     return (*added, *lines) if of_no_one else (*lines, *added)
 
 
@@ -1674,13 +1683,15 @@ def _still(line: Line, c: Context) -> bool:
     return someone is None or line.measure in someone.measures
 
 
-def _last(history: tuple[Line, ...], reach: int) -> tuple[Line, ...]:
+def _last(history: tuple[Line, ...], reach: int, store: MeasureStore) -> tuple[Line, ...]:
     """The lines of the last `reach` things answered: a person's lines are one (他俩加起来: both of his and hers);
     beside someone named, the lines of no one are the asker's, one person too (来电 老人抗日老兵 立过二等功 — 老伴是烈士遗属
-    — 两人全年合计: his standard and merit, and hers)."""
+    — 两人全年合计: his standard and merit, and hers), unless they hold two categories' standards, which no one
+    person has (抗日老兵多少 — 解放战争老兵多少 — 我妈是烈士遗属 — 俩人一共: not the two wars as one man)."""
     taken: list[Line] = []
     seen: list[object] = []
-    named = any(line.person is not None for line in history)
+    standards = [x for x in history if x.person is None and store.get(x.measure).categories]
+    named = any(line.person is not None for line in history) and len(standards) <= 1
     for line in reversed(history):
         key = line.person or (SELF if named else line)
         if key not in seen:

@@ -324,9 +324,10 @@ class People:
         if counted is not None and found and found[-1].role == "group" and found[-1].end == kin.start:
             ours = found.pop()  # 俺俩老舅: 俺's two
             owner, start = ours.said[:-1], ours.start
-        elif counted is not None and found and found[-1].key == SELF and text[found[-1].end:counted.start()] == "家":
-            ours = found.pop()  # 俺家仨舅: the family's three, no 我 asked of
-            owner, start = ours.said + "家", ours.start
+        elif counted is not None and found and found[-1].key == SELF and text[found[-1].end:counted.start()] in (
+                "家", ""):
+            ours = found.pop()  # 俺家仨舅 / 俺仨舅 / 咱俩老舅: the family's, no 我 asked of
+            owner, start = text[ours.start:counted.start()], ours.start
         elif counted is None:
             clause = max(text.rfind(x, 0, kin.start) for x in ",;.!? ")
             starts = kin.owner or kin.start == 0 or text[kin.start - 1] in _BEFORE_COUNTED_KIN  # not 夫妻俩: a pair
@@ -336,8 +337,7 @@ class People:
             if (pair := kin.said[len(kin.owner):] + counted["n"]) in self.groups:  # 哥仨: the group the words name
                 return Mention(pair, pair, kin.start + len(kin.owner), counted.end(), "group", self.groups[pair])
         start, end = min(start, counted.start()), max(kin.end, counted.end())
-        return Mention(kin.key, text[start:end], start, end, "group", COUNTS.get(counted["n"]) or int(counted["n"]),
-                       owner)
+        return Mention(kin.key, text[start:end], start, end, "group", COUNTS[counted["n"]], owner)
 
     @cached_property
     def _pattern(self) -> re.Pattern[str]:
@@ -423,7 +423,7 @@ def _named_again(found: list[Mention], many: int) -> bool:
     return many > 1 and many == sum(x.role == "person" for x in found) and not any(x.key == SELF for x in found)
 
 
-_COUNT_BEFORE = re.compile(r"(?:^|(?<=[俺我他她咱家,;.!?\s]))(?P<n>俩|仨)$")  # 俩老舅, 俺俩老舅
+_COUNT_BEFORE = re.compile(r"(?:^|(?<=[俺我他她咱家和,;.!?\s]))(?P<n>俩|仨)$")  # 俩老舅, 俺俩老舅
 _BEFORE_COUNTED_KIN = frozenset(",;.!? 他她俺我咱的家")  # 他兄弟仨 / 俺家舅仨: the kin word starts the words counted
 _COUNT_AFTER = re.compile(r"(?P<n>仨)(?!个?月|年|产品|个产品)")  # 他兄弟仨; 俩 after a kin word names a pair as often
 # (娘俩, 他哥俩: him and his brother) as two of them

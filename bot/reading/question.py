@@ -86,8 +86,8 @@ _DENIES = re.compile(r"(?:他|她|我|俺)?(?:不是|并非|不算|没有?当过
 _AGE_AFTER_NAME = re.compile(r"(?:是|今年|已经|都|才|快|刚|也|正好|刚好)?(\d{2,3})"
                              r"(?![\d.]|\s*(?:年|个|元|万|%|号|日|位|名|人|户|项|种))")
 _QUANTITY = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(周岁|岁|个月|年|个|元|人|户|%)?(?![\d.]|月|号|日)")  # 3月: a date
-_IS = re.compile(r"\s*(?:今年|这回|这次|现在|明年|后年)?\s*(?:是|就是|其实是|属于|要是|如果|假如|明年|后年)\s*")
-# 有机认证(今年)是第一年再认证 / 有机要是第一年再认证 / 有机明年第一年再认证: the one said is the other
+_IS = re.compile(r"\s*(?:今年|这回|这次|现在)?\s*(?:是|就是|其实是|属于|要是|如果|假如)\s*")
+# 有机认证(今年)是第一年再认证 / 有机要是第一年再认证: the one said is the other (有机新认证 明年再认证: both)
 _THANKED = re.compile(r"(?:谢谢|多谢|感谢|辛苦)(?:了|啦|你|您|你了|您了)?\s*$")  # 谢谢了闺女 / 辛苦你了大姐: whom the
 # message thanks, no one it speaks of
 _ELIGIBLE_ONES = re.compile(r"(?:能领|够条件|符合条件|符合)的(?:那)?(?:俩|仨|几个|\d个)?人?")  # 能领的俩人: all who can
@@ -252,7 +252,8 @@ class Reader:
             and not (corrected and m.key == SELF and (own := self.cues.correction(text[m.end:m.end + 5]))
                      and own.start() == 0)]
         mentions = [m for m in mentions if not (corrected and _ASKED_OF.search(text, max(0, m.start - 6), m.start))
-                    and not _THANKED.search(text, max(0, m.start - 6), m.start)  # 谢谢了闺女: the one thanked
+                    and not (_THANKED.search(text, max(0, m.start - 6), m.start) and not text[m.end:].strip(
+                        " ,.!?啊呀哈"))  # 谢谢了闺女: the one thanked (谢谢 我爸58了: he is asked of)
                     and not (m.key == SELF and text.startswith("长春", m.end))]  # 咱长春的呢: our city, no one
         # 不对，我问了我妈，他是解放战争的: the one asked about it is who corrects, not whom it is of
         mentions = [m for m in mentions if not (_LIKE.match(text, m.end) and _WITH.search(text, 0, m.start))]

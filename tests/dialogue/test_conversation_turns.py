@@ -1262,16 +1262,47 @@ def test_a_standard_asked_before_the_relative_is_told_of_is_theirs(talk):
     assert "15780元 + 1200元 = 每年16980元" in both.text
 
 
-def test_the_most_sites_set_up_can_get_is_asked_by_最多能拿多少(talk):
-    """创业扶持网点 每个补贴多少 — 俺们区设了三个 最多能拿多少: 90000 for three sites (not three people's range)."""
-    _, most = talk.conversation("区里设那个创业扶持网点 每个补贴多少", "俺们区设了三个 最多能拿多少")
-    assert "3个网点：最多90000元" in most.text
-
-
 def test_年度_alone_asks_the_last_answer_by_the_year(talk):
     """义务兵 66岁 服役4年 月标准 — 服役年限更正为7年 — 年度: 2100 a year (it quoted the 低保 floor's 上年度)."""
     *_, yearly = talk.conversation("义务兵 66岁 服役4年 月标准", "服役年限更正为7年", "年度")
     assert "折合每年2100元" in yearly.text and "低保" not in yearly.text
+
+
+def test_a_count_told_of_one_award_is_not_lent_to_one_added_at_the_same_time(talk):
+    """职业介绍补贴介绍12人 — 同时获得一次性创业补贴 一共: the subsidy for one starter (7160), not twelve (62160);
+    无公害 三个产品 — 同时初次获绿色食品认证: the green products are asked for, not taken to be the three."""
+    _, also = talk.conversation("职业介绍补贴介绍12人多少", "同时获得一次性创业补贴 一共多少")
+    assert "2160元 + 5000元 = 7160元" in also.text
+    _, green = talk.conversation("无公害认证 三个产品 多少", "同时初次获绿色食品认证 一共多少")
+    assert "请告诉我获证产品数" in green.text and "24000" not in green.text
+
+
+def test_all_added_up_never_sums_the_plans_own_total_of_sites(talk):
+    """电商示范点3个多少钱 — 绿色食品认证也有俩产品 都加起来: not the plan's 20 sites (100万) in the sum."""
+    _, summed = talk.conversation("电商示范点3个多少钱", "绿色食品认证也有俩产品 都加起来")
+    assert "100万" not in summed.text
+
+
+def test_two_standards_of_no_one_are_not_one_persons_in_a_sum_of_two(talk):
+    """抗日老兵 — 解放战争老兵 — 我妈是烈士遗属 — 俩人一共: never the two wars as one man's (61750)."""
+    *_, both = talk.conversation("抗日老兵每年多少", "解放战争老兵每年多少", "我妈是烈士遗属", "俩人一共")
+    assert "61750" not in both.text
+
+
+def test_a_question_after_a_definition_asking_something_else_is_answered(talk):
+    _, office = talk.conversation("就业困难人员包括哪些", "那找哪个部门呢")
+    assert "市人社局" in office.text and not office.text.startswith("【就业困难人员】")
+
+
+def test_an_explicit_new_certification_beside_next_years_renewal_is_kept(talk):
+    reply, _ = talk("有机新认证 明年再认证 一共多少")
+    assert "50000元 + 10000元 = 60000元" in reply.text
+
+
+def test_a_standard_with_an_age_condition_does_not_take_its_likes_place_in_a_sum(talk):
+    """抗日老兵和烈士遗属 一年合计 — 那烈士老年子女呢: 年满60周岁 is not summed away unsaid."""
+    _, child = talk.conversation("抗日老兵和烈士遗属 一年合计多少", "那烈士老年子女呢")
+    assert "60周岁" in child.text
 
 
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):

@@ -453,3 +453,12 @@ def test_a_follow_up_may_say_its_period_after_the_ne(read):
 
 def test_these_two_items_are_no_count_of_products(read):
     assert "product_count" not in read("这两项是哪个部门的认证登记").facts
+
+
+def test_kin_after_a_thanks_that_goes_on_are_asked_of(read):
+    assert [p.key for p in read("谢谢 我爸58了 老义务兵 服役3年 能领吗").people] == ["爸"]
+
+
+def test_the_askers_own_counted_kin_leave_no_asker_behind(read):
+    assert [(p.key, p.count) for p in read("咱俩老舅都是抗美援朝老兵").people] == [("舅", 2)]
+    assert [(p.key, p.count) for p in read("俺仨舅都是抗美援朝老兵").people] == [("舅", 3)]

@@ -1305,6 +1305,12 @@ def test_a_standard_with_an_age_condition_does_not_take_its_likes_place_in_a_sum
     assert "60周岁" in child.text
 
 
+def test_our_citys_dibao_is_the_floor_not_a_group_the_asker_is_of(talk):
+    """咱长春低保多少: the city's floor (20% of the income), not the startup subsidy of a 低保 person (5000)."""
+    reply, _ = talk("咱长春低保多少")
+    assert reply.text.startswith("【城区城市低保标准】") and "5000" not in reply.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

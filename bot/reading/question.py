@@ -616,10 +616,15 @@ class Reader:
             subjects = []
         subjects = self._survivors_listed(self._each_listed(self._specific(subjects, text), found, text), text,
                                           not labels)
+        merit_only = {member for member, kin in group_of.items()  # 俩舅舅都是抗日老兵，大舅立过二等功: fewer named
+                      if sum(1 for g in group_of.values() if g == kin) < labels[kin][1]  # than counted, and of the one
+                      and "merit" in facts.get(member, {})  # named only a merit: the group keeps its lines, the one
+                      and set(facts[member]) <= {"merit", "gender"}}  # named gets the merit's
         for member, kin in group_of.items():  # 兄妹3个都是烈士子女，老大68: each member is the group's kind
-            if not member.startswith(SOME_OF):  # (其中2个立过功: counted in the group, with its facts, already)
-                facts[member] = {**facts.get(kin, {}), **facts.get(member, {})}
-        named_apart = {kin for member, kin in group_of.items() if not member.startswith(SOME_OF)}
+            if not member.startswith(SOME_OF) and member not in merit_only:  # (其中2个立过功: counted in the group,
+                facts[member] = {**facts.get(kin, {}), **facts.get(member, {})}  # with its facts, already)
+        subjects = [x for x in subjects if x.person not in merit_only or not self.store.get(x.measure).categories]
+        named_apart = {kin for member, kin in group_of.items() if not member.startswith(SOME_OF) and member not in merit_only}
         subjects = [y for x in subjects for y in ([replace(x, person=member, count=None) for member, kin in group_of.items()
                                                    if kin == x.person] if x.person in named_apart else [x])]
         # 2个合作社 第1次拿无公害认证 1个3个产品 1个9个产品: what the group got, each of its parts got

@@ -1311,6 +1311,12 @@ def test_our_citys_dibao_is_the_floor_not_a_group_the_asker_is_of(talk):
     assert reply.text.startswith("【城区城市低保标准】") and "5000" not in reply.text
 
 
+def test_a_group_member_named_only_for_a_merit_leaves_the_group_counted_whole(talk):
+    """我俩舅舅都是抗日老兵，大舅立过二等功: both uncles' 21060 and 大舅's 1200, never 大舅 alone (22260)."""
+    reply, _ = talk("我俩舅舅都是抗日老兵，大舅立过二等功，每年一共多少")
+    assert "42120元 + 1200元 = 每年43320元" in reply.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

@@ -276,7 +276,8 @@ class Conversation:
             return self._plan_says(said, merged, q)  # 那政府投入的钱谁落实: another part of the plan (她是低保户 tells)
         if rule == "asks_again" and q.chitchat and not (q.asks or q.total or q.period or q.unstated):
             return self._out_of_scope(q)  # 今天天气怎么样, after a measure: a question, but of nothing the plan has
-        if only_theirs and not q.unstated and not tells and not q.once_met and self._foreign(q, merged):
+        if (only_theirs or again and q.chitchat) and not q.unstated and not tells and not q.once_met and self._foreign(
+                q, merged):
             return self._out_of_scope(q)  # 顺便问一下，他看病能报销多少 (她今年七十二 tells a fact: it is no question)
         if rule == "swaps_the_person" and (unsure := self._swapped_category(q, c, merged)) is not None:
             return unsure  # 那我姥姥呢, after 姥爷 the 解放战争老兵: his subsidy is his own
@@ -302,7 +303,8 @@ class Conversation:
             saying = self.store.find(sentences[0].measure) if sentences else None
             if sentences and (saying is None or not set(inputs(saying)) & set(q.facts)):
                 return self._plan_says(sentences[0], merged, q)
-            found = [saying] if saying else self.store.search(q.about or q.text, limit=1) if asks and not q.denies else []
+            found = [saying] if saying else self.store.search(q.about or q.text, limit=1) if asks and not (
+                q.denies or q.chitchat) else []  # 明天长春下雪不 / 帮我挂个号: no nearest measure of everyday talk
             if not found:  # 下岗了想创业: the nearest measure; 转让了个专利 收益80万: the sentence's, reckoned
                 return self._out_of_scope(q)
             merged = replace(merged, lines=(Line(found[0].id),), asked=q.asked, facts={**merged.facts, **q.facts})

@@ -1317,6 +1317,19 @@ def test_a_group_member_named_only_for_a_merit_leaves_the_group_counted_whole(ta
     assert "42120元 + 1200元 = 每年43320元" in reply.text
 
 
+def test_everyday_errands_outside_the_plan_get_no_nearest_measure(talk):
+    """帮我挂个号 长春中心医院: 中心 is in the organic certification's sentence, but no one asks it (50000)."""
+    for errand in ("帮我挂个号 长春中心医院明天上午的", "明天长春下雪不", "我想办结婚登记 去哪办"):
+        reply, _ = talk(errand)
+        assert reply.response == "utter_out_of_scope", errand
+
+
+def test_an_everyday_question_after_a_measure_is_not_answered_with_its_amount(talk):
+    """抗日老兵多少 — 他看病能报销多少: the plan says nothing of his doctor's bills; not 21060 again."""
+    _, doctor = talk.conversation("抗日老兵多少", "他看病能报销多少")
+    assert doctor.response == "utter_out_of_scope"
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

@@ -24,7 +24,7 @@ from bot.plan.numbers import figures
 from bot.plan.store import MeasureStore
 from bot.plan.terms import cut
 from bot.reading.cues import THAN_THE_LAST
-from bot.reading.people import SELF, People
+from bot.reading.people import ANOTHER, SELF, People
 from bot.reading.question import MEMBER_PREFIX, Person, Question, Subject
 
 _HOW_MUCH = re.compile(r"多少|多钱|几个钱")  # a question of its own; 一年呢 asks the last one again
@@ -883,6 +883,8 @@ def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
             x.person is None for x in (*lines, *c.lines)) and (like := _like(lines[0], c.lines, store)) is not None:
         lines = tuple(lines[0] if x is like else x for x in c.lines)  # 抗日老兵 一等功 年合计 — 那解放战争的呢: the
         # other war's standard in the sum, the merit kept; 绿色 加有机新认证 共多少 — 有机要是第一年再认证呢: 24000 + 10000
+    if any(p.key == ANOTHER for p in q.people):  # 老义务兵 服役4年 — 同户另一人 服役2年: the one before stays, as told
+        lines = _unique((*(replace(x, facts=_facts_of(c, x)) for x in c.lines if x.person is None), *lines))
     asked = q.asked if q.asked_said or not follow else c.asked
     if not q.asked_said and set(asked) <= WORDED and any(set(q.facts) & set(reads(store.get(x.measure))) for x in lines):
         asked = ("amount",)  # 不上缴国库吗 — 要是转让收益是50万呢: a figure the rule reckons with asks its sum

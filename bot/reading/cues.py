@@ -71,7 +71,8 @@ _ASKS_ANEW = re.compile(r"\s*(?:再|还|我|俺|想|要)*(?:问|打听|咨询|�
 _PER_SHARE = re.compile(r"每(?:户|家|人|个人|份)(?:能|能够)?(?:分|得|拿|多少|几)")  # 每户多少, after a sum shared
 _PER_HEAD = re.compile(r"(?:平均|人均)(?:每|一|1)?个?人")  # 平均一人: over the people, not over kinds (平均呢)
 _NOT_A_PERIOD = re.compile(r"[满签过近快](?:了)?$")
-_PERIOD_ALONE = re.compile(r"(?:^|.*\s)(?:按|那)?(月|年)度?(?:呢|的|合计|总计)?\s*[?]?\s*$")  # 年 / 年度 / 荣誉称号 年
+_PERIOD_ALONE = re.compile(r"(?:^|.*\s)(?:按|那)?(?:[两二俩仨三\d]人)?(?:合计|总计|共计|1共|共)?(月|年)度?(?:呢|的|合计|总计)?"
+                           r"\s*[?]?\s*$")  # 年 / 年度 / 荣誉称号 年 / 合计月 / 两人合计年
 RANGE = {"range": ("min", "max")}  # 补贴区间: the least and the most
 
 

@@ -24,6 +24,9 @@ SELF = "我"  # the key of the citizen themself
 RELATIONS = ("spouse", "child", "parent")  # what a survivor is of a fallen soldier
 
 
+ANOTHER = "另一人"  # data/people.yml's kin of 同户另一人 / 另有家属一人: someone beside whoever was spoken of
+
+
 @dataclass(frozen=True)
 class Mention:
     key: str  # 我, 爸, 老王, 老大 …; for a group, the words that name it (兄妹, 俺们村)
@@ -40,6 +43,8 @@ class Mention:
         an operator's 其母 stays as written."""
         if self.key == SELF:
             return "您"
+        if self.key == ANOTHER:  # 另有家属1人 → 另一人
+            return ANOTHER
         if not self.owner or self.owner == "其":
             return self.said
         return "您" + self.said[len(self.owner):]  # 俺们村5个 → 您村5个
@@ -345,7 +350,7 @@ class People:
         nouns = _alternation(self.counted_nouns)
         kin = _alternation(self.kin)
         return re.compile("|".join([
-            rf"(?P<counted>(?P<owner>(?:{_alternation(self.group_owners)})?)(?P<noun>{nouns})(?P<filler>这回|这次|还剩下?|剩下?|还有|\s*[:：]?\s*(?=\d{{1,3}}人))?(?P<n>\d+|仨|俩)"
+            rf"(?P<counted>(?P<owner>(?:{_alternation(self.group_owners)})?)(?P<noun>{nouns})(?P<filler>这回|这次|还剩下?|剩下?|还有|\s*[:：]?\s*(?=\d{{1,3}}人(?![年月]?(?:合计|总计|1共|共))))?(?P<n>\d+|仨|俩)"
             rf"(?:(?:个|位|名|口|人|家)(?!月|产品|农产品|品种|认证)|(?<=[仨俩])(?=\s|[,。;!?]))"  # 老义务兵仨 都过六十了
             rf"|(?P<n2>\d+)(?:个|位|名|家)(?:都是|是)?(?:当年|早年|以前)?(?P<noun2>{nouns})"  # 2个是(当年)抗美援朝的
             rf"|(?P<n3>仨|俩)(?P<noun3>{nouns}))",  # 俩抗美援朝老兵
@@ -436,7 +441,7 @@ def _alternation(words: Iterable[str]) -> str:
 def person_words(path: Path = PEOPLE_FILE) -> tuple[str, ...]:
     """The words for people, which the normaliser keeps whole (老二 is no 2, 二舅 no 2舅)."""
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return (*(w for words in raw["kin"].values() for w in words), *raw["groups"])
+    return (*(w for words in raw["kin"].values() for w in words if not any(ch.isdigit() for ch in w)), *raw["groups"])
 
 
 def death_words(path: Path = PEOPLE_FILE) -> tuple[str, ...]:

@@ -1330,6 +1330,31 @@ def test_an_everyday_question_after_a_measure_is_not_answered_with_its_amount(ta
     assert doctor.response == "utter_out_of_scope"
 
 
+def test_a_years_rise_of_one_measure_keeps_the_years_served(talk):
+    """服役10年 — 义务兵那块比原来一年多多少: 一年 is the period (50元 a month, 600 a year), not one year served (5元)."""
+    *_, rise = talk.conversation("俺爷 老义务兵 当了10年兵 七十八了 还立过一等功 一个月能拿多少", "光义务兵那块一个月",
+                                 "义务兵那块比原来一年多多少")
+    assert "600元" in rise.text and "增加每月5元" not in rise.text
+
+
+def test_adjusted_by_how_much_asks_the_rise(talk):
+    reply, _ = talk("抗日 解放 抗美援朝 三类老兵年调幅")
+    assert reply.text.count("增加每年1200元") == 3
+
+
+def test_another_person_of_the_household_is_summed_beside_the_one_before(talk):
+    """老义务兵 服役4年 — 同户另一人 服役2年 — 两人合计月 — 合计年: 100 + 50 = 150 a month, 1800 a year."""
+    *_, month, year = talk.conversation("老义务兵 68周岁 服役4年 月标准？", "同户另一人 61周岁 服役2年", "两人合计月",
+                                        "合计年")
+    assert "100元 + 50元 = 每月150元" in month.text and "1200元 + 600元 = 每年1800元" in year.text
+
+
+def test_two_people_in_an_operators_total_are_no_group_of_the_last_kind(talk):
+    """因公牺牲军人遗属 — 另有家属一人 抗日老兵 二人年合计: 18460 + 21060, not two 抗日老兵 (60580)."""
+    *_, both = talk.conversation("来电 因公牺牲军人遗属 问年标准", "另有家属一人 抗日老兵 二人年合计")
+    assert "18460元 + 21060元 = 每年39520元" in both.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

@@ -594,6 +594,8 @@ def adds_to_the_question(q: Question, c: Context, known: Known) -> Context | Non
             n.facts for n in new):  # 无公害仨产品加上绿色食品仨产品: the lines there are, told again, not more of them
         return replace(merged, lines=_told_again(c.lines, new), asked=q.asked if q.asked_said else c.asked,
                        period=q.period or c.period, total=True, requested=None)
+    if q.adds_within and new and not q.people and new[0].measure not in {x.measure for x in c.lines}:
+        return None  # 第一年再认证的呢 — 新认证有机的 再加上地理标志 一共: the two named, summed anew
     if new:  # 两个电商点再加一个无公害认证: a line there is, told again with its facts, and one more
         counts = {k: v for k, v in merged.facts.items() if k in ("count", "product_count")}  # 介绍12人 — 同时获得
         held = tuple(replace(x, facts={**counts, **x.facts}) if x.person is None and set(counts) & set(  # 创业补贴:
@@ -608,7 +610,8 @@ def adds_to_the_question(q: Question, c: Context, known: Known) -> Context | Non
             lines = tuple(sorted(lines, key=lambda x: said_at[(x.measure, x.person)]))
         sums = q.total and set(c.asked) <= {"max", "min"} and any(n.facts for n in new)  # 最多能给多少 — 另外还拿了
         # 地理标志 跟四个产品的绿色认证加一起: the sums of the counts told, not the caps
-        asked = q.asked if q.asked_said or sums else c.asked
+        anew = q.adds_outright and _HOW_MUCH.search(q.text)  # 比原来多多少 — 他还立过三等功 加上一个月多少: the sum
+        asked = q.asked if q.asked_said or sums or anew else c.asked
         return replace(merged, lines=lines, asked=asked, period=q.period or c.period,
                        total=True, facts={**merged.facts, **q.facts}, requested=None)
     for kind in ("product_count", "count"):  # 再加一个产品: one more of what a line counts
@@ -1367,7 +1370,9 @@ def _in_order(before: tuple[Line, ...], after: tuple[Line, ...]) -> tuple[Line, 
 
 
 def _asked_again(q: Question, c: Context) -> Context:
-    return replace(c, asked=q.asked if q.asked_said else c.asked, period=q.period or c.period,
+    """The last question asked again of the facts corrected; a sum asked where none was (比原标准多多少 — 更正
+    服役是8年 重新合计) asks the amounts summed."""
+    return replace(c, asked=q.asked if q.asked_said or q.total and not c.total else c.asked, period=q.period or c.period,
                    total=q.total or c.total, requested=None)
 
 

@@ -248,7 +248,7 @@ class Cues:
                            r"|(?<![\d.])([2-9])者"  # 二者差额; 俩产品 counts products, not the things summed
                            r"|(?<![\d.])(\d)(?:个?人|个(?=[全都]?(?:加|1共|一共|总共|合计))|项|样|种|家)"  # 4个人1年1共 /
                            # 3项合计 / 2家1年1共 / 3个全加起来 (not 3个产品加起来, 2个电商点…一共)
-                           r"(?=[^,。;!?]{0,5}?(?:1共|一共|总共|加起来|加一块|加1块|加1起|合计|都算上))"
+                           r"(?=[^,。;!?]{0,5}?(?:1共|一共|总共|加起来|加一块|加1块|1起|合计|都算上))"
                            r"|(?<![\d.])([2-9])个?人(?=1年|1个月|每年|每月|年合计|月合计)"  # 3人1年: as 仨人1年
                            r"|(?:^|[,，\s])([2-9])个?人(?:呢|的)?\s*[?？]?$")  # 要是姥爷服役是6年呢,2个人: a clause of its own
 
@@ -272,11 +272,11 @@ class Cues:
                      if not (m.group() == "不对" and text[max(0, m.start() - 1):m.start()] == "对")),
                     None) or _NOT_THEN_IS.search(text)
 
-    def addition(self, text: str) -> bool:
-        """再加上 / 另外 / 跟X加一起: the message adds to what was asked before, rather than asking anew; 另外问下 only
-        turns to another question."""
-        return any(not _ASKS_ANEW.match(text, m.end()) for m in self._additions.finditer(text)) or bool(
-            _WITH_THE_LAST.match(text))
+    def addition(self, text: str) -> re.Match[str] | None:
+        """再加上 / 另外 / 跟X加一起: where the message adds to what was asked before, rather than asking anew;
+        另外问下 only turns to another question."""
+        return next((m for m in self._additions.finditer(text) if not _ASKS_ANEW.match(text, m.end())),
+                    None) or _WITH_THE_LAST.match(text)
 
     def adds_outright(self, text: str) -> bool:
         """加上她老两口: whoever the message names joins the sum, even when no total is asked."""

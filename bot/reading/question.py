@@ -186,6 +186,7 @@ class Question:
     portion: Portion | None = None  # 拿出一半 / 负责人拿四成 剩下仨平分: a part of the sum asked
     correction: bool = False
     addition: bool = False
+    adds_within: bool = False  # 新认证有机的 再加上地理标志 一共: added to the award the message named first
     adds_outright: bool = False  # 加上她老两口: whoever it names joins the sum
     pronoun: bool = False  # 他/她 speaks of the person talked about before
     pronoun_unlike: str | None = None  # the gender that pronoun cannot mean (她: not a 男)
@@ -362,7 +363,8 @@ class Reader:
             here=bool(_HERE.match(text)),
             how_many=None if eligible_ones else self.cues.how_many(text),
             correction=corrected is not None or bool(denied) or self.people.denies_a_death(text),
-            addition=self.cues.addition(text) or any(p.key.startswith(SOME_OF) for p in people),
+            addition=bool(self.cues.addition(text)) or any(p.key.startswith(SOME_OF) for p in people),
+            adds_within=self._adds_within(text, subjects),
             adds_outright=self.cues.adds_outright(text), pronoun=pronoun,
             pronoun_unlike=next((_PRONOUN_GENDERS.get(m.said) for m in mentions if m.role == "pronoun"), None)
             if pronoun else None,
@@ -638,6 +640,14 @@ class Reader:
         if not subjects and (by_figure := self._named_by_its_figure(text)) is not None:
             subjects = [Subject(by_figure, people[0].key if len(people) == 1 else None)]
         return people, general, tuple(subjects), everyone, pronoun
+
+    def _adds_within(self, text: str, subjects: tuple[Subject, ...]) -> bool:
+        """新认证有机的 再加上地理标志 一共: two awards of the message's own summed, the addition said after the first
+        (再加上邻村一个抗日老兵呢 adds to what was asked before; 抗日老兵 再加上烈士遗属 goes on with a household)."""
+        said = self.cues.addition(text)
+        return said is not None and len({s.measure for s in subjects}) > 1 and not any(
+            s.person is not None or self.store.get(s.measure).categories for s in subjects) and (
+            self.store.named_in(text[:said.start()]) is not None)
 
     def _named_by_its_figure(self, text: str) -> str | None:
         """能领五千那个补贴不: a benefit named by its figure, the one measure whose quote states that figure."""

@@ -1355,6 +1355,32 @@ def test_two_people_in_an_operators_total_are_no_group_of_the_last_kind(talk):
     assert "18460元 + 21060元 = 每年39520元" in both.text
 
 
+def test_a_correction_asking_a_total_after_a_rise_sums_the_amounts(talk):
+    """比原标准共多多少 — 更正 叔服役是8年 重新合计: 15780 + 4800 + 2400, not the rises again."""
+    *_, total = talk.conversation("来电 家里三位 父 抗美援朝老兵 母 烈士老年子女62岁 叔 老义务兵服役6年 66岁 问各自年标准",
+                                  "比原标准共多多少", "更正 叔服役是8年 重新合计")
+    assert "15780元 + 4800元 + 2400元 = 每年22980元" in total.text
+
+
+def test_a_merit_added_after_a_rise_asks_the_sum_of_the_amounts(talk):
+    """比原来一个月多多少 — 他还立过三等功 加上一个月多少: 125 + 50 = 175, not the rises (75)."""
+    *_, total = talk.conversation("我老伴当过五年义务冰 今年六十八 一个月多少", "比原来一个月多多少",
+                                  "他还立过三等功 加上一个月多少")
+    assert "125元 + 50元 = 每月175元" in total.text
+
+
+def test_rises_of_two_people_together_are_summed(talk):
+    *_, rises = talk.conversation("烈士遗属和抗日老兵 谁的标准高", "两人今年一起涨了多少")
+    assert "600元 + 1200元 = 每年1800元" in rises.text
+
+
+def test_two_awards_named_with_an_addition_between_them_are_summed_alone(talk):
+    """有机新认证 — 第一年再认证的呢 — 新认证有机的 再加上地理标志登记 一共: 150000, no re-certification in it."""
+    *_, total = talk.conversation("有机产品认证 新认证的组织奖多少", "第一年再认证的呢",
+                                  "新认证有机的 再加上地理标志登记 一共能拿多少")
+    assert "50000元 + 100000元 = 150000元" in total.text and "10000元 +" not in total.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

@@ -570,8 +570,8 @@ def adds_to_the_question(q: Question, c: Context, known: Known) -> Context | Non
     # 每月多少 — 那立过一等功的呢 每月一共: the one merit on top of the standard asked (三等功和二等功加起来: levels)
     personal = bool(new) and all(store.get(line.measure).kind == "merit_addition" for line in new) and (
         bool(c.people) or any(line.person is not None for line in new) or beside)  # 三等功和二等功加起来: levels, of nobody
-    everything = q.total and q.everyone and bool(new) and all(x.person is None for x in (*new, *c.lines)) and not (
-        {n.measure for n in new} & {x.measure for x in c.lines}) and not any(  # 绿色食品也有俩产品 都加起来: one award
+    everything = q.total and q.everyone and all(x.person in (None, SELF) for x in (*new, *c.lines)) and bool(
+        {n.measure for n in new} - {x.measure for x in c.lines}) and not any(  # 绿色食品也有俩产品 都加起来: one award
         store.get(x.measure).params.get("planned") for x in c.lines)  # more, all summed (not the plan's 20 sites)
     if personal and not q.addition and q.how_many and len({n.person for n in new} - {None}) >= q.how_many:
         return None  # 三等功 二等功各加多少 — 我爸立了二等功我叔立了三等功 他俩一共: the two named, asked anew

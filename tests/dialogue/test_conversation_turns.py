@@ -1381,6 +1381,26 @@ def test_two_awards_named_with_an_addition_between_them_are_summed_alone(talk):
     assert "50000元 + 100000元 = 150000元" in total.text and "10000元 +" not in total.text
 
 
+def test_i_asked_wrong_corrects_the_one_spoken_of_not_the_asker(talk):
+    """我舅 五十九 — 不对 我问错了 他今年六十一了: 61 is 舅's age, so he has the 4800 now."""
+    *_, both = talk.conversation("我姥爷是解放战争老兵 一年多少钱", "我舅是烈士的儿子今年五十九 能领烈士老年子女补助不",
+                                 "不对 我问错了 他今年六十一了", "那他俩一年一共多少")
+    assert "16120元 + 4800元 = 每年20920元" in both.text
+
+
+def test_a_product_told_without_its_one_is_the_next_awards_one_product(talk):
+    """无公害认证 两个产品 另外还有个产品头一回拿了绿色食品认证: 4000 + 20000, not green for two (22000)."""
+    reply, _ = talk("俺们合作社今年头一回无公害认证 两个产品 另外还有个产品头一回拿了绿色食品认证 一共能拿多少")
+    assert "4000元 + 20000元 = 24000元" in reply.text
+
+
+def test_an_award_also_won_is_added_to_everything_summed_before(talk):
+    """绿色 + 有机新认证 一共 — 地理标志也整下来了呢 都加起来: 170000, 有机 not swapped out for 地理标志."""
+    *_, total = talk.conversation("咱合作社种大米的 头回整绿色十品认证 就一个产品 给多少", "那有机的新认证呢",
+                                  "俩都整了一共", "地理标志也整下来了呢 都加起来")
+    assert "= 170000元" in total.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

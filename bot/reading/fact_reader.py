@@ -45,9 +45,11 @@ def vocabularies(measures: Iterable[Measure], words: Mapping[str, Mapping[str, s
 
 
 def _signed(figure: str) -> float | None:
-    """8 → 8, 1.5万 → 15000, -3 or 负3 → -3, 俩 → 2: a negative fact must be refused, not read as positive."""
+    """8 → 8, 1.5万 → 15000, -3 or 负3 → -3, 俩 → 2, 个 → 1: a negative fact must be refused, not read as positive."""
     if figure in COUNTS:
         return COUNTS[figure]
+    if figure == "个":  # 还有个产品: one, its 1 unsaid
+        return 1
     value = to_number(figure.lstrip("-负").replace(",", ""))
     return -value if value is not None and figure[0] in "-负" else value
 

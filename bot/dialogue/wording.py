@@ -78,6 +78,8 @@ def _asked(result: Result, kind: str, period: str | None = None) -> tuple[str, l
     """The headline for what was asked of the amount (the kind, over the period asked for: 折合每个月多多少),
     and the calculation lines that show it."""
     period = period or PERIODS.get(kind)
+    if kind == "old" and result.amount is None and result.amount_max is None and result.figures:
+        return "暖流计划只写了2017年的数字，没有写往年的", []  # 2016年惠及多少人: never 2017's figures for that year
     if result.amount is None or result.amount_max is not None:
         return amount_text(result), []
     now = f"{result.period}{money(result.amount)}"

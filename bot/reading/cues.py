@@ -28,8 +28,9 @@ _RISES_TO_A_FIGURE = re.compile(r"(?:涨到|提高到)\s*\d")  # 涨到25: a fig
 _STATES_A_FIGURE = re.compile(r"[^,。;!?]{0,8}?\d{2,}(?![\d.]|个月|年|月)")  # 原来3600, 原来1年交3600; not 原来1个月
 # 比解放战争的多多少 compares two things (a difference); 比原来多多少 compares with before (a rise)
 _SUM_ASKED = re.compile(r"(?:1共|一共|总共|加起来|加1块儿?|合计|总计)(?:是|能|得|有)?(?:多少|几)")  # a sum asked of its own
-_TELLS_THE_PAST = re.compile(r"(?:他|她)?(?:在|当|干|做|国企|国有|企业|工厂|厂里|下岗|失业|种地|开|参军|参过军"
-                             r"|是(?!多少|几|啥|什么))")
+_TELLS_THE_PAST = re.compile(r"(?:他|她)?(?:刚|才|就)?(?:在|当|干|做|国企|国有|企业|工厂|厂里|下岗|失业|种地|开|参军|参过军"
+                             r"|(?:弄|整|办|拿|获|评|认证|通过|申请|申报|建|搞)(?!了?(?:多少|几))"
+                             r"|是(?!多少|几|啥|什么))")  # 去年刚弄的无公害认证: when it was won, not last year's figure
 _THAN = re.compile(r"比([^,.;!?]{1,12}?)(?:多多少|少多少|多出|高多少|多了多少|低多少|多几|少几|[多少][拿领加给得]多少"
                    r"|多[加给得]了多少)")
 _THAN_BEFORE = re.compile(r"原来|以前|之前|去年|过去|老标准|原标|旧标|没涨|涨前|标前|2016")

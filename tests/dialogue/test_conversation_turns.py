@@ -1401,6 +1401,19 @@ def test_an_award_also_won_is_added_to_everything_summed_before(talk):
     assert "= 170000元" in total.text
 
 
+def test_last_year_told_as_when_an_award_was_won_asks_no_old_figure(talk):
+    """去年刚弄的无公害认证 就一个产品 能给多少钱: 3000 for the one product, not the range of an old standard."""
+    reply, _ = talk("我家是农民合作社去年刚弄的五公害认证初次就一个产品想问问能给多少钱还有地里标志登记的给多少")
+    assert "3000元 + 100000元 = 103000元" in reply.text
+
+
+def test_an_earlier_years_target_is_not_answered_with_2017s(talk):
+    """2016年暖流计划惠及多少人: the plan states 2017's figures only; 871.4万 is no answer for 2016."""
+    earlier, later = talk.conversation("2016年暖流计划惠及多少人", "2017年呢")
+    assert "没有写往年" in earlier.text and "871.4万人次" not in earlier.text.split("出处")[0]
+    assert "871.4万人次" in later.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

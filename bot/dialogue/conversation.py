@@ -553,6 +553,8 @@ class Conversation:
             slots["context"] = replace(remember(c), requested=said.asks[0], focus=said.asks[1] or c.focus).to_json()
         derived = frozenset(v for f in said.figures for v in f.values()) | frozenset(  # and the calculator's steps
             v for o in done if o.result is not None for step in o.result.steps for v in figures(step))  # (1.1万 capped)
+        if q.confirms and (verdict := _confirmed(q, derived, len(done))) is not None:
+            text = f"{verdict}\n{text}"
         return Reply(text, slots=slots, figure_for=said.figure_for, derived=derived)
 
     # ---- what a profile gets (我能领什么, 我是低保户)
@@ -685,6 +687,18 @@ def _place_asked(said: str, measure: Measure) -> tuple[str, list[str]] | None:
     listed = sorted((p for p in load_places() if p in measure.quote), key=measure.quote.find)  # in the plan's order
     asked = next((p for p in load_places() if p in said), None)
     return (asked, listed) if listed and asked else None
+
+
+def _confirmed(q: Question, stated: frozenset[float], lines: int) -> str | None:
+    """现在是21060对吗: 对 when every sum of money the message states is one the reply states (the standard, the
+    old one, the rise, a period's worth, a step of its calculation); 不对 when the one sum it states, of one line,
+    is none of them."""
+    told = [x.value for x in q.quantities if x.value >= 100 and x.unit in ("", "元", "块") and not x.corrects]
+    if not told:
+        return None
+    if all(any(abs(v - s) < 0.01 for s in stated) for v in told):
+        return "对。"
+    return "不对，暖流计划的数是下面这个。" if len(told) == 1 and lines == 1 else None
 
 
 def _not_covered(q: Question) -> str:

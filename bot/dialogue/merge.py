@@ -229,8 +229,9 @@ def answers_the_question_asked(q: Question, c: Context, known: Known) -> Context
     """服役几年? — 8: a bare number is the fact the bot asked for, of whom it asked it; asked nothing, it is the
     number the lines count with (绿色食品3个产品多少 — 2: two products)."""
     store = known.store
-    if q.bare is None or q.names_something or not (c.requested or c.lines) or (q.correction and not c.requested):
-        return None  # 说错了，是六十八: a fact said again, not the one asked for
+    if q.bare is None or q.names_something or not (c.requested or c.lines) or (q.correction and not c.requested) \
+            or q.confirms:  # 说错了，是六十八: a fact said again, not the one asked for; 一年是2400是不是: a figure to
+        return None  # check
     if q.asked_said and any(q.bare.value in figures(store.get(line.measure).quote) for line in c.lines):
         return None  # 最高1万 几个产品就封顶了: the plan's own figure said back, with a question of its own
     fact = c.requested or _kind_of(q.bare.unit, c, store)
@@ -945,7 +946,7 @@ def _likewise(q: Question, c: Context, merged: Context, store: MeasureStore) -> 
     the one asked about is of, or the last lines' measures are for, has those measures too (the verdict on them is
     still theirs to pass); 我和我小舅子各建一个: each did the thing talked about. With the keys of those who have."""
     each_did = bool(_EACH_DID.search(q.text))
-    if not (_ALSO.search(q.text) or each_did) or not c.lines:
+    if not (_ALSO.search(q.text) or each_did or q.with_me) or not c.lines:  # 俺俩都开店: me as the one before
         return merged, []
     alike = []
     measures = tuple(dict.fromkeys(line.measure for line in c.lines))

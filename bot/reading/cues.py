@@ -112,6 +112,11 @@ class Cues:
     places: Mapping[str, tuple[str, ...]]  # first, last, most, least → the words pointing at that item of an answer
     leaves_out: Mapping[str, tuple[str, ...]]  # before, after → the words leaving out what follows or precedes them
     names_a_figure: tuple[str, ...] = ()  # 那两万说的是啥: which measure states the figure said
+    confirming: tuple[str, ...] = ()  # 对吗, 是吧: whether a figure told is right
+
+    def confirms(self, text: str) -> bool:
+        """现在是21060对吗 / 那就是涨了1200是吧: the message asks whether what it states is right."""
+        return bool(self._confirms.search(text))
 
     def asks_whose_figure(self, text: str) -> bool:
         """那两万那个说的是啥 / 一个亿五是哪项: the measure asked for by a figure of its own."""
@@ -389,6 +394,10 @@ class Cues:
         return said(self.outright_additions)
 
     @cached_property
+    def _confirms(self) -> re.Pattern[str]:
+        return said(self.confirming)
+
+    @cached_property
     def _every(self) -> re.Pattern[str]:
         return said(self.every_cue)
 
@@ -409,4 +418,4 @@ def cues(normalize: Callable[[str], str], path: Path = KINDS_FILE) -> Cues:
                 words(raw["each"]), words(raw["these"]), frozenset(words(raw["not_names"])), words(raw["corrections"]),
                 words(raw["additions"]), words(raw["adds_outright"]), {k: words(v) for k, v in raw["unstated"].items()},
                 {k: tuple(v) for k, v in raw["stated_by"].items()}, {k: words(v) for k, v in raw["places"].items()},
-                {k: words(v) for k, v in raw["leaves_out"].items()}, words(raw["names_a_figure"]))
+                {k: words(v) for k, v in raw["leaves_out"].items()}, words(raw["names_a_figure"]), words(raw["confirms"]))

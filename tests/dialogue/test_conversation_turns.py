@@ -1414,6 +1414,23 @@ def test_an_earlier_years_target_is_not_answered_with_2017s(talk):
     assert "871.4万人次" in later.text
 
 
+def test_both_of_we_two_opening_shops_are_summed(talk):
+    """我 52 下岗 想开店 — 俺媳妇45 也失业了 — 俺俩都开店 一共: 5000 each, the asker's too, not the wife's alone."""
+    *_, both = talk.conversation("我五十二了 男的 下岗失业好几年了 想自己开个小卖店 有啥补贴没",
+                                 "那俺媳妇四十五 也失业了 她能领不", "俺俩都开店 一共能领多少")
+    assert "5000元 + 5000元 = 10000元" in both.text
+
+
+def test_a_figure_asked_to_be_confirmed_is_said_right_or_wrong(talk):
+    """现在是两万一千零六十对吗: 对; 一万六对吧: 不对, and the plan's figure; 是不是 takes no number as a fact."""
+    right, rise = talk.conversation("抗日老兵原来一年一万九千八百六 现在是两万一千零六十对吗", "那就是涨了一千二是吧")
+    assert right.text.startswith("对。") and rise.text.startswith("对。")
+    wrong, _ = talk("抗美援朝老兵一年是一万六对吧")
+    assert wrong.text.startswith("不对") and "15780元" in wrong.text
+    _, year = talk.conversation("我爸当了8年义务兵 68了 一个月200对吗", "一年是2400是不是")
+    assert year.text.startswith("对。") and "每年2400元" in year.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

@@ -462,3 +462,8 @@ def test_kin_after_a_thanks_that_goes_on_are_asked_of(read):
 def test_the_askers_own_counted_kin_leave_no_asker_behind(read):
     assert [(p.key, p.count) for p in read("咱俩老舅都是抗美援朝老兵").people] == [("舅", 2)]
     assert [(p.key, p.count) for p in read("俺仨舅都是抗美援朝老兵").people] == [("舅", 3)]
+
+
+def test_a_numeral_with_wan_yi_inside_is_one_number(read):
+    """两万一千零六十: 21060, not 2万 and a 万一 (if) kept as a word."""
+    assert read("现在是两万一千零六十对吗").quantities[0].value == 21060

@@ -292,7 +292,8 @@ def _several(done: list[Outcome], asked: list[str], c: Context, asks: tuple[str,
         lines.append(f"再告诉我{owner + '的' if owner else ''}{label(fact)}，我就能{settles}。")
     offices = "；".join(dict.fromkeys(department_text(o.measure) for o in done))
     lines.append(f"咨询：{offices}")
-    if one_measure:
+    ruled_out = all(type(o.error) is NotEligible for o in done)  # 那我舅呢 他五十八: no sum of anyone's, not even
+    if one_measure and not ruled_out:  # the quote's (as needs_fact words one ruled out alone)
         return Answer(fit(lines, f"出处：暖流计划{done[0].measure.section}“", done[0].measure.quote, []), figures, asks,
                       None)
     sections = "、".join(dict.fromkeys(o.measure.section for o in done))
@@ -385,6 +386,8 @@ def _asked_of(o: Outcome, asked: list[str], period: str | None) -> tuple[str, li
                 in_period(o.figure, f.period).value == f.value:
             continue  # 最高的比最低的多多少, of fixed amounts: each line's amount, no cap or floor of its own
         word = WORDS.get(kind, "")
+        if kind == "amount" and o.result is not None and o.result.period == "一次性":
+            word = "一次性"  # 有机新认证 + 地理标志 一共 — 这个钱是一次性的还是每年都给: each line says it
         told = o.facts.get("base_amount")
         if kind == "reach" and isinstance(told, (int, float)) and f.shown.lstrip("（").startswith(money(told)):
             word = f"拿{money(told)}需要"  # 拿了2万4，是几个产品: not the count at the cap

@@ -1431,6 +1431,17 @@ def test_a_figure_asked_to_be_confirmed_is_said_right_or_wrong(talk):
     assert year.text.startswith("对。") and "每年2400元" in year.text
 
 
+def test_one_ruled_out_after_a_follow_up_is_told_without_the_plans_sums(talk):
+    """那我舅呢 他五十八 也是烈士子女: 暂不符合, and no 3600元 / 4800元 of the quote beside a verdict of no sum."""
+    *_, uncle = talk.conversation("我妈是烈士的闺女 今年六十三了 有啥补助不", "涨了百分之多少", "那我舅呢 他五十八 也是烈士子女")
+    assert "暂不符合" in uncle.text and "元" not in uncle.text
+
+
+def test_one_off_awards_in_a_sum_say_they_are_paid_once(talk):
+    reply, _ = talk("我们合作社同时拿了有机新认证和地理标志 一共能拿多少")
+    assert "有机产品新认证奖补：一次性50000元" in reply.text and "农产品地理标志登记奖补：一次性100000元" in reply.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text
@@ -1969,7 +1980,7 @@ def test_an_operators_list_of_survivors_by_the_soldiers_death_names_each_categor
 def test_we_two_after_talk_of_a_spouse_tells_of_both(talk):
     _, both = talk.conversation("我和我老伴都下岗失业了 我男的五十二 她四十三 俺俩算大龄失业人员不",
                                 "俺俩都想自己干个体 营业执照办下来半年多了 一人能领多少 俩人一共多少")
-    assert "您老伴：5000元" in both.text and "10000元" in both.text
+    assert "您老伴：一次性5000元" in both.text and "10000元" in both.text
 
 
 def test_a_share_asked_after_a_floor_is_the_floor_shared(talk):
@@ -2107,7 +2118,7 @@ def test_a_name_after_jiashang_or_haiyou_is_a_person_added_to_the_sum(talk):
     _, more = talk.conversation("俺们几个都自己开了店 老张是国企下岗的 执照办了九个月 "
                                 "小王是家庭困难没就业的大学毕业生 执照办了一年 一次性创业补贴一共多少",
                                 "再加上老赵 残疾人 开了七个月了")
-    assert "老赵：5000元" in more.text and "15000元" in more.text
+    assert "老赵：一次性5000元" in more.text and "15000元" in more.text
 
 
 @pytest.mark.parametrize("turns, expected", [
@@ -3050,7 +3061,7 @@ def test_yi_hu_bing_heard_for_yi_wu_bing_is_the_conscripts_measure(talk):
 def test_what_both_did_each_said_with_liang_ren_ge_is_each_ones(talk):
     first, both = talk.conversation("俺家两口子都失业了 俺五十一 媳妇四十二 俩人各开了个店 执照都一年了 一人能给多少",
                                     "俩人一共多少")
-    assert "· 您：5000元" in first.text and "· 媳妇：5000元" in first.text
+    assert "· 您：一次性5000元" in first.text and "· 媳妇：一次性5000元" in first.text
     assert "合计：5000元 + 5000元 = 10000元" in both.text
 
 

@@ -1442,6 +1442,12 @@ def test_one_off_awards_in_a_sum_say_they_are_paid_once(talk):
     assert "有机产品新认证奖补：一次性50000元" in reply.text and "农产品地理标志登记奖补：一次性100000元" in reply.text
 
 
+def test_reaching_the_age_asks_the_sum_then(talk):
+    """俺今年五十七 — 到六十了一年给多少: 4800 from then on, not 暂不符合 again."""
+    _, then = talk.conversation("俺是列士子女 俺爹是烈士 俺今年五十七 能领那个老年子女的补助吗", "到六十了一年给多少")
+    assert "每年4800元" in then.text and "暂不符合" not in then.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

@@ -107,7 +107,8 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
                     q.facts or any(x.facts for x in q.subjects)):  # 那最多就给这些呗 — 绿色食品要是认证俩产品呢: the
                 merged = replace(merged, asked=("amount",))  # sum of what is told now, no longer the cap
             if q.citywide:  # 全市一共整多少个: the plan's own figures, no one's site or case, from now on
-                merged = replace(merged, lines=_no_ones(merged.lines), history=_no_ones(merged.history))
+                merged = replace(merged, lines=_no_ones(merged.lines), history=_no_ones(merged.history),
+                                 facts={k: v for k, v in merged.facts.items() if k != "count"})
             if q.number and not q.asked_said and set(merged.asked) <= WORDED_KINDS:  # 哪个部门 — 重点培育几户企业:
                 merged = replace(merged, asked=("amount",))  # a number now, not the office again
             lines = _no_one_twice(merged.lines)
@@ -135,7 +136,7 @@ def _answered(lines: tuple[Line, ...], c: Context) -> tuple[Line, ...]:
 
 def _no_ones(lines: tuple[Line, ...]) -> tuple[Line, ...]:
     """The lines as no one's own (全市一共: the plan's sites, not the asker's one), each once."""
-    return _unique(replace(x, person=None) for x in lines)
+    return _unique(replace(x, person=None, facts={k: v for k, v in x.facts.items() if k != "count"}) for x in lines)
 
 
 def _averaged(q: Question, c: Context) -> int | None:

@@ -1448,6 +1448,19 @@ def test_reaching_the_age_asks_the_sum_then(talk):
     assert "每年4800元" in then.text and "暂不符合" not in then.text
 
 
+def test_a_site_built_is_one_site_added_to_the_awards_sum(talk):
+    """有机新认证 + 地理标志 — 它还建了个农村电商示范点 再加上 — 要是再有一个产品初次拿了绿色食品认证呢: one site's
+    50000 (not the plan's 20 sites, 100万), then one product's 20000 more."""
+    *_, site, green = talk.conversation("一个合作社 有机产品新认证 还有地理标志登记 一共奖补多少",
+                                        "它还建了个农村电商示范点 再加上补助呢", "要是再有一个产品初次拿了绿色食品认证呢")
+    assert "= 200000元" in site.text and "= 220000元" in green.text
+
+
+def test_the_citys_sites_after_ones_own_are_the_plans_twenty(talk):
+    *_, city = talk.conversation("俺们村弄了个电商示范点 装修加网络设备花了八万 能给补八万不", "全市一共建几个 总共补多少钱")
+    assert "20个示范点 = 100万元" in city.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

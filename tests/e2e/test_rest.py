@@ -128,8 +128,8 @@ SETS = {"tuned.yml": 1.0, "blind.yml": 0.95, "blind_a.yml": 0.94, "held_out.yml"
         "held_out_44_desk_arithmetic_mixed.yml": 0.84, "dev_long17.yml": 0.90, "dev_desk5.yml": 0.93,
         "dev_voice5.yml": 0.96, "dev_everyday8.yml": 0.88, "dev_households6.yml": 0.90,
         "held_out_45_relatives_voice_followups.yml": 0.90, "held_out_46_operators_sums_awards.yml": 0.84,
-        "held_out_47_all_measures_plain_words.yml": 0.88, "dev_long18.yml": 0.85, "dev_desk6.yml": 0.82,
-        "dev_voice6.yml": 0.89, "dev_everyday9.yml": 0.85, "dev_households7.yml": 0.84}
+        "held_out_47_all_measures_plain_words.yml": 0.88, "dev_long18.yml": 0.90, "dev_desk6.yml": 0.90,
+        "dev_voice6.yml": 0.93, "dev_everyday9.yml": 0.88, "dev_households7.yml": 0.92}
 
 
 def judged(rest_url: str, *args: str) -> str:

@@ -1461,6 +1461,12 @@ def test_the_citys_sites_after_ones_own_are_the_plans_twenty(talk):
     assert "20个示范点 = 100万元" in city.text
 
 
+def test_both_awards_at_their_caps_summed_is_the_sum_of_the_caps(talk):
+    """几个产品能拿满 — 无公害和绿色食品都拿满一共多少: 10000 + 30000 (拿满1共 is no 1元 told)."""
+    _, both = talk.conversation("无公害认证初次几个产品能拿满", "无公害和绿色食品都拿满一共多少")
+    assert "10000元 + 30000元 = 40000元" in both.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

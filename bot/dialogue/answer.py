@@ -292,8 +292,9 @@ def _several(done: list[Outcome], asked: list[str], c: Context, asks: tuple[str,
         lines.append(f"再告诉我{owner + '的' if owner else ''}{label(fact)}，我就能{settles}。")
     offices = "；".join(dict.fromkeys(department_text(o.measure) for o in done))
     lines.append(f"咨询：{offices}")
-    ruled_out = all(type(o.error) is NotEligible for o in done)  # 那我舅呢 他五十八: no sum of anyone's, not even
-    if one_measure and not ruled_out:  # the quote's (as needs_fact words one ruled out alone)
+    # 那我舅呢 他五十八, every line ruled out: no sum stated, not even the quote's (as needs_fact words one ruled out)
+    ruled_out = all(type(o.error) is NotEligible for o in done)
+    if one_measure and not ruled_out:
         return Answer(fit(lines, f"出处：暖流计划{done[0].measure.section}“", done[0].measure.quote, []), figures, asks,
                       None)
     sections = "、".join(dict.fromkeys(o.measure.section for o in done))

@@ -19,7 +19,7 @@ from typing import Any
 from bot.dialogue import plan_figures
 from bot.dialogue.answer import answer, shares
 from bot.dialogue.context import Context, Line, Someone
-from bot.dialogue.derive import outcomes
+from bot.dialogue.derive import Figure, Outcome, outcomes
 from bot.dialogue.handover_settings import HandoverSettings
 from bot.dialogue.merge import merge, referred_to, remember
 from bot.dialogue.wording import (
@@ -51,7 +51,7 @@ from bot.dialogue.wording import (
     unstated_reply,
     within,
 )
-from bot.plan.calculator import inputs
+from bot.plan.calculator import MONTHS, inputs
 from bot.plan.definitions import Definition, Definitions
 from bot.plan.eligibility import Entitlement, Profile, entitlements, older_jobless
 from bot.plan.facts import FactError
@@ -276,7 +276,7 @@ class Conversation:
             return self._plan_says(said, merged, q)  # 那政府投入的钱谁落实: another part of the plan (她是低保户 tells)
         if rule == "asks_again" and q.chitchat and not (q.asks or q.total or q.period or q.unstated):
             return self._out_of_scope(q)  # 今天天气怎么样, after a measure: a question, but of nothing the plan has
-        if (only_theirs or again and q.chitchat) and not q.unstated and not tells and not q.once_met and self._foreign(
+        if (only_theirs or (again and q.chitchat)) and not q.unstated and not tells and not q.once_met and self._foreign(
                 q, merged):
             return self._out_of_scope(q)  # 顺便问一下，他看病能报销多少 (她今年七十二 tells a fact: it is no question)
         if rule == "swaps_the_person" and (unsure := self._swapped_category(q, c, merged)) is not None:
@@ -553,7 +553,8 @@ class Conversation:
             slots["context"] = replace(remember(c), requested=said.asks[0], focus=said.asks[1] or c.focus).to_json()
         derived = frozenset(v for f in said.figures for v in f.values()) | frozenset(  # and the calculator's steps
             v for o in done if o.result is not None for step in o.result.steps for v in figures(step))  # (1.1万 capped)
-        if q.confirms and (verdict := _confirmed(q, derived, len(done))) is not None:
+        if q.confirms is not None and (verdict := _confirmed(q.confirms, _asked_sums(done, c.asked, said.figures),
+                                                             derived, len(done))):
             text = f"{verdict}\n{text}"
         return Reply(text, slots=slots, figure_for=said.figure_for, derived=derived)
 
@@ -689,16 +690,29 @@ def _place_asked(said: str, measure: Measure) -> tuple[str, list[str]] | None:
     return (asked, listed) if listed and asked else None
 
 
-def _confirmed(q: Question, stated: frozenset[float], lines: int) -> str | None:
-    """现在是21060对吗: 对 when every sum of money the message states is one the reply states (the standard, the
-    old one, the rise, a period's worth, a step of its calculation); 不对 when the one sum it states, of one line,
-    is none of them."""
-    told = [x.value for x in q.quantities if x.value >= 100 and x.unit in ("", "元", "块") and not x.corrects]
-    if not told:
-        return None
-    if all(any(abs(v - s) < 0.01 for s in stated) for v in told):
+def _asked_sums(done: list[Outcome], asked: tuple[str, ...], shown: list[Figure]) -> set[float]:
+    """The sums the reply states for what was asked: each line's standard, old one or rise (as asked), by the year
+    and by the month, and the totals it works out."""
+    sums = {f.value for f in shown if f.parts}
+    for o in done:
+        r = o.result
+        if r is None or r.amount is None or r.amount_max is not None:
+            continue
+        for kind in asked:
+            value = r.old_amount if kind == "old" else (r.amount - r.old_amount if r.old_amount is not None else None) \
+                if kind == "rise" else r.amount
+            if value is not None:
+                sums |= {value, value * 12, round(value / 12, 2)} if r.period in MONTHS else {value}
+    return sums
+
+
+def _confirmed(told: float, asked: set[float], derived: frozenset[float], lines: int) -> str | None:
+    """现在是21060对吗: 对 when the sum told is one the reply states for what was asked; 不对 when, of one line, it is
+    none of the figures the reply works with (19860, the old one, or 1200, the rise, asked as the standard: no
+    verdict, the reply shows each for what it is)."""
+    if any(abs(v - told) < 0.01 for v in asked):
         return "对。"
-    return "不对，暖流计划的数是下面这个。" if len(told) == 1 and lines == 1 else None
+    return "不对，暖流计划的数是下面这个。" if lines == 1 and not any(abs(v - told) < 0.01 for v in derived) else None
 
 
 def _not_covered(q: Question) -> str:

@@ -231,8 +231,8 @@ def answers_the_question_asked(q: Question, c: Context, known: Known) -> Context
     number the lines count with (绿色食品3个产品多少 — 2: two products)."""
     store = known.store
     if q.bare is None or q.names_something or not (c.requested or c.lines) or (q.correction and not c.requested) \
-            or q.confirms:  # 说错了，是六十八: a fact said again, not the one asked for; 一年是2400是不是: a figure to
-        return None  # check
+            or q.confirms is not None:  # 说错了，是六十八: a fact said again, not the one asked for; 一年是2400是不是:
+        return None  # a sum to check
     if q.asked_said and any(q.bare.value in figures(store.get(line.measure).quote) for line in c.lines):
         return None  # 最高1万 几个产品就封顶了: the plan's own figure said back, with a question of its own
     fact = c.requested or _kind_of(q.bare.unit, c, store)
@@ -596,7 +596,7 @@ def adds_to_the_question(q: Question, c: Context, known: Known) -> Context | Non
             n.facts for n in new):  # 无公害仨产品加上绿色食品仨产品: the lines there are, told again, not more of them
         return replace(merged, lines=_told_again(c.lines, new), asked=q.asked if q.asked_said else c.asked,
                        period=q.period or c.period, total=True, requested=None)
-    if q.adds_within and new and not q.people and new[0].measure not in {x.measure for x in c.lines}:
+    if q.adds_within and new and not (q.people or q.everyone) and new[0].measure not in {x.measure for x in c.lines}:
         return None  # 第一年再认证的呢 — 新认证有机的 再加上地理标志 一共: the two named, summed anew
     if new:  # 两个电商点再加一个无公害认证: a line there is, told again with its facts, and one more
         counts = {k: v for k, v in merged.facts.items() if k in ("count", "product_count")}  # 介绍12人 — 同时获得
@@ -612,7 +612,8 @@ def adds_to_the_question(q: Question, c: Context, known: Known) -> Context | Non
             lines = tuple(sorted(lines, key=lambda x: said_at[(x.measure, x.person)]))
         sums = q.total and set(c.asked) <= {"max", "min"} and any(n.facts for n in new)  # 最多能给多少 — 另外还拿了
         # 地理标志 跟四个产品的绿色认证加一起: the sums of the counts told, not the caps
-        anew = q.adds_outright and _HOW_MUCH.search(q.text)  # 比原来多多少 — 他还立过三等功 加上一个月多少: the sum
+        anew = q.adds_outright and q.period and _HOW_MUCH.search(q.text)  # 比原来多多少 — 他还立过三等功 加上一个月
+        # 多少: the sum (加上一个解放战争老兵，多少: the rises still)
         asked = q.asked if q.asked_said or sums or anew else c.asked
         return replace(merged, lines=lines, asked=asked, period=q.period or c.period,
                        total=True, facts={**merged.facts, **q.facts}, requested=None)
@@ -889,7 +890,7 @@ def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
         lines = tuple(lines[0] if x is like else x for x in c.lines)  # 抗日老兵 一等功 年合计 — 那解放战争的呢: the
         # other war's standard in the sum, the merit kept; 绿色 加有机新认证 共多少 — 有机要是第一年再认证呢: 24000 + 10000
     if any(p.key == ANOTHER for p in q.people):  # 老义务兵 服役4年 — 同户另一人 服役2年: the one before stays, as told
-        lines = _unique((*(replace(x, facts=_facts_of(c, x)) for x in c.lines if x.person is None), *lines))
+        lines = _unique((*(replace(x, facts=_facts_of(c, x)) if x.person is None else x for x in c.lines), *lines))
     asked = q.asked if q.asked_said or not follow else c.asked
     if not q.asked_said and set(asked) <= WORDED and any(set(q.facts) & set(reads(store.get(x.measure))) for x in lines):
         asked = ("amount",)  # 不上缴国库吗 — 要是转让收益是50万呢: a figure the rule reckons with asks its sum

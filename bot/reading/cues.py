@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -29,7 +29,7 @@ _STATES_A_FIGURE = re.compile(r"[^,。;!?]{0,8}?\d{2,}(?![\d.]|个月|年|月)")
 # 比解放战争的多多少 compares two things (a difference); 比原来多多少 compares with before (a rise)
 _SUM_ASKED = re.compile(r"(?:1共|一共|总共|加起来|加1块儿?|合计|总计)(?:是|能|得|有)?(?:多少|几)")  # a sum asked of its own
 _TELLS_THE_PAST = re.compile(r"(?:他|她)?(?:刚|才|就)?(?:在|当|干|做|国企|国有|企业|工厂|厂里|下岗|失业|种地|开|参军|参过军"
-                             r"|(?:弄|整|办|拿|获|评|认证|通过|申请|申报|建|搞)(?!了?(?:多少|几))"
+                             r"|(?:弄|整|办|拿|获|评|通过|申请|申报|建|搞)(?:了|的)?(?:个)?(?:无公害|绿色|有机|地理|认证|执照|示范点|网点)"
                              r"|是(?!多少|几|啥|什么))")  # 去年刚弄的无公害认证: when it was won, not last year's figure
 _THAN = re.compile(r"比([^,.;!?]{1,12}?)(?:多多少|少多少|多出|高多少|多了多少|低多少|多几|少几|[多少][拿领加给得]多少"
                    r"|多[加给得]了多少)")
@@ -72,6 +72,17 @@ _ASKS_ANEW = re.compile(r"\s*(?:再|还|我|俺|想|要)*(?:问|打听|咨询|�
 _PER_SHARE = re.compile(r"每(?:户|家|人|个人|份)(?:能|能够)?(?:分|得|拿|多少|几)")  # 每户多少, after a sum shared
 _PER_HEAD = re.compile(r"(?:平均|人均)(?:每|一|1)?个?人")  # 平均一人: over the people, not over kinds (平均呢)
 _NOT_A_PERIOD = re.compile(r"[满签过近快](?:了)?$")
+_SUM = r"(\d+(?:\.\d+)?)\s*(万)?\s*(?:元|块钱?|块)?(?![\d.年岁个人户名%])"
+_SUM_BEFORE = re.compile(_SUM + r"[^\d,。;!?]{0,5}$")  # 21060对吗 / 10万1次性的对吧
+_SUM_AFTER = re.compile(r"[^\d,。;!?]{0,4}?" + _SUM)  # 是不是给5万
+
+
+def _yuan(figure: re.Match[str]) -> float | None:
+    """The sum a figure said beside a confirming word stands for, in 元; None for a number too small to be one."""
+    value = float(figure.group(1)) * (10000 if figure.group(2) else 1)
+    return value if value >= 100 else None
+
+
 _PERIOD_ALONE = re.compile(r"(?:^|.*\s)(?:按|那)?(?:[两二俩仨三\d]人)?(?:合计|总计|共计|1共|共)?(月|年)度?(?:呢|的|合计|总计)?"
                            r"\s*[?]?\s*$")  # 年 / 年度 / 荣誉称号 年 / 合计月 / 两人合计年
 RANGE = {"range": ("min", "max")}  # 补贴区间: the least and the most
@@ -112,11 +123,18 @@ class Cues:
     places: Mapping[str, tuple[str, ...]]  # first, last, most, least → the words pointing at that item of an answer
     leaves_out: Mapping[str, tuple[str, ...]]  # before, after → the words leaving out what follows or precedes them
     names_a_figure: tuple[str, ...] = ()  # 那两万说的是啥: which measure states the figure said
-    confirming: tuple[str, ...] = ()  # 对吗, 是吧: whether a figure told is right
+    confirming: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # after / before the sum: 对吗, 是不是
 
-    def confirms(self, text: str) -> bool:
-        """现在是21060对吗 / 那就是涨了1200是吧: the message asks whether what it states is right."""
-        return bool(self._confirms.search(text))
+    def confirmed(self, text: str) -> float | None:
+        """现在是21060对吗 / 是不是给5万: the sum of money the message asks to be confirmed, said right beside the
+        words that ask it (我开店投了十万，是不是能领 asks no sum; 服役8年对吗 is no sum)."""
+        for m in self._confirms_after.finditer(text):
+            if figure := _SUM_BEFORE.search(text, 0, m.start()):
+                return _yuan(figure)
+        for m in self._confirms_before.finditer(text):
+            if figure := _SUM_AFTER.match(text, m.end()):
+                return _yuan(figure)
+        return None
 
     def asks_whose_figure(self, text: str) -> bool:
         """那两万那个说的是啥 / 一个亿五是哪项: the measure asked for by a figure of its own."""
@@ -394,8 +412,12 @@ class Cues:
         return said(self.outright_additions)
 
     @cached_property
-    def _confirms(self) -> re.Pattern[str]:
-        return said(self.confirming)
+    def _confirms_after(self) -> re.Pattern[str]:
+        return said(self.confirming.get("after", ()))
+
+    @cached_property
+    def _confirms_before(self) -> re.Pattern[str]:
+        return said(self.confirming.get("before", ()))
 
     @cached_property
     def _every(self) -> re.Pattern[str]:
@@ -418,4 +440,5 @@ def cues(normalize: Callable[[str], str], path: Path = KINDS_FILE) -> Cues:
                 words(raw["each"]), words(raw["these"]), frozenset(words(raw["not_names"])), words(raw["corrections"]),
                 words(raw["additions"]), words(raw["adds_outright"]), {k: words(v) for k, v in raw["unstated"].items()},
                 {k: tuple(v) for k, v in raw["stated_by"].items()}, {k: words(v) for k, v in raw["places"].items()},
-                {k: words(v) for k, v in raw["leaves_out"].items()}, words(raw["names_a_figure"]), words(raw["confirms"]))
+                {k: words(v) for k, v in raw["leaves_out"].items()}, words(raw["names_a_figure"]),
+                {k: words(v) for k, v in raw["confirms"].items()})

@@ -152,8 +152,9 @@ class Normalizer:
 
     def _numerals(self, text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """The numerals to write in digits, outside the plan's terms and the everyday words being replaced."""
-        kept = [m.span() for m in self._protected.finditer(text) if not (  # 两万一千 is 21000, no 万一 (if) in it
-            m.start() and m.group()[0] in _UNITS and text[m.start() - 1] in NUMERALS)] if self._protected else []
+        kept = [m.span() for m in self._protected.finditer(text) if not (  # 两万一千 is 21000, no 万一 (if) in it;
+            m.start() and m.group()[0] in _UNITS and text[m.start() - 1] in NUMERALS  # 五万一共 is 5万 and 一共
+            and text[m.end():m.end() + 1] in tuple(NUMERALS))] if self._protected else []
         kept += [(start, end) for start, end, _ in words]  # 老八路 is no 8
         masked = list(text)  # a kept word also ends the numeral beside it: 老二六十三 is 老二 and 63
         for start, end in kept:
@@ -161,7 +162,7 @@ class Normalizer:
         return list(numeral_replacements("".join(masked)))
 
 
-_UNITS = "十百千万亿"  # a kept word starting with one goes on a numeral before it (两万一千); 六十八二姐 is 68 and 二姐
+_UNITS = "十百千万亿"  # a kept word starting with one, between numerals, is inside one (两万一千); 六十八二姐 is 68, 二姐
 _VERBS = "开办"  # 开店, 办厂: a term that starts with the verb said before it (开个奶茶店)
 
 

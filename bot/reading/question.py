@@ -191,7 +191,7 @@ class Question:
     pronoun: bool = False  # 他/她 speaks of the person talked about before
     pronoun_unlike: str | None = None  # the gender that pronoun cannot mean (她: not a 男)
     everyone: bool = False  # 都 / 俩人都: of every person talked about
-    confirms: bool = False  # 现在是21060对吗: whether the figures it states are right
+    confirms: float | None = None  # 现在是21060对吗: the sum it asks to be confirmed
     with_me: bool = False  # 俺俩, naming no one else: me and the one talked about before
     quantities: tuple[Quantity, ...] = ()
     bare: Quantity | None = None  # the whole message is a number (8, 八年): the answer to a question asked
@@ -372,7 +372,7 @@ class Reader:
             everyone=everyone or eligible_ones or household
             or any(m.role == "pronoun" and m.said in _PLURAL for m in mentions),
             quantities=quantities,
-            confirms=self.cues.confirms(text),
+            confirms=self.cues.confirmed(text),
             with_me=any(m.key in self.people.with_me for m in mentions) and all(
                 m.key in self.people.with_me or m.key == SELF for m in mentions if m.role in ("person", "group")),
             bare=_bare_quantity(bare) if bare else None,

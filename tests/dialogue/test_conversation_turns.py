@@ -1431,6 +1431,21 @@ def test_a_figure_asked_to_be_confirmed_is_said_right_or_wrong(talk):
     assert year.text.startswith("对。") and "每年2400元" in year.text
 
 
+@pytest.mark.parametrize("asked", ["抗日老兵现在一年是19860对吗", "烈士遗属一年是不是600", "抗日老兵一年涨了21060是吧",
+                                   "合作社初次拿了无公害认证 十个产品 是不是一万二", "我开店投了十万，是不是能领创业补贴"])
+def test_a_figure_of_another_kind_or_no_sum_gets_no_verdict(talk, asked):
+    """The old standard, the rise or an uncapped step asked as the amount, or money spent: no 对 and no 不对."""
+    reply, _ = talk(asked)
+    assert not reply.text.startswith(("对", "不对"))
+
+
+@pytest.mark.parametrize("asked", ["地理标志登记给十万一次性的对吧", "俺村建了个电商示范点，装修花了八万，是不是给5万",
+                                   "全市电商示范点一共给多少，是不是100万"])
+def test_the_sum_beside_the_confirming_words_is_the_one_confirmed(talk, asked):
+    reply, _ = talk(asked)
+    assert reply.text.startswith("对。")
+
+
 def test_one_ruled_out_after_a_follow_up_is_told_without_the_plans_sums(talk):
     """那我舅呢 他五十八 也是烈士子女: 暂不符合, and no 3600元 / 4800元 of the quote beside a verdict of no sum."""
     *_, uncle = talk.conversation("我妈是烈士的闺女 今年六十三了 有啥补助不", "涨了百分之多少", "那我舅呢 他五十八 也是烈士子女")
@@ -1465,6 +1480,21 @@ def test_both_awards_at_their_caps_summed_is_the_sum_of_the_caps(talk):
     """几个产品能拿满 — 无公害和绿色食品都拿满一共多少: 10000 + 30000 (拿满1共 is no 1元 told)."""
     _, both = talk.conversation("无公害认证初次几个产品能拿满", "无公害和绿色食品都拿满一共多少")
     assert "10000元 + 30000元 = 40000元" in both.text
+
+
+def test_review_mends_keep_last_year_years_served_and_everything_summed(talk):
+    """去年拿的是多少 asks the old figure; 服役8年涨了多少钱 keeps the 8 years; 都算上 keeps the award told before;
+    同户另一人 keeps a named person's line; 还建了个示范点 一共 adds one site."""
+    last, _ = talk("抗日老兵去年拿的是多少")
+    assert "原来每年19860元" in last.text
+    rise, _ = talk("俺爹老义务兵服役8年涨了多少钱 今年70")
+    assert "每月增加40元" in rise.text
+    _, every = talk.conversation("绿色食品认证3个产品给多少", "有机新认证 再加上地理标志 都算上一共多少")
+    assert "24000元 + 50000元 + 100000元 = 174000元" in every.text
+    _, both = talk.conversation("我爸抗日老兵 一年多少", "同户另一人 解放战争老兵 年合计")
+    assert "21060元 + 16120元 = 每年37180元" in both.text
+    _, site = talk.conversation("我们合作社有机新认证给多少", "它还建了个农村电商示范点，一共多少")
+    assert "50000元 + 50000元 = 100000元" in site.text
 
 
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):

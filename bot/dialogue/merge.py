@@ -108,7 +108,7 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
                 merged = replace(merged, asked=("amount",))  # sum of what is told now, no longer the cap
             if q.citywide:  # 全市一共整多少个: the plan's own figures, no one's site or case, from now on
                 merged = replace(merged, lines=_no_ones(merged.lines), history=_no_ones(merged.history),
-                                 facts={k: v for k, v in merged.facts.items() if k != "count"})
+                                 facts=_uncounted(merged.facts))
             if q.number and not q.asked_said and set(merged.asked) <= WORDED_KINDS:  # 哪个部门 — 重点培育几户企业:
                 merged = replace(merged, asked=("amount",))  # a number now, not the office again
             lines = _no_one_twice(merged.lines)
@@ -134,9 +134,14 @@ def _answered(lines: tuple[Line, ...], c: Context) -> tuple[Line, ...]:
     return lines if len(lines) > 1 else ()
 
 
+def _uncounted(facts: Mapping[str, Any]) -> dict[str, Any]:
+    """The facts without the count of people or sites (held by whoever the count was told of)."""
+    return {k: v for k, v in facts.items() if k != "count"}
+
+
 def _no_ones(lines: tuple[Line, ...]) -> tuple[Line, ...]:
     """The lines as no one's own (全市一共: the plan's sites, not the asker's one), each once."""
-    return _unique(replace(x, person=None, facts={k: v for k, v in x.facts.items() if k != "count"}) for x in lines)
+    return _unique(replace(x, person=None, facts=_uncounted(x.facts)) for x in lines)
 
 
 def _averaged(q: Question, c: Context) -> int | None:
@@ -910,8 +915,8 @@ def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
         merged, lines = _everyone_told(q, merged, lines, store)
     total = q.total or bool(q.how_many and not q.each and len(lines) > 1) or (again and c.total)
     before = {x.measure for x in c.lines}
-    kept = c.facts if any(x.measure in before for x in lines) else {
-        k: v for k, v in c.facts.items() if k != "count"}  # 中介介绍了20个 — 那创业补贴呢: no 20 of the subsidy
+    kept = c.facts if any(x.measure in before for x in lines) else _uncounted(
+        c.facts)  # 中介介绍了20个 — 那创业补贴呢: no 20 of the subsidy
     return replace(merged, lines=lines, asked=asked,
                    period=q.period or (c.period if follow else None), total=total or (follow and c.total),
                    facts={**kept, **q.facts}, requested=None,
@@ -1248,7 +1253,7 @@ def _counted_line(s: Subject, store: MeasureStore) -> Line:
     placements) is the people it is for (2 × 每月50元)."""
     told = s.facts.get("count")
     if s.count is None and isinstance(told, int) and told > 1 and not store.get(s.measure).params.get("per"):
-        return Line(s.measure, None, told, {k: v for k, v in s.facts.items() if k != "count"})
+        return Line(s.measure, None, told, _uncounted(s.facts))
     return Line(s.measure, None, s.count, dict(s.facts))
 
 
@@ -1589,7 +1594,7 @@ def _counted_people(q: Question, c: Context, known: Known) -> Question:
         return q
     if any(line.person is None and "count" in inputs(known.store.get(line.measure)) for line in c.lines):
         return q  # 介绍成了4个人，一共多少: the placements the subsidy counts (people's lines count their own)
-    return replace(q, facts={k: v for k, v in q.facts.items() if k != "count"})
+    return replace(q, facts=_uncounted(q.facts))
 
 
 def _more_than_told(q: Question, c: Context, known: Known) -> Question:
@@ -1719,7 +1724,7 @@ def _shared_again(q: Question, c: Context, known: Known) -> Question:
         return q
     count = q.facts.get("count")
     if (q.follow_up or q.addition) and isinstance(count, int) and count > 1 and not q.subjects and not q.people:
-        return replace(q, split=count, facts={k: v for k, v in q.facts.items() if k != "count"})
+        return replace(q, split=count, facts=_uncounted(q.facts))
     return replace(q, split=c.split) if q.follow_up or q.addition or q.per_share else q
 
 

@@ -1017,8 +1017,11 @@ def asks_of_its_words(q: Question, c: Context, known: Known) -> Context | None:
     hits = {line.measure for line in c.lines if any(w in store.get(line.measure).quote for w in words)}
     if not hits:
         return None
-    return replace(c, lines=tuple(line for line in c.lines if line.measure in hits),
-                   asked=q.asked if q.asked_said else ("says",), period=q.period or c.period, requested=None)
+    items = [i["label"] for m in hits for i in store.get(m).params.get("items", ())]
+    figure = q.follow_up and any(w in label for w in words for label in items)  # 大学生创业培训多少人 — 妇女的呢:
+    return replace(c, lines=tuple(line for line in c.lines if line.measure in hits),  # that item's figure, as before
+                   asked=q.asked if q.asked_said else c.asked if figure else ("says",), period=q.period or c.period,
+                   requested=None)
 
 
 def asks_again(q: Question, c: Context, known: Known) -> Context | None:

@@ -72,6 +72,9 @@ def asked_of(outcomes: Sequence[Outcome], asked: Sequence[str], total: bool, sai
         return _difference(*named)
     if total and len(named) > 1 and _ADDS.search(said) and recent and recent[-1] not in {o.figure.label for o in named}:
         named = [o for o in pool if o.figure.label == recent[-1]][:1] + named  # 领军人才200名 — 再加上高级技师和技师
+    elif total and len(named) == 1 and _ADDS.search(said) and recent:  # 大学生创业培训多少人 — 妇女的呢 — 加上中小
+        named = [o for label in dict.fromkeys(recent) if label != named[0].figure.label  # 企业管理者一共: all three
+                 for o in pool if o.figure.label == label] + named
     if total and (left := _LEFT_OUT.search(said)) and (out := _named(pool, left.group(1))):  # 除了大学生 剩下的加起来:
         rest = [o for o in pool if o.title in {x.title for x in out} and o not in out]  # the rest of that target
         return _sum(rest, said) if len(rest) > 1 else None
@@ -154,7 +157,8 @@ def _spans(pool: list[Owned], said: str, skip: Owned | None) -> list[tuple[int, 
             continue
         found = _runs(o.figure.label, said)
         own = [r for r in found if sum(said[r[0]:r[0] + r[1]] in label for label in labels) == 1]
-        runs[id(o)] = own or found
+        runs[id(o)] = own or [r for r in found if len(labels) < 2 or not all(  # 培训, of 创业培训 all three share,
+            said[r[0]:r[0] + r[1]] in label for label in labels)]  # names none of them
     taken: list[tuple[int, int, Owned]] = []
     for owned in sorted((o for o in pool if runs.get(id(o))),  # 技师 by all of its label before 高级技师 by part
                         key=lambda o: (-runs[id(o)][0][1], -runs[id(o)][0][1] / len(o.figure.label))):

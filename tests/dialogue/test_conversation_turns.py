@@ -1497,6 +1497,14 @@ def test_review_mends_keep_last_year_years_served_and_everything_summed(talk):
     assert "50000元 + 50000元 = 100000元" in site.text
 
 
+def test_items_of_a_target_asked_one_by_one_then_added_to_are_all_summed(talk):
+    """大学生创业培训多少人 — 妇女的呢 (its 1000人, not the quote) — 加上中小企业管理者一共: 9000, 培训 (a word all
+    three share) naming none of them."""
+    _, women, total = talk.conversation("大学生创业培训今年培训多少人", "妇女的呢", "加上中小企业管理者一共培训多少人")
+    assert "妇女创业培训：1000人" in women.text
+    assert "6000人 + 1000人 + 2000人 = 9000人" in total.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

@@ -1029,7 +1029,8 @@ def asks_again(q: Question, c: Context, known: Known) -> Context | None:
     (a question with no word of a kind: what was asked before, whose reply has the plan's words); 这几个加起来 / 这俩
     reaches back over the lines answered one per turn."""
     if not c.lines or not (q.asks or q.total or q.each or q.period or q.unstated or q.pronoun or q.question_form
-                           or q.span or q.once_met):  # 十年下来: the sum over ten years; 满6个月后金额: as if met
+                           or q.span or q.once_met or q.confirms is not None):  # 十年下来: the sum over ten years;
+        # 满6个月后金额: as if met; 是七万四对吧: the sum just worked out, confirmed
         return None
     if any(not (c.person(p.key) and c.person(p.key).measures) for p in q.people if p.count == 1):  # type: ignore[union-attr]
         return None  # 那俺老伴儿呢，她没当过兵，有啥补助: of someone else, not the last lines again

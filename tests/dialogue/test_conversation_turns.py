@@ -1439,6 +1439,12 @@ def test_a_figure_of_another_kind_or_no_sum_gets_no_verdict(talk, asked):
     assert not reply.text.startswith(("对", "不对"))
 
 
+def test_a_sum_just_worked_out_is_confirmed_in_a_follow_up(talk):
+    """绿色 3个产品 — 有机新认证再加上呢 一共 — 是七万四对吧: 对, and the sum again (not out of scope)."""
+    *_, confirmed = talk.conversation("绿色食品认证 三个产品 给多少", "有机新认证再加上呢 一共", "是七万四对吧")
+    assert confirmed.text.startswith("对。") and "= 74000元" in confirmed.text
+
+
 @pytest.mark.parametrize("asked", ["地理标志登记给十万一次性的对吧", "俺村建了个电商示范点，装修花了八万，是不是给5万",
                                    "全市电商示范点一共给多少，是不是100万"])
 def test_the_sum_beside_the_confirming_words_is_the_one_confirmed(talk, asked):

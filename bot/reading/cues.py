@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from bot import DATA
+from bot.plan.numbers import to_number
 from bot.reading.people import COUNTS
 
 KINDS_FILE = DATA / "question_kinds.yml"
@@ -79,8 +80,8 @@ _SUM_AFTER = re.compile(r"[^\d,。;!?]{0,4}?" + _SUM)  # 是不是给5万
 
 def _yuan(figure: re.Match[str]) -> float | None:
     """The sum a figure said beside a confirming word stands for, in 元; None for a number too small to be one."""
-    value = float(figure.group(1)) * (10000 if figure.group(2) else 1)
-    return value if value >= 100 else None
+    value = to_number(figure.group(1) + (figure.group(2) or ""))  # 5万 → 50000
+    return value if value is not None and value >= 100 else None
 
 
 _PERIOD_ALONE = re.compile(r"(?:^|.*\s)(?:按|那)?(?:[两二俩仨三\d]人)?(?:合计|总计|共计|1共|共)?(月|年)度?(?:呢|的|合计|总计)?"

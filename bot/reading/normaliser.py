@@ -154,7 +154,7 @@ class Normalizer:
         """The numerals to write in digits, outside the plan's terms and the everyday words being replaced."""
         kept = [m.span() for m in self._protected.finditer(text) if not (  # 两万一千 is 21000, no 万一 (if) in it;
             m.start() and m.group()[0] in _UNITS and text[m.start() - 1] in NUMERALS  # 五万一共 is 5万 and 一共
-            and text[m.end():m.end() + 1] in tuple(NUMERALS))] if self._protected else []
+            and m.end() < len(text) and text[m.end()] in NUMERALS)] if self._protected else []
         kept += [(start, end) for start, end, _ in words]  # 老八路 is no 8
         masked = list(text)  # a kept word also ends the numeral beside it: 老二六十三 is 老二 and 63
         for start, end in kept:

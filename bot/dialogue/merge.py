@@ -240,7 +240,8 @@ def answers_the_question_asked(q: Question, c: Context, known: Known) -> Context
         return None  # a sum to check
     if q.asked_said and any(q.bare.value in figures(store.get(line.measure).quote) for line in c.lines):
         return None  # 最高1万 几个产品就封顶了: the plan's own figure said back, with a question of its own
-    fact = c.requested or _kind_of(q.bare.unit, c, store)
+    fits = c.requested and (not q.bare.unit or q.bare.unit in UNITS.get(c.requested, ()))
+    fact = c.requested if fits else _kind_of(q.bare.unit, c, store)  # 多大岁数? — 不对是四年: the years served
     if fact not in NUMERIC:  # 88 (拜拜) after a list for 大学生: no number is a group or a category
         return None
     value = _number(q.bare.value)

@@ -58,6 +58,7 @@ class People:
     self_words: tuple[str, ...]
     speaking: tuple[str, ...]
     telling: tuple[str, ...]  # 说, 讲: a relative passing on what someone else is (俺妈说他是…)
+    callers: tuple[str, ...]  # 来电人: an operator's word for the caller (data/people.yml)
     bare_kin: frozenset[str]
     kin: dict[str, str]  # word → key
     surnames: str
@@ -213,6 +214,7 @@ class People:
         """Every mention in the normalised text, in order, none overlapping (the longest reading wins)."""
         found: list[Mention] = []
         teller: Mention | None = None  # 俺媳妇说她爹当了五年: she tells of her father, and is no one asked about
+        caller: str | None = None  # the pronoun an operator used for the caller (来电人问 她父亲是烈士)
         for m in self._pattern.finditer(text):
             role = m.lastgroup or ""
             said = m.group()
@@ -283,6 +285,13 @@ class People:
                 found.append(Mention(key, key, m.start(), m.end(), "person"))
             elif role == "member":  # 1个一等功 2个三等功: one of a counted group, or several of it
                 found.append(Mention("", said, m.start(), m.end(), role, int(m.group("each"))))
+            elif role == "pronoun" and said in ("他", "她") and self._callers.search(text, 0, m.start()):
+                if (kin := self._pattern.match(text, m.end())) is not None and kin.lastgroup == "kin":
+                    caller = said  # 来电人问 她父亲: the caller's father; 她 is no one more
+                elif said == caller:  # … 她今年55: the caller, not her father
+                    found.append(Mention(SELF, said, m.start(), m.end(), "person"))
+                else:
+                    found.append(Mention("", said, m.start(), m.end(), role))
             elif role in ("pronoun", "everyone"):
                 found.append(Mention("", said, m.start(), m.end(), role))
         return found
@@ -343,6 +352,10 @@ class People:
                 return Mention(pair, pair, kin.start + len(kin.owner), counted.end(), "group", self.groups[pair])
         start, end = min(start, counted.start()), max(kin.end, counted.end())
         return Mention(kin.key, text[start:end], start, end, "group", COUNTS[counted["n"]], owner)
+
+    @cached_property
+    def _callers(self) -> re.Pattern[str]:
+        return re.compile(_alternation(self.callers))
 
     @cached_property
     def _pattern(self) -> re.Pattern[str]:
@@ -460,7 +473,7 @@ def people(normalize: Callable[[str], str], nouns: Iterable[str] = (), path: Pat
     return People(
         owners=tuple(raw["owners"]), others_owners=tuple(raw["others_owners"]), group_owners=tuple(raw["group_owners"]),
         self_words=tuple(raw["self"]), speaking=tuple(raw["speaking"]),
-        telling=tuple(raw["telling"]),
+        telling=tuple(raw["telling"]), callers=tuple(raw["callers"]),
         in_laws=raw["in_laws"],
         bare_kin=frozenset(raw["bare_kin"]), kin=kin, surnames=raw["surnames"], pronouns=tuple(raw["pronouns"]),
         everyone=tuple(normalize(w) for w in raw["everyone"]),

@@ -1511,6 +1511,24 @@ def test_items_of_a_target_asked_one_by_one_then_added_to_are_all_summed(talk):
     assert "6000人 + 1000人 + 2000人 = 9000人" in total.text
 
 
+def test_years_said_when_the_age_was_asked_are_the_years_served(talk):
+    """当了六年义务兵现在七十五 is 75 years old; 不对是四年 after the bot asked an age corrects the years served (4年 is
+    no age of 4)."""
+    first, four = talk.conversation("我姥爷当了六年义务兵现在七十五 一个月多少", "不对是四年")
+    assert "每月150元" in first.text and "年龄" not in first.text
+    assert "25元 × 服役4年 = 每月100元" in four.text and "4岁" not in four.text
+    _, years = talk.conversation("我姥爷当了六年义务兵 一个月多少", "不对是四年")
+    assert "25元 × 服役4年" in years.text and "年龄" in years.text  # the age still asked, never taken from 4年
+
+
+def test_an_operators_she_before_a_kin_word_is_the_caller(talk):
+    """来电人问 她父亲是烈士 她今年五十五: the caller is 55 (her father is the martyr); 她说搞错了 是六十五 corrects her
+    age."""
+    first, again = talk.conversation("来电人问 她父亲是烈士 她今年五十五 有没有烈士老年子女补助", "她说搞错了 是六十五")
+    assert "您55岁，还差5年" in first.text and "父亲" not in first.text
+    assert "每年4800元" in again.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

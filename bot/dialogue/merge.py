@@ -1569,6 +1569,21 @@ def _sibling(store: MeasureStore, now: set[str], words: list[str]) -> Measure | 
     return siblings[0] if len(siblings) == 1 else None
 
 
+def _years_as_read(q: Question, c: Context, known: Known) -> Question:
+    """我姥爷义务兵干了七年 — 我爷爷干了三年 六十五: years of work said with neither a shop nor service, while the lines
+    are of a measure paid by the years served (and none by months of business), are years served."""
+    reads = {f for line in c.lines for f in inputs(known.store.get(line.measure))}
+    if not q.worked_years or q.subjects or "service_years" not in reads or "months_in_business" in reads:
+        return q
+
+    def served(facts: Mapping[str, Any]) -> dict[str, Any]:
+        months = facts.get("months_in_business")
+        kept = {k: v for k, v in facts.items() if k != "months_in_business"}
+        return kept if months is None else {**kept, "service_years": months // 12 if months % 12 == 0 else months / 12}
+
+    return replace(q, facts=served(q.facts), people=tuple(replace(p, facts=served(p.facts)) for p in q.people))
+
+
 def _count_as_read(q: Question, c: Context, known: Known) -> Question:
     """无公害 三个产品 — 十个呢 — 绿色食品认证的话 同样三个呢: a bare count beside the one measure named is the count
     it reads (its products), as the conversation has been counting them; not the last count told."""
@@ -1761,7 +1776,8 @@ def _over_the_span_still(q: Question, c: Context, known: Known) -> Question:
 # requirement's own value said of the time it is met as no fact.
 READ_AGAINST_THE_CONVERSATION: tuple[Callable[[Question, Context, Known], Question], ...] = (
     _more_than_told,
-    _the_kind_asked, _we_two, _over_the_span_still, _shared_again, _sibling_named, _money_as_read, _count_as_read,
+    _the_kind_asked, _we_two, _over_the_span_still, _shared_again, _sibling_named, _money_as_read, _years_as_read,
+    _count_as_read,
     _counted_people,
     _nth_line, _members_as_named,
     _hypothetical, _also_in_the_sum,

@@ -286,7 +286,7 @@ class People:
             elif role == "member":  # 1个一等功 2个三等功: one of a counted group, or several of it
                 found.append(Mention("", said, m.start(), m.end(), role, int(m.group("each"))))
             elif role == "pronoun" and said in ("他", "她") and self._callers.search(text, 0, m.start()):
-                if (kin := self._pattern.match(text, m.end())) is not None and kin.lastgroup == "kin":
+                if (owned := self._pattern.match(text, m.end())) is not None and owned.lastgroup == "kin":
                     caller = said  # 来电人问 她父亲: the caller's father; 她 is no one more
                 elif said == caller:  # … 她今年55: the caller, not her father
                     found.append(Mention(SELF, said, m.start(), m.end(), "person"))

@@ -218,6 +218,8 @@ class Question:
     per_head: bool = False  # 平均一人: an average over the people paid
     section: str | None = None  # 关注五是哪块内容 (关注五): a part of the plan the replies cite, asked of
     chitchat: bool = False  # 今天天气怎么样: everyday talk (data/scope.yml), no question about the plan
+    worked_years: bool = False  # 我爷爷干了三年: years of work with neither a shop nor service said (read as months of
+    # business here; the conversation's measure may say they were years served)
     places: tuple[str, ...] = ()  # 最后那个比第一个少多少 (last, first): items of the last answer, by place or size
     left_out: LeftOut | None = None  # 除了我舅 剩下俩加起来: what the rest of the last answer is without
     more: Mapping[str, float] = field(default_factory=dict)  # 要是他多当两年兵呢 (service_years: 2): more than told
@@ -391,7 +393,7 @@ class Reader:
             section=_section(text),
             per_share=self.cues.per_share(cue_text), per_head=self.cues.per_head(cue_text),
             chitchat=bool(self._chitchat.search(text)), places=tuple(place for place, _ in places), left_out=left_out,
-            more=more,
+            more=more, worked_years=_worked_years(text),
         )
 
     def _left_out(self, text: str, spans: list[tuple[int, int]], mentions: list[Mention], found: list[Found]
@@ -1244,6 +1246,11 @@ def _business_years(text: str, found: list[Found]) -> list[Found]:
             continue
         years.append(Found("months_in_business", months, m.start(), m.end()))
     return years
+
+
+def _worked_years(text: str) -> bool:
+    """干了三年 with no shop, licence or service said: years of some work, which the text alone cannot tell."""
+    return _BUSINESS_YEARS.search(text) is not None and not _SERVED.search(text) and not _BUSINESS.search(text)
 
 
 _KIND_OF_UNIT = {"岁": "age", "周岁": "age", "年": "service_years", "个": "product_count", "个月": "months_in_business"}

@@ -1529,6 +1529,17 @@ def test_an_operators_she_before_a_kin_word_is_the_caller(talk):
     assert "每年4800元" in again.text
 
 
+def test_years_of_work_said_in_a_talk_of_years_served_are_years_served(talk):
+    """我姥爷义务兵干了七年 — 我爷爷干了三年 六十五: his 3 years are served (75元), not a shop's 36 months; said first,
+    with a shop, they stay months of business."""
+    _, grandpa, both = talk.conversation("我姥爷义务兵干了七年 今年八十一 一个月多少", "我爷爷干了三年 六十五",
+                                         "俩人一个月一共")
+    assert "25元 × 服役3年 = 每月75元" in grandpa.text and "创业" not in grandpa.text
+    assert "175元 + 75元 = 每月250元" in both.text
+    shop, _ = talk("我低保户 开店干了一年 一次性创业补贴能领吗")
+    assert "5000元" in shop.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

@@ -92,36 +92,82 @@ class TokenBuckets:
         return wait
 
 
+class LoopLag:
+    """How long a request that became ready now waits before its handler runs: the lateness of this process's event
+    loop, read from a timer it should fire every PERIOD seconds.
+
+    When many citizens ask at once, parsing their requests and refusing the many
+    is work too, done before any turn is counted; a request handled at the end of
+    that queue has already used part of its 5 s. The timer is late by about as
+    much as the loop is behind: the last lateness seen, or more while the next
+    tick is overdue (the loop busy right now). Started by the first reading inside
+    a running loop; 0 outside one.
+    """
+
+    PERIOD = 0.05
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self.clock = clock
+        self.last = 0.0
+        self._due: float | None = None
+
+    def __call__(self) -> float:
+        if self._due is None:
+            try:
+                self._schedule(asyncio.get_running_loop())
+            except RuntimeError:
+                pass
+            return 0.0
+        return max(self.last, self.clock() - self._due)
+
+    def _schedule(self, loop: asyncio.AbstractEventLoop) -> None:
+        self._due = self.clock() + self.PERIOD
+        loop.call_later(self.PERIOD, self._tick, loop)
+
+    def _tick(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.last = max(0.0, self.clock() - (self._due or 0.0))
+        self._schedule(loop)
+
+
 class TurnsInFlight:
     """The turns running in this process, refusing at once one that would be answered too late.
 
     A fixed bound on turns cannot keep a deadline: what a turn costs depends on
-    the machine, the conversation and what else runs beside it. The turns of one
-    process share its CPU (one event loop) and the action server, so each runs at
-    about 1/n of the speed when n run together. The work a turn needed is then
-    the time it took divided by the turns beside it over its course: the advance
-    of a clock that runs at 1/n (`_shared`, the virtual time of processor
-    sharing). Smoothed over the last turns, that cost predicts how long a new
-    turn would take: (running + 1) × cost. Beyond `target` seconds the turn is
-    refused; a lone turn is always let in, and never more than `limit` run. Until a
-    first turn has finished there is no cost to predict from: FIRST_TURNS may run.
+    the machine, the conversation and what else runs beside it. What this process
+    gets done is measured instead: the time it was busy (any turn running) per
+    turn finished, the older busy time weighing less (halved every HALF_LIFE busy
+    seconds). Busy time per turn holds however the turns overlap: a crowd's turns
+    may run a second together and then finish within a tenth, and counting only
+    the last few turns, or each turn's duration shared among those beside it,
+    would see them cheap and let ever more in. n turns running, a new one ends
+    after about (n + 1) × cost, after the time the request already waited for
+    the loop (`lag`). Beyond `target` seconds the turn is refused; a lone turn is
+    always let in, and never more than `limit` run. Until a first turn has
+    finished there is no cost to predict from: FIRST_TURNS may run.
     """
 
-    SMOOTHING = 0.2  # weight of the latest turn in the cost: a few turns move it, one odd turn does not
+    HALF_LIFE = 5.0  # busy seconds: a crowd or two moves the cost, one odd turn does not
     FIRST_TURNS = 8
 
-    def __init__(self, limit: int, target: float, clock: Callable[[], float] = time.monotonic) -> None:
-        self.limit, self.target, self.clock = limit, target, clock
+    def __init__(self, limit: int, target: float, clock: Callable[[], float] = time.monotonic,
+                 lag: Callable[[], float] = lambda: 0.0) -> None:
+        self.limit, self.target, self.clock, self.lag = limit, target, clock, lag
         self.running = 0
-        self.cost: float | None = None  # seconds of work per turn; None until a turn has finished
-        self._shared, self._when = 0.0, clock()
+        self._busy = self._finished = 0.0  # busy seconds and turns finished, both weighed by age
+        self._when = clock()
 
-    def _advance(self) -> float:
+    @property
+    def cost(self) -> float | None:
+        """Busy seconds per turn finished; None until a turn has finished."""
+        return self._busy / self._finished if self._finished else None
+
+    def _advance(self) -> None:
         now = self.clock()
         if self.running:
-            self._shared += (now - self._when) / self.running
+            busy = now - self._when
+            older = 0.5 ** (busy / self.HALF_LIFE)
+            self._busy, self._finished = self._busy * older + busy, self._finished * older
         self._when = now
-        return self._shared
 
     def admits(self) -> bool:
         """Whether one more turn may run now."""
@@ -129,9 +175,10 @@ class TurnsInFlight:
             return True
         if self.running >= self.limit:
             return False
-        if self.cost is None:
+        cost = self.cost
+        if cost is None:
             return self.running < self.FIRST_TURNS
-        return (self.running + 1) * self.cost <= self.target
+        return self.lag() + (self.running + 1) * cost <= self.target
 
     @contextmanager
     def slot(self) -> Iterator[bool]:
@@ -139,14 +186,14 @@ class TurnsInFlight:
         if not self.admits():
             yield False
             return
-        began = self._advance()
+        self._advance()
         self.running += 1
         try:
             yield True
         finally:
-            work = self._advance() - began
+            self._advance()
             self.running -= 1
-            self.cost = work if self.cost is None else self.cost + self.SMOOTHING * (work - self.cost)
+            self._finished += 1
 
 
 class Edge:
@@ -155,7 +202,7 @@ class Edge:
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self.senders = TokenBuckets(_limit("sender", 30, 60), clock)
         self.clients = TokenBuckets(_limit("client", 120, 240), clock)
-        self.turns = TurnsInFlight(max_turns_in_flight(), turn_target())
+        self.turns = TurnsInFlight(max_turns_in_flight(), turn_target(), lag=LoopLag())
 
     def wait_before(self, client: str, sender: str) -> float:
         """Seconds this request must wait (0: it may go on); loopback clients only count per sender."""

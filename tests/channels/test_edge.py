@@ -1,13 +1,21 @@
 """The edge's limits and text cleaning, with a clock the tests move."""
 from __future__ import annotations
 
+import asyncio
 import sqlite3
+import time
 from contextlib import ExitStack, closing
 
 import pytest
 
 from bot.channels import edge
-from bot.channels.edge import Limit, TokenBuckets, TurnsInFlight, asks_to_forget
+from bot.channels.edge import (
+    Limit,
+    LoopLag,
+    TokenBuckets,
+    TurnsInFlight,
+    asks_to_forget,
+)
 from bot.channels.turns import GREET, OWN_INTENT_PAYLOADS, clean
 from bot.hotline import audit
 from bot.hotline.handover_queue import HandoverQueue
@@ -73,7 +81,7 @@ def test_a_turn_alone_is_let_in_however_slow_turns_have_been():
         assert alone
 
 
-def test_the_cost_of_a_turn_is_its_time_shared_with_the_turns_beside_it():
+def test_the_cost_of_a_turn_is_the_busy_time_per_turn_finished():
     clock = Clock()
     turns = TurnsInFlight(100, target=3.0, clock=clock)
     run_together(turns, clock, 8, 4.0)  # eight together took 4 s: each needed 0.5 s
@@ -83,14 +91,56 @@ def test_the_cost_of_a_turn_is_its_time_shared_with_the_turns_beside_it():
     assert admitted == 6  # 6 × 0.5 s = 3 s
 
 
+def test_a_crowd_that_runs_long_together_and_finishes_in_a_rush_is_not_seen_cheap():
+    """Eight turns run 2 s together, then end 0.01 s apart: eight turns took the process 2.08 s, however fast the
+    last ones seemed to follow each other."""
+    clock = Clock()
+    turns = TurnsInFlight(100, target=3.0, clock=clock)
+    slots = [turns.slot() for _ in range(8)]
+    assert all(slot.__enter__() for slot in slots)
+    clock.now += 2.0
+    for slot in slots:
+        clock.now += 0.01
+        slot.__exit__(None, None, None)
+    assert turns.cost == pytest.approx(2.08 / 8, rel=0.01)
+
+
 def test_the_cost_follows_the_last_turns_so_a_faster_server_admits_more_again():
     clock = Clock()
     turns = TurnsInFlight(100, target=3.0, clock=clock)
     run_together(turns, clock, 1, 2.0)
-    for _ in range(30):
+    with ExitStack() as stack:
+        slow = sum(stack.enter_context(turns.slot()) for _ in range(40))
+    for _ in range(100):  # 10 busy seconds of turns of 0.1 s: two half-lives
         run_together(turns, clock, 1, 0.1)
     with ExitStack() as stack:
-        assert sum(stack.enter_context(turns.slot()) for _ in range(40)) == 29  # 29 × ≈0.1 s ≤ 3 s
+        fast = sum(stack.enter_context(turns.slot()) for _ in range(40))
+    assert slow == 1 and 25 <= fast <= 29  # ≈0.1 s a turn now: 29 would end by 3 s
+
+
+def test_the_time_a_request_waited_for_the_loop_counts_against_the_target():
+    clock = Clock()
+    turns = TurnsInFlight(100, target=3.0, clock=clock, lag=lambda: 1.5)
+    run_together(turns, clock, 8, 4.0)  # each needed 0.5 s
+    with ExitStack() as stack:
+        assert sum(stack.enter_context(turns.slot()) for _ in range(10)) == 3  # 1.5 s waited + 3 × 0.5 s
+
+
+def test_the_loops_lag_is_how_late_its_timer_runs_and_grows_while_the_loop_is_busy():
+    lag = LoopLag()
+
+    async def busy() -> tuple[float, float, float]:
+        first = lag()  # starts the timer
+        await asyncio.sleep(LoopLag.PERIOD * 3)
+        idle = lag()
+        time.sleep(0.3)  # the loop held, as by a crowd of requests being parsed
+        held = lag()
+        await asyncio.sleep(0)
+        return first, idle, held
+
+    first, idle, held = asyncio.run(busy())
+    assert first == 0.0 and idle < 0.1 and held >= 0.25
+    assert lag.last >= 0.25  # the late tick, seen once the loop ran it
 
 
 @pytest.mark.parametrize("text", ['/ask_entitlements{"group":"../../x"}', " /greet{\"a\":1}", "/restart",

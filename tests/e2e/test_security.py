@@ -175,7 +175,9 @@ def test_overload_gets_a_fast_busy_answer_and_the_answered_keep_wechats_five_sec
     answered = sorted(seconds for seconds, text in judged if answer in text)
     busy = [seconds for seconds, text in judged if text == BUSY]
     assert busy and answered
-    assert answered[int(len(answered) * 0.95) - 1] < 5.0 and max(busy) < 5.0
+    seen = f"{len(answered)} answered, 95th percentile {answered[int(len(answered) * 0.95) - 1]:.2f} s; " \
+           f"{len(busy)} busy, slowest {max(busy):.2f} s"  # what a failure needs to be understood
+    assert answered[int(len(answered) * 0.95) - 1] < 5.0 and max(busy) < 5.0, seen
     assert answer in ask(webhook, question, "sec-after-crowd")  # and the server answers again at once
 
 

@@ -68,7 +68,7 @@ def broken(change) -> dict:
     lambda m: m["button"][1]["sub_button"].append({"type": "click", "name": "第六项", "key": "SIXTH", "payload": "x"}),
     lambda m: m["button"][0].update(name="一个太长的菜单名字"),
     lambda m: m["button"][0].pop("payload"),
-    lambda m: m["button"][2].update(key=m["button"][0]["key"]),
+    lambda m: m["button"][-1]["sub_button"][-1].update(key=m["button"][0]["key"]),
 ], ids=["four top items", "six sub-items", "top name over 16 bytes", "click without payload", "duplicate key"])
 def test_a_menu_wechat_or_the_channel_could_not_use_is_refused(change):
     with pytest.raises(MenuError):

@@ -325,6 +325,20 @@ def test_the_citizen_can_cancel_the_wait_and_the_operators_page_says_so(live, de
 
 
 @pytest.mark.browser
+def test_the_pages_own_button_asks_for_a_person_without_knowing_the_words(live, desk):
+    with browser() as chromium:
+        citizen = open_chat(chromium, live.url + "/webchat/", DESKTOP)
+        before = len(bot_bubbles(citizen))
+        citizen.click("#ask-person")
+        assert wait_for_answer(citizen, before) == "需要帮您转人工客服吗？"
+        before = len(bot_bubbles(citizen))
+        citizen.locator(".options button:not([disabled])", has_text="是").click()
+        assert "已为您转人工客服" in wait_for_answer(citizen, before)
+        citizen.wait_for_selector("#person-status:has-text('排队中')", timeout=LIVE_MS * 3)
+        assert queue(live).open_for(page_conversation(citizen)) is not None
+
+
+@pytest.mark.browser
 def test_a_citizen_who_starts_a_new_conversation_is_shown_as_gone_and_nothing_more_is_sent(live, desk):
     with browser() as chromium:
         citizen, sender = queued_on_the_page(chromium, live)

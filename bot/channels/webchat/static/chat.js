@@ -6,7 +6,7 @@
 // While the conversation is handed over to a person (转人工), person.js follows it: where the citizen stands, the
 // operator's words without a reload, 已送达 under messages sent meanwhile, cancelling, and leaving on 新对话.
 import { fillWithFigures, mask } from "./format.js";
-import { CANCEL, personWatch } from "./person.js";
+import { ASK_PERSON, CANCEL, personWatch } from "./person.js";
 
 const ENDPOINT = "/webchat/webhook";
 const SESSION_ENDPOINT = "/webchat/session";
@@ -289,6 +289,9 @@ const person = personWatch({
   status: document.getElementById("person-status"),
   cancel: () => ask(userEntry(CANCEL, CANCEL)),
 });
+
+// Always in sight, so an elderly citizen need not know the words: asks as typing 转人工 would (the bot confirms).
+document.getElementById("ask-person").addEventListener("click", () => ask(userEntry(ASK_PERSON, ASK_PERSON)));
 
 // ---- the input: as long as the server accepts, a counter near the limit, nothing cut
 

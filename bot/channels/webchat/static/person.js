@@ -12,6 +12,7 @@ const WATCH_KEY = "nuanliu.person";  // "1" while the conversation is handed ove
 const AFTER_KEY = "nuanliu.said";  // the id of the last message said outside a turn that this page showed
 const POLL_MS = 3000;
 export const CANCEL = "取消转人工";
+export const ASK_PERSON = "转人工";
 
 export function personWatch({ token, header, show, remember, scrollDown, line, status, cancel }) {
   let timer = null;

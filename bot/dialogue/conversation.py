@@ -276,6 +276,8 @@ class Conversation:
             return self._plan_says(said, merged, q)  # 那政府投入的钱谁落实: another part of the plan (她是低保户 tells)
         if rule == "asks_again" and q.chitchat and not (q.asks or q.total or q.period or q.unstated):
             return self._out_of_scope(q)  # 今天天气怎么样, after a measure: a question, but of nothing the plan has
+        if rule == "swaps_the_person" and q.chitchat and not q.subjects and not any(p.facts for p in q.people):
+            return self._out_of_scope(q)  # 帮我挂个号, after 老伴's subsidy: no question of mine about it
         if (only_theirs or (again and q.chitchat)) and not q.unstated and not tells and not q.once_met and self._foreign(
                 q, merged):
             return self._out_of_scope(q)  # 顺便问一下，他看病能报销多少 (她今年七十二 tells a fact: it is no question)

@@ -1324,6 +1324,12 @@ def test_everyday_errands_outside_the_plan_get_no_nearest_measure(talk):
         assert reply.response == "utter_out_of_scope", errand
 
 
+def test_an_errand_naming_the_asker_after_a_relatives_measure_is_out_of_scope(talk):
+    """老伴 五年义务兵 — 帮我挂个号: no 老义务兵 subsidy of the asker's (it had asked for 您的服役年数)."""
+    _, errand = talk.conversation("我老伴当过五年义务兵 今年六十八 一个月多少", "帮我挂个号")
+    assert errand.response == "utter_out_of_scope"
+
+
 def test_an_everyday_question_after_a_measure_is_not_answered_with_its_amount(talk):
     """抗日老兵多少 — 他看病能报销多少: the plan says nothing of his doctor's bills; not 21060 again."""
     _, doctor = talk.conversation("抗日老兵多少", "他看病能报销多少")

@@ -1480,14 +1480,26 @@ def _nth_line(q: Question, c: Context, known: Known) -> Question:
     group the conversation never had; what is told of it is that line's."""
     nth = [p for p in q.people if _ORDINAL.fullmatch(p.key)]
     items = c.answered or c.lines  # 前两个加一起 — 第二个呢: of the answer picked from
-    if len(q.places) > 1 or len(nth) != 1 or len(q.people) != 1 or c.person(nth[0].key) or any(line.person for line in items):
+    if len(q.places) > 1 or len(nth) != 1 or len(q.people) != 1 or c.person(nth[0].key):
         return q
+    if any(line.person for line in items):
+        return _nth_person(q, nth[0], items)
     n = int(re.sub(r"\D", "", nth[0].key))
     if not 1 <= n <= len(items) or len(items) < 2:
         return q
     line = items[n - 1]
     return replace(q, people=(), subjects=(Subject(line.measure, None, dict(nth[0].facts)),),
                    facts={**q.facts, **nth[0].facts})
+
+
+def _nth_person(q: Question, nth: Person, items: tuple[Line, ...]) -> Question:
+    """老义务兵 71岁 服役4年 — 另一位 68岁 服役2年 — 不对第二位是服役三年: the second of the people the lines are of, in
+    the order they were told; one told of no one is left as it was (no person to tell it of)."""
+    people = list(dict.fromkeys(line.person for line in items))
+    n = int(re.sub(r"\D", "", nth.key))
+    if not 1 <= n <= len(people) or len(people) < 2 or (whose := people[n - 1]) is None:
+        return q
+    return replace(q, people=(replace(nth, key=whose, label=whose),))
 
 
 def _members_as_named(q: Question, c: Context, known: Known) -> Question:

@@ -1546,6 +1546,14 @@ def test_years_of_work_said_in_a_talk_of_years_served_are_years_served(talk):
     assert "5000元" in shop.text
 
 
+def test_the_second_one_corrected_is_the_second_person_told(talk):
+    """老义务兵 71岁 服役4年 — 另一位 68岁 服役2年 — 不对第二位是服役三年: 另一位's years become 3 (75元); no third
+    person 第2位 joins the sum."""
+    _, _, corrected = talk.conversation("老义务兵 71岁 服役4年 月补", "另一位 68岁 服役2年 俩人月补合计",
+                                        "不对第二位是服役三年")
+    assert "100元 + 75元 = 每月175元" in corrected.text and "第2位" not in corrected.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

@@ -29,7 +29,7 @@ from bot.reading.question import MEMBER_PREFIX, Person, Question, Subject
 
 _HOW_MUCH = re.compile(r"多少|多钱|几个钱")  # a question of its own; 一年呢 asks the last one again
 _EACH_SAID = re.compile(r"各|分别|每人|每个人|每位")  # 俩人各多少: each alone, no sum asked
-_THAN = re.compile(r"(?:那)?(?:比|跟|和|与)")  # 比病故军人遗属呢: compared with another
+_THAN = re.compile(r"(?:那)?(?:咋|怎么|为啥|为什么)?(?:还)?(?:比|跟|和|与)")  # 比病故的呢 / 咋比因公的少: compared with another
 _NOW_TOO = re.compile(r"(?:那|这)?(\d+)\s*(?:个|人|名|位)?[^,。;!?]{0,8}?(?:也|后来|续签|补交|补上|都|全部|全都)")  # 那3个后来也…
 _OTHERS = re.compile(r"(?:另外|其他|其余|剩下)(?:的|那)?(?P<n>\d)?(?:个|项|种|位|样)?(?:的)?"
                      r"(?:呢|咋样|怎么样|多少|是多少)")  # 另外两个呢
@@ -644,7 +644,10 @@ def returns_to_someone(q: Question, c: Context, known: Known) -> Context | None:
             set(p.facts) - {"gender"} for p in q.people) or {x.person for x in c.lines} == {p.key for p in q.people}:
         return None
     lines = tuple(x for s in someones if s is not None for x in _person_lines(s))
-    return replace(c, lines=lines, asked=q.asked if q.asked_said else c.asked, period=q.period or c.period,
+    asked = q.asked if q.asked_said else c.asked
+    if "difference" in asked and len(lines) == 1:  # 比俺多多少 — 俺这个一个月呢: one's own again, no other to differ
+        asked = ("amount",)
+    return replace(c, lines=lines, asked=asked, period=q.period or c.period,
                    total=False, requested=None, focus=q.people[-1].key)
 
 

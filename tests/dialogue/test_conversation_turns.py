@@ -1561,6 +1561,15 @@ def test_an_award_won_again_joins_the_sum_before(talk):
     assert "5000元 + 22000元 + 100000元 = 127000元" in three.text
 
 
+def test_a_survivor_compares_her_own_standard_and_returns_to_it(talk):
+    """病故军人遗属 — 咋比因公牺牲的少呢 差多少: 18460 − 17490 = 970 (not 因公's own rise); 比俺多多少 then 俺这个一个月呢:
+    her own standard by the month (1457.5), not its rise."""
+    _, than, _, own = talk.conversation("俺家那口子是病故军人 俺是遗属 一年能给多少", "咋比因公牺牲的少呢 差多少啊",
+                                        "那烈士遗属贼多吧 比俺多多少", "俺这个一个月呢")
+    assert "18460元 − 17490元 = 每年970元" in than.text
+    assert "每月1457.5元" in own.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

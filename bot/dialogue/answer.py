@@ -468,6 +468,8 @@ def _together(done: list[Outcome], asked: list[str], by_kind: dict[str, list[Fig
     several_of_one &= not all(_variant(o) for o in done)  # 三等功、二等功各多少: each level, no one holds them all
     several_of_one &= len({(o.line.person, o.measure.id) for o in done}) == len(done)  # 1个产品 and 6个: two cases
     several_of_one &= not _of_kinds_apart(done)  # 抗日老兵、解放战争老兵各多少: no one is of both
+    several_of_one &= not any(o.measure.params.get("relation") == "降低" for o in done)  # 增殖保护费现在多少 beside a
+    # subsidy: the fee is paid, not received, and no one asked a sum
     if not (c.total or several_of_one) or len(done) < 2:
         return out
     for kind in asked:

@@ -1570,6 +1570,12 @@ def test_a_survivor_compares_her_own_standard_and_returns_to_it(talk):
     assert "每月1457.5元" in own.text
 
 
+def test_a_fee_after_its_cut_is_never_summed_unasked_with_a_subsidy(talk):
+    """电商示范点 — 俺家还养鱼 增殖保护费原来一年一千二 现在多少: 1140元 is paid, not received: no 51140 合计."""
+    _, fee = talk.conversation("俺是农安的 想在村里建个电商示范点 能补多少", "俺家还养鱼 增殖保护费原来一年一千二 现在多少")
+    assert "1140元" in fee.text and "合计" not in fee.text and "51140" not in fee.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

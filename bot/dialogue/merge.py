@@ -633,6 +633,20 @@ def adds_to_the_question(q: Question, c: Context, known: Known) -> Context | Non
     return None
 
 
+def sums_the_merit_with_the_standard(q: Question, c: Context, known: Known) -> Context | None:
+    """优抚对象立了二等功每月加多少 — 他是抗美援朝老兵 一年一共能拿多少: the merit asked of no one is the veteran's
+    now named, and the total is his standard with it (15780 + 1200), not the standard alone."""
+    store = known.store
+    if not q.total or q.people or len(q.subjects) != 1 or not c.lines or not all(
+            store.get(x.measure).kind == "merit_addition" and x.person is None for x in c.lines):
+        return None
+    named = store.get(q.subjects[0].measure)
+    if named.kind == "merit_addition" or "veteran" not in named.groups:
+        return None
+    return replace(c, lines=(Line(named.id), *c.lines), asked=q.asked if q.asked_said else ("amount",),
+                   period=q.period or c.period, total=True, requested=None)
+
+
 def returns_to_someone(q: Question, c: Context, known: Known) -> Context | None:
     """俺爹那个归哪管 — 那俺嫂子呢 / 俺嫂子那个呢: the same question of the measures of someone talked about before,
     telling nothing new of them, not of the last lines again."""
@@ -1126,7 +1140,8 @@ RULES: tuple[Callable[[Question, Context, Known], Context | None], ...] = (
     names_the_figures_measure, returns_to_the_facts_told, picks_from_the_list, answers_the_question_asked,
     points_at_items, leaves_some_out, shares_among_those_answered, includes_those_left_out, splits_a_group,
     corrects_a_fact, reckons_by_a_fact_had, adds_to_the_question, returns_to_someone, swaps_the_person, supposes_another_fact,
-    asks_of_the_others, asks_of_the_first, names_its_subject, tells_a_fact, asks_of_its_words, asks_again,
+    asks_of_the_others, asks_of_the_first, sums_the_merit_with_the_standard, names_its_subject, tells_a_fact,
+    asks_of_its_words, asks_again,
 )
 
 

@@ -1576,6 +1576,12 @@ def test_a_fee_after_its_cut_is_never_summed_unasked_with_a_subsidy(talk):
     assert "1140元" in fee.text and "合计" not in fee.text and "51140" not in fee.text
 
 
+def test_a_merit_asked_of_no_one_joins_the_veterans_total_once_he_is_named(talk):
+    """立了二等功每月加多少 — 他是抗美援朝老兵 一年一共: 15780 + 1200 = 16980, not the standard alone."""
+    *_, total = talk.conversation("优抚对象立了三等功每月加多少", "不对 是二等功", "他是抗美援朝老兵 一年一共能拿多少")
+    assert "15780元 + 1200元 = 每年16980元" in total.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

@@ -29,7 +29,7 @@ from bot.reading.question import MEMBER_PREFIX, Person, Question, Subject
 
 _HOW_MUCH = re.compile(r"多少|多钱|几个钱")  # a question of its own; 一年呢 asks the last one again
 _EACH_SAID = re.compile(r"各|分别|每人|每个人|每位")  # 俩人各多少: each alone, no sum asked
-_THAN = re.compile(r"(?:那)?(?:咋|怎么|为啥|为什么)?(?:还)?(?:比|跟|和|与)")  # 比病故的呢 / 咋比因公的少: compared with another
+_THAN = re.compile(r"(?:那)?(?:咋|怎么|为啥|为什么|凭啥|凭什么)?(?:还)?(?:比|跟|和|与)")  # 咋比因公的少: compared with another
 _NOW_TOO = re.compile(r"(?:那|这)?(\d+)\s*(?:个|人|名|位)?[^,。;!?]{0,8}?(?:也|后来|续签|补交|补上|都|全部|全都)")  # 那3个后来也…
 _OTHERS = re.compile(r"(?:另外|其他|其余|剩下)(?:的|那)?(?P<n>\d)?(?:个|项|种|位|样)?(?:的)?"
                      r"(?:呢|咋样|怎么样|多少|是多少)")  # 另外两个呢
@@ -240,8 +240,8 @@ def answers_the_question_asked(q: Question, c: Context, known: Known) -> Context
         return None  # a sum to check
     if q.asked_said and any(q.bare.value in figures(store.get(line.measure).quote) for line in c.lines):
         return None  # 最高1万 几个产品就封顶了: the plan's own figure said back, with a question of its own
-    fits = c.requested and (not q.bare.unit or q.bare.unit in UNITS.get(c.requested, ()))
-    fact = c.requested if fits else _kind_of(q.bare.unit, c, store)  # 多大岁数? — 不对是四年: the years served
+    fact = c.requested if c.requested and c.requested not in NUMERIC else _kind_of(q.bare.unit, c, store)  # the
+    # fact asked first, if the unit fits it (多大岁数? — 不对是四年: the years served)
     if fact not in NUMERIC:  # 88 (拜拜) after a list for 大学生: no number is a group or a category
         return None
     value = _number(q.bare.value)
@@ -1515,8 +1515,8 @@ def _nth_person(q: Question, nth: Person, items: tuple[Line, ...]) -> Question:
     the order they were told; one told of no one is left as it was (no person to tell it of)."""
     people = list(dict.fromkeys(line.person for line in items))
     n = int(re.sub(r"\D", "", nth.key))
-    if not 1 <= n <= len(people) or len(people) < 2 or (whose := people[n - 1]) is None:
-        return q
+    if len(people) != len(items) or not 1 <= n <= len(people) or len(people) < 2 or (whose := people[n - 1]) is None:
+        return q  # 我爸 抗美援朝 立过二等功 我妈 烈士遗属 — 第二个呢: the second line (his merit), not the second person
     return replace(q, people=(replace(nth, key=whose, label=whose),))
 
 

@@ -119,6 +119,7 @@ class Cues:
     corrections: tuple[str, ...]
     additions: tuple[str, ...]
     outright_additions: tuple[str, ...]  # 加上: adds whoever it names to the sum, not only tells of them
+    additions_in_a_total: tuple[str, ...]  # 又拿了: adds only where a total is asked
     unstated: Mapping[str, tuple[str, ...]]  # a detail the plan does not state → the words that ask for it
     stated_by: Mapping[str, tuple[str, ...]]  # such a detail → the words of a quote that do state it (免费)
     places: Mapping[str, tuple[str, ...]]  # first, last, most, least → the words pointing at that item of an answer
@@ -300,8 +301,8 @@ class Cues:
     def addition(self, text: str) -> re.Match[str] | None:
         """再加上 / 另外 / 跟X加一起: where the message adds to what was asked before, rather than asking anew;
         另外问下 only turns to another question."""
-        return next((m for m in self._additions.finditer(text) if not _ASKS_ANEW.match(text, m.end())),
-                    None) or _WITH_THE_LAST.match(text)
+        return next((m for m in self._additions.finditer(text) if not _ASKS_ANEW.match(text, m.end()) and (
+            m.group() not in self.additions_in_a_total or self.total(text))), None) or _WITH_THE_LAST.match(text)
 
     def adds_outright(self, text: str) -> bool:
         """加上她老两口: whoever the message names joins the sum, even when no total is asked."""
@@ -439,7 +440,8 @@ def cues(normalize: Callable[[str], str], path: Path = KINDS_FILE) -> Cues:
     words = lambda ws: tuple(dict.fromkeys(normalize(w) for w in ws))  # noqa: E731
     return Cues({k: words(v) for k, v in raw["kinds"].items()}, words(raw["total"]), words(raw["continues"]),
                 words(raw["each"]), words(raw["these"]), frozenset(words(raw["not_names"])), words(raw["corrections"]),
-                words(raw["additions"]), words(raw["adds_outright"]), {k: words(v) for k, v in raw["unstated"].items()},
+                words(raw["additions"]), words(raw["adds_outright"]), words(raw["adds_in_a_total"]),
+                {k: words(v) for k, v in raw["unstated"].items()},
                 {k: tuple(v) for k, v in raw["stated_by"].items()}, {k: words(v) for k, v in raw["places"].items()},
                 {k: words(v) for k, v in raw["leaves_out"].items()}, words(raw["names_a_figure"]),
                 {k: words(v) for k, v in raw["confirms"].items()})

@@ -355,7 +355,7 @@ class People:
 
     @cached_property
     def _callers(self) -> re.Pattern[str]:
-        return re.compile(_alternation(self.callers))
+        return re.compile(f"(?:{_alternation(self.callers)})(?!话)")  # 我妈刚来电话说: a call, no caller
 
     @cached_property
     def _pattern(self) -> re.Pattern[str]:

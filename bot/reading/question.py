@@ -115,6 +115,7 @@ _CONTRACT = re.compile(r"合同|签")
 _SERVED = re.compile(r"当过?[^,;!?]{0,4}?兵|义务兵|服役|部队|当(?:满|了|够)?\d")  # 当过义务兵，干了两年 / 当满4年: years
 # of service, not of a shop
 _BUSINESS = re.compile(r"店|执照|营业|经营|生意|个体|开业|开张|创业|买卖|铺")
+_WORKPLACE = re.compile(r"厂|单位|公司|超市|上班|打工|工地|车间|岗位|企业|饭店|学校|医院")  # 在厂里干了三十年: a job
 _FOR_ME = re.compile(r"(?:中介|机构|公司|单位|人家)(?:给|帮|替)$")  # 中介给我介绍了俩: done for me by another
 _FIGURE_NAMED = re.compile(r"(\d+(?:\.\d+)?万?)(?:块钱?|元)?(?:那个|那项|那笔)(?:补贴|补助|钱|奖补|奖励)")  # 五千那个补贴
 _WHY_LEFT_OUT = ("contract_years",)  # 有俩只签了半年合同: what those left out did not meet (months: splits_a_group)
@@ -1250,7 +1251,8 @@ def _business_years(text: str, found: list[Found]) -> list[Found]:
 
 def _worked_years(text: str) -> bool:
     """干了三年 with no shop, licence or service said: years of some work, which the text alone cannot tell."""
-    return _BUSINESS_YEARS.search(text) is not None and not _SERVED.search(text) and not _BUSINESS.search(text)
+    return _BUSINESS_YEARS.search(text) is not None and not (_SERVED.search(text) or _BUSINESS.search(text)
+                                                              or _WORKPLACE.search(text))
 
 
 _KIND_OF_UNIT = {"岁": "age", "周岁": "age", "年": "service_years", "个": "product_count", "个月": "months_in_business"}

@@ -93,40 +93,43 @@ class TokenBuckets:
 
 
 class LoopLag:
-    """How long a request that became ready now waits before its handler runs: the lateness of this process's event
+    """How long a request that became ready now waits before its handler runs: the lateness of the running event
     loop, read from a timer it should fire every PERIOD seconds.
 
     When many citizens ask at once, parsing their requests and refusing the many
     is work too, done before any turn is counted; a request handled at the end of
     that queue has already used part of its 5 s. The timer is late by about as
     much as the loop is behind: the last lateness seen, or more while the next
-    tick is overdue (the loop busy right now). Started by the first reading inside
-    a running loop; 0 outside one.
+    tick is overdue (the loop busy right now). The timer starts on the first
+    reading in a loop, and again in a new loop (tests run several); 0 outside one.
     """
 
     PERIOD = 0.05
 
-    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
-        self.clock = clock
+    def __init__(self) -> None:
         self.last = 0.0
-        self._due: float | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._due = 0.0
 
     def __call__(self) -> float:
-        if self._due is None:
-            try:
-                self._schedule(asyncio.get_running_loop())
-            except RuntimeError:
-                pass
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
             return 0.0
-        return max(self.last, self.clock() - self._due)
+        if loop is not self._loop:
+            self._loop, self.last = loop, 0.0
+            self._schedule(loop)
+            return 0.0
+        return max(self.last, loop.time() - self._due)
 
     def _schedule(self, loop: asyncio.AbstractEventLoop) -> None:
-        self._due = self.clock() + self.PERIOD
+        self._due = loop.time() + self.PERIOD
         loop.call_later(self.PERIOD, self._tick, loop)
 
     def _tick(self, loop: asyncio.AbstractEventLoop) -> None:
-        self.last = max(0.0, self.clock() - (self._due or 0.0))
-        self._schedule(loop)
+        if loop is self._loop:  # a loop left behind stops its timer
+            self.last = max(0.0, loop.time() - self._due)
+            self._schedule(loop)
 
 
 class TurnsInFlight:

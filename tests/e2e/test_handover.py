@@ -336,6 +336,9 @@ def test_the_pages_own_button_asks_for_a_person_without_knowing_the_words(live, 
         assert "已为您转人工客服" in wait_for_answer(citizen, before)
         citizen.wait_for_selector("#person-status:has-text('排队中')", timeout=LIVE_MS * 3)
         assert queue(live).open_for(page_conversation(citizen)) is not None
+        assert citizen.locator("#ask-person").is_hidden()  # waiting already: 取消转人工 is the button now
+        citizen.click("#cancel-person")
+        citizen.wait_for_selector("#ask-person", state="visible", timeout=ANSWER_WAIT_MS)
 
 
 @pytest.mark.browser

@@ -31,6 +31,7 @@ const log = document.getElementById("log");
 const form = document.getElementById("composer");
 const input = document.getElementById("text");
 const sendButton = document.getElementById("send");
+const askPerson = document.getElementById("ask-person");
 const notice = document.getElementById("notice");
 const counter = document.getElementById("counter");
 const maxLength = Number(input.dataset.maxLength);  // the server's own limit, written into the page
@@ -181,6 +182,7 @@ function scrollDown() {
 function busy(on) {
   input.disabled = on;
   sendButton.disabled = on;
+  askPerson.disabled = on;
   log.querySelectorAll(".resend").forEach((b) => { b.disabled = on; });
 }
 
@@ -288,10 +290,11 @@ const person = personWatch({
   line: document.getElementById("person"),
   status: document.getElementById("person-status"),
   cancel: () => ask(userEntry(CANCEL, CANCEL)),
+  asking: askPerson,
 });
 
 // Always in sight, so an elderly citizen need not know the words: asks as typing 转人工 would (the bot confirms).
-document.getElementById("ask-person").addEventListener("click", () => ask(userEntry(ASK_PERSON, ASK_PERSON)));
+askPerson.addEventListener("click", () => ask(userEntry(ASK_PERSON, ASK_PERSON)));
 
 // ---- the input: as long as the server accepts, a counter near the limit, nothing cut
 

@@ -14,7 +14,8 @@ const POLL_MS = 3000;
 export const CANCEL = "取消转人工";
 export const ASK_PERSON = "转人工";
 
-export function personWatch({ token, header, show, remember, scrollDown, line, status, cancel }) {
+// `asking` is the page's 转人工 button: hidden while the citizen already waits for or talks with a person.
+export function personWatch({ token, header, show, remember, scrollDown, line, status, cancel, asking }) {
   let timer = null;
 
   const watching = () => localStorage.getItem(WATCH_KEY) === "1";
@@ -22,12 +23,14 @@ export function personWatch({ token, header, show, remember, scrollDown, line, s
   function stand(state) {
     status.textContent = state.status || "已转人工客服：客服接入后会在上面回复您。";
     line.hidden = false;
+    asking.hidden = true;
   }
 
   function watch(state) {
     localStorage.setItem(WATCH_KEY, "1");
     if (state) stand(state);
     line.hidden = false;
+    asking.hidden = true;
     clearTimeout(timer);
     timer = setTimeout(ask, POLL_MS);
   }
@@ -36,6 +39,7 @@ export function personWatch({ token, header, show, remember, scrollDown, line, s
     clearTimeout(timer);
     localStorage.removeItem(WATCH_KEY);
     line.hidden = true;
+    asking.hidden = false;
   }
 
   async function ask() {

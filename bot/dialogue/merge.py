@@ -1259,7 +1259,7 @@ def _lines(q: Question, c: Context, store: MeasureStore) -> tuple[Line, ...]:
             lines += [replace(line, facts={**line.facts, **q.facts, **s.facts})  # 就是义务兵，当了6年: his facts
                       for line in _person_lines(c.person(holders[0])) if line.measure == s.measure]
         elif at is None:
-            lines.append(_counted_line(s, store))
+            lines.append(_counted_line(s, store, q.subjects))
         elif s.facts and lines[at].person is None:  # 无公害和绿色都拿了，无公害两个产品: the count said of it later
             if any(lines[at].facts.get(k, v) != v for k, v in s.facts.items()):
                 lines.append(Line(s.measure, None, s.count, dict(s.facts)))  # 三等功、二等功各多少: a line each
@@ -1271,12 +1271,16 @@ def _lines(q: Question, c: Context, store: MeasureStore) -> tuple[Line, ...]:
     return tuple(lines)
 
 
-def _counted_line(s: Subject, store: MeasureStore) -> Line:
+def _counted_line(s: Subject, store: MeasureStore, named: tuple[Subject, ...] = ()) -> Line:
     """其中俩人立过三等功: a count told beside a measure that multiplies no count itself (no `per`: not sites or
-    placements) is the people it is for (2 × 每月50元)."""
+    placements) is the people it is for (2 × 每月50元). A count another measure of the message holds as its own
+    (职业介绍补贴 介绍了5个人 还有创业补贴) is not this one's: it counts one."""
     told = s.facts.get("count")
     if s.count is None and isinstance(told, int) and told > 1 and not store.get(s.measure).params.get("per"):
         return Line(s.measure, None, told, _uncounted(s.facts))
+    if "count" not in s.facts and any("count" in x.facts for x in named if x is not s) \
+            and "count" in inputs(store.get(s.measure)):
+        return Line(s.measure, None, s.count, {**s.facts, "count": 1})
     return Line(s.measure, None, s.count, dict(s.facts))
 
 

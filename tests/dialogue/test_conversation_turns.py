@@ -1579,6 +1579,12 @@ def test_a_merit_asked_of_no_one_joins_the_veterans_total_once_he_is_named(talk)
     assert "15780元 + 1200元 = 每年16980元" in total.text
 
 
+def test_a_count_told_of_one_measure_is_not_lent_to_another_in_the_same_message(talk):
+    """职业介绍补贴 介绍了5个人 还有创业补贴 一共: 900 + 5000 = 5900; the 5 placements are no 5 start-ups (25900)."""
+    both, _ = talk("职业介绍补贴 介绍了5个人 还有创业补贴 一共多少")
+    assert "900元 + 5000元 = 5900元" in both.text and "25000" not in both.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

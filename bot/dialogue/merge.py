@@ -647,6 +647,15 @@ def sums_the_merit_with_the_standard(q: Question, c: Context, known: Known) -> C
                    period=q.period or c.period, total=True, requested=None)
 
 
+def asks_what_a_group_gets(q: Question, c: Context, known: Known) -> Context | None:
+    """这暖流计划管啥人 — 俺是农民 有啥好处: what the plan gives the group told, as asked first; not the plan's
+    own figures again with one measure of the group beside them."""
+    if q.asked != ("entitled",) or not q.groups or q.subjects or not c.lines or not all(
+            known.store.get(x.measure).kind == "target" for x in c.lines):
+        return None
+    return replace(c, lines=(), asked=q.asked, period=q.period, total=q.total, requested=None)
+
+
 def returns_to_someone(q: Question, c: Context, known: Known) -> Context | None:
     """俺爹那个归哪管 — 那俺嫂子呢 / 俺嫂子那个呢: the same question of the measures of someone talked about before,
     telling nothing new of them, not of the last lines again."""
@@ -1137,7 +1146,8 @@ def picks_from_the_list(q: Question, c: Context, known: Known) -> Context | None
 
 
 RULES: tuple[Callable[[Question, Context, Known], Context | None], ...] = (
-    names_the_figures_measure, returns_to_the_facts_told, picks_from_the_list, answers_the_question_asked,
+    asks_what_a_group_gets, names_the_figures_measure, returns_to_the_facts_told, picks_from_the_list,
+    answers_the_question_asked,
     points_at_items, leaves_some_out, shares_among_those_answered, includes_those_left_out, splits_a_group,
     corrects_a_fact, reckons_by_a_fact_had, adds_to_the_question, returns_to_someone, swaps_the_person, supposes_another_fact,
     asks_of_the_others, asks_of_the_first, sums_the_merit_with_the_standard, names_its_subject, tells_a_fact,

@@ -1585,6 +1585,12 @@ def test_a_count_told_of_one_measure_is_not_lent_to_another_in_the_same_message(
     assert "900元 + 5000元 = 5900元" in both.text and "25000" not in both.text
 
 
+def test_a_group_asking_what_it_gets_after_the_plans_overview_gets_its_list(talk):
+    """这暖流计划到底管啥人 — 俺是农民 有啥好处: the farmers' measures, not the overview again beside one of them."""
+    _, farmer = talk.conversation("嘎哈的 这暖流计划到底管啥人啊", "俺是农民 有啥好处 整明白点")
+    assert "与您有关的有" in farmer.text and "榛子" in farmer.text and "871.4万" not in farmer.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

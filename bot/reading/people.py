@@ -372,7 +372,8 @@ class People:
             rf"(?P<kin>(?P<kin_owner>{owners})?(?P<kin_word>{kin}))",
             rf"(?P<name>[老小][{self.surnames}])",
             r"(?P<letter>(?<![A-Za-z\u4e00-\u9fff])[A-D甲乙丙丁]"
-            r"(?=\s*(?:男|女|\d|:|：|服役|当兵|今年|是|改|应为|实为)))",  # an operator's 代两位老人 A男90 B男71 / 甲服役3年
+            r"(?=\s*(?:男|女|\d|:|：|服役|当兵|今年|是|改|应为|实为|初次|首次|头次|有机|绿色|无公害|地理标志)))",
+            # an operator's 代两位老人 A男90 B男71 / 甲服役3年 / 三家合作社 A初次无公害2个产品 B…
             rf"(?P<me>{_alternation(self.self_words)})(?!们|{_alternation(self.speaking)})",
             rf"(?P<pronoun>{_alternation(self.pronouns)})",
             r"(?P<ordinal>第(?P<nth>\d{1,2})(?P<of>个|位|家|名|人)(?!月|个月|年|产品|农产品|网点|示范点|认证))",

@@ -1591,6 +1591,13 @@ def test_a_group_asking_what_it_gets_after_the_plans_overview_gets_its_list(talk
     assert "与您有关的有" in farmer.text and "榛子" in farmer.text and "871.4万" not in farmer.text
 
 
+def test_cooperatives_lettered_by_an_operator_each_get_their_own_award(talk):
+    """三家合作社 A初次无公害2个产品 B初次绿色食品4个产品 C有机产品新认证 一共: 4000 + 26000 + 50000, not each award
+    three times over."""
+    total, _ = talk("三家合作社 A初次无公害2个产品 B初次绿色食品4个产品 C有机产品新认证 三家一共奖补多少")
+    assert "4000元 + 26000元 + 50000元 = 80000元" in total.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

@@ -131,7 +131,7 @@ SETS = {"tuned.yml": 1.0, "blind.yml": 0.95, "blind_a.yml": 0.94, "held_out.yml"
         "held_out_47_all_measures_plain_words.yml": 0.88, "dev_long18.yml": 0.90, "dev_desk6.yml": 0.90,
         "dev_voice6.yml": 0.93, "dev_everyday9.yml": 0.88, "dev_households7.yml": 0.92,
         "held_out_48_elderly_households_corrections.yml": 0.93, "held_out_49_desk_awards_business_research.yml": 0.84,
-        "held_out_50_plain_questions_every_measure.yml": 0.88, "dev_long19.yml": 0.87, "dev_desk7.yml": 0.90,
+        "held_out_50_plain_questions_every_measure.yml": 0.88, "dev_long19.yml": 0.87, "dev_desk7.yml": 0.92,
         "dev_voice7.yml": 0.91}
 
 

@@ -25,7 +25,7 @@ from bot.plan.store import MeasureStore
 from bot.plan.terms import cut
 from bot.reading.cues import THAN_THE_LAST
 from bot.reading.people import ANOTHER, SELF, People
-from bot.reading.question import MEMBER_PREFIX, Person, Question, Subject
+from bot.reading.question import MEMBER_PREFIX, Person, Question, Subject, years_of
 
 _HOW_MUCH = re.compile(r"多少|多钱|几个钱")  # a question of its own; 一年呢 asks the last one again
 _EACH_SAID = re.compile(r"各|分别|每人|每个人|每位")  # 俩人各多少: each alone, no sum asked
@@ -1281,7 +1281,7 @@ def _lines(q: Question, c: Context, store: MeasureStore) -> tuple[Line, ...]:
     return tuple(lines)
 
 
-def _counted_line(s: Subject, store: MeasureStore, named: tuple[Subject, ...] = ()) -> Line:
+def _counted_line(s: Subject, store: MeasureStore, named: tuple[Subject, ...]) -> Line:
     """其中俩人立过三等功: a count told beside a measure that multiplies no count itself (no `per`: not sites or
     placements) is the people it is for (2 × 每月50元). A count another measure of the message holds as its own
     (职业介绍补贴 介绍了5个人 还有创业补贴) is not this one's: it counts one."""
@@ -1514,9 +1514,9 @@ def _nth_line(q: Question, c: Context, known: Known) -> Question:
     items = c.answered or c.lines  # 前两个加一起 — 第二个呢: of the answer picked from
     if len(q.places) > 1 or len(nth) != 1 or len(q.people) != 1 or c.person(nth[0].key):
         return q
-    if any(line.person for line in items):
-        return _nth_person(q, nth[0], items)
     n = int(re.sub(r"\D", "", nth[0].key))
+    if any(line.person for line in items):
+        return _nth_person(q, nth[0], n, items)
     if not 1 <= n <= len(items) or len(items) < 2:
         return q
     line = items[n - 1]
@@ -1524,11 +1524,10 @@ def _nth_line(q: Question, c: Context, known: Known) -> Question:
                    facts={**q.facts, **nth[0].facts})
 
 
-def _nth_person(q: Question, nth: Person, items: tuple[Line, ...]) -> Question:
+def _nth_person(q: Question, nth: Person, n: int, items: tuple[Line, ...]) -> Question:
     """老义务兵 71岁 服役4年 — 另一位 68岁 服役2年 — 不对第二位是服役三年: the second of the people the lines are of, in
     the order they were told; one told of no one is left as it was (no person to tell it of)."""
     people = list(dict.fromkeys(line.person for line in items))
-    n = int(re.sub(r"\D", "", nth.key))
     if len(people) != len(items) or not 1 <= n <= len(people) or len(people) < 2 or (whose := people[n - 1]) is None:
         return q  # 我爸 抗美援朝 立过二等功 我妈 烈士遗属 — 第二个呢: the second line (his merit), not the second person
     return replace(q, people=(replace(nth, key=whose, label=whose),))
@@ -1623,7 +1622,7 @@ def _years_as_read(q: Question, c: Context, known: Known) -> Question:
     def served(facts: Mapping[str, Any]) -> dict[str, Any]:
         months = facts.get("months_in_business")
         kept = {k: v for k, v in facts.items() if k != "months_in_business"}
-        return kept if months is None else {**kept, "service_years": months // 12 if months % 12 == 0 else months / 12}
+        return kept if months is None else {**kept, "service_years": years_of(months)}
 
     return replace(q, facts=served(q.facts), people=tuple(replace(p, facts=served(p.facts)) for p in q.people))
 

@@ -1243,10 +1243,15 @@ def _business_years(text: str, found: list[Found]) -> list[Found]:
         months = 6 if m.group(4) else round(float(m.group(1)) * 12) + (6 if m.group(2) else int(m.group(3) or 0))
         if _SERVED.search(text) and not _BUSINESS.search(text):
             if not any(f.fact == "service_years" for f in found):
-                years.append(Found("service_years", months / 12 if months % 12 else months // 12, m.start(), m.end()))
+                years.append(Found("service_years", years_of(months), m.start(), m.end()))
             continue
         years.append(Found("months_in_business", months, m.start(), m.end()))
     return years
+
+
+def years_of(months: int) -> float:
+    """Months said as years, whole where they are (36 → 3, 18 → 1.5)."""
+    return months // 12 if months % 12 == 0 else months / 12
 
 
 def _worked_years(text: str) -> bool:

@@ -30,6 +30,9 @@ HORIZONTAL_OVERFLOW = "document.documentElement.scrollWidth - document.documentE
 BUBBLE_FONT = "parseFloat(getComputedStyle(document.querySelector('.msg.bot .bubble')).fontSize)"
 LINE_SPACING = """(() => { const s = getComputedStyle(document.querySelector('.msg.bot .bubble'));
   return parseFloat(s.lineHeight) / parseFloat(s.fontSize); })()"""
+BROKEN_BUTTON_WORDS = """[...document.querySelectorAll('.tools button')].filter(e => {
+  const words = document.createRange(); words.selectNodeContents(e);
+  return new Set([...words.getClientRects()].map(r => Math.round(r.top))).size > 1; }).map(e => e.textContent)"""
 BROKEN_FIGURES = """[...document.querySelectorAll('.figure')].filter(e => e.getClientRects().length > 1)
   .map(e => e.textContent)"""
 
@@ -85,6 +88,7 @@ def test_each_text_size_step_enlarges_the_text_without_horizontal_scroll_on_a_ph
             assert page.evaluate(SMALL_CONTROLS) == [], f"controls under 44×44 px at text size {step}"
             assert page.evaluate(LINE_SPACING) >= 1.3
             assert page.evaluate(BROKEN_FIGURES) == [], f"a number split from its unit at text size {step}"
+            assert page.evaluate(BROKEN_BUTTON_WORDS) == [], f"a header button's word broken at text size {step}"
             screenshot(page, f"webchat_phone_size{step}")
         assert sizes == sorted(set(sizes)) and sizes[0] >= 18  # each step larger; the smallest is MIIT's 18 px
         assert page.is_disabled("#larger")

@@ -50,7 +50,7 @@ from bot.plan.calculator import KINDS, MONTHS
 from bot.plan.facts import MissingFact, NotEligible, NotEligibleUnless, label
 from bot.plan.numbers import money, plain
 from bot.plan.records import load_groups, load_units
-from bot.plan.summary import amount_text, formula_text
+from bot.plan.summary import amount_text, formula_text, rise_text
 from bot.reading.cues import Portion
 
 AMOUNT_KINDS = ("amount", "old", "rise", "saved", "rise_pct", "difference", "max", "min", "wait", "reach", "rest", "left")
@@ -225,6 +225,8 @@ def _plain_single(o: Outcome, asked: list[str], c: Context) -> bool:
 def _single(o: Outcome, asked: list[str], c: Context, asks: tuple[str, str | None] | None) -> Answer:
     if o.error is not None:
         text = needs_fact(o.measure, o.error)
+        if "rise" in asked and isinstance(o.error, MissingFact) and (rise := rise_text(o.measure)):
+            text = _with(text, f"，{rise}")  # 老义务兵涨了多少: by how much a year served, the years still unknown
         gap = wait(o)
         if gap is not None:
             text = _with(text, f"（{_subject(o)}{_known(o)}，还差{gap.text()}）")

@@ -111,7 +111,7 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
                                  facts=_uncounted(merged.facts))
             if q.number and not q.asked_said and set(merged.asked) <= WORDED_KINDS:  # 哪个部门 — 重点培育几户企业:
                 merged = replace(merged, asked=("amount",))  # a number now, not the office again
-            lines = _no_one_twice(merged.lines)
+            lines = _of_the_kind_named(q, _no_one_twice(merged.lines))
             averaged = _averaged(q, merged)
             actual = c.actual if c.actual is not None or merged.people == c.people else c.people
             if q.supposed and q.against_told and actual is not None and len(lines) == 1:
@@ -124,6 +124,13 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
                            total=merged.total or averaged is not None,
                            lines=lines, replaced=_replaced(c, merged, store), answered=_answered(lines, c)), rule.__name__
     return replace(c, lines=(), asked=q.asked, period=q.period, total=q.total, requested=None), "nothing_to_answer"
+
+
+def _of_the_kind_named(q: Question, lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    """他老兵的标准一个月多少 / 俺爹的老兵标准和俺妈的加一块, after his 抗日老兵 and his merit: of one who has a line
+    of the kind named as a standard, that line alone (a merit is no 老兵标准); the lines of the others as they are."""
+    named = {x.person for x in lines if x.measure in q.standard_of}
+    return tuple(x for x in lines if x.measure in q.standard_of or x.person not in named)
 
 
 def _answered(lines: tuple[Line, ...], c: Context) -> tuple[Line, ...]:
@@ -735,7 +742,11 @@ def supposes_another_fact(q: Question, c: Context, known: Known) -> Context | No
     someone = named[0] if named else c.person(c.focus)
     told = {**q.facts, **(q.people[0].facts if q.people else {})}
     if someone is None and c.focus is None and _of_the_asker(told, q, c):  # 老义务兵 当了8年 还立过三等功 一共 —
-        return _asked_again(q, replace(c, facts={**c.facts, **told}))  # 要是立的二等功呢: no one named, the same lines
+        # 要是立的二等功呢: no one named, the same lines; a line holding the value told before holds the new one
+        # (介绍了5个人 还有创业补贴 一共 — 要是介绍了8个人呢: 8 referred; the start-up's own count of 1 stays)
+        lines = tuple(replace(x, facts={**x.facts, **{k: v for k, v in told.items() if x.facts.get(k) == c.facts[k]}})
+                      for x in c.lines)
+        return _asked_again(q, replace(c, facts={**c.facts, **told}, lines=lines))
     if not told or someone is None or not set(told) <= set(someone.facts) or q.correction:
         return None
     if all(someone.facts[k] == v for k, v in told.items()):
@@ -921,6 +932,13 @@ def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
             x.person is None for x in (*lines, *c.lines)) and (like := _like(lines[0], c.lines, store)) is not None:
         lines = tuple(lines[0] if x is like else x for x in c.lines)  # 抗日老兵 一等功 年合计 — 那解放战争的呢: the
         # other war's standard in the sum, the merit kept; 绿色 加有机新认证 共多少 — 有机要是第一年再认证呢: 24000 + 10000
+    elif q.supposed and not q.addition and len(q.people) == 1 and len(new := [x for x in lines if x not in c.lines]) \
+            == 1 and c.total and len(c.lines) > 1 and (like := _like(new[0], tuple(
+                x for x in c.lines if x.person == new[0].person), store)) is not None:
+        lines = tuple(new[0] if x is like else x for x in c.lines)  # A 无公害 B 绿色 C 有机新认证 一共 — C要是第一年
+        # 再认证呢: C's award in place of C's, the others kept, and no longer one of C's
+        if (someone := merged.person(new[0].person)) is not None:
+            merged = merged.with_person(replace(someone, measures=tuple(m for m in someone.measures if m != like.measure)))
     if any(p.key == ANOTHER for p in q.people):  # 老义务兵 服役4年 — 同户另一人 服役2年: the one before stays, as told
         lines = _unique((*(replace(x, facts=_facts_of(c, x)) if x.person is None else x for x in c.lines), *lines))
     asked = q.asked if q.asked_said or not follow else c.asked

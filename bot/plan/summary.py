@@ -33,3 +33,14 @@ def formula_text(measure: Measure) -> str:
     if measure.kind == "base_plus_increment":
         return f"{wan(p['base'])}元起，每增加1个产品加{wan(p['increment'])}元，最高{wan(p['cap'])}元"
     return amount_text(calculate(measure))
+
+
+def rise_text(measure: Measure) -> str | None:
+    """How much the plan raised a standard, with its subtraction (增加5元（25元 − 20元）), said after its formula: the
+    answer to 涨了多少 while a fact the amount needs (the years served, an age) is still unknown."""
+    p = measure.params
+    if measure.kind == "standard":
+        return f"增加{money(p['new'] - p['old'])}（{money(p['new'])} − {money(p['old'])}）"
+    if measure.kind == "per_service_year":
+        return f"增加{plain(p['new_rate'] - p['old_rate'])}元（{plain(p['new_rate'])}元 − {plain(p['old_rate'])}元）"
+    return None

@@ -34,7 +34,7 @@ _TELLS_THE_PAST = re.compile(r"(?:他|她)?(?:刚|才|就)?(?:在|当|干|做|�
                              r"|是(?!多少|几|啥|什么))")  # 去年刚弄的无公害认证: when it was won, not last year's figure
 _THAN = re.compile(r"比([^,.;!?]{1,12}?)(?:多多少|少多少|多出|高多少|多了多少|低多少|多几|少几|[多少][拿领加给得]多少"
                    r"|多[加给得]了多少)")
-_THAN_BEFORE = re.compile(r"原来|以前|之前|去年|过去|老标准|原标|旧标|没涨|涨前|标前|2016")
+_THAN_BEFORE = re.compile(r"原来|以前|之前|去年|过去|老标准|原标|旧标|没涨|涨前|标前|调整前|调整之前|调整以前|调之前|2016")
 # 等俺也满60了 / 到时候 / 满60后: the question asked as if the requirement not yet met were met
 _ONCE_MET = re.compile(r"到时候|到那时|等[^,。;!?]{0,8}?(?:够|满|到)|(?:满|够)[^,。;!?]{0,6}?(?:后|以后|之后)"
                        r"|都(?:满|够)[^,。;!?]{0,4}?了"

@@ -278,7 +278,7 @@ class People:
                 found.append(Mention(said, said, m.start(), m.end(), "person"))
             elif role == "letter":
                 found.append(Mention(said, said, m.start(), m.end(), "person"))
-            elif role == "me":
+            elif role in ("me", "caller"):
                 found.append(Mention(SELF, said, m.start(), m.end(), "person"))
             elif role == "ordinal":  # 第3家 of a listed group: the member the reply named 第3个
                 key = f"第{m.group('nth')}{'位' if m.group('of') in _OF_PEOPLE else '个'}"
@@ -371,9 +371,11 @@ class People:
             rf"(?P<everyone>{_alternation(self.everyone)}|(?:(?<=[,;.!?\s])|^)都)",
             rf"(?P<kin>(?P<kin_owner>{owners})?(?P<kin_word>{kin}))",
             rf"(?P<name>[老小][{self.surnames}])",
-            r"(?P<letter>(?<![A-Za-z\u4e00-\u9fff])[A-D甲乙丙丁]"
-            r"(?=\s*(?:男|女|\d|:|：|服役|当兵|今年|是|改|应为|实为|初次|首次|头次|有机|绿色|无公害|地理标志)))",
+            r"(?P<letter>(?:(?<![A-Za-z\u4e00-\u9fff])|(?<=要是|如果|假如)|(?<=那))[A-D甲乙丙丁]"
+            r"(?=\s*(?:有(?!\s*(?:啥|什么|哪|多少|几))|要是|如果|假如|男|女|\d|:|：|服役|当兵|今年|是|改|应为|实为|初次|首次|头次|有机|绿色|无公害|地理标志)))",
             # an operator's 代两位老人 A男90 B男71 / 甲服役3年 / 三家合作社 A初次无公害2个产品 B…
+            rf"(?P<caller>(?:{_alternation(self.callers)})(?!话)(?=为|是|系|今年|现年|本人))",  # 来电人为残疾人: the
+            # caller described, as an operator speaks of them: the one asking
             rf"(?P<me>{_alternation(self.self_words)})(?!们|{_alternation(self.speaking)})",
             rf"(?P<pronoun>{_alternation(self.pronouns)})",
             r"(?P<ordinal>第(?P<nth>\d{1,2})(?P<of>个|位|家|名|人)(?!月|个月|年|产品|农产品|网点|示范点|认证))",

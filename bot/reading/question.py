@@ -37,8 +37,9 @@ from bot.reading.vocabulary import Clarification, Vocabulary
 PERSONAL = ("age", "service_years", "veteran_category", "merit", "months_in_business", "group", "contract_years")
 _CLAUSE_BREAK = re.compile(r"[,;.!?、:\s]+|另外|再加上?|加上|还有|以及|然后")
 _ORGANISATIONS = re.compile(r"合作社|企业|公司|单位|组织|农场|中介")  # members of these are 第1个, not 第1位
-_HOUSEHOLD = re.compile(r"(?:俺家|我家|咱家|全家|一家子|俺们家|我们家|咱们家)[^,。;!?]{0,6}?"
-                        r"(?:总共|一共|合计|加起来|加一块|1共|1年|1个月|能领|能拿)")
+_HOUSEHOLD = re.compile(r"(?:俺家|我家|咱家|全家|一家子|俺们家|我们家|咱们家|该户|全户|这户|该家庭)[^,。;!?]{0,6}?"
+                        r"(?:总共|一共|合计|共计|加起来|加一块|1共|1年|1个月|能领|能拿)")
+_NOT_ALONE = r"(?<!含)(?<!包括)(?<!加上)(?<!连)(?<!算上)(?<!带)"  # 含老兵标准 年合计: the standard and the rest
 _PLURAL = ("他们", "她们")  # 让他们上哪儿办手续: all those talked about
 _JOINED = re.compile(r"(?:和|跟|与|及|还有|、)\s*$")  # 我大伯和 | 我三姑是…: the one before is of the same clause
 _PRONOUN_GENDERS = {"她": "男", "他": "女"}  # whom a pronoun cannot mean
@@ -198,6 +199,8 @@ class Question:
     bare: Quantity | None = None  # the whole message is a number (8, 八年): the answer to a question asked
     unstated: str | None = None  # a detail the plan does not state (发放时间和方式)
     ambiguous: tuple[str, Clarification] | None = None
+    standard_of: frozenset[str] = frozenset()  # 老兵的标准: the measures of the kind a word of several meanings names
+    # as a standard (that standard alone, of one who also has a merit)
     missing: tuple[str, str] | None = None  # a benefit the plan never names: (取暖, 补贴)
     groups: frozenset[str] = frozenset()  # what the citizen says they are (低保户)
     money: bool = False  # asks for money (多少钱, 补多少): of a measure the plan gives no sum for, the plan is silent
@@ -337,7 +340,7 @@ class Reader:
         quantities += tuple(Quantity(float(m.group(1)), m.group(2) or "", False) for m in denied)  # 不是6年: the value
         # it was, by which the merge finds whose it was
         subjects, quantities = self._headcount(text, subjects, quantities, people, turn < len(text))
-        bare = _BARE.match(self.cues.question_words.sub("", text)) if not subjects else None
+        bare = _BARE.match(self.cues.question_words.sub(" ", text)) if not subjects else None
         cued = list(text)  # cue words are read outside the facts: 快1年了 tells a time, it asks for no year;
         for f in found:  # a figure stays a figure (原来1年交3600: the old fee is told, not asked)
             if isinstance(f.value, (int, float)):
@@ -380,7 +383,7 @@ class Reader:
                 m.key in self.people.with_me or m.key == SELF for m in mentions if m.role in ("person", "group")),
             bare=_bare_quantity(bare) if bare else None,
             unstated=self.cues.unstated_detail(text),
-            ambiguous=None if named_settles else self._ambiguous(text),
+            ambiguous=None if named_settles else self._ambiguous(text), standard_of=self._standard_of(text),
             missing=None if subjects else missing,
             groups=_meant(frozenset(str(f.value) for f in found if f.fact == "group")
                           | {g for p in people if p.key == SELF for g in p.facts.get("groups", ())}),
@@ -770,6 +773,16 @@ class Reader:
             if any(_NEGATED.search(text[max(0, m.start() - 3):m.start()]) for m in re.finditer(re.escape(word), text)):
                 denied |= {m.id for option in question.options for m in self.store.all_named_in(option)}
         return frozenset(denied)
+
+    def _standard_of(self, text: str) -> frozenset[str]:
+        """俺爹的老兵标准和俺妈的加一块: the measures of each meaning of a word of several said before 标准, where no
+        meaning is named outright (抗日老兵标准加上立功的: that war's, summed with the rest) and nothing else is said
+        with it (含老兵标准: the standard and what comes with it; 补助标准 names no kind)."""
+        return frozenset(
+            m.id for word, question in self.vocabulary.ask.items() if not question.subject_settles
+            for said in re.finditer(_NOT_ALONE + re.escape(word) + r"(?:的)?标准(?!加|连同)", text)
+            if not any(text.startswith(option, said.start() + len(word) - len(option)) for option in question.options)
+            for option in question.options for m in self.store.all_named_in(option))
 
     def _groups_of_people(self, text: str, mentions: list[Mention], found: list[Found]) -> list[Found]:
         """Group words after someone is named (我今年45，女的，原来纺织厂的，失业了): they say who that person is,

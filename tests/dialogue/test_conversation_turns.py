@@ -1598,6 +1598,51 @@ def test_cooperatives_lettered_by_an_operator_each_get_their_own_award(talk):
     assert "4000元 + 26000元 + 50000元 = 80000元" in total.text
 
 
+def test_the_rise_per_year_served_is_said_while_the_years_are_unknown(talk):
+    rise, told = talk.conversation("老义务兵涨了多少", "原来20现在25 涨了多少")
+    assert "增加5元（25元 − 20元）" in rise.text and "请告诉我服役年数" in rise.text
+    assert "增加5元" in told.text and "2025" not in told.text  # the old and new rate told, no year of service
+
+
+def test_a_count_supposed_again_reaches_the_line_that_holds_it(talk):
+    _, again = talk.conversation("职业介绍补贴 介绍了5个人 还有创业补贴 一共多少", "那要是介绍了8个人呢")
+    assert "1440元 + 5000元 = 6440元" in again.text
+
+
+def test_a_lettered_cooperative_supposed_another_award_has_it_in_place_of_its_own(talk):
+    _, renewed, more = talk.conversation(
+        "三家合作社 A初次无公害2个产品 B初次绿色食品4个产品 C有机产品新认证 一共多少", "C要是第一年再认证呢",
+        "要是B有6个产品呢")
+    assert "4000元 + 26000元 + 10000元 = 40000元" in renewed.text and "50000" not in renewed.text
+    assert "4000元 + 30000元 + 10000元 = 44000元" in more.text
+
+
+def test_a_total_against_the_standards_before_the_rise_sums_the_rises(talk):
+    _, _, _, rise = talk.conversation("我姥爷是解放战争老兵 一年多少", "我姥姥是烈士老年子女 七十了", "两人一年一共",
+                                      "比调整前一年多多少")
+    assert "1200元 + 1200元 = 每年2400元" in rise.text and "相差" not in rise.text
+
+
+def test_the_standard_of_a_kind_named_is_that_line_without_the_merit_beside_it(talk):
+    _, alone, rise = talk.conversation("我爹抗日老兵 服役时立过三等功 因为立功一个月加多少", "他老兵的标准一个月多少",
+                                       "老兵标准比调整前每月多多少")
+    assert "每月1755元" in alone.text and "立功" not in alone.text.split("出处")[0]
+    assert "每月增加100元" in rise.text and "立功" not in rise.text.split("出处")[0]
+    *_, summed = talk.conversation("我爹抗日老兵 服役时立过三等功", "抗日老兵标准加上立功增加的 一年合计多少")
+    assert "21060元 + 600元 = 每年21660元" in summed.text  # the war named outright, and the merit summed with it
+
+
+def test_an_operators_caller_described_is_one_of_the_household_summed(talk):
+    _, _, summed = talk.conversation("来电人为残疾人，自主创业，营业执照领取已满一年，问一次性创业补贴",
+                                     "其子为家庭经济困难未就业高校毕业生，同样创业正常经营满七个月，问", "问该户合计")
+    assert "5000元 + 5000元 = 10000元" in summed.text
+
+
+def test_an_operators_formal_words_for_conditions_ask_the_conditions(talk):
+    _, conditions = talk.conversation("来电人为残疾人，自主创业，营业执照领取已满一年，问一次性创业补贴", "问需满足何条件")
+    assert conditions.text.startswith("【就业困难人员一次性创业补贴】条件：")
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

@@ -132,7 +132,10 @@ SETS = {"tuned.yml": 1.0, "blind.yml": 0.95, "blind_a.yml": 0.94, "held_out.yml"
         "dev_voice6.yml": 0.93, "dev_everyday9.yml": 0.88, "dev_households7.yml": 0.92,
         "held_out_48_elderly_households_corrections.yml": 0.93, "held_out_49_desk_awards_business_research.yml": 0.84,
         "held_out_50_plain_questions_every_measure.yml": 0.88, "dev_long19.yml": 0.87, "dev_desk7.yml": 0.92,
-        "dev_voice7.yml": 0.91}
+        "dev_voice7.yml": 0.91,
+        "held_out_51_voice_elderly_veterans_survivors.yml": 0.88, "held_out_52_desk_counts_rates_caps.yml": 0.80,
+        "held_out_53_households_plan_words_followups.yml": 0.89, "dev_long20.yml": 0.80, "dev_desk8.yml": 0.91,
+        "dev_voice8.yml": 0.86}
 
 
 def judged(rest_url: str, *args: str) -> str:

@@ -33,6 +33,21 @@ def test_an_operators_shorthand_names_the_callers_parents(read):
     assert q.total and q.period == "每年"
 
 
+def test_an_operators_caller_described_is_the_one_asking(read):
+    q = read("来电人为残疾人，自主创业，营业执照领取已满一年")
+    assert people(q)["我"]["months_in_business"] == 12
+
+
+def test_a_lettered_member_is_named_in_a_supposition_too(read):
+    assert set(people(read("要是B有6个产品呢"))) == {"B"} and people(read("要是B有6个产品呢"))["B"]["product_count"] == 6
+    assert set(people(read("C要是第一年再认证呢"))) == {"C"}
+
+
+def test_two_figures_apart_are_no_one_bare_number(read):
+    assert read("原来20现在25 涨了多少").bare is None
+    assert read("是8年吧").bare is not None
+
+
 def test_a_martyrs_survivor_is_no_martyr(read):
     q = read("我奶奶是因公牺牲军人的遗属，一年能领多少")
     assert "fallen" not in people(q)["奶奶"]

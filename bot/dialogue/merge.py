@@ -942,6 +942,9 @@ def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
     if any(p.key == ANOTHER for p in q.people):  # 老义务兵 服役4年 — 同户另一人 服役2年: the one before stays, as told
         lines = _unique((*(replace(x, facts=_facts_of(c, x)) if x.person is None else x for x in c.lines), *lines))
     asked = q.asked if q.asked_said or not follow else c.asked
+    if asked == ("difference",) and len(lines) == 1 and _HOW_MUCH.search(q.text) and not (
+            _THAN.match(q.text) or THAN_THE_LAST.search(q.text)):
+        asked = q.asked  # 差多少 — 那他一个月多少: his amount now, no difference of his one line
     if not q.asked_said and set(asked) <= WORDED and any(set(q.facts) & set(reads(store.get(x.measure))) for x in lines):
         asked = ("amount",)  # 不上缴国库吗 — 要是转让收益是50万呢: a figure the rule reckons with asks its sum
     again = q.once_met and (q.total or q.how_many) and {x.person for x in lines} < {x.person for x in c.lines}

@@ -1643,6 +1643,28 @@ def test_an_operators_formal_words_for_conditions_ask_the_conditions(talk):
     assert conditions.text.startswith("【就业困难人员一次性创业补贴】条件：")
 
 
+def test_wages_owed_in_everyday_words_beside_the_plans_name_are_the_wage_inspections(talk):
+    [owed] = talk.conversation("包工头欠俺工资贼多 半年了 这个暖流计划管不管")
+    assert owed.text.startswith("【农民工工资权益重点监察】") and "37.9亿" not in owed.text
+
+
+def test_once_the_months_are_reached_the_subsidy_is_said(talk):
+    _, later = talk.conversation("俺是下岗的 营业执照办了四个月 能领创业补贴不", "那到了半年以后呢")
+    assert "一次性5000元" in later.text and "暂不符合" not in later.text
+
+
+def test_the_plans_own_year_or_city_after_another_asks_the_same_here(talk):
+    _, this_year = talk.conversation("2018年的抗日老兵标准是多少", "那今年的呢 一七年这个方案里的")
+    assert "每年21060元" in this_year.text
+    _, here = talk.conversation("我爷在吉林市住 抗美援朝老兵 能按长春这个暖流计划的标准领吗", "那要是在长春 一年多少")
+    assert "每年15780元" in here.text
+
+
+def test_after_a_difference_how_much_of_one_line_is_its_amount(talk):
+    *_, monthly = talk.conversation("我爷爷是解放战争老兵 一年多少", "不对 我问错了 他是抗美援朝的", "差多少", "那他一个月多少")
+    assert "每月1315元" in monthly.text and "增加100元" not in monthly.text.split("\n")[0]
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

@@ -52,8 +52,9 @@ _MEANS_TO = re.compile(r"想|要(?!是)|打算|准备|自己|毕业|没找着|�
 _NOT_WHO = {"entrepreneur", "job_seeker", "agency", "employer", "coop", "public_institution", "resident", "insured"}
 # what anyone may do or be part of (创业担保贷款想贷多少, 中介): no one described by it alone
 _A_YEAR_ASKED = re.compile(r"1年(?=\s*(?:呢|多少|能|给|合|1共|共|总|加|咋|怎|的|是|领|拿|补|[?？]|$))")  # 他1年呢
-_HERE = re.compile(r"(?:那|那么)?(?:要是|如果)?(?:在)?(?:咱们?|俺们?|我们)?(?:长春|2017年?(?!\d)|今年(?=的|呢|这)|17年(?=的|这))")  # 那长春呢 / 咱长春这边呢 / 那2017年的
-# 呢: the plan's own city and year
+_HERE = re.compile(r"(?:那|那么)?(?:要是|如果)?(?:在)?(?:咱们?|俺们?|我们)?"
+                   r"(?:长春|2017年?(?!\d)|今年(?=的|呢|这)|17年(?=的|这))")  # 那长春呢 / 咱长春这边呢 / 那2017年的呢 /
+# 那要是在长春: the plan's own city and year
 _ONE_OF = re.compile(r"1(?:个|位|名)")  # 爸 and 岳父 一个三年一个四年: each said as one of them
 _YEARS_AFTER_MEMBER = re.compile(r"(?:各|都|均)?(\d{1,2})年(?![多龄]|\d+个?月)")  # 1个4年2个各5年: each member's
 # 抗美援朝老兵的遗孀: the veteran is someone else; the words speak of his family

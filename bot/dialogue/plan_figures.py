@@ -30,7 +30,8 @@ _LEFT_OUT = re.compile(r"(?:除了|除去|除开|刨去|刨除|不算)([^,。;!?
 _ADDS = re.compile(r"(?:再|还)?加上")  # 再加上高级技师和技师: those named, added to the one named last
 _HOW_MANY = re.compile(r"(\d)\s*(?:样|项|种|类|个|块)(?:加|一共|1共|合计|总共|都)")  # 三样加一块: that many figures
 _FIRST = re.compile(r"前([2-9])(?:个|项|样|种|类)")  # 前两个加一起
-_THESE = re.compile(r"[这那](?:俩|两个|2个|2项|两项)|2者")  # 这俩差多少
+_THESE = re.compile(r"[这那](?:俩|两个|2个|2项|两项)|2者|^(?:俩|2个|2项)(?=差|相差)")  # 这俩差多少 /
+# 两个差多少
 _MOUTHS = re.compile(r"(?<![\d.])(?P<n>[1-9]\d?)\s*(?:口人|口子|口)(?!次)")  # 俺家4口人: a household's size
 _QUALIFYING = ("", "的")  # 孵化基地带动就业: the first words only say whose the second are
 _JOINING = re.compile(r"\s*(?:跟|和|与|同|及|以及|加|加上|还有|、|,)?\s*")  # 蔬菜大棚跟温室: named together
@@ -68,6 +69,9 @@ def asked_of(outcomes: Sequence[Outcome], asked: Sequence[str], total: bool, sai
         return _share(named[0], pool)
     if "difference" in asked and len(named) == 1 and THAN_THE_LAST.search(said):  # 风险补偿基金比它少多少: against the
         named += [o for o in pool if o.title != named[0].title and o.figure.unit == named[0].figure.unit][:1]  # other
+    elif "difference" in asked and len(named) == 1 and recent and (last := [
+            o for o in pool if o.figure.label == recent[-1] and o != named[0] and o.figure.unit == named[0].figure.unit]):
+        named = last[:1] + named  # 返乡农民工培训多少人 — 跟大学生创业培训比差多少人: the one named last against it
     if "difference" in asked and len(named) == 2:
         return _difference(*named)
     if total and len(named) > 1 and _ADDS.search(said) and recent and recent[-1] not in {o.figure.label for o in named}:

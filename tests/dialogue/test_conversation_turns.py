@@ -1665,6 +1665,18 @@ def test_after_a_difference_how_much_of_one_line_is_its_amount(talk):
     assert "每月1315元" in monthly.text and "增加100元" not in monthly.text.split("\n")[0]
 
 
+def test_two_figures_of_the_plans_targets_are_compared_when_one_is_named_against_the_last(talk):
+    *_, apart = talk.conversation("2017年开发多少个就业岗位", "城镇新增就业多少人", "两个差多少")
+    assert "13万个 − 11万人 = 20000个" in apart.text
+    *_, against = talk.conversation("返乡农民工免费培训多少人", "跟大学生创业培训比差多少人")
+    assert "6000人 − 5200人 = 800人" in against.text
+
+
+def test_two_people_together_in_everyday_words_are_summed(talk):
+    *_, together = talk.conversation("解放战争老兵现在每月合多少", "抗美援朝老兵每月呢", "俩人一块每月多少")
+    assert "合计：约1343.33元 + 1315元 = 每月约2658.33元" in together.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

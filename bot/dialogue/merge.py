@@ -37,6 +37,9 @@ _MORE = re.compile(r"给的多|给得多|的多|更多|高一些|高点")  # 听
 _FIRST = re.compile(r"(?<![以之从提])前(?P<n>[1-9])(?:个|项|种|类|位|样)(?!月)")  # 前两个差多少: the first two lines answered
 _ORDINAL = re.compile(r"第\d+[个位项种样]")  # 第2个: a line of the last answer, when no member of a group is named so
 _ALSO = re.compile(r"也")  # 我爸51岁也失业了要创业: as the one asked about before
+_MERIT_TOLD = re.compile(r"(?:立过|立了|荣立过|还立)[一二三]等功|[一二三]等功[^,。;!?]{0,8}?还(?:加|增|给)")  # his own, told
+_ALL_ADDED = re.compile(r"[全都]加")  # 全加: a sum of all, said short
+_HAS_TOO = re.compile(r"也有|也拿了|也获得|也得了|也认证了?|也评上")  # 地理标志也有: one more, beside the others
 _EACH_DID = re.compile(r"各(?:建|开|办|弄|整|搞|干|认证|申请|报)(?:了)?(?:1个|1家|1处|个)")  # 我和我小舅子各建一个: the thing
 # talked about, each of them
 _BOTH_RAN = re.compile(r"(?:俺|我|咱)(?:们)?俩[^,。;!?]*?都(?:干|开|经营|营业|做)?(?:够|满)")  # 俺俩各开一个店都
@@ -928,7 +931,11 @@ def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
             q.facts.get("merit") not in (None, _facts_of(c, level_was).get("merit")):  # another level, not 一等功单算
         lines = tuple(lines[0] if x.measure == lines[0].measure else x for x in c.lines)  # 抗日老兵 一等功 年? —
         # 个人荣誉称号呢: that line's level swapped, the standard beside it kept
-    if (follow or q.supposed) and not q.people and len(lines) == 1 and (c.total or q.total) and len(c.lines) > 1 and all(
+    if (q.total or _ALL_ADDED.search(q.text)) and not q.people and len(lines) == 1 and len(c.lines) > 1 and \
+            _HAS_TOO.search(q.text) and all(
+            x.person is None for x in (*lines, *c.lines)) and lines[0] not in c.lines:
+        lines = (*c.lines, *lines)  # 绿色 无公害 有机 一共 — 地理标志也有 全加: the fourth award with the three
+    elif (follow or q.supposed) and not q.people and len(lines) == 1 and (c.total or q.total) and len(c.lines) > 1 and all(
             x.person is None for x in (*lines, *c.lines)) and (like := _like(lines[0], c.lines, store)) is not None:
         lines = tuple(lines[0] if x is like else x for x in c.lines)  # 抗日老兵 一等功 年合计 — 那解放战争的呢: the
         # other war's standard in the sum, the merit kept; 绿色 加有机新认证 共多少 — 有机要是第一年再认证呢: 24000 + 10000
@@ -1718,6 +1725,20 @@ def _also_in_the_sum(q: Question, c: Context, known: Known) -> Question:
     return replace(q, addition=True)
 
 
+def _merit_of_the_veteran(q: Question, c: Context, known: Known) -> Question:
+    """王大爷是解放战争老兵 — 服役期间立过三等功 每月还加多少: a merit told of no one, while a veteran is spoken of,
+    is his (the plan pays it to 优抚对象, on top of their standard)."""
+    store = known.store
+    someone = c.person(c.focus)
+    if q.people or someone is None or someone.count != 1 or not q.subjects or not _MERIT_TOLD.search(q.text) or any(
+            s.person is not None or store.get(s.measure).kind != "merit_addition" for s in q.subjects):
+        return q
+    if not any(x.person == someone.key and "veteran" in store.get(x.measure).groups for x in c.lines):
+        return q
+    return replace(q, people=(Person(someone.key, someone.label, 1, dict(q.facts)),),
+                   subjects=tuple(replace(s, person=someone.key) for s in q.subjects))
+
+
 def _hypothetical(q: Question, c: Context, known: Known) -> Question:
     """等他也满60了: the requirement's own value, said of the time it is met, is no fact of anyone's (the
     question is asked as if it were met: Context.once_met)."""
@@ -1844,5 +1865,5 @@ READ_AGAINST_THE_CONVERSATION: tuple[Callable[[Question, Context, Known], Questi
     _count_as_read,
     _counted_people,
     _nth_line, _members_as_named,
-    _hypothetical, _also_in_the_sum,
+    _hypothetical, _also_in_the_sum, _merit_of_the_veteran,
 )

@@ -1677,6 +1677,18 @@ def test_two_people_together_in_everyday_words_are_summed(talk):
     assert "合计：约1343.33元 + 1315元 = 每月约2658.33元" in together.text
 
 
+def test_an_award_the_cooperative_also_has_joins_the_awards_summed(talk):
+    _, four = talk.conversation("合作社初次认证绿色食品2个产品 无公害2个产品 还有有机新认证 一共多少", "地理标志也有 全加")
+    assert "22000元 + 4000元 + 50000元 + 100000元 = 176000元" in four.text
+
+
+def test_a_merit_told_of_no_one_after_a_veteran_named_is_his(talk):
+    _, merit, _, couple = talk.conversation("王大爷是解放战争老兵 一年多少", "服役期间立过三等功 每月还加多少",
+                                            "他老伴是烈士老年子女 六十五了", "俩人标准一年一共 不算立功的")
+    assert "大爷的立功优抚对象每月增发：每月50元" in merit.text
+    assert "16120元 + 4800元 = 每年20920元" in couple.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

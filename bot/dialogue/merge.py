@@ -286,13 +286,16 @@ def splits_a_group(q: Question, c: Context, known: Known) -> Context | None:
     other = _other_kind(q, groups, known.store)  # 5个抗美援朝老兵 — 不对 里头有1个是解放战争的: that one is of another
     if other is not None:
         apart, told = q.people[0].count, {"veteran_category": q.people[0].facts["veteran_category"]}
-    elif not isinstance(apart, int) or not told or q.people:
+    elif not isinstance(apart, int) or q.people:
         return None
     if len(groups) != 1 or not 0 < apart < groups[0].count:
         return None
     group = groups[0]
     rest = group.count - apart
     kept = replace(group, count=rest, label=_counted_as(group.label, rest))
+    if not told:  # 3个村建成示范点 — 其中1个未达建设标准: those set apart meet no rule the lines pay by; the rest are paid
+        lines = tuple(replace(x, count=rest if x.count else None) if x.person == group.key else x for x in c.lines)
+        return _asked_again(q, replace(c.with_person(kept), lines=lines))
     part = Someone(f"{group.key}其中{apart}", f"其中{apart}位", apart, {**group.facts, **told}, group.measures)
     lines = tuple(x for line in c.lines for x in (
         (replace(line, count=rest if line.count else None), replace(line, person=part.key, count=apart if line.count

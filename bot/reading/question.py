@@ -60,9 +60,10 @@ _YEARS_AFTER_MEMBER = re.compile(r"(?:各|都|均)?(\d{1,2})年(?![多龄]|\d+�
 # 抗美援朝老兵的遗孀: the veteran is someone else; the words speak of his family
 _OF_SOMEONE = re.compile(r"的(?:遗孀|遗属|老伴|家属|妻子|爱人|丈夫|媳妇|孩子|子女|儿子|闺女|后代|后人)")
 _AWAITED = re.compile(r"差[^,。;!?\d]{0,4}$")  # 还差半年满60, 差2年到60: the age awaited, not the age
-# 要是他多当两年兵呢 / 再多两个产品: more than told before, by that much
+# 要是他多当两年兵呢 / 再多两个产品 / 后又介绍符合条件的5人: more than told before, by that much
 _MORE = {"service_years": re.compile(r"多(?:当|干|服役|服|待|呆)了?(\d{1,2})年"),
-         "product_count": re.compile(r"多(?:认证|整|弄|过|报)?了?(\d{1,2})个(?:农?产品)")}
+         "product_count": re.compile(r"多(?:认证|整|弄|过|报)?了?(\d{1,2})个(?:农?产品)"),
+         "count": re.compile(r"(?:又|再|另外又?)(?:介绍|安置)(?:成功)?了?[^\d,。;!?]{0,8}?(\d{1,4})\s*(?:个|名|位)?人")}
 _THE_REST = re.compile(r"剩下|[就只还]剩|其他|其余|别的|余下")  # 除了我舅 剩下俩: the rest asked of
 _COUNTED_HEAD = re.compile(r"^\d+个")  # 1个烈士的, in a list of those counted
 _COUNTED_KIN = re.compile(r"(仨|俩|[2-9])个?$")  # 仨舅, 3个姑: kin counted

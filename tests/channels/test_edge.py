@@ -140,7 +140,8 @@ def test_the_loops_lag_is_how_late_its_timer_runs_and_grows_while_the_loop_is_bu
         return first, idle, held, lag.last
 
     first, idle, held, seen = asyncio.run(busy())
-    assert first == 0.0 and idle < held and held >= 0.25 and seen >= 0.25
+    late = 0.3 - LoopLag.PERIOD - 0.01  # the tick fell due at most one period into the hold (less a clock's slack)
+    assert first == 0.0 and idle < held and held >= late and seen >= late
 
 
 def test_the_lag_starts_afresh_in_a_new_loop():

@@ -1689,6 +1689,34 @@ def test_a_merit_told_of_no_one_after_a_veteran_named_is_his(talk):
     assert "16120元 + 4800元 = 每年20920元" in couple.text
 
 
+def test_cooperatives_lettered_with_she_keep_their_own_awards_through_a_correction_and_an_addition(talk):
+    first, corrected, added = talk.conversation(
+        "合计 甲社无公害初次2个产品 乙社绿色食品初次3个产品 丙社农产品地理标志登记 各补多少 合计多少", "更正 乙社是5个产品",
+        "甲社另有有机产品新认证 三社合计")
+    assert "4000元 + 24000元 + 100000元 = 128000元" in first.text
+    assert "4000元 + 28000元 + 100000元 = 132000元" in corrected.text
+    assert "4000元 + 28000元 + 100000元 + 50000元 = 182000元" in added.text
+
+
+def test_a_count_said_as_a_total_is_paid_for_and_more_placed_later_are_added(talk):
+    first, corrected, more = talk.conversation("中介机构 免费介绍就业困难人员 签1年以上合同并缴社保 共12人 问补多少",
+                                               "更正 其中3人合同只签半年", "后又介绍符合条件的5人 合计")
+    assert "180元 × 12人 = 2160元" in first.text and "180元 × 9人 = 1620元" in corrected.text
+    assert "17人 − 3人 = 14人；180元 × 14人 = 2520元" in more.text
+
+
+def test_we_are_said_of_everyone_named_and_the_one_under_age_is_told_so(talk):
+    both, corrected = talk.conversation("俺们是烈士子女 俺六十一 俺弟五十九 俺俩一年能领多少",
+                                        "不对 俺弟刚满六十周岁 那俩人一共呢")
+    assert "您：每年4800元" in both.text and "您弟：暂不符合" in both.text
+    assert "4800元 + 4800元 = 每年9600元" in corrected.text
+
+
+def test_sites_of_a_counted_group_set_apart_as_short_of_the_standard_are_not_paid(talk):
+    _, rest = talk.conversation("该镇3个村建成农村电商示范点 问补助合计", "其中1个未达建设标准 其余达标 合计")
+    assert "50000元 × 2个示范点 = 100000元" in rest.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

@@ -48,6 +48,11 @@ def test_two_figures_apart_are_no_one_bare_number(read):
     assert read("是8年吧").bare is not None
 
 
+def test_a_cooperative_lettered_with_she_is_its_letter(read):
+    q = read("甲社无公害初次2个产品 乙社绿色食品初次3个产品")
+    assert people(q) == {"甲": {"product_count": 2}, "乙": {"product_count": 3}}
+
+
 def test_a_martyrs_survivor_is_no_martyr(read):
     q = read("我奶奶是因公牺牲军人的遗属，一年能领多少")
     assert "fallen" not in people(q)["奶奶"]

@@ -76,7 +76,8 @@ _ASKING = re.compile(r"哪|什么|啥|怎么|咋|多少|几")  # 哪些: a word 
 _THE_REST = re.compile(r"(?:另外|其余|剩下|其他|别的)(?:的)?\d*类")  # 另外3类是啥, after what a term covers
 _ASKS_IF = re.compile(r"算不|算吗|算么|也算|属于|是不是|够不够|够吗|够格")  # 她算不: whether she is one of a term's
 # 俺爸就是 / 俺大爷和二大爷都是 / 父母2人都是遗属: of the kind talked about
-_IS_ONE_TOO = re.compile(r"(?:就|也|都|也都|俩都|同样)是(?:遗属|老兵|烈属|这个|这种|这类)?(?=\s|[,。!?呢啊吧]|$)")
+_IS_ONE_TOO = re.compile(r"(?:就|也|都|也都|俩都|同样)是(?:遗属|老兵|烈属|这个|这种|这类)?(?=\s|[,。!?呢啊吧]|$)"
+                         r"|^[^\s,。!?]{1,5}是(?=\s)")  # 俺大爷是 八十九了: he is one, said and paused after
 _COMPLAINT = re.compile(r"没|不|太|看不懂|乱|错|差|慢|烦|啥也|什么也")  # words of complaint, in a reason after 不满意
 MISSES_BEFORE_OFFER = 2  # replies in a row that did not answer, after which a person is offered
 YES_OR_NO = ("affirm", "deny")  # the intents of 是 / 不用 (and of the offer's buttons)

@@ -74,6 +74,13 @@ def _months(message: str) -> set[float]:
     return months | halves | counted | and_months | {12 * n for said in _YEARS.findall(message) for n in figures(said) if n > 1}
 
 
+def _items_listed(reply: str) -> set[float]:
+    """How many items (lines starting ·) the reply lists, when several: a count it shows, as a share among them reads
+    it (3人平均 of three people told as 一个 each)."""
+    items = sum(1 for line in reply.split("\n") if line.startswith("·"))
+    return {float(items)} if items > 1 else set()
+
+
 def cited(reply: str, measures: Iterable[Measure]) -> list[Measure]:
     """The measures a reply names by title: their quotes are the figures it may state."""
     return [m for m in measures if m.title in reply]
@@ -120,6 +127,7 @@ class Provenance:
         sources = cited(reply, self._measures)
         given = set(stated).union(*(self._quote_figures[m.id] for m in sources)) if sources else set(stated)
         given |= _units_stated(reply)  # 1公顷 = 15亩: a standard measure the reply states and computes with
+        given |= _items_listed(reply)  # 一个抗日的、一个解放战争的、一个抗美援朝的 — 平均每人: ÷ 3, the items it lists
         allowed = given | self._always | (set() if sources else self._headline)
         operands = given - TRIVIAL
         if all(n in allowed for n in numbers):

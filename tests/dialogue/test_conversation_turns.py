@@ -1717,6 +1717,30 @@ def test_sites_of_a_counted_group_set_apart_as_short_of_the_standard_are_not_pai
     assert "50000元 × 2个示范点 = 100000元" in rest.text
 
 
+def test_another_household_fee_is_its_own_and_the_savings_of_both_are_summed(talk):
+    _, other, both = talk.conversation("该户养殖户 渔业资源增殖保护费 现行标准每年一千五百 降后交多少",
+                                       "另一户 现行两万四 降后多少", "两户合计少交多少")
+    assert "按24000元计，降低后为22800元" in other.text
+    assert "75元 + 1200元 = 每年1275元" in both.text
+
+
+def test_a_callers_two_relatives_are_counted_not_an_age_of_two(talk):
+    _, relatives, both = talk.conversation(
+        "来电人某职业中介 免费介绍就业困难人员25人 均签1年以上合同并缴社保 问补贴",
+        "另 来电人两位亲属 均属就业困难人员 自主创业 执照满6个月 创业补贴合计", "两项合计")
+    assert "5000元 × 2人 = 10000元" in relatives.text and "4500元 + 10000元 = 14500元" in both.text
+
+
+def test_one_said_to_be_one_and_a_pause_is_of_the_kind_talked_of(talk):
+    _, his = talk.conversation("解放战争老兵一年多少", "俺大爷是 八十九了 比原来多多少")
+    assert "每年增加1200元（您大爷）" in his.text
+
+
+def test_an_operators_tiaozeng_asks_the_rise(talk):
+    _, rise = talk.conversation("坐席咨询：因公牺牲军人遗属2017年标准调整前后各多少", "调增额")
+    assert "每年增加600元" in rise.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

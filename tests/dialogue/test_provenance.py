@@ -104,3 +104,9 @@ def test_a_part_of_a_sum_the_citizen_names_vouches_for_the_part(check, measures)
              "剩下至少：700000元 − 280000元 = 420000元\n平分成3份，每份至少：420000元 ÷ 3 = 140000元")
     said = [normalize("成果转让收益一百万 奖励团队最少多少"), normalize("我拿四成 剩下三个骨干平分 每人多少")]
     assert 0.4 in stated_numbers(said) and check.unexplained(reply, stated_numbers(said)) == []
+
+
+def test_a_share_among_the_items_a_reply_lists_is_explained_by_their_count(check):
+    listed = ("· 抗日老兵生活补助：每年21060元，折合每月1755元\n· 解放战争老兵生活补助：每年16120元\n"
+              "· 抗美援朝老兵生活补助：每年15780元，折合每月1315元\n合计：每年52960元\n")
+    assert check.unexplained(listed + "3人平均，每人：每年52960元 ÷ 3 = 约17653.33元", set()) == []

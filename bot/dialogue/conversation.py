@@ -254,7 +254,8 @@ class Conversation:
                 any(w in k for w in d.words for k in self.store.get(x.measure).keywords) for x in q.subjects):
             owner = self.store.get(d.measure)  # 就业困难人员都包括哪些人 / 三品一标是啥意思: the plan's words for it
             context = replace(c, lines=(Line(owner.id),), asked=("amount",), requested=None, term=d.term)
-            return Reply(definition_reply(d.term, d.quote, d.section, d.note, owner),
+            named = Definitions.listed_in(d, q.text) if _ASKS_IF.search(q.text) or "算不算" in q.text else []
+            return Reply(definition_reply(d.term, d.quote, d.section, d.note, owner, named),
                          slots={"context": context.to_json()}, derived=frozenset(figures(d.quote)))
         if q.section and not q.subjects and not q.people:  # 关注五是哪块内容: what that part of the plan holds
             return self._section(q.section, c)

@@ -279,10 +279,12 @@ def item_reply(measure: Measure, item: str, nth: str) -> str:
                  f"出处：暖流计划{measure.section}“{measure.quote}”"])
 
 
-def definition_reply(term: str, quote: str, section: str, note: str, owner: Measure) -> str:
-    """就业困难人员都包括哪些人: the plan's sentence saying what the term covers, what it leaves out, the office."""
-    return on_screen([f"【{term}】暖流计划{section}原文：“{quote}”", *([note] if note else []),
-                 f"相关政策：{owner.title}；咨询：{department_text(owner)}"])
+def definition_reply(term: str, quote: str, section: str, note: str, owner: Measure, named: Sequence[str] = ()) -> str:
+    """就业困难人员都包括哪些人: the plan's sentence saying what the term covers, what it leaves out, the office; asked
+    of kinds it lists (残疾人算不算), that they are of it first."""
+    verdict = [f"{kind}：属于{term}，是原文列出的一类。" for kind in named]
+    return on_screen([*verdict, f"【{term}】暖流计划{section}原文：“{quote}”", *([note] if note else []),
+                      f"相关政策：{owner.title}；咨询：{department_text(owner)}"])
 
 
 def says_reply(measure: Measure) -> str:

@@ -65,6 +65,14 @@ class Definitions:
         return found
 
     @staticmethod
+    def listed_in(d: Definition, text: str) -> list[str]:
+        """The kinds of people the term's sentence lists (国有集体企业下岗失业人员、…、残疾人、…等8类) that the text
+        names as written there (残疾人算不算): of those, the plan itself says they are one."""
+        head = re.split(r"等\d+类", d.quote)[0] if re.search(r"等\d+类", d.quote) else ""
+        kinds = [re.sub(r"（[^）]*）", "", kind) for kind in head.split("、")] if "、" in head else []
+        return [kind for kind in kinds if kind and kind in text]
+
+    @staticmethod
     def own_ages(d: Definition) -> bool:
         """大龄失业人员（男满50周岁…）: the term's quote sets its ages (not a term it lists, as 就业困难人员's does)."""
         return re.search(rf"{re.escape(d.term)}（[男女]满", d.quote) is not None

@@ -1741,6 +1741,11 @@ def test_an_operators_tiaozeng_asks_the_rise(talk):
     assert "每年增加600元" in rise.text
 
 
+def test_a_kind_the_terms_sentence_lists_is_said_to_be_of_it(talk):
+    _, disabled = talk.conversation("就业困难人员有几类", "残疾人算不算")
+    assert disabled.text.startswith("残疾人：属于就业困难人员") and "等8类就业困难人员" in disabled.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

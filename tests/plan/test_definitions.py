@@ -24,3 +24,11 @@ def test_every_definition_is_the_plans_own_sentence_and_names_a_record_of_its_se
 def test_what_a_term_covers_is_asked_only_with_the_term_and_a_word_that_asks_it(text, term):
     found = DEFINITIONS.asked_in(text)
     assert (found.term if found else None) == term
+
+
+def test_the_kinds_a_terms_sentence_lists_are_found_as_written_there():
+    listing = DEFINITIONS.named("就业困难人员")
+    assert DEFINITIONS.listed_in(listing, "残疾人算不算") == ["残疾人"]
+    assert DEFINITIONS.listed_in(listing, "大龄失业人员算吗") == ["大龄失业人员"]  # its ages in brackets aside
+    assert DEFINITIONS.listed_in(listing, "退休的算不算") == []
+    assert DEFINITIONS.listed_in(DEFINITIONS.named("大龄失业人员"), "残疾人算不算") == []  # a term of ages lists none

@@ -1093,7 +1093,8 @@ def asks_again(q: Question, c: Context, known: Known) -> Context | None:
     if any(not (c.person(p.key) and c.person(p.key).measures) for p in q.people if p.count == 1):  # type: ignore[union-attr]
         return None  # 那俺老伴儿呢，她没当过兵，有啥补助: of someone else, not the last lines again
     lines = c.lines
-    listed = len(lines) == 1 and len(known.store.get(lines[0].measure).params.get("items", ())) > 1
+    listed = len(lines) == 1 and (m := known.store.get(lines[0].measure)).kind == "target" and len(
+        m.params.get("items", ())) > 1  # 技师 高级技师 各培养多少 — 加一块: its figures (a subsidy's items only describe it)
     these = q.these and set(q.asked) <= WORDED  # 无公害 — 绿色呢 — 这些找哪个部门: all of them
     reach = q.how_many or (len(c.history) if (q.total and not listed or q.each or "difference" in q.asked or these)
                            and len(lines) == 1 else 0)  # 这俩差多少 — 折到每个月差多少: the two still, not all answered

@@ -1746,6 +1746,17 @@ def test_a_kind_the_terms_sentence_lists_is_said_to_be_of_it(talk):
     assert disabled.text.startswith("残疾人：属于就业困难人员") and "等8类就业困难人员" in disabled.text
 
 
+def test_all_summed_after_a_subsidy_with_items_reaches_back_over_the_awards_before(talk):
+    *_, everything = talk.conversation("无公害3个产品 初次", "绿色食品初次2个产品", "又问有机产品新认证",
+                                       "该理事长本人 男 五十五 下岗失业 自己另开店 执照满8个月 创业补贴多少", "全部合计")
+    assert "5000元 + 22000元 + 50000元 + 5000元 = 82000元" in everything.text
+
+
+def test_opening_another_shop_is_no_shop_at_home(talk):
+    [own] = talk.conversation("男 五十五 下岗失业 自己另开店 执照满8个月 创业补贴多少")
+    assert "土地租金" not in own.text and "一次性5000元" in own.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

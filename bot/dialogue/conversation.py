@@ -78,6 +78,7 @@ _ASKS_IF = re.compile(r"算不|算吗|算么|也算|属于|是不是|够不够|�
 # 俺爸就是 / 俺大爷和二大爷都是 / 父母2人都是遗属: of the kind talked about
 _IS_ONE_TOO = re.compile(r"(?:就|也|都|也都|俩都|同样)是(?:遗属|老兵|烈属|这个|这种|这类)?(?=\s|[,。!?呢啊吧]|$)"
                          r"|^[^\s,。!?]{1,5}是(?=\s)")  # 俺大爷是 八十九了: he is one, said and paused after
+_ONCE_WAS = re.compile(r"原来|以前|之前|过去|调整前")  # 那原来19860的呢: a standard named by its old figure
 _COMPLAINT = re.compile(r"没|不|太|看不懂|乱|错|差|慢|烦|啥也|什么也")  # words of complaint, in a reason after 不满意
 MISSES_BEFORE_OFFER = 2  # replies in a row that did not answer, after which a person is offered
 YES_OR_NO = ("affirm", "deny")  # the intents of 是 / 不用 (and of the offer's buttons)
@@ -298,9 +299,10 @@ class Conversation:
                 asked = c.asked if q.follow_up and not q.asked_said else q.asked  # 这些老兵都涨了 — 遗属呢: the same
                 return self._answered(q, replace(merged, lines=every, asked=asked, total=q.total, requested=None))
             return self._clarify(q, *q.ambiguous)
-        if not merged.lines and (told := self._by_figure(q)) is not None:  # 以前一年领14580: the line of that figure
-            person = q.people[0].key if len(q.people) == 1 else None
-            merged = replace(merged, lines=(Line(told.id, person),), asked=q.asked)
+        if (not merged.lines or q.follow_up and not (q.subjects or q.people) and _ONCE_WAS.search(q.text)) and (
+                told := self._by_figure(q)) is not None and told.id not in {x.measure for x in merged.lines}:
+            person = q.people[0].key if len(q.people) == 1 else None  # 以前一年领14580: the line of that figure; 原来
+            merged = replace(merged, lines=(Line(told.id, person),), asked=q.asked)  # 14580 是哪类 — 那原来19860的呢
         if not merged.lines:
             asks = q.asks or q.names_something or q.intent in QUESTION_INTENTS
             sentences = self.passages.search(q.about or q.text) if asks else []  # 政府投入的钱谁落实: its words

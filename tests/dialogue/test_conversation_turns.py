@@ -1757,6 +1757,11 @@ def test_opening_another_shop_is_no_shop_at_home(talk):
     assert "土地租金" not in own.text and "一次性5000元" in own.text
 
 
+def test_a_follow_up_naming_another_standard_by_its_old_figure_asks_that_one(talk):
+    _, other, now = talk.conversation("原来一万四千五百八 现在一万五千七百八 这是哪类老兵", "那原来一万九千八百六的呢", "它现在多少")
+    assert other.text.startswith("【抗日老兵生活补助】") and "每年21060元" in now.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

@@ -1758,7 +1758,8 @@ def test_opening_another_shop_is_no_shop_at_home(talk):
 
 
 def test_a_follow_up_naming_another_standard_by_its_old_figure_asks_that_one(talk):
-    _, other, now = talk.conversation("原来一万四千五百八 现在一万五千七百八 这是哪类老兵", "那原来一万九千八百六的呢", "它现在多少")
+    _, other, now = talk.conversation("原来一万四千五百八 现在一万五千七百八 这是哪类老兵", "那原来一万九千八百六的呢",
+                                      "它现在多少")
     assert other.text.startswith("【抗日老兵生活补助】") and "每年21060元" in now.text
 
 

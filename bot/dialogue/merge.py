@@ -580,8 +580,8 @@ def reckons_by_a_fact_had(q: Question, c: Context, known: Known) -> Context | No
 def adds_to_the_question(q: Question, c: Context, known: Known) -> Context | None:
     """再加上邻村一个抗日老兵呢 / 再加一个产品呢: a line more, or one more of what a line counts; the rest as before."""
     store = known.store
-    if not c.lines:
-        return None
+    if not c.lines or q.correction and q.denied & {x.measure for x in c.lines}:
+        return None  # 不对 第一个是抗日老兵: one in place of a line, not one more
     merged = _with_people(q, c, store)
     new = _lines(q, merged, store)
     if q.addition and not new:  # 再加上返乡农民工那5200呢: the one measure stating the figure told
@@ -1552,6 +1552,10 @@ def _nth_line(q: Question, c: Context, known: Known) -> Question:
     if not 1 <= n <= len(items) or len(items) < 2:
         return q
     line = items[n - 1]
+    kind = [m for m in _implied({"veteran_category": nth[0].facts["veteran_category"]}, known.store)
+            if m != line.measure] if q.correction and "veteran_category" in nth[0].facts else []
+    if len(kind) == 1:  # 两个老兵一共 — 不对 第一个是抗日老兵: that line of the other war, the rest as they were
+        return replace(q, people=(), subjects=(Subject(kind[0], None, {}),), denied=frozenset({line.measure}))
     return replace(q, people=(), subjects=(Subject(line.measure, None, dict(nth[0].facts)),),
                    facts={**q.facts, **nth[0].facts})
 

@@ -1763,6 +1763,12 @@ def test_a_follow_up_naming_another_standard_by_its_old_figure_asks_that_one(tal
     assert other.text.startswith("【抗日老兵生活补助】") and "每年21060元" in now.text
 
 
+def test_the_first_of_two_lines_corrected_to_another_war_takes_its_place(talk):
+    *_, corrected, yearly = talk.conversation("解放战争老兵现在每月合多少", "抗美援朝老兵每月呢", "俩人一块每月多少",
+                                              "不对我说错了 第一个是抗日老兵 那俩人每月一共", "一年呢")
+    assert "1755元 + 1315元 = 每月3070元" in corrected.text and "21060元 + 15780元 = 每年36840元" in yearly.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

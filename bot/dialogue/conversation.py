@@ -60,6 +60,7 @@ from bot.plan.numbers import figures
 from bot.plan.passages import Passage, Passages
 from bot.plan.records import load_aspects, load_groups, load_places
 from bot.plan.store import MeasureStore
+from bot.reading.cues import BEFORE_THE_RISE
 from bot.reading.people import SELF
 from bot.reading.question import Person, Question, Reader
 from bot.reading.vocabulary import Clarification
@@ -77,8 +78,7 @@ _THE_REST = re.compile(r"(?:另外|其余|剩下|其他|别的)(?:的)?\d*类") 
 _ASKS_IF = re.compile(r"算不|算吗|算么|也算|属于|是不是|够不够|够吗|够格")  # 她算不: whether she is one of a term's
 # 俺爸就是 / 俺大爷和二大爷都是 / 父母2人都是遗属: of the kind talked about
 _IS_ONE_TOO = re.compile(r"(?:就|也|都|也都|俩都|同样)是(?:遗属|老兵|烈属|这个|这种|这类)?(?=\s|[,。!?呢啊吧]|$)"
-                         r"|^[^\s,。!?]{1,5}是(?=\s)")  # 俺大爷是 八十九了: he is one, said and paused after
-_ONCE_WAS = re.compile(r"原来|以前|之前|过去|调整前")  # 那原来19860的呢: a standard named by its old figure
+                         r"|^[^\s,。!?]{1,5}是(?=\s+\d)")  # 俺大爷是 八十九了: he is one, paused, then his age
 _COMPLAINT = re.compile(r"没|不|太|看不懂|乱|错|差|慢|烦|啥也|什么也")  # words of complaint, in a reason after 不满意
 MISSES_BEFORE_OFFER = 2  # replies in a row that did not answer, after which a person is offered
 YES_OR_NO = ("affirm", "deny")  # the intents of 是 / 不用 (and of the offer's buttons)
@@ -255,7 +255,7 @@ class Conversation:
                 any(w in k for w in d.words for k in self.store.get(x.measure).keywords) for x in q.subjects):
             owner = self.store.get(d.measure)  # 就业困难人员都包括哪些人 / 三品一标是啥意思: the plan's words for it
             context = replace(c, lines=(Line(owner.id),), asked=("amount",), requested=None, term=d.term)
-            named = Definitions.listed_in(d, q.text) if _ASKS_IF.search(q.text) or "算不算" in q.text else []
+            named = Definitions.listed_in(d, q.text) if _ASKS_IF.search(q.text) else []
             return Reply(definition_reply(d.term, d.quote, d.section, d.note, owner, named),
                          slots={"context": context.to_json()}, derived=frozenset(figures(d.quote)))
         if q.section and not q.subjects and not q.people:  # 关注五是哪块内容: what that part of the plan holds
@@ -299,7 +299,7 @@ class Conversation:
                 asked = c.asked if q.follow_up and not q.asked_said else q.asked  # 这些老兵都涨了 — 遗属呢: the same
                 return self._answered(q, replace(merged, lines=every, asked=asked, total=q.total, requested=None))
             return self._clarify(q, *q.ambiguous)
-        if (not merged.lines or q.follow_up and not (q.subjects or q.people) and _ONCE_WAS.search(q.text)) and (
+        if (not merged.lines or q.follow_up and not (q.subjects or q.people) and BEFORE_THE_RISE.search(q.text)) and (
                 told := self._by_figure(q)) is not None and told.id not in {x.measure for x in merged.lines}:
             person = q.people[0].key if len(q.people) == 1 else None  # 以前一年领14580: the line of that figure; 原来
             merged = replace(merged, lines=(Line(told.id, person),), asked=q.asked)  # 14580 是哪类 — 那原来19860的呢

@@ -37,9 +37,12 @@ _MORE = re.compile(r"给的多|给得多|的多|更多|高一些|高点")  # 听
 _FIRST = re.compile(r"(?<![以之从提])前(?P<n>[1-9])(?:个|项|种|类|位|样)(?!月)")  # 前两个差多少: the first two lines answered
 _ORDINAL = re.compile(r"第\d+[个位项种样]")  # 第2个: a line of the last answer, when no member of a group is named so
 _ALSO = re.compile(r"也")  # 我爸51岁也失业了要创业: as the one asked about before
-_MERIT_TOLD = re.compile(r"(?:立过|立了|荣立过|还立)[一二三]等功|[一二三]等功[^,。;!?]{0,8}?还(?:加|增|给)")  # his own, told
+_MERIT_TOLD = re.compile(r"[一二三]等功(?!的|呢|是|多少|每|加|给|增|比|\d)")  # 服役期间立过三等功 每月还加多少: his own, told
+# (立过 is gone once normalised); 一等功的每月还加多少 asks of no one
+_SHORT_OF = re.compile(r"未达|没达|不达|达不到|不合格|不符合|没建成|未建成|没验收|未验收")  # 其中1个未达建设标准
 _ALL_ADDED = re.compile(r"[全都]加")  # 全加: a sum of all, said short
-_HAS_TOO = re.compile(r"也有|也拿了|也获得|也得了|也认证了?|也评上")  # 地理标志也有: one more, beside the others
+_HAS_TOO = re.compile(r"^[^\s,。;!?]{2,8}?(?:也有|也拿了|也获得|也得了|也认证了?|也评上)(?!这|那)")  # 地理标志也有:
+# one more award, named right before (解放战争老兵呢 也有这么多吗 compares)
 _EACH_DID = re.compile(r"各(?:建|开|办|弄|整|搞|干|认证|申请|报)(?:了)?(?:1个|1家|1处|个)")  # 我和我小舅子各建一个: the thing
 # talked about, each of them
 _BOTH_RAN = re.compile(r"(?:俺|我|咱)(?:们)?俩[^,。;!?]*?都(?:干|开|经营|营业|做)?(?:够|满)")  # 俺俩各开一个店都
@@ -114,7 +117,7 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
                                  facts=_uncounted(merged.facts))
             if q.number and not q.asked_said and set(merged.asked) <= WORDED_KINDS:  # 哪个部门 — 重点培育几户企业:
                 merged = replace(merged, asked=("amount",))  # a number now, not the office again
-            lines = _of_the_kind_named(q, _no_one_twice(merged.lines))
+            lines = _of_the_standard_named(q, _no_one_twice(merged.lines))
             averaged = _averaged(q, merged)
             actual = c.actual if c.actual is not None or merged.people == c.people else c.people
             if q.supposed and q.against_told and actual is not None and len(lines) == 1:
@@ -129,7 +132,7 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
     return replace(c, lines=(), asked=q.asked, period=q.period, total=q.total, requested=None), "nothing_to_answer"
 
 
-def _of_the_kind_named(q: Question, lines: tuple[Line, ...]) -> tuple[Line, ...]:
+def _of_the_standard_named(q: Question, lines: tuple[Line, ...]) -> tuple[Line, ...]:
     """他老兵的标准一个月多少 / 俺爹的老兵标准和俺妈的加一块, after his 抗日老兵 and his merit: of one who has a line
     of the kind named as a standard, that line alone (a merit is no 老兵标准); the lines of the others as they are."""
     named = {x.person for x in lines if x.measure in q.standard_of}
@@ -279,7 +282,8 @@ def includes_those_left_out(q: Question, c: Context, known: Known) -> Context | 
 
 def splits_a_group(q: Question, c: Context, known: Known) -> Context | None:
     """5个低保户都干满半年了 — 不对，其中俩才干了3个月: those of a counted group the message sets apart (其中2个)
-    have the fact it tells, the rest keep theirs; each part its own line."""
+    have the fact it tells, the rest keep theirs; each part its own line. Set apart as short of the standard (其中1个
+    未达建设标准), they are no longer counted."""
     apart = q.facts.get("excluded")
     told = {k: v for k, v in q.facts.items() if k != "excluded"}
     groups = [p for p in c.people if p.count > 1]
@@ -293,6 +297,8 @@ def splits_a_group(q: Question, c: Context, known: Known) -> Context | None:
     group = groups[0]
     rest = group.count - apart
     kept = replace(group, count=rest, label=_counted_as(group.label, rest))
+    if not told and not _SHORT_OF.search(q.text):
+        return None  # 其中1个不识字: those set apart are told of, not taken out
     if not told:  # 3个村建成示范点 — 其中1个未达建设标准: those set apart meet no rule the lines pay by; the rest are paid
         lines = tuple(replace(x, count=rest if x.count else None) if x.person == group.key else x for x in c.lines)
         return _asked_again(q, replace(c.with_person(kept), lines=lines))
@@ -580,7 +586,8 @@ def reckons_by_a_fact_had(q: Question, c: Context, known: Known) -> Context | No
 def adds_to_the_question(q: Question, c: Context, known: Known) -> Context | None:
     """再加上邻村一个抗日老兵呢 / 再加一个产品呢: a line more, or one more of what a line counts; the rest as before."""
     store = known.store
-    if not c.lines or q.correction and q.denied & {x.measure for x in c.lines}:
+    if not c.lines or q.correction and (now := {x.measure for x in c.lines}) & q.denied and any(
+            s.measure not in now for s in q.subjects):
         return None  # 不对 第一个是抗日老兵: one in place of a line, not one more
     merged = _with_people(q, c, store)
     new = _lines(q, merged, store)
@@ -1738,7 +1745,8 @@ def _merit_of_the_veteran(q: Question, c: Context, known: Known) -> Question:
     is his (the plan pays it to 优抚对象, on top of their standard)."""
     store = known.store
     someone = c.person(c.focus)
-    if q.people or someone is None or someone.count != 1 or not q.subjects or not _MERIT_TOLD.search(q.text) or any(
+    if q.people or q.correction or someone is None or someone.count != 1 or len(q.subjects) != 1 or "difference" in q.asked or (
+            not _MERIT_TOLD.search(q.text)) or any(
             s.person is not None or store.get(s.measure).kind != "merit_addition" for s in q.subjects):
         return q
     if not any(x.person == someone.key and "veteran" in store.get(x.measure).groups for x in c.lines):

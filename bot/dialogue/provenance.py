@@ -60,25 +60,22 @@ def stated_numbers(messages: Sequence[str], limit: int = STATED_LIMIT) -> set[fl
 _YEARS = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)\s*年")
 _YEARS_AND_A_HALF = re.compile(r"(\d+|[一二两三四五六七八九十]+)\s*年半")
 _YEARS_AND_MONTHS = re.compile(r"(\d+|[一二两三四五六七八九十]+)\s*年零?(\d+|[一二两三四五六七八九十]+)\s*个月")
+_ONE_EACH = re.compile(r"(?<![\d.])1\s*(?:个|位|名)")
 _SPAN_MONTHS = {"半年": 6.0, "季度": 3.0}  # a span said in words is a number of months too (半年呢: × 6个月)
 
 
 def _months(message: str) -> set[float]:
     """The months of a span the message says (半年 6, 一个季度 3, 两年 24, 1年半 18 and 1.5, 一年零三个月 15), and the
-    people said in a word (俺们仨: 3): what a sum over it, or a share among them, is reckoned by."""
+    people said in a word (俺们仨: 3) or one by one (一个…、一个…: 2): what a sum over it, or a share among them, is
+    reckoned by."""
     months = {m for word, m in _SPAN_MONTHS.items() if word in message}
     halves = {v for said in _YEARS_AND_A_HALF.findall(message) for n in figures(said) for v in (n * 12 + 6, n + 0.5)}
     counted = {float(n) for word, n in COUNTS.items() if word in message}
+    if (ones := len(_ONE_EACH.findall(message))) > 1:  # 一个抗日的、一个解放战争的、一个抗美援朝的: three people, told
+        counted.add(float(ones))  # one by one (平均每人: ÷ 3)
     and_months = {y * 12 + m for years, more in _YEARS_AND_MONTHS.findall(message)  # 1年零3个月: 15
                   for y in figures(years) for m in figures(more)}
     return months | halves | counted | and_months | {12 * n for said in _YEARS.findall(message) for n in figures(said) if n > 1}
-
-
-def _items_listed(reply: str) -> set[float]:
-    """How many items (lines starting ·) the reply lists, when several: a count it shows, as a share among them reads
-    it (3人平均 of three people told as 一个 each)."""
-    items = sum(1 for line in reply.split("\n") if line.startswith("·"))
-    return {float(items)} if items > 1 else set()
 
 
 def cited(reply: str, measures: Iterable[Measure]) -> list[Measure]:
@@ -127,7 +124,6 @@ class Provenance:
         sources = cited(reply, self._measures)
         given = set(stated).union(*(self._quote_figures[m.id] for m in sources)) if sources else set(stated)
         given |= _units_stated(reply)  # 1公顷 = 15亩: a standard measure the reply states and computes with
-        given |= _items_listed(reply)  # 一个抗日的、一个解放战争的、一个抗美援朝的 — 平均每人: ÷ 3, the items it lists
         allowed = given | self._always | (set() if sources else self._headline)
         operands = given - TRIVIAL
         if all(n in allowed for n in numbers):

@@ -67,10 +67,10 @@ class Definitions:
     @staticmethod
     def listed_in(d: Definition, text: str) -> list[str]:
         """The kinds of people the term's sentence lists (国有集体企业下岗失业人员、…、残疾人、…等8类) that the text
-        names as written there (残疾人算不算): of those, the plan itself says they are one."""
+        names as written there (残疾人算不算; 残疾人的家属 is none): of those, the plan itself says they are one."""
         head = re.split(r"等\d+类", d.quote)[0] if re.search(r"等\d+类", d.quote) else ""
         kinds = [re.sub(r"（[^）]*）", "", kind) for kind in head.split("、")] if "、" in head else []
-        return [kind for kind in kinds if kind and kind in text]
+        return [kind for kind in kinds if kind and re.search(re.escape(kind) + r"(?!的|家属|亲属|子女|配偶)", text)]
 
     @staticmethod
     def own_ages(d: Definition) -> bool:

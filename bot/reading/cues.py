@@ -34,12 +34,14 @@ _TELLS_THE_PAST = re.compile(r"(?:他|她)?(?:刚|才|就)?(?:在|当|干|做|�
                              r"|是(?!多少|几|啥|什么))")  # 去年刚弄的无公害认证: when it was won, not last year's figure
 _THAN = re.compile(r"比([^,.;!?]{1,12}?)(?:多多少|少多少|多出|高多少|多了多少|低多少|多几|少几|[多少][拿领加给得]多少"
                    r"|多[加给得]了多少)")
-_THAN_BEFORE = re.compile(r"原来|以前|之前|去年|过去|老标准|原标|旧标|没涨|涨前|标前|调整前|调整之前|调整以前|调之前|2016")
+BEFORE_THE_RISE = re.compile(r"原来|以前|之前|去年|过去|老标准|原标|旧标|没涨|涨前|标前|调整前|2016")  # 跟没涨之前比 /
+# 那原来19860的呢: the standard before the plan raised it
 # 等俺也满60了 / 到时候 / 满60后: the question asked as if the requirement not yet met were met
 _ONCE_MET = re.compile(r"到时候|到那时|等[^,。;!?]{0,8}?(?:够|满|到)|(?:满|够)[^,。;!?]{0,6}?(?:后|以后|之后)"
                        r"|都(?:满|够)[^,。;!?]{0,4}?了"
                        r"|到\d{2,3}(?:岁|周岁)?(?:以后|之后|后|那年|的时候|了)"  # 到60以后 / 到六十了一年给多少
-                       r"|到了?(?:半年|\d+个月)(?:以后|之后|后|那时|的时候)"  # 那到了半年以后呢: the months of business met
+                       r"|(?:那|等|要是)到了?(?:半年|\d+个月)(?:以后|之后|后|那时|的时候)"  # 那到了半年以后呢: the months met
+                       # (是不是得到6个月以后才给 quotes the rule)
                        r"|(?:到|够|满)(?:了)?(?:岁数|年龄|年纪|年头)(?:了)?(?:以后|之后|后|那年|的时候)"  # 那到岁数以后
                        r"|(?<![当经干做待呆])过(?:\d+|半)年|明年就|明年满|明年够|届时"
                        r"|(?:能领|能拿|能享受|符合条件|够条件|符合|拿到|领到|批下来|评上)的话"  # 他俩都能领的话一共多少:
@@ -159,7 +161,7 @@ class Cues:
                 continue  # 从每月20涨到25 涨了百分之多少: the new figure told, not asked
             if kind not in PERIODS:
                 found.append((start, kind))
-        if (than := _THAN.search(text)) and not _THAN_BEFORE.search(text):  # 比解放战争的多多少, not 跟没涨之前比
+        if (than := _THAN.search(text)) and not BEFORE_THE_RISE.search(text):  # 比解放战争的多多少, not 跟没涨之前比
             found = [(at, "difference" if kind == "rise" else kind) for at, kind in found] or [(than.start(), "difference")]
         if found and (summed := _SUM_ASKED.search(text)) and (all(at > summed.start() for at, _ in found) or all(
                 at < summed.start() for at, _ in found) and {k for _, k in found} <= {"rise", "rise_pct", "old"}):

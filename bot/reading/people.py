@@ -24,7 +24,9 @@ SELF = "我"  # the key of the citizen themself
 RELATIONS = ("spouse", "child", "parent")  # what a survivor is of a fallen soldier
 
 
-_LETTERED = re.compile(r"社$")  # 甲社: an operator's letter for a cooperative, and its 社
+_LETTER = r"[A-D甲乙丙丁](?:社(?!会))?"  # 甲社: an operator's letter for a cooperative, and its 社
+_OF_A_LETTER = (r"有(?!\s*(?:啥|什么|哪|多少|几))|要是|如果|假如|男|女|:|：|服役|当兵|今年|是|改|应为|实为|更正|另有"
+                r"|初次|首次|头次|有机|绿色|无公害|地理标志|农产品")  # what an operator writes after one lettered
 ANOTHER = "另一人"  # data/people.yml's kin of 同户另一人 / 另有家属一人: someone beside whoever was spoken of
 
 
@@ -278,7 +280,7 @@ class People:
                     continue  # 养老金 holds no 老金: a name stands after a break or a word that introduces one
                 found.append(Mention(said, said, m.start(), m.end(), "person"))
             elif role == "letter":  # 甲社: the cooperative lettered 甲
-                found.append(Mention(_LETTERED.sub("", said), said, m.start(), m.end(), "person"))
+                found.append(Mention(said.removesuffix("社"), said, m.start(), m.end(), "person"))
             elif role in ("me", "caller"):
                 found.append(Mention(SELF, said, m.start(), m.end(), "person"))
             elif role == "ordinal":  # 第3家 of a listed group: the member the reply named 第3个
@@ -372,12 +374,13 @@ class People:
             rf"(?P<everyone>{_alternation(self.everyone)}|(?:(?<=[,;.!?\s])|^)都)",
             rf"(?P<kin>(?P<kin_owner>{owners})?(?P<kin_word>{kin}))",
             rf"(?P<name>[老小][{self.surnames}])",
-            r"(?P<letter>(?:(?<![A-Za-z\u4e00-\u9fff])|(?<=要是|如果|假如)|(?<=那))[A-D甲乙丙丁](?:社(?!会))?"
-            r"(?=\s*(?:有(?!\s*(?:啥|什么|哪|多少|几))|要是|如果|假如|男|女|\d|:|：|服役|当兵|今年|是|改|应为|实为|更正|另有"
-            r"|初次|首次|头次|有机|绿色|无公害|地理标志|农产品)))",
-            # an operator's 代两位老人 A男90 B男71 / 甲服役3年 / 三家合作社 A初次无公害2个产品 B… / 甲社无公害…
-            rf"(?P<caller>(?:{_alternation(self.callers)})(?!话)(?=为|是|系|今年|现年|本人))",  # 来电人为残疾人: the
-            # caller described, as an operator speaks of them: the one asking
+            rf"(?P<letter>(?<![A-Za-z\u4e00-\u9fff]){_LETTER}(?=\s*(?:\d|{_OF_A_LETTER}))"
+            rf"|(?:(?<=要是|如果|假如)|(?<=那)){_LETTER}(?={_OF_A_LETTER}))",
+            # an operator's 代两位老人 A男90 B男71 / 甲服役3年 / 三家合作社 A初次无公害2个产品 B… / 甲社无公害… /
+            # 要是B有6个产品 (那A2驾照 is a licence, no one)
+            rf"(?P<caller>(?:{_alternation(tuple(c for c in self.callers if len(c) > 2))})"
+            r"(?=为(?!其|他|她|父|母|[^,，\s]{0,8}?(?:家属|亲属|家人))|是|系|今年|现年|本人))",  # 来电人为残疾人: the
+            # caller described, the one asking (来电人为其父咨询 / 为老兵家属 ask for another; 来电是想问 is the call)
             rf"(?P<me>{_alternation(self.self_words)})(?!们|{_alternation(self.speaking)})",
             rf"(?P<pronoun>{_alternation(self.pronouns)})",
             r"(?P<ordinal>第(?P<nth>\d{1,2})(?P<of>个|位|家|名|人)(?!月|个月|年|产品|农产品|网点|示范点|认证))",

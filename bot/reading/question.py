@@ -39,6 +39,7 @@ _CLAUSE_BREAK = re.compile(r"[,;.!?、:\s]+|另外|再加上?|加上|还有|以�
 _ORGANISATIONS = re.compile(r"合作社|企业|公司|单位|组织|农场|中介")  # members of these are 第1个, not 第1位
 _HOUSEHOLD = re.compile(r"(?:俺家|我家|咱家|全家|一家子|俺们家|我们家|咱们家|该户|全户|这户|该家庭)[^,。;!?]{0,6}?"
                         r"(?:总共|一共|合计|共计|加起来|加一块|1共|1年|1个月|能领|能拿)")
+_MERIT_NAMED = re.compile(r"立功|等功|荣誉称号|立的功")
 _NOT_ALONE = r"(?<!含)(?<!包括)(?<!加上)(?<!连)(?<!算上)(?<!带)"  # 含老兵标准 年合计: the standard and the rest
 _PLURAL = ("他们", "她们")  # 让他们上哪儿办手续: all those talked about
 _JOINED = re.compile(r"(?:和|跟|与|及|还有|、)\s*$")  # 我大伯和 | 我三姑是…: the one before is of the same clause
@@ -780,6 +781,8 @@ class Reader:
         """俺爹的老兵标准和俺妈的加一块: the measures of each meaning of a word of several said before 标准, where no
         meaning is named outright (抗日老兵标准加上立功的: that war's, summed with the rest) and nothing else is said
         with it (含老兵标准: the standard and what comes with it; 补助标准 names no kind)."""
+        if _MERIT_NAMED.search(text):
+            return frozenset()  # 老兵的标准和立功的加一块: the merit named beside it, both asked
         return frozenset(
             m.id for word, question in self.vocabulary.ask.items() if not question.subject_settles
             for said in re.finditer(_NOT_ALONE + re.escape(word) + r"(?:的)?标准(?!加|连同)", text)

@@ -1705,13 +1705,6 @@ def test_a_count_said_as_a_total_is_paid_for_and_more_placed_later_are_added(tal
     assert "17人 − 3人 = 14人；180元 × 14人 = 2520元" in more.text
 
 
-def test_we_are_said_of_everyone_named_and_the_one_under_age_is_told_so(talk):
-    both, corrected = talk.conversation("俺们是烈士子女 俺六十一 俺弟五十九 俺俩一年能领多少",
-                                        "不对 俺弟刚满六十周岁 那俩人一共呢")
-    assert "您：每年4800元" in both.text and "您弟：暂不符合" in both.text
-    assert "4800元 + 4800元 = 每年9600元" in corrected.text
-
-
 def test_sites_of_a_counted_group_set_apart_as_short_of_the_standard_are_not_paid(talk):
     _, rest = talk.conversation("该镇3个村建成农村电商示范点 问补助合计", "其中1个未达建设标准 其余达标 合计")
     assert "50000元 × 2个示范点 = 100000元" in rest.text
@@ -1767,6 +1760,52 @@ def test_the_first_of_two_lines_corrected_to_another_war_takes_its_place(talk):
     *_, corrected, yearly = talk.conversation("解放战争老兵现在每月合多少", "抗美援朝老兵每月呢", "俩人一块每月多少",
                                               "不对我说错了 第一个是抗日老兵 那俩人每月一共", "一年呢")
     assert "1755元 + 1315元 = 每月3070元" in corrected.text and "21060元 + 15780元 = 每年36840元" in yearly.text
+
+
+def test_a_merit_asked_of_no_one_after_a_veteran_stays_no_ones(talk):
+    *_, his = talk.conversation("王大爷是解放战争老兵 一个月多少", "打听一下 一等功的每月还加多少", "那他一年一共多少")
+    assert "每年16120元" in his.text and "17920" not in his.text
+
+
+def test_those_of_a_group_told_of_without_falling_short_of_a_rule_are_still_paid(talk):
+    _, still = talk.conversation("俺村5个抗美援朝老兵 一年一共多少", "其中1个不识字 没法自己办 一共多少")
+    assert "15780元 × 5人 = 78900元" in still.text
+
+
+def test_a_pause_after_is_before_a_word_is_no_is_one_too(talk):
+    _, wife = talk.conversation("俺爹是抗美援朝老兵，一个月多少", "俺妈是 他老伴 有啥补助")
+    assert "15780" not in wife.text
+
+
+def test_the_rule_quoted_is_no_supposition_that_it_is_met(talk):
+    [now] = talk.conversation("我是残疾人 自己开了个小卖店 开了4个月了 是不是得到6个月以后才给 现在能领多少")
+    assert "暂不符合" in now.text and "还差2个月" in now.text
+
+
+def test_figures_near_the_words_of_a_rule_are_not_its_facts(talk):
+    [acres] = talk.conversation("渔业资源增殖保护费现行按亩收 俺家30亩 降了一年能省多少")
+    assert "28.5" not in acres.text
+    [staff] = talk.conversation("想问问介绍就业困难人员就业的补贴 俺们中介公司员工共6人 能补多少")
+    assert "1080" not in staff.text
+    [licence] = talk.conversation("那A2驾照的技能培训有补贴吗")
+    assert "（A）" not in licence.text
+
+
+def test_a_caller_asking_for_a_relative_is_not_the_one_described(talk):
+    [father] = talk.conversation("来电人为抗美援朝老兵家属 其父88岁 一个月多少")
+    assert "（其父）" in father.text
+
+
+def test_the_family_of_a_kind_listed_is_not_said_to_be_of_the_term(talk):
+    _, family = talk.conversation("就业困难人员有几类", "残疾人的家属算不算")
+    assert "属于就业困难人员" not in family.text
+
+
+def test_another_war_compared_is_no_award_added(talk):
+    _, other = talk.conversation("抗日老兵 立过三等功 一年合计多少", "解放战争老兵呢 也有这么多吗 合计多少")
+    assert "37780" not in other.text
+    _, both = talk.conversation("抗日老兵 立过三等功 一年合计多少", "老兵的标准和立功的加一块 一年多少")
+    assert "21060元 + 600元 = 每年21660元" in both.text
 
 
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):

@@ -106,7 +106,10 @@ def test_a_part_of_a_sum_the_citizen_names_vouches_for_the_part(check, measures)
     assert 0.4 in stated_numbers(said) and check.unexplained(reply, stated_numbers(said)) == []
 
 
-def test_a_share_among_the_items_a_reply_lists_is_explained_by_their_count(check):
-    listed = ("· 抗日老兵生活补助：每年21060元，折合每月1755元\n· 解放战争老兵生活补助：每年16120元\n"
-              "· 抗美援朝老兵生活补助：每年15780元，折合每月1315元\n合计：每年52960元\n")
-    assert check.unexplained(listed + "3人平均，每人：每年52960元 ÷ 3 = 约17653.33元", set()) == []
+def test_a_share_among_people_told_one_by_one_is_explained_by_their_count(check, measures):
+    normalize = normalizer(measures)
+    said = [normalize("俺们街道统计：一个抗日老兵、一个解放战争老兵、一个抗美援朝老兵，一年总共发多少")]
+    reply = ("· 抗日老兵生活补助：每年21060元\n· 解放战争老兵生活补助：每年16120元\n· 抗美援朝老兵生活补助：每年15780元\n"
+             "合计：21060元 + 16120元 + 15780元 = 每年52960元\n3人平均，每人：每年52960元 ÷ 3 = 约17653.33元")
+    assert 3.0 in stated_numbers(said) and check.unexplained(reply, stated_numbers(said)) == []
+    assert 2.0 not in stated_numbers([normalize("一个抗日老兵一年多少")])

@@ -134,8 +134,8 @@ SETS = {"tuned.yml": 1.0, "blind.yml": 0.95, "blind_a.yml": 0.94, "held_out.yml"
         "held_out_50_plain_questions_every_measure.yml": 0.88, "dev_long19.yml": 0.87, "dev_desk7.yml": 0.92,
         "dev_voice7.yml": 0.91,
         "held_out_51_voice_elderly_veterans_survivors.yml": 0.88, "held_out_52_desk_counts_rates_caps.yml": 0.80,
-        "held_out_53_households_plan_words_followups.yml": 0.89, "dev_long20.yml": 0.80, "dev_desk8.yml": 0.91,
-        "dev_voice8.yml": 0.86, "dev_desk9.yml": 0.80, "dev_voice9.yml": 0.86}
+        "held_out_53_households_plan_words_followups.yml": 0.89, "dev_long20.yml": 0.85, "dev_desk8.yml": 0.91,
+        "dev_voice8.yml": 0.90, "dev_desk9.yml": 0.87, "dev_voice9.yml": 0.86}
 
 
 def judged(rest_url: str, *args: str) -> str:

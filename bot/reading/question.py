@@ -774,7 +774,7 @@ class Reader:
                   if _denied(text[start:end], m)}
         for word, question in self.vocabulary.ask.items():
             if any(_NEGATED.search(text[max(0, m.start() - 3):m.start()]) for m in re.finditer(re.escape(word), text)):
-                denied |= {m.id for option in question.options for m in self.store.all_named_in(option)}
+                denied |= self._meanings(question)
         return frozenset(denied)
 
     def _standard_of(self, text: str) -> frozenset[str]:
@@ -783,11 +783,14 @@ class Reader:
         with it (含老兵标准: the standard and what comes with it; 补助标准 names no kind)."""
         if _MERIT_NAMED.search(text):
             return frozenset()  # 老兵的标准和立功的加一块: the merit named beside it, both asked
-        return frozenset(
-            m.id for word, question in self.vocabulary.ask.items() if not question.subject_settles
+        return frozenset().union(*(
+            self._meanings(question) for word, question in self.vocabulary.ask.items() if not question.subject_settles
             for said in re.finditer(_NOT_ALONE + re.escape(word) + r"(?:的)?标准(?!加|连同)", text)
-            if not any(text.startswith(option, said.start() + len(word) - len(option)) for option in question.options)
-            for option in question.options for m in self.store.all_named_in(option))
+            if not any(text.startswith(option, said.start() + len(word) - len(option)) for option in question.options)))
+
+    def _meanings(self, question: Clarification) -> frozenset[str]:
+        """The measures a word of several meanings may mean (老兵: the four wars' standards), by the terms offered."""
+        return frozenset(m.id for option in question.options for m in self.store.all_named_in(option))
 
     def _groups_of_people(self, text: str, mentions: list[Mention], found: list[Found]) -> list[Found]:
         """Group words after someone is named (我今年45，女的，原来纺织厂的，失业了): they say who that person is,

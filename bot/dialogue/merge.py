@@ -25,7 +25,14 @@ from bot.plan.store import MeasureStore
 from bot.plan.terms import cut
 from bot.reading.cues import THAN_THE_LAST
 from bot.reading.people import ANOTHER, SELF, People
-from bot.reading.question import MEMBER_PREFIX, Person, Question, Subject, years_of
+from bot.reading.question import (
+    MEMBER_PREFIX,
+    SOME_OF,
+    Person,
+    Question,
+    Subject,
+    years_of,
+)
 
 _HOW_MUCH = re.compile(r"多少|多钱|几个钱")  # a question of its own; 一年呢 asks the last one again
 _EACH_SAID = re.compile(r"各|分别|每人|每个人|每位")  # 俩人各多少: each alone, no sum asked
@@ -75,6 +82,9 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
     for prepare in READ_AGAINST_THE_CONVERSATION:
         q = prepare(q, c, known)
     c = _grown(q, survivors(_known_people(q, c, store), known))
+    if "count" in q.facts and "excluded" in c.facts and "excluded" not in q.facts and q.subjects and not (
+            {s.measure for s in q.subjects} & {x.measure for x in c.lines}):  # 其中1人刚满4个月 — 另 介绍10人: those
+        c = replace(c, facts={k: v for k, v in c.facts.items() if k != "excluded"})  # taken off the 5, not the 10
     for rule in RULES:
         merged = rule(q, c, known)
         if merged is not None:  # 年差 月差, then 比病故的呢: both periods still, until a period is asked alone
@@ -290,8 +300,12 @@ def splits_a_group(q: Question, c: Context, known: Known) -> Context | None:
     other = _other_kind(q, groups, known.store)  # 5个抗美援朝老兵 — 不对 里头有1个是解放战争的: that one is of another
     if other is not None:
         apart, told = q.people[0].count, {"veteran_category": q.people[0].facts["veteran_category"]}
+    elif (member := _a_member_told(q, c, groups)) is not None:  # 姊妹三个都是烈士老年子女 — 不对 俺小妹才五十八
+        return _sets_apart(q, c, groups[0], member)
     elif not isinstance(apart, int) or q.people:
         return None
+    if not groups and told:  # 烈士老年子女 兄妹共3人 — 更正 其中1人才59岁: the line counted them, no one was named
+        return _splits_a_line(q, c, apart, told)
     if len(groups) != 1 or not 0 < apart < groups[0].count:
         return None
     group = groups[0]
@@ -308,6 +322,42 @@ def splits_a_group(q: Question, c: Context, known: Known) -> Context | None:
                                                                      else None, measure=other or line.measure))
         if line.person == group.key else (line,)))
     return _asked_again(q, replace(c.with_person(kept).with_person(part), lines=lines, focus=part.key))  # 那他还得等多久
+
+
+def _a_member_told(q: Question, c: Context, groups: list[Someone]) -> Person | None:
+    """The one person the message names, of no measure yet, with facts of their own, said to be one of the one
+    counted group (a correction, or a kin word of the group's: 小妹 of 姊妹3个)."""
+    if len(groups) != 1 or len(q.people) != 1 or q.subjects:
+        return None
+    someone, known = q.people[0], c.person(q.people[0].key)
+    if someone.key == SELF or someone.count != 1 or not someone.facts or known is not None and known.measures:
+        return None
+    return someone if q.correction or someone.key[-1:] in groups[0].label else None
+
+
+def _sets_apart(q: Question, c: Context, group: Someone, member: Person) -> Context:
+    """The group counted one fewer, and the member named on lines of their own, of the group's kind and facts
+    with their own told over them (58岁: not yet of age)."""
+    rest = group.count - 1
+    kept = replace(group, count=rest, label=_counted_as(group.label, rest))
+    named = Someone(member.key, member.label, 1, {**group.facts, **member.facts}, group.measures)
+    lines = tuple(x for line in c.lines for x in (
+        (replace(line, count=rest if line.count else None), replace(line, person=member.key, count=None))
+        if line.person == group.key else (line,)))
+    return _asked_again(q, replace(c.with_person(kept).with_person(named), lines=lines, focus=member.key))
+
+
+def _splits_a_line(q: Question, c: Context, apart: int, told: Mapping[str, Any]) -> Context | None:
+    """The one line of no one counting more than those set apart: they are a part of their own with the fact
+    told (其中1人才59岁), on a line of theirs; the rest keep the line."""
+    counted = [x for x in c.lines if x.person is None and (x.count or 0) > apart]
+    if len(counted) != 1:
+        return None
+    line, rest = counted[0], (counted[0].count or 0) - apart
+    part = Someone(f"{SOME_OF}{apart}", f"其中{apart}位", apart, dict(told), (line.measure,))
+    lines = tuple(y for x in c.lines for y in ((replace(x, count=rest), replace(x, person=part.key, count=apart))
+                                               if x is line else (x,)))
+    return _asked_again(q, replace(c.with_person(part), lines=lines, focus=part.key))
 
 
 def _told_again(lines: tuple[Line, ...], new: tuple[Line, ...]) -> tuple[Line, ...]:
@@ -919,6 +969,8 @@ def names_its_subject(q: Question, c: Context, known: Known) -> Context | None:
     lines += tuple(x for key in alike for x in _person_lines(merged.person(key)) if x not in lines)
     if not lines:
         return None
+    if q.pronoun and "difference" in q.asked and len(q.people) == 1 and c.focus not in {x.person for x in lines}:
+        lines = (*_person_lines(merged.person(c.focus)), *lines)  # 他比俺多多少: the one spoken of against the one named
     theirs = {x.measure for x in c.lines if x.person is not None}
     if not q.subjects and not q.people and all(x.person is None and x.measure in theirs for x in lines):
         return None  # 我开了个中介 介绍了12个 — 要是里头有3个只签了半年呢: facts of theirs, for tells_a_fact
@@ -1308,7 +1360,7 @@ def _lines(q: Question, c: Context, store: MeasureStore) -> tuple[Line, ...]:
             lines += [replace(line, facts={**line.facts, **q.facts, **s.facts})  # 就是义务兵，当了6年: his facts
                       for line in _person_lines(c.person(holders[0])) if line.measure == s.measure]
         elif at is None:
-            lines.append(_counted_line(s, store, q.subjects))
+            lines.append(_as_counted_before(_counted_line(s, store, q.subjects), q, c))
         elif s.facts and lines[at].person is None:  # 无公害和绿色都拿了，无公害两个产品: the count said of it later
             if any(lines[at].facts.get(k, v) != v for k, v in s.facts.items()):
                 lines.append(Line(s.measure, None, s.count, dict(s.facts)))  # 三等功、二等功各多少: a line each
@@ -1390,6 +1442,16 @@ def _survivors_now(q: Question, someone: Someone | None, known: Known) -> str | 
     kind = known.family.fallen_in(q.text, soldier_known=True)
     now = known.family.survivors_of(kind) if kind else None
     return now if now != someone.facts.get("veteran_category") else None
+
+
+def _as_counted_before(line: Line, q: Question, c: Context) -> Line:
+    """创业补贴与职业介绍补贴 两项合计: a measure of no one named again, counted by nothing said now, counts the
+    people it was answered for (5人, 1人 taken off), not those another measure counted since."""
+    if line.person is not None or line.count is not None or line.facts or set(q.facts) & set(_HEADCOUNT):
+        return line
+    earlier = next((x for x in reversed(c.history) if x.measure == line.measure and x.person is None), None)
+    counted = {k: v for k, v in earlier.facts.items() if k in _HEADCOUNT} if earlier is not None else {}
+    return replace(line, facts=counted) if counted else line
 
 
 def _lines_anew(lines: tuple[Line, ...], merged: Context) -> tuple[Line, ...]:
@@ -1505,8 +1567,14 @@ def remember(c: Context) -> Context:
     if not c.lines or len(c.lines) > REMEMBERED:
         return c
     now = {_item(line) for line in c.lines}  # a line answered again (recounted) replaces its old self
-    history = tuple(line for line in c.history if _item(line) not in now and _still(line, c)) + c.lines
+    counted = {k: v for k, v in c.facts.items() if k in _HEADCOUNT}  # 5人 … 其中1人刚满4个月 — 另 介绍10人: the
+    answered = tuple(replace(x, facts={**counted, **x.facts}) if x.person is None and counted else x  # 5 and the 1
+                     for x in c.lines)  # are the line's as answered, whatever the next measure counts
+    history = tuple(line for line in c.history if _item(line) not in now and _still(line, c)) + answered
     return replace(c, history=history[-HISTORY:])
+
+
+_HEADCOUNT = ("count", "excluded")  # the people a line of no one was answered for, and those taken off them
 
 
 def _item(line: Line) -> tuple[str, str | None, frozenset[tuple[str, str]]]:

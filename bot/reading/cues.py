@@ -161,7 +161,8 @@ class Cues:
                 continue  # 从每月20涨到25 涨了百分之多少: the new figure told, not asked
             if kind not in PERIODS:
                 found.append((start, kind))
-        if (than := _THAN.search(text)) and not BEFORE_THE_RISE.search(text):  # 比解放战争的多多少, not 跟没涨之前比
+        if (than := _THAN.search(text)) and not BEFORE_THE_RISE.search(text, max(0, than.start() - 8), than.end()):
+            # 比解放战争的多多少 / 提高以前 解放战争比抗美援朝多多少 (the two then), not 比原来 / 跟没涨之前比
             found = [(at, "difference" if kind == "rise" else kind) for at, kind in found] or [(than.start(), "difference")]
         if found and (summed := _SUM_ASKED.search(text)) and (all(at > summed.start() for at, _ in found) or all(
                 at < summed.start() for at, _ in found) and {k for _, k in found} <= {"rise", "rise_pct", "old"}):
@@ -273,11 +274,13 @@ class Cues:
         return bool(self._these.search(text))
 
     # 这2个 / 前3个 / 俩 / 仨 (text normalised: 两 → 2): how many of the things talked about
-    _HOW_MANY = re.compile(r"[这那前后](\d)[个项样种位类](?!月)|(俩|仨)(?!个?(?:月|产品|品|鱼塘|塘|店|网点|示范点|项目|专利)|年)"
+    _HOW_MANY = re.compile(r"[这那前后](\d)[个项样种位类笔](?!月)"
+                           r"|(俩|仨)(?!个?(?:月|产品|品|鱼塘|塘|店|网点|示范点|项目|专利)|年)"
                            r"|(?<![\d.])([2-9])者"  # 二者差额; 俩产品 counts products, not the things summed
-                           r"|(?<![\d.])(\d)(?:个?人|个(?=[全都]?(?:加|1共|一共|总共|合计))|项|样|种|家)"  # 4个人1年1共 /
-                           # 3项合计 / 2家1年1共 / 3个全加起来 (not 3个产品加起来, 2个电商点…一共)
-                           r"(?=[^,。;!?]{0,5}?(?:1共|一共|总共|加起来|加一块|加1块|1起|合计|都算上))"
+                           r"|(?<![\d.])(\d)(?:个?人|个(?=[全都]?(?:加|1共|一共|总共|合计))|项|样|种|家|笔"
+                           r"|(?<=[2-9])个?[社户])"  # 4个人1年1共 / 3项合计 / 2家1年1共 / 3个全加起来 / 5个社总计
+                           # (not 3个产品加起来, 2个电商点…一共, 同1社两项合计)
+                           r"(?=[^,。;!?]{0,5}?(?:1共|一共|总共|加起来|加一块|加1块|1起|合计|都算上|总计|共计|累计))"
                            r"|(?<![\d.])([2-9])个?人(?=1年|1个月|每年|每月|年合计|月合计)"  # 3人1年: as 仨人1年
                            r"|(?:^|[,，\s])([2-9])个?人(?:呢|的)?\s*[?？]?$")  # 要是姥爷服役是6年呢,2个人: a clause of its own
 

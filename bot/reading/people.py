@@ -24,9 +24,10 @@ SELF = "我"  # the key of the citizen themself
 RELATIONS = ("spouse", "child", "parent")  # what a survivor is of a fallen soldier
 
 
-_LETTER = r"[A-D甲乙丙丁](?:社(?!会))?"  # 甲社: an operator's letter for a cooperative, and its 社
+_LETTER = r"[A-E甲乙丙丁戊](?:社(?!会))?"  # 甲社: an operator's letter for a cooperative, and its 社
 _OF_A_LETTER = (r"有(?!\s*(?:啥|什么|哪|多少|几))|要是|如果|假如|男|女|:|：|服役|当兵|今年|是|改|应为|实为|更正|另有"
-                r"|初次|首次|头次|有机|绿色|无公害|地理标志|农产品")  # what an operator writes after one lettered
+                r"|初次|首次|头次|有机|绿色|无公害|地理标志|农产品|获|拿|得了|申报|新认证|再认证")  # what an operator
+# writes after one lettered
 ANOTHER = "另一人"  # data/people.yml's kin of 同户另一人 / 另有家属一人: someone beside whoever was spoken of
 
 
@@ -381,7 +382,8 @@ class People:
             rf"(?P<caller>(?:{_alternation(tuple(c for c in self.callers if len(c) > 2))})"
             r"(?=为(?!其|他|她|父|母|[^,，\s]{0,8}?(?:家属|亲属|家人))|是|系|今年|现年|本人))",  # 来电人为残疾人: the
             # caller described, the one asking (来电人为其父咨询 / 为老兵家属 ask for another; 来电是想问 is the call)
-            rf"(?P<me>{_alternation(self.self_words)})(?!们|{_alternation(self.speaking)})",
+            rf"(?P<me>{_alternation(self.self_words)})(?!们|(?:刚才|刚刚|方才|之前|前面|可能|好像|又|也)?(?:{_alternation(self.speaking)}))",
+            # 俺刚才说错了: the speaker speaking, no one asked of
             rf"(?P<pronoun>{_alternation(self.pronouns)})",
             r"(?P<ordinal>第(?P<nth>\d{1,2})(?P<of>个|位|家|名|人)(?!月|个月|年|产品|农产品|网点|示范点|认证))",
             r"(?P<member>(?<![\d.各开办建])(?<!各.了)(?P<each>[1-9])(?:个|位|名|家)(?!月|个月|产品|网点|示范点|人|年|岁))",
@@ -408,7 +410,11 @@ def _alone(text: str, start: int, end: int) -> bool:
     after = text[end] if end < len(text) else " "
     if after in ":：":  # an operator's 先问父: 男89: a label
         return True
-    return not _is_han(before) and (not _is_han(after) or after in "为是的" or after in _A_KIND_BEGINS)
+    owned = text.endswith(_THE_CALLERS, 0, start)  # 来电人母 / 来电人之夫: the caller's, as operators write it
+    return (owned or not _is_han(before)) and (not _is_han(after) or after in "为是的" or after in _A_KIND_BEGINS)
+
+
+_THE_CALLERS = ("来电人", "来电者", "之")
 
 
 _A_KIND_BEGINS = "抗解烈因病义老服"  # 父抗美援朝老兵, 母烈属, 父老义务兵: an operator's 父 and 母 stand before the kind they are

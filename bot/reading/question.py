@@ -64,7 +64,8 @@ _AWAITED = re.compile(r"差[^,。;!?\d]{0,4}$")  # 还差半年满60, 差2年到
 # 要是他多当两年兵呢 / 再多两个产品 / 后又介绍符合条件的5人: more than told before, by that much
 _MORE = {"service_years": re.compile(r"多(?:当|干|服役|服|待|呆)了?(\d{1,2})年"),
          "product_count": re.compile(r"多(?:认证|整|弄|过|报)?了?(\d{1,2})个(?:农?产品)"),
-         "count": re.compile(r"(?:又|再|另外又?)(?:介绍|安置)(?:成功)?了?[^\d,。;!?]{0,8}?(\d{1,4})\s*(?:个|名|位)?人")}
+         "count": re.compile(r"(?:又|再|另外又?)(?:介绍|安置)(?:成功|成)?了?[^\d,。;!?]{0,8}?(\d{1,4})\s*"
+                             r"(?:(?:个|名|位)人?(?!月|产品)|人)")}  # 后来又介绍成5个
 _THE_REST = re.compile(r"剩下|[就只还]剩|其他|其余|别的|余下")  # 除了我舅 剩下俩: the rest asked of
 _COUNTED_HEAD = re.compile(r"^\d+个")  # 1个烈士的, in a list of those counted
 _COUNTED_KIN = re.compile(r"(仨|俩|[2-9])个?$")  # 仨舅, 3个姑: kin counted
@@ -76,6 +77,8 @@ _NEGATED_AFTER = re.compile(r"\s*(?:那会儿?|那时候?|那阵儿?|时候)?\s*
 _LEVEL_HEADS = re.compile(r"(?:(?<![\d.])(?P<n>[2-9]|\d{2})\s*(?:个|位|名)|(?P<w>俩|仨))(?:人)?\s*(?:都)?"
                           r"(?:立过?|荣立|得过|获得?过?|是)?$")  # 两个二等功 / 俩立三等功的
 # 5个立功的老兵 俩三等功 俩二等功 1个一等功: the group counted again by merit level
+_HEADS_AFTER = re.compile(r"^(?:的)?\s*(?:有|共)?\s*(?P<n>[1-9]\d{0,3})\s*(?:人|位|名)(?!次)")  # 三等功3人 一等功1人: the
+# operators' way, the count after the level
 _MERIT_HEADS = re.compile(r"(?:(?P<w>俩|仨)|(?<![\d.])(?P<n>[1-9])\s*(?:个|位|名))(?:人)?\s*(?:都)?"
                           r"(?:立过?|荣立|得过|获得?过?|是)?(?=[一二三1-3]等功|个人荣誉称号)")
 _SUPPOSED = re.compile(r"按[^,。;!?]{1,10}?算|要是|如果|假如|换成|多[当干服待呆][^,。;!?]{0,6}的话")  # 要是按烈士遗属算
@@ -98,6 +101,8 @@ _ELIGIBLE_ONES = re.compile(r"(?:能领|够条件|符合条件|符合)的(?:那)
 _LIST_WORDS = re.compile(r"[\s、/,;]+")  # 烈属 因公 病故: the words of an operator's list
 _HEADS = ("人", "位", "名")  # units that count people
 _EACH_HEADS = re.compile(r"(?<![\d.])([1-9]\d{0,3})\s*(?:人|位|名)(?!次)")  # 抗日2人: the people of the name before
+_FIGURE_ALONE = re.compile(r"^(?:那|那么)?\s*\d[\d.]*\s*[万亿]?\s*元?\s*(?:那个|那个的|的)?呢[?!.\s]*$")  # 15780是哪类 —
+# 18460呢: the figure's measure asked again
 _FILLER = r"[是就有了吧啊呀哦嗯呢的\s,.!?]*"  # 8吧, 是8年: around a number, nothing that says more
 _BARE = re.compile(rf"^(?:俺们|我们|咱们)?{_FILLER}([-负]?\d+(?:\.\d+)?)\s*(周岁|岁|个月|年|个|万元|万|元|人|户)?{_FILLER}$")
 # 俺们是4 (products, asked for) / 450万 (a sum of money, after a rule that reckons with one)
@@ -320,6 +325,7 @@ class Reader:
         named_by = {f for x in subjects for f in self.store.get(x.measure).categories}  # 抗美援朝老兵: the category
         if not set(general) - named_by:  # (服役15年 … 俺公公73: a fact of no one's would stay behind)
             subjects = self._of_the_one_told_after(people, subjects)
+        subjects = self._each_with_their_own(people, subjects)
         if not people and not mentions:
             described = self._described(text)  # 低保户想开个小卖部: their own case, not the 低保 standard
             people, subjects = (described, ()) if described else (people, subjects)
@@ -394,7 +400,8 @@ class Reader:
             defines=self.definitions.asked_in(text) or whether,
             judged=self.definitions.judged_in(text), supposed=bool(_SUPPOSED.search(text)) and not actual,
             actual=actual, against_told=bool(_AGAINST_TOLD.search(text)),
-            whose_figure=_the_figure(text) if self.cues.asks_whose_figure(text) else None, whether=whether is not None,
+            whose_figure=_the_figure(text) if self.cues.asks_whose_figure(text) or _FIGURE_ALONE.match(text) else None,
+            whether=whether is not None,
             question_form=bool(_QUESTION_FORM.search(text)),
             span=self.cues.span(cue_text), later=self.cues.later(text), split=split, portion=self.cues.portion(text),
             section=_section(text),
@@ -451,6 +458,16 @@ class Reader:
         if not all(self.store.get(x.measure).categories for x in subjects):
             return subjects
         return tuple(replace(x, person=people[0].key) for x in subjects)
+
+    def _each_with_their_own(self, people: tuple[Person, ...], subjects: tuple[Subject, ...]) -> tuple[Subject, ...]:
+        """无公害初次认证 A社1个产品 B社3个产品 C社10个产品 各奖补: one award of no one, then those it is for, each
+        told with their own count of what it reckons with: the award is asked of each of them."""
+        if len(subjects) != 1 or subjects[0].person is not None or len(people) < 2:
+            return subjects
+        reckons = set(inputs(self.store.get(subjects[0].measure))) - set(PERSONAL)
+        if not reckons or not all(p.count == 1 and reckons & set(p.facts) for p in people):
+            return subjects
+        return tuple(replace(subjects[0], person=p.key) for p in people)
 
     def _of_people(self, measure_id: str) -> bool:
         """A measure paid to people of a category (or for a merit: 立过三等功的优抚对象有12个), whose number may be
@@ -569,8 +586,11 @@ class Reader:
             for measure in in_clause:
                 if _denied(text[start:end], measure) or _theirs(text, start, end, measure):
                     continue  # 我爸不是抗美援朝老兵 / 我妈是抗美援朝老兵的遗孀: not theirs
-                if who and _named_only_by(text[start:end], measure, who) and not any(
-                        _MONEY.search(text[start + e:start + e + 10]) for _, e in who):  # 低保1个月给多少钱 asks it
+                if who and _named_only_by(text[start:end], measure, who) and (any(
+                        x.measure == measure.id for x in subjects) or not any(  # 职业介绍补贴 俺们中介: named already
+                        _MONEY.search(text[start + e:start + e + 10]) for _, e in who) and not (  # 低保1个月给多少钱
+                        {f.fact for f in found} - set(PERSONAL) - {"group"}) & set(inputs(measure))):  # asks it; 有资质
+                    # 的中介 免费介绍了8个 tells what it pays for
                     continue  # 我是享受低保的: the word says who they are, it asks nothing of the 低保 standard
                 own = {k: v for k, v in said.items() if k not in PERSONAL}
                 own.update(_its_own(text[start:end], [f for f in found if start <= f.start < end], start, measure,
@@ -755,8 +775,9 @@ class Reader:
                 out.append(s)
                 continue
             fact, values = listed[0]
-            heads = {f.value: COUNTS.get(m["w"]) or int(m["n"]) for f in found if f.fact == fact
-                     and (m := _LEVEL_HEADS.search(text[max(0, f.start - 8):f.start])) is not None}
+            heads = {f.value: COUNTS.get(m.groupdict().get("w") or "") or int(m["n"]) for f in found if f.fact == fact
+                     and ((m := _LEVEL_HEADS.search(text[max(0, f.start - 8):f.start])) is not None
+                          or (m := _HEADS_AFTER.match(text[f.end:f.end + 8])) is not None)}
             out += [replace(s, facts={**s.facts, fact: value}, count=heads.get(value, s.count)) for value in values]
             done.add(s.measure)
         return out

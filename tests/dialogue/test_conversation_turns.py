@@ -1808,6 +1808,110 @@ def test_another_war_compared_is_no_award_added(talk):
     assert "21060元 + 600元 = 每年21660元" in both.text
 
 
+def test_merit_levels_counted_after_their_names_are_summed_by_their_counts(talk):
+    reply, _ = talk("查：优抚对象 三等功3人 一等功1人 每月增加合计")
+    assert "50元 × 3人 = 150元" in reply.text and "150元 + 150元 = 每月300元" in reply.text
+
+
+def test_an_award_named_once_is_each_lettered_cooperatives_by_its_own_products(talk):
+    each, total = talk.conversation("查：无公害初次认证 A社1个产品 B社3个产品 C社10个产品 各奖补", "合计")
+    assert "A社：3000元" in each.text and "B社：5000元" in each.text and "C社：10000元" in each.text
+    assert "3000元 + 5000元 + 10000元 = 18000元" in total.text
+
+
+def test_a_count_said_before_the_contract_words_is_the_people_placed(talk):
+    reply, _ = talk("查：职介机构 免费介绍就业困难人员就业 共12人 均签1年以上合同并缴社保 职介补贴合计")
+    assert "180元 × 12人 = 2160元" in reply.text
+
+
+def test_one_of_a_counted_line_of_no_one_said_too_young_is_set_apart(talk):
+    _, corrected = talk.conversation("来电人 烈士老年子女 兄妹共3人 均满60 年标准合计", "更正 其中1人才59岁")
+    assert "4800元 × 2人 = 9600元" in corrected.text and "其中1位：暂不符合" in corrected.text
+
+
+def test_those_taken_off_one_measures_count_stay_with_it_when_another_is_counted(talk):
+    *_, placed, both = talk.conversation("来电：某社区 5名就业困难人员自主创业 均正常经营满6个月 一次性创业补贴合计",
+                                         "更正：其中1人执照刚满4个月 合计重算",
+                                         "另 有资质中介免费介绍该社区就业困难人员 10人签2年合同缴社保 职业介绍补贴合计",
+                                         "创业补贴与职业介绍补贴 两项合计")
+    assert "180元 × 10人 = 1800元" in placed.text
+    assert "20000元 + 1800元 = 21800元" in both.text
+
+
+def test_the_speaker_saying_they_misspoke_is_not_asked_of(talk):
+    *_, corrected = talk.conversation("俺家老爷子是抗美援朝老兵 服役时候立过二等功 一年一共多少",
+                                      "不对 俺刚才说错了 是一等功 那一年一共多少")
+    assert "15780元 + 1800元 = 每年17580元" in corrected.text and "您的" not in corrected.text
+
+
+def test_two_sums_of_a_word_both_awards_share_are_both_awards(talk):
+    *_, both = talk.conversation("有机产品认证新认证的组织多少", "第一年再认证的呢", "有机这两笔加一块多少")
+    assert "10000元 + 50000元 = 60000元" in both.text
+
+
+def test_an_operators_cumulative_total_and_handling_office_are_understood(talk):
+    *_, total, office = talk.conversation("获农业部农产品地理标志登记 奖补", "同时 有机产品新认证 奖补",
+                                          "次年 有机第一年再认证 奖补", "三项累计", "经办")
+    assert "100000元 + 50000元 + 10000元 = 160000元" in total.text
+    assert "有机产品再认证奖补（第一年）：市人社局" in office.text and "元" not in office.text
+
+
+def test_an_age_supposed_below_the_line_is_a_verdict_not_out_of_scope(talk):
+    _, supposed = talk.conversation("俺老伴儿当过八年义务兵 今年七十一 每月补多少", "他要是才五十九呢 能领不")
+    assert "暂不符合" in supposed.text and "59岁，还差1年" in supposed.text
+
+
+def test_a_figure_alone_after_a_figures_measure_asks_that_figures_measure(talk):
+    first, second = talk.conversation("一万五千七百八那个是哪类老兵的标准", "一万八千四百六呢")
+    assert "抗美援朝老兵" in first.text and "因公牺牲军人遗属抚恤补助" in second.text
+
+
+def test_five_lettered_cooperatives_are_summed_when_five_are_counted(talk):
+    *_, five = talk.conversation("查：A社 无公害初次认证2个产品；B社 绿色食品初次认证3个产品 各奖补多少",
+                                 "C社 获农业部农产品地理标志登记 加上C一共多少", "D社 有机产品新认证 再加上D 总计",
+                                 "E社 有机产品第一年再认证 五个社总计")
+    assert "C社的农产品地理标志登记奖补" in five.text and "= 188000元" in five.text
+
+
+def test_one_product_said_as_a_single_product_is_counted_one(talk):
+    reply, _ = talk("查：有机产品新认证奖补 与 绿色食品初次认证单个产品奖补 差额")
+    assert "50000元 − 20000元 = 30000元" in reply.text
+
+
+def test_one_of_the_two_awards_of_one_cooperative_is_no_count_of_cooperatives(talk):
+    *_, both = talk.conversation("合作社初次无公害认证6个产品 奖补", "绿色食品初次认证6个产品呢", "同一社两项合计")
+    assert "8000元 + 30000元 = 38000元" in both.text
+
+
+def test_a_member_of_a_counted_group_told_too_young_is_set_apart_from_it(talk):
+    *_, corrected = talk.conversation("俺们姊妹三个都是烈士老年子女 都过六十了 每人一年多少", "不对 俺小妹才五十八 她能领不")
+    assert "4800元 × 2人 = 9600元" in corrected.text and "您小妹：暂不符合" in corrected.text
+
+
+def test_an_agency_telling_its_placements_asks_the_placement_subsidy_and_more_placed_are_added(talk):
+    *_, placed, more = talk.conversation("我们是区里的 想在辖区设创业扶持网点 一个网点补多少",
+                                         "我们还有个有资质的中介 免费介绍了8个就业困难人员 都签了一年半合同交了社保 补多少",
+                                         "后来又介绍成5个 条件一样 一共多少")
+    assert "职业介绍补贴：1440元" in placed.text and "职业介绍补贴：2340元" in more.text
+    assert "× 9" not in placed.text
+
+
+def test_together_with_a_line_already_answered_sums_the_lines(talk):
+    *_, both = talk.conversation("俺爷爷六十八了 当过五年义务兵 现在每个月补多少", "他服役那时候还立过三等功 一个月能再加多少",
+                                 "那连上义务兵那份 一个月一共多少")
+    assert "125元 + 50元 = 每月175元" in both.text
+
+
+def test_two_standards_compared_before_the_rise_are_the_old_ones(talk):
+    reply, _ = talk("提高以前 解放战争老兵比抗美援朝老兵一年多多少")
+    assert "14920元 − 14580元 = 每年340元" in reply.text
+
+
+def test_he_compared_with_me_is_the_one_spoken_of_against_the_speaker(talk):
+    *_, compared = talk.conversation("俺是解放战争的老兵 俺一年多少钱", "俺老战友是抗日的 他一年多少", "他比俺多多少")
+    assert "21060元 − 16120元 = 每年4940元" in compared.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

@@ -694,8 +694,9 @@ def adds_to_the_question(q: Question, c: Context, known: Known) -> Context | Non
         return replace(merged, lines=lines, asked=asked, period=q.period or c.period,
                        total=True, facts={**merged.facts, **q.facts}, requested=None)
     for kind in ("product_count", "count"):  # 再加一个产品: one more of what a line counts
-        if kind in q.facts:
-            return _asked_again(q, _increased(c, kind, q.facts[kind]))
+        if kind in q.facts:  # 再加一个 三个产品呢: one more, the three it makes
+            added = next((x.value for x in q.quantities if x.unit in ("个", "")), None)
+            return _asked_again(q, _increased(c, kind, q.facts[kind], added))
     counted = [q_ for q_ in q.quantities if q_.unit in ("个", "")]
     kind_of = _kind_of(counted[0].unit, c, store) if counted else None
     if kind_of in ("product_count", "count"):
@@ -1533,20 +1534,22 @@ def _kind_of(unit: str, c: Context, store: MeasureStore) -> str | None:
     return None
 
 
-def _increased(c: Context, kind: str, more: float) -> Context:
-    """One more (再加一个产品): the count of the last line that reads it, or of its person, raised."""
+def _increased(c: Context, kind: str, more: float, added: float | None = None) -> Context:
+    """One more (再加一个产品): the count of the last line that reads it, or of its person, raised; `more` is the
+    count it makes when the one `added` to the count there was makes it (再加一个 三个产品呢: 2 + 1)."""
     lines = list(c.lines)
     for i in range(len(lines) - 1, -1, -1):
         line = lines[i]
         person = c.person(line.person)
         now = line.facts.get(kind, person.facts.get(kind) if person else c.facts.get(kind))
         if now is not None:
+            value = more if added is not None and now + added == more else now + more
             if person is not None and kind in person.facts:
-                return c.with_person(replace(person, facts={**person.facts, kind: now + more}))
+                return c.with_person(replace(person, facts={**person.facts, kind: value}))
             if kind in line.facts:
-                lines[i] = replace(line, facts={**line.facts, kind: now + more})
+                lines[i] = replace(line, facts={**line.facts, kind: value})
                 return replace(c, lines=tuple(lines))
-            return replace(c, facts={**c.facts, kind: now + more})
+            return replace(c, facts={**c.facts, kind: value})
     return c
 
 

@@ -1912,6 +1912,16 @@ def test_he_compared_with_me_is_the_one_spoken_of_against_the_speaker(talk):
     assert "21060元 − 16120元 = 每年4940元" in compared.text
 
 
+def test_one_more_said_with_the_count_it_makes_is_that_count(talk):
+    *_, three, four = talk.conversation("合作社初次获绿色食品认证 俩产品 奖补多少", "再加一个 三个产品呢", "再加一个产品呢")
+    assert "24000元" in three.text and "26000元" in four.text
+
+
+def test_each_awards_count_said_as_reckoned_by_is_its_own(talk):
+    reply, _ = talk("绿色按七个 无公害按十个 两项合计")
+    assert "30000元 + 10000元 = 40000元" in reply.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

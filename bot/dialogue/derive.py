@@ -32,6 +32,7 @@ from bot.plan.numbers import about, money, plain
 from bot.plan.records import load_groups
 from bot.plan.store import MeasureStore
 from bot.reading.people import SELF
+from bot.reading.question import SOME_OF
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,8 @@ def outcomes(c: Context, store: MeasureStore) -> list[Outcome]:
         who = (f"{count}{'位' if per == '人' else per}" if person is None or person.key == person.label else
                person.label) if count > 1 else (person.label if person else "")
         unknown = [r for r in measure.requires if "min" in r and facts.get(r["fact"]) is None]
-        counted = count > 1 or isinstance(facts.get("count"), (int, float))  # 我介绍成了15个: the requirement
+        counted = count > 1 or isinstance(facts.get("count"), (int, float)) or (  # 我介绍成了15个: the requirement
+            person is not None and SOME_OF in person.key)  # 其中1人服役4年: one of those counted, as they are
         needs = tuple(r["fact"] for r in unknown) if person is not None and not counted else ()  # is theirs,
         unchecked = tuple(r["label"] for r in unknown) if person is not None and counted else ()  # not the asker's
         assumed: tuple[str, ...] = ()

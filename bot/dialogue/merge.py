@@ -354,7 +354,8 @@ def _splits_a_line(q: Question, c: Context, apart: int, told: Mapping[str, Any])
     if len(counted) != 1:
         return None
     line, rest = counted[0], (counted[0].count or 0) - apart
-    part = Someone(f"{SOME_OF}{apart}", f"其中{apart}位", apart, dict(told), (line.measure,))
+    theirs = {**{k: v for k, v in c.facts.items() if k not in _HEADCOUNT}, **line.facts, **told}  # 均满60: theirs too
+    part = Someone(f"{SOME_OF}{apart}", f"其中{apart}位", apart, theirs, (line.measure,))
     lines = tuple(y for x in c.lines for y in ((replace(x, count=rest), replace(x, person=part.key, count=apart))
                                                if x is line else (x,)))
     return _asked_again(q, replace(c.with_person(part), lines=lines, focus=part.key))

@@ -60,7 +60,8 @@ class Definitions:
             words = "|".join(map(re.escape, d.words))
             asked = rf"(?:算|属于|是)(?:不算|不属于|不是)?(?:那个|这个)?(?:{words})[^,。;!?]{{0,3}}?(?:不|吗|么|没|呢)"
             waited = rf"(?:还差|还得|还要)[^,。;!?]{{0,6}}?才(?:算|是)(?:那个|这个)?(?:{words})"  # 还差几年才算大龄
-            if re.search(rf"{asked}|{waited}|(?:算不算|属不属于|是不是)[^,。;!?]{{0,3}}?(?:{words})", text):
+            either = rf"(?:算不算|属不属于|是不是|是否属于?|是否算|是否为|是否是)[^,。;!?]{{0,3}}?(?:{words})"  # 问是否属…
+            if re.search(rf"{asked}|{waited}|{either}", text):
                 found.append(d)
         return found
 

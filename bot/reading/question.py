@@ -67,6 +67,7 @@ _MORE = {"service_years": re.compile(r"多(?:当|干|服役|服|待|呆)了?(\d{
          "count": re.compile(r"(?:又|再|另外又?)(?:介绍|安置)(?:成功|成)?了?[^\d,。;!?]{0,8}?(\d{1,4})\s*"
                              r"(?:(?:个|名|位)人?(?!月|产品)|人)")}  # 后来又介绍成5个
 _THE_REST = re.compile(r"剩下|[就只还]剩|其他|其余|别的|余下")  # 除了我舅 剩下俩: the rest asked of
+_THE_REST_SAID = re.compile(r"(?:剩下的?|其余的?|其他的?|余下的?)[^\d,。;!?]{0,4}?\d+\s*(?:年|个|人|岁)?")
 _COUNTED_HEAD = re.compile(r"^\d+个")  # 1个烈士的, in a list of those counted
 _COUNTED_KIN = re.compile(r"(仨|俩|[2-9])个?$")  # 仨舅, 3个姑: kin counted
 _SUMMED = re.compile(r"合计|共计|一共|总共|加起来|总计|累计")  # a fact said of a group as a whole
@@ -340,6 +341,8 @@ class Reader:
         taken = [(f.start, f.end) for f in found] + [(m.start, m.end) for m in mentions]
         taken += [m.span() for m in self.cues.question_words.finditer(text)]  # 1个月 of 一个月多少 is no number told
         taken += [m.span() for m in self.cues.later_words.finditer(text)]  # 再过3个月呢: a time, no number told
+        if any(f.fact == "excluded" for f in found):  # 5人里有1人服役4年 其余3年: the rest's, as they were told
+            taken += [m.span() for m in _THE_REST_SAID.finditer(text)]
         numbers = [m for m in _QUANTITY.finditer(text) if not any(s <= m.start() < e for s, e in taken)]
         denied = [m for m in numbers if _NEGATED.search(text[max(0, m.start() - 3):m.start()])]  # 不是8年，是10年
         quantities = tuple(Quantity(float(m.group(1)), m.group(2) or "", m.start() > turn or bool(denied))

@@ -1922,6 +1922,22 @@ def test_each_awards_count_said_as_reckoned_by_is_its_own(talk):
     assert "30000元 + 10000元 = 40000元" in reply.text
 
 
+def test_an_operators_whether_one_is_of_a_term_is_answered_by_its_list(talk):
+    reply, _ = talk("来电人 女 41岁 失业 拟开店 问是否属就业困难人员")
+    assert "【就业困难人员】" in reply.text and "女满40周岁" in reply.text and "职业介绍补贴" not in reply.text
+
+
+def test_the_plans_gain_per_person_asked_in_everyday_words_is_its_target(talk):
+    _, gain = talk.conversation("管哪几类人", "人均能增收多少")
+    assert "人均增收：435元" in gain.text
+
+
+def test_one_of_a_counted_line_told_other_years_is_paid_by_them_the_rest_as_before(talk):
+    *_, year, rise = talk.conversation("查：某村 满60老义务兵 共4人 每人均服役3年 月标准合计", "不对 是5人 每人都是3年",
+                                       "再更正 5人里有1人服役4年 其余3年", "年合计", "较提标前 每月合计多多少")
+    assert "3600元 + 1200元 = 每年4800元" in year.text and "60元 + 20元 = 每月80元" in rise.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

@@ -105,8 +105,9 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
                 merged = replace(merged, asked=tuple(dict.fromkeys("rise" if k == "difference" else k
                                                                    for k in merged.asked)), total=merged.total or c.total)
             if rule is asks_again and "difference" in c.asked and q.asked == ("rise",) and q.period and not (
-                    q.subjects or q.people or q.total or _THAN.search(q.text)):  # 比一等功多多少 — 一年多多少: the difference
-                merged = replace(merged, asked=("difference",))  # by the year, not each one's rise
+                    q.subjects or q.people or q.total or _THAN.search(q.text) or _EACH_SAID.search(q.text)):  # 比一等功
+                merged = replace(merged, asked=("difference",))  # 多多少 — 一年多多少: the difference by the year, not
+                # each one's rise (这三类遗属每年各涨了多少 asks each)
             if rule is asks_again and q.period and not q.asked_said and set(merged.asked) == {"rise_pct"}:
                 merged = replace(merged, asked=("amount", "rise"))  # 涨了百分之几 — 每个月呢: a percentage has no period;
                 # the amount and its rise have
@@ -919,7 +920,8 @@ def leaves_some_out(q: Question, c: Context, known: Known) -> Context | None:
     heads = q.how_many or next((p.count for p in q.people if p.count > 1 and not p.facts), None)  # 父母两人
     if left is not None and heads and len({x.person for x in items}) < heads:  # 姥爷一年呢 — 仨人加起来 不算立功:
         everyone = tuple(x for p in c.people for x in _person_lines(p))  # the three talked about, not the last
-        items = everyone if len({x.person for x in everyone}) == heads else items  # one answered
+        whose = {x.person for x in everyone}  # one answered; 除了俺 他俩: the two besides me
+        items = everyone if heads in (len(whose), len(whose - left.people)) else items
     if left is None or q.subjects or len(items) < 2:
         return None
     def out(line: Line) -> bool:  # 三等功 names the merit measure too: of its lines, the one of that level

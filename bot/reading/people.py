@@ -26,7 +26,7 @@ RELATIONS = ("spouse", "child", "parent")  # what a survivor is of a fallen sold
 
 _LETTER = r"[A-E甲乙丙丁戊](?:社(?!会))?"  # 甲社: an operator's letter for a cooperative, and its 社
 _OF_A_LETTER = (r"有(?!\s*(?:啥|什么|哪|多少|几))|要是|如果|假如|男|女|:|：|服役|当兵|今年|是|改|应为|实为|更正|另有"
-                r"|初次|首次|头次|有机|绿色|无公害|地理标志|农产品|获|拿|得了|申报|新认证|再认证")  # what an operator
+                r"|也|初次|首次|头次|有机|绿色|无公害|地理标志|农产品|获|拿|得了|申报|新认证|再认证")  # what an operator
 # writes after one lettered
 ANOTHER = "另一人"  # data/people.yml's kin of 同户另一人 / 另有家属一人: someone beside whoever was spoken of
 
@@ -411,7 +411,7 @@ def _alone(text: str, start: int, end: int) -> bool:
     if after in ":：":  # an operator's 先问父: 男89: a label
         return True
     owned = text.endswith(_THE_CALLERS, 0, start)  # 来电人母 / 来电人之夫: the caller's, as operators write it
-    return (owned or not _is_han(before)) and (not _is_han(after) or after in "为是的" or after in _A_KIND_BEGINS)
+    return (owned or not _is_han(before)) and (not _is_han(after) or after in "为是的年月" or after in _A_KIND_BEGINS)
 
 
 _THE_CALLERS = ("来电人", "来电者", "之")

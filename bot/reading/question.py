@@ -352,6 +352,9 @@ class Reader:
         quantities += tuple(Quantity(float(m.group(1)), m.group(2) or "", False) for m in denied)  # 不是6年: the value
         # it was, by which the merge finds whose it was
         subjects, quantities = self._headcount(text, subjects, quantities, people, turn < len(text))
+        if any(x.count and isinstance(k := x.facts.get("excluded"), int) and k < x.count for x in subjects):
+            subjects = _some_of_the_counted(subjects)  # 抗美援朝老兵共4人，其中1人荣立二等功: the merit is one's
+            general = {k: v for k, v in general.items() if k != "excluded"}
         bare = _BARE.match(self.cues.question_words.sub(" ", text)) if not subjects else None
         cued = list(text)  # cue words are read outside the facts: 快1年了 tells a time, it asks for no year;
         for f in found:  # a figure stays a figure (原来1年交3600: the old fee is told, not asked)
@@ -463,14 +466,15 @@ class Reader:
         return tuple(replace(x, person=people[0].key) for x in subjects)
 
     def _each_with_their_own(self, people: tuple[Person, ...], subjects: tuple[Subject, ...]) -> tuple[Subject, ...]:
-        """无公害初次认证 A社1个产品 B社3个产品 C社10个产品 各奖补: one award of no one, then those it is for, each
-        told with their own count of what it reckons with: the award is asked of each of them."""
-        if len(subjects) != 1 or subjects[0].person is not None or len(people) < 2:
+        """无公害初次认证 A社1个产品 B社3个产品 C社10个产品 各奖补 / A社初次3个产品获无公害认证，B社初次2个产品: one
+        award, of no one or of the first told, then those it is for, each told with their own count of what it
+        reckons with: the award is asked of each of them."""
+        if len(subjects) != 1 or subjects[0].person not in (None, people[0].key if people else None) or len(people) < 2:
             return subjects
         reckons = set(inputs(self.store.get(subjects[0].measure))) - set(PERSONAL)
         if not reckons or not all(p.count == 1 and reckons & set(p.facts) for p in people):
             return subjects
-        return tuple(replace(subjects[0], person=p.key) for p in people)
+        return tuple(replace(subjects[0], person=p.key, facts={}) for p in people)
 
     def _of_people(self, measure_id: str) -> bool:
         """A measure paid to people of a category (or for a merit: 立过三等功的优抚对象有12个), whose number may be
@@ -864,7 +868,7 @@ class Reader:
     def not_in_plan(self, text: str) -> tuple[str, str] | None:
         """A benefit the message names (取暖补贴, 独生子女费) by a word the plan never uses: (word, 补贴)."""
         for m in _BENEFIT.finditer(text):
-            name = cut(m.group(1).rstrip("有的给发"), self.store.terms)[-1]  # the word before 补贴: 今年冬天取暖 → 取暖,
+            name = cut(m.group(1).rstrip("有的给发年月"), self.store.terms)[-1]  # the word before 补贴: 今年冬天取暖 → 取暖,
             # 买房有补贴没 → 买房
             if len(name) < 2 or set(name) & _FUNCTION_CHARACTERS or name in self.cues.not_names or self.people.mentions(name):
                 continue
@@ -899,6 +903,17 @@ def _section(text: str) -> str | None:
 def _meant(groups: frozenset[str]) -> frozenset[str]:
     """The groups said, less those a more particular one said stands instead of (精简退职的老职工: no 职工)."""
     return groups - {g for said in groups for g in load_groups().get(said, {}).get("instead_of", ())}
+
+
+def _some_of_the_counted(subjects: tuple[Subject, ...]) -> tuple[Subject, ...]:
+    """The line of a clause telling some of those counted (其中1人荣立二等功) counts those, not all of them."""
+    out = []
+    for x in subjects:
+        k = x.facts.get("excluded")
+        if x.count and isinstance(k, int) and k < x.count:
+            x = replace(x, count=k if k > 1 else None, facts={f: v for f, v in x.facts.items() if f != "excluded"})
+        out.append(x)
+    return tuple(out)
 
 
 def _bare_quantity(bare: re.Match[str]) -> Quantity:

@@ -1938,6 +1938,63 @@ def test_one_of_a_counted_line_told_other_years_is_paid_by_them_the_rest_as_befo
     assert "3600元 + 1200元 = 每年4800元" in year.text and "60元 + 20元 = 每月80元" in rise.text
 
 
+def test_each_survivor_kinds_rise_asked_after_differences_is_its_own(talk):
+    *_, rises = talk.conversation("烈士遗属和因公牺牲军人遗属每年标准差多少", "病故军人遗属跟因公牺牲的差多少",
+                                  "这三类遗属每人每年各涨了多少")
+    assert rises.text.count("增加每年600元") == 3 and "相差" not in rises.text
+
+
+def test_lettered_cooperatives_told_after_the_first_with_counts_share_its_award(talk):
+    both, corrected = talk.conversation("A社初次3个产品获无公害农产品认证，B社初次2个产品，两社奖补合计多少",
+                                        "不对，B社是初次5个产品")
+    assert "5000元 + 4000元 = 9000元" in both.text and "5000元 + 7000元 = 12000元" in corrected.text
+
+
+def test_a_lettered_cooperative_added_then_corrected_to_another_award(talk):
+    *_, added, corrected = talk.conversation("A社初次3个产品获绿色食品认证，B社初次1个产品，合计奖补",
+                                             "C社也加上，它是初次10个产品获绿色食品认证",
+                                             "不对，C社拿的是有机产品新认证，三社合计多少")
+    assert "C社：30000元" in added.text and "24000元 + 20000元 + 50000元 = 94000元" in corrected.text
+
+
+def test_the_merit_of_one_of_a_counted_line_is_that_ones_alone(talk):
+    reply, _ = talk("来电人问：村里抗美援朝老兵共4人，其中1人荣立二等功。4人一年定补合计多少")
+    assert "63120元 + 1200元 = 每年64320元" in reply.text
+
+
+def test_the_two_besides_me_are_the_two_others_talked_about(talk):
+    *_, two = talk.conversation("俺是抗美援朝下来的老兵 俺今年一年能拿多少", "俺老伴儿她爹是烈士 她今年六十五了 她一年能拿多少",
+                                "俺大哥是抗日的老兵 他一年多少", "除了俺 他们俩一年加一块多少")
+    assert "4800元 + 21060元 = 每年25860元" in two.text and "15780" not in two.text
+
+
+def test_people_like_me_have_a_subsidy_is_no_benefit_missing_from_the_plan(talk):
+    reply, _ = talk("俺爹是烈士 俺今年六十一了 听说俺这样的有补助 一个月合多少")
+    assert "每月400元" in reply.text and "没有提到" not in reply.text
+
+
+def test_an_operators_own_and_the_wifes_yearly_sums_are_added(talk):
+    *_, both = talk.conversation("来电人 本人62岁 义务兵服役4年 查月补助", "其妻之父为烈士 妻60岁 查烈士老年子女年补助",
+                                 "本人年补助+妻年补助 合计")
+    assert "1200元 + 4800元 = 每年6000元" in both.text
+
+
+def test_the_two_targets_named_last_and_one_added_are_summed(talk):
+    *_, three = talk.conversation("妇女创业培训今年多少人", "中小企业管理者培训呢", "这俩加上大学生创业培训 一共培训多少人")
+    assert "1000人 + 2000人 + 6000人 = 9000人" in three.text
+
+
+def test_grandfathers_brothers_are_each_their_own_and_one_is_left_out(talk):
+    each, _, rest = talk.conversation("来电人 祖父一等功 二祖父二等功 三祖父三等功 均为优抚对象 共3人 月增加合计", "年合计",
+                                      "除祖父外 二人年合计")
+    assert "150元 + 100元 + 50元 = 每月300元" in each.text and "1200元 + 600元 = 每年1800元" in rest.text
+
+
+def test_a_monthly_average_rise_is_the_yearly_rise_by_the_month(talk):
+    *_, rise = talk.conversation("来电人 祖母 因公牺牲军人遗属 查现年标准", "月均增加")
+    assert "折合每月增加50元" in rise.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

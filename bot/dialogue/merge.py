@@ -82,6 +82,8 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
     for prepare in READ_AGAINST_THE_CONVERSATION:
         q = prepare(q, c, known)
     c = _grown(q, survivors(_known_people(q, c, store), known))
+    if q.once_met and q.everyone and "excluded" in c.facts:  # 其余3人刚满3个月 — 等他们都满了 10人一共: none left out
+        c = replace(c, facts={k: v for k, v in c.facts.items() if k != "excluded"})
     if "count" in q.facts and "excluded" in c.facts and "excluded" not in q.facts and q.subjects and not (
             {s.measure for s in q.subjects} & {x.measure for x in c.lines}):  # 其中1人刚满4个月 — 另 介绍10人: those
         c = replace(c, facts={k: v for k, v in c.facts.items() if k != "excluded"})  # taken off the 5, not the 10
@@ -363,9 +365,14 @@ def _splits_a_line(q: Question, c: Context, apart: int, told: Mapping[str, Any])
 
 
 def _told_again(lines: tuple[Line, ...], new: tuple[Line, ...]) -> tuple[Line, ...]:
-    """The lines with the facts of the same lines (measure and person) told again in `new`: 无公害仨产品加上…"""
-    told = {(n.measure, n.person): n.facts for n in new}
-    return tuple(replace(x, facts={**x.facts, **told.get((x.measure, x.person), {})}) for x in lines)
+    """The lines with the facts of the same lines told again in `new`: 无公害仨产品加上…"""
+    return tuple(replace(x, facts={**x.facts, **next((n.facts for n in new if _same_line(x, n)), {})}) for x in lines)
+
+
+def _same_line(x: Line, n: Line) -> bool:
+    """Of one measure and person, and of no other level (个人荣誉称号 is a line beside 三等功's)."""
+    return x.measure == n.measure and x.person == n.person and not any(
+        isinstance(v, str) and x.facts.get(k) not in (None, v) for k, v in n.facts.items())
 
 
 def _other_kind(q: Question, groups: list[Someone], store: MeasureStore) -> str | None:
@@ -642,7 +649,7 @@ def adds_to_the_question(q: Question, c: Context, known: Known) -> Context | Non
             s.measure not in now for s in q.subjects):
         return None  # 不对 第一个是抗日老兵: one in place of a line, not one more
     merged = _with_people(q, c, store)
-    new = _lines(q, merged, store)
+    new = tuple(_of_another_level(n, q, c, store) for n in _lines(q, merged, store))
     if q.addition and not new:  # 再加上返乡农民工那5200呢: the one measure stating the figure told
         stating = {m.id for x in q.quantities if x.value >= 100 for m in store.stating(x.value)}
         new = tuple(Line(m) for m in stating) if len(stating) == 1 else ()
@@ -670,7 +677,7 @@ def adds_to_the_question(q: Question, c: Context, known: Known) -> Context | Non
         if len(theirs := _person_lines(merged.person(key))) > 1:
             return replace(merged, lines=theirs, asked=q.asked if q.asked_said else c.asked,
                            period=q.period or c.period, total=True, requested=None)
-    if new and all(any(x.measure == n.measure and x.person == n.person for x in c.lines) for n in new) and all(
+    if new and all(any(_same_line(x, n) for x in c.lines) for n in new) and all(
             n.facts for n in new):  # 无公害仨产品加上绿色食品仨产品: the lines there are, told again, not more of them
         return replace(merged, lines=_told_again(c.lines, new), asked=q.asked if q.asked_said else c.asked,
                        period=q.period or c.period, total=True, requested=None)
@@ -682,7 +689,7 @@ def adds_to_the_question(q: Question, c: Context, known: Known) -> Context | Non
             inputs(store.get(x.measure))) else x for x in c.lines)  # the 12 are the placements', no starters counted
         merged = replace(merged, facts={k: v for k, v in merged.facts.items() if k not in counts})
         lines = (*_told_again(held, new),
-                 *(n for n in new if not any(x.measure == n.measure and x.person == n.person for x in c.lines)))
+                 *(n for n in new if not any(_same_line(x, n) for x in c.lines)))
         if q.how_many and q.how_many > len(lines):  # 还有个地理标志登记 三项加一块: the ones answered before too
             lines = _filled(lines, reversed(c.history), q.how_many)
         said_at = {(n.measure, n.person): i for i, n in enumerate(new)}
@@ -1535,6 +1542,18 @@ def _kind_of(unit: str, c: Context, store: MeasureStore) -> str | None:
         if fact in NUMERIC and (not unit or unit in UNITS.get(fact, ())):
             return fact
     return None
+
+
+def _of_another_level(line: Line, q: Question, c: Context, store: MeasureStore) -> Line:
+    """三等功4人、二等功3人 — 另有1人获个人荣誉称号 加上: a line of no one at a level the message tells, beside
+    lines of the same measure at other levels, is a line of that level of its own."""
+    if line.person is not None or line.facts:
+        return line
+    worded = {k: v for k, v in q.facts.items() if isinstance(v, str) and k in inputs(store.get(line.measure))}
+    levels = [x.facts for x in c.lines if x.measure == line.measure and x.person is None]
+    if not worded or not levels or not all(any(f.get(k) not in (None, v) for k, v in worded.items()) for f in levels):
+        return line
+    return replace(line, facts=worded)
 
 
 def _increased(c: Context, kind: str, more: float, added: float | None = None) -> Context:

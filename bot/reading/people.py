@@ -26,7 +26,7 @@ RELATIONS = ("spouse", "child", "parent")  # what a survivor is of a fallen sold
 
 _LETTER = r"[A-E甲乙丙丁戊](?:社(?!会))?"  # 甲社: an operator's letter for a cooperative, and its 社
 _OF_A_LETTER = (r"有(?!\s*(?:啥|什么|哪|多少|几))|要是|如果|假如|男|女|:|：|服役|当兵|今年|是|改|应为|实为|更正|另有"
-                r"|也|初次|首次|头次|有机|绿色|无公害|地理标志|农产品|获|拿|得了|申报|新认证|再认证")  # what an operator
+                r"|也|只|初次|首次|头次|有机|绿色|无公害|地理标志|农产品|获|拿|得了|申报|新认证|再认证")  # what an operator
 # writes after one lettered
 ANOTHER = "另一人"  # data/people.yml's kin of 同户另一人 / 另有家属一人: someone beside whoever was spoken of
 

@@ -93,7 +93,8 @@ _DENIES = re.compile(r"(?:他|她|我|俺)?(?:不是|并非|不算|没有?当过
 # 老大68, 我爸都72了: a number right after a person (and 今年, 都 …) is their age, unless a unit says otherwise
 _AGE_AFTER_NAME = re.compile(r"(?:是|今年|已经|都|才|快|刚|也|正好|刚好)?(\d{2,3})"
                              r"(?![\d.]|\s*(?:年|个|元|万|%|号|日|位|名|人|户|项|种))")
-_QUANTITY = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(周岁|岁|个月|年|个|元|人|户|%)?(?![\d.]|月|号|日)")  # 3月: a date
+_QUANTITY = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(周岁|岁|个月|年|个|元|人|户|%)?(?![\d.]|月|号|日|社|家|项|样|笔)")
+# 3月: a date; 两社 两项: the things summed
 _IS = re.compile(r"\s*(?:今年|这回|这次|现在)?\s*(?:是|就是|其实是|属于|要是|如果|假如)\s*")
 # 有机认证(今年)是第一年再认证 / 有机要是第一年再认证: the one said is the other (有机新认证 明年再认证: both)
 _THANKED = re.compile(r"(?:谢谢|多谢|感谢|辛苦)(?:了|啦|你|您|你了|您了)?\s*$")  # 谢谢了闺女 / 辛苦你了大姐: whom the
@@ -868,8 +869,10 @@ class Reader:
     def not_in_plan(self, text: str) -> tuple[str, str] | None:
         """A benefit the message names (取暖补贴, 独生子女费) by a word the plan never uses: (word, 补贴)."""
         for m in _BENEFIT.finditer(text):
-            name = cut(m.group(1).rstrip("有的给发年月"), self.store.terms)[-1]  # the word before 补贴: 今年冬天取暖 → 取暖,
-            # 买房有补贴没 → 买房
+            words = cut(m.group(1).rstrip("有的给发"), self.store.terms)  # the word before 补贴: 今年冬天取暖 →
+            if not words:  # 取暖, 买房有补贴没 → 买房; 的补助: none
+                continue
+            name = words[-1]
             if len(name) < 2 or set(name) & _FUNCTION_CHARACTERS or name in self.cues.not_names or self.people.mentions(name):
                 continue
             if any(f.start == 0 and f.end == len(name) for f in self.extract.groups_in(name)):

@@ -1995,6 +1995,30 @@ def test_a_monthly_average_rise_is_the_yearly_rise_by_the_month(talk):
     assert "折合每月增加50元" in rise.text
 
 
+def test_a_year_of_the_subsidy_asked_names_no_benefit_and_is_answered(talk):
+    reply, _ = talk("我姥爷是抗日战争的老兵 九十好几了 一年的补助是多少")
+    assert "每年21060元" in reply.text
+
+
+def test_a_group_counted_with_the_rest_short_of_the_months_then_all_once_met(talk):
+    now, _, later = talk.conversation("来电人为社区专干：辖区就业困难人员共10人自主创业，其中7人领营业执照后正常经营已满6个月以上，"
+                                      "其余3人刚满3个月。现在能领一次性创业补贴的合计多少", "那3个人要啥条件才能领",
+                                      "等他们都满了，10人一共多少")
+    assert "5000元 × 7人 = 35000元" in now.text and "5000元 × 10人 = 50000元" in later.text
+
+
+def test_a_count_of_the_cooperatives_summed_is_no_correction_of_a_product_count(talk):
+    *_, corrected = talk.conversation("来电人：A社初次6个产品获绿色食品认证，B社初次9个产品获无公害认证。两社奖补合计",
+                                      "更正：B社只有4个产品，两社合计多少")
+    assert "30000元 + 6000元 = 36000元" in corrected.text
+
+
+def test_one_more_of_another_merit_level_is_a_line_of_its_own(talk):
+    *_, more = talk.conversation("查：优抚对象共9人，其中三等功4人、二等功3人、一等功2人，每月增加合计", "全年合计",
+                                 "另有1人获个人荣誉称号，加上后全年合计")
+    assert "2400元 + 3600元 + 3600元 + 2400元 = 每年12000元" in more.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

@@ -328,14 +328,14 @@ def splits_a_group(q: Question, c: Context, known: Known) -> Context | None:
 
 
 def _a_member_told(q: Question, c: Context, groups: list[Someone]) -> Person | None:
-    """The one person the message names, of no measure yet, with facts of their own, said to be one of the one
-    counted group (a correction, or a kin word of the group's: 小妹 of 姊妹3个)."""
-    if len(groups) != 1 or len(q.people) != 1 or q.subjects:
+    """The one person a correction names, of no measure yet, with facts of their own (不对 俺小妹才五十八): one of
+    the one counted group, told otherwise than the group was (俺小妹今年六十五 她一年多少 asks of her alone)."""
+    if not q.correction or len(groups) != 1 or len(q.people) != 1 or q.subjects:
         return None
     someone, known = q.people[0], c.person(q.people[0].key)
     if someone.key == SELF or someone.count != 1 or not someone.facts or known is not None and known.measures:
         return None
-    return someone if q.correction or someone.key[-1:] in groups[0].label else None
+    return someone
 
 
 def _sets_apart(q: Question, c: Context, group: Someone, member: Person) -> Context:

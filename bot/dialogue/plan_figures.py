@@ -56,7 +56,8 @@ def asked_of(outcomes: Sequence[Outcome], asked: Sequence[str], total: bool, sai
         said = "、".join(o.figure.label for o in pool[:int(first.group(1))])
     elif _THESE.search(said) and len(now := _named(pool, said)) < 2 and len(recent) >= 2:  # 这俩差多少: the two
         if total and now and _ADDS.search(said):  # named last; 这俩加上大学生创业培训 一共: and the one added
-            return _sum([o for label in recent[-2:] for o in pool if o.figure.label == label] + now, said)
+            two = [o for label in recent[-2:] for o in pool if o.figure.label == label]
+            return _sum([*two, *(o for o in now if o not in two)], said)
         said = "、".join(recent[-2:])
     if set(asked) & {"old", "rise"} and (before := _before_rise(pool, said, "rise" in asked)) is not None:
         return before  # 2016年的人均增收 (人均 is the figure's name, no average asked)

@@ -93,8 +93,8 @@ _DENIES = re.compile(r"(?:他|她|我|俺)?(?:不是|并非|不算|没有?当过
 # 老大68, 我爸都72了: a number right after a person (and 今年, 都 …) is their age, unless a unit says otherwise
 _AGE_AFTER_NAME = re.compile(r"(?:是|今年|已经|都|才|快|刚|也|正好|刚好)?(\d{2,3})"
                              r"(?![\d.]|\s*(?:年|个|元|万|%|号|日|位|名|人|户|项|种))")
-_QUANTITY = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(周岁|岁|个月|年|个|元|人|户|%)?(?![\d.]|月|号|日|社|家|项|样|笔)")
-# 3月: a date; 两社 两项: the things summed
+_QUANTITY = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?!\s*个?(?:社|家|项|样|笔))\s*(周岁|岁|个月|年|个|元|人|户|%)?"
+                       r"(?![\d.]|月|号|日)")  # 3月: a date; 两社 两项: the things summed
 _IS = re.compile(r"\s*(?:今年|这回|这次|现在)?\s*(?:是|就是|其实是|属于|要是|如果|假如)\s*")
 # 有机认证(今年)是第一年再认证 / 有机要是第一年再认证: the one said is the other (有机新认证 明年再认证: both)
 _THANKED = re.compile(r"(?:谢谢|多谢|感谢|辛苦)(?:了|啦|你|您|你了|您了)?\s*$")  # 谢谢了闺女 / 辛苦你了大姐: whom the
@@ -353,8 +353,10 @@ class Reader:
         quantities += tuple(Quantity(float(m.group(1)), m.group(2) or "", False) for m in denied)  # 不是6年: the value
         # it was, by which the merge finds whose it was
         subjects, quantities = self._headcount(text, subjects, quantities, people, turn < len(text))
-        if any(x.count and isinstance(k := x.facts.get("excluded"), int) and k < x.count for x in subjects):
-            subjects = _some_of_the_counted(subjects)  # 抗美援朝老兵共4人，其中1人荣立二等功: the merit is one's
+        merits = {m.id for m in self.store.measures if m.kind == "merit_addition"}
+        if any(x.measure in merits and x.count and isinstance(k := x.facts.get("excluded"), int) and k < x.count
+               for x in subjects):  # 抗美援朝老兵共4人，其中1人荣立二等功: the merit is that one's (其中1人不满60岁
+            subjects = _some_of_the_counted(subjects, merits)  # takes one off: the merge's)
             general = {k: v for k, v in general.items() if k != "excluded"}
         bare = _BARE.match(self.cues.question_words.sub(" ", text)) if not subjects else None
         cued = list(text)  # cue words are read outside the facts: 快1年了 tells a time, it asks for no year;
@@ -908,12 +910,12 @@ def _meant(groups: frozenset[str]) -> frozenset[str]:
     return groups - {g for said in groups for g in load_groups().get(said, {}).get("instead_of", ())}
 
 
-def _some_of_the_counted(subjects: tuple[Subject, ...]) -> tuple[Subject, ...]:
-    """The line of a clause telling some of those counted (其中1人荣立二等功) counts those, not all of them."""
+def _some_of_the_counted(subjects: tuple[Subject, ...], merits: set[str]) -> tuple[Subject, ...]:
+    """The merit's line of a clause telling some of those counted (其中1人荣立二等功) counts those, not all of them."""
     out = []
     for x in subjects:
         k = x.facts.get("excluded")
-        if x.count and isinstance(k, int) and k < x.count:
+        if x.measure in merits and x.count and isinstance(k, int) and k < x.count:
             x = replace(x, count=k if k > 1 else None, facts={f: v for f, v in x.facts.items() if f != "excluded"})
         out.append(x)
     return tuple(out)

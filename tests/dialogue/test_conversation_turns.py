@@ -1898,7 +1898,7 @@ def test_an_agency_telling_its_placements_asks_the_placement_subsidy_and_more_pl
 
 def test_together_with_a_line_already_answered_sums_the_lines(talk):
     *_, both = talk.conversation("俺爷爷六十八了 当过五年义务兵 现在每个月补多少", "他服役那时候还立过三等功 一个月能再加多少",
-                                 "那连上义务兵那份 一个月一共多少")
+                                 "那连同义务兵那份 一个月一共多少")
     assert "125元 + 50元 = 每月175元" in both.text
 
 
@@ -2001,8 +2001,8 @@ def test_a_year_of_the_subsidy_asked_names_no_benefit_and_is_answered(talk):
 
 
 def test_a_group_counted_with_the_rest_short_of_the_months_then_all_once_met(talk):
-    now, _, later = talk.conversation("来电人为社区专干：辖区就业困难人员共10人自主创业，其中7人领营业执照后正常经营已满6个月以上，"
-                                      "其余3人刚满3个月。现在能领一次性创业补贴的合计多少", "那3个人要啥条件才能领",
+    now, _, later = talk.conversation("来电人为社区专干：辖区就业困难人员共10人自主创业，其中7人领营业执照后正常经营已满6个月"
+                                      "以上，其余3人刚满3个月。现在能领一次性创业补贴的合计多少", "那3个人要啥条件才能领",
                                       "等他们都满了，10人一共多少")
     assert "5000元 × 7人 = 35000元" in now.text and "5000元 × 10人 = 50000元" in later.text
 
@@ -2017,6 +2017,41 @@ def test_one_more_of_another_merit_level_is_a_line_of_its_own(talk):
     *_, more = talk.conversation("查：优抚对象共9人，其中三等功4人、二等功3人、一等功2人，每月增加合计", "全年合计",
                                  "另有1人获个人荣誉称号，加上后全年合计")
     assert "2400元 + 3600元 + 3600元 + 2400元 = 每年12000元" in more.text
+
+
+def test_just_reaching_the_months_takes_no_one_off_the_count(talk):
+    reply, _ = talk("辖区就业困难人员共5人自主创业 其中1人刚满6个月 其余都满8个月了 一次性创业补贴合计多少")
+    assert "5000元 × 5人 = 25000元" in reply.text
+
+
+def test_one_of_a_counted_group_short_of_the_age_leaves_the_group_counted(talk):
+    reply, _ = talk("满60老义务兵共4人 均服役3年 其中1人不满60岁 月合计")
+    assert "4位" in reply.text and "每月75元\n" not in reply.text
+
+
+def test_people_starting_businesses_beside_me_are_not_counted_for_me(talk):
+    reply, _ = talk("我是就业困难人员 共5人创业 能拿多少")
+    assert "25000" not in reply.text
+
+
+def test_not_yet_an_age_is_no_age_told(talk):
+    reply, _ = talk("我是烈士老年子女 我还不到60 能领多少")
+    assert "年满60周岁才能领" in reply.text
+
+
+def test_this_month_counted_in_is_a_fact_told_not_a_line_added(talk):
+    _, now = talk.conversation("我开店5个月了 就业困难人员 创业补贴多少", "连上这个月就6个月了 能领多少")
+    assert "一次性5000元" in now.text and "暂不符合" not in now.text
+
+
+def test_one_of_the_two_targets_added_again_is_counted_once(talk):
+    *_, total = talk.conversation("大学生创业培训多少人", "妇女创业培训呢", "这俩加上妇女创业培训 一共多少人")
+    assert "8000" not in total.text
+
+
+def test_a_member_of_a_counted_group_asked_of_alone_is_not_split_from_it(talk):
+    _, hers = talk.conversation("姊妹三个都是烈士老年子女 都60多了 一年合计多少", "俺小妹今年六十五 她一年多少")
+    assert "每年4800元" in hers.text and "14400" not in hers.text
 
 
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):

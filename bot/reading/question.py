@@ -67,6 +67,8 @@ _MORE = {"service_years": re.compile(r"多(?:当|干|服役|服|待|呆)了?(\d{
          "count": re.compile(r"(?:又|再|另外又?)(?:介绍|安置)(?:成功|成)?了?[^\d,。;!?]{0,8}?(\d{1,4})\s*"
                              r"(?:(?:个|名|位)人?(?!月|产品)|人)")}  # 后来又介绍成5个
 _THE_REST = re.compile(r"剩下|[就只还]剩|其他|其余|别的|余下")  # 除了我舅 剩下俩: the rest asked of
+_EXCEPT_FRAMED = re.compile(r"除(?:了|去|开)?[^,。;!?\s]{1,8}?(?:以外|之外|外)")  # 除我妈外: all said but her
+_HOW_MUCH_OR_THEN = re.compile(r"呢[?!.\s]*$|多少|几")
 _THE_REST_SAID = re.compile(r"(?:剩下的?|其余的?|其他的?|余下的?)[^\d,。;!?]{0,4}?\d+\s*(?:年|个|人|岁)?")
 _COUNTED_HEAD = re.compile(r"^\d+个")  # 1个烈士的, in a list of those counted
 _COUNTED_KIN = re.compile(r"(仨|俩|[2-9])个?$")  # 仨舅, 3个姑: kin counted
@@ -423,8 +425,9 @@ class Reader:
                   ) -> LeftOut | None:
         """What the message leaves out of the last answer (in `spans`), when it asks of the rest (剩下俩加起来,
         其他的, 一共, 就剩俩了): 除了我妈 alone may start a question of its own."""
-        if not spans or not (self.cues.total(text) or _THE_REST.search(text) or "rise" in self.cues.asked(text)):
-            return None  # (不算立功的部分，比去年多多少: the rise of the rest)
+        if not spans or not (self.cues.total(text) or _THE_REST.search(text) or "rise" in self.cues.asked(text)
+                             or _EXCEPT_FRAMED.search(text) and _HOW_MUCH_OR_THEN.search(text)):
+            return None  # (不算立功的部分，比去年多多少: the rise of the rest; 除我妈外呢: the rest, asked again)
         inside = lambda start: any(s <= start < e for s, e in spans)  # noqa: E731
         left = LeftOut(frozenset(m.key for m in mentions if m.role == "person" and inside(m.start)),
                        frozenset(m.id for s, e in spans for m in self.store.all_named_in(text[s:e])),

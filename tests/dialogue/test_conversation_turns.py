@@ -2054,6 +2054,11 @@ def test_a_member_of_a_counted_group_asked_of_alone_is_not_split_from_it(talk):
     assert "每年4800元" in hers.text and "14400" not in hers.text
 
 
+def test_all_but_one_said_as_except_then_asks_the_rest(talk):
+    _, rest = talk.conversation("俺爸是抗美援朝老兵 俺妈是烈士遗属 俩人加起来一年多少", "除我妈外呢")
+    assert "每年15780元" in rest.text and "24570" not in rest.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

@@ -81,12 +81,7 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
     known = Known(store, family)
     for prepare in READ_AGAINST_THE_CONVERSATION:
         q = prepare(q, c, known)
-    c = _grown(q, survivors(_known_people(q, c, store), known))
-    if q.once_met and q.everyone and "excluded" in c.facts:  # 其余3人刚满3个月 — 等他们都满了 10人一共: none left out
-        c = replace(c, facts={k: v for k, v in c.facts.items() if k != "excluded"})
-    if "count" in q.facts and "excluded" in c.facts and "excluded" not in q.facts and q.subjects and not (
-            {s.measure for s in q.subjects} & {x.measure for x in c.lines}):  # 其中1人刚满4个月 — 另 介绍10人: those
-        c = replace(c, facts={k: v for k, v in c.facts.items() if k != "excluded"})  # taken off the 5, not the 10
+    c = _none_left_out_anew(q, _grown(q, survivors(_known_people(q, c, store), known)))
     for rule in RULES:
         merged = rule(q, c, known)
         if merged is not None:  # 年差 月差, then 比病故的呢: both periods still, until a period is asked alone
@@ -1686,6 +1681,20 @@ def _members_as_named(q: Question, c: Context, known: Known) -> Question:
                                    for p in q.people),
                    subjects=tuple(replace(x, person=renamed.get(x.person, x.person)) if x.person else x
                                   for x in q.subjects))
+
+
+def _none_left_out_anew(q: Question, c: Context) -> Context:
+    """Those taken off a count no longer are when the message counts anew: all of them once they meet the rule
+    (其余3人刚满3个月 — 等他们都满了 10人一共), or another measure's people (其中1人刚满4个月 — 另 介绍10人: the 1 is
+    of the 5, not of the 10; the 5's line keeps it in the history, see `remember`)."""
+    if "excluded" not in c.facts or "excluded" in q.facts:
+        return c
+    everyone_now = q.once_met and q.everyone
+    others_counted = "count" in q.facts and bool(q.subjects) and not (
+        {s.measure for s in q.subjects} & {x.measure for x in c.lines})
+    if not (everyone_now or others_counted):
+        return c
+    return replace(c, facts={k: v for k, v in c.facts.items() if k != "excluded"})
 
 
 def _grown(q: Question, c: Context) -> Context:

@@ -48,6 +48,7 @@ _MERIT_TOLD = re.compile(r"[一二三]等功(?!的|呢|是|多少|每|加|给|�
 # (立过 is gone once normalised); 一等功的每月还加多少 asks of no one
 _SHORT_OF = re.compile(r"未达|没达|不达|达不到|不合格|不符合|没建成|未建成|没验收|未验收")  # 其中1个未达建设标准
 _ALL_ADDED = re.compile(r"[全都]加")  # 全加: a sum of all, said short
+_HEADCOUNT = ("count", "excluded")  # the people a line of no one was answered for, and those taken off them
 _HAS_TOO = re.compile(r"^[^\s,。;!?]{2,8}?(?:也有|也拿了|也获得|也得了|也认证了?|也评上)(?!这|那)")  # 地理标志也有:
 # one more award, named right before (解放战争老兵呢 也有这么多吗 compares)
 _EACH_DID = re.compile(r"各(?:建|开|办|弄|整|搞|干|认证|申请|报)(?:了)?(?:1个|1家|1处|个)")  # 我和我小舅子各建一个: the thing
@@ -1592,9 +1593,6 @@ def remember(c: Context) -> Context:
                      for x in c.lines)  # are the line's as answered, whatever the next measure counts
     history = tuple(line for line in c.history if _item(line) not in now and _still(line, c)) + answered
     return replace(c, history=history[-HISTORY:])
-
-
-_HEADCOUNT = ("count", "excluded")  # the people a line of no one was answered for, and those taken off them
 
 
 def _item(line: Line) -> tuple[str, str | None, frozenset[tuple[str, str]]]:

@@ -256,6 +256,7 @@ class Reader:
         self._chitchat = re.compile("|".join(map(re.escape, chitchat)))
         self.extract, self.normalize, self._plan_text = extract, normalize, plan_text
         self._plan_itself = {m.id for m in store.measures if m.section == "导语"}  # named by 暖流计划 itself
+        self._merits = frozenset(m.id for m in store.measures if m.kind == "merit_addition")  # 其中1人荣立二等功
         self._shortest_contract = min((r["min"] for m in store.measures for r in m.requires  # 签订1年以上: 1
                                        if r["fact"] == "contract_years" and "min" in r), default=None)
 
@@ -355,10 +356,8 @@ class Reader:
         quantities += tuple(Quantity(float(m.group(1)), m.group(2) or "", False) for m in denied)  # 不是6年: the value
         # it was, by which the merge finds whose it was
         subjects, quantities = self._headcount(text, subjects, quantities, people, turn < len(text))
-        merits = {m.id for m in self.store.measures if m.kind == "merit_addition"}
-        if any(x.measure in merits and x.count and isinstance(k := x.facts.get("excluded"), int) and k < x.count
-               for x in subjects):  # 抗美援朝老兵共4人，其中1人荣立二等功: the merit is that one's (其中1人不满60岁
-            subjects = _some_of_the_counted(subjects, merits)  # takes one off: the merge's)
+        if (merit_counted := _some_of_the_counted(subjects, self._merits)) != subjects:  # 抗美援朝老兵共4人，其中1人
+            subjects = merit_counted  # 荣立二等功: the merit is that one's (其中1人不满60岁 takes one off: the merge's)
             general = {k: v for k, v in general.items() if k != "excluded"}
         bare = _BARE.match(self.cues.question_words.sub(" ", text)) if not subjects else None
         cued = list(text)  # cue words are read outside the facts: 快1年了 tells a time, it asks for no year;
@@ -913,7 +912,7 @@ def _meant(groups: frozenset[str]) -> frozenset[str]:
     return groups - {g for said in groups for g in load_groups().get(said, {}).get("instead_of", ())}
 
 
-def _some_of_the_counted(subjects: tuple[Subject, ...], merits: set[str]) -> tuple[Subject, ...]:
+def _some_of_the_counted(subjects: tuple[Subject, ...], merits: frozenset[str]) -> tuple[Subject, ...]:
     """The merit's line of a clause telling some of those counted (其中1人荣立二等功) counts those, not all of them."""
     out = []
     for x in subjects:

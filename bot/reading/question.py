@@ -886,7 +886,23 @@ class Reader:
                 return name, m.group(2)  # 养老金 is no 养老 service: a 金 or 费 of its own the plan never names
             if self._unheard(word) and named is not None and not _PAYS.search(named.quote):
                 return name, m.group(2)  # 护理补贴: 护理 names a trade to work in, its quote pays nothing
+            if _PLAN_NAMES.search(text) and (strange := self._strange_name(m.group(1).rstrip("有的给发"))) and not \
+                    self.store.named_in(strange + m.group(2)):  # 暖流计划里特困供养金多少: the last word (岗位, 供养)
+                return strange, m.group(2)  # is the plan's, the name as a whole is not (asked of the plan by its
+                # name: 那连补助 names the last answer's)
         return None
+
+    def _strange_name(self, said: str) -> str:
+        """The name said before a benefit, from its first word the plan never uses (公益性岗位, 特困供养), or ""
+        when every word of it is the plan's, a person's or everyday talk. Only what follows the plan's own name
+        and the last function character is the name (暖流计划里特困供养: 特困供养)."""
+        said = _PLAN_NAMES.sub("", said)
+        name = said[max((said.rfind(ch) for ch in _FUNCTION_CHARACTERS), default=-1) + 1:]
+        for word in cut(name, self.store.terms):
+            if len(word) > 1 and self._unheard(word) and word not in self.cues.not_names and not (
+                    self.people.mentions(word) or self.extract.groups_in(word) or self.normalize(word) != word):
+                return name[name.find(word):]
+        return ""
 
     def _unheard(self, word: str) -> bool:
         return word not in self._plan_text and not any(word in term for term in self.store.terms)

@@ -2059,6 +2059,17 @@ def test_all_but_one_said_as_except_then_asks_the_rest(talk):
     assert "每年15780元" in rest.text and "24570" not in rest.text
 
 
+def test_a_benefit_the_plan_never_names_asked_of_the_plan_by_name_is_said_to_be_missing(talk):
+    """暖流计划里特困供养金每月多少: 供养 is a word of the plan, 特困供养金 is not; the plan's own name made its targets
+    (871.4万人次, 435元) the answer."""
+    for said, name in (("我是特困供养人员 暖流计划里特困供养金每月多少", "特困供养金"),
+                       ("公益性岗位补贴每月多少 暖流计划有写吗", "公益性岗位补贴")):
+        reply, _ = talk(said)
+        assert f"没有提到“{name}”" in reply.text and "元" not in reply.text
+    kept, _ = talk("暖流计划人均增收多少")  # the plan's own target is still the plan's
+    assert "435元" in kept.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

@@ -138,7 +138,10 @@ SETS = {"tuned.yml": 1.0, "blind.yml": 0.95, "blind_a.yml": 0.94, "held_out.yml"
         "dev_voice8.yml": 0.90, "dev_desk9.yml": 0.87, "dev_voice9.yml": 0.86,
         "held_out_54_desk_counts_periods.yml": 0.87, "held_out_55_voice_families_totals.yml": 0.83,
         "held_out_56_everyday_all_measures.yml": 0.89, "dev_desk10.yml": 0.92, "dev_voice10.yml": 0.90,
-        "dev_long21.yml": 0.80, "dev_desk11.yml": 0.78, "dev_voice11.yml": 0.93}
+        "dev_long21.yml": 0.80, "dev_desk11.yml": 0.78, "dev_voice11.yml": 0.93,
+        "held_out_57_elderly_relatives_corrections.yml": 0.90, "held_out_58_desk_shorthand_mixed.yml": 0.83,
+        "held_out_59_everyday_plan_words.yml": 0.87, "dev_desk12.yml": 0.85, "dev_families12.yml": 0.88,
+        "dev_voice12.yml": 0.90}
 
 
 def judged(rest_url: str, *args: str) -> str:

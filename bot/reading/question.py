@@ -301,6 +301,7 @@ class Reader:
         more = {fact: float(m.group(1)) for fact, m in said_more}
         found = [f for f in found if not any(  # 多当2年兵: 2 more years, not 2 years
             m.start() <= f.start < m.end() for _, m in said_more)]  # 多干2年: no 2 years in business either
+        mentions = _the_rest_in_kinds(text, mentions, found)
         clauses = _clauses(text, mentions)
         left_spans = self.cues.left_out(text)
         left_out = self._left_out(text, left_spans, mentions, found)
@@ -1024,12 +1025,32 @@ def _in_turn(mentions: list[Mention]) -> dict[int, Mention]:
     return {}
 
 
+def _the_rest_in_kinds(text: str, mentions: list[Mention], found: list[Found]) -> list[Mention]:
+    """1共8名遗属 其中烈士遗属3人 因公牺牲军人遗属2人 其余是病故军人遗属: the rest of a count told kind by kind is
+    a group of the kind said after 其余, counted by what is left (3), not a kind of the last group counted."""
+    kinds = [f for f in found if f.fact == "veteran_category"]
+    parts = [m for m in mentions if m.role == "group" and _COUNT_SAID.search(m.said) and any(
+        m.start <= f.start < m.end for f in kinds)]  # (10名老兵: the count they are parts of)
+    if not parts:
+        return mentions
+    wholes = list(_COUNT_SAID.finditer(text, 0, parts[0].start))  # (1共8名: no group of its own, a count)
+    rest = _REST_OF_KINDS.search(text, parts[-1].end)
+    kind = next((f for f in kinds if f.start == rest.end()), None) if rest else None
+    left = int(wholes[-1].group(1)) - sum(p.count for p in parts) if wholes else 0
+    if rest is None or kind is None or left < 1:
+        return mentions
+    them = Mention(str(kind.value), f"{kind.value}{left}人", rest.start(), kind.end, "group", left)
+    return sorted([m for m in mentions if not them.start <= m.start < them.end] + [them], key=lambda m: m.start)
+    # (其余都是: 都 is of the rest, not of everyone)
+
+
 def _told_apart(text: str, m: Mention, group: Mention | None, taken: int) -> bool:
     """Some of a group already counted, said apart for what only they did: 其中1个抗美援朝的 (a group word after
     其中), 7个 4个…3个… 其中2个 (after the group is all named, or fewer than all of it: 5个老义务兵 其中2个立过功),
     抗日的有1个立过一等功 (of a group counted in an earlier message, a merit told of them)."""
-    if m.role == "group":
-        return text.endswith(SOME_OF, 0, m.start)
+    if m.role == "group":  # (共10名老兵 其中抗日老兵2人 解放战争老兵4人: a count told in kinds, each its own)
+        return text.endswith(SOME_OF, 0, m.start) and bool(_MERIT_AFTER.match(text, m.end))  # (其中1个抗美援朝的
+        # 立过一等功: what only they did)
     if m.role != "member":
         return False
     if group is None:
@@ -1100,6 +1121,8 @@ _LENGTH = r"(?P<len>\d+|半)\s*(?P<unit>年|个月)(?:以上)?的?(?:劳动)?合
 _SIGNED = r"(?:签了?|签的是?|签订了?|合同)\s*(?:的是)?\s*"
 _PARTS = (re.compile(rf"(?P<n>\d+\s*(?:个|人|名|位)|仨|俩)[^\d,。;!?\s]{{0,6}}?{_SIGNED}{_LENGTH}"),
           re.compile(rf"(?:签了?|签订了?){_LENGTH}[^\d,。;!?\s]{{0,6}}?(?P<n>\d+\s*(?:个|人|名|位))"))  # 签1年以上合同缴社保16人
+_REST_OF_KINDS = re.compile(r"(?:其余|剩下|余下|其他)的?(?:人)?(?:都|全|均)?(?:是|为|属于)?")
+_COUNT_SAID = re.compile(r"(\d+)\s*(?:个|人|名|位)")
 _REST_COUNTED = re.compile(rf"(?:其余|剩下的?|其他的?|另外)(?P<n>\d+)\s*(?:个|人|名|位)[^\d,。;!?\s]{{0,4}}?{_LENGTH}")
 _REST = re.compile(rf"(?:其余|剩下的?|其他的?)(?:人)?[^\d,。;!?\s]{{0,4}}?{_SIGNED}{_LENGTH}")
 

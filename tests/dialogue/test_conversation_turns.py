@@ -2070,6 +2070,18 @@ def test_a_benefit_the_plan_never_names_asked_of_the_plan_by_name_is_said_to_be_
     assert "435元" in kept.text
 
 
+def test_a_count_told_kind_by_kind_gives_the_rest_the_kind_said_after_其余(talk):
+    """其中烈士遗属3人 was taken for some of the 8 with a merit of their own (and left out), and 病故 for the kind of the
+    2 before it: 烈士 3, 因公 2, the other 3 病故."""
+    [year] = talk.conversation("社区一共8名遗属，其中烈士遗属3人，因公牺牲军人遗属2人，其余是病故军人遗属，一年总共发多少")
+    assert "24570元 × 3人" in year.text and "18460元 × 2人" in year.text and "17490元 × 3人" in year.text
+    assert "每年163100元" in year.text
+    [veterans] = talk.conversation("村里共10名老兵，其中抗日老兵2人、解放战争老兵4人，其余为抗美援朝老兵，年补助合计")
+    assert "15780元 × 4人" in veterans.text and "每年169720元" in veterans.text
+    [all_of_them] = talk.conversation("8个遗属 烈士遗属3人 其余都是病故军人遗属 一年一共多少")  # 都: of the rest
+    assert "17490元 × 5人" in all_of_them.text and "每年161160元" in all_of_them.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

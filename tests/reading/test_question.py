@@ -348,6 +348,12 @@ def test_some_of_those_counted_keep_only_what_they_alone_did(read):
     assert [s.measure for s in q.subjects] == ["merit_addition"]
 
 
+def test_the_rest_of_a_count_told_in_kinds_is_a_group_of_the_kind_said_after_it(read):
+    q = read("社区一共8名遗属，其中烈士遗属3人，因公牺牲军人遗属2人，其余是病故军人遗属，一年总共发多少")
+    assert [(p.key, p.count, p.facts["veteran_category"]) for p in q.people] == [
+        ("烈士遗属", 3, "烈士遗属"), ("因公牺牲军人遗属", 2, "因公牺牲军人遗属"), ("病故军人遗属", 3, "病故军人遗属")]
+
+
 def test_years_of_service_said_vaguely_then_exactly_are_the_exact_ones(read):
     q = read("我爸当过义务兵好几年其实是九年七十一岁了现在每个月给多少钱")
     assert q.people[0].facts["service_years"] == 9 and q.people[0].facts["age"] == 71

@@ -932,7 +932,10 @@ def leaves_some_out(q: Question, c: Context, known: Known) -> Context | None:
         return line.person in left.people or (any(facts.get(k) == v for k, v in left.facts.items()) if left.facts
                                               else line.measure in left.measures)
     rest = tuple(line for line in items if not out(line))
-    if not rest or len(rest) == len(items):
+    if left.rest and (kept := tuple(x for p in c.people for x in _person_lines(p) if not out(x))) and _heads(
+            kept, c) == left.rest:  # 抗日那个比抗美援朝的多多少 — 除了抗日那个 剩下4个一共: the four of all talked about
+        rest = kept
+    elif not rest or len(rest) == len(items):
         return None
     return replace(c, lines=rest, asked=q.asked if q.asked_said else c.asked, period=q.period or c.period,
                    total=q.total or c.total or len(rest) > 1, requested=None, profile=())

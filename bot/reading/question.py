@@ -69,6 +69,8 @@ _MORE = {"service_years": re.compile(r"多(?:当|干|服役|服|待|呆)了?(\d{
 _THE_REST = re.compile(r"剩下|[就只还]剩|其他|其余|别的|余下")  # 除了我舅 剩下俩: the rest asked of
 _EXCEPT_FRAMED = re.compile(r"除(?:了|去|开)?[^,。;!?\s]{1,8}?(?:以外|之外|外)")  # 除我妈外: all said but her
 _HOW_MUCH_OR_THEN = re.compile(r"呢[?!.\s]*$|多少|几")
+_EXCEPT_ALONE = re.compile(r"^那?除(?:了|去|开)[^,。;!?\s]{1,8}?呢[?!.\s]*$")  # 除了俺爹呢: the last answer, but him
+_THE_REST_COUNTED = re.compile(r"(?:剩下|其余|其他|余下)的?那?(\d+)\s*(?:个|人|位|口)")  # 剩下4个: those left, counted
 _THE_REST_SAID = re.compile(r"(?:剩下的?|其余的?|其他的?|余下的?)[^\d,。;!?]{0,4}?\d+\s*(?:年|个|人|岁)?")
 _COUNTED_HEAD = re.compile(r"^\d+个")  # 1个烈士的, in a list of those counted
 _COUNTED_KIN = re.compile(r"(仨|俩|[2-9])个?$")  # 仨舅, 3个姑: kin counted
@@ -172,6 +174,7 @@ class LeftOut:
     people: frozenset[str] = frozenset()
     measures: frozenset[str] = frozenset()
     facts: Mapping[str, Any] = field(default_factory=dict)
+    rest: int | None = None  # how many are left, as said (除了抗日那个 剩下4个: 4)
 
 
 @dataclass(frozen=True)
@@ -426,12 +429,13 @@ class Reader:
         """What the message leaves out of the last answer (in `spans`), when it asks of the rest (剩下俩加起来,
         其他的, 一共, 就剩俩了): 除了我妈 alone may start a question of its own."""
         if not spans or not (self.cues.total(text) or _THE_REST.search(text) or "rise" in self.cues.asked(text)
-                             or _EXCEPT_FRAMED.search(text) and _HOW_MUCH_OR_THEN.search(text)):
+                             or _EXCEPT_FRAMED.search(text) and _HOW_MUCH_OR_THEN.search(text) or _EXCEPT_ALONE.match(text)):
             return None  # (不算立功的部分，比去年多多少: the rise of the rest; 除我妈外呢: the rest, asked again)
         inside = lambda start: any(s <= start < e for s, e in spans)  # noqa: E731
         left = LeftOut(frozenset(m.key for m in mentions if m.role == "person" and inside(m.start)),
                        frozenset(m.id for s, e in spans for m in self.store.all_named_in(text[s:e])),
-                       {f.fact: f.value for f in found if inside(f.start)})
+                       {f.fact: f.value for f in found if inside(f.start)},
+                       int(rest.group(1)) if (rest := _THE_REST_COUNTED.search(text)) else None)
         return left if left.people or left.measures or left.facts else None
 
     # ---- facts

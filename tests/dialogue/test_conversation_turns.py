@@ -2082,6 +2082,21 @@ def test_a_count_told_kind_by_kind_gives_the_rest_the_kind_said_after_其余(tal
     assert "17490元 × 5人" in all_of_them.text and "每年161160元" in all_of_them.text
 
 
+def test_the_rest_counted_after_one_left_out_are_all_the_others_talked_about(talk):
+    """剩下四个, after a difference of two: the four others of the five told at first, not the one line left of the
+    two compared."""
+    *_, rest = talk.conversation("俺们村五个老兵，两个抗美援朝的，两个解放战争的，还有一个打过日本的抗日老兵，一年一共能领多少",
+                                 "抗日那个比抗美援朝的一年多多少", "除了抗日那个，剩下四个一年一共多少")
+    assert "15780元 × 2人" in rest.text and "16120元 × 2人" in rest.text and "每年63800元" in rest.text
+    assert "21060元" not in rest.text
+
+
+def test_all_but_one_asked_alone_after_a_total_is_the_total_of_the_others(talk):
+    _, others = talk.conversation("俺爹是抗美援朝老兵 俺妈是烈士老年子女 今年六十二 俺老丈人是抗日老兵 仨人一年一共多少",
+                                  "除了俺爹呢")
+    assert "每年25860元" in others.text and "15780元" not in others.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

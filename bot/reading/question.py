@@ -393,7 +393,8 @@ class Reader:
             here=bool(_HERE.match(text)),
             how_many=None if eligible_ones else self.cues.how_many(text),
             correction=corrected is not None or bool(denied) or self.people.denies_a_death(text),
-            addition=bool(self.cues.addition(text)) or any(p.key.startswith(SOME_OF) for p in people),
+            addition=bool((added := self.cues.addition(text)) and not _REST_COUNTED.match(text, added.start())) or any(
+                p.key.startswith(SOME_OF) for p in people),  # (另外2个签的半年合同: the rest of a count, no addition)
             adds_within=self._adds_within(text, subjects),
             adds_outright=self.cues.adds_outright(text), pronoun=pronoun,
             pronoun_unlike=next((_PRONOUN_GENDERS.get(m.said) for m in mentions if m.role == "pronoun"), None)
@@ -736,7 +737,9 @@ class Reader:
         parts = [(COUNTS.get(p["n"]) or int(re.sub(r"\D", "", p["n"])), _contract(p)) for p in said]
         if shortest is None or not parts:
             return general
-        if (counted := _REST_COUNTED.search(text)) is not None:  # 有5个只签了半年的 其余15个是1年以上: 20 in all
+        counted = next((r for r in _REST_COUNTED.finditer(text)  # (另外2个签的半年合同: a part read already)
+                        if not any(r.start() < x.end() and x.start() < r.end() for x in said)), None)
+        if counted is not None:  # 有5个只签了半年的 其余15个是1年以上: 20 in all
             parts.append((int(counted["n"]), _contract(counted)))
             general = {**general, "count": sum(n for n, _ in parts)}
         elif (rest := _REST.search(text)) is not None and isinstance(general.get("count"), int):

@@ -2097,6 +2097,19 @@ def test_all_but_one_asked_alone_after_a_total_is_the_total_of_the_others(talk):
     assert "每年25860元" in others.text and "15780元" not in others.text
 
 
+def test_the_other_placements_on_a_short_contract_are_part_of_the_count_not_added_to_it(talk):
+    """另外2个签的半年合同: the other 2 of the 12 (10 paid), not 2 more on top of a count read twice (14, 4 taken off)."""
+    _, paid = talk.conversation("我们是有资质的职业中介，免费给就业困难人员介绍工作，每介绍一个补多少",
+                                "上个月介绍了12个，10个签了两年合同交了社保，另外2个签的半年合同，能补多少")
+    assert "12人 − 2人 = 10人" in paid.text and "合计1800元" in paid.text
+
+
+def test_placements_said_with_成功了_are_counted_and_a_correction_takes_some_off(talk):
+    counted, corrected = talk.conversation(
+        "我们中介免费给就业困难人员介绍工作，成功了15个，都签了一年以上合同交了社保，能拿多少补贴", "不对，其中3个只签了半年合同")
+    assert "合计2700元" in counted.text and "15人 − 3人 = 12人" in corrected.text and "合计2160元" in corrected.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

@@ -52,6 +52,7 @@ from bot.plan.numbers import money, plain
 from bot.plan.records import load_groups, load_units
 from bot.plan.summary import amount_text, formula_text, rise_text
 from bot.reading.cues import Portion
+from bot.reading.people import lettered
 
 AMOUNT_KINDS = ("amount", "old", "rise", "saved", "rise_pct", "difference", "max", "min", "wait", "reach", "rest", "left")
 SHOWN = ("rise_pct", "wait", "reach", "max", "min", "rest", "left")  # kinds whose line shows its calculation
@@ -138,8 +139,8 @@ def _paid_to_another(o: Outcome) -> str | None:
     groups = load_groups()
     if not o.line.person or not o.measure.groups or not all(groups[g].get("organisation") for g in o.measure.groups):
         return None
-    if set(o.facts.get("groups", ())) & set(o.measure.groups):  # 俺是开职业中介的: the organisation asks
-        return None
+    if set(o.facts.get("groups", ())) & set(o.measure.groups) or lettered(o.line.person):  # 俺是开职业中介的 / A家
+        return None  # 介绍了20人: the organisation asks, or is told of
     return f"这项补贴发给{o.measure.audience}，不发给{o.who}本人。"
 
 

@@ -24,10 +24,17 @@ SELF = "我"  # the key of the citizen themself
 RELATIONS = ("spouse", "child", "parent")  # what a survivor is of a fallen soldier
 
 
-_LETTER = r"[A-E甲乙丙丁戊](?:社(?!会))?"  # 甲社: an operator's letter for a cooperative, and its 社
+LETTERS = "ABCDE甲乙丙丁戊"
+_LETTER = rf"[{LETTERS}](?:社(?!会)|家)?"  # 甲社, A家: an operator's letter for a cooperative or an agency
 _OF_A_LETTER = (r"有(?!\s*(?:啥|什么|哪|多少|几))|要是|如果|假如|男|女|:|：|服役|当兵|今年|是|改|应为|实为|更正|另有"
-                r"|也|只|初次|首次|头次|有机|绿色|无公害|地理标志|农产品|获|拿|得了|申报|新认证|再认证")  # what an operator
+                r"|也|只|初次|首次|头次|有机|绿色|无公害|地理标志|农产品|获|拿|得了|申报|新认证|再认证"
+                r"|介绍|安置")  # what an operator
 # writes after one lettered
+def lettered(key: str) -> bool:
+    """Whether a person's key is an operator's letter (A家, 甲社): an organisation, not someone of a family."""
+    return len(key) == 1 and key in LETTERS
+
+
 ANOTHER = "另一人"  # data/people.yml's kin of 同户另一人 / 另有家属一人: someone beside whoever was spoken of
 
 
@@ -281,7 +288,7 @@ class People:
                     continue  # 养老金 holds no 老金: a name stands after a break or a word that introduces one
                 found.append(Mention(said, said, m.start(), m.end(), "person"))
             elif role == "letter":  # 甲社: the cooperative lettered 甲
-                found.append(Mention(said.removesuffix("社"), said, m.start(), m.end(), "person"))
+                found.append(Mention(said[0], said, m.start(), m.end(), "person"))
             elif role in ("me", "caller"):
                 found.append(Mention(SELF, said, m.start(), m.end(), "person"))
             elif role == "ordinal":  # 第3家 of a listed group: the member the reply named 第3个

@@ -479,7 +479,12 @@ class Reader:
     def _each_with_their_own(self, people: tuple[Person, ...], subjects: tuple[Subject, ...]) -> tuple[Subject, ...]:
         """无公害初次认证 A社1个产品 B社3个产品 C社10个产品 各奖补 / A社初次3个产品获无公害认证，B社初次2个产品: one
         award, of no one or of the first told, then those it is for, each told with their own count of what it
-        reckons with: the award is asked of each of them."""
+        reckons with: the award is asked of each of them; so are lines of one measure made for each count said
+        (A家介绍了20人 B家35人 C家12人 每家多少), when the counts are theirs in the order told."""
+        paired = list(zip(subjects, people, strict=False))
+        if len(people) > 1 and len(subjects) == len(people) and len({x.measure for x in subjects}) == 1 and all(
+                x.person is None and x.facts and x.facts.items() <= p.facts.items() for x, p in paired):
+            return tuple(replace(x, person=p.key, facts={}) for x, p in paired)
         if len(subjects) != 1 or subjects[0].person not in (None, people[0].key if people else None) or len(people) < 2:
             return subjects
         reckons = set(inputs(self.store.get(subjects[0].measure))) - set(PERSONAL)

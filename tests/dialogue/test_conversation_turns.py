@@ -2110,6 +2110,16 @@ def test_placements_said_with_成功了_are_counted_and_a_correction_takes_some_
     assert "合计2700元" in counted.text and "15人 − 3人 = 12人" in corrected.text and "合计2160元" in corrected.text
 
 
+def test_lettered_agencies_each_with_their_placements_are_summed_and_one_corrected(talk):
+    """A家介绍了20人 B家35人 C家12人: each agency its own count (the lines named by their letters, paid to them, no
+    note that the subsidy is not theirs), and 更正：B家是25人 changes B's alone."""
+    each, corrected = talk.conversation("三家职业中介：A家介绍了20人，B家35人，C家12人，都符合补贴条件，每家多少，一共多少",
+                                        "更正：B家是25人")
+    assert "A家：3600元" in each.text and "B家：6300元" in each.text and "C家：2160元" in each.text
+    assert "= 12060元" in each.text and "不发给" not in each.text
+    assert "B家：4500元" in corrected.text and "= 10260元" in corrected.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

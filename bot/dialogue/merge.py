@@ -834,11 +834,12 @@ def _levels_compared(q: Question) -> list[Subject]:
 
 def _supposed_number(q: Question, c: Context, store: MeasureStore) -> Context | None:
     """二十个全建成 — 要是只建成十五个呢: a number supposed with the unit of a fact the lines of no one were told,
-    in its place (the question's facts and the lines' own)."""
-    said = [x for x in q.quantities if x.unit]
+    in its place (the question's facts and the lines' own); a sum of money said bare (交了3000多的保护费 — 要是正好
+    3400呢) is the one told in yuan."""
+    said = [x for x in q.quantities if x.unit] or [x for x in q.quantities[:1] if len(q.quantities) == 1 and x.value >= 100]
     if not q.supposed or q.facts or q.people or q.subjects or len(said) != 1 or any(x.person for x in c.lines):
         return None
-    kind = _kind_of(said[0].unit, c, store)
+    kind = _kind_of(said[0].unit or "元", c, store)
     if kind is None or not any(kind in x.facts for x in c.lines):
         return None
     value = _number(said[0].value)

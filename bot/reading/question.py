@@ -447,7 +447,7 @@ class Reader:
                  and not _NEGATED_AFTER.match(text, f.end)
                  and not _AWAITED.search(text[max(0, f.start - 6):f.start])]  # 还差半年满60: not yet 60
         after = {f.fact for f in found if f.start > turn}
-        return [f for f in found if f.start > turn or f.fact not in after]
+        return _the_rest_of_a_list([f for f in found if f.start > turn or f.fact not in after], text)
 
     def _survivors_listed(self, subjects: list[Subject], text: str, no_one: bool) -> list[Subject]:
         """三属 年标 烈属 因公 病故 / 病故 月: operators list the survivors' categories by the soldier's death alone
@@ -1037,6 +1037,21 @@ def _in_turn(mentions: list[Mention]) -> dict[int, Mention]:
     return {}
 
 
+def _the_rest_of_a_list(found: list[Found], text: str) -> list[Found]:
+    """四户的保护费分别是1200、1600、2000、3200元: the sums listed after the first one read are of the same fact, each
+    a value of its own (a line each), not numbers of nothing."""
+    more = []
+    for f in found:
+        if f.fact not in _LISTED_SUMS or not isinstance(f.value, (int, float)):
+            continue
+        at = f.end
+        while (item := _LIST_ITEM.match(text, at)) is not None:
+            value = float(item.group(1))
+            more.append(Found(f.fact, int(value) if value.is_integer() else value, item.start(1), item.end(1)))
+            at = item.end()
+    return sorted([*found, *more], key=lambda f: f.start) if more else found
+
+
 def _the_rest_in_kinds(text: str, mentions: list[Mention], found: list[Found]) -> list[Mention]:
     """1共8名遗属 其中烈士遗属3人 因公牺牲军人遗属2人 其余是病故军人遗属: the rest of a count told kind by kind is
     a group of the kind said after 其余, counted by what is left (3), not a kind of the last group counted."""
@@ -1133,6 +1148,8 @@ _LENGTH = r"(?P<len>\d+|半)\s*(?P<unit>年|个月)(?:以上)?的?(?:劳动)?合
 _SIGNED = r"(?:签了?|签的是?|签订了?|合同)\s*(?:的是)?\s*"
 _PARTS = (re.compile(rf"(?P<n>\d+\s*(?:个|人|名|位)|仨|俩)[^\d,。;!?\s]{{0,6}}?{_SIGNED}{_LENGTH}"),
           re.compile(rf"(?:签了?|签订了?){_LENGTH}[^\d,。;!?\s]{{0,6}}?(?P<n>\d+\s*(?:个|人|名|位))"))  # 签1年以上合同缴社保16人
+_LISTED_SUMS = ("base_amount",)  # facts of money a message may list for several (households, transfers)
+_LIST_ITEM = re.compile(r"\s*元?\s*[、,和及]\s*(\d+(?:\.\d+)?)(?!\s*(?:个|年|人|户|岁|%|月))\s*元?")
 _REST_OF_KINDS = re.compile(r"(?:其余|剩下|余下|其他)的?(?:人)?(?:都|全|均)?(?:是|为|属于)?")
 _COUNT_SAID = re.compile(r"(\d+)\s*(?:个|人|名|位)")
 _REST_COUNTED = re.compile(rf"(?:其余|剩下的?|其他的?|另外)(?P<n>\d+)\s*(?:个|人|名|位)[^\d,。;!?\s]{{0,4}}?{_LENGTH}")

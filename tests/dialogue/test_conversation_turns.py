@@ -2120,6 +2120,18 @@ def test_lettered_agencies_each_with_their_placements_are_summed_and_one_correct
     assert "B家：4500元" in corrected.text and "= 10260元" in corrected.text
 
 
+def test_fees_of_several_households_listed_are_each_cut_and_summed(talk):
+    """分别是1200、1600、2000、3200元: four fees, not the first alone; 原来的 before the fees told asks no old figure."""
+    after, saved = talk.conversation("村里四户养殖户原来的增殖保护费分别是1200、1600、2000、3200元，降费后一共交多少",
+                                     "一共少交多少")
+    assert "= 7600元" in after.text and "= 每年400元" in saved.text
+
+
+def test_a_fee_supposed_bare_after_one_told_is_the_fee_in_its_place(talk):
+    _, supposed = talk.conversation("我们合作社去年交了三千多的增殖保护费，今年能降多少", "要是正好3400呢，降完交多少")
+    assert "按3400元计" in supposed.text and "3230元" in supposed.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

@@ -409,7 +409,10 @@ def _asked_of(o: Outcome, asked: list[str], period: str | None) -> tuple[str, li
             parts[-1] += f"，增加{up.text()}"
             shown.append(up)
     parts = list(dict.fromkeys(parts))  # 现在差多少: the amount and the compared figure are one, said once
-    return "，".join(parts) or formula_text(o.measure) or _short(o.measure.quote), shown
+    reckoned = o.result is not None and o.result.amount is None and len(o.result.steps) > 1  # 农村低保涨了8% 至少涨
+    # 百分之几: no sum, but what the facts told make of the rule
+    return "，".join(parts) or (amount_text(o.result) if reckoned and o.result else "") or formula_text(
+        o.measure) or _short(o.measure.quote), shown
 
 
 def _calculation(o: Outcome) -> str:
@@ -420,6 +423,8 @@ def _calculation(o: Outcome) -> str:
     steps = o.result.steps if o.result is not None else ()
     if o.measure.kind == "merit_addition" and len(steps) > 1:
         return steps[1]  # 另立过三等功：…按最高的二等功计
+    if o.measure.kind == "indexed" and len(steps) > 2:
+        return steps[2]  # 按原来400元计，至少400元 × （1 + 8%） = 432元
     if not steps or o.measure.kind not in ("per_service_year", "base_plus_increment"):
         return ""
     return "，".join([steps[0], *(step for step in steps[1:] if "限额" in step)])

@@ -26,6 +26,7 @@ from bot.plan.facts import (
     NotEligible,
     NotEligibleUnless,
     money_facts,
+    of_no_one,
 )
 from bot.plan.measure import Measure
 from bot.plan.numbers import about, money, plain
@@ -97,7 +98,8 @@ def outcomes(c: Context, store: MeasureStore) -> list[Outcome]:
         if measure is None:
             continue
         person = c.person(line.person)
-        general = c.facts if person is None or person.key == SELF else {}  # told of no one: the asker's own
+        general = c.facts if person is None or person.key == SELF else {  # told of no one: the asker's own; of
+            k: v for k, v in c.facts.items() if k in of_no_one()}  # someone else, the city's figures only
         if person is None and (me := c.person(SELF)) is not None and not any(x.person for x in c.lines):
             general = {**{k: v for k, v in me.facts.items() if k in money_facts()}, **general}  # 我交了1140: the fee
         facts: dict[str, Any] = {**general, **(person.facts if person else {}), **line.facts}

@@ -18,7 +18,7 @@ from typing import Any
 from bot.dialogue.context import HISTORY, REMEMBERED, Context, Line, Someone
 from bot.dialogue.derive import bound, in_period, outcomes
 from bot.plan.calculator import MONTHS, inputs, reads
-from bot.plan.facts import implying, load_specs, money_facts
+from bot.plan.facts import implying, load_specs, money_facts, of_no_one
 from bot.plan.measure import Measure
 from bot.plan.numbers import figures
 from bot.plan.store import MeasureStore
@@ -38,6 +38,7 @@ _HOW_MUCH = re.compile(r"多少|多钱|几个钱")  # a question of its own; 一
 _EACH_SAID = re.compile(r"各|分别|每人|每个人|每位")  # 俩人各多少: each alone, no sum asked
 _THAN = re.compile(r"(?:那)?(?:咋|怎么|为啥|为什么|凭啥|凭什么)?(?:还)?(?:比|跟|和|与)")  # 咋比因公的少: compared with another
 _NOW_TOO = re.compile(r"(?:那|这)?(\d+)\s*(?:个|人|名|位)?[^,。;!?]{0,8}?(?:也|后来|续签|补交|补上|都|全部|全都)")  # 那3个后来也…
+_SUM_SUPPOSED = re.compile(r"\d\s*(?:元|块)?\s*(?:呢|的话|[,.!?]|$)")  # 要是正好3400呢 (100亩呢 is no sum of money)
 _OTHERS = re.compile(r"(?:另外|其他|其余|剩下)(?:的|那)?(?P<n>\d)?(?:个|项|种|位|样)?(?:的)?"
                      r"(?:呢|咋样|怎么样|多少|是多少)")  # 另外两个呢
 _MORE = re.compile(r"给的多|给得多|的多|更多|高一些|高点")  # 听说因公牺牲的给的多 多多少: this one against the last
@@ -83,6 +84,8 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
     for prepare in READ_AGAINST_THE_CONVERSATION:
         q = prepare(q, c, known)
     c = _none_left_out_anew(q, _grown(q, survivors(_known_people(q, c, store), known)))
+    if city := {k: v for line in c.lines for k, v in line.facts.items() if k in of_no_one()}:
+        c = replace(c, facts={**c.facts, **city})  # 农村低保涨了8% — 我二大爷原来每月400: the city's figure, his too
     for rule in RULES:
         merged = rule(q, c, known)
         if merged is not None:  # 年差 月差, then 比病故的呢: both periods still, until a period is asked alone
@@ -836,7 +839,8 @@ def _supposed_number(q: Question, c: Context, store: MeasureStore) -> Context | 
     """二十个全建成 — 要是只建成十五个呢: a number supposed with the unit of a fact the lines of no one were told,
     in its place (the question's facts and the lines' own); a sum of money said bare (交了3000多的保护费 — 要是正好
     3400呢) is the one told in yuan."""
-    said = [x for x in q.quantities if x.unit] or [x for x in q.quantities[:1] if len(q.quantities) == 1 and x.value >= 100]
+    said = [x for x in q.quantities if x.unit] or [x for x in q.quantities[:1] if len(q.quantities) == 1 and x.value >= 100
+                                                   and _SUM_SUPPOSED.search(q.text)]
     if not q.supposed or q.facts or q.people or q.subjects or len(said) != 1 or any(x.person for x in c.lines):
         return None
     kind = _kind_of(said[0].unit or "元", c, store)
@@ -935,8 +939,8 @@ def leaves_some_out(q: Question, c: Context, known: Known) -> Context | None:
     rest = tuple(line for line in items if not out(line))
     if left.rest and (kept := tuple(x for p in c.people for x in _person_lines(p) if not out(x))) and _heads(
             kept, c) == left.rest:  # 抗日那个比抗美援朝的多多少 — 除了抗日那个 剩下4个一共: the four of all talked about
-        rest = kept
-    elif not rest or len(rest) == len(items):
+        rest, q = kept, replace(q, asked=("amount",), asked_said=True)  # (the four's total, not the difference
+    elif not rest or len(rest) == len(items):  # asked before)
         return None
     return replace(c, lines=rest, asked=q.asked if q.asked_said else c.asked, period=q.period or c.period,
                    total=q.total or c.total or len(rest) > 1, requested=None, profile=())

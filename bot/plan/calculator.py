@@ -186,6 +186,24 @@ def percent(m: Measure, facts: Facts) -> dict:
     return {"amount": amount, "steps": (step, f"按{money(base)}计，至少{money(amount)}")}
 
 
+def indexed(m: Measure, facts: Facts) -> dict:
+    """按照不低于当地上年度农村低保标准的增长幅度提高: a rise at least that of another standard, whose rise the
+    citizen states (农村低保标准涨了8%): the least rise, and on the allowance told (原来每月400) the least it
+    becomes. The plan gives neither figure; without the rise told there is nothing to reckon."""
+    p = m.params
+    step = f"提高幅度{p['relation']}{p['of']}"
+    if facts.get("growth_rate") is None:
+        return {"amount": None, "steps": (step,)}
+    rate = fact_checks.number(facts, "growth_rate")
+    steps = (step, f"按{p['of']}{plain(rate)}%计，至少提高{plain(rate)}%")
+    if facts.get("base_amount") is None:
+        return {"amount": None, "steps": steps}
+    base = fact_checks.number(facts, "base_amount")
+    amount = base * (1 + rate / 100)
+    return {"amount": amount, "old_amount": base,
+            "steps": (*steps, f"按原来{money(base)}计，至少{money(base)} × （1 + {plain(rate)}%） = {money(amount)}")}
+
+
 def figures_only(m: Measure, facts: Facts) -> dict:
     """Targets, counts and rules: no amount to compute, only the figures the text gives."""
     return {"amount": None, "steps": ()}
@@ -207,6 +225,7 @@ KINDS: dict[str, Kind] = {
     "fixed": Kind(fixed, ("amount", "unit", "period"), True, "count"),
     "range": Kind(range_, ("min", "max", "unit", "period"), True),
     "percent": Kind(percent, ("rate", "relation", "of", "unit"), True, "base_amount"),
+    "indexed": Kind(indexed, ("relation", "of", "unit"), True, "base_amount"),
     "target": Kind(figures_only, ("items",), False),
     "rule": Kind(figures_only, (), False),
 }
@@ -234,7 +253,7 @@ def inputs(measure: Measure) -> tuple[str, ...]:
     counted = _base_fact(measure.params) if measure.kind == "percent" else KINDS[measure.kind].counts
     if counted == "count" and not measure.params.get("per"):
         counted = None
-    level = ("merit",) if measure.kind == "merit_addition" else ()
+    level = ("merit",) if measure.kind == "merit_addition" else ("growth_rate",) if measure.kind == "indexed" else ()
     required = tuple(r["fact"] for r in measure.requires if "min" in r)
     return tuple(dict.fromkeys((*filter(None, [counted]), *level, *required)))
 

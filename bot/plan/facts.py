@@ -49,6 +49,7 @@ class FactSpec:
     min: float | None = None
     max: float | None = None
     implies_measure: bool = False
+    of_no_one: bool = False  # a figure of the city's (农村低保标准涨了8%), never a person's own, whoever is spoken of
 
 
 @cache
@@ -61,6 +62,12 @@ def load_specs(path: Path = DATA / "facts.yml") -> Mapping[str, FactSpec]:
 def implying() -> tuple[str, ...]:
     """The facts that, stated of a person, point to a measure of theirs (data/facts.yml `implies_measure`)."""
     return tuple(name for name, spec in load_specs().items() if spec.implies_measure)
+
+
+@cache
+def of_no_one() -> frozenset[str]:
+    """The facts that are the city's figures, not a person's (data/facts.yml `of_no_one`)."""
+    return frozenset(name for name, spec in load_specs().items() if spec.of_no_one)
 
 
 @cache

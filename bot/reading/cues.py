@@ -26,7 +26,8 @@ from bot.reading.people import COUNTS
 KINDS_FILE = DATA / "question_kinds.yml"
 PERIODS = {"per_month": "每月", "per_year": "每年"}  # kinds that ask for the amount over a period
 _RISES_TO_A_FIGURE = re.compile(r"(?:涨到|提高到)\s*\d")  # 涨到25: a figure told
-_STATES_A_FIGURE = re.compile(r"[^,。;!?多少]{0,10}?\d{2,}(?![\d.]|个月|年|月)")  # 原来3600, 原来1年交3600; not 原来1个月
+# 原来3600, 原来1年交3600; not 原来1个月; 原来的保护费分别是1200: fees told (not 俺爹今年89: an age)
+_STATES_A_FIGURE = re.compile(r"(?:(?!今年)[^,。;!?多少\s]){0,10}?\d{2,}(?![\d.]|个月|年|月|岁|了)")
 # 比解放战争的多多少 compares two things (a difference); 比原来多多少 compares with before (a rise)
 _SUM_ASKED = re.compile(r"(?:1共|一共|总共|加起来|加1块儿?|合计|总计)(?:是|能|得|有)?(?:多少|几)")  # a sum asked of its own
 _TELLS_THE_PAST = re.compile(r"(?:他|她)?(?:刚|才|就)?(?:在|当|干|做|国企|国有|企业|工厂|厂里|下岗|失业|种地|开|参军|参过军"

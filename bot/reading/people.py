@@ -28,8 +28,9 @@ LETTERS = "ABCDE甲乙丙丁戊"
 _LETTER = rf"[{LETTERS}](?:社(?!会)|家)?"  # 甲社, A家: an operator's letter for a cooperative or an agency
 _OF_A_LETTER = (r"有(?!\s*(?:啥|什么|哪|多少|几))|要是|如果|假如|男|女|:|：|服役|当兵|今年|是|改|应为|实为|更正|另有"
                 r"|也|只|初次|首次|头次|有机|绿色|无公害|地理标志|农产品|获|拿|得了|申报|新认证|再认证"
-                r"|介绍|安置")  # what an operator
-# writes after one lettered
+                r"|介绍|安置")  # what an operator writes after one lettered
+
+
 def lettered(key: str) -> bool:
     """Whether a person's key is an operator's letter (A家, 甲社): an organisation, not someone of a family."""
     return len(key) == 1 and key in LETTERS

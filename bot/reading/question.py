@@ -23,7 +23,7 @@ import yaml
 from bot import DATA
 from bot.plan.calculator import inputs
 from bot.plan.definitions import Definition, Definitions, load_definitions
-from bot.plan.facts import implying, load_specs
+from bot.plan.facts import implying, load_specs, of_no_one
 from bot.plan.measure import Measure
 from bot.plan.numbers import figure_spans
 from bot.plan.records import load_groups
@@ -31,7 +31,7 @@ from bot.plan.store import MeasureStore
 from bot.plan.terms import cut
 from bot.reading.cues import Cues, Portion
 from bot.reading.fact_reader import FactExtractor, Found
-from bot.reading.people import COUNTS, SELF, Mention, People
+from bot.reading.people import COUNTS, SELF, Mention, People, lettered
 from bot.reading.vocabulary import Clarification, Vocabulary
 
 PERSONAL = ("age", "service_years", "veteran_category", "merit", "months_in_business", "group", "contract_years")
@@ -269,6 +269,10 @@ class Reader:
         turn = corrected.start() if corrected else len(text)
         mentions = _members(text, _counted_kin(text, _subjects_only(text, self.people.mentions(text),
                                                                      self.people.speakers)))
+        if sum(lettered(m.key) for m in mentions) == 1 and not corrected and not _FOLLOW_UP.search(text):
+            # A家介绍了20人 能拿多少: the one agency asking, no line of its own beside others (更正：B家是25人 and
+            # 那B家呢 are of one told before)
+            mentions = [m for m in mentions if not (lettered(m.key) and m.said.endswith("家"))]
         # 俺数差了，是六个人 / 俺妈搁旁边说是六年 / 我奶奶说是三年不是两年 / 俺舅说不是称号 是一等功: who says the
         # figure or the correction, not whom it is of
         mentions = [m for m in mentions if not ((told := self.people.passes_on(text, m.end)) and (
@@ -642,6 +646,8 @@ class Reader:
                     if before is None or list(self.people.fallen).index(kind) < list(self.people.fallen).index(before):
                         facts[key]["fallen"] = kind
                 said = {k: v for k, v in said.items() if k != "veteran_category"}  # the fallen is no survivor
+            for fact in of_no_one() & set(said):  # 她原来每月400 农村低保标准涨了8%: the city's, not hers
+                general[fact] = said.pop(fact)
             if targets:  # what a clause about someone tells is their situation
                 if said.get("count") in (len(targets) if len(targets) > 1 else None, self.cues.how_many(text)):
                     # 两个人都健在: how many they are; 要是姥爷服役是6年呢,2个人: how many are asked of; no count of theirs
@@ -899,19 +905,23 @@ class Reader:
                 return name, m.group(2)  # 养老金 is no 养老 service: a 金 or 费 of its own the plan never names
             if self._unheard(word) and named is not None and not _PAYS.search(named.quote):
                 return name, m.group(2)  # 护理补贴: 护理 names a trade to work in, its quote pays nothing
-            if _PLAN_NAMES.search(text) and (strange := self._strange_name(m.group(1).rstrip("有的给发"))) and not \
-                    self.store.named_in(strange + m.group(2)):  # 暖流计划里特困供养金多少: the last word (岗位, 供养)
-                return strange, m.group(2)  # is the plan's, the name as a whole is not (asked of the plan by its
-                # name: 那连补助 names the last answer's)
+            if _PLAN_NAMES.search(text) and not any(
+                    x.id not in self._plan_itself for x in self.store.all_named_in(text)) and (
+                    strange := self._strange_name(_named_before(text, m.start(2)), m.group(2))):
+                return strange, m.group(2)  # 暖流计划里特困供养金多少: the last word (岗位, 供养) is the plan's, the name
+                # as a whole is not, and no measure is named (asked of the plan by its name: 那连补助 names the last
+                # answer's; 暖流计划里就业困难人员补贴 names those the plan pays)
         return None
 
-    def _strange_name(self, said: str) -> str:
+    def _strange_name(self, said: str, benefit: str) -> str:
         """The name said before a benefit, from its first word the plan never uses (公益性岗位, 特困供养), or ""
         when every word of it is the plan's, a person's or everyday talk. Only what follows the plan's own name
-        and the last function character is the name (暖流计划里特困供养: 特困供养)."""
-        said = _PLAN_NAMES.sub("", said)
+        and the last function character is the name (里特困供养: 特困供养)."""
         name = said[max((said.rfind(ch) for ch in _FUNCTION_CHARACTERS), default=-1) + 1:]
-        for word in cut(name, self.store.terms):
+        words = cut(name, self.store.terms)
+        if words and any(words[-1] + benefit in term for term in self.store.terms):
+            return ""  # 网店示范点补助: 示范点补助 is the plan's (电子商务示范点补助), whatever shop it is said of
+        for word in words:
             if len(word) > 1 and self._unheard(word) and word not in self.cues.not_names and not (
                     self.people.mentions(word) or self.extract.groups_in(word) or self.normalize(word) != word):
                 return name[name.find(word):]
@@ -1037,6 +1047,16 @@ def _in_turn(mentions: list[Mention]) -> dict[int, Mention]:
     return {}
 
 
+def _named_before(text: str, at: int) -> str:
+    """The words naming a benefit said at `at`: after the plan's own name (暖流计划里特困供养金: 里特困供养), or before
+    it when nothing but a verb follows it (买新能源车暖流计划给补贴: 买新能源车)."""
+    plan = [m for m in _PLAN_NAMES.finditer(text, 0, at)]
+    before = text[max(0, at - 8):at] if not plan else text[plan[-1].end():at]
+    if plan and not before.rstrip("有的给发"):
+        before = text[max(0, plan[-1].start() - 8):plan[-1].start()]
+    return before.rstrip("有的给发")
+
+
 def _the_rest_of_a_list(found: list[Found], text: str) -> list[Found]:
     """四户的保护费分别是1200、1600、2000、3200元: the sums listed after the first one read are of the same fact, each
     a value of its own (a line each), not numbers of nothing."""
@@ -1064,11 +1084,13 @@ def _the_rest_in_kinds(text: str, mentions: list[Mention], found: list[Found]) -
     rest = _REST_OF_KINDS.search(text, parts[-1].end)
     kind = next((f for f in kinds if f.start == rest.end()), None) if rest else None
     left = int(wholes[-1].group(1)) - sum(p.count for p in parts) if wholes else 0
+    if rest is not None and rest["n"]:  # 其余5人是因公牺牲军人遗属: as many as said
+        left = int(rest["n"])
     if rest is None or kind is None or left < 1:
         return mentions
     them = Mention(str(kind.value), f"{kind.value}{left}人", rest.start(), kind.end, "group", left)
-    return sorted([m for m in mentions if not them.start <= m.start < them.end] + [them], key=lambda m: m.start)
     # (其余都是: 都 is of the rest, not of everyone)
+    return sorted([m for m in mentions if not them.start <= m.start < them.end] + [them], key=lambda m: m.start)
 
 
 def _told_apart(text: str, m: Mention, group: Mention | None, taken: int) -> bool:
@@ -1076,8 +1098,8 @@ def _told_apart(text: str, m: Mention, group: Mention | None, taken: int) -> boo
     其中), 7个 4个…3个… 其中2个 (after the group is all named, or fewer than all of it: 5个老义务兵 其中2个立过功),
     抗日的有1个立过一等功 (of a group counted in an earlier message, a merit told of them)."""
     if m.role == "group":  # (共10名老兵 其中抗日老兵2人 解放战争老兵4人: a count told in kinds, each its own)
-        return text.endswith(SOME_OF, 0, m.start) and bool(_MERIT_AFTER.match(text, m.end))  # (其中1个抗美援朝的
-        # 立过一等功: what only they did)
+        return text.endswith(SOME_OF, 0, m.start) and bool(_MERIT_AFTER.match(text, m.end + len(text[m.end:]) - len(
+            text[m.end:].lstrip())))  # (其中1个抗美援朝的 立过一等功: what only they did)
     if m.role != "member":
         return False
     if group is None:
@@ -1150,7 +1172,7 @@ _PARTS = (re.compile(rf"(?P<n>\d+\s*(?:个|人|名|位)|仨|俩)[^\d,。;!?\s]{{
           re.compile(rf"(?:签了?|签订了?){_LENGTH}[^\d,。;!?\s]{{0,6}}?(?P<n>\d+\s*(?:个|人|名|位))"))  # 签1年以上合同缴社保16人
 _LISTED_SUMS = ("base_amount",)  # facts of money a message may list for several (households, transfers)
 _LIST_ITEM = re.compile(r"\s*元?\s*[、,和及]\s*(\d+(?:\.\d+)?)(?!\s*(?:个|年|人|户|岁|%|月))\s*元?")
-_REST_OF_KINDS = re.compile(r"(?:其余|剩下|余下|其他)的?(?:人)?(?:都|全|均)?(?:是|为|属于)?")
+_REST_OF_KINDS = re.compile(r"(?:其余|剩下|余下|其他)的?(?:(?P<n>\d+)\s*(?:人|个|名|位))?(?:都|全|均)?(?:是|为|属于)?")
 _COUNT_SAID = re.compile(r"(\d+)\s*(?:个|人|名|位)")
 _REST_COUNTED = re.compile(rf"(?:其余|剩下的?|其他的?|另外)(?P<n>\d+)\s*(?:个|人|名|位)[^\d,。;!?\s]{{0,4}}?{_LENGTH}")
 _REST = re.compile(rf"(?:其余|剩下的?|其他的?)(?:人)?[^\d,。;!?\s]{{0,4}}?{_SIGNED}{_LENGTH}")

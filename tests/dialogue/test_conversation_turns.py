@@ -2132,6 +2132,31 @@ def test_a_fee_supposed_bare_after_one_told_is_the_fee_in_its_place(talk):
     assert "按3400元计" in supposed.text and "3230元" in supposed.text
 
 
+def test_the_1960s_allowance_rises_at_least_as_the_rural_dibao_standard_told(talk):
+    """按照不低于当地上年度农村低保标准的增长幅度: the rise the citizen states for the rural 低保 is the least rise,
+    and on the allowance told the least it becomes; the city's rise is everyone's, not the first one's spoken of."""
+    _, rate, uncle = talk.conversation("六十年代精简退职职工的生活补助怎么涨", "要是农村低保标准涨了8%，他们至少涨百分之几",
+                                       "我二大爷原来每月400块，现在至少多少")
+    assert "至少提高8%" in rate.text and "元" not in rate.text.split("咨询")[0]
+    assert "400元 × （1 + 8%） = 432元" in uncle.text
+
+
+def test_readings_a_review_found_too_wide_stay_narrow(talk):
+    [age] = talk.conversation("抗美援朝老兵原来的补助标准 俺爹今年89")  # 89 is his age, no old figure told
+    assert "14580元" in age.text
+    [rest] = talk.conversation("共有8名优抚对象 其中烈士遗属3人 其余5人是因公牺牲军人遗属 一年一共多少")
+    assert "18460元 × 5人" in rest.text and "每年166010元" in rest.text
+    [merit] = talk.conversation("社区6个抗美援朝老兵 其中1个抗美援朝的 立过二等功 一年一共多少")
+    assert "每年95880元" in merit.text
+    _, acres = talk.conversation("我们合作社去年交了三千多的增殖保护费，今年能降多少", "要是100亩呢")
+    assert "按100元计" not in acres.text
+    *_, four = talk.conversation("俺们村五个老兵，两个抗美援朝的，两个解放战争的，还有一个打过日本的抗日老兵，一年一共能领多少",
+                                 "抗日那个比抗美援朝的一年多多少", "除了抗日那个，剩下的4个人呢")
+    assert "每年63800元" in four.text and "相差" not in four.text
+    [one] = talk.conversation("A家介绍了20人 能拿多少")  # one agency: its own count, no line of a lettered one
+    assert "合计3600元" in one.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

@@ -925,11 +925,11 @@ def leaves_some_out(q: Question, c: Context, known: Known) -> Context | None:
     picked from, if this picks) without the lines of those people, measures or facts, asked what this asks."""
     left = q.left_out
     items = c.answered or c.lines
+    everyone = tuple(x for p in c.people for x in _person_lines(p))  # all talked about, not only the last answer
     heads = q.how_many or next((p.count for p in q.people if p.count > 1 and not p.facts), None)  # 父母两人
     if left is not None and heads and len({x.person for x in items}) < heads:  # 姥爷一年呢 — 仨人加起来 不算立功:
-        everyone = tuple(x for p in c.people for x in _person_lines(p))  # the three talked about, not the last
-        whose = {x.person for x in everyone}  # one answered; 除了俺 他俩: the two besides me
-        items = everyone if heads in (len(whose), len(whose - left.people)) else items
+        whose = {x.person for x in everyone}  # the three talked about, not the last one answered; 除了俺 他俩: the
+        items = everyone if heads in (len(whose), len(whose - left.people)) else items  # two besides me
     if left is None or q.subjects or len(items) < 2:
         return None
     def out(line: Line) -> bool:  # 三等功 names the merit measure too: of its lines, the one of that level
@@ -937,10 +937,10 @@ def leaves_some_out(q: Question, c: Context, known: Known) -> Context | None:
         return line.person in left.people or (any(facts.get(k) == v for k, v in left.facts.items()) if left.facts
                                               else line.measure in left.measures)
     rest = tuple(line for line in items if not out(line))
-    if left.rest and (kept := tuple(x for p in c.people for x in _person_lines(p) if not out(x))) and _heads(
-            kept, c) == left.rest:  # 抗日那个比抗美援朝的多多少 — 除了抗日那个 剩下4个一共: the four of all talked about
-        rest, q = kept, replace(q, asked=("amount",), asked_said=True)  # (the four's total, not the difference
-    elif not rest or len(rest) == len(items):  # asked before)
+    if left.rest and (kept := tuple(x for x in everyone if not out(x))) and _heads(kept, c) == left.rest:
+        # 抗日那个比抗美援朝的多多少 — 除了抗日那个 剩下4个一共: the four's total, of all talked about, not the
+        rest, q = kept, replace(q, asked=("amount",), asked_said=True)  # difference asked before
+    elif not rest or len(rest) == len(items):
         return None
     return replace(c, lines=rest, asked=q.asked if q.asked_said else c.asked, period=q.period or c.period,
                    total=q.total or c.total or len(rest) > 1, requested=None, profile=())

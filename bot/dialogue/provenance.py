@@ -166,6 +166,7 @@ def _calculations(reply: str) -> list[tuple[set[float], float]]:
     found = []
     for m in _EQUALS.finditer(reply):
         left = re.sub(r"(\d+(?:\.\d+)?)万", r"(\1*10000)", m.group(1))
+        left = re.sub(r"(\d+(?:\.\d+)?)%", r"(\1/100)", left)  # 400 × （1 + 8%）: a percentage within is a share
         left = re.sub(r"[^\d.+\-*/() ]", "", left.translate(_OPERATORS))
         result = float(m.group(2)) * (10000 if m.group(3) else 1)
         for start in range(len(left)):  # the longest tail of the text before = that is a calculation

@@ -36,6 +36,14 @@ def test_a_sum_of_yearly_and_one_off_amounts_written_as_the_first_years_is_expla
     assert check.unexplained(reply.replace("头一年44780元", "头一年44790元"), set()) == [44790.0]
 
 
+def test_a_percentage_within_a_written_calculation_is_the_share_it_names(check):
+    """400元 × （1 + 8%） = 432元: the rise the citizen told (8%) is 0.08 of the allowance, not 8 times it."""
+    reply = ("【六十年代精简退职职工生活补助】\n· 您二大爷：432元（按原来400元计，至少400元 × （1 + 8%） = 432元），最少432元\n"
+             "出处：暖流计划关注十")
+    assert check.unexplained(reply, {400.0, 8.0}) == []
+    assert check.unexplained(reply.replace("432", "433"), {400.0, 8.0}) == [433.0]
+
+
 def test_a_count_the_citizen_stated_explains_a_rate_times_it(check):
     reply = "【职业介绍补贴】合计1080元\n计算：180元 × 6人 = 1080元"
     assert check.unexplained(reply, stated_numbers(["免费给六个就业困难人员介绍了工作"])) == []

@@ -81,6 +81,13 @@ def load_aspects(path: Path = ASPECTS_FILE, policy_dir: Path = POLICY_DIR) -> di
     return aspects
 
 
+def load_aspect_people(path: Path = ASPECTS_FILE) -> dict[str, str]:
+    """A word for those a 方面 is for (农民, 科研人员) → its 关注 section: 农民有啥好处 asks what that part of the
+    plan holds."""
+    return {word: section for section, aspect in yaml.safe_load(path.read_text(encoding="utf-8")).items()
+            for word in aspect.get("people", ())}
+
+
 def _check_record(path: Path, raw: object, policy: str, groups: Mapping) -> None:
     if not isinstance(raw, dict):
         raise MeasureError(path, None, None, f"each measure must be a mapping, got {type(raw).__name__}")

@@ -28,7 +28,7 @@ from bot.plan.measure import Measure
 from bot.plan.numbers import NUMERALS, numeral_replacements
 from bot.plan.records import policy_text
 from bot.plan.terms import meanings
-from bot.reading.people import death_words, person_words
+from bot.reading.people import alternation, death_words, person_words
 from bot.reading.sounds import SoundIndex, sound_index
 from bot.reading.vocabulary import Vocabulary, load_vocabulary
 
@@ -88,7 +88,7 @@ class Normalizer:
         self._sounds = sounds
         terms = set(self._meaning)
         self._everyday = dict(everyday or {})
-        self._words = _alternation([*self._everyday, *terms])  # a term found first shields the words inside it
+        self._words = re.compile(alternation([*self._everyday, *terms]))  # a term found first shields the words inside it
         known_text += "".join(self._everyday)
         numbered = sorted((t for t in {*terms, *kept} if set(NUMERALS) & set(t)), key=len, reverse=True)
         self._protected = re.compile("|".join(map(re.escape, numbered))) if numbered else None
@@ -177,11 +177,6 @@ def _unrepeated(term: str, after: str) -> str:
     """The term without the ending the text goes on to say: 抗美援朝的老兵 is 抗美援朝老兵, not 抗美援朝老兵老兵."""
     tail = next((n for n in range(len(term) - 1, 1, -1) if after.startswith(term[-n:])), 0)
     return term[:-tail] if tail else term
-
-
-def _alternation(words: Iterable[str]) -> re.Pattern[str]:
-    """One pattern for all the words, the longest tried first."""
-    return re.compile("|".join(map(re.escape, sorted(set(words), key=len, reverse=True))) or "(?!)")
 
 
 def _collapse_blanks(pieces: list[tuple[str, int, int]]) -> tuple[str, list[Span]]:

@@ -129,7 +129,7 @@ class People:
 
     @cached_property
     def _outside_war(self) -> re.Pattern[str]:
-        return re.compile(_alternation(self.outside["wars"]["words"]))
+        return re.compile(alternation(self.outside["wars"]["words"]))
 
     @cached_property
     def _outside_kin(self) -> re.Pattern[str]:
@@ -335,12 +335,12 @@ class People:
 
     @cached_property
     def _passes_a_figure_on(self) -> re.Pattern[str]:
-        return re.compile(rf"[^,。;!?\d]{{0,4}}?(?:{_alternation(self.telling)})(?:的)?(?:不是|是)")
+        return re.compile(rf"[^,。;!?\d]{{0,4}}?(?:{alternation(self.telling)})(?:的)?(?:不是|是)")
 
     @cached_property
     def _tells_of_another(self) -> re.Pattern[str]:
-        others = _alternation((*self.pronouns, *self.owners, *self.others_owners))
-        return re.compile(rf"(?:{_alternation(self.telling)})(?:的|过)?(?:{others})")
+        others = alternation((*self.pronouns, *self.owners, *self.others_owners))
+        return re.compile(rf"(?:{alternation(self.telling)})(?:的|过)?(?:{others})")
 
     def _counted_kin(self, found: list[Mention], text: str, kin: Mention) -> Mention:
         """俩老舅 / 俺俩老舅 / 他兄弟仨: kin counted by a word beside them are that many of them (the 俺俩 of 俺俩老舅 is
@@ -367,32 +367,33 @@ class People:
 
     @cached_property
     def _callers(self) -> re.Pattern[str]:
-        return re.compile(f"(?:{_alternation(self.callers)})(?!话)")  # 我妈刚来电话说: a call, no caller
+        return re.compile(f"(?:{alternation(self.callers)})(?!话)")  # 我妈刚来电话说: a call, no caller
 
     @cached_property
     def _pattern(self) -> re.Pattern[str]:
-        owners = _alternation((*self.owners, *self.others_owners))
-        nouns = _alternation(self.counted_nouns)
-        kin = _alternation(self.kin)
+        owners = alternation((*self.owners, *self.others_owners))
+        nouns = alternation(self.counted_nouns)
+        kin = alternation(self.kin)
         return re.compile("|".join([
-            rf"(?P<counted>(?P<owner>(?:{_alternation(self.group_owners)})?)(?P<noun>{nouns})(?P<filler>这回|这次|还剩下?|剩下?|还有|\s*[:：]?\s*(?=\d{{1,3}}人(?![年月]?(?:合计|总计|1共|共))))?(?P<n>\d+|仨|俩)"
+            rf"(?P<counted>(?P<owner>(?:{alternation(self.group_owners)})?)(?P<noun>{nouns})(?P<filler>这回|这次|还剩下?|剩下?|还有|\s*[:：]?\s*(?=\d{{1,3}}人(?![年月]?(?:合计|总计|1共|共))))?(?P<n>\d+|仨|俩)"
             rf"(?:(?:个|位|名|口|人|家)(?!月|产品|农产品|品种|认证)|(?<=[仨俩])(?=\s|[,。;!?]))"  # 老义务兵仨 都过六十了
             rf"|(?P<n2>\d+)(?:个|位|名|家)(?:都是|是)?(?:当年|早年|以前)?(?P<noun2>{nouns})"  # 2个是(当年)抗美援朝的
             rf"|(?P<n3>仨|俩)(?P<noun3>{nouns}))",  # 俩抗美援朝老兵
-            rf"(?P<group>{_alternation(self.groups)})",
-            rf"(?P<everyone>{_alternation(self.everyone)}|(?:(?<=[,;.!?\s])|^)都)",
+            rf"(?P<group>{alternation(self.groups)})",
+            rf"(?P<everyone>{alternation(self.everyone)}|(?:(?<=[,;.!?\s])|^)都)",
             rf"(?P<kin>(?P<kin_owner>{owners})?(?P<kin_word>{kin}))",
             rf"(?P<name>[老小][{self.surnames}])",
-            rf"(?P<letter>(?<![A-Za-z\u4e00-\u9fff]){_LETTER}(?=\s*(?:\d|{_OF_A_LETTER}))"
+            rf"(?P<letter>(?:(?<![A-Za-z\u4e00-\u9fff]){_LETTER}|(?<![A-Za-z])[{LETTERS}](?:社(?!会)|家))"
+            rf"(?=\s*(?:\d|{_OF_A_LETTER}))"  # 职业介绍机构A家介绍成功20人: with its 家 or 社, a letter even after a word
             rf"|(?:(?<=要是|如果|假如)|(?<=那)){_LETTER}(?={_OF_A_LETTER}))",
             # an operator's 代两位老人 A男90 B男71 / 甲服役3年 / 三家合作社 A初次无公害2个产品 B… / 甲社无公害… /
             # 要是B有6个产品 (那A2驾照 is a licence, no one)
-            rf"(?P<caller>(?:{_alternation(tuple(c for c in self.callers if len(c) > 2))})"
+            rf"(?P<caller>(?:{alternation(tuple(c for c in self.callers if len(c) > 2))})"
             r"(?=为(?!其|他|她|父|母|[^,，\s]{0,8}?(?:家属|亲属|家人))|是|系|今年|现年|本人))",  # 来电人为残疾人: the
             # caller described, the one asking (来电人为其父咨询 / 为老兵家属 ask for another; 来电是想问 is the call)
-            rf"(?P<me>{_alternation(self.self_words)})(?!们|(?:刚才|刚刚|方才|之前|前面|可能|好像|又|也)?(?:{_alternation(self.speaking)}))",
+            rf"(?P<me>{alternation(self.self_words)})(?!们|(?:刚才|刚刚|方才|之前|前面|可能|好像|又|也)?(?:{alternation(self.speaking)}))",
             # 俺刚才说错了: the speaker speaking, no one asked of
-            rf"(?P<pronoun>{_alternation(self.pronouns)})",
+            rf"(?P<pronoun>{alternation(self.pronouns)})",
             r"(?P<ordinal>第(?P<nth>\d{1,2})(?P<of>个|位|家|名|人)(?!月|个月|年|产品|农产品|网点|示范点|认证))",
             r"(?P<member>(?<![\d.各开办建])(?<!各.了)(?P<each>[1-9])(?:个|位|名|家)(?!月|个月|产品|网点|示范点|人|年|岁))",
         ]))
@@ -400,7 +401,7 @@ class People:
 
 def _relation(said: dict[str, list[str]]) -> re.Pattern[str]:
     """是烈士的外孙 / 是他孙女: a person said to be the `words` of one of `of`."""
-    of, kin = _alternation(said["of"]), _alternation(said["words"])
+    of, kin = alternation(said["of"]), alternation(said["words"])
     return re.compile(rf"是(?:[^,。;!?\s]{{0,6}}?)(?P<of>{of})(?:的)?(?P<kin>{kin})")
 
 
@@ -469,7 +470,8 @@ _COUNT_AFTER = re.compile(r"(?P<n>仨)(?!个?月|年|产品|个产品)")  # 他�
 # (娘俩, 他哥俩: him and his brother) as two of them
 
 
-def _alternation(words: Iterable[str]) -> str:
+def alternation(words: Iterable[str]) -> str:
+    """One pattern's text for all the words, the longest tried first (none: a pattern that never matches)."""
     return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True))) or "(?!)"
 
 

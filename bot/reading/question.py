@@ -26,12 +26,12 @@ from bot.plan.definitions import Definition, Definitions, load_definitions
 from bot.plan.facts import implying, load_specs, of_no_one
 from bot.plan.measure import Measure
 from bot.plan.numbers import figure_spans
-from bot.plan.records import load_groups
+from bot.plan.records import load_aspect_people, load_groups
 from bot.plan.store import MeasureStore
 from bot.plan.terms import cut
 from bot.reading.cues import Cues, Portion
 from bot.reading.fact_reader import FactExtractor, Found
-from bot.reading.people import COUNTS, SELF, Mention, People, lettered
+from bot.reading.people import COUNTS, SELF, Mention, People, alternation, lettered
 from bot.reading.vocabulary import Clarification, Vocabulary
 
 PERSONAL = ("age", "service_years", "veteran_category", "merit", "months_in_business", "group", "contract_years")
@@ -56,6 +56,7 @@ _A_YEAR_ASKED = re.compile(r"1年(?=\s*(?:呢|多少|能|给|合|1共|共|总|�
 _HERE = re.compile(r"(?:那|那么)?(?:要是|如果)?(?:在)?(?:咱们?|俺们?|我们)?"
                    r"(?:长春|2017年?(?!\d)|今年(?=的|呢|这)|17年(?=的|这))")  # 那长春呢 / 咱长春这边呢 / 那2017年的呢 /
 # 那要是在长春: the plan's own city and year
+_HERE_AGAIN = re.compile(_HERE.pattern + r"[^,，。;；]{0,8}?呢[?？]?$")  # 那2017年暖流计划里的呢: the last question, here
 _ONE_OF = re.compile(r"1(?:个|位|名)")  # 爸 and 岳父 一个三年一个四年: each said as one of them
 _YEARS_AFTER_MEMBER = re.compile(r"(?:各|都|均)?(\d{1,2})年(?![多龄]|\d+个?月)")  # 1个4年2个各5年: each member's
 # 抗美援朝老兵的遗孀: the veteran is someone else; the words speak of his family
@@ -259,6 +260,8 @@ class Reader:
         self._chitchat = re.compile("|".join(map(re.escape, chitchat)))
         self.extract, self.normalize, self._plan_text = extract, normalize, plan_text
         self._plan_itself = {m.id for m in store.measures if m.section == "导语"}  # named by 暖流计划 itself
+        self._aspect_people = {normalize(w): section for w, section in load_aspect_people().items()}
+        self._for_people = re.compile(rf"({alternation(self._aspect_people)})[^,;.!?]{{0,8}}?(?:{_LIST_ASKED})")
         self._merits = frozenset(m.id for m in store.measures if m.kind == "merit_addition")  # 其中1人荣立二等功
         self._shortest_contract = min((r["min"] for m in store.measures for r in m.requires  # 签订1年以上: 1
                                        if r["fact"] == "contract_years" and "min" in r), default=None)
@@ -316,6 +319,9 @@ class Reader:
             mentions = [m for m in mentions if m.key not in left_out.people]
             clauses = _clauses(text, mentions)
         people, general, subjects, everyone, pronoun = self._attribute(text, clauses, mentions, found)
+        section = _section(text) or self._section_for(text, people, general)
+        if section and not _SECTION.search(text):  # 暖流计划对农民有啥好处: the plan's name is context
+            subjects = tuple(s for s in subjects if s.measure not in self._plan_itself)
         if left_out:  # 除了地理标志 剩下俩: no subject of the question
             subjects = tuple(x for x in subjects if x.measure not in left_out.measures)
         if listed:
@@ -423,7 +429,7 @@ class Reader:
             whether=whether is not None,
             question_form=bool(_QUESTION_FORM.search(text)),
             span=self.cues.span(cue_text), later=self.cues.later(text), split=split, portion=self.cues.portion(text),
-            section=_section(text),
+            section=section,
             per_share=self.cues.per_share(cue_text), per_head=self.cues.per_head(cue_text),
             chitchat=bool(self._chitchat.search(text)), places=tuple(place for place, _ in places), left_out=left_out,
             more=more, worked_years=_worked_years(text),
@@ -670,8 +676,9 @@ class Reader:
         plan_named = [m.span() for m in _PLAN_NAMES.finditer(text)]
         by_name = [s for s in subjects if s.measure in self._plan_itself
                    and _named_only_by(text, self.store.get(s.measure), plan_named)]
-        if by_name and (len(by_name) < len(subjects) or any(f.fact == "group" for f in found) or self.not_in_plan(text)):
-            # 失能照护保险，暖流计划里咋说的 / 暖流计划对我有啥实惠 / 暖流计划里有取暖补贴吗: the plan's name is context
+        if by_name and (len(by_name) < len(subjects) or any(f.fact == "group" for f in found) or self.not_in_plan(text)
+                        or _HERE_AGAIN.match(text)):  # 失能照护保险，暖流计划里咋说的 / 暖流计划对我有啥实惠 /
+            # 暖流计划里有取暖补贴吗 / (2019年的呢 —) 那2017年暖流计划里的呢: the plan's name is context
             subjects = [s for s in subjects if s not in by_name]
         if (lead := _THIS_ONES_LEAD.search(text)) and all(_named_only_by(text, self.store.get(s.measure), [lead.span()])
                                                           for s in subjects):
@@ -700,6 +707,12 @@ class Reader:
         if not subjects and (by_figure := self._named_by_its_figure(text)) is not None:
             subjects = [Subject(by_figure, people[0].key if len(people) == 1 else None)]
         return people, general, tuple(subjects), everyone, pronoun
+
+    def _section_for(self, text: str, people: tuple[Person, ...], general: Mapping[str, Any]) -> str | None:
+        """农民有啥好处 / 科研人员有哪些政策: with no one's own case told, the part of the plan that is for those
+        named (我是农民 有啥补贴 is a case: their own list)."""
+        found = None if people or general else self._for_people.search(text)
+        return self._aspect_people[found.group(1)] if found else None
 
     def _adds_within(self, text: str, subjects: tuple[Subject, ...]) -> bool:
         """新认证有机的 再加上地理标志 一共: two awards of the message's own summed, the addition said after the first
@@ -935,6 +948,8 @@ IMPLYING_FACTS = ("fallen", *implying())  # what would make a line theirs: a dea
 _PREDICATE = re.compile(r"^(?:也|都|还)?(?:是|就是|算是)[^,;.!?\s\d]{0,6}?的?$")  # 是他们的 / 是烈士的 (女儿): what they are
 
 
+_LIST_ASKED = (r"有啥|有什么|有哪些|都有啥|啥好处|什么好处|哪些好处|啥实惠|什么实惠|啥政策|什么政策|哪些政策|啥措施|哪些措施"
+               r"|啥帮助|什么帮助|啥补贴|哪些补贴|什么补贴|啥扶持|哪些扶持|能享受|能得到啥|能拿啥|能领啥")  # what is there for
 _SECTION = re.compile(r"关注\s*(\d{1,2})")  # normalised: 关注五 is 关注5
 _SECTION_NAMES = "一二三四五六七八九十"
 

@@ -2157,6 +2157,41 @@ def test_readings_a_review_found_too_wide_stay_narrow(talk):
     assert "合计3600元" in one.text
 
 
+def test_an_agencys_letter_after_the_word_for_agencies_still_names_it(talk):
+    """职业介绍机构A家介绍成功20人 B家35人: A家 right after 机构 is the first agency, not part of a word, and
+    职业介绍机构 names the referral subsidy (9900, not A's 3600 alone)."""
+    both, _ = talk("职业介绍机构A家介绍成功20人 B家35人 一共多少")
+    assert "A家：3600元" in both.text and "B家：6300元" in both.text and "= 9900元" in both.text
+
+
+def test_the_plans_six_aspects_asked_with_a_digit_are_listed_and_one_picked(talk):
+    """暖流计划6个方面都是啥: the six 方面 (not the overview's figures), and 第四个方面 is the fourth of them."""
+    listed, fourth = talk.conversation("暖流计划6个方面都是啥", "第四个方面是啥")
+    assert "加强社会保障" in listed.text and "871.4" not in listed.text
+    assert "加强技能人才培养" in fourth.text
+
+
+def test_the_plans_year_after_another_years_question_asks_it_again_here(assistant):
+    """2019年抗日老兵的补助标准 (outside the plan) — 那2017年暖流计划里的呢: the same question in the plan's year,
+    the plan's name only its context (21060, not the plan's overview)."""
+    chat = Chat(assistant)
+    chat.says("2019年抗日老兵的补助标准是多少", elsewhere="year 2019")
+    here = chat.says("那2017年暖流计划里的呢")
+    assert "21060元" in here.text and "871.4" not in here.text
+
+
+def test_what_the_plan_has_for_a_kind_of_people_is_the_part_of_it_for_them(talk):
+    """农民有啥好处 / 暖流计划对低收入人群主要有啥: that 方面 of the plan and its measures, where before it asked
+    who the citizen is or gave the overview; 我是农民 有啥补贴 is still their own list."""
+    farmers, poor = talk.conversation("暖流计划对农民有啥好处", "那暖流计划对低收入人群主要有啥")
+    assert "关注五" in farmers.text and "电子商务" in farmers.text and "871.4" not in farmers.text
+    assert "关注十" in poor.text and "精简退职" in poor.text
+    researchers, _ = talk("科研人员有哪些政策")
+    assert "关注九" in researchers.text
+    mine, _ = talk("我是农民 有啥补贴")
+    assert "关注五】" not in mine.text and "与您有关" in mine.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

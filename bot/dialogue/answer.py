@@ -80,6 +80,8 @@ def answer(done: list[Outcome], c: Context, said: str = "", earlier: Sequence[Ou
     notes = [note for _, note in paid_to if note]
     done = [replace(o, who="") if note else o for o, note in paid_to]  # paid to another: not labelled as theirs
     reply_ = _answer(done, c, said, earlier)
+    for note in notes:  # (a verdict too: 他能领那个职业介绍补贴不 — no, and it is never his)
+        reply_ = replace(reply_, text=before_office(reply_.text, note))
     if reply_.asks:
         return reply_
     both = then_and_now(done[0]) if len(done) == 1 and {"old", "amount"} <= set(c.asked) and (
@@ -112,8 +114,6 @@ def answer(done: list[Outcome], c: Context, said: str = "", earlier: Sequence[Ou
                 if o.figure is not None and (each := over_span(o.figure, span)) is not None:
                     line = f"{o.who or o.measure.title}{span_words(span)}共：{each.shown}"
                     reply_ = replace(reply_, text=before_office(reply_.text, line), figures=[*reply_.figures, each])
-    for note in notes:
-        reply_ = replace(reply_, text=before_office(reply_.text, note))
     for line, figure in _in_units_asked(done, said):
         reply_ = replace(reply_, text=before_office(reply_.text, line), figures=[*reply_.figures, figure])
     base = _the_sum(reply_.figures, len(done))
@@ -566,7 +566,9 @@ def _other_period(t: Figure) -> Figure | None:
 
 
 def _subject(o: Outcome) -> str:
-    return o.who or "您"
+    """Whose fact a verdict speaks of: theirs, else the asker's; none on a line made no one's (a subsidy paid to an
+    agency, on the line of the son it placed: 合同8个月, not 您合同8个月)."""
+    return o.who or ("" if o.line.person else "您")
 
 
 def _known(o: Outcome) -> str:

@@ -619,12 +619,15 @@ class Conversation:
 
     # ---- words of several meanings, benefits the plan lacks, the rest
     def _settled(self, question: Clarification, c: Context) -> bool:
-        """老兵 after a question about 抗美援朝老兵 is that one (or, for 补助, whatever measure came before)."""
+        """老兵 after a question about 抗美援朝老兵 is that one (or, for 补助, whatever measure came before); after his
+        merit's addition alone, his 抗美援朝老兵 still (连老兵补助加起来: the one the person asked of is)."""
         if not c.lines:
             return False
         if question.subject_settles:
             return True
-        titles = {w for line in c.lines if (m := self.store.find(line.measure)) for w in (m.title, *m.keywords)}
+        theirs = {m for line in c.lines if (p := c.person(line.person)) is not None for m in p.measures}
+        titles = {w for measure in {*(line.measure for line in c.lines), *theirs}
+                  if (m := self.store.find(measure)) for w in (m.title, *m.keywords)}
         return any(option in titles for option in question.options)
 
     def _clarify(self, q: Question, word: str, question: Clarification) -> Reply:

@@ -112,8 +112,8 @@ def outcomes(c: Context, store: MeasureStore) -> list[Outcome]:
                 planned := measure.params.get("planned")):  # 这些示范点一共补多少: as many as the plan builds
             facts["count"] = planned  # (俺村建了个, 俺们合作社整了个: theirs, one)
         count = line.count or (person.count if person and person.count > 1 else 1)
-        if measure.kind == "percent":  # 团队4个人 of a 70% reward: the sum told is the group's together, not
-            count = 1  # each one's
+        if measure.kind == "percent" and measure.params.get("relation") != "降低":  # 团队4个人 of a 70% reward: the
+            count = 1  # sum told is the group's together, not each one's (a fee cut is each household's fee cut)
         per = _per(measure)  # 3个网点 of sites, 3位 of people
         who = (f"{count}{'位' if per == '人' else per}" if person is None or person.key == person.label else
                person.label) if count > 1 else (person.label if person else "")
@@ -416,6 +416,10 @@ def wait(o: Outcome) -> Figure | None:
         if "min" in r and isinstance(value, (int, float)) and value < r["min"]:
             unit = {"age": "年", "months_in_business": "个月", "contract_years": "年"}.get(r["fact"], "")
             gap = r["min"] - value
+            if r["fact"] == "contract_years" and gap != int(gap):  # 签了8个月合同: 还差4个月, not 0.33年
+                months = round(value * 12)
+                gap_months = round(r["min"] * 12) - months
+                return Figure(gap_months, "", "个月", f"{plain(r['min'])}年 − {months}个月 = {gap_months}个月")
             return Figure(gap, "", unit, f"{plain(r['min'])} − {plain(value)} = {plain(gap)}{unit}")
     return None
 

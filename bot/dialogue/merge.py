@@ -49,6 +49,10 @@ _MERIT_TOLD = re.compile(r"[一二三]等功(?!的|呢|是|多少|每|加|给|�
 # (立过 is gone once normalised); 一等功的每月还加多少 asks of no one
 _SHORT_OF = re.compile(r"未达|没达|不达|达不到|不合格|不符合|没建成|未建成|没验收|未验收")  # 其中1个未达建设标准
 _ALL_ADDED = re.compile(r"[全都]加")  # 全加: a sum of all, said short
+_PART_OF = re.compile(r"其中|那部分|这部分|的部分|那1?块|那份")  # 其中抗日老兵那部分: one line of a sum
+# 签1年以上的是10个: those a rule pays for, counted again
+_PAID_ONES = re.compile(r"(?:以上|符合条件|符合|够条件|合格)的?(?:是|为|有|应为|改为|实为)\s*(?P<n>\d+)\s*(?:个|人|名|位)")
+_HOUSEHOLDS = ("户", "家")  # units of those a fee or a grant is each paid by or to
 _HEADCOUNT = ("count", "excluded")  # the people a line of no one was answered for, and those taken off them
 _HAS_TOO = re.compile(r"^[^\s,。;!?]{2,8}?(?:也有|也拿了|也获得|也得了|也认证了?|也评上)(?!这|那)")  # 地理标志也有:
 # one more award, named right before (解放战争老兵呢 也有这么多吗 compares)
@@ -121,6 +125,10 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
                     and not _EACH_SAID.search(q.text) and (counted := _the_counted(q, merged)) is not None:
                 merged = replace(merged, total=True, lines=counted)  # 我爸… 我妈… 俩人一年多少 / 俩人一年 after each
                 # was told: each, and the two together; 俺老婶也是抗美援朝的 俩人一年: she and the one before her
+            if q.total and (q.how_many or 0) > 1 and q.bare and q.bare.unit in _HOUSEHOLDS and not q.people and len(
+                    merged.lines) == 1 and merged.lines[0].person is None and merged.lines[0].count is None:
+                merged = replace(merged, lines=(replace(merged.lines[0], count=q.how_many),), total=True)  # 每户交多少
+                # — 5户一共省多少: each household's, five times
             if not q.asked_said and set(merged.asked) <= {"max", "min"} and (
                     q.facts or any(x.facts for x in q.subjects)):  # 那最多就给这些呗 — 绿色食品要是认证俩产品呢: the
                 merged = replace(merged, asked=("amount",))  # sum of what is told now, no longer the cap
@@ -450,6 +458,8 @@ def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:
         return _asked_again(q, recounted)
     if (counted_lines := _headcount(q.facts, c, store)) is not None:  # 俺数差了，是六个人: the lines' headcount
         return _asked_again(q, counted_lines)
+    if (paid := _paid_recounted(q, c)) is not None:  # 更正 签1年以上的是10个: of those placed, the ones paid for
+        return _asked_again(q, paid)
     unitless = [x.value for x in q.quantities if x.corrects and not x.unit]
     whose = c.person(c.focus) or (Someone("", "", 1, c.facts) if c.focus is None else None)  # 来电 男58 — 实为63
     restated = whose is not None and all(whose.facts.get(k) == v for k, v in q.facts.items())  # 服役6年不变
@@ -488,6 +498,18 @@ def _level_said_again(q: Question, c: Context) -> Context | None:
             return replace(c, lines=tuple(replace(x, facts={**x.facts, fact: now}) if x is hit[0] else x
                                           for x in c.lines))
     return None
+
+
+def _paid_recounted(q: Question, c: Context) -> Context | None:
+    """介绍了12个 其中9个签了1年以上 其余签半年 — 更正 签1年以上的是10个: the ones the rule pays for are 10 of the 12
+    told, so those taken off are the other 2 (not 10 placed in all, less the 3 taken off before)."""
+    said = _PAID_ONES.search(q.text)
+    n, short = c.facts.get("count"), c.facts.get("excluded")
+    if said is None or not isinstance(n, int) or not isinstance(short, int) or not 0 < int(said["n"]) <= n:
+        return None
+    facts = {**c.facts, "excluded": n - int(said["n"])}
+    return replace(c, facts=facts, lines=tuple(replace(x, facts={**x.facts, **facts}) if "count" in x.facts else x
+                                               for x in c.lines))
 
 
 def _headcount(told: Mapping[str, Any], c: Context, store: MeasureStore) -> Context | None:
@@ -897,6 +919,19 @@ def asks_of_the_first(q: Question, c: Context, known: Known) -> Context | None:
     return _asked_again(q, replace(c, lines=c.lines[:int(said.group("n"))]))
 
 
+def asks_for_a_part(q: Question, c: Context, known: Known) -> Context | None:
+    """抗日老兵3人 解放战争老兵5人 全年总共多少 — 其中抗日老兵那部分多少: the line of the last answer the message
+    names, as it was counted there (21060元 × 3人), not the measure's standard anew."""
+    if not (_PART_OF.search(q.text) and q.subjects and len(c.lines) > 1) or q.people or q.quantities or q.total:
+        return None  # (4人全年合计 含立功增加的部分: the sum, the part in it)
+    named = {s.measure for s in q.subjects}
+    part = tuple(line for line in c.lines if line.measure in named)
+    if not part or len(part) == len(c.lines):
+        return None
+    return replace(c, lines=part, asked=q.asked if q.asked_said else c.asked, period=q.period or c.period,
+                   total=len(part) > 1, requested=None)
+
+
 def points_at_items(q: Question, c: Context, known: Known) -> Context | None:
     """三样各多少 — 最后那个比第一个少多少 / 最多的那个比最少的那个多多少 / 最后那个一个月多少: the lines of the last
     answer at those places, or of those sizes, asked what this message asks (the two in the order said)."""
@@ -1254,7 +1289,7 @@ def picks_from_the_list(q: Question, c: Context, known: Known) -> Context | None
 RULES: tuple[Callable[[Question, Context, Known], Context | None], ...] = (
     asks_what_a_group_gets, names_the_figures_measure, returns_to_the_facts_told, picks_from_the_list,
     answers_the_question_asked,
-    points_at_items, leaves_some_out, shares_among_those_answered, includes_those_left_out, splits_a_group,
+    points_at_items, asks_for_a_part, leaves_some_out, shares_among_those_answered, includes_those_left_out, splits_a_group,
     corrects_a_fact, reckons_by_a_fact_had, adds_to_the_question, returns_to_someone, swaps_the_person, supposes_another_fact,
     asks_of_the_others, asks_of_the_first, sums_the_merit_with_the_standard, names_its_subject, tells_a_fact,
     asks_of_its_words, asks_again,

@@ -58,6 +58,8 @@ _HERE = re.compile(r"(?:那|那么)?(?:要是|如果)?(?:在)?(?:咱们?|俺们?
 # 那要是在长春: the plan's own city and year
 _HERE_AGAIN = re.compile(_HERE.pattern + r"[^,，。;；]{0,8}?呢[?？]?$")  # 那2017年暖流计划里的呢: the last question, here
 _ONE_OF = re.compile(r"1(?:个|位|名)")  # 爸 and 岳父 一个三年一个四年: each said as one of them
+_BARE_COUNT = re.compile(r"(?<![\d.])(\d{1,3})个(?![\u4e00-\u9fff]{0,2}(?:产品|月|人|户|年|岁|网点|示范点))")  # 1个初次有5个:
+# a count with its noun left out
 _YEARS_AFTER_MEMBER = re.compile(r"(?:各|都|均)?(\d{1,2})年(?![多龄]|\d+个?月)")  # 1个4年2个各5年: each member's
 # 抗美援朝老兵的遗孀: the veteran is someone else; the words speak of his family
 _OF_SOMEONE = re.compile(r"的(?:遗孀|遗属|老伴|家属|妻子|爱人|丈夫|媳妇|孩子|子女|儿子|闺女|后代|后人)")
@@ -300,6 +302,7 @@ class Reader:
         found, was = _said_again(found, corrected is not None, [m.start for m in mentions if m.role == "person"])
         found += _ages_after_names(text, mentions, found)
         found += _ages_alone(text, mentions, found)
+        found += _counts_after_members(text, mentions, found)
         found += self._groups_of_people(text, mentions, found)
         found += _business_years(text, found)
         found = [f for f in found if not (f.fact in _WHY_LEFT_OUT and any(
@@ -514,11 +517,16 @@ class Reader:
         unless every one of them has its own."""
         alone = [x for x in subjects if x.person is None and x.count is None
                  and (self._of_people(x.measure) or self._per_head(x.measure))]
+        payees = [x for x in subjects if x.person is None and x.count is None and self._counted_in(x.measure)]
+        heads = _EACH_HEADS
+        if payees and len(payees) == len(subjects) and not alone:  # 地理标志登记2家 有机新认证3家: payees of their own kind
+            counted_in = alternation(self._counted_in(payees[0].measure))
+            alone, heads = payees, re.compile(rf"(?<![\d.])([1-9]\d{{0,3}})\s*(?:{counted_in})")
         if len(alone) < 2 or len(alone) != len(subjects):
             return None  # 介绍了9个 … 12人: a placement subsidy counts placements, never the people it is for
         counts: dict[str, int] = {}
         start = 0
-        for m in _EACH_HEADS.finditer(text):
+        for m in heads.finditer(text):
             named = {x.id for x in self.store.all_named_in(text[start:m.start()])} & {x.measure for x in alone}
             start, each = m.end(), text[max(0, m.start() - 1):m.start()] == "各"  # 抗日、抗美援朝老兵各2人: both
             if named & set(counts) or len(named) > 1 and not each:
@@ -526,8 +534,14 @@ class Reader:
             counts.update(dict.fromkeys(named, int(m.group(1))))  # 共3人 names none: the sum's, no one's
         if set(counts) != {x.measure for x in alone}:
             return None
-        return tuple(replace(x, count=counts[x.measure] if counts[x.measure] > 1 else None) if self._of_people(x.measure)
-                     else replace(x, facts={**x.facts, "count": counts[x.measure]}) for x in subjects)
+        return tuple(replace(x, count=counts[x.measure] if counts[x.measure] > 1 else None)
+                     if self._of_people(x.measure) or x in payees else replace(x, facts={**x.facts, "count": counts[x.measure]})
+                     for x in subjects)
+
+    def _counted_in(self, measure_id: str) -> tuple[str, ...]:
+        """The words its payees are counted in (家, 个合作社), when a measure is paid to each of a group of them."""
+        groups = load_groups()
+        return tuple(w for g in self.store.get(measure_id).groups for w in groups.get(g, {}).get("counted_in", ()))
 
     def _per_head(self, measure_id: str) -> bool:
         """A measure summed over a count of people it pays for (一次性创业补贴 for each starter)."""
@@ -1314,6 +1328,28 @@ def _ages_after_names(text: str, mentions: list[Mention], found: list[Found]) ->
         if said and not any(f.start <= said.start(1) < f.end for f in found) and 10 <= int(said.group(1)) <= 120:
             ages.append(Found("age", int(said.group(1)), said.start(1), said.end(1)))
     return ages
+
+
+def _counts_after_members(text: str, mentions: list[Mention], found: list[Found]) -> list[Found]:
+    """俩合作社 一个初次有3个产品获无公害认证 一个初次有5个: a bare count told of a member, after one before it was
+    told the same fact with its noun, is that fact again (5 products, not 5 of nothing)."""
+    counts = []
+    for i, m in enumerate(mentions):
+        if not (m.key.startswith(MEMBER_PREFIX) or _ONE_OF.fullmatch(text, m.start, m.end)):
+            continue
+        end = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
+        like = next((f.fact for f in reversed(found) if f.end <= m.start and _in_units(f.fact, "个")), None)
+        bare = _BARE_COUNT.search(text, m.end, end)
+        if like and bare and not any(f.start < bare.end(1) and bare.start(1) < f.end for f in found) and not any(
+                f.fact == like and m.end <= f.start < end for f in found):
+            counts.append(Found(like, int(bare.group(1)), bare.start(1), bare.end(1)))
+    return counts
+
+
+def _in_units(fact: str, unit: str) -> bool:
+    """Whether a fact is told in `unit` (data/facts.yml): 产品数 in 个, which a list may go on telling bare."""
+    spec = load_specs().get(fact)
+    return spec is not None and spec.unit == unit
 
 
 def _in_years(fact: str) -> bool:

@@ -2192,6 +2192,54 @@ def test_what_the_plan_has_for_a_kind_of_people_is_the_part_of_it_for_them(talk)
     assert "关注五】" not in mine.text and "与您有关" in mine.text
 
 
+def test_those_paid_for_counted_again_leave_the_rest_of_the_placements_out(talk):
+    """12 placed, 9 with a year's contract, the rest half a year — 更正 签1年以上的是10个: 10 of the 12 are paid for
+    (1800), not 10 placed less the 3 taken off before (1260)."""
+    _, corrected = talk.conversation("我们中介免费介绍了12个就业困难人员 其中9个签了一年以上合同交了社保 其余签半年 能拿多少补贴",
+                                     "更正 签一年以上的是10个")
+    assert "12人 − 2人 = 10人" in corrected.text and "1800元" in corrected.text
+
+
+def test_each_households_fee_cut_is_summed_over_the_households_counted_after(talk):
+    """每户原来交两千四 降了以后每户交多少 — 5户一共省多少: five households' cut (600), not one's (120)."""
+    each, five = talk.conversation("我们村5户养鱼的 每户原来交渔业资源增殖保护费两千四 降了以后每户交多少", "5户一共省多少")
+    assert "2280元" in each.text and "600元" in five.text and "5户" in five.text
+
+
+def test_the_veterans_allowance_added_after_his_merit_alone_is_his_kinds(talk):
+    """抗美援朝老兵 立过三等功 — 他立功这块每个月多给多少 — 连老兵补助加起来: his allowance is the one asked, no question
+    of which war (16380)."""
+    *_, both = talk.conversation("我父亲是抗美援朝老兵，服役的时候立过三等功", "他立功这块每个月能多给多少",
+                                 "那一年一共能拿多少 连老兵补助加起来")
+    assert "16380元" in both.text and "哪一类" not in both.text
+
+
+def test_a_count_told_bare_of_the_second_cooperative_is_its_products(talk):
+    """一个初次有3个产品获无公害认证，一个初次有5个: the second's 5 are products too, and its line the same measure."""
+    each, = talk.conversation("俺村两个合作社，一个初次有3个产品获无公害认证，一个初次有5个，各奖补多少")
+    assert "5000元" in each.text and "7000元" in each.text
+
+
+def test_cooperatives_counted_in_jia_beside_each_certification_are_each_paid(talk):
+    """地理标志登记2家 有机产品新认证3家: two cooperatives paid 10万 each, three paid 5万 each (350000)."""
+    both, = talk.conversation("今年报上来的 地理标志登记2家 有机产品新认证3家 一共多少奖补")
+    assert "100000元 × 2" in both.text and "50000元 × 3" in both.text and "350000元" in both.text
+
+
+def test_a_contract_told_in_months_is_short_of_the_year_the_referral_subsidy_needs(talk):
+    """签了8个月合同，能领职业介绍补贴吗: no (8 months are 2/3 of the year required), 4 months short, said in months."""
+    verdict, _ = talk("我们中介介绍了个就业困难人员，签了8个月合同，能领职业介绍补贴吗")
+    assert "不符合" in verdict.text and "还差4个月" in verdict.text and "180元" not in verdict.text.partition("\n")[0]
+    son, _ = talk("俺儿子是通过中介找的工作 签了8个月合同 他能领那个职业介绍补贴不")  # never his: the note says whose
+    assert "不符合" in son.text and "不发给您儿子本人" in son.text and "您合同" not in son.text
+
+
+def test_a_part_of_a_sum_named_is_that_line_as_counted_in_the_sum(talk):
+    """抗日老兵3人 解放战争老兵5人 全年总共多少 — 其中抗日老兵那部分多少: 63180 (3 of them), not one's 21060."""
+    _, part = talk.conversation("本街道抗日老兵3人，解放战争老兵5人，全年补助总共多少", "其中抗日老兵那部分多少")
+    assert "63180元" in part.text and "80600" not in part.text
+
+
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):
     first, same = talk.conversation("来电咨询 优抚 抗美 原标 新标", "解放 同问")
     assert "14580元" in first.text and "15780元" in first.text

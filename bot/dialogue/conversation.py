@@ -274,7 +274,9 @@ class Conversation:
         again = rule in ("asks_again", "asks_of_its_words")  # the last lines, not a subject of its own
         only_theirs = rule == "names_its_subject" and q.pronoun and not q.subjects and not q.people  # 他…
         tells = bool(q.facts or q.more)  # 她今年七十二 / 要是他多当两年呢: a fact of theirs, no question of another thing
-        if (rule == "asks_again" or only_theirs and not tells) and not (q.split or q.total or q.here) and (
+        of_words = rule == "asks_of_its_words" and not (q.judged or q.whether or _ASKS_IF.search(q.text))  # (企业职工
+        # 算不算, of the six groups: a verdict on the last list's words, no other part of the plan)
+        if (rule == "asks_again" or of_words or only_theirs and not tells) and not (q.split or q.total or q.here_again) and (
                 said := self._elsewhere_in_plan(q, merged)):  # (扶持创业的户数加一起呢: of the last lines, summed)
             return self._plan_says(said, merged, q)  # 那政府投入的钱谁落实: another part of the plan (她是低保户 tells;
             # 那2017年暖流计划里的呢 asks the last question here)

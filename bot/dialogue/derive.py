@@ -112,8 +112,8 @@ def outcomes(c: Context, store: MeasureStore) -> list[Outcome]:
                 planned := measure.params.get("planned")):  # 这些示范点一共补多少: as many as the plan builds
             facts["count"] = planned  # (俺村建了个, 俺们合作社整了个: theirs, one)
         count = line.count or (person.count if person and person.count > 1 else 1)
-        if measure.kind == "percent" and measure.params.get("relation") != "降低":  # 团队4个人 of a 70% reward: the
-            count = 1  # sum told is the group's together, not each one's (a fee cut is each household's fee cut)
+        if measure.kind == "percent":  # 团队4个人 of a 70% reward: the sum told is the group's together, not
+            count = 1  # each one's
         per = _per(measure)  # 3个网点 of sites, 3位 of people
         who = (f"{count}{'位' if per == '人' else per}" if person is None or person.key == person.label else
                person.label) if count > 1 else (person.label if person else "")

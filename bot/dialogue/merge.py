@@ -49,10 +49,14 @@ _MERIT_TOLD = re.compile(r"[一二三]等功(?!的|呢|是|多少|每|加|给|�
 # (立过 is gone once normalised); 一等功的每月还加多少 asks of no one
 _SHORT_OF = re.compile(r"未达|没达|不达|达不到|不合格|不符合|没建成|未建成|没验收|未验收")  # 其中1个未达建设标准
 _ALL_ADDED = re.compile(r"[全都]加")  # 全加: a sum of all, said short
-_PART_OF = re.compile(r"其中|那部分|这部分|的部分|那1?块|那份")  # 其中抗日老兵那部分: one line of a sum
+_PART_OF = re.compile(r"(?:那|这|的)部分")  # 其中抗日老兵那部分: one line of a sum
+_OF_ONE = re.compile(r"每人|每个人|1个人|1人|单人|标准|原来|以前|去年|每月|每年|1个月|1年")  # 其中抗日老兵每人每月多少:
+# one's standard, no part of the sum
 # 签1年以上的是10个: those a rule pays for, counted again
-_PAID_ONES = re.compile(r"(?:以上|符合条件|符合|够条件|合格)的?(?:是|为|有|应为|改为|实为)\s*(?P<n>\d+)\s*(?:个|人|名|位)")
-_HOUSEHOLDS = ("户", "家")  # units of those a fee or a grant is each paid by or to
+_PAID_ONES = re.compile(r"(?:签[^,。;!?]{0,4}?\d+\s*年以上|(?<![不没未])(?:符合条件|符合|够条件|合格))的?"
+                        r"(?:是|为|有|应为|改为|实为)\s*(?P<n>\d+)\s*(?:个|人|名|位)")
+_UNPAID_ONES = re.compile(r"(?:不合格|不符合(?:条件)?|不够条件|没签够|签半年)的?(?:是|为|有|应为|改为|实为)\s*(?P<n>\d+)\s*"
+                          r"(?:个|人|名|位)")  # 更正 不合格的有2个: those taken off, counted again
 _HEADCOUNT = ("count", "excluded")  # the people a line of no one was answered for, and those taken off them
 _HAS_TOO = re.compile(r"^[^\s,。;!?]{2,8}?(?:也有|也拿了|也获得|也得了|也认证了?|也评上)(?!这|那)")  # 地理标志也有:
 # one more award, named right before (解放战争老兵呢 也有这么多吗 compares)
@@ -125,10 +129,6 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
                     and not _EACH_SAID.search(q.text) and (counted := _the_counted(q, merged)) is not None:
                 merged = replace(merged, total=True, lines=counted)  # 我爸… 我妈… 俩人一年多少 / 俩人一年 after each
                 # was told: each, and the two together; 俺老婶也是抗美援朝的 俩人一年: she and the one before her
-            if q.total and (q.how_many or 0) > 1 and q.bare and q.bare.unit in _HOUSEHOLDS and not q.people and len(
-                    merged.lines) == 1 and merged.lines[0].person is None and merged.lines[0].count is None:
-                merged = replace(merged, lines=(replace(merged.lines[0], count=q.how_many),), total=True)  # 每户交多少
-                # — 5户一共省多少: each household's, five times
             if not q.asked_said and set(merged.asked) <= {"max", "min"} and (
                     q.facts or any(x.facts for x in q.subjects)):  # 那最多就给这些呗 — 绿色食品要是认证俩产品呢: the
                 merged = replace(merged, asked=("amount",))  # sum of what is told now, no longer the cap
@@ -503,11 +503,13 @@ def _level_said_again(q: Question, c: Context) -> Context | None:
 def _paid_recounted(q: Question, c: Context) -> Context | None:
     """介绍了12个 其中9个签了1年以上 其余签半年 — 更正 签1年以上的是10个: the ones the rule pays for are 10 of the 12
     told, so those taken off are the other 2 (not 10 placed in all, less the 3 taken off before)."""
-    said = _PAID_ONES.search(q.text)
+    paid, unpaid = _PAID_ONES.search(q.text), _UNPAID_ONES.search(q.text)
     n, short = c.facts.get("count"), c.facts.get("excluded")
-    if said is None or not isinstance(n, int) or not isinstance(short, int) or not 0 < int(said["n"]) <= n:
+    said = paid or unpaid
+    if said is None or not isinstance(n, int) or not isinstance(short, int) or not 0 <= int(said["n"]) <= n:
         return None
-    facts = {**c.facts, "excluded": n - int(said["n"])}
+    facts = {**c.facts, "excluded": n - int(said["n"]) if paid else int(said["n"])}  # (更正 不合格的有2个: those
+    # taken off are 2)
     return replace(c, facts=facts, lines=tuple(replace(x, facts={**x.facts, **facts}) if "count" in x.facts else x
                                                for x in c.lines))
 
@@ -922,7 +924,8 @@ def asks_of_the_first(q: Question, c: Context, known: Known) -> Context | None:
 def asks_for_a_part(q: Question, c: Context, known: Known) -> Context | None:
     """抗日老兵3人 解放战争老兵5人 全年总共多少 — 其中抗日老兵那部分多少: the line of the last answer the message
     names, as it was counted there (21060元 × 3人), not the measure's standard anew."""
-    if not (_PART_OF.search(q.text) and q.subjects and len(c.lines) > 1) or q.people or q.quantities or q.total:
+    if not (_PART_OF.search(q.text) and q.subjects and len(c.lines) > 1) or q.people or q.quantities or q.total \
+            or _OF_ONE.search(q.text) or set(q.asked) != {"amount"}:
         return None  # (4人全年合计 含立功增加的部分: the sum, the part in it)
     named = {s.measure for s in q.subjects}
     part = tuple(line for line in c.lines if line.measure in named)
@@ -1567,9 +1570,12 @@ def _in_order(before: tuple[Line, ...], after: tuple[Line, ...]) -> tuple[Line, 
 
 def _asked_again(q: Question, c: Context) -> Context:
     """The last question asked again of the facts corrected; a sum asked where none was (比原标准多多少 — 更正
-    服役是8年 重新合计) asks the amounts summed."""
-    return replace(c, asked=q.asked if q.asked_said or q.total and not c.total else c.asked, period=q.period or c.period,
-                   total=q.total or c.total, requested=None)
+    服役是8年 重新合计) asks the amounts summed; a figure corrected after the plan's words were asked (剩下的钱要上缴
+    国库吗 — 不对，收益是三百五十万) asks the amount again, reckoned on it."""
+    told = any(x.corrects for x in q.quantities) or any(isinstance(v, (int, float)) for v in q.facts.values())
+    asked = q.asked if q.asked_said or q.total and not c.total else ("amount",) if told and set(c.asked) <= WORDED \
+        else c.asked
+    return replace(c, asked=asked, period=q.period or c.period, total=q.total or c.total, requested=None)
 
 
 def _kind_of(unit: str, c: Context, store: MeasureStore) -> str | None:

@@ -187,7 +187,8 @@ class Cues:
         """每月 or 每年 when the message speaks of one, whatever else it asks; of two, the last said
         (每月加100，一年下来多多少 asks for a year)."""
         said = [(m.start(), PERIODS[k]) for k in PERIODS for m in self._kinds[k].finditer(text)
-                if not _NOT_A_PERIOD.search(text[max(0, m.start() - 2):m.start()])]  # 合同不满1年: a term, not a period
+                if not _NOT_A_PERIOD.search(text[max(0, m.start() - 2):m.start()])  # 合同不满1年: a term, not a period
+                and not text.startswith("同", m.end())]  # 签了8个月合同: the contract's term, no period asked
         if not said and (alone := _PERIOD_ALONE.match(text)):  # an operator's 月 / 年 after a total
             return "每月" if alone.group(1) == "月" else "每年"
         return max(said)[1] if said else None

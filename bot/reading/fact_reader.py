@@ -91,8 +91,9 @@ class FactExtractor:
         for fact, patterns in self._numbers.items():
             for pattern in patterns:
                 for m in pattern.finditer(normalized):
-                    value = _signed(m.group(1))
-                    if value is not None and "months" in pattern.groupindex:  # 签了8个月合同: 8/12 of a year
+                    months = "months" in pattern.groupindex  # 签了8个月合同: 8/12 of a year
+                    value = _signed(m.group("months" if months else 1))
+                    if value is not None and months:
                         value = round(value / 12, 4)
                     if value is not None:
                         add(fact, int(value) if value == int(value) else value, *m.span(1))

@@ -58,7 +58,7 @@ _HERE = re.compile(r"(?:那|那么)?(?:要是|如果)?(?:在)?(?:咱们?|俺们?
 # 那要是在长春: the plan's own city and year
 _HERE_AGAIN = re.compile(_HERE.pattern + r"[^,，。;；]{0,8}?呢[?？]?$")  # 那2017年暖流计划里的呢: the last question, here
 _ONE_OF = re.compile(r"1(?:个|位|名)")  # 爸 and 岳父 一个三年一个四年: each said as one of them
-_BARE_COUNT = re.compile(r"(?<![\d.])(\d{1,3})个(?![\u4e00-\u9fff]{0,2}(?:产品|月|人|户|年|岁|网点|示范点))")  # 1个初次有5个:
+_BARE_COUNT = re.compile(r"(?<![\d.])(\d{1,3})个(?=\s*(?:[,;.!?，；。]|$|呢|各|的?产品))")  # 1个初次有5个:
 # a count with its noun left out
 _YEARS_AFTER_MEMBER = re.compile(r"(?:各|都|均)?(\d{1,2})年(?![多龄]|\d+个?月)")  # 1个4年2个各5年: each member's
 # 抗美援朝老兵的遗孀: the veteran is someone else; the words speak of his family
@@ -202,6 +202,7 @@ class Question:
     each: bool = False
     these: bool = False  # 这些 / 各类: everything talked about, or every kind a word of several meanings may mean
     here: bool = False  # 那长春呢: the plan's own city, after a question of another one
+    here_again: bool = False  # 那2017年暖流计划里的呢: the last question asked again, of the plan's own city and year
     how_many: int | None = None
     portion: Portion | None = None  # 拿出一半 / 负责人拿四成 剩下仨平分: a part of the sum asked
     correction: bool = False
@@ -403,7 +404,7 @@ class Reader:
             denies=any(_DENIES.match(text, start) for start, _ in clauses),
             denied=self._denied_measures(text, clauses),
             total=self.cues.total(text), each=self.cues.several(text), these=self.cues.all_of_them(text),
-            here=bool(_HERE.match(text)),
+            here=bool(_HERE.match(text)), here_again=bool(_HERE_AGAIN.match(text)),
             how_many=None if eligible_ones else self.cues.how_many(text),
             correction=corrected is not None or bool(denied) or self.people.denies_a_death(text),
             addition=bool((added := self.cues.addition(text)) and not _REST_COUNTED.match(text, added.start())) or any(
@@ -1320,7 +1321,7 @@ def _ages_after_names(text: str, mentions: list[Mention], found: list[Found]) ->
         years = _YEARS_AFTER_MEMBER.match(text, m.end)  # 老大当了3年 老二4年: the years the one before was told of
         if years and _A_YEAR_ASKED.match(text, years.start(1)):
             years = None  # 他当了3年 — 他1年呢: a year asked for, no years told
-        like = next((f.fact for f in reversed(found) if f.end <= m.start and _in_years(f.fact)), None)
+        like = next((f.fact for f in reversed(found) if f.end <= m.start and _in_units(f.fact, "年")), None)
         if years and like and not any(f.start <= years.start(1) < f.end for f in found):
             ages.append(Found(like, int(years.group(1)), years.start(1), years.end(1)))
             continue
@@ -1347,15 +1348,12 @@ def _counts_after_members(text: str, mentions: list[Mention], found: list[Found]
 
 
 def _in_units(fact: str, unit: str) -> bool:
-    """Whether a fact is told in `unit` (data/facts.yml): 产品数 in 个, which a list may go on telling bare."""
+    """Whether a fact is told in `unit` (data/facts.yml): 服役年数 in 年, 产品数 in 个, which a list may go on telling
+    bare."""
     spec = load_specs().get(fact)
     return spec is not None and spec.unit == unit
 
 
-def _in_years(fact: str) -> bool:
-    """服役年数, 劳动合同期限: a fact told in years (its unit in data/facts.yml), which a list may go on telling bare."""
-    spec = load_specs().get(fact)
-    return spec is not None and spec.unit == "年"
 
 
 _ALONE_NUMBER = re.compile(r"(?:(?<=[\s,;.!?])|^)(\d{2,3})(?=[\s,;.!?]|$)")

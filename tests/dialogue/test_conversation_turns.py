@@ -2171,13 +2171,15 @@ def test_the_plans_six_aspects_asked_with_a_digit_are_listed_and_one_picked(talk
     assert "加强技能人才培养" in fourth.text
 
 
-def test_the_plans_year_after_another_years_question_asks_it_again_here(assistant):
+def test_the_plans_year_after_another_years_question_asks_it_again_here(assistant, talk):
     """2019年抗日老兵的补助标准 (outside the plan) — 那2017年暖流计划里的呢: the same question in the plan's year,
     the plan's name only its context (21060, not the plan's overview)."""
     chat = Chat(assistant)
     chat.says("2019年抗日老兵的补助标准是多少", elsewhere="year 2019")
     here = chat.says("那2017年暖流计划里的呢")
     assert "21060元" in here.text and "871.4" not in here.text
+    _, funds = talk.conversation("抗日老兵补助标准是多少", "那今年的资金谁来落实")  # this year's funds: another part
+    assert "市财政局" in funds.text
 
 
 def test_what_the_plan_has_for_a_kind_of_people_is_the_part_of_it_for_them(talk):
@@ -2198,12 +2200,9 @@ def test_those_paid_for_counted_again_leave_the_rest_of_the_placements_out(talk)
     _, corrected = talk.conversation("我们中介免费介绍了12个就业困难人员 其中9个签了一年以上合同交了社保 其余签半年 能拿多少补贴",
                                      "更正 签一年以上的是10个")
     assert "12人 − 2人 = 10人" in corrected.text and "1800元" in corrected.text
-
-
-def test_each_households_fee_cut_is_summed_over_the_households_counted_after(talk):
-    """每户原来交两千四 降了以后每户交多少 — 5户一共省多少: five households' cut (600), not one's (120)."""
-    each, five = talk.conversation("我们村5户养鱼的 每户原来交渔业资源增殖保护费两千四 降了以后每户交多少", "5户一共省多少")
-    assert "2280元" in each.text and "600元" in five.text and "5户" in five.text
+    _, short = talk.conversation("我们中介免费介绍了12个就业困难人员 其中9个签了一年以上合同交了社保 其余签半年 能拿多少补贴",
+                                 "更正 不合格的有2个")
+    assert "12人 − 2人 = 10人" in short.text  # those taken off counted again, not those paid for
 
 
 def test_the_veterans_allowance_added_after_his_merit_alone_is_his_kinds(talk):
@@ -2218,6 +2217,8 @@ def test_a_count_told_bare_of_the_second_cooperative_is_its_products(talk):
     """一个初次有3个产品获无公害认证，一个初次有5个: the second's 5 are products too, and its line the same measure."""
     each, = talk.conversation("俺村两个合作社，一个初次有3个产品获无公害认证，一个初次有5个，各奖补多少")
     assert "5000元" in each.text and "7000元" in each.text
+    members, _ = talk("俩合作社 一个有20个社员 一个初次3个产品获无公害认证 各多少")  # 20 members are no products
+    assert "10000元" not in members.text
 
 
 def test_cooperatives_counted_in_jia_beside_each_certification_are_each_paid(talk):
@@ -2230,6 +2231,10 @@ def test_a_contract_told_in_months_is_short_of_the_year_the_referral_subsidy_nee
     """签了8个月合同，能领职业介绍补贴吗: no (8 months are 2/3 of the year required), 4 months short, said in months."""
     verdict, _ = talk("我们中介介绍了个就业困难人员，签了8个月合同，能领职业介绍补贴吗")
     assert "不符合" in verdict.text and "还差4个月" in verdict.text and "180元" not in verdict.text.partition("\n")[0]
+    supposed = talk.conversation("中介介绍就业困难人员 簽了八個月合同 能拿職業介紹補貼嗎", "要是签两年的呢 补多少")[-1]
+    assert "180元" in supposed.text and "不按月" not in supposed.text  # 8个月合同 asks no period; two years are enough
+    trial, _ = talk("中介给介绍了个活，试用3个月合同转正后签3年，能领职业介绍补贴吗")  # a trial's months: no contract
+    assert "不符合" not in trial.text
     son, _ = talk("俺儿子是通过中介找的工作 签了8个月合同 他能领那个职业介绍补贴不")  # never his: the note says whose
     assert "不符合" in son.text and "不发给您儿子本人" in son.text and "您合同" not in son.text
 
@@ -2238,6 +2243,23 @@ def test_a_part_of_a_sum_named_is_that_line_as_counted_in_the_sum(talk):
     """抗日老兵3人 解放战争老兵5人 全年总共多少 — 其中抗日老兵那部分多少: 63180 (3 of them), not one's 21060."""
     _, part = talk.conversation("本街道抗日老兵3人，解放战争老兵5人，全年补助总共多少", "其中抗日老兵那部分多少")
     assert "63180元" in part.text and "80600" not in part.text
+    _, one = talk.conversation("本街道抗日老兵3人，解放战争老兵5人，全年补助总共多少", "其中抗日老兵每人每月多少")
+    assert "1755元" in one.text and "5265" not in one.text  # one's standard, no part of the sum
+
+
+def test_a_figure_corrected_after_the_plans_words_were_asked_asks_the_amount_again(talk):
+    """收益200万 至少多少 — 剩下的钱要上缴国库吗 — 不对，收益是三百五十万: the reward on 350万 (245万), not the
+    plan's words about the treasury again."""
+    *_, corrected = talk.conversation("我们研究所把一项职务发明转让了，收益200万，奖励给团队的至少多少",
+                                      "剩下的钱要上缴国库吗", "不对，收益是三百五十万")
+    assert "245万元" in corrected.text
+
+
+def test_an_office_asked_by_the_words_of_another_part_of_the_plan_is_that_parts(talk):
+    """高端科研人员的薪酬呢 — 哪个部门负责发挥科研项目资金的激励作用: 市科技局's duty says so, not the pay
+    measure's 市人社局."""
+    _, office = talk.conversation("高端科研人员的薪酬呢", "哪个部门负责发挥科研项目资金的激励作用")
+    assert "市科技局" in office.text and "人社局" not in office.text
 
 
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):

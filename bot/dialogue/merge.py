@@ -20,7 +20,7 @@ from bot.dialogue.derive import bound, in_period, outcomes
 from bot.plan.calculator import MONTHS, inputs, reads
 from bot.plan.facts import implying, load_specs, money_facts, of_no_one
 from bot.plan.measure import Measure
-from bot.plan.numbers import figures
+from bot.plan.numbers import figures, whole
 from bot.plan.store import MeasureStore
 from bot.plan.terms import cut
 from bot.reading.cues import THAN_THE_LAST
@@ -258,7 +258,7 @@ def returns_to_the_facts_told(q: Question, c: Context, known: Known) -> Context 
     years, of the one spoken of, by its unit), asked what this message asks."""
     if not q.actual or c.actual is None:
         return None
-    told = {kind: _number(x.value) for x in q.quantities if x.unit and (kind := _kind_of(x.unit, c, known.store))}
+    told = {kind: whole(x.value) for x in q.quantities if x.unit and (kind := _kind_of(x.unit, c, known.store))}
     as_told = {p.key: p for p in c.actual}
     back = replace(c, people=tuple(as_told.get(p.key, p) for p in c.people), actual=None)  # those named since stay
     return _asked_again(q, _told(back, c.focus, told, known.store, replace_kind=True) if told and c.focus else back)
@@ -277,7 +277,7 @@ def answers_the_question_asked(q: Question, c: Context, known: Known) -> Context
     # fact asked first, if the unit fits it (多大岁数? — 不对是四年: the years served)
     if fact not in NUMERIC:  # 88 (拜拜) after a list for 大学生: no number is a group or a category
         return None
-    value = _number(q.bare.value)
+    value = whole(q.bare.value)
     if c.profile:  # the list of what a profile gets, completed
         return replace(c, facts={**c.facts, fact: value}, requested=None)
     return _told(c, c.focus, {fact: value}, store, replace_kind=True)
@@ -410,7 +410,7 @@ def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:
         for p in spoken:
             told = dict(p.facts)
             if len(spoken) == 1:  # 不对 老叔是三年: the figure said with its unit is of the kind the unit says
-                told.update({kind: _number(x.value) for x in q.quantities if x.corrects and x.unit
+                told.update({kind: whole(x.value) for x in q.quantities if x.corrects and x.unit
                              and (kind := _kind_of(x.unit, merged, store)) is not None and kind not in told})
             if not set(told) - {"gender"} and len(spoken) == 1:  # 老王说错了，是75: the fact of his the number
                 told.update(_nearest_facts(merged.person(p.key), [x.value for x in q.quantities if x.corrects]))  # fits
@@ -472,7 +472,7 @@ def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:
     for quantity, kind in zip(said, kinds, strict=True):
         if kind is not None and kind not in q.facts and quantity.value not in read:  # 不是一个 是俩产品: the 2
             # products told, not the 1 denied
-            told[kind] = _number(quantity.value)
+            told[kind] = whole(quantity.value)
     if not told:
         return None
     named = _named_lines(q, c, store)
@@ -732,7 +732,7 @@ def adds_to_the_question(q: Question, c: Context, known: Known) -> Context | Non
     counted = [q_ for q_ in q.quantities if q_.unit in ("个", "")]
     kind_of = _kind_of(counted[0].unit, c, store) if counted else None
     if kind_of in ("product_count", "count"):
-        return _asked_again(q, _increased(c, kind_of, _number(counted[0].value)))
+        return _asked_again(q, _increased(c, kind_of, whole(counted[0].value)))
     return None
 
 
@@ -870,7 +870,7 @@ def _supposed_number(q: Question, c: Context, store: MeasureStore) -> Context | 
     kind = _kind_of(said[0].unit or "元", c, store)
     if kind is None or not any(kind in x.facts for x in c.lines):
         return None
-    value = _number(said[0].value)
+    value = whole(said[0].value)
     return replace(c, facts={**c.facts, kind: value} if kind in c.facts else c.facts,
                    lines=tuple(replace(x, facts={**x.facts, kind: value}) if kind in x.facts else x for x in c.lines))
 
@@ -1628,10 +1628,6 @@ def _unique(lines: Iterable[Line]) -> tuple[Line, ...]:
     return tuple(kept)
 
 
-def _number(value: float) -> int | float:
-    return int(value) if value == int(value) else value
-
-
 def remember(c: Context) -> Context:
     """The context as the next turn sees it: the lines of a short answer join the history (这几个加起来)."""
     if not c.lines or len(c.lines) > REMEMBERED:
@@ -1660,7 +1656,7 @@ def _nearest_facts(someone: Someone | None, values: list[float]) -> dict[str, An
     if not numbers:
         return {}
     fact = min(numbers, key=lambda k: abs(numbers[k] - values[0]))
-    return {fact: _number(values[0])}
+    return {fact: whole(values[0])}
 
 
 def _by_old_value(q: Question, c: Context) -> tuple[str, str, int | float] | None:
@@ -1678,7 +1674,7 @@ def _by_old_value(q: Question, c: Context) -> tuple[str, str, int | float] | Non
     if len(holders) != 1:
         return None
     key, fact = holders[0]
-    return key, fact, _number(new[0] if new else told[fact])
+    return key, fact, whole(new[0] if new else told[fact])
 
 
 def _nth_line(q: Question, c: Context, known: Known) -> Question:
@@ -1829,7 +1825,7 @@ def _count_as_read(q: Question, c: Context, known: Known) -> Question:
     before = {k for line in c.lines for k in (*_facts_of(c, line), *line.facts)}
     if len(kinds) != 1 or kinds[0] in q.facts or kinds[0] in q.subjects[0].facts or kinds[0] not in before:
         return q
-    return replace(q, facts={**q.facts, kinds[0]: _number(counted[0].value)})
+    return replace(q, facts={**q.facts, kinds[0]: whole(counted[0].value)})
 
 
 def _money_as_read(q: Question, c: Context, known: Known) -> Question:
@@ -1866,14 +1862,14 @@ def _more_than_told(q: Question, c: Context, known: Known) -> Question:
         others = [p for p in as_told if isinstance(p.facts.get(fact), (int, float)) and p.key not in named]
         if not having and len(q.people) == 1 and (len(others) == 1 or c.focus in {p.key for p in others}):
             than = next(p for p in others if len(others) == 1 or p.key == c.focus)  # 我三舅比他多当两年: more than
-            people = [replace(q.people[0], facts={**q.people[0].facts, fact: _number(than.facts[fact] + more)})]  # his
+            people = [replace(q.people[0], facts={**q.people[0].facts, fact: whole(than.facts[fact] + more)})]  # his
         elif len(having) == 1:
-            value = _number(having[0].facts[fact] + more)
+            value = whole(having[0].facts[fact] + more)
             person = next((p for p in people if p.key == having[0].key), None)
             told = Person(having[0].key, having[0].label, having[0].count, {**(person.facts if person else {}), fact: value})
             people = [told if p.key == told.key else p for p in people] if person else [*people, told]
         elif isinstance(c.facts.get(fact), (int, float)) and not named:
-            facts[fact] = _number(c.facts[fact] + more)
+            facts[fact] = whole(c.facts[fact] + more)
     return replace(q, facts=facts, people=tuple(people))
 
 

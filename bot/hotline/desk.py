@@ -24,7 +24,7 @@ from bot.plan.calculator import Result, calculate, inputs
 from bot.plan.eligibility import for_other_subjects
 from bot.plan.facts import FactError, MissingFact, NotEligible, load_specs
 from bot.plan.measure import Measure
-from bot.plan.numbers import money
+from bot.plan.numbers import money, whole
 from bot.plan.records import load_aspects, load_groups
 from bot.plan.summary import amount_text, formula_text
 from bot.reading.question import Question
@@ -109,7 +109,7 @@ def read_number(normalize, raw: str) -> float | str:
     value = float(found.group())
     if not math.isfinite(value):
         return raw
-    return int(value) if value == int(value) else value
+    return whole(value)
 
 
 class Desk:

@@ -149,6 +149,11 @@ def to_number(text: str) -> float | None:
     return min(spans[0][1]) if spans else None
 
 
+def whole(value: float) -> int | float:
+    """8.0 → 8, 0.5 → 0.5: a fact told as a number keeps the kind it was said as (8 years, not 8.0)."""
+    return int(value) if value == int(value) else value
+
+
 def plain(value: float) -> str:
     """21060.0 → '21060', 20.8 → '20.8': no float noise in a citizen's answer."""
     return f"{value:.2f}".rstrip("0").rstrip(".")

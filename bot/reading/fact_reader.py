@@ -15,7 +15,7 @@ import yaml
 
 from bot import DATA
 from bot.plan.measure import Measure
-from bot.plan.numbers import to_number
+from bot.plan.numbers import to_number, whole
 from bot.plan.records import load_groups
 from bot.reading.normaliser import Normalizer
 from bot.reading.people import COUNTS
@@ -96,7 +96,7 @@ class FactExtractor:
                     if value is not None and months:
                         value = round(value / 12, 4)
                     if value is not None:
-                        add(fact, int(value) if value == int(value) else value, *m.span(1))
+                        add(fact, whole(value), *m.span(1))
         return sorted(found, key=lambda f: f.start)
 
     def groups_in(self, normalized: str) -> list[Found]:

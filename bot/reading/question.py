@@ -25,7 +25,7 @@ from bot.plan.calculator import inputs
 from bot.plan.definitions import Definition, Definitions, load_definitions
 from bot.plan.facts import implying, load_specs, of_no_one
 from bot.plan.measure import Measure
-from bot.plan.numbers import figure_spans
+from bot.plan.numbers import figure_spans, whole
 from bot.plan.records import load_aspect_people, load_groups
 from bot.plan.store import MeasureStore
 from bot.plan.terms import cut
@@ -1097,7 +1097,7 @@ def _the_rest_of_a_list(found: list[Found], text: str) -> list[Found]:
         at = f.end
         while (item := _LIST_ITEM.match(text, at)) is not None:
             value = float(item.group(1))
-            more.append(Found(f.fact, int(value) if value.is_integer() else value, item.start(1), item.end(1)))
+            more.append(Found(f.fact, whole(value), item.start(1), item.end(1)))
             at = item.end()
     return sorted([*found, *more], key=lambda f: f.start) if more else found
 
@@ -1495,7 +1495,7 @@ def _corrected(people: tuple[Person, ...], general: dict[str, Any], quantities: 
     for q in quantities:
         kind = _KIND_OF_UNIT.get(q.unit) or (numeric[-1] if numeric and not q.unit else None)
         if q.corrects and kind in told:
-            told[kind] = int(q.value) if q.value == int(q.value) else q.value
+            told[kind] = whole(q.value)
         else:
             left.append(q)
     if not people:

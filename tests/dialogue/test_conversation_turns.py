@@ -2233,6 +2233,8 @@ def test_a_contract_told_in_months_is_short_of_the_year_the_referral_subsidy_nee
     assert "不符合" in verdict.text and "还差4个月" in verdict.text and "180元" not in verdict.text.partition("\n")[0]
     supposed = talk.conversation("中介介绍就业困难人员 簽了八個月合同 能拿職業介紹補貼嗎", "要是签两年的呢 补多少")[-1]
     assert "180元" in supposed.text and "不按月" not in supposed.text  # 8个月合同 asks no period; two years are enough
+    unbroken, _ = talk("中介介绍就业困难人员签了八个月合同能拿补贴吗")  # no comma: 8个月 is the term, no 8 placed
+    assert "不符合" in unbroken.text and "1440" not in unbroken.text
     trial, _ = talk("中介给介绍了个活，试用3个月合同转正后签3年，能领职业介绍补贴吗")  # a trial's months: no contract
     assert "不符合" not in trial.text
     son, _ = talk("俺儿子是通过中介找的工作 签了8个月合同 他能领那个职业介绍补贴不")  # never his: the note says whose

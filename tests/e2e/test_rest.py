@@ -143,7 +143,10 @@ SETS = {"tuned.yml": 1.0, "blind.yml": 0.95, "blind_a.yml": 0.94, "held_out.yml"
         "held_out_59_everyday_plan_words.yml": 0.87, "dev_desk12.yml": 0.85, "dev_families12.yml": 0.88,
         "dev_voice12.yml": 0.90, "held_out_60_work_business_research.yml": 0.80,
         "held_out_61_elderly_mixed_scripts.yml": 0.89, "held_out_62_desk_verdicts_offices.yml": 0.86,
-        "dev_desk13.yml": 0.90, "dev_families13.yml": 0.93, "dev_voice13.yml": 0.92}
+        "dev_desk13.yml": 0.90, "dev_families13.yml": 0.93, "dev_voice13.yml": 0.92,
+        "held_out_63_family_long_threads.yml": 0.81, "held_out_64_farmers_voice_dialect.yml": 0.83,
+        "held_out_65_plan_prose_and_unstated.yml": 0.77, "dev_long22.yml": 0.75, "dev_desk14.yml": 0.85,
+        "dev_plain.yml": 0.88}
 
 
 def judged(rest_url: str, *args: str) -> str:

@@ -505,7 +505,10 @@ class Conversation:
         does not give (报销比例多少), the reply says the plan does not state it."""
         owner = self.store.find(passage.measure)
         lines = (Line(owner.id),) if owner else ()
-        context = replace(c, lines=lines, asked=("says",))
+        sum_asked = owner is not None and not owner.id.startswith("duty_") and (q.money or q.number)
+        context = replace(c, lines=lines, asked=q.asked if sum_asked else ("says",),  # 因公生气军人一属一年多少钱
+                          history=(*c.history, *(x for x in lines if x not in c.history)))  # (no measure read, its
+        # sentence found) — 病故的呢: that one's amount, as the first was asked — 三个加起来: it among them
         silent = (q.number or q.money) and not any(ch.isdigit() for ch in passage.text)
         text = plan_says_reply(passage.text, passage.section, owner, q.unstated or ("具体数字" if silent else ""))
         return Reply(text, slots={"context": context.to_json()}, derived=frozenset(figures(passage.text)))

@@ -120,6 +120,9 @@ def merge(q: Question, c: Context, store: MeasureStore, family: People) -> tuple
             if rule is asks_again and q.period and not q.asked_said and set(merged.asked) == {"rise_pct"}:
                 merged = replace(merged, asked=("amount", "rise"))  # 涨了百分之几 — 每个月呢: a percentage has no period;
                 # the amount and its rise have
+            if rule is names_its_subject and q.subjects and q.period and not q.asked_said and set(merged.asked) == {
+                    "old"} and not q.text.rstrip("?？ ").endswith("呢"):  # 调前 — 同户抗日老兵 年: its standard now,
+                merged = replace(merged, asked=("amount",))  # as an operator asks a new one (抗日的呢 keeps 调前)
             if q.total and "rise_pct" in merged.asked:  # 两人年涨幅合计: percentages are not added, the rises are
                 merged = replace(merged, asked=tuple(dict.fromkeys("rise" if k == "rise_pct" else k for k in merged.asked)))
             if q.span and not q.asked_said and set(merged.asked) == {"old"}:  # 原来是多少 — 那三年加一块呢: the
@@ -258,9 +261,14 @@ def returns_to_the_facts_told(q: Question, c: Context, known: Known) -> Context 
     years, of the one spoken of, by its unit), asked what this message asks."""
     if not q.actual or c.actual is None:
         return None
-    told = {kind: whole(x.value) for x in q.quantities if x.unit and (kind := _kind_of(x.unit, c, known.store))}
     as_told = {p.key: p for p in c.actual}
-    back = replace(c, people=tuple(as_told.get(p.key, p) for p in c.people), actual=None)  # those named since stay
+    if any(p.key not in as_told for p in q.people):
+        return None  # 说回俺奶 她是烈士子女: someone else, not the one supposed of
+    told = {kind: whole(x.value) for x in q.quantities if x.unit and (kind := _kind_of(x.unit, c, known.store))}
+    lines = tuple(replace(x, facts={k: v for k, v in x.facts.items() if k not in as_told[x.person].facts})
+                  if x.person in as_told else x for x in c.lines)  # (那要是他才五十五呢 put 55 on his line: gone)
+    back = replace(c, people=tuple(as_told.get(p.key, p) for p in c.people), lines=lines, actual=None)  # those
+    # named since stay
     return _asked_again(q, _told(back, c.focus, told, known.store, replace_kind=True) if told and c.focus else back)
 
 
@@ -326,7 +334,8 @@ def splits_a_group(q: Question, c: Context, known: Known) -> Context | None:
     if not told:  # 3个村建成示范点 — 其中1个未达建设标准: those set apart meet no rule the lines pay by; the rest are paid
         lines = tuple(replace(x, count=rest if x.count else None) if x.person == group.key else x for x in c.lines)
         return _asked_again(q, replace(c.with_person(kept), lines=lines))
-    part = Someone(f"{group.key}其中{apart}", f"其中{apart}位", apart, {**group.facts, **told}, group.measures)
+    unit = m[1] if (m := re.search(r"\d+\s*(个|家|户|名)", group.label)) else "位"  # 其中1家: as the group is counted
+    part = Someone(f"{group.key}其中{apart}", f"其中{apart}{unit}", apart, {**group.facts, **told}, group.measures)
     lines = tuple(x for line in c.lines for x in (
         (replace(line, count=rest if line.count else None), replace(line, person=part.key, count=apart if line.count
                                                                      else None, measure=other or line.measure))
@@ -824,6 +833,9 @@ def supposes_another_fact(q: Question, c: Context, known: Known) -> Context | No
         return _asked_again(q, replace(c, lines=lines))
     if (counted := _supposed_number(q, c, known.store)) is not None:
         return _asked_again(q, counted)
+    if (lines := _supposed_of_no_one(q, c)) is not None:
+        return _asked_again(q, replace(c, facts={**c.facts, **{k: v for k, v in q.facts.items() if k in c.facts}},
+                                       lines=lines))
     known_before = [p.key for p in q.people if c.person(p.key) is not None and set(p.facts) <= {"gender"}]
     survivor = known_before[0] if len(known_before) == 1 == len(q.people) else None  # 如果阿嬷是病故的呢: hers
     if q.supposed and not (q.correction or q.subjects) and (survivor or not q.people) and (
@@ -873,6 +885,19 @@ def _supposed_number(q: Question, c: Context, store: MeasureStore) -> Context | 
     value = whole(said[0].value)
     return replace(c, facts={**c.facts, kind: value} if kind in c.facts else c.facts,
                    lines=tuple(replace(x, facts={**x.facts, kind: value}) if kind in x.facts else x for x in c.lines))
+
+
+def _supposed_of_no_one(q: Question, c: Context) -> tuple[Line, ...] | None:
+    """卖了一百万 奖励至少多少 — 要是卖了八十万呢 (the pronoun of the first was 他, her 老舅): another value of a fact
+    only lines of no one hold, in their place, whoever the conversation's person is."""
+    told = q.facts
+    if not q.supposed or q.people or q.subjects or q.correction or not told:
+        return None
+    holding = [x for x in c.lines if set(told) <= set(x.facts) and all(x.facts[k] == c.facts.get(k, x.facts[k])
+                                                                          for k in told)]
+    if not holding or any(x.person for x in holding) or all(x.facts[k] == v for x in holding for k, v in told.items()):
+        return None  # (介绍了5个人 还有创业补贴 一共 — 要是介绍了8个人呢: the start-up's own count of 1 stays)
+    return tuple(replace(x, facts={**x.facts, **told}) if x in holding else x for x in c.lines)
 
 
 def _of_the_asker(told: Mapping[str, Any], q: Question, c: Context) -> bool:
@@ -2008,6 +2033,19 @@ def _we_two(q: Question, c: Context, known: Known) -> Question:
     return replace(q, people=(*q.people, Person(other.key, other.label, 1, shared)), everyone=True)
 
 
+def _the_group_summed(q: Question, c: Context, known: Known) -> Question:
+    """老两口一年共多少 — 比去年老两口多了多少: a group word, of no one known and told nothing, as many as the people
+    the last total was over, is those people: the lines asked again, as a total."""
+    if len(q.people) != 1 or q.subjects or q.correction or not c.total:
+        return q
+    group = q.people[0]
+    summed = len({x.person for x in c.lines if x.person is not None}) + sum(
+        x.count or 1 for x in c.lines if x.person is None)  # (a line of no one, uncounted, is the one it was asked for)
+    if group.count < 2 or group.facts or c.person(group.key) is not None or group.count != summed:
+        return q
+    return replace(q, people=(), total=True)
+
+
 def _over_the_span_still(q: Question, c: Context, known: Known) -> Question:
     """十年一共多少 — 不对 他当了六年兵: a fact corrected, or someone else asked of, over the same span of time; a
     period asked (一年呢) ends it."""
@@ -2016,12 +2054,13 @@ def _over_the_span_still(q: Question, c: Context, known: Known) -> Question:
     return replace(q, span=c.span)
 
 
-# The message read against the conversation once, before any rule, in this order: 俺俩 as me and the one talked
+# The message read against the conversation once, before any rule, in this order: 老两口 as those just summed,
+# 俺俩 as me and the one talked
 # about, a span or a share asked before kept for a follow-up or a correction, a sum of money as the one the lines
 # read, N个人 as who a total is over, 第二个 as a line of the last answer, 第2个 as the member the reply named, a
 # requirement's own value said of the time it is met as no fact.
 READ_AGAINST_THE_CONVERSATION: tuple[Callable[[Question, Context, Known], Question], ...] = (
-    _more_than_told,
+    _more_than_told, _the_group_summed,
     _the_kind_asked, _we_two, _over_the_span_still, _shared_again, _sibling_named, _money_as_read, _years_as_read,
     _count_as_read,
     _counted_people,

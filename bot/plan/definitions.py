@@ -61,7 +61,10 @@ class Definitions:
             asked = rf"(?:算|属于|是)(?:不算|不属于|不是)?(?:那个|这个)?(?:{words})[^,。;!?]{{0,3}}?(?:不|吗|么|没|呢)"
             waited = rf"(?:还差|还得|还要)[^,。;!?]{{0,6}}?才(?:算|是)(?:那个|这个)?(?:{words})"  # 还差几年才算大龄
             either = rf"(?:算不算|属不属于|是不是|是否属于?|是否算|是否为|是否是)[^,。;!?]{{0,3}}?(?:{words})"  # 问是否属…
-            if re.search(rf"{asked}|{waited}|{either}", text):
+            by = (rf"(?:能|可以|能不能|可不可以)按(?:照)?(?:{words})"
+                  rf"|按(?:照)?(?:{words})(?:人员)?(?:的)?(?:身份)?[^,。;!?]{{0,10}}?(?:够不够|行不行|能不能|能领|能拿|可以领|符合|算不算|算吗|算不)")
+            # 能按大龄失业人员领一次性创业补贴吗 / 要是按大龄失业算 他够不够: judged by the term's own rule
+            if re.search(rf"{asked}|{waited}|{either}|{by}", text):
                 found.append(d)
         return found
 

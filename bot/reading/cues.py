@@ -43,7 +43,8 @@ _ONCE_MET = re.compile(r"到时候|到那时|等[^,。;!?]{0,8}?(?:够|满|到)|
                        r"|到\d{2,3}(?:岁|周岁)?(?:以后|之后|后|那年|的时候|了)"  # 到60以后 / 到六十了一年给多少
                        r"|(?:那|等|要是)到了?(?:半年|\d+个月)(?:以后|之后|后|那时|的时候)"  # 那到了半年以后呢: the months met
                        # (是不是得到6个月以后才给 quotes the rule)
-                       r"|(?:到|够|满)(?:了)?(?:岁数|年龄|年纪|年头)(?:了)?(?:以后|之后|后|那年|的时候)"  # 那到岁数以后
+                       r"|(?:到|够|满)(?:了)?(?:岁数|年龄|年纪|年头)(?:了(?:以后|之后|后)?(?![吗没吧么不嘛呀啊呢])|以后|之后|后|那年|的时候)"
+                       # 那到岁数以后 / 到岁数了一年给多少
                        r"|(?<![当经干做待呆])过(?:\d+|半)年|明年就|明年满|明年够|届时"
                        r"|(?:能领|能拿|能享受|符合条件|够条件|符合|拿到|领到|批下来|评上)的话"  # 他俩都能领的话一共多少:
                        r"|要是都(?:批下来|评上|拿到|领到)"  # supposing they can (要是都批下来 一共补多少)
@@ -90,6 +91,8 @@ def _yuan(figure: re.Match[str]) -> float | None:
 
 _PERIOD_ALONE = re.compile(r"(?:^|.*\s)(?:按|那)?(?:[两二俩仨三\d]人)?(?:合计|总计|共计|1共|共)?(月|年)度?(?:呢|的|合计|总计)?"
                            r"\s*[?]?\s*$")  # 年 / 年度 / 荣誉称号 年 / 合计月 / 两人合计年
+_KIND_ALONE = re.compile(r"\s*(?:那|那个|有|有啥|啥)?(条件|要求|部门|单位)(?:呢|吗|嘞|是啥|是什么)?\s*[?？]?\s*$")
+# 条件 / 部门呢: an operator's one word after an answer
 RANGE = {"range": ("min", "max")}  # 补贴区间: the least and the most
 
 
@@ -176,6 +179,8 @@ class Cues:
         for a, b in zip(bounds, bounds[1:], strict=False):  # 按月算是多少？原来按月是多少？: the amount, then the old
             if len(bounds) > 3 and found and _HOW_MUCH.search(text, a, b) and not any(a <= at < b for at, _ in found):
                 found.append((a, "amount"))
+        if not found and (alone := _KIND_ALONE.match(text)):  # an operator's 条件 / 部门 after an answer
+            found.append((0, "conditions" if alone.group(1) in ("条件", "要求") else "department"))
         kinds = tuple(dict.fromkeys(k for _, kind in sorted(found) for k in RANGE.get(kind, (kind,))))
         return kinds or ("amount",)
 
@@ -282,7 +287,7 @@ class Cues:
                            r"|(?<![\d.])(\d)(?:个?人|个(?=[全都]?(?:加|1共|一共|总共|合计))|项|样|种|家|笔"
                            r"|(?<=[2-9])个?[社户])"  # 4个人1年1共 / 3项合计 / 2家1年1共 / 3个全加起来 / 5个社总计
                            # (not 3个产品加起来, 2个电商点…一共, 同1社两项合计)
-                           r"(?=[^,。;!?]{0,5}?(?:1共|一共|总共|加起来|加一块|加1块|1起|合计|都算上|总计|共计|累计))"
+                           r"(?=[^,。;!?]{0,5}?(?:1共|一共|总共|加起来|加一块|加1块|1起|合计|都算上|总计|共计|累计|相差|差(?:多少|几|额)))"
                            r"|(?<![\d.])([2-9])个?人(?=1年|1个月|每年|每月|年合计|月合计)"  # 3人1年: as 仨人1年
                            r"|(?:^|[,，\s])([2-9])个?人(?:呢|的)?\s*[?？]?$")  # 要是姥爷服役是6年呢,2个人: a clause of its own
 
@@ -368,7 +373,7 @@ class Cues:
 
     def asks_something(self, text: str) -> bool:
         """A word of a question kind, of adding up or of continuing: the message asks something of a subject."""
-        return bool(self._every.search(text))
+        return bool(self._every.search(text) or _KIND_ALONE.match(text))
 
     @cached_property
     def question_words(self) -> re.Pattern[str]:

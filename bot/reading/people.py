@@ -77,6 +77,7 @@ class People:
     pronouns: tuple[str, ...]
     everyone: tuple[str, ...]
     groups: dict[str, int]
+    with_the_one_before: frozenset[str]  # 哥仨 after 俺爷爷: a group with him among them
     counted_nouns: tuple[str, ...]
     spouses: frozenset[frozenset[str]] = frozenset()
     children: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -251,6 +252,12 @@ class People:
             elif role == "group":
                 if _named_again(found, self.groups[said]):
                     continue  # 俺爸和俺大爷哥俩都是抗美援朝老兵: the two named, not two more
+                if said in self.with_the_one_before and found and found[-1].role == "person" and found[
+                        -1].end == m.start() and found[-1].key != SELF:
+                    kin = found.pop()  # 俺爷爷哥仨: three with 爷爷 among them, not 爷爷 and three more
+                    found.append(Mention(said, kin.said + said, kin.start, m.end(), "group", self.groups[said],
+                                         kin.owner))
+                    continue
                 found.append(Mention(said, said, m.start(), m.end(), "group", self.groups[said]))
             elif role == "kin":
                 if (theirs := _someones(found, m.start(), text, self.kin[m.group("kin_word")])) is not None:
@@ -501,7 +508,9 @@ def people(normalize: Callable[[str], str], nouns: Iterable[str] = (), path: Pat
         in_laws=raw["in_laws"],
         bare_kin=frozenset(raw["bare_kin"]), kin=kin, surnames=raw["surnames"], pronouns=tuple(raw["pronouns"]),
         everyone=tuple(normalize(w) for w in raw["everyone"]),
-        groups={normalize(k): v for k, v in raw["groups"].items()}, counted_nouns=(*raw["counted_nouns"], *nouns),
+        groups={normalize(k): v for k, v in raw["groups"].items()},
+        with_the_one_before=frozenset(normalize(w) for w in raw["with_the_one_before"]),
+        counted_nouns=(*raw["counted_nouns"], *nouns),
         spouses=frozenset(frozenset(pair) for pair in family["spouses"]),
         children={k: tuple(v) for k, v in family["children"].items()},
         fallen={k: {**v, "words": tuple(normalize(w) for w in v["words"])} for k, v in fallen.items()

@@ -93,14 +93,16 @@ _SUPPOSED = re.compile(r"按[^,。;!?]{1,10}?算|要是|如果|假如|换成|多
 # / 多当两年的话: as if so
 _AGAINST_TOLD = re.compile(r"(?:比|跟|和|与)(?:现在|实际|眼下|目前|现实)")  # 要是多干两年 — 比现在多拿多少
 # 就按实际四年算 / 还按实际的算: back to the facts told, after a supposition
-_ACTUAL = re.compile(r"按实际|照实际|按真实|实际(?:的|上的)?(?:年数|情况|岁数|个数)|还是按原来的(?:年数|岁数|个数)")
+_ACTUAL = re.compile(r"按实际|照实际|按真实|实际(?:的|上的)?(?:年数|情况|岁数|个数)|还是按原来的(?:年数|岁数|个数)"
+                     r"|^(?:那)?(?:回到|说回|再说回|回来说)(?=俺|我|咱|他|她)")  # 回到俺爷 两年兵: back to him as he is
 _NEVER_SERVED = re.compile(r"没有?(?:当过|当)兵|没(?:服过|服)役|没参过?军")  # 他没当过兵: no one's service years
 # a clause that begins so names what is not meant (不是抗美援朝, 她没当过兵)
 _DENIES = re.compile(r"(?:他|她|我|俺)?(?:不是|并非|不算|没有?当过|从没|从来没)")
 # 老大68, 我爸都72了: a number right after a person (and 今年, 都 …) is their age, unless a unit says otherwise
 _AGE_AFTER_NAME = re.compile(r"(?:是|今年|已经|都|才|快|刚|也|正好|刚好)?(\d{2,3})"
                              r"(?![\d.]|\s*(?:年|个|元|万|%|号|日|位|名|人|户|项|种))")
-_QUANTITY = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?!\s*个?(?:社|家|项|样|笔))\s*(周岁|岁|个月|年|个|元|人|户|%)?"
+_QUANTITY = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?!\s*个?(?:社|家|项|样|笔))"
+                       r"\s*(周岁|岁|个月|年|个|万元|万(?![人户个亩名家位])|元|人|户|%)?"
                        r"(?![\d.]|月|号|日)")  # 3月: a date; 两社 两项: the things summed
 _IS = re.compile(r"\s*(?:今年|这回|这次|现在)?\s*(?:是|就是|其实是|属于|要是|如果|假如)\s*")
 # 有机认证(今年)是第一年再认证 / 有机要是第一年再认证: the one said is the other (有机新认证 明年再认证: both)
@@ -268,6 +270,8 @@ class Reader:
         self._merits = frozenset(m.id for m in store.measures if m.kind == "merit_addition")  # 其中1人荣立二等功
         self._shortest_contract = min((r["min"] for m in store.measures for r in m.requires  # 签订1年以上: 1
                                        if r["fact"] == "contract_years" and "min" in r), default=None)
+        self._fewest_months = min((r["min"] for m in store.measures for r in m.requires  # 经营满6个月以上: 6
+                                   if r["fact"] == "months_in_business" and "min" in r), default=None)
 
     def read(self, said: str, intent: str | None = None, elsewhere: str | None = None) -> Question:
         text = self.normalize(said)
@@ -335,7 +339,7 @@ class Reader:
             people, subjects = _of_the_kind_named(people, general, subjects, list(people))
         people, general = _left_out(people, general)
         people, general = _the_caller(people, general)
-        general = self._short_contracts(text, general)
+        general = self._short_running(text, self._short_contracts(text, general))
         split = self.cues.split(text)
         if split is not None and general.get("count") == split:
             general = {k: v for k, v in general.items() if k != "count"}  # 团队5个人平分: those sharing, not counted lines
@@ -367,11 +371,11 @@ class Reader:
             taken += [m.span() for m in _THE_REST_SAID.finditer(text)]
         numbers = [m for m in _QUANTITY.finditer(text) if not any(s <= m.start() < e for s, e in taken)]
         denied = [m for m in numbers if _NEGATED.search(text[max(0, m.start() - 3):m.start()])]  # 不是8年，是10年
-        quantities = tuple(Quantity(float(m.group(1)), m.group(2) or "", m.start() > turn or bool(denied))
+        quantities = tuple(_in_yuan(float(m.group(1)), m.group(2) or "", m.start() > turn or bool(denied))
                            for m in numbers if m not in denied)
         quantities = tuple(x for x in quantities if x.value not in was) + tuple(Quantity(v, "", False) for v in was)
         people, general, quantities = _corrected(people, general, quantities, turn < len(text))
-        quantities += tuple(Quantity(float(m.group(1)), m.group(2) or "", False) for m in denied)  # 不是6年: the value
+        quantities += tuple(_in_yuan(float(m.group(1)), m.group(2) or "", False) for m in denied)  # 不是6年: the value
         # it was, by which the merge finds whose it was
         subjects, quantities = self._headcount(text, subjects, quantities, people, turn < len(text))
         if (merit_counted := _some_of_the_counted(subjects, self._merits)) != subjects:  # 抗美援朝老兵共4人，其中1人
@@ -523,6 +527,9 @@ class Reader:
         if payees and len(payees) == len(subjects) and not alone:  # 地理标志登记2家 有机新认证3家: payees of their own kind
             counted_in = alternation(self._counted_in(payees[0].measure))
             alone, heads = payees, re.compile(rf"(?<![\d.])([1-9]\d{{0,3}})\s*(?:{counted_in})")
+            if len(payees) == 1 and len(said := heads.findall(text)) == 1 and int(said[0]) > 1 and not _OTHER_THINGS.search(
+                    text):  # (我们合作社有3家门店: its shops, not 3 cooperatives)
+                return (replace(payees[0], count=int(said[0])),)  # 另外还有2家首次获有机产品认证: its payees
         if len(alone) < 2 or len(alone) != len(subjects):
             return None  # 介绍了9个 … 12人: a placement subsidy counts placements, never the people it is for
         counts: dict[str, int] = {}
@@ -684,8 +691,9 @@ class Reader:
             else:
                 for fact, value in said.items():
                     general.setdefault(fact, value)
-                if "age" in said and (gender := self.people.gender("", text[start:end])):
-                    general.setdefault("gender", gender)  # 来电 男46: the caller's, as operators write it
+                if "age" in said and (gender := self.people.gender("", text[max(0, start - 2):end])):
+                    general.setdefault("gender", gender)  # 来电 男46 / 来电 男 49周岁: the caller's, as operators
+                    # write it (the 男 a clause of its own before the age)
             tells = said or in_clause or fallen
             listed = [*listed, *(m.key for m in named if m.key not in listed)] if named and not tells else []
         plan_named = [m.span() for m in _PLAN_NAMES.finditer(text)]
@@ -790,6 +798,21 @@ class Reader:
         if not long and general.get("count") == short:  # 还有6个人合同只签了半年: all those counted are short
             return {**general, "contract_years": min(years for _, years in parts)}
         return {**general, "excluded": short, **({"contract_years": max(long)} if long else {})}
+
+    def _short_running(self, text: str, general: dict[str, Any]) -> dict[str, Any]:
+        """5个就业困难人员自主创业 其中3个执照满半年以上 1个4个月 1个刚办: when the parts told add up to those
+        counted, the ones in business for less than a measure requires are taken off (`excluded`), as contracts are."""
+        parts = [(int(p["n"]), 0 if p["new"] else (6 if p["len"] == "半" else int(p["len"])) * (12 if p["unit"] == "年" else 1))
+                 for p in _RUNNING_PARTS.finditer(text)]
+        fewest, n = self._fewest_months, general.get("count")
+        if fewest is None or len(parts) < 2 or "excluded" in general or sum(k for k, _ in parts) != n or \
+                _PLACED.search(text):
+            return general  # (介绍了5个 其中3个干了2年: placements, whose contracts count)
+        short = sum(k for k, months in parts if months < fewest)
+        running = [months for _, months in parts if months >= fewest]
+        if not short or not running:
+            return general
+        return {**general, "excluded": short, "months_in_business": max(running)}
 
     def _specific(self, subjects: list[Subject], text: str) -> list[Subject]:
         """那个三品一标的 无公害认证: a word the measures of a family share, said in a clause of its own beside one of
@@ -993,9 +1016,13 @@ def _some_of_the_counted(subjects: tuple[Subject, ...], merits: frozenset[str]) 
 
 
 def _bare_quantity(bare: re.Match[str]) -> Quantity:
-    """The number a whole message is, in 元 when said in 万 (450万: 4500000元)."""
-    value, unit = float(bare.group(1).replace("负", "-")), bare.group(2) or ""
-    return Quantity(value * 10000, "元", False) if unit.startswith("万") else Quantity(value, unit, False)
+    """The number a whole message is."""
+    return _in_yuan(float(bare.group(1).replace("负", "-")), bare.group(2) or "", False)
+
+
+def _in_yuan(value: float, unit: str, corrects: bool) -> Quantity:
+    """A number as said, in 元 when said in 万 (更正 是150万: 1500000元, not 150)."""
+    return Quantity(value * 10000, "元", corrects) if unit.startswith("万") else Quantity(value, unit, corrects)
 
 
 def _counted_kin(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -1206,6 +1233,13 @@ _REST_OF_KINDS = re.compile(r"(?:其余|剩下|余下|其他)的?(?:(?P<n>\d+)\s
 _COUNT_SAID = re.compile(r"(\d+)\s*(?:个|人|名|位)")
 _REST_COUNTED = re.compile(rf"(?:其余|剩下的?|其他的?|另外)(?P<n>\d+)\s*(?:个|人|名|位)[^\d,。;!?\s]{{0,4}}?{_LENGTH}")
 _REST = re.compile(rf"(?:其余|剩下的?|其他的?)(?:人)?[^\d,。;!?\s]{{0,4}}?{_SIGNED}{_LENGTH}")
+
+
+_RUNNING_PARTS = re.compile(r"(?P<n>\d+)\s*(?:个|人|名|位)(?:人)?[^\d,。;!?\s]{0,6}?"
+                            r"(?:(?P<len>\d+|半)\s*(?P<unit>年|个月)|(?P<new>刚办|刚开|刚领|刚拿|还没办))")
+# 其中3个执照满半年以上 1个4个月 1个刚办: a part of those counted and how long each has been in business
+_PLACED = re.compile(r"介绍|安置|合同|签")
+_OTHER_THINGS = re.compile(r"\d+\s*(?:家|个)\s*(?:门店|店|分店|工厂|厂|分社|基地|公司)")  # counted, but not as payees
 
 
 def _contract(said: re.Match[str]) -> float:

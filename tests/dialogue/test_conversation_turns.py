@@ -589,7 +589,10 @@ def test_a_rise_asked_without_a_part_leaves_that_part_out(talk):
     merit left out; 申請地點 asks the office."""
     *_, rise, where = talk.conversation("我外公是抗美援朝老兵，我外婆是病故軍人遺屬，一年各多少", "一共", "外公立過三等功",
                                         "那全家一年", "不算立功的部分，比去年多多少", "申請地點")
+    *_, elders = talk.conversation("我爷爷是抗日老兵 当年立过一等功 立功的每个月能多给多少", "那连老兵补助带立功的 他一年总共多少",
+                                   "我姥爷是抗美援朝的 立的是三等功 他一年呢", "两个老人一年一共")
     assert "600元 + 1200元 = 每年1800元" in rise.text
+    assert "21060元 + 1800元 + 15780元 + 600元 = 每年39240元" in elders.text  # two people, four lines
     assert "市民政局" in where.text and "没有提到" not in where.text
 
 
@@ -2262,6 +2265,106 @@ def test_an_office_asked_by_the_words_of_another_part_of_the_plan_is_that_parts(
     measure's 市人社局."""
     _, office = talk.conversation("高端科研人员的薪酬呢", "哪个部门负责发挥科研项目资金的激励作用")
     assert "市科技局" in office.text and "人社局" not in office.text
+
+
+def test_brothers_counted_right_after_a_relative_are_a_group_with_him_among_them(talk):
+    [three] = talk.conversation("俺爷爷哥仨都是解放战争老兵 一年一共多少")
+    [named] = talk.conversation("俺爸和俺大爷哥俩都是抗美援朝老兵 一年一共多少")
+    assert "16120元 × 3人 = 48360元" in three.text and "64480" not in three.text
+    assert "15780元 + 15780元 = 每年31560元" in named.text  # the two named, counted again: no third
+
+
+def test_a_measures_year_asked_after_its_month_is_a_period_not_a_year_of_service(talk):
+    *_, year = talk.conversation("俺爸是烈士的儿子 今年66 烈士子女那份一年多少", "他自己还当过4年义务兵 当兵那份一个月多少",
+                                 "当兵那份一年呢")
+    _, of_it = talk.conversation("俺爸当过4年义务兵 今年70 一个月多少", "义务兵补贴一年呢")
+    assert "100元 × 12 = 每年1200元" in year.text and "服役1年" not in year.text
+    [rate] = talk.conversation("老义务兵补助每服役一年每月多少")
+    assert "每年1200元" in of_it.text and "服役1年" not in of_it.text
+    assert "每服役一年每月25元" in rate.text and "服役1年" not in rate.text
+
+
+def test_a_count_of_people_before_a_difference_is_those_compared(talk):
+    _, apart = talk.conversation("我外公是解放战争老兵，今年补助多少", "他弟弟是抗美援朝的，两个人差多少")
+    assert "16120元 − 15780元 = 每年340元" in apart.text and "31560" not in apart.text
+
+
+def test_a_sum_supposed_again_replaces_the_one_a_line_of_no_one_holds(talk):
+    *_, supposed = talk.conversation("我老舅在市属科研院所 科研项目劳务费还有比例限制吗",
+                                     "他一个成果转让了 卖了一百万 奖励团队至少多少", "要是卖了八十万呢")
+    assert "按800000元计，至少560000元" in supposed.text and "700000" not in supposed.text
+
+
+def test_a_sum_corrected_in_wan_is_read_in_wan(talk):
+    _, corrected = talk.conversation("我们所一项职务发明转让收益200万 奖励给团队最少多少", "更正 是150万")
+    assert "至少105万元" in corrected.text and "105元" not in corrected.text
+
+
+def test_starters_in_business_too_short_are_taken_off_the_count_when_the_parts_add_up(talk):
+    [counted] = talk.conversation("社区登记了5个就业困难人员自主创业 其中3个执照满半年以上 1个4个月 1个刚办 能领的一共多少")
+    assert "5人 − 2人 = 3人；5000元 × 3人 = 15000元" in counted.text and "25000" not in counted.text
+
+
+def test_one_of_counted_cooperatives_told_its_own_products_is_set_apart(talk):
+    _, apart, more = talk.conversation("镇里4个合作社都是初次拿绿色食品认证 每家各1个产品 一共多少", "其中一家其实是3个产品",
+                                       "另外还有2家首次获有机产品认证 全镇合计")
+    assert "60000元 + 24000元 = 84000元" in apart.text and "其中1个" in apart.text
+    assert "60000元 + 24000元 + 100000元 = 184000元" in more.text
+    [shops] = talk.conversation("我们合作社有3家门店 首次获有机产品认证 奖多少")
+    assert "一次性50000元" in shops.text and "150000" not in shops.text  # its shops, not 3 cooperatives
+
+
+def test_a_caller_asking_by_a_terms_rule_is_judged_by_its_age(talk):
+    [young] = talk.conversation("来电 男 49周岁 失业 开店执照满8个月 能按大龄失业人员领一次性创业补贴吗")
+    [asked] = talk.conversation("按大龄失业人员的条件 开店的补贴是多少呢")
+    assert "不属于大龄失业人员（男满50周岁才算，还差1年）" in young.text and "5000" not in young.text
+    [how] = talk.conversation("我失业了 开店一年了 按大龄失业人员申请创业补贴 咋算")
+    assert "一次性5000元" in asked.text and "一次性5000元" in how.text  # the subsidy asked, no one judged
+
+
+def test_a_couple_word_after_their_total_is_those_summed(talk):
+    *_, rise = talk.conversation("抗美援朝老兵一年给多少钱啊", "俺家老太太是烈士遗属", "老两口一年共多少", "比去年老两口多了多少")
+    assert "600元 + 1200元 = 每年1800元" in rise.text
+
+
+def test_an_operators_one_word_asks_of_the_last_answer(talk):
+    _, conditions = talk.conversation("开店的一次性创业补贴原文怎么说的", "条件")
+    _, month = talk.conversation("来电 抗日老兵 年标准", "折月")
+    _, before = talk.conversation("烈士子女 年标", "调前")
+    assert "正常经营满6个月以上" in conditions.text and "市发改委" not in conditions.text
+    assert "每月1755元" in month.text and "原来每年3600元" in before.text
+
+
+def test_back_to_someone_after_suppositions_is_as_he_was_told(talk):
+    first, *_, back = talk.conversation("俺爷当过两年义务兵 现在75 每月多少", "要是当了五年呢", "那要是他才五十五呢",
+                                        "回到俺爷 两年兵 一年多少")
+    *_, her = talk.conversation("俺爷当过两年义务兵 今年75 每月多少", "要是当了五年呢", "说回俺奶 她是烈士子女 今年70 一年多少")
+    assert "每月50元" in first.text and "每年4800元（您奶）" in her.text
+    assert "50元 × 12 = 每年600元" in back.text and "55岁" not in back.text
+
+
+def test_the_amount_once_she_is_of_age_is_asked_after_a_verdict(talk):
+    _, of_age = talk.conversation("烈士老年子女那个补助 俺妈今年57 能领不", "到岁数了一年给多少")
+    _, asked = talk.conversation("烈士老年子女那个补助 俺妈今年57 能领不", "到岁数了没")
+    assert "每年4800元（您妈）（年满60周岁后）" in of_age.text and "年满60周岁后" not in asked.text
+
+
+def test_a_sum_asked_of_a_measure_found_by_its_sentence_is_asked_of_those_that_follow(talk):
+    *_, martyr, three = talk.conversation("因公生气军人一属一年多少钱", "病故的军人一属呢", "烈士一属呢", "三个加起来")
+    assert martyr.text.startswith("【烈士遗属抚恤补助】每年24570元")
+    assert "18460元 + 17490元 + 24570元 = 每年60520元" in three.text
+
+
+def test_a_new_measure_named_with_a_period_after_the_old_standard_asks_its_standard_now(talk):
+    *_, now, summed = talk.conversation("来电 烈士老年子女 60岁以上 年标准", "调前", "同户抗日老兵 年", "合计")
+    *_, kept = talk.conversation("烈士老年子女 年标准", "调前", "抗日老兵呢")
+    assert now.text.startswith("【抗日老兵生活补助】每年21060元") and "4800元 + 21060元 = 每年25860元" in summed.text
+    assert "原来每年19860元" in kept.text
+
+
+def test_a_contract_signed_anew_for_a_year_meets_the_rule(talk):
+    short, renewed = talk.conversation("职介免费介绍一个残疾人就业 签了十一个月合同 交了社保 能拿一百八吗", "改签一年的呢")
+    assert "暂不符合" in short.text and "180元" in renewed.text and "暂不符合" not in renewed.text
 
 
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):

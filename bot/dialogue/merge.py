@@ -65,6 +65,7 @@ _EACH_DID = re.compile(r"各(?:建|开|办|弄|整|搞|干|认证|申请|报)(?:
 _BOTH_RAN = re.compile(r"(?:俺|我|咱)(?:们)?俩[^,。;!?]*?都(?:干|开|经营|营业|做)?(?:够|满)")  # 俺俩各开一个店都
 # 干满半年: the months of business 都 tells are both's (俺俩都是下岗的 tells no months: each keeps theirs)
 _WHETHER = re.compile(r"能领不|能不能领|能领吗|能领么|能领没|能享受不|能不能享受|够不够|够条件|符合不|符不符合|有没有份|有份不")
+_SWAPPED = re.compile(r"[说弄搞整记]反了")  # 说反了: two people's kinds the other way round
 _KIND_FIRST = re.compile(r"(?:那)?([\u4e00-\u9fff]{2,4}?)的(?:是|多少|给多少)")  # 病故的是多少: a kind, asked of
 _THAN_WORD = re.compile(r"比([\u4e00-\u9fff]{2,6}?)的?(?:多|少|高|低|差)")  # 烈士遗属比病故的多多少
 OF_TARGETS = ("average", "ratio", "share")  # asked only of the plan's target figures (bot/dialogue/plan_figures.py)
@@ -400,6 +401,24 @@ def _other_kind(q: Question, groups: list[Someone], store: MeasureStore) -> str 
     if not kind or kind == groups[0].facts.get("veteran_category"):
         return None
     return m.id if (m := store.made_for("veteran_category", kind)) is not None else None
+
+
+def swaps_two_kinds(q: Question, c: Context, known: Known) -> Context | None:
+    """俺妈是病故军人遗属 … 俺二姨是因公牺牲军人的遗属 — 哎呀说反了: the two people of a kind each have the other's;
+    their lines follow, and the last question is asked again."""
+    if not (q.correction and _SWAPPED.search(q.text)):
+        return None
+    kinds = [(p.key, p.facts["veteran_category"]) for p in c.people if p.count == 1 and p.facts.get("veteran_category")]
+    if len(kinds) != 2 or kinds[0][1] == kinds[1][1] or any(p.key not in dict(kinds) for p in q.people):
+        return None
+    (a, kind_a), (b, kind_b) = kinds
+    other = {a: kind_b, b: kind_a}
+    numbers = [v for f in (q.facts, *(p.facts for p in q.people)) for v in f.values() if isinstance(v, (int, float))]
+    if q.quantities or numbers or any(p.facts.get("veteran_category", other[p.key]) != other[p.key] for p in q.people):
+        return None  # 说反了 我爸八十 我妈七十五: their ages the other way round, not their kinds
+    swapped = _told(_told(c, a, {"veteran_category": kind_b}, known.store, replace_kind=True), b,
+                    {"veteran_category": kind_a}, known.store, replace_kind=True)
+    return _asked_again(q, swapped)
 
 
 def corrects_a_fact(q: Question, c: Context, known: Known) -> Context | None:
@@ -1318,7 +1337,8 @@ RULES: tuple[Callable[[Question, Context, Known], Context | None], ...] = (
     asks_what_a_group_gets, names_the_figures_measure, returns_to_the_facts_told, picks_from_the_list,
     answers_the_question_asked,
     points_at_items, asks_for_a_part, leaves_some_out, shares_among_those_answered, includes_those_left_out, splits_a_group,
-    corrects_a_fact, reckons_by_a_fact_had, adds_to_the_question, returns_to_someone, swaps_the_person, supposes_another_fact,
+    swaps_two_kinds, corrects_a_fact, reckons_by_a_fact_had, adds_to_the_question, returns_to_someone, swaps_the_person,
+    supposes_another_fact,
     asks_of_the_others, asks_of_the_first, sums_the_merit_with_the_standard, names_its_subject, tells_a_fact,
     asks_of_its_words, asks_again,
 )

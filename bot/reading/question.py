@@ -286,7 +286,8 @@ class Reader:
         # 俺数差了，是六个人 / 俺妈搁旁边说是六年 / 我奶奶说是三年不是两年 / 俺舅说不是称号 是一等功: who says the
         # figure or the correction, not whom it is of
         mentions = [m for m in mentions if not ((told := self.people.passes_on(text, m.end)) and (
-            corrected or text[told.end():told.end() + 1].isdigit() or told.group().endswith("不是")))
+            corrected or any(ch.isdigit() for ch in text[told.end():told.end() + 4]) or told.group().endswith("不是")))
+            # (俺老婆婆说是当了三年兵: the figure she passes on, of him)
             and not (corrected and m.key == SELF and (own := self.cues.correction(text[m.end:m.end + 5]))
                      and own.start() == 0)]
         mentions = [m for m in mentions if not (corrected and _ASKED_OF.search(text, max(0, m.start - 6), m.start))

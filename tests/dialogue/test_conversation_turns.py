@@ -589,10 +589,7 @@ def test_a_rise_asked_without_a_part_leaves_that_part_out(talk):
     merit left out; 申請地點 asks the office."""
     *_, rise, where = talk.conversation("我外公是抗美援朝老兵，我外婆是病故軍人遺屬，一年各多少", "一共", "外公立過三等功",
                                         "那全家一年", "不算立功的部分，比去年多多少", "申請地點")
-    *_, elders = talk.conversation("我爷爷是抗日老兵 当年立过一等功 立功的每个月能多给多少", "那连老兵补助带立功的 他一年总共多少",
-                                   "我姥爷是抗美援朝的 立的是三等功 他一年呢", "两个老人一年一共")
     assert "600元 + 1200元 = 每年1800元" in rise.text
-    assert "21060元 + 1800元 + 15780元 + 600元 = 每年39240元" in elders.text  # two people, four lines
     assert "市民政局" in where.text and "没有提到" not in where.text
 
 
@@ -2324,7 +2321,11 @@ def test_a_caller_asking_by_a_terms_rule_is_judged_by_its_age(talk):
 
 def test_a_couple_word_after_their_total_is_those_summed(talk):
     *_, rise = talk.conversation("抗美援朝老兵一年给多少钱啊", "俺家老太太是烈士遗属", "老两口一年共多少", "比去年老两口多了多少")
+    *_, elders = talk.conversation("我爷爷是抗日老兵 当年立过一等功 立功的每个月能多给多少",
+                                   "那连老兵补助带立功的 他一年总共多少", "我姥爷是抗美援朝的 立的是三等功 他一年呢",
+                                   "两个老人一年一共")
     assert "600元 + 1200元 = 每年1800元" in rise.text
+    assert "21060元 + 1800元 + 15780元 + 600元 = 每年39240元" in elders.text  # two people, four lines
 
 
 def test_an_operators_one_word_asks_of_the_last_answer(talk):
@@ -2365,6 +2366,24 @@ def test_a_new_measure_named_with_a_period_after_the_old_standard_asks_its_stand
 def test_a_contract_signed_anew_for_a_year_meets_the_rule(talk):
     short, renewed = talk.conversation("职介免费介绍一个残疾人就业 签了十一个月合同 交了社保 能拿一百八吗", "改签一年的呢")
     assert "暂不符合" in short.text and "180元" in renewed.text and "暂不符合" not in renewed.text
+
+
+def test_two_peoples_kinds_said_the_wrong_way_round_are_swapped(talk):
+    *_, swapped, both = talk.conversation(
+        "俺妈是病故军人遗属 现在一年多少钱", "俺二姨是因公牺牲军人的遗属 比俺妈一年多多少",
+        "哎呀说反了 俺妈是因公的 俺二姨是病故的 那俺妈一年多少", "姐俩一年一共")
+    _, bare = talk.conversation("我爷爷是抗日老兵 我姥爷是解放战争老兵 俩人一年一共", "弄反了")
+    assert "您妈的因公牺牲军人遗属抚恤补助：每年18460元" in swapped.text
+    assert "17490元 + 18460元 = 每年35950元" in both.text
+    assert "您爷爷的解放战争老兵生活补助：每年16120元" in bare.text and "您姥爷的抗日老兵生活补助：每年21060元" in bare.text
+
+
+def test_a_figure_a_relative_passes_on_corrects_the_one_talked_about(talk):
+    *_, corrected = talk.conversation("俺老公公当年是义务兵 当了两年 今年七十了 现在一个月给多少",
+                                      "他在部队立过三等功 那一个月总共多少", "一年呢",
+                                      "哦 俺老婆婆说是当了三年兵 不是两年 那一个月一年各多少")
+    assert "25元 × 服役3年 = 每月75元" in corrected.text and "900元 + 600元 = 每年1500元；折合每月125元" in corrected.text
+    assert "您老婆婆" not in corrected.text
 
 
 def test_operators_shorthand_for_the_wars_and_the_standards_is_read(talk):

@@ -79,8 +79,10 @@ def _months(message: str) -> set[float]:
 
 
 def cited(reply: str, measures: Iterable[Measure]) -> list[Measure]:
-    """The measures a reply names by title: their quotes are the figures it may state."""
-    return [m for m in measures if m.title in reply]
+    """The measures a reply names by title, or whose sentence it quotes word for word (a passage of the plan holding
+    two measures' figures, 因公牺牲… 病故军人遗属由每人每年16890元提高到17490元): their quotes are the figures it may
+    state."""
+    return [m for m in measures if m.title in reply or m.quote and m.quote in reply]
 
 
 def _shares(quote: str) -> set[float]:

@@ -22,6 +22,13 @@ def test_a_figure_from_another_provision_is_not_explained_by_this_ones_quote(che
     assert check.unexplained("【抗日老兵生活补助】每年5000元", set()) == [5000.0]
 
 
+def test_figures_of_another_provision_quoted_word_for_word_are_explained(check):
+    quoted = ("【因公牺牲军人遗属抚恤补助】\n暖流计划关注十原文：“因公牺牲军人遗属由每人每年17860元提高到18460元、"
+              "病故军人遗属由每人每年16890元提高到17490元；”")
+    assert check.unexplained(quoted, set()) == []
+    assert check.unexplained("【因公牺牲军人遗属抚恤补助】每年17490元", set()) == [17490.0]  # not quoted: not its
+
+
 def test_a_conversion_and_a_total_are_explained_by_their_calculation(check):
     reply = ("· 抗日老兵生活补助：每年21060元（关注十）\n· 解放战争老兵生活补助：每年16120元（关注十）\n"
              "合计：21060元 + 16120元 = 每年37180元；每月约3098.33元")

@@ -268,10 +268,8 @@ class Reader:
         self._aspect_people = {normalize(w): section for w, section in load_aspect_people().items()}
         self._for_people = re.compile(rf"({alternation(self._aspect_people)})[^,;.!?]{{0,8}}?(?:{_LIST_ASKED})")
         self._merits = frozenset(m.id for m in store.measures if m.kind == "merit_addition")  # 其中1人荣立二等功
-        self._shortest_contract = min((r["min"] for m in store.measures for r in m.requires  # 签订1年以上: 1
-                                       if r["fact"] == "contract_years" and "min" in r), default=None)
-        self._fewest_months = min((r["min"] for m in store.measures for r in m.requires  # 经营满6个月以上: 6
-                                   if r["fact"] == "months_in_business" and "min" in r), default=None)
+        self._shortest_contract = _least_required(store, "contract_years")  # 签订1年以上: 1
+        self._fewest_months = _least_required(store, "months_in_business")  # 经营满6个月以上: 6
 
     def read(self, said: str, intent: str | None = None, elsewhere: str | None = None) -> Question:
         text = self.normalize(said)
@@ -803,8 +801,7 @@ class Reader:
     def _short_running(self, text: str, general: dict[str, Any]) -> dict[str, Any]:
         """5个就业困难人员自主创业 其中3个执照满半年以上 1个4个月 1个刚办: when the parts told add up to those
         counted, the ones in business for less than a measure requires are taken off (`excluded`), as contracts are."""
-        parts = [(int(p["n"]), 0 if p["new"] else (6 if p["len"] == "半" else int(p["len"])) * (12 if p["unit"] == "年" else 1))
-                 for p in _RUNNING_PARTS.finditer(text)]
+        parts = [(int(p["n"]), 0 if p["new"] else round(_contract(p) * 12)) for p in _RUNNING_PARTS.finditer(text)]
         fewest, n = self._fewest_months, general.get("count")
         if fewest is None or len(parts) < 2 or "excluded" in general or sum(k for k, _ in parts) != n or \
                 _PLACED.search(text):
@@ -1243,8 +1240,14 @@ _PLACED = re.compile(r"介绍|安置|合同|签")
 _OTHER_THINGS = re.compile(r"\d+\s*(?:家|个)\s*(?:门店|店|分店|工厂|厂|分社|基地|公司)")  # counted, but not as payees
 
 
+def _least_required(store: MeasureStore, fact: str) -> float | None:
+    """The smallest minimum any measure requires of the fact (签订1年以上, 经营满6个月以上)."""
+    return min((r["min"] for m in store.measures for r in m.requires if r["fact"] == fact and "min" in r), default=None)
+
+
 def _contract(said: re.Match[str]) -> float:
-    """A contract's length in years, as a part of a count says it (两年 2, 八个月 8/12, 半年 0.5)."""
+    """A length in years, as a part of a count says it (两年 2, 八个月 8/12, 半年 0.5): a contract's, or a business's
+    time running."""
     length = 0.5 if said["len"] == "半" else int(said["len"])
     return length / 12 if said["unit"] == "个月" else length
 
